@@ -1,0 +1,32 @@
+import { CancellationToken } from '../cancellation';
+import { Fix, RelatedLocation, Severity } from '../findings';
+import { SpecModel } from '../index/specModel';
+import { Range } from '../text/range';
+
+/** What the rule reference (docs/rules.md) and the settings say about a rule. */
+export interface RuleMeta {
+  /** Stable code in a family: `link.unknown-ref`. Never renamed once shipped. */
+  readonly code: string;
+  readonly defaultSeverity: Severity;
+  /** One line, shown in the rule reference's table. */
+  readonly summary: string;
+  /** One paragraph: what the rule finds and why it matters. */
+  readonly description: string;
+  /** A short example that the rule flags, and its corrected form. */
+  readonly bad: string;
+  readonly good: string;
+}
+
+export interface ReportedProblem {
+  readonly path: string;
+  readonly range: Range;
+  readonly message: string;
+  readonly fixes?: readonly Fix[];
+  readonly related?: readonly RelatedLocation[];
+}
+
+/** A check over one spec folder. Rules only read the model and report; they never do I/O. */
+export interface SpecRule {
+  readonly meta: RuleMeta;
+  check(spec: SpecModel, report: (problem: ReportedProblem) => void, token: CancellationToken): void;
+}

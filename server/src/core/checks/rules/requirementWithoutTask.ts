@@ -1,0 +1,31 @@
+import { SpecRule } from '../rule';
+
+/** A requirement that no task cites, directly or through one of its criteria. */
+export const requirementWithoutTask: SpecRule = {
+  meta: {
+    code: 'coverage.requirement-without-task',
+    defaultSeverity: 'warning',
+    summary: 'No task cites a requirement or any of its criteria.',
+    description:
+      'Every requirement should be reached by at least one task, or it will not be built. The check runs only when ' +
+      'the spec has a tasks.md that cites requirements at all; a task citing `All` covers every requirement.',
+    bad: '### Requirement 4: Audit log\n…\n(tasks.md cites 1.1–3.2 only)',
+    good: '- [ ] 5. Write the audit log\n  - _Requirements: 4.1, 4.2_',
+  },
+  check(spec, report) {
+    const tasksFile = spec.files.tasks;
+    const requirementsFile = spec.files.requirements ?? spec.files.bugfix;
+    if (!tasksFile || !requirementsFile || spec.citesAll) return;
+    const citedByTask = (id: string) => (spec.citedBy.get(id) ?? []).some((ref) => ref.path === tasksFile.path);
+    // A tasks.md without any citation is a team that does not cite; flagging every requirement would be noise.
+    if (!spec.refs.some((ref) => ref.path === tasksFile.path && ref.resolved.length > 0)) return;
+    for (const r of requirementsFile.requirements) {
+      if (citedByTask(r.id) || r.criteria.some((c) => citedByTask(c.id))) continue;
+      report({
+        path: requirementsFile.path,
+        range: r.range,
+        message: `Requirement ${r.id}${r.title ? ` (${r.title})` : ''} is not cited by any task in tasks.md.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,51 @@
+import { SpecRule } from '../rule';
+import { suggestIds } from '../suggest';
+
+/** A `_Requirements:` or `Validates:` citation that names no requirement or criterion. */
+export const unknownRef: SpecRule = {
+  meta: {
+    code: 'link.unknown-ref',
+    defaultSeverity: 'error',
+    summary: 'A task or design cites a requirement or criterion that does not exist.',
+    description:
+      'Tasks and design properties cite acceptance criteria by number. When requirements are renumbered or removed, ' +
+      'the citation silently points at nothing, and whoever picks up the task implements the wrong thing. ' +
+      'The finding names the closest existing ids, and the quick fix replaces the citation with the first of them.',
+    bad: '- [ ] 3. Add retry\n  - _Requirements: 2.7_   (requirement 2 has criteria 2.1–2.6)',
+    good: '- [ ] 3. Add retry\n  - _Requirements: 2.6_',
+  },
+  check(spec, report) {
+    // Without a requirements file every citation would be "unknown": that is one missing file,
+    // not a wall of errors, and the missing-file check is the place to say it.
+    if (!spec.files.requirements && !spec.files.bugfix) return;
+    const known = [...spec.criteria.keys(), ...spec.requirements.keys()];
+    for (const ref of spec.refs) {
+      for (const missing of ref.unresolved) {
+        const suggestions = suggestIds(missing, known);
+        const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : '';
+        const what = missing.includes('.') ? 'Criterion' : 'Requirement';
+        const parent = spec.requirements.get(missing.split('.')[0]);
+        const span = missing.includes('.') && parent?.node.criteria.length
+          ? ` Requirement ${parent.node.id} has ${describeSpan(parent.node.criteria.map((c) => c.id))}.`
+          : '';
+        const single = ref.occurrence.target.kind === 'id';
+        report({
+          path: ref.path,
+          range: ref.occurrence.range,
+          message: `${what} ${missing} does not exist in spec '${spec.id}'.${span}${hint}`,
+          fixes: single
+            ? suggestions.map((s, i) => ({
+                title: `Replace ${missing} with ${s}`,
+                preferred: i === 0,
+                edits: [{ path: ref.path, range: ref.occurrence.range, newText: s }],
+              }))
+            : undefined,
+        });
+      }
+    }
+  },
+};
+
+function describeSpan(ids: string[]): string {
+  return ids.length === 1 ? `only ${ids[0]}` : `${ids[0]}–${ids[ids.length - 1]}`;
+}

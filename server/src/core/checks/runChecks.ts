@@ -1,0 +1,23 @@
+import type { SeveritySetting, SpecThreadSettings } from '../../../../shared/settings';
+import { CancellationToken, throwIfCancelled } from '../cancellation';
+import { Finding } from '../findings';
+import { SpecModel } from '../index/specModel';
+import { SPEC_RULES } from './registry';
+import { RuleMeta } from './rule';
+
+/** The configured severity of a rule: its exact code first, then its family, then its default. */
+export function effectiveSeverity(meta: RuleMeta, settings: SpecThreadSettings): SeveritySetting {
+  const family = meta.code.slice(0, meta.code.indexOf('.'));
+  return settings.rules[meta.code] ?? settings.rules[family] ?? meta.defaultSeverity;
+}
+
+export function runSpecChecks(spec: SpecModel, settings: SpecThreadSettings, token: CancellationToken): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of SPEC_RULES) {
+    throwIfCancelled(token);
+    const severity = effectiveSeverity(rule.meta, settings);
+    if (severity === 'off') continue;
+    rule.check(spec, (p) => findings.push({ ...p, severity, code: rule.meta.code }), token);
+  }
+  return findings;
+}

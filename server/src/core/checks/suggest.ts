@@ -1,0 +1,51 @@
+/**
+ * "Did you mean" for ids: candidates ranked by edit distance, ties broken by sharing the
+ * requirement number (a mistyped `2.7` is more likely `2.6` than `7.2`).
+ */
+export function suggestIds(wrong: string, candidates: Iterable<string>, max = 3): string[] {
+  const major = wrong.split('.')[0];
+  const scored: { id: string; score: number }[] = [];
+  for (const id of candidates) {
+    const d = editDistance(wrong, id);
+    if (d > Math.max(2, Math.ceil(wrong.length / 2))) continue;
+    // Within the same requirement the numerically nearest criterion is the likeliest intent.
+    const sameMajor = id.split('.')[0] === major;
+    const near = sameMajor ? Math.abs(lastNumber(id) - lastNumber(wrong)) / 1000 : 1;
+    scored.push({ id, score: d * 2 + near });
+  }
+  scored.sort((a, b) => a.score - b.score || compareIds(a.id, b.id));
+  return scored.slice(0, max).map((s) => s.id);
+}
+
+/** Orders dotted ids numerically: 1.2 < 1.10 < 2. */
+export function compareIds(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    if (pa[i] === undefined) return -1;
+    if (pb[i] === undefined) return 1;
+    const d = parseInt(pa[i], 10) - parseInt(pb[i], 10);
+    if (d) return d;
+    if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
+  }
+  return 0;
+}
+
+export function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+function lastNumber(id: string): number {
+  return Number(id.slice(id.lastIndexOf('.') + 1)) || 0;
+}

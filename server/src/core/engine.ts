@@ -1,0 +1,232 @@
+import picomatch from 'picomatch';
+import type { SpecThreadSettings } from '../../../shared/settings';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import { CancellationToken, throwIfCancelled, yieldToEventLoop } from './cancellation';
+import { runSpecChecks } from './checks/runChecks';
+import { PARSE_FAILED } from './checks/parseRules';
+import { effectiveSeverity } from './checks/runChecks';
+import { Finding, compareFindings } from './findings';
+import { SpecModel, buildSpecModel } from './index/specModel';
+import { SpecFileFacts } from './model';
+import { parseSpecFile } from './parse/parseSpecFile';
+import { SpecLocation, locateSpecFile } from './specLocation';
+import { Workspace } from './workspace';
+
+interface FileEntry {
+  readonly text: string;
+  readonly facts: SpecFileFacts;
+  readonly location: SpecLocation;
+  /** Set when the parser threw: the file is kept, empty, with one finding that says so. */
+  readonly failure?: string;
+}
+
+interface SpecAnalysis {
+  readonly model: SpecModel;
+  findings?: Finding[];
+}
+
+export interface IndexProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/**
+ * The analysis engine: owns per-file facts (cached by content), builds each spec's model when
+ * one of its files changes, and runs the checks. Transport-neutral: the language server, the
+ * CLI and tests all drive this one class.
+ */
+export class Engine {
+  private readonly files = new Map<string, FileEntry>();
+  private readonly specFiles = new Map<string, Set<string>>();
+  private readonly analyses = new Map<string, SpecAnalysis>();
+  private excluded: (relativePath: string) => boolean;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private settings: SpecThreadSettings = DEFAULT_SETTINGS,
+  ) {
+    this.excluded = picomatch([...settings.exclude], { dot: true });
+  }
+
+  get roots(): readonly string[] {
+    return this.workspace.roots;
+  }
+
+  updateSettings(settings: SpecThreadSettings): void {
+    this.settings = settings;
+    this.excluded = picomatch([...settings.exclude], { dot: true });
+    this.analyses.clear();
+  }
+
+  /** Is this path one the engine analyses (a spec file, inside a root, not excluded)? */
+  isTracked(path: string): boolean {
+    return locateSpecFile(path) !== undefined && !this.isExcluded(path);
+  }
+
+  private isExcluded(path: string): boolean {
+    const root = this.workspace.roots.find((r) => path.startsWith(r.endsWith('/') ? r : r + '/'));
+    if (!root) return true;
+    return this.excluded(path.slice(root.length).replace(/^\//, ''));
+  }
+
+  /**
+   * Reads and parses every spec file in the workspace. Files under `priority` folders (the
+   * specs of open documents) are read first; the loop yields to the event loop so requests
+   * are served while a large workspace is indexed.
+   */
+  async indexWorkspace(token: CancellationToken, onProgress?: (p: IndexProgress) => void, priority: readonly string[] = []): Promise<void> {
+    const all = (await this.workspace.listFiles(token)).filter((p) => this.isTracked(p));
+    const first = (p: string) => (priority.some((dir) => p.startsWith(dir + '/')) ? 0 : 1);
+    const ordered = [...all].sort((a, b) => first(a) - first(b));
+    let done = 0;
+    for (const path of ordered) {
+      throwIfCancelled(token);
+      const text = await this.workspace.readFile(path, token);
+      if (text !== undefined && !this.files.has(path)) this.setText(path, text, token);
+      done++;
+      if (done % 50 === 0) {
+        onProgress?.({ done, total: ordered.length });
+        await yieldToEventLoop();
+      }
+    }
+    onProgress?.({ done, total: ordered.length });
+  }
+
+  /**
+   * Loads the other files of the spec that `path` belongs to, so a document opened before
+   * indexing finishes gets complete diagnostics at once.
+   */
+  async loadSpecOf(path: string, token: CancellationToken): Promise<void> {
+    const location = locateSpecFile(path);
+    if (!location || this.isExcluded(path)) return;
+    for (const name of ['requirements.md', 'bugfix.md', 'design.md', 'tasks.md']) {
+      const sibling = `${location.specDir}/${name}`;
+      if (this.files.has(sibling)) continue;
+      const text = await this.workspace.readFile(sibling, token);
+      if (text !== undefined && !this.files.has(sibling)) this.setText(sibling, text, token);
+    }
+  }
+
+  /**
+   * Sets a file's current text (an editor buffer or the disk contents), or removes it with
+   * `undefined`. Returns the spec folder whose analysis changed, if any. Parses only this file.
+   */
+  setText(path: string, text: string | undefined, token: CancellationToken): string | undefined {
+    const location = locateSpecFile(path);
+    if (!location || this.isExcluded(path)) return undefined;
+    const previous = this.files.get(path);
+    if (text === undefined) {
+      if (!previous) return undefined;
+      this.files.delete(path);
+      this.specFiles.get(location.specDir)?.delete(path);
+    } else {
+      if (previous?.text === text) return undefined;
+      this.files.set(path, this.parse(path, location, text, token));
+      const set = this.specFiles.get(location.specDir) ?? new Set<string>();
+      set.add(path);
+      this.specFiles.set(location.specDir, set);
+    }
+    this.analyses.delete(location.specDir);
+    return location.specDir;
+  }
+
+  /** Re-reads a file from the workspace after a watched-file event. */
+  async reload(path: string, token: CancellationToken): Promise<string | undefined> {
+    if (!this.isTracked(path)) return undefined;
+    return this.setText(path, await this.workspace.readFile(path, token), token);
+  }
+
+  private parse(path: string, location: SpecLocation, text: string, token: CancellationToken): FileEntry {
+    try {
+      return { text, location, facts: parseSpecFile(path, location.kind, text, token) };
+    } catch (err) {
+      if (token.isCancellationRequested) throw err;
+      // A parser bug must never take the server down or hide the rest of the workspace.
+      const message = err instanceof Error ? err.message : String(err);
+      const facts: SpecFileFacts = { path, kind: location.kind, requirements: [], tasks: [], refs: [], headings: [], glossary: [], notes: [], lineCount: 0 };
+      return { text, location, facts, failure: message };
+    }
+  }
+
+  /** The spec folders currently known, sorted. */
+  specDirs(): string[] {
+    return [...this.specFiles.entries()].filter(([, files]) => files.size > 0).map(([dir]) => dir).sort();
+  }
+
+  /** The files of one spec folder that the engine holds. */
+  filesOfSpec(specDir: string): string[] {
+    return [...(this.specFiles.get(specDir) ?? [])].sort();
+  }
+
+  facts(path: string): SpecFileFacts | undefined {
+    return this.files.get(path)?.facts;
+  }
+
+  specDirOf(path: string): string | undefined {
+    return this.files.get(path)?.location.specDir ?? locateSpecFile(path)?.specDir;
+  }
+
+  /** The spec model of the folder `path` belongs to (built on demand, then cached). */
+  specOf(path: string): SpecModel | undefined {
+    const dir = this.specDirOf(path);
+    return dir ? this.analysis(dir)?.model : undefined;
+  }
+
+  allSpecs(): SpecModel[] {
+    return this.specDirs().map((dir) => this.analysis(dir)?.model).filter((m): m is SpecModel => !!m);
+  }
+
+  private analysis(specDir: string): SpecAnalysis | undefined {
+    const cached = this.analyses.get(specDir);
+    if (cached) return cached;
+    const paths = this.filesOfSpec(specDir);
+    if (paths.length === 0) return undefined;
+    const first = this.files.get(paths[0])!.location;
+    const model = buildSpecModel(first.specId, specDir, first.format, paths.map((p) => this.files.get(p)!.facts));
+    const analysis: SpecAnalysis = { model };
+    this.analyses.set(specDir, analysis);
+    return analysis;
+  }
+
+  /** Findings for one spec folder, sorted by file and position. Cached until the spec changes. */
+  findingsForSpec(specDir: string, token: CancellationToken): Finding[] {
+    const analysis = this.analysis(specDir);
+    if (!analysis) return [];
+    if (!analysis.findings) {
+      const findings = runSpecChecks(analysis.model, this.settings, token);
+      const failSeverity = effectiveSeverity(PARSE_FAILED, this.settings);
+      for (const path of this.filesOfSpec(specDir)) {
+        const entry = this.files.get(path)!;
+        if (entry.failure && failSeverity !== 'off') {
+          findings.push({
+            path,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            severity: failSeverity,
+            code: PARSE_FAILED.code,
+            message: `SpecThread could not read this file (${entry.failure}); it is skipped. Please report this with the file attached.`,
+          });
+        }
+      }
+      analysis.findings = findings.sort(compareFindings);
+    }
+    return analysis.findings;
+  }
+
+  /** Findings for every spec, grouped by file; every tracked file appears, with [] when clean. */
+  findingsByFile(token: CancellationToken): Map<string, Finding[]> {
+    const byFile = new Map<string, Finding[]>();
+    for (const dir of this.specDirs()) {
+      for (const path of this.filesOfSpec(dir)) byFile.set(path, []);
+      for (const f of this.findingsForSpec(dir, token)) {
+        const list = byFile.get(f.path) ?? [];
+        list.push(f);
+        byFile.set(f.path, list);
+      }
+    }
+    return byFile;
+  }
+
+  allFindings(token: CancellationToken): Finding[] {
+    return this.specDirs().flatMap((dir) => this.findingsForSpec(dir, token));
+  }
+}

@@ -1,0 +1,175 @@
+import { CriterionNode, RefOccurrence, RequirementNode, SpecFileFacts, SpecFileKind, SpecFormat, TaskNode } from '../model';
+
+/**
+ * One spec folder after its files are put together: ids resolved, citations linked both ways,
+ * task hierarchy known. Rebuilt only when one of the spec's own files changes.
+ */
+
+export interface Located<T> {
+  readonly node: T;
+  readonly path: string;
+}
+
+export interface ResolvedRef {
+  readonly occurrence: RefOccurrence;
+  readonly path: string;
+  /** Requirement or criterion ids the token names that exist. */
+  readonly resolved: readonly string[];
+  /** Ids the token names that do not exist (a range contributes its missing ends). */
+  readonly unresolved: readonly string[];
+}
+
+export interface SpecModel {
+  readonly id: string;
+  readonly dir: string;
+  readonly format: SpecFormat;
+  readonly files: Partial<Record<SpecFileKind, SpecFileFacts>>;
+  /** All requirements in file order, duplicates included (checks report them). */
+  readonly requirementList: readonly Located<RequirementNode>[];
+  readonly criterionList: readonly Located<CriterionNode>[];
+  readonly taskList: readonly Located<TaskNode>[];
+  /** First definition of each id. */
+  readonly requirements: ReadonlyMap<string, Located<RequirementNode>>;
+  readonly criteria: ReadonlyMap<string, Located<CriterionNode>>;
+  readonly tasks: ReadonlyMap<string, Located<TaskNode>>;
+  readonly refs: readonly ResolvedRef[];
+  /** Requirement or criterion id → the refs that name it explicitly (`All` is not included). */
+  readonly citedBy: ReadonlyMap<string, readonly ResolvedRef[]>;
+  /** True when some task cites `All`, which covers every requirement. */
+  readonly citesAll: boolean;
+  /** Task id → its direct sub-tasks. */
+  readonly subtasks: ReadonlyMap<string, readonly Located<TaskNode>[]>;
+}
+
+export function buildSpecModel(id: string, dir: string, format: SpecFormat, files: readonly SpecFileFacts[]): SpecModel {
+  const byKind: Partial<Record<SpecFileKind, SpecFileFacts>> = {};
+  for (const f of files) byKind[f.kind] = f;
+  // A folder with both requirements.md and bugfix.md is unusual; both define ids.
+  const requirementFiles = [byKind.requirements, byKind.bugfix].filter((f): f is SpecFileFacts => !!f);
+
+  const requirementList: Located<RequirementNode>[] = [];
+  const criterionList: Located<CriterionNode>[] = [];
+  for (const f of requirementFiles) {
+    for (const r of f.requirements) {
+      requirementList.push({ node: r, path: f.path });
+      for (const c of r.criteria) criterionList.push({ node: c, path: f.path });
+    }
+  }
+  const requirements = firstById(requirementList);
+  const criteria = firstById(criterionList);
+
+  const taskList: Located<TaskNode>[] = (byKind.tasks?.tasks ?? []).map((node) => ({ node, path: byKind.tasks!.path }));
+  const tasks = new Map<string, Located<TaskNode>>();
+  for (const t of taskList) if (t.node.id && !tasks.has(t.node.id)) tasks.set(t.node.id, t);
+
+  const refs: ResolvedRef[] = [];
+  const citedBy = new Map<string, ResolvedRef[]>();
+  let citesAll = false;
+  for (const f of [byKind.tasks, byKind.design]) {
+    if (!f) continue;
+    for (const occurrence of f.refs) {
+      const { resolved, unresolved } = resolveTarget(occurrence, criterionList, requirements, criteria);
+      const ref: ResolvedRef = { occurrence, path: f.path, resolved, unresolved };
+      refs.push(ref);
+      if (occurrence.target.kind === 'all' && f.kind === 'tasks') citesAll = true;
+      for (const target of resolved) {
+        const list = citedBy.get(target) ?? [];
+        list.push(ref);
+        citedBy.set(target, list);
+      }
+    }
+  }
+
+  return {
+    id,
+    dir,
+    format,
+    files: byKind,
+    requirementList,
+    criterionList,
+    taskList,
+    requirements,
+    criteria,
+    tasks,
+    refs,
+    citedBy,
+    citesAll,
+    subtasks: buildSubtasks(taskList),
+  };
+}
+
+function firstById<T extends { id: string }>(list: readonly Located<T>[]): Map<string, Located<T>> {
+  const map = new Map<string, Located<T>>();
+  for (const item of list) if (!map.has(item.node.id)) map.set(item.node.id, item);
+  return map;
+}
+
+function resolveTarget(
+  occurrence: RefOccurrence,
+  criterionList: readonly Located<CriterionNode>[],
+  requirements: ReadonlyMap<string, Located<RequirementNode>>,
+  criteria: ReadonlyMap<string, Located<CriterionNode>>,
+): { resolved: string[]; unresolved: string[] } {
+  const exists = (id: string) => criteria.has(id) || requirements.has(id);
+  const target = occurrence.target;
+  if (target.kind === 'all') return { resolved: [], unresolved: [] };
+  if (target.kind === 'id') return exists(target.id) ? { resolved: [target.id], unresolved: [] } : { resolved: [], unresolved: [target.id] };
+  const unresolved = [target.from, target.to].filter((id) => !exists(id));
+  const resolved = expandRange(target.from, target.to, criterionList, requirements);
+  return { resolved: resolved.filter(exists), unresolved };
+}
+
+/**
+ * `2.3-2.5` means every criterion from 2.3 to 2.5; `2.3-3.1` runs across requirements in
+ * document order. Requirement ranges (`2-4`) name whole requirements.
+ */
+function expandRange(
+  from: string,
+  to: string,
+  criterionList: readonly Located<CriterionNode>[],
+  requirements: ReadonlyMap<string, Located<RequirementNode>>,
+): string[] {
+  if (!from.includes('.') && !to.includes('.')) {
+    const out: string[] = [];
+    for (let n = Number(from); n <= Number(to) && out.length < 1000; n++) out.push(String(n));
+    return out;
+  }
+  const key = (id: string) => id.split('.').map(Number);
+  const [fa, fb] = key(from);
+  const [ta, tb] = key(to);
+  if (fa === ta && fb !== undefined && tb !== undefined) {
+    const out: string[] = [];
+    for (let n = fb; n <= tb && out.length < 1000; n++) out.push(`${fa}.${n}`);
+    return out;
+  }
+  const ids = criterionList.map((c) => c.node.id);
+  const i = ids.indexOf(from);
+  const j = ids.indexOf(to);
+  if (i >= 0 && j >= i) return ids.slice(i, j + 1);
+  return [from, to].filter((id) => requirements.has(id) || ids.includes(id));
+}
+
+/**
+ * Sub-tasks are found by id (`1.2` belongs to `1`) because Kiro writes them both indented and
+ * flat; unnumbered checkbox items fall back to list nesting.
+ */
+function buildSubtasks(taskList: readonly Located<TaskNode>[]): Map<string, Located<TaskNode>[]> {
+  const subtasks = new Map<string, Located<TaskNode>[]>();
+  const ids = new Set(taskList.map((t) => t.node.id).filter((id): id is string => !!id));
+  let lastNumbered: Located<TaskNode> | undefined;
+  for (const t of taskList) {
+    let parent: string | undefined;
+    if (t.node.id) {
+      const dot = t.node.id.lastIndexOf('.');
+      if (dot > 0 && ids.has(t.node.id.slice(0, dot))) parent = t.node.id.slice(0, dot);
+      lastNumbered = t;
+    } else if (lastNumbered?.node.id && t.node.depth > lastNumbered.node.depth) {
+      parent = lastNumbered.node.id;
+    }
+    if (!parent) continue;
+    const list = subtasks.get(parent) ?? [];
+    list.push(t);
+    subtasks.set(parent, list);
+  }
+  return subtasks;
+}

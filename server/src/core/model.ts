@@ -1,0 +1,104 @@
+import { Range } from './text/range';
+
+/**
+ * The per-file facts the parsers produce. Everything here is computed from one file's text
+ * alone, so it can be cached by content and recomputed for just the file that changed.
+ */
+
+export type SpecFormat = 'kiro';
+
+/** What role a file plays inside its spec folder. */
+export type SpecFileKind = 'requirements' | 'bugfix' | 'design' | 'tasks';
+
+/** Kiro's task markers: `[ ]` open, `[x]`/`[X]` done, `[-]` in progress, `[~]` queued. */
+export type TaskStatus = 'open' | 'done' | 'in-progress' | 'queued';
+
+export interface RequirementNode {
+  readonly id: string;
+  readonly title: string;
+  readonly userStory?: string;
+  /** The whole heading line. */
+  readonly range: Range;
+  /** The number inside the heading, e.g. `3` in `### Requirement 3: Export`. */
+  readonly idRange: Range;
+  /** From the heading to the end of the requirement's section; used for outline and hover. */
+  readonly sectionRange: Range;
+  readonly criteria: readonly CriterionNode[];
+}
+
+export interface CriterionNode {
+  /** `<requirement>.<n>`, e.g. `1.2`. */
+  readonly id: string;
+  readonly requirementId: string;
+  /** The criterion's text with Markdown emphasis markers removed. */
+  readonly text: string;
+  /** The criterion's first line (the line that holds its number). */
+  readonly range: Range;
+  /** The number as written, e.g. `2.` in an acceptance-criteria list. */
+  readonly idRange: Range;
+}
+
+/** One cited id, or a range of ids, on a `_Requirements:_` or `Validates:` line. */
+export type RefTarget =
+  | { readonly kind: 'id'; readonly id: string }
+  | { readonly kind: 'range'; readonly from: string; readonly to: string }
+  | { readonly kind: 'all' };
+
+export type RefSourceKind = 'requirements-line' | 'validates-line';
+
+export interface RefOccurrence {
+  readonly target: RefTarget;
+  /** The token as written, e.g. `2.3-2.5`. */
+  readonly raw: string;
+  readonly range: Range;
+  readonly source: RefSourceKind;
+  /** The task whose body holds the line, when the ref is in tasks.md. */
+  readonly taskId?: string;
+  /** The heading under which the ref stands, for design documents. */
+  readonly context?: string;
+}
+
+export interface TaskNode {
+  /** `1`, `1.2`, … or undefined for an unnumbered checkbox item. */
+  readonly id?: string;
+  readonly title: string;
+  readonly status: TaskStatus;
+  /** Kiro marks optional tasks with `*` after the checkbox (`- [ ]* 2.2 …`). */
+  readonly optional: boolean;
+  /** The task's first line. */
+  readonly range: Range;
+  /** The checkbox, e.g. `[x]`. */
+  readonly markerRange: Range;
+  readonly idRange?: Range;
+  /** The whole list item including its sub-bullets. */
+  readonly itemRange: Range;
+  /** Nesting depth of the list item (0 for top level). */
+  readonly depth: number;
+}
+
+export interface Heading {
+  readonly text: string;
+  readonly depth: number;
+  readonly range: Range;
+  readonly sectionRange: Range;
+}
+
+/** A problem found while reading one file, before any cross-file analysis. */
+export interface ParseNote {
+  readonly code: string;
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface SpecFileFacts {
+  readonly path: string;
+  readonly kind: SpecFileKind;
+  readonly requirements: readonly RequirementNode[];
+  readonly tasks: readonly TaskNode[];
+  readonly refs: readonly RefOccurrence[];
+  readonly headings: readonly Heading[];
+  /** Terms defined under `## Glossary` (Kiro's second requirements dialect). */
+  readonly glossary: readonly string[];
+  readonly notes: readonly ParseNote[];
+  readonly lineCount: number;
+}
