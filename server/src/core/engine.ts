@@ -158,6 +158,11 @@ export class Engine {
     return [...(this.specFiles.get(specDir) ?? [])].sort();
   }
 
+  /** The text the engine analysed for `path` (the editor buffer when the file is open). */
+  textOf(path: string): string | undefined {
+    return this.files.get(path)?.text;
+  }
+
   facts(path: string): SpecFileFacts | undefined {
     return this.files.get(path)?.facts;
   }

@@ -18,10 +18,12 @@ export const unknownRef: SpecRule = {
     // Without a requirements file every citation would be "unknown": that is one missing file,
     // not a wall of errors, and the missing-file check is the place to say it.
     if (!spec.files.requirements && !spec.files.bugfix) return;
-    const known = [...spec.criteria.keys(), ...spec.requirements.keys()];
+    const criteria = [...spec.criteria.keys()];
+    const requirements = [...spec.requirements.keys()];
     for (const ref of spec.refs) {
       for (const missing of ref.unresolved) {
-        const suggestions = suggestIds(missing, known);
+        // Suggest ids of the same kind: a mistyped criterion is another criterion.
+        const suggestions = suggestIds(missing, missing.includes('.') ? criteria : requirements);
         const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : '';
         const what = missing.includes('.') ? 'Criterion' : 'Requirement';
         const parent = spec.requirements.get(missing.split('.')[0]);

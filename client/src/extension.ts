@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CONFIGURATION_SECTION, Commands } from '../../shared/protocol';
+
+/**
+ * The thin VS Code client: starts the bundled language server and owns only UI. All analysis
+ * happens in the server, so every editor gets the same results.
+ */
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const output = vscode.window.createOutputChannel('SpecThread');
+  context.subscriptions.push(output);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    outputChannel: output,
+    initializationOptions: { settings: vscode.workspace.getConfiguration(CONFIGURATION_SECTION) },
+  };
+  client = new LanguageClient('specthread', 'SpecThread', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.restartServer, async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,34 @@
+// Bundles the VS Code client, the language server and the CLI into dist/. One bundle each, so the
+// .vsix and the npm package carry no node_modules. `node esbuild.js --watch` rebuilds on change.
+const esbuild = require('esbuild');
+const { version } = require('./package.json');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  // mdast/micromark ship ESM only; bundling converts them, and this keeps their `import.meta` quiet.
+  define: { SPECTHREAD_VERSION: JSON.stringify(version) },
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+async function main() {
+  if (process.argv.includes('--watch')) {
+    for (const b of builds) await (await esbuild.context(b)).watch();
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

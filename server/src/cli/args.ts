@@ -1,0 +1,63 @@
+import { Severity } from '../core/findings';
+
+export type OutputFormat = 'text' | 'json';
+
+export interface CheckOptions {
+  readonly command: 'check';
+  readonly paths: string[];
+  readonly format: OutputFormat;
+  /** Exit 1 when a finding at or above this severity exists; `none` never fails. */
+  readonly failOn: Severity | 'none';
+}
+
+export type ParsedArgs =
+  | CheckOptions
+  | { readonly command: 'lsp' }
+  | { readonly command: 'help' }
+  | { readonly command: 'version' };
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  specthread check [path…] [--format text|json] [--fail-on error|warning|info|hint|none]
+      Analyse the specs under each path (default: the current folder) and print findings as
+      file:line:col severity code message. Exit 0 when clean, 1 when a finding at or above
+      --fail-on (default: error) exists, 2 on a usage or internal error.
+  specthread lsp --stdio
+      Run the language server over stdio, for any LSP editor.
+  specthread --help | --version`;
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === '--version' || command === '-v') return { command: 'version' };
+  if (command === 'lsp') return { command: 'lsp' };
+  if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
+
+  const paths: string[] = [];
+  let format: OutputFormat = 'text';
+  let failOn: Severity | 'none' = 'error';
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? rest[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--format') {
+      const v = value();
+      if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not '${v}'`);
+      format = v;
+    } else if (flag === '--fail-on') {
+      const v = value();
+      if (!['error', 'warning', 'info', 'hint', 'none'].includes(v)) throw new UsageError(`--fail-on must be error, warning, info, hint or none, not '${v}'`);
+      failOn = v as Severity | 'none';
+    } else if (flag.startsWith('-')) {
+      throw new UsageError(`unknown option '${flag}'`);
+    } else {
+      paths.push(arg);
+    }
+  }
+  return { command: 'check', paths, format, failOn };
+}

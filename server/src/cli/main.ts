@@ -1,0 +1,51 @@
+import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { startServer } from '../lsp/server';
+import { USAGE, UsageError, parseArgs } from './args';
+import { runCheck } from './check';
+
+declare const SPECTHREAD_VERSION: string;
+
+/** The `specthread` command. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error. */
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`specthread: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  switch (args.command) {
+    case 'help':
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    case 'version':
+      process.stdout.write(`${typeof SPECTHREAD_VERSION === 'string' ? SPECTHREAD_VERSION : 'dev'}\n`);
+      return 0;
+    case 'lsp':
+      // The connection reads --stdio / --node-ipc / --socket from process.argv itself.
+      startServer(createConnection(ProposedFeatures.all));
+      return -1;
+    case 'check': {
+      const result = await runCheck(args, process.cwd()).catch((err) => {
+        if (err instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `specthread: ${err.message}` };
+        throw err;
+      });
+      if (result.stdout) process.stdout.write(result.stdout + '\n');
+      if (result.stderr) process.stderr.write(result.stderr + '\n');
+      return result.exitCode;
+    }
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`specthread: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

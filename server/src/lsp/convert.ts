@@ -1,0 +1,75 @@
+import {
+  CompletionItem,
+  CompletionItemKind,
+  Diagnostic,
+  DiagnosticRelatedInformation,
+  DiagnosticSeverity,
+  DocumentSymbol,
+  Location as LspLocation,
+  MarkupKind,
+  SymbolInformation,
+  SymbolKind,
+} from 'vscode-languageserver/node';
+import { Finding, Severity } from '../core/findings';
+import { CompletionEntry } from '../core/queries/completion';
+import { Location } from '../core/queries/locate';
+import { SpecSymbol, SymbolKind as CoreSymbolKind, WorkspaceSymbol } from '../core/queries/symbols';
+import { pathToUri } from '../host/paths';
+
+/** Translations from the core's transport-neutral results to LSP shapes. Nothing else. */
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(f: Finding): Diagnostic {
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    source: 'specthread',
+    message: f.message,
+    relatedInformation: f.related?.map((r) => DiagnosticRelatedInformation.create({ uri: pathToUri(r.path), range: r.range }, r.message)),
+  };
+}
+
+export function toLocation(l: Location): LspLocation {
+  return { uri: pathToUri(l.path), range: l.range };
+}
+
+const SYMBOL_KIND: Record<CoreSymbolKind, SymbolKind> = {
+  requirement: SymbolKind.Class,
+  criterion: SymbolKind.Field,
+  task: SymbolKind.Event,
+  heading: SymbolKind.String,
+};
+
+export function toDocumentSymbol(s: SpecSymbol): DocumentSymbol {
+  return {
+    name: s.name,
+    detail: s.detail,
+    kind: SYMBOL_KIND[s.kind],
+    range: s.range,
+    selectionRange: s.selectionRange,
+    children: s.children.map(toDocumentSymbol),
+  };
+}
+
+export function toSymbolInformation(s: WorkspaceSymbol): SymbolInformation {
+  return { name: s.name, kind: SYMBOL_KIND[s.kind], containerName: s.container, location: { uri: pathToUri(s.path), range: s.range } };
+}
+
+export function toCompletionItem(e: CompletionEntry): CompletionItem {
+  return {
+    label: e.label,
+    kind: e.kind === 'criterion' ? CompletionItemKind.EnumMember : CompletionItemKind.Class,
+    detail: e.detail,
+    documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
+    sortText: e.sortText,
+    filterText: e.label,
+    textEdit: { range: e.range, newText: e.label },
+  };
+}

@@ -1,0 +1,105 @@
+import {
+  Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  InitializeParams,
+  InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIGURATION_SECTION } from '../../../shared/protocol';
+import { DEFAULT_SETTINGS, SpecThreadSettings, normalizeSettings } from '../../../shared/settings';
+import { FileWatcher } from '../host/fileWatcher';
+import { NodeWorkspace } from '../host/nodeWorkspace';
+import { toPosixPath, uriToPath } from '../host/paths';
+import { registerCodeActions } from './handlers/codeActions';
+import { registerCompletion } from './handlers/completion';
+import { registerHover } from './handlers/hover';
+import { registerNavigation } from './handlers/navigation';
+import { registerSymbols } from './handlers/symbols';
+import { Session } from './session';
+
+/**
+ * Wires one LSP connection: capabilities, document sync, file watching, settings, and the
+ * feature handlers. Handlers only look up, guard and delegate to the core.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let session: Session | undefined;
+  let roots: string[] = [];
+  let canPullConfiguration = false;
+  let canRegisterWatchers = false;
+  let canReportProgress = false;
+  let watcher: FileWatcher | undefined;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p) ?? [];
+    const rootFromUri = params.rootUri ? uriToPath(params.rootUri) : undefined;
+    roots = folders.length ? folders : rootFromUri ? [rootFromUri] : params.rootPath ? [toPosixPath(params.rootPath)] : [toPosixPath(process.cwd())];
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canReportProgress = !!params.capabilities.window?.workDoneProgress;
+    const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    session = new Session(connection, documents, new NodeWorkspace(roots), initial);
+    registerHover(connection, session);
+    registerNavigation(connection, session);
+    registerCompletion(connection, session);
+    registerSymbols(connection, session);
+    registerCodeActions(connection, session);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        completionProvider: { triggerCharacters: [' ', ',', '.'] },
+      },
+      serverInfo: { name: 'specthread', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    const s = session!;
+    if (canPullConfiguration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
+      s.updateSettings(await pullSettings());
+    }
+    if (canRegisterWatchers) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] });
+    } else {
+      // Clients without watcher registration (Neovim 0.7, many others) still deserve fresh
+      // diagnostics when files change on disk; the host watches the roots itself.
+      watcher = new FileWatcher(roots, (changes) => void s.filesChanged(changes));
+    }
+    const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('SpecThread: indexing specs', 0, undefined, false);
+    await s.startIndexing((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`));
+    progress?.done();
+  });
+
+  async function pullSettings(): Promise<SpecThreadSettings> {
+    if (!canPullConfiguration) return DEFAULT_SETTINGS;
+    const value = await connection.workspace.getConfiguration(CONFIGURATION_SECTION).catch(() => undefined);
+    return normalizeSettings(value);
+  }
+
+  connection.onDidChangeConfiguration(async () => session?.updateSettings(await pullSettings()));
+
+  documents.onDidOpen((e) => void session?.opened(e.document.uri));
+  documents.onDidChangeContent((e) => session?.changed(e.document.uri));
+  documents.onDidClose((e) => void session?.closed(e.document.uri));
+
+  connection.onDidChangeWatchedFiles((params) => {
+    void session?.filesChanged(params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })));
+  });
+
+  connection.onShutdown(() => watcher?.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}
