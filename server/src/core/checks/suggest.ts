@@ -2,10 +2,14 @@
  * "Did you mean" for ids: candidates ranked by edit distance, ties broken by sharing the
  * requirement number (a mistyped `2.7` is more likely `2.6` than `7.2`).
  */
-export function suggestIds(wrong: string, candidates: Iterable<string>, max = 3): string[] {
+export function suggestIds(wrong: string, candidates: Iterable<string>, max = 2): string[] {
   const major = wrong.split('.')[0];
+  const all = [...candidates];
+  // A criterion of the same requirement beats any look-alike elsewhere in the spec.
+  const sameRequirement = all.filter((id) => id.includes('.') && id.split('.')[0] === major);
+  const pool = sameRequirement.length ? sameRequirement : all;
   const scored: { id: string; score: number }[] = [];
-  for (const id of candidates) {
+  for (const id of pool) {
     const d = editDistance(wrong, id);
     if (d > Math.max(2, Math.ceil(wrong.length / 2))) continue;
     // Within the same requirement the numerically nearest criterion is the likeliest intent.

@@ -22,14 +22,15 @@ export const unknownRef: SpecRule = {
     const requirements = [...spec.requirements.keys()];
     for (const ref of spec.refs) {
       for (const missing of ref.unresolved) {
-        // Suggest ids of the same kind: a mistyped criterion is another criterion.
-        const suggestions = suggestIds(missing, missing.includes('.') ? criteria : requirements);
+        // A mistyped criterion is another criterion; a wrong requirement number has no
+        // meaningful look-alike (every single digit is one edit away), so list the range instead.
+        const suggestions = missing.includes('.') ? suggestIds(missing, criteria) : [];
         const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : '';
         const what = missing.includes('.') ? 'Criterion' : 'Requirement';
         const parent = spec.requirements.get(missing.split('.')[0]);
-        const span = missing.includes('.') && parent?.node.criteria.length
-          ? ` Requirement ${parent.node.id} has ${describeSpan(parent.node.criteria.map((c) => c.id))}.`
-          : '';
+        const span = missing.includes('.')
+          ? parent?.node.criteria.length ? ` Requirement ${parent.node.id} has ${describeSpan(parent.node.criteria.map((c) => c.id))}.` : ''
+          : requirements.length ? ` The spec has requirements ${describeSpan(requirements)}.` : '';
         const single = ref.occurrence.target.kind === 'id';
         report({
           path: ref.path,
