@@ -1,6 +1,5 @@
-import type { ListItem, Nodes } from 'mdast';
 import { TaskNode, TaskStatus } from '../../model';
-import { MarkdownDoc, endOffset, startOffset, visit } from '../markdown';
+import { Block, MarkdownDoc, blockRange, listItemColumns } from '../markdown';
 
 /**
  * Kiro `tasks.md`: checkbox list items `- [ ] 1. Title`, sub-tasks `- [ ] 1.1 Title` indented
@@ -16,45 +15,42 @@ const STATUS: Record<string, TaskStatus> = { ' ': 'open', x: 'done', X: 'done', 
 
 export function parseTasks(doc: MarkdownDoc): TaskNode[] {
   const tasks: TaskNode[] = [];
-  const walk = (node: Nodes, depth: number) => {
-    visit(node, (child) => {
-      if (child === node) return;
+  const walk = (block: Block, depth: number) => {
+    for (const child of block.children) {
       if (child.type === 'listItem') {
         const task = taskFromItem(doc, child, depth);
         if (task) tasks.push(task);
         for (const grand of child.children) walk(grand, depth + 1);
-        return false;
+      } else if (child.type === 'list' || child.type === 'blockquote') {
+        walk(child, depth);
       }
-      if (child.type === 'code' || child.type === 'html') return false;
-    });
+    }
   };
   walk(doc.root, 0);
   return tasks;
 }
 
-function taskFromItem(doc: MarkdownDoc, item: ListItem, depth: number): TaskNode | undefined {
+function taskFromItem(doc: MarkdownDoc, item: Block, depth: number): TaskNode | undefined {
   const first = item.children[0];
-  if (!first || first.type !== 'paragraph') return undefined;
-  const start = startOffset(first);
-  const pos = doc.lines.positionAt(start);
-  const lineText = doc.lines.lineText(pos.line);
-  const rest = lineText.slice(pos.character);
+  if (!first || first.type !== 'paragraph' || first.startLine !== item.startLine) return undefined;
+  const line = item.startLine;
+  const lineText = doc.lines.lineText(line);
+  const cols = listItemColumns(doc, item);
+  const rest = lineText.slice(cols.content);
   const m = TASK_LINE.exec(rest);
   if (!m) return undefined;
-  const col = pos.character;
   const id = m[3];
-  const idCol = id ? col + rest.indexOf(id, 3 + (m[2]?.length ?? 0)) : -1;
-  const itemStart = doc.lines.positionAt(startOffset(item));
+  const idCol = id ? cols.content + rest.indexOf(id, 3 + (m[2]?.length ?? 0)) : -1;
   return {
     id,
     title: m[4].replace(/^\\?\*\s*/, '').trim(),
     status: STATUS[m[1]],
     // The star may also follow the number (`- [ ] 2.2* Title`) in hand-edited files.
     optional: Boolean(m[2]) || /^\\?\*/.test(m[4]),
-    range: { start: itemStart, end: { line: pos.line, character: lineText.length } },
-    markerRange: { start: { line: pos.line, character: col }, end: { line: pos.line, character: col + 3 } },
-    idRange: id ? { start: { line: pos.line, character: idCol }, end: { line: pos.line, character: idCol + id.length } } : undefined,
-    itemRange: doc.lines.rangeOf(startOffset(item), endOffset(item)),
+    range: { start: { line, character: cols.marker }, end: { line, character: lineText.length } },
+    markerRange: { start: { line, character: cols.content }, end: { line, character: cols.content + 3 } },
+    idRange: id ? { start: { line, character: idCol }, end: { line, character: idCol + id.length } } : undefined,
+    itemRange: blockRange(doc, item),
     depth,
   };
 }
