@@ -1,0 +1,33 @@
+// @spec specthread-core#6.1 @spec specthread-core#6.2
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { allRuleMetas, renderRulesReference } from '../../server/src/core/checks/ruleDocs';
+import { FIXTURES, REPO, readTree } from '../helpers/fixtures';
+
+describe('rule registry', () => {
+  const metas = allRuleMetas();
+
+  it('docs/rules.md is generated from the registry (run `npm run docs` when this fails)', () => {
+    assert.strictEqual(fs.readFileSync(path.join(REPO, 'docs', 'rules.md'), 'utf8'), renderRulesReference());
+  });
+
+  it('every rule has a unique family.name code and a complete doc entry', () => {
+    const codes = metas.map((m) => m.code);
+    assert.strictEqual(new Set(codes).size, codes.length);
+    for (const m of metas) {
+      assert.match(m.code, /^[a-z]+\.[a-z-]+$/, m.code);
+      for (const field of ['summary', 'description', 'bad', 'good'] as const) assert.ok(m[field].trim().length > 10, `${m.code}.${field}`);
+    }
+  });
+
+  it('every spec rule is exercised by a check fixture that expects it', () => {
+    const expected = fs
+      .readdirSync(path.join(FIXTURES, 'checks'))
+      .map((name) => readTree(path.join(FIXTURES, 'checks', name))['expected.txt'] ?? '')
+      .join('\n');
+    // parse.failed only fires on a parser bug, which tests cannot produce on purpose.
+    const untested = metas.filter((m) => m.code !== 'parse.failed' && !expected.includes(` ${m.code} `)).map((m) => m.code);
+    assert.deepStrictEqual(untested, []);
+  });
+});
