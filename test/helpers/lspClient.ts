@@ -49,6 +49,8 @@ export interface StartOptions {
  */
 export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** `$/progress` values in arrival order (`begin`, `report`…, `end`). */
+  readonly progress: { kind: string; message?: string; title?: string }[] = [];
   indexed: IndexedParams | undefined;
   private listeners: (() => void)[] = [];
   private stderr = '';
@@ -60,6 +62,10 @@ export class TestClient {
     });
     connection.onNotification(IndexedNotification, (p: IndexedParams) => {
       this.indexed = p;
+      this.notify();
+    });
+    connection.onNotification('$/progress', (p: { value: { kind: string; message?: string; title?: string } }) => {
+      this.progress.push(p.value);
       this.notify();
     });
     connection.onRequest(RegistrationRequest.method, () => null);

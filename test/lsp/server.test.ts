@@ -46,6 +46,10 @@ describe('language server over stdio (LSP round trip)', function () {
   it('publishes diagnostics for every spec file at start, without opening any', async () => {
     const indexed = await client.waitForIndexed();
     assert.deepStrictEqual({ specs: indexed.specs, files: indexed.files, findings: indexed.findings }, { specs: 1, files: 3, findings: 5 });
+    // Indexing progress was reported to the client, from begin to end.
+    await client.waitFor('progress end', () => client.progress.some((p) => p.kind === 'end'));
+    assert.strictEqual(client.progress[0].kind, 'begin');
+    assert.match(client.progress[0].title ?? '', /SpecThread: indexing/);
     const d = await client.waitForDiagnostics(tasks, (list) => list.length > 0);
     assert.deepStrictEqual(
       d.map((x) => [x.code, x.range.start.line, x.range.start.character, x.severity]),
