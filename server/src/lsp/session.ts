@@ -20,7 +20,11 @@ export class Session {
   readonly engine: Engine;
   private readonly dirty = new Set<string>();
   private flushScheduled = false;
+  /** Bumped on every change, so a scheduled flush can tell whether more changes arrived. */
+  private generation = 0;
   private readonly published = new Map<string, Set<string>>();
+  /** Documents whose spec folder is still being read; flushing them early would publish half a spec. */
+  private readonly loading = new Map<string, Promise<void>>();
   private indexing: Promise<void> | undefined;
 
   constructor(
@@ -66,16 +70,42 @@ export class Session {
   async opened(uri: string): Promise<void> {
     const path = uriToPath(uri);
     if (!path || !this.engine.isTracked(path)) return;
-    await this.engine.loadSpecOf(path, NEVER_CANCELLED);
-    this.changed(uri);
-    this.flush();
+    const load = this.engine.loadSpecOf(path, NEVER_CANCELLED);
+    this.loading.set(uri, load);
+    try {
+      await load;
+    } finally {
+      this.loading.delete(uri);
+    }
+    this.dirty.add(uri);
+    const published = this.flush();
+    // The siblings just loaded change the spec's analysis even when this buffer's text did not.
+    const dir = this.engine.specDirOf(path);
+    if (dir && !published.has(dir)) this.publishSpec(dir);
   }
 
+  /**
+   * Marks a document dirty. The flush waits until one turn of the event loop passes without a
+   * new change: the JSON-RPC layer handles one queued message per turn, so a burst of
+   * keystrokes already in the queue is applied as one parse, without adding a timer's delay.
+   */
   changed(uri: string): void {
     this.dirty.add(uri);
+    this.generation++;
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => this.flush());
+    this.scheduleFlush(this.generation, 0);
+  }
+
+  private scheduleFlush(seen: number, rounds: number): void {
+    setImmediate(() => {
+      if (!this.flushScheduled) return;
+      // The first hop always waits one more turn, because the JSON-RPC layer may schedule the
+      // next queued message after this callback. Continuous typing must not postpone feedback
+      // forever, so the wait is bounded.
+      if ((rounds === 0 || this.generation !== seen) && rounds < 20) this.scheduleFlush(this.generation, rounds + 1);
+      else this.flush();
+    });
   }
 
   /** A document closed: its disk contents become the truth again. */
@@ -104,20 +134,22 @@ export class Session {
     for (const dir of this.engine.specDirs()) this.publishSpec(dir);
   }
 
-  /** Applies pending edits so that a request sees exactly what the user sees. */
-  flush(): void {
+  /** Applies pending edits so that a request sees exactly what the user sees; returns the spec folders published. */
+  flush(): ReadonlySet<string> {
     this.flushScheduled = false;
-    if (this.dirty.size === 0) return;
+    if (this.dirty.size === 0) return new Set();
     const dirs = new Set<string>();
     for (const uri of this.dirty) {
+      if (this.loading.has(uri)) continue;
       const doc = this.documents.get(uri);
       const path = uriToPath(uri);
       if (!doc || !path) continue;
       const dir = this.engine.setText(path, doc.getText(), NEVER_CANCELLED);
       if (dir) dirs.add(dir);
     }
-    this.dirty.clear();
+    for (const uri of [...this.dirty]) if (!this.loading.has(uri)) this.dirty.delete(uri);
     for (const dir of dirs) this.publishSpec(dir);
+    return dirs;
   }
 
   /** Publishes the diagnostics of every file of a spec, clearing files that no longer have any. */

@@ -39,7 +39,12 @@ export interface MarkdownDoc {
   readonly codeLines: ReadonlySet<number>;
 }
 
-/** Created per parse rather than shared at module level, so no mutable singleton exists. */
+/**
+ * The parser is configured once and never changed afterwards; `parse` keeps no state between
+ * calls, so sharing it is safe and saves rebuilding its rule chains on every keystroke.
+ */
+const PARSER: Readonly<InstanceType<typeof MarkdownIt>> = createParser();
+
 function createParser(): InstanceType<typeof MarkdownIt> {
   const md = new MarkdownIt('commonmark', { html: true });
   // Inline structure is not needed: specs are read from block structure and raw inline text.
@@ -59,7 +64,7 @@ const OPEN_TYPES: Record<string, BlockType> = {
 
 export function parseMarkdown(text: string): MarkdownDoc {
   const lines = new LineIndex(text);
-  const tokens = createParser().parse(text, {});
+  const tokens = PARSER.parse(text, {});
   const root: Block = { type: 'root', startLine: 0, endLine: Math.max(0, lines.lineCount - 1), children: [] };
   const stack: Block[] = [root];
   const codeLines = new Set<number>();
@@ -136,6 +141,8 @@ export function plainText(block: Block | undefined): string {
 }
 
 export function inlineToText(inline: string): string {
+  // Most criteria carry no markup; skip the regex passes for them (this runs per criterion per edit).
+  if (!/[\\`*_]/.test(inline)) return inline.replace(/\s+/g, ' ').trim();
   return inline
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
