@@ -166,8 +166,14 @@ export class Session {
     return findings;
   }
 
-  /** Looks up the spec of a request's document after applying pending edits. */
-  specFor(uri: string): { spec: SpecModel; path: string } | undefined {
+  /**
+   * Looks up the spec of a request's document after applying pending edits. A request that
+   * arrives while the document's spec folder is still being read waits for it, so it is never
+   * answered from half a spec ("1.1 does not exist" right after start-up).
+   */
+  async specFor(uri: string): Promise<{ spec: SpecModel; path: string } | undefined> {
+    const load = this.loading.get(uri);
+    if (load) await load.catch(() => undefined);
     this.flush();
     const path = uriToPath(uri);
     if (!path) return undefined;

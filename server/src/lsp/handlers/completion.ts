@@ -4,8 +4,8 @@ import { toCompletionItem } from '../convert';
 import { Session } from '../session';
 
 export function registerCompletion(connection: Connection, session: Session): void {
-  connection.onCompletion((params, token) => {
-    const found = session.specFor(params.textDocument.uri);
+  connection.onCompletion(async (params, token) => {
+    const found = await session.specFor(params.textDocument.uri);
     const doc = session.documents.get(params.textDocument.uri);
     if (!found || !doc) return [];
     const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: { line: params.position.line + 1, character: 0 } });
