@@ -137,6 +137,8 @@ export function plainText(block: Block | undefined): string {
 
 export function inlineToText(inline: string): string {
   return inline
+    // Suppression comments and other HTML comments are invisible in rendered Markdown.
+    .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/`([^`]*)`/g, '$1')
