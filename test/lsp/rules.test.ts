@@ -72,7 +72,7 @@ describe('language server: rule settings, suppressions and code actions (LSP rou
     fs.writeFileSync(config, JSON.stringify({ rules: { link: 'off' }, overrides: [{ files: ['.kiro/specs/notes/**'], rules: { quality: 'off' } }] }));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 1 }] });
     await client.waitForDiagnostics(tasks, (d) => !d.some((x) => x.code === 'link.unknown-ref'), 'link rules off');
-    await client.waitForDiagnostics(notes, (d) => !d.some((x) => x.code.startsWith('quality.')), 'quality off for notes');
+    await client.waitForDiagnostics(notes, (d) => !d.some((x) => String(x.code).startsWith('quality.')), 'quality off for notes');
 
     fs.writeFileSync(config, '{}');
     const cli = spawnSync(process.execPath, [CLI, 'check', '.', '--write-baseline'], { cwd: root, encoding: 'utf8' });
