@@ -10,6 +10,8 @@ export interface PlainMap {
   readonly text: string;
   /** offsets[i] is the raw offset of text[i]; offsets[text.length] is the raw end. */
   readonly offsets: readonly number[];
+  /** Readable ranges `[from, to)` that were code spans: identifiers and values, not prose. */
+  readonly code: readonly { readonly from: number; readonly to: number }[];
 }
 
 const ESCAPABLE = /[\\`*_{}[\]()#+\-.!]/;
@@ -24,6 +26,8 @@ export function toPlainMap(raw: string): PlainMap {
   let text = '';
   const offsets: number[] = [];
   let pendingSpace = -1;
+  const code: { from: number; to: number }[] = [];
+  let codeFrom = -1;
   const emit = (ch: string, at: number) => {
     if (pendingSpace >= 0 && text.length > 0) {
       text += ' ';
@@ -47,7 +51,15 @@ export function toPlainMap(raw: string): PlainMap {
       i++;
       continue;
     }
-    if (ch === '*' || ch === '`') continue;
+    if (ch === '`') {
+      if (codeFrom < 0) codeFrom = text.length;
+      else {
+        code.push({ from: codeFrom, to: text.length });
+        codeFrom = -1;
+      }
+      continue;
+    }
+    if (ch === '*') continue;
     if (ch === '_' && !(WORD.test(raw[i - 1] ?? '') && WORD.test(raw[i + 1] ?? ''))) continue;
     if (/\s/.test(ch)) {
       if (pendingSpace < 0) pendingSpace = i;
@@ -57,7 +69,7 @@ export function toPlainMap(raw: string): PlainMap {
   }
   const end = offsets.length ? offsets[offsets.length - 1] + 1 : 0;
   offsets.push(end);
-  return { text, offsets };
+  return { text, offsets, code };
 }
 
 /** The file position of a raw offset inside a source that starts at `start`. */

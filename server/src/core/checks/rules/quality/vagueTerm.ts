@@ -19,7 +19,7 @@ export const vagueTerm = termRule(
       'Words like fast, appropriate, sufficient, robust or user-friendly mean something different to each reader, ' +
       'and no test can decide whether they hold (INCOSE R7). Replace the word with what is meant: a number and a ' +
       'unit, the exact message, the named behaviour. A word in a purpose clause ("… for fast rendering") is the ' +
-      'reason, not the obligation, and is not reported. The list is configurable with ' +
+      'reason, not the obligation, and is not reported; nor are words in code spans (`fast` as a value name). The list is configurable with ' +
       '`terms: { "quality.vague-term": { "add": […], "remove": […] } }`.',
     bad: '1. WHEN a search is submitted, THE Search_Service SHALL return results fast',
     good: '1. WHEN a search is submitted, THE Search_Service SHALL return the first page of results within 300 ms',
