@@ -131,3 +131,18 @@ export function earsOf(statement: { readonly text: string }): EarsShape {
   }
   return shape;
 }
+
+const PATTERN_LABEL: Record<EarsPattern, string> = {
+  ubiquitous: 'ubiquitous (always holds)',
+  event: 'event-driven (WHEN)',
+  state: 'state-driven (WHILE)',
+  unwanted: 'unwanted behaviour (IF … THEN)',
+  optional: 'optional feature (WHERE)',
+  complex: 'complex (several kinds of precondition)',
+  unrecognised: 'not recognised (no SHALL)',
+};
+
+/** How hover names a criterion's EARS pattern. */
+export function earsPatternLabel(pattern: EarsPattern): string {
+  return PATTERN_LABEL[pattern];
+}

@@ -52,7 +52,8 @@ export function toPlainMap(raw: string): PlainMap {
       continue;
     }
     if (ch === '`') {
-      if (codeFrom < 0) codeFrom = text.length;
+      // A pending space is emitted before the span's first character, so the span starts after it.
+      if (codeFrom < 0) codeFrom = text.length + (pendingSpace >= 0 && text.length > 0 ? 1 : 0);
       else {
         code.push({ from: codeFrom, to: text.length });
         codeFrom = -1;
