@@ -1,3 +1,4 @@
+// @spec specthread-core#7.1 @spec specthread-core#7.2
 import * as assert from 'assert';
 import { analyzeEars } from '../../server/src/core/requirements/ears';
 import { toPlainMap } from '../../server/src/core/requirements/plainMap';

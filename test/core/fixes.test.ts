@@ -1,3 +1,4 @@
+// @spec specthread-core#7.4
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NEVER_CANCELLED } from '../../server/src/core/cancellation';

@@ -122,11 +122,17 @@ export const DEFAULT_CLAUSE_ORDER: readonly string[] = ['WHERE', 'WHILE', 'WHEN|
 
 const shapes = new WeakMap<object, EarsShape>();
 
-/** The shape of a statement, computed once per statement however many rules ask. */
-export function earsOf(statement: { readonly text: string }): EarsShape {
+/**
+ * The shape of a statement, computed once per statement however many rules ask. Code spans are
+ * mentions, not structure ("WHEN a criterion lacks `SHALL`"), so they are masked first; the
+ * mask keeps every offset, so spans still index the statement's text.
+ */
+export function earsOf(statement: { readonly text: string; readonly codeSpans?: readonly Span[] }): EarsShape {
   let shape = shapes.get(statement);
   if (!shape) {
-    shape = analyzeEars(statement.text);
+    let text = statement.text;
+    for (const c of statement.codeSpans ?? []) text = text.slice(0, c.from) + 'x'.repeat(c.to - c.from) + text.slice(c.to);
+    shape = analyzeEars(text);
     shapes.set(statement, shape);
   }
   return shape;

@@ -25,6 +25,8 @@ export interface Statement {
   locate(from: number, to: number): Range;
   /** An edit replacing `text.slice(from, to)`; undefined when the exact source is unknown. */
   edit(from: number, to: number, newText: string): FileEdit | undefined;
+  /** Readable ranges written as code spans. */
+  readonly codeSpans: readonly { readonly from: number; readonly to: number }[];
   /** True when the characters were written as a code span (`` `inclusion: never` ``): names, not prose. */
   isCode(from: number, to: number): boolean;
 }
@@ -40,6 +42,7 @@ export function statementFromSource(path: string, id: string, range: Range, glos
     exact: !!map,
     locate: (from, to) => (map && source ? plainRange(source, map, from, to) : range),
     edit: (from, to, newText) => (map && source ? { path, range: plainRange(source, map, from, to), newText } : undefined),
+    codeSpans: map ? map.code : [],
     isCode: (from, to) => !!map && map.code.some((c) => c.from < to && from < c.to),
   };
 }
