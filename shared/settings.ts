@@ -11,7 +11,30 @@ export interface SpecThreadSettings {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   /** Workspace-relative globs of files that are never analysed (in addition to .gitignore). */
   readonly exclude: readonly string[];
+  /** Per-path rule severities: later entries win, and any entry wins over `rules`. */
+  readonly overrides?: readonly RuleOverride[];
+  /** Changes to the term lists of the `quality.*` rules, keyed by rule code. */
+  readonly terms?: Readonly<Record<string, TermListSetting>>;
+  /** EARS options: the order preconditions must come in, e.g. `["WHERE", "WHILE", "WHEN|IF"]`. */
+  readonly ears?: { readonly clauseOrder?: readonly string[] };
+  /** Workspace-relative path of the baseline file; `""` turns baselines off. */
+  readonly baseline?: string;
 }
+
+export interface RuleOverride {
+  /** Workspace-relative globs, e.g. `docs/legacy/**`. */
+  readonly files: readonly string[];
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+}
+
+/** `["snappy"]` adds terms; the object form can also remove terms or replace the whole list. */
+export interface TermListSetting {
+  readonly add?: readonly string[];
+  readonly remove?: readonly string[];
+  readonly replace?: readonly string[];
+}
+
+export const DEFAULT_BASELINE_FILE = '.specthread-baseline.json';
 
 export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/node_modules/**',
@@ -35,5 +58,65 @@ export function normalizeSettings(input: unknown): SpecThreadSettings {
     }
   }
   const exclude = Array.isArray(raw.exclude) ? raw.exclude.filter((g): g is string => typeof g === 'string') : [];
-  return { rules, exclude: [...DEFAULT_EXCLUDES, ...exclude] };
+  return { rules, exclude: [...DEFAULT_EXCLUDES, ...exclude], ...normalizeRuleOptions(raw) };
+}
+
+function isSeverity(value: unknown): value is SeveritySetting {
+  return value === 'error' || value === 'warning' || value === 'info' || value === 'hint' || value === 'off';
+}
+
+function strings(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
+}
+
+/** The rule options (overrides, terms, EARS clause order, baseline); invalid entries are dropped. */
+function normalizeRuleOptions(raw: Record<string, unknown>): Pick<SpecThreadSettings, 'overrides' | 'terms' | 'ears' | 'baseline'> {
+  const out: { overrides?: RuleOverride[]; terms?: Record<string, TermListSetting>; ears?: { clauseOrder?: string[] }; baseline?: string } = {};
+  if (Array.isArray(raw.overrides)) {
+    const overrides: RuleOverride[] = [];
+    for (const o of raw.overrides as unknown[]) {
+      if (!o || typeof o !== 'object') continue;
+      const entry = o as Record<string, unknown>;
+      const files = typeof entry.files === 'string' ? [entry.files] : strings(entry.files) ?? [];
+      const rules: Record<string, SeveritySetting> = {};
+      if (entry.rules && typeof entry.rules === 'object') for (const [code, v] of Object.entries(entry.rules)) if (isSeverity(v)) rules[code] = v;
+      if (files.length) overrides.push({ files, rules });
+    }
+    if (overrides.length) out.overrides = overrides;
+  }
+  if (raw.terms && typeof raw.terms === 'object') {
+    const terms: Record<string, TermListSetting> = {};
+    for (const [code, v] of Object.entries(raw.terms as Record<string, unknown>)) {
+      const list = strings(v);
+      if (list) terms[code] = { add: list };
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        terms[code] = { add: strings(o.add), remove: strings(o.remove), replace: strings(o.replace) };
+      }
+    }
+    out.terms = terms;
+  }
+  const ears = raw.ears && typeof raw.ears === 'object' ? strings((raw.ears as Record<string, unknown>).clauseOrder) : undefined;
+  if (ears?.length) out.ears = { clauseOrder: ears };
+  if (typeof raw.baseline === 'string') out.baseline = raw.baseline;
+  return out;
+}
+
+/**
+ * Layers settings: `over` (the editor's) on top of `base` (the repository's specthread.json).
+ * Rule severities and term lists merge key by key, overrides and excludes accumulate.
+ */
+export function mergeSettings(base: SpecThreadSettings, over: SpecThreadSettings): SpecThreadSettings {
+  const terms = base.terms || over.terms ? { ...base.terms, ...over.terms } : undefined;
+  const overrides = [...(base.overrides ?? []), ...(over.overrides ?? [])];
+  const ears = over.ears ?? base.ears;
+  const baseline = over.baseline ?? base.baseline;
+  return {
+    rules: { ...base.rules, ...over.rules },
+    exclude: [...new Set([...base.exclude, ...over.exclude])],
+    ...(overrides.length ? { overrides } : {}),
+    ...(terms ? { terms } : {}),
+    ...(ears ? { ears } : {}),
+    ...(baseline !== undefined ? { baseline } : {}),
+  };
 }

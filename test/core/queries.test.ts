@@ -24,6 +24,7 @@ describe('core queries on the example workspace', () => {
     assert.ok(h, 'expected a hover');
     assert.match(h.contents, /user-auth#1\.1\*\* — WHEN a user submits a valid email and password/);
     assert.match(h.contents, /Requirement 1: Sign in/);
+    assert.match(h.contents, /EARS: event-driven \(WHEN\)/);
     assert.match(h.contents, /As a registered user, I want to sign in/);
     assert.match(h.contents, /Cited by 1 task:\n- ☑ 1\.1 Implement credential check/);
     assert.deepStrictEqual(h.range, { start: { line: 4, character: 21 }, end: { line: 4, character: 24 } });

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { NEVER_CANCELLED } from '../../server/src/core/cancellation';
+import { loadBaselines } from '../../server/src/core/baseline/load';
+import { loadWorkspaceConfig } from '../../server/src/core/config/configFile';
 import { Engine } from '../../server/src/core/engine';
 import { Finding } from '../../server/src/core/findings';
 import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
@@ -23,11 +25,17 @@ export function readTree(dir: string): Record<string, string> {
   return out;
 }
 
-/** An engine over an in-memory copy of a fixture folder, rooted at `/ws`. */
+/**
+ * An engine over an in-memory copy of a fixture folder, rooted at `/ws`, configured as the CLI
+ * would be: the fixture's specthread.json and baseline file apply.
+ */
 export async function engineFor(files: Record<string, string>, root = '/ws'): Promise<Engine> {
   const mem: Record<string, string> = {};
   for (const [rel, text] of Object.entries(files)) mem[`${root}/${rel}`] = text;
-  const engine = new Engine(new MemoryWorkspace([root], mem));
+  const workspace = new MemoryWorkspace([root], mem);
+  const { settings } = await loadWorkspaceConfig(workspace, NEVER_CANCELLED);
+  const engine = new Engine(workspace, settings);
+  engine.setBaselines(await loadBaselines(workspace, settings, NEVER_CANCELLED));
   await engine.indexWorkspace(NEVER_CANCELLED);
   return engine;
 }

@@ -8,6 +8,10 @@ export interface CheckOptions {
   readonly format: OutputFormat;
   /** Exit 1 when a finding at or above this severity exists; `none` never fails. */
   readonly failOn: Severity | 'none';
+  /** Record the current findings as accepted instead of reporting them. */
+  readonly writeBaseline: boolean;
+  /** Report every finding, ignoring the baseline. */
+  readonly noBaseline: boolean;
 }
 
 export type ParsedArgs =
@@ -20,9 +24,13 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   specthread check [path…] [--format text|json] [--fail-on error|warning|info|hint|none]
+                   [--write-baseline] [--no-baseline]
       Analyse the specs under each path (default: the current folder) and print findings as
       file:line:col severity code message. Exit 0 when clean, 1 when a finding at or above
-      --fail-on (default: error) exists, 2 on a usage or internal error.
+      --fail-on (default: error) exists, 2 on a usage or internal error. Settings come from
+      specthread.json in the project root (the nearest folder above with one).
+      --write-baseline records every current finding in .specthread-baseline.json so that
+      later runs report only new ones; --no-baseline reports everything.
   specthread lsp --stdio
       Run the language server over stdio, for any LSP editor.
   specthread --help | --version`;
@@ -37,6 +45,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const paths: string[] = [];
   let format: OutputFormat = 'text';
   let failOn: Severity | 'none' = 'error';
+  let writeBaseline = false;
+  let noBaseline = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -53,11 +63,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const v = value();
       if (!['error', 'warning', 'info', 'hint', 'none'].includes(v)) throw new UsageError(`--fail-on must be error, warning, info, hint or none, not '${v}'`);
       failOn = v as Severity | 'none';
+    } else if (flag === '--write-baseline') {
+      writeBaseline = true;
+    } else if (flag === '--no-baseline') {
+      noBaseline = true;
     } else if (flag.startsWith('-')) {
       throw new UsageError(`unknown option '${flag}'`);
     } else {
       paths.push(arg);
     }
   }
-  return { command: 'check', paths, format, failOn };
+  return { command: 'check', paths, format, failOn, writeBaseline, noBaseline };
 }

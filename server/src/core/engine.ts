@@ -11,6 +11,8 @@ import { SpecFileFacts } from './model';
 import { parseSpecFile } from './parse/parseSpecFile';
 import { SpecLocation, locateSpecFile } from './specLocation';
 import { Workspace } from './workspace';
+import { Baseline } from './baseline/baseline';
+import { acceptedFindings } from './suppress/accept';
 
 interface FileEntry {
   readonly text: string;
@@ -40,6 +42,7 @@ export class Engine {
   private readonly specFiles = new Map<string, Set<string>>();
   private readonly analyses = new Map<string, SpecAnalysis>();
   private excluded: (relativePath: string) => boolean;
+  private baselines: readonly Baseline[] = [];
 
   constructor(
     private readonly workspace: Workspace,
@@ -56,6 +59,12 @@ export class Engine {
     this.settings = settings;
     this.excluded = picomatch([...settings.exclude], { dot: true });
     this.analyses.clear();
+  }
+
+  /** Accepted findings (see core/baseline); an empty list reports everything. */
+  setBaselines(baselines: readonly Baseline[]): void {
+    this.baselines = baselines;
+    for (const analysis of this.analyses.values()) analysis.findings = undefined;
   }
 
   /** Is this path one the engine analyses (a spec file, inside a root, not excluded)? */
@@ -202,7 +211,7 @@ export class Engine {
     const analysis = this.analysis(specDir);
     if (!analysis) return [];
     if (!analysis.findings) {
-      const findings = runSpecChecks(analysis.model, this.settings, token);
+      const findings = runSpecChecks(analysis.model, this.settings, token, this.workspace.roots);
       const failSeverity = effectiveSeverity(PARSE_FAILED, this.settings);
       for (const path of this.filesOfSpec(specDir)) {
         const entry = this.files.get(path)!;
@@ -216,7 +225,8 @@ export class Engine {
           });
         }
       }
-      analysis.findings = findings.sort(compareFindings);
+      const sources = { suppressionsOf: (p: string) => this.files.get(p)?.facts.suppressions, textOf: (p: string) => this.textOf(p), baselines: this.baselines };
+      analysis.findings = acceptedFindings(findings, sources).sort(compareFindings);
     }
     return analysis.findings;
   }

@@ -1,4 +1,4 @@
-import { Range } from './text/range';
+import { Position, Range } from './text/range';
 
 /**
  * The per-file facts the parsers produce. Everything here is computed from one file's text
@@ -36,6 +36,24 @@ export interface CriterionNode {
   readonly range: Range;
   /** The number as written, e.g. `2.` in an acceptance-criteria list. */
   readonly idRange: Range;
+  /** The criterion's Markdown exactly as written, so checks can point at one word and fixes can rewrite it. */
+  readonly source?: TextSource;
+}
+
+/** A slice of a file's text and where it starts; `raw` may span lines (continuation indentation included). */
+export interface TextSource {
+  readonly raw: string;
+  readonly start: Position;
+}
+
+/**
+ * An inline suppression comment (`<!-- specthread-disable-next-line quality.vague-term -->`).
+ * Lines are zero-based and inclusive; `codes` empty means every rule. Codes may name a family.
+ */
+export interface Suppression {
+  readonly codes: readonly string[];
+  readonly fromLine: number;
+  readonly toLine: number;
 }
 
 /** One cited id, or a range of ids, on a `_Requirements:_` or `Validates:` line. */
@@ -101,4 +119,6 @@ export interface SpecFileFacts {
   readonly glossary: readonly string[];
   readonly notes: readonly ParseNote[];
   readonly lineCount: number;
+  /** Inline suppression comments found in the file (absent when there are none). */
+  readonly suppressions?: readonly Suppression[];
 }

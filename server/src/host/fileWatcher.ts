@@ -24,7 +24,8 @@ export class FileWatcher {
   }
 
   private queue(path: string): void {
-    if (!path.endsWith('.md') || path.includes('/node_modules/') || path.includes('/.git/')) return;
+    const settingsFile = path.endsWith('/specthread.json') || path.endsWith('/.specthread-baseline.json');
+    if ((!path.endsWith('.md') && !settingsFile) || path.includes('/node_modules/') || path.includes('/.git/')) return;
     this.pending.set(path, true);
     this.timer ??= setTimeout(() => this.drain(), 50);
   }

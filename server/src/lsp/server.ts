@@ -56,7 +56,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
         completionProvider: { triggerCharacters: [' ', ',', '.'] },
       },
       serverInfo: { name: 'specthread', version: '0.1.0' },
@@ -70,7 +70,9 @@ export function startServer(connection: Connection): void {
       s.updateSettings(await pullSettings());
     }
     if (canRegisterWatchers) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] });
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/specthread.json' }, { globPattern: '**/.specthread-baseline.json' }],
+      });
     } else {
       // Clients without watcher registration (Neovim 0.7, many others) still deserve fresh
       // diagnostics when files change on disk; the host watches the roots itself.

@@ -1,8 +1,10 @@
 import { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IndexedNotification, IndexedParams } from '../../../shared/protocol';
-import { SpecThreadSettings } from '../../../shared/settings';
+import { DEFAULT_SETTINGS, SpecThreadSettings, mergeSettings } from '../../../shared/settings';
+import { baselinePath, loadBaselines } from '../core/baseline/load';
 import { NEVER_CANCELLED } from '../core/cancellation';
+import { CONFIG_FILE, loadWorkspaceConfig } from '../core/config/configFile';
 import { Engine } from '../core/engine';
 import { Finding } from '../core/findings';
 import { SpecModel } from '../core/index/specModel';
@@ -26,14 +28,34 @@ export class Session {
   /** Documents whose spec folder is still being read; flushing them early would publish half a spec. */
   private readonly loading = new Map<string, Promise<void>>();
   private indexing: Promise<void> | undefined;
+  /** specthread.json of the workspace roots; the editor's settings are layered on top. */
+  private repoSettings: SpecThreadSettings = DEFAULT_SETTINGS;
 
   constructor(
     private readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
-    workspace: Workspace,
-    settings: SpecThreadSettings,
+    private readonly workspace: Workspace,
+    private editorSettings: SpecThreadSettings,
   ) {
-    this.engine = new Engine(workspace, settings);
+    this.engine = new Engine(workspace, editorSettings);
+  }
+
+  private get settings(): SpecThreadSettings {
+    return mergeSettings(this.repoSettings, this.editorSettings);
+  }
+
+  /** (Re)reads specthread.json and the baseline; invalid JSON is reported and ignored. */
+  async loadRepoConfig(): Promise<void> {
+    const config = await loadWorkspaceConfig(this.workspace, NEVER_CANCELLED);
+    for (const error of config.errors) void this.connection.window.showWarningMessage(`SpecThread: ${error}`);
+    this.repoSettings = config.settings;
+    this.engine.updateSettings(this.settings);
+    this.engine.setBaselines(await loadBaselines(this.workspace, this.settings, NEVER_CANCELLED));
+  }
+
+  /** True for the files that configure the analysis rather than being analysed. */
+  private isSettingsFile(path: string): boolean {
+    return this.workspace.roots.some((root) => path === `${root.replace(/\/$/, '')}/${CONFIG_FILE}` || path === baselinePath(root, this.settings));
   }
 
   get indexed(): Promise<void> {
@@ -48,8 +70,8 @@ export class Session {
       .map((d) => uriToPath(d.uri))
       .map((p) => (p ? this.engine.specDirOf(p) : undefined))
       .filter((d): d is string => !!d);
-    this.indexing = this.engine
-      .indexWorkspace(NEVER_CANCELLED, (p) => report(p.done, p.total), priority)
+    this.indexing = this.loadRepoConfig()
+      .then(() => this.engine.indexWorkspace(NEVER_CANCELLED, (p) => report(p.done, p.total), priority))
       .then(() => {
         this.flush();
         let findings = 0;
@@ -120,9 +142,13 @@ export class Session {
   /** Watched-file events for files not open in the editor. */
   async filesChanged(changes: { uri: string; deleted: boolean }[]): Promise<void> {
     const dirs = new Set<string>();
+    if (changes.some((c) => { const p = uriToPath(c.uri); return !!p && this.isSettingsFile(p); })) {
+      await this.loadRepoConfig();
+      for (const dir of this.engine.specDirs()) dirs.add(dir);
+    }
     for (const change of changes) {
       const path = uriToPath(change.uri);
-      if (!path || this.documents.get(change.uri)) continue;
+      if (!path || this.documents.get(change.uri) || this.isSettingsFile(path)) continue;
       const dir = change.deleted ? this.engine.setText(path, undefined, NEVER_CANCELLED) : await this.engine.reload(path, NEVER_CANCELLED);
       if (dir) dirs.add(dir);
     }
@@ -130,7 +156,8 @@ export class Session {
   }
 
   updateSettings(settings: SpecThreadSettings): void {
-    this.engine.updateSettings(settings);
+    this.editorSettings = settings;
+    this.engine.updateSettings(this.settings);
     for (const dir of this.engine.specDirs()) this.publishSpec(dir);
   }
 

@@ -5,6 +5,8 @@ import { parentDoneOpenSubtask } from './rules/parentDoneOpenSubtask';
 import { requirementWithoutCriteria } from './rules/requirementWithoutCriteria';
 import { requirementWithoutTask } from './rules/requirementWithoutTask';
 import { unknownRef } from './rules/unknownRef';
+import { EARS_RULES } from './rules/ears';
+import { QUALITY_RULES } from './rules/quality';
 
 /**
  * Every rule the engine runs. A new rule is one file in `rules/` plus one line here; the rule
@@ -17,4 +19,6 @@ export const SPEC_RULES: readonly SpecRule[] = [
   requirementWithoutCriteria,
   requirementWithoutTask,
   parentDoneOpenSubtask,
+  ...EARS_RULES,
+  ...QUALITY_RULES,
 ];

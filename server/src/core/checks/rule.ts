@@ -1,4 +1,5 @@
 import { CancellationToken } from '../cancellation';
+import type { RuleContext } from '../config/ruleSettings';
 import { Fix, RelatedLocation, Severity } from '../findings';
 import { SpecModel } from '../index/specModel';
 import { Range } from '../text/range';
@@ -7,7 +8,8 @@ import { Range } from '../text/range';
 export interface RuleMeta {
   /** Stable code in a family: `link.unknown-ref`. Never renamed once shipped. */
   readonly code: string;
-  readonly defaultSeverity: Severity;
+  /** `off` for rules a team opts into. */
+  readonly defaultSeverity: Severity | 'off';
   /** One line, shown in the rule reference's table. */
   readonly summary: string;
   /** One paragraph: what the rule finds and why it matters. */
@@ -25,8 +27,11 @@ export interface ReportedProblem {
   readonly related?: readonly RelatedLocation[];
 }
 
-/** A check over one spec folder. Rules only read the model and report; they never do I/O. */
+/**
+ * A check over one spec folder. Rules only read the model and report; they never do I/O.
+ * `context` carries the rule's configured term list and options.
+ */
 export interface SpecRule {
   readonly meta: RuleMeta;
-  check(spec: SpecModel, report: (problem: ReportedProblem) => void, token: CancellationToken): void;
+  check(spec: SpecModel, report: (problem: ReportedProblem) => void, token: CancellationToken, context: RuleContext): void;
 }

@@ -16,8 +16,37 @@ export function renderRulesReference(): string {
     '<!-- Generated from server/src/core/checks/registry.ts by `npm run docs`; do not edit by hand. -->',
     '',
     'Every finding SpecThread reports has a stable code. Change a severity, or turn a rule off, with',
-    '`specthread.rules` in VS Code settings, e.g. `{ "structure.numbering-gap": "off", "coverage": "info" }`',
-    '(a family name such as `coverage` sets every rule in it). Severities: `error`, `warning`, `info`, `hint`, `off`.',
+    '`rules` in `specthread.json` at the workspace root or `specthread.rules` in VS Code settings, e.g.',
+    '`{ "structure.numbering-gap": "off", "coverage": "info" }` (a family name such as `coverage` sets every rule',
+    'in it). Severities: `error`, `warning`, `info`, `hint`, `off`. Rules marked *off* are opt-in.',
+    '',
+    '## Configuration',
+    '',
+    '```jsonc',
+    '// specthread.json (VS Code settings `specthread.*` are layered on top)',
+    '{',
+    '  "rules": { "quality": "info", "ears.then-after-when": "warning" },',
+    '  // per-path severities, workspace-relative globs; later entries win',
+    '  "overrides": [{ "files": [".kiro/specs/legacy-*/**"], "rules": { "ears": "off" } }],',
+    '  // term lists of the quality rules: an array adds terms; add / remove / replace for more control',
+    '  "terms": { "quality.vague-term": { "add": ["snappy"], "remove": ["minimal"] } },',
+    '  "ears": { "clauseOrder": ["WHERE", "WHILE", "WHEN|IF"] },',
+    '  "baseline": ".specthread-baseline.json"',
+    '}',
+    '```',
+    '',
+    'Suppress findings inline with Markdown comments, which do not render:',
+    '`<!-- specthread-disable-next-line quality.vague-term -->`, `… <!-- specthread-disable-line ears -->` at the',
+    'end of a line, `<!-- specthread-disable quality -->` … `<!-- specthread-enable quality -->` around a region, or',
+    '`<!-- specthread-disable-file ears.unknown-system -->` anywhere in a file. No codes means every rule; text after',
+    '` -- ` is a reason. Every finding has a quick fix that inserts such a comment.',
+    '',
+    'To adopt SpecThread on a repository with many findings, run `specthread check --write-baseline`: it records',
+    'the current findings in `.specthread-baseline.json` (fingerprints of rule, file and line text, so they survive',
+    'lines moving), and from then on only new findings are reported, by the CLI and the editor alike.',
+    '`--no-baseline` shows everything.',
+    '',
+    '## Rules',
     '',
     '| Code | Default | What it finds |',
     '| --- | --- | --- |',
@@ -25,7 +54,7 @@ export function renderRulesReference(): string {
     '',
   ];
   for (const m of metas) {
-    out.push(`## ${m.code}`, '', `Default severity: **${m.defaultSeverity}**`, '', m.description, '', 'Flagged:', '', '```markdown', m.bad, '```', '', 'Fine:', '', '```markdown', m.good, '```', '');
+    out.push(`### ${m.code}`, '', `Default severity: **${m.defaultSeverity}**`, '', m.description, '', 'Flagged:', '', '```markdown', m.bad, '```', '', 'Fine:', '', '```markdown', m.good, '```', '');
   }
   return out.join('\n');
 }

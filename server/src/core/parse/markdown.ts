@@ -144,6 +144,8 @@ export function inlineToText(inline: string): string {
   // Most criteria carry no markup; skip the regex passes for them (this runs per criterion per edit).
   if (!/[\\`*_]/.test(inline)) return inline.replace(/\s+/g, ' ').trim();
   return inline
+    // Suppression comments and other HTML comments are invisible in rendered Markdown.
+    .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/`([^`]*)`/g, '$1')

@@ -6,6 +6,7 @@ import { parseBugfix } from './kiro/bugfix';
 import { scanRefLines } from './kiro/refLines';
 import { parseRequirements } from './kiro/requirements';
 import { parseTasks } from './kiro/tasks';
+import { findSuppressions } from './suppressions';
 
 /**
  * Parses one spec file into facts that depend on nothing but its text. The result is cached by
@@ -14,7 +15,9 @@ import { parseTasks } from './kiro/tasks';
 export function parseSpecFile(path: string, kind: SpecFileKind, text: string, token: CancellationToken): SpecFileFacts {
   throwIfCancelled(token);
   const doc = parseMarkdown(text);
-  const base = { path, kind, lineCount: doc.lines.lineCount };
+  // Suppression comments are rare; the property is left out when there are none.
+  const suppressions = text.includes('specthread-') ? findSuppressions(doc) : [];
+  const base = { path, kind, lineCount: doc.lines.lineCount, ...(suppressions.length ? { suppressions } : {}) };
   switch (kind) {
     case 'requirements':
     case 'bugfix': {

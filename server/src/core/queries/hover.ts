@@ -1,6 +1,7 @@
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { Located, SpecModel } from '../index/specModel';
 import { TaskNode } from '../model';
+import { analyzeEars, earsPatternLabel } from '../requirements/ears';
 import { Position, Range } from '../text/range';
 import { SpecTarget, citingTasks, targetAt } from './locate';
 
@@ -38,7 +39,7 @@ function describeId(spec: SpecModel, id: string): string | undefined {
   if (!criterion && !requirement) return undefined;
   const lines: string[] = [];
   if (criterion) {
-    lines.push(`**${spec.id}#${id}** — ${criterion.node.text}`, '');
+    lines.push(`**${spec.id}#${id}** — ${criterion.node.text}`, '', `EARS: ${earsPatternLabel(analyzeEars(criterion.node.text).pattern)}`, '');
   }
   if (requirement) {
     const r = requirement.node;

@@ -1,22 +1,32 @@
-import { CodeAction, CodeActionKind, Connection, TextEdit } from 'vscode-languageserver/node';
-import { comparePositions } from '../../core/text/range';
-import { pathToUri } from '../../host/paths';
+import { CodeAction, Connection, TextEdit } from 'vscode-languageserver/node';
+import { codeActionsFor } from '../../core/fixes/codeActions';
+import { pathToUri, uriToPath } from '../../host/paths';
 import { toDiagnostic } from '../convert';
 import { Session } from '../session';
 
-/** Quick fixes: the fixes the core attached to findings whose range meets the request's range. */
+/**
+ * Quick fixes and rewrites: the core computes them (fixes attached to findings, renumbering,
+ * task stubs, suppression comments, canonical EARS); this handler only converts them.
+ */
 export function registerCodeActions(connection: Connection, session: Session): void {
   connection.onCodeAction((params, token) => {
-    session.flush();
-    const actions: CodeAction[] = [];
-    for (const finding of session.findingsFor(params.textDocument.uri, token)) {
-      if (comparePositions(finding.range.end, params.range.start) < 0 || comparePositions(params.range.end, finding.range.start) < 0) continue;
-      for (const fix of finding.fixes ?? []) {
+    const found = session.specFor(params.textDocument.uri);
+    const path = uriToPath(params.textDocument.uri);
+    if (!found || !path) return [];
+    const results = codeActionsFor({
+      spec: found.spec,
+      path,
+      range: params.range,
+      findings: session.findingsFor(params.textDocument.uri, token),
+      textOf: (p) => session.engine.textOf(p),
+    });
+    const only = params.context.only;
+    return results
+      .filter((r) => !only || only.some((kind) => r.kind === kind || r.kind.startsWith(kind + '.')))
+      .map((r): CodeAction => {
         const changes: Record<string, TextEdit[]> = {};
-        for (const edit of fix.edits) (changes[pathToUri(edit.path)] ??= []).push({ range: edit.range, newText: edit.newText });
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.preferred, diagnostics: [toDiagnostic(finding)], edit: { changes } });
-      }
-    }
-    return actions;
+        for (const edit of r.edits) (changes[pathToUri(edit.path)] ??= []).push({ range: edit.range, newText: edit.newText });
+        return { title: r.title, kind: r.kind, isPreferred: r.preferred, diagnostics: r.finding ? [toDiagnostic(r.finding)] : undefined, edit: { changes } };
+      });
   });
 }

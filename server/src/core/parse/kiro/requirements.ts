@@ -1,4 +1,4 @@
-import { CriterionNode, Heading, ParseNote, RequirementNode } from '../../model';
+import { CriterionNode, Heading, ParseNote, RequirementNode, TextSource } from '../../model';
 import { Block, MarkdownDoc, blockRange, collectHeadings, firstLineRange, listItemColumns, plainText, sectionAfter } from '../markdown';
 import { scanInlineCriteria } from './inlineCriteria';
 
@@ -79,9 +79,14 @@ function findCriteria(doc: MarkdownDoc, requirementId: string, section: Block[])
       if (b.type === 'paragraph') paragraphs.push(b);
     }
   } else {
-    const first = section.find((b) => b.type === 'list' && b.ordered);
-    if (first) lists.push(first);
-    else paragraphs.push(...section.filter((b) => b.type === 'paragraph'));
+    const at = section.findIndex((b) => b.type === 'list' && b.ordered);
+    if (at >= 0) {
+      lists.push(section[at]);
+      // A suppression comment between two items splits the list in two; the criteria go on.
+      for (let i = at + 1; i + 1 < section.length && section[i].type === 'html' && section[i + 1].type === 'list' && section[i + 1].ordered; i += 2) {
+        lists.push(section[i + 1]);
+      }
+    } else paragraphs.push(...section.filter((b) => b.type === 'paragraph'));
   }
   if (lists.length === 0) {
     // `1.1. THE framework SHALL …` lines are a paragraph to CommonMark, not a list.
@@ -110,7 +115,16 @@ function criterionFromItem(doc: MarkdownDoc, requirementId: string, list: Block,
     text: plainText(item.children[0]),
     range: { start: { line, character: cols.marker }, end: { line, character: doc.lines.lineText(line).length } },
     idRange: { start: { line, character: cols.marker }, end: { line, character: cols.marker + cols.markerText.length } },
+    source: itemSource(doc, item, cols.content),
   };
+}
+
+/** The item's first paragraph exactly as written, from the text after the marker. */
+function itemSource(doc: MarkdownDoc, item: Block, contentColumn: number): TextSource | undefined {
+  const first = item.children[0];
+  if (!first || first.type !== 'paragraph' || first.startLine !== item.startLine) return undefined;
+  const from = doc.lines.lineStart(item.startLine) + contentColumn;
+  return { raw: doc.text.slice(from, doc.lines.lineEnd(first.endLine)), start: { line: item.startLine, character: contentColumn } };
 }
 
 /** Terms under a `Glossary` heading: the bold lead of each bullet (`- **Issue_Manager**: …`). */

@@ -43,7 +43,7 @@ function taskFromItem(doc: MarkdownDoc, item: Block, depth: number): TaskNode | 
   const idCol = id ? cols.content + rest.indexOf(id, 3 + (m[2]?.length ?? 0)) : -1;
   return {
     id,
-    title: m[4].replace(/^\\?\*\s*/, '').trim(),
+    title: m[4].replace(/^\\?\*\s*/, '').replace(/\s*<!--[\s\S]*?-->/g, '').trim(),
     status: STATUS[m[1]],
     // The star may also follow the number (`- [ ] 2.2* Title`) in hand-edited files.
     optional: Boolean(m[2]) || /^\\?\*/.test(m[4]),

@@ -1,0 +1,67 @@
+import { earsOf } from '../../../requirements/ears';
+import { normalizeName } from '../../../requirements/rewrite';
+import { throwIfCancelled } from '../../../cancellation';
+import { Statement, statementsOf } from '../../../requirements/statement';
+import { StatementRule, statementRule } from '../../statementRule';
+
+/** Kiro v2: the system before SHALL should be a term the spec's glossary defines. */
+export const unknownSystem: StatementRule = statementRule(
+  {
+    code: 'ears.unknown-system',
+    defaultSeverity: 'info',
+    summary: 'The system named before SHALL is not defined in the spec\'s Glossary.',
+    description:
+      "Kiro's second requirements dialect defines every actor and component under `## Glossary` and names them " +
+      'exactly in the criteria, so that each SHALL has one owner. A system name that the glossary does not define ' +
+      'is a typo, a synonym, or a component nobody described. Checked only in specs whose glossary names the ' +
+      'system of at least one criterion (many glossaries list only domain terms); case, spacing, underscores, a ' +
+      'leading "the" and a trailing "component" are ignored.',
+    bad: '## Glossary\n- **Auth_Service**: verifies credentials\n…\n1. WHEN a user signs in, THE Login_Service SHALL create a session',
+    good: '1. WHEN a user signs in, THE Auth_Service SHALL create a session',
+  },
+  (statement, report) => {
+    const unknown = unknownSystemOf(statement);
+    if (!unknown) return;
+    report({
+      path: statement.path,
+      range: statement.locate(unknown.from, unknown.to),
+      message: `'${unknown.name}' is not defined in the Glossary (${statement.glossary.slice(0, 4).join(', ')}${statement.glossary.length > 4 ? ', …' : ''}).`,
+    });
+  },
+);
+
+/** Names compared without case, spacing, underscores and a trailing "component" (`ScoreGauge component` = `Score Gauge`). */
+function key(name: string): string {
+  return normalizeName(name).replace(/\s+(component|module)$/, '').replace(/\s+/g, '');
+}
+
+function systemOf(statement: Statement): { name: string; from: number; to: number } | undefined {
+  const system = earsOf(statement).system;
+  if (!system || system.to <= system.from) return undefined;
+  const name = statement.text.slice(system.from, system.to);
+  // Long phrases are a condition the parser could not separate from the system, not a name.
+  return name.split(/\s+/).length > 6 ? undefined : { name, ...system };
+}
+
+function unknownSystemOf(statement: Statement): { name: string; from: number; to: number } | undefined {
+  if (statement.glossary.length === 0) return undefined;
+  const system = systemOf(statement);
+  if (!system) return undefined;
+  return statement.glossary.some((t) => key(t) === key(system.name)) ? undefined : system;
+}
+
+/**
+ * Many glossaries define only domain terms (Warband, Toast Notification) and never the
+ * components that act; for those, every criterion would be flagged. The rule therefore runs on
+ * a spec only when its glossary names the system of at least one criterion: then the glossary
+ * is meant to list the actors, and a name missing from it is worth a look.
+ */
+unknownSystem.check = (spec, report, token, context) => {
+  const statements = statementsOf(spec);
+  const names = statements.some((s) => s.glossary.length > 0 && systemOf(s) && !unknownSystemOf(s));
+  if (!names) return;
+  for (const s of statements) {
+    throwIfCancelled(token);
+    unknownSystem.checkStatement(s, report, context);
+  }
+};

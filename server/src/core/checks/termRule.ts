@@ -1,0 +1,36 @@
+import type { RuleContext } from '../config/ruleSettings';
+import { Fix } from '../findings';
+import { Statement } from '../requirements/statement';
+import { TermMatch, findTerms } from '../requirements/terms';
+import { RuleMeta } from './rule';
+import { StatementRule, statementRule } from './statementRule';
+
+export interface TermRuleOptions {
+  /** The finding's message for one matched term. */
+  message(match: TermMatch, statement: Statement): string;
+  fixes?(match: TermMatch, statement: Statement): Fix[] | undefined;
+  /** Drops matches that another rule reports or that are fine in context. */
+  keep?(match: TermMatch, statement: Statement, context: RuleContext): boolean;
+}
+
+/** A `quality.*` rule that reports each occurrence of a term from its (configurable) list. */
+export function termRule(meta: RuleMeta, options: TermRuleOptions): StatementRule {
+  return statementRule(meta, (statement, report, context) => {
+    for (const match of findTerms(statement.text, context.terms(meta.code))) {
+      // `inclusion: never`, `fast` mode: a code span names a value, it does not describe behaviour.
+      if (statement.isCode(match.from, match.to)) continue;
+      if (options.keep && !options.keep(match, statement, context)) continue;
+      report({
+        path: statement.path,
+        range: statement.locate(match.from, match.to),
+        message: options.message(match, statement),
+        fixes: options.fixes?.(match, statement),
+      });
+    }
+  });
+}
+
+/** True when `match` overlaps a term of another rule's list (so only one rule reports the words). */
+export function overlapsTerms(match: TermMatch, statement: Statement, terms: readonly string[]): boolean {
+  return findTerms(statement.text, terms).some((m) => m.from < match.to && match.from < m.to);
+}

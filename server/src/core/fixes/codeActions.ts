@@ -1,0 +1,68 @@
+import { Finding, Fix } from '../findings';
+import { SpecModel } from '../index/specModel';
+import { statementOfCriterion } from '../requirements/statement';
+import { canonicalEarsEdit } from '../requirements/rewrite';
+import { Range, comparePositions } from '../text/range';
+import { renumberFix } from './renumber';
+import { suppressionFixes } from './suppress';
+import { taskStubFix } from './taskStub';
+
+export type ActionKind = 'quickfix' | 'refactor.rewrite';
+
+export interface CodeActionResult extends Fix {
+  readonly kind: ActionKind;
+  /** The finding the action fixes, when it fixes one. */
+  readonly finding?: Finding;
+}
+
+export interface CodeActionRequest {
+  readonly spec: SpecModel;
+  readonly path: string;
+  readonly range: Range;
+  /** The findings of `path` (the engine's, after suppressions and baseline). */
+  readonly findings: readonly Finding[];
+  textOf(path: string): string | undefined;
+}
+
+const overlaps = (a: Range, b: Range) => comparePositions(a.end, b.start) >= 0 && comparePositions(b.end, a.start) >= 0;
+
+/**
+ * Every action for a range of a spec file: the fixes rules attached to their findings, the
+ * fixes computed on demand here because they need file text (renumbering, task stubs), a
+ * "disable" action per finding, and the canonical-EARS rewrite of a Kiro v1 criterion even when
+ * `ears.then-after-when` is off (accepted by default, offered as a refactoring).
+ */
+export function codeActionsFor(request: CodeActionRequest): CodeActionResult[] {
+  const { spec, path, range } = request;
+  const text = request.textOf(path);
+  const actions: CodeActionResult[] = [];
+  const here = request.findings.filter((f) => f.path === path && overlaps(f.range, range));
+  let renumber: Fix | undefined | null = null;
+  for (const finding of here) {
+    for (const fix of finding.fixes ?? []) actions.push({ ...fix, kind: 'quickfix', finding });
+    if (finding.code === 'structure.numbering-gap' || finding.code === 'structure.duplicate-id') {
+      if (renumber === null) renumber = renumberFix(spec, (p) => request.textOf(p));
+      if (renumber) actions.push({ ...renumber, kind: 'quickfix', finding });
+    }
+    if (finding.code === 'coverage.requirement-without-task') {
+      const requirement = spec.requirementList.find((r) => r.path === path && comparePositions(r.node.range.start, finding.range.start) === 0);
+      const stub = requirement && taskStubFix(spec, requirement.node, (p) => request.textOf(p));
+      if (stub) actions.push({ ...stub, kind: 'quickfix', preferred: true, finding });
+    }
+  }
+  if (text !== undefined) {
+    for (const finding of here) {
+      if (finding.code === 'parse.failed') continue;
+      for (const fix of suppressionFixes(finding, text)) actions.push({ ...fix, kind: 'quickfix', finding });
+    }
+  }
+  if (!here.some((f) => f.code === 'ears.then-after-when')) {
+    const glossary = spec.files.requirements?.glossary ?? [];
+    for (const c of spec.criterionList) {
+      if (c.path !== path || c.path === spec.files.bugfix?.path || !overlaps(c.node.range, range)) continue;
+      const edit = canonicalEarsEdit(statementOfCriterion(c.path, c.node, glossary));
+      if (edit) actions.push({ title: `Rewrite criterion ${c.node.id} as canonical EARS`, kind: 'refactor.rewrite', edits: [edit] });
+    }
+  }
+  return actions;
+}

@@ -1,0 +1,72 @@
+import { FileEdit } from '../findings';
+import { SpecModel } from '../index/specModel';
+import { CriterionNode, TextSource } from '../model';
+import { Range } from '../text/range';
+import { PlainMap, plainRange, toPlainMap } from './plainMap';
+
+/**
+ * One requirement statement as the `ears.*` and `quality.*` rules see it: readable text, where
+ * it is, and the glossary of its spec. Nothing here is Kiro-specific, so spec-kit FR/SC lines
+ * and OpenSpec requirements can be checked by the same rules once their parsers produce
+ * statements (see `statementsOf`).
+ */
+export interface Statement {
+  readonly path: string;
+  /** The id in messages and refs, e.g. `1.2`. */
+  readonly id: string;
+  readonly text: string;
+  /** Where problems of the whole statement are reported (the criterion's first line). */
+  readonly range: Range;
+  /** Terms the spec defines (Kiro v2 `## Glossary`); empty when the spec has no glossary. */
+  readonly glossary: readonly string[];
+  /** True when `locate` and `edit` address exact characters; false means they fall back to `range`. */
+  readonly exact: boolean;
+  /** The file range of `text.slice(from, to)`. */
+  locate(from: number, to: number): Range;
+  /** An edit replacing `text.slice(from, to)`; undefined when the exact source is unknown. */
+  edit(from: number, to: number, newText: string): FileEdit | undefined;
+  /** Readable ranges written as code spans. */
+  readonly codeSpans: readonly { readonly from: number; readonly to: number }[];
+  /** True when the characters were written as a code span (`` `inclusion: never` ``): names, not prose. */
+  isCode(from: number, to: number): boolean;
+}
+
+export function statementFromSource(path: string, id: string, range: Range, glossary: readonly string[], source: TextSource | undefined, fallbackText: string): Statement {
+  const map: PlainMap | undefined = source ? toPlainMap(source.raw) : undefined;
+  return {
+    path,
+    id,
+    text: map ? map.text : fallbackText,
+    range,
+    glossary,
+    exact: !!map,
+    locate: (from, to) => (map && source ? plainRange(source, map, from, to) : range),
+    edit: (from, to, newText) => (map && source ? { path, range: plainRange(source, map, from, to), newText } : undefined),
+    codeSpans: map ? map.code : [],
+    isCode: (from, to) => !!map && map.code.some((c) => c.from < to && from < c.to),
+  };
+}
+
+export function statementOfCriterion(path: string, criterion: CriterionNode, glossary: readonly string[]): Statement {
+  return statementFromSource(path, criterion.id, criterion.range, glossary, criterion.source, criterion.text);
+}
+
+const cache = new WeakMap<SpecModel, readonly Statement[]>();
+
+/**
+ * The statements of a spec that are requirements. In a bugfix spec, section 1 describes the
+ * defect as it is ("THEN the system crashes"), so it is not held to requirement rules.
+ */
+export function statementsOf(spec: SpecModel): readonly Statement[] {
+  const cached = cache.get(spec);
+  if (cached) return cached;
+  const out: Statement[] = [];
+  const glossary = spec.files.requirements?.glossary ?? [];
+  for (const c of spec.criterionList) {
+    const isBugfix = c.path === spec.files.bugfix?.path;
+    if (isBugfix && c.node.requirementId === '1') continue;
+    out.push(statementOfCriterion(c.path, c.node, isBugfix ? [] : glossary));
+  }
+  cache.set(spec, out);
+  return out;
+}
