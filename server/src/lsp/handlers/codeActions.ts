@@ -9,8 +9,8 @@ import { Session } from '../session';
  * task stubs, suppression comments, canonical EARS); this handler only converts them.
  */
 export function registerCodeActions(connection: Connection, session: Session): void {
-  connection.onCodeAction((params, token) => {
-    const found = session.specFor(params.textDocument.uri);
+  connection.onCodeAction(async (params, token) => {
+    const found = await session.specFor(params.textDocument.uri);
     const path = uriToPath(params.textDocument.uri);
     if (!found || !path) return [];
     const results = codeActionsFor({
