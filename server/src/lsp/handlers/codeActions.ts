@@ -14,7 +14,14 @@ export function registerCodeActions(connection: Connection, session: Session): v
       for (const fix of finding.fixes ?? []) {
         const changes: Record<string, TextEdit[]> = {};
         for (const edit of fix.edits) (changes[pathToUri(edit.path)] ??= []).push({ range: edit.range, newText: edit.newText });
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.preferred, diagnostics: [toDiagnostic(finding)], edit: { changes } });
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          isPreferred: fix.preferred,
+          diagnostics: [toDiagnostic(finding)],
+          edit: fix.edits.length ? { changes } : undefined,
+          command: fix.command ? { title: fix.title, command: fix.command.id, arguments: [...fix.command.arguments] } : undefined,
+        });
       }
     }
     return actions;
