@@ -8,10 +8,22 @@ export interface CheckOptions {
   readonly format: OutputFormat;
   /** Exit 1 when a finding at or above this severity exists; `none` never fails. */
   readonly failOn: Severity | 'none';
+  /** Extra workspace-relative globs never analysed (`--exclude`, repeatable). */
+  readonly exclude: string[];
+}
+
+export interface CoverageOptions {
+  readonly command: 'coverage';
+  readonly paths: string[];
+  readonly format: OutputFormat;
+  readonly exclude: string[];
+  /** Exit 1 when the workspace's complete percentage is below this. */
+  readonly failUnder?: number;
 }
 
 export type ParsedArgs =
   | CheckOptions
+  | CoverageOptions
   | { readonly command: 'lsp' }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
@@ -19,10 +31,14 @@ export type ParsedArgs =
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  specthread check [path…] [--format text|json] [--fail-on error|warning|info|hint|none]
-      Analyse the specs under each path (default: the current folder) and print findings as
-      file:line:col severity code message. Exit 0 when clean, 1 when a finding at or above
-      --fail-on (default: error) exists, 2 on a usage or internal error.
+  specthread check [path…] [--format text|json] [--fail-on error|warning|info|hint|none] [--exclude glob]…
+      Analyse the specs, code and tests under each path (default: the current folder) and print
+      findings as file:line:col severity code message. Exit 0 when clean, 1 when a finding at or
+      above --fail-on (default: error) exists, 2 on a usage or internal error.
+  specthread coverage [path…] [--format text|json] [--fail-under percent] [--exclude glob]…
+      Print per-spec and per-requirement coverage (tasked, implemented, verified) and the
+      criteria that are required but not implemented or not verified. Exit 1 when the
+      workspace's complete percentage is below --fail-under.
   specthread lsp --stdio
       Run the language server over stdio, for any LSP editor.
   specthread --help | --version`;
@@ -32,11 +48,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (command === 'lsp') return { command: 'lsp' };
-  if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
+  if (command !== 'check' && command !== 'coverage') throw new UsageError(`unknown command '${command}'`);
 
   const paths: string[] = [];
   let format: OutputFormat = 'text';
   let failOn: Severity | 'none' = 'error';
+  let failUnder: number | undefined;
+  const exclude: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -49,7 +67,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const v = value();
       if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not '${v}'`);
       format = v;
-    } else if (flag === '--fail-on') {
+    } else if (flag === '--exclude') {
+      exclude.push(value());
+    } else if (flag === '--fail-under' && command === 'coverage') {
+      const v = Number(value());
+      if (!Number.isFinite(v) || v < 0 || v > 100) throw new UsageError('--fail-under must be a percentage from 0 to 100');
+      failUnder = v;
+    } else if (flag === '--fail-on' && command === 'check') {
       const v = value();
       if (!['error', 'warning', 'info', 'hint', 'none'].includes(v)) throw new UsageError(`--fail-on must be error, warning, info, hint or none, not '${v}'`);
       failOn = v as Severity | 'none';
@@ -59,5 +83,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       paths.push(arg);
     }
   }
-  return { command: 'check', paths, format, failOn };
+  if (command === 'coverage') return { command: 'coverage', paths, format, exclude, failUnder };
+  return { command: 'check', paths, format, failOn, exclude };
 }

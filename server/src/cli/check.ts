@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../../shared/settings';
 import { NEVER_CANCELLED } from '../core/cancellation';
 import { Engine } from '../core/engine';
 import { Finding, Severity, compareFindings, severityRank } from '../core/findings';
@@ -21,21 +21,7 @@ export interface CheckResult {
  * their own findings are printed.
  */
 export async function runCheck(options: CheckOptions, cwd: string): Promise<CheckResult> {
-  const targets = options.paths.length ? options.paths : ['.'];
-  const roots = new Set<string>();
-  const onlyFiles = new Set<string>();
-  for (const target of targets) {
-    const abs = path.resolve(cwd, target);
-    const stat = await fs.stat(abs).catch(() => undefined);
-    if (!stat) throw new UsageError(`no such file or folder: ${target}`);
-    if (stat.isDirectory()) roots.add(toPosixPath(abs));
-    else {
-      onlyFiles.add(toPosixPath(abs));
-      roots.add(toPosixPath(path.dirname(abs)));
-    }
-  }
-  const engine = new Engine(new NodeWorkspace([...roots]), DEFAULT_SETTINGS);
-  await engine.indexWorkspace(NEVER_CANCELLED);
+  const { engine, onlyFiles } = await openWorkspace(options.paths, options.exclude, cwd);
   let findings: Finding[] = engine.allFindings(NEVER_CANCELLED);
   if (onlyFiles.size && options.paths.every((p) => onlyFiles.has(toPosixPath(path.resolve(cwd, p))))) {
     findings = findings.filter((f) => onlyFiles.has(f.path));
@@ -56,5 +42,37 @@ export async function runCheck(options: CheckOptions, cwd: string): Promise<Chec
   const failing = options.failOn !== 'none' && findings.some((f) => severityRank(f.severity) <= severityRank(options.failOn as Severity));
   const stdout = options.format === 'json' ? formatJson(findings, summary, cwd) : formatText(findings, cwd);
   const note = specs.length === 0 ? 'No spec folders found (looked for .kiro/specs/<name>/requirements.md, design.md, tasks.md).\n' : '';
-  return { exitCode: failing ? 1 : 0, stdout, stderr: note + formatSummary(summary) };
+  return { exitCode: failing ? 1 : 0, stdout, stderr: note + skippedNote(engine) + formatSummary(summary) };
+}
+
+/**
+ * An engine over the given paths, indexed: folders are analysed whole, files with their spec
+ * folder (`onlyFiles` then names them, for callers that print only their findings).
+ */
+export async function openWorkspace(paths: readonly string[], exclude: readonly string[], cwd: string): Promise<{ engine: Engine; onlyFiles: Set<string> }> {
+  const targets = paths.length ? paths : ['.'];
+  const roots = new Set<string>();
+  const onlyFiles = new Set<string>();
+  for (const target of targets) {
+    const abs = path.resolve(cwd, target);
+    const stat = await fs.stat(abs).catch(() => undefined);
+    if (!stat) throw new UsageError(`no such file or folder: ${target}`);
+    if (stat.isDirectory()) roots.add(toPosixPath(abs));
+    else {
+      onlyFiles.add(toPosixPath(abs));
+      roots.add(toPosixPath(path.dirname(abs)));
+    }
+  }
+  const settings = exclude.length ? normalizeSettings({ exclude }) : DEFAULT_SETTINGS;
+  const engine = new Engine(new NodeWorkspace([...roots]), settings);
+  await engine.indexWorkspace(NEVER_CANCELLED);
+  return { engine, onlyFiles };
+}
+
+/** Files too large or binary to scan for tags: one line, not one per file. */
+export function skippedNote(engine: Engine): string {
+  const skipped = engine.code.skippedFiles();
+  if (skipped.size === 0) return '';
+  const large = [...skipped.values()].filter((r) => r === 'too-large').length;
+  return `Not scanned for trace tags: ${large} file(s) over ${engine.code.settings.maxFileSize} bytes, ${skipped.size - large} binary.\n`;
 }
