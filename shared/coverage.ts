@@ -1,3 +1,4 @@
+// @spec specthread-core#8.3
 /**
  * The coverage report: how far each criterion has come along
  * `specified → tasked → implemented → verified`, aggregated per requirement, spec and workspace.

@@ -1,3 +1,4 @@
+// @spec specthread-core#7.3, specthread-core#8.2
 /**
  * Settings of the code-and-test thread (trace tags, coverage). Kept apart from settings.ts so the
  * trace feature adds one field there and owns its defaults here. Plain data only.

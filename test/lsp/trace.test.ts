@@ -46,9 +46,9 @@ describe('trace tags over LSP (code ↔ spec round trips)', function () {
     assert.deepStrictEqual(codes(await client.waitForDiagnostics(file('src/auth/login.ts'), (d) => d.length > 0)), ['9:23 trace.suspect']);
     const java = await client.waitForDiagnostics(file('src/api/Handler.java'), (d) => d.length > 0);
     assert.deepStrictEqual(codes(java), ['3:13 link.unknown-ref']);
-    assert.match(java[0].message, /Did you mean user-auth#1\.3, user-auth#1\.2\?/);
+    assert.match(String(java[0].message), /Did you mean user-auth#1\.3, user-auth#1\.2\?/);
     const sh = await client.waitForDiagnostics(file('scripts/deploy.sh'), (d) => d.length > 0);
-    assert.match(sh[0].message, /No spec is named 'user-auht'\. Did you mean user-auth#2\.1\?/);
+    assert.match(String(sh[0].message), /No spec is named 'user-auht'\. Did you mean user-auth#2\.1\?/);
     assert.deepStrictEqual(codes(await client.waitForDiagnostics(spec('tasks.md'), (d) => d.length > 0)), ['9:2 task.done-without-code', '9:23 task.missing-file']);
     const reqs = await client.waitForDiagnostics(spec('requirements.md'), (d) => d.length > 0);
     assert.deepStrictEqual(codes(reqs), [
@@ -59,7 +59,7 @@ describe('trace tags over LSP (code ↔ spec round trips)', function () {
       '33:0 coverage.criterion-not-verified',
     ]);
     // `9.9` appears only inside strings, fenced examples and code spans: never a diagnostic.
-    for (const [uri, list] of client.diagnostics) assert.ok(!list.some((d) => d.message.includes('9.9') || d.message.includes('9.8')), uri);
+    for (const [uri, list] of client.diagnostics) assert.ok(!list.some((d) => String(d.message).includes('9.9') || String(d.message).includes('9.8')), uri);
   });
 
   it('hovers a tag with the criterion, its requirement, coverage and pin state; goes to the spec', async () => {

@@ -1,3 +1,4 @@
+// @spec specthread-core#5.3, specthread-core#11.3
 import { Severity } from '../core/findings';
 
 export type OutputFormat = 'text' | 'json';

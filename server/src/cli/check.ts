@@ -1,3 +1,4 @@
+// @spec specthread-core#5.1, specthread-core#11.2
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../../shared/settings';

@@ -1,3 +1,4 @@
+// @spec specthread-core#11.1, specthread-core#11.3
 import * as path from 'path';
 import type { CoverageReport, CoverageSummary, CriterionCoverage } from '../../../shared/coverage';
 import { NEVER_CANCELLED } from '../core/cancellation';

@@ -1,3 +1,4 @@
+// @spec specthread-core#5.3
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { USAGE, UsageError, parseArgs } from './args';

@@ -1,3 +1,4 @@
+// @spec specthread-core#1.5, specthread-core#2.4, specthread-core#4.2, specthread-core#7.4, specthread-core#10.7
 import picomatch from 'picomatch';
 import type { SpecThreadSettings } from '../../../shared/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';

@@ -1,3 +1,4 @@
+// @spec specthread-core#4.3
 import { FSWatcher, watch } from 'fs';
 import { pathToUri } from './paths';
 

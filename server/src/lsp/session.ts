@@ -1,3 +1,4 @@
+// @spec specthread-core#4.1, specthread-core#4.2, specthread-core#10.7
 import { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IndexedNotification, IndexedParams } from '../../../shared/protocol';

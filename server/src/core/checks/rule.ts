@@ -1,3 +1,4 @@
+// @spec specthread-core#6.1
 import { CancellationToken } from '../cancellation';
 import { Fix, RelatedLocation, Severity } from '../findings';
 import { SpecModel } from '../index/specModel';

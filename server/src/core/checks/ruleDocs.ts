@@ -1,3 +1,4 @@
+// @spec specthread-core#6.2
 import { PARSE_FAILED } from './parseRules';
 import { SPEC_RULES } from './registry';
 import { RuleMeta } from './rule';

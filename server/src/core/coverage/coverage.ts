@@ -1,3 +1,4 @@
+// @spec specthread-core#8.1
 import type { CoverageReport, CoverageState, CoverageSummary, CriterionCoverage, RequirementCoverage, SpecCoverage } from '../../../../shared/coverage';
 import { TraceSettings } from '../../../../shared/traceSettings';
 import { CancellationToken, throwIfCancelled } from '../cancellation';

@@ -1,3 +1,4 @@
+// @spec specthread-core#8.2
 import { TraceSettings } from '../../../../shared/traceSettings';
 
 /**

@@ -1,3 +1,4 @@
+// @spec specthread-core#7.3, specthread-core#7.4
 import picomatch from 'picomatch';
 import { DEFAULT_TRACE_SETTINGS, TraceSettings } from '../../../../shared/traceSettings';
 import { CancellationToken } from '../cancellation';

@@ -1,8 +1,9 @@
+// @spec specthread-core#7.1
 import { CommentSyntax } from './languages';
 
 /**
  * Finds the comments and string literals of a file in one pass, without parsing the language:
- * enough to know that `@spec` in `// @spec a#1` is a tag and in `"// @spec a#1"` is not. The
+ * enough to know that a tag in a line comment is a trace and the same text in a string is not. The
  * scanner jumps over characters that cannot open a comment or string, so it runs at memory speed
  * on ordinary code.
  */

@@ -1,3 +1,4 @@
+// @spec specthread-core#7.1
 /**
  * The comment and string syntax of each language SpecThread scans for trace tags, chosen by file
  * name. Only what is needed to tell comments from strings from code: no language is parsed.

@@ -1,3 +1,4 @@
+// @spec specthread-core#9.2
 /**
  * Pins: a tag may carry `@<6 hex>`, the first six hex digits of a hash of the text it was written
  * against. The text is normalised first (whitespace collapsed, case folded, Markdown emphasis and

@@ -1,3 +1,4 @@
+// @spec specthread-core#7.1
 /**
  * The textual shape of a ref, `<spec>#<local-id>`, with an optional pin `@<6 hex>` in tags. Spec
  * names may contain `/` (OpenSpec capability paths) and ids letters, digits, `.`, `-`, `_` and `/`

@@ -1,3 +1,4 @@
+// @spec specthread-core#9.1
 import { compareIds, editDistance, suggestIds } from '../checks/suggest';
 import { Located, SpecModel } from '../index/specModel';
 import { CriterionNode, RequirementNode } from '../model';

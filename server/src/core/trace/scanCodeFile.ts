@@ -1,3 +1,4 @@
+// @spec specthread-core#7.1, specthread-core#7.2
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { LineIndex } from '../text/lineIndex';
 import { Span, lexComments } from './commentLexer';

@@ -1,3 +1,4 @@
+// @spec specthread-core#9.5
 import { SpecFileFacts, TaskNode } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { Range, comparePositions, rangeContains } from '../text/range';

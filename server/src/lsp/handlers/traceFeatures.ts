@@ -1,3 +1,4 @@
+// @spec specthread-core#8.3, specthread-core#10.4, specthread-core#10.6
 import { CodeLens, Connection, DocumentLink, InlayHint, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { CoverageParams, CoverageReport, CoverageRequest } from '../../../../shared/coverage';
 import { NEVER_CANCELLED } from '../../core/cancellation';

@@ -1,3 +1,4 @@
+// @spec specthread-core#10.6
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
 import { Position, Range, comparePositions } from '../../text/range';
 import { TraceAnalysis } from '../traceAnalysis';

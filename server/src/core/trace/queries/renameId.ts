@@ -1,3 +1,4 @@
+// @spec specthread-core#10.4
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
 import { FileEdit } from '../../findings';
 import { SpecModel } from '../../index/specModel';

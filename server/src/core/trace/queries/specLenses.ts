@@ -1,3 +1,4 @@
+// @spec specthread-core#10.6
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
 import { tasksFor } from '../../coverage/coverage';
 import { SpecModel } from '../../index/specModel';

@@ -1,3 +1,4 @@
+// @spec specthread-core#10.5
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
 import { compareIds } from '../../checks/suggest';
 import { Position, Range } from '../../text/range';

@@ -1,3 +1,4 @@
+// @spec specthread-core#9.5
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
 import { SpecModel } from '../../index/specModel';
 import { Range } from '../../text/range';

@@ -1,3 +1,4 @@
+// @spec specthread-core#10.1
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
 import { Position, Range } from '../../text/range';
 import { tasksFor } from '../../coverage/coverage';

@@ -1,3 +1,4 @@
+// @spec specthread-core#10.2, specthread-core#10.3
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
 import { SpecModel } from '../../index/specModel';
 import { Location } from '../../queries/locate';

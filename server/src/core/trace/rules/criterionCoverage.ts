@@ -1,3 +1,4 @@
+// @spec specthread-core#9.3
 import { requiredStates } from '../../coverage/requirement';
 import { CriterionNode } from '../../model';
 import { TraceRule } from './traceRule';

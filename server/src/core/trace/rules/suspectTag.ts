@@ -1,3 +1,4 @@
+// @spec specthread-core#9.2
 import { TraceCommands, PinChange } from '../../../../../shared/traceProtocol';
 import { Fix } from '../../findings';
 import { PIN_STORE, renderPinStore } from '../codeFiles';

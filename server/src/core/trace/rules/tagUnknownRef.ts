@@ -1,3 +1,4 @@
+// @spec specthread-core#9.1
 import { unknownRef } from '../../checks/rules/unknownRef';
 import { TraceRule } from './traceRule';
 

@@ -1,3 +1,4 @@
+// @spec specthread-core#9.4, specthread-core#9.5
 import { TraceRule } from './traceRule';
 
 /** A ticked task naming a file that does not exist. */
