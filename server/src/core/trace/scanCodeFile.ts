@@ -20,11 +20,13 @@ export function scanCodeFile(path: string, text: string, syntax: CommentSyntax, 
 
   const spans = lexComments(text, syntax);
   const found: { ref: RefMatch; kind: TraceTagKind }[] = [];
+  const nextTag = new NextOccurrence(text, '@spec');
+  const nextHash = new NextOccurrence(text, '#');
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s];
     const isComment = span.kind !== 'string';
-    if (isComment && mayHaveTags && contains(text, '@spec', span)) for (const ref of findTags(text, span.start, span.end)) found.push({ ref, kind: 'tag' });
-    if (mayHaveTitles && contains(text, '#', span) && isTitle(text, spans, s)) for (const ref of findBareRefs(text, span.start, span.end)) found.push({ ref, kind: 'title' });
+    if (isComment && mayHaveTags && nextTag.within(span)) for (const ref of findTags(text, span.start, span.end)) found.push({ ref, kind: 'tag' });
+    if (mayHaveTitles && nextHash.within(span) && isTitle(text, spans, s)) for (const ref of findBareRefs(text, span.start, span.end)) found.push({ ref, kind: 'title' });
   }
   if (found.length === 0) return { ...base, tags: [] };
   const lines = new LineIndex(text);
@@ -41,9 +43,23 @@ export function scanCodeFile(path: string, text: string, syntax: CommentSyntax, 
   return { ...base, tags };
 }
 
-function contains(text: string, what: string, span: Span): boolean {
-  const at = text.indexOf(what, span.start);
-  return at >= 0 && at < span.end;
+/**
+ * "Does this span contain `what`?" for spans in increasing order, in linear time overall: the
+ * next occurrence is searched again only once a span starts past it.
+ */
+class NextOccurrence {
+  private at = -2;
+
+  constructor(
+    private readonly text: string,
+    private readonly what: string,
+  ) {}
+
+  within(span: Span): boolean {
+    if (this.at === -1) return false;
+    if (this.at < span.start) this.at = this.text.indexOf(this.what, span.start);
+    return this.at >= 0 && this.at < span.end;
+  }
 }
 
 // A call that declares a test and takes its title first: mocha/jest/vitest, Jasmine, Go subtests,
@@ -63,12 +79,13 @@ function isTitle(text: string, spans: readonly Span[], s: number): boolean {
   const span = spans[s];
   if (span.kind === 'string') {
     const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
-    const before = text.slice(lineStart, span.start);
+    // Only the call just before the string matters; minified lines can be megabytes long.
+    const before = text.slice(Math.max(lineStart, span.start - 120), span.start);
     if (TITLE_CALL.test(before)) return true;
     // The title on its own line after `it(`.
     if (before.trim() === '' && lineStart > 0) {
       const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-      return TITLE_CALL.test(text.slice(prevStart, lineStart - 1).trimEnd());
+      return TITLE_CALL.test(text.slice(Math.max(prevStart, lineStart - 121), lineStart - 1).trimEnd());
     }
     return false;
   }
