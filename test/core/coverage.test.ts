@@ -1,10 +1,11 @@
-// @spec specthread-core#8.1 @spec specthread-core#8.2 @spec specthread-core#7.3 @spec specthread-core#7.4
+// @spec specthread-core#8.1 @spec specthread-core#8.2 @spec specthread-core#7.3 @spec specthread-core#7.4 @spec specthread-core#10.4
 import * as assert from 'assert';
 import * as path from 'path';
 import { normalizeSettings } from '../../shared/settings';
 import { NEVER_CANCELLED } from '../../server/src/core/cancellation';
 import { Engine } from '../../server/src/core/engine';
 import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
+import { renameId, renameTargetAt } from '../../server/src/core/trace/queries/renameId';
 import { FIXTURES, readTree } from '../helpers/fixtures';
 
 async function engineWith(settings: unknown, extra: Record<string, string> = {}): Promise<Engine> {
@@ -52,5 +53,32 @@ describe('coverage model', () => {
   it('excludes vendored files by default', async () => {
     const engine = await engineWith({}, { 'vendor/lib.go': '// @spec user-auth#3.1\n', 'node_modules/x/index.js': '// @spec user-auth#3.1\n' });
     assert.strictEqual(engine.traceAnalysis(NEVER_CANCELLED).index.linksTo(engine.allSpecs()[0], '3.1').length, 0);
+  });
+});
+
+describe('rename of ids across the thread', () => {
+  it('renaming a requirement renumbers its criteria in citations, tags and titles', async () => {
+    const engine = await engineWith({});
+    const analysis = engine.traceAnalysis(NEVER_CANCELLED);
+    // requirements.md line 19 (zero-based 18) is `### Requirement 2: Session expiry`.
+    const target = renameTargetAt(analysis, '/ws/.kiro/specs/user-auth/requirements.md', { line: 18, character: 17 })!;
+    assert.deepStrictEqual([target.id, target.range.start.character], ['2', 16]);
+    const edits = renameId(analysis, target, '5', (p) => engine.textOf(p), NEVER_CANCELLED);
+    assert.deepStrictEqual(
+      edits.map((e) => `${e.path.slice(4)}:${e.range.start.line} ${e.newText}`).sort(),
+      [
+        '.kiro/specs/user-auth/design.md:6 5.1',
+        '.kiro/specs/user-auth/design.md:6 5.2',
+        '.kiro/specs/user-auth/requirements.md:18 5',
+        '.kiro/specs/user-auth/tasks.md:7 5.1',
+        '.kiro/specs/user-auth/tasks.md:7 5.2',
+        'src/session/expiry.go:5 5.1',
+        'src/session/expiry_test.go:4 5.2',
+        'src/session/expiry_test.go:6 5.1',
+        'src/session/store.rs:3 5.2',
+        'tests/test_session.py:1 5.1',
+      ],
+    );
+    assert.throws(() => renameId(analysis, target, '1', (p) => engine.textOf(p), NEVER_CANCELLED), /user-auth#1 already exists/);
   });
 });

@@ -42,8 +42,8 @@ describe('trace tag scanning (comment lexer per language)', () => {
   });
 
   it('ignores fenced examples and code spans in Markdown', () => {
-    const md = ['<!-- @spec s#1.1 -->', '```html', '<!-- @spec s#9.1 -->', '```', 'Write `<!-- @spec s#9.2 -->` in HTML.', '<!-- @spec s#1.2 -->'].join('\n');
-    assert.deepStrictEqual(scan('/ws/docs/a.md', md), ['tag s#1.1 1:12', 'tag s#1.2 6:12']);
+    const md = ['<!-- @spec s#1.1 -->', '```html', '<!-- @spec s#9.1 -->', '```', 'Write `<!-- @spec s#9.2 -->` in HTML.', '<!-- @spec s#1.2 -->', '~~~', '<!-- @spec s#9.3 -->', '~~~', 'a ~ b <!-- @spec s#1.3 -->'].join('\n');
+    assert.deepStrictEqual(scan('/ws/docs/a.md', md), ['tag s#1.1 1:12', 'tag s#1.2 6:12', 'tag s#1.3 10:18']);
   });
 
   it('reads refs in test titles, docstrings and comments above tests, only in test files', () => {

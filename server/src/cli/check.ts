@@ -43,7 +43,8 @@ export async function runCheck(options: CheckOptions, cwd: string): Promise<Chec
   const failing = options.failOn !== 'none' && findings.some((f) => severityRank(f.severity) <= severityRank(options.failOn as Severity));
   const stdout = options.format === 'json' ? formatJson(findings, summary, cwd) : formatText(findings, cwd);
   const note = specs.length === 0 ? 'No spec folders found (looked for .kiro/specs/<name>/requirements.md, design.md, tasks.md).\n' : '';
-  return { exitCode: failing ? 1 : 0, stdout, stderr: note + skippedNote(engine) + formatSummary(summary) };
+  const tagged = engine.code.taggedCount ? `; ${engine.code.taggedCount} code and test file${engine.code.taggedCount === 1 ? '' : 's'} with trace tags` : '';
+  return { exitCode: failing ? 1 : 0, stdout, stderr: note + skippedNote(engine) + formatSummary(summary) + tagged };
 }
 
 /**

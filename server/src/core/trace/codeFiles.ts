@@ -115,6 +115,11 @@ export class CodeFiles {
     return this.facts.values();
   }
 
+  /** How many files carry at least one tag or test-title ref. */
+  get taggedCount(): number {
+    return this.facts.size;
+  }
+
   skippedFiles(): ReadonlyMap<string, SkipReason> {
     return this.skipped;
   }

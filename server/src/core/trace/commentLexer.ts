@@ -38,7 +38,7 @@ function compile(syn: CommentSyntax): { openers: Opener[]; starts: Uint8Array } 
   openers.sort((a, b) => b.open.length - a.open.length);
   const starts = new Uint8Array(128);
   for (const o of openers) starts[o.open.charCodeAt(0)] = 1;
-  if (syn.markdown) starts[96] = 1; // backtick: fences and code spans
+  if (syn.markdown) starts[96] = starts[126] = 1; // backtick and tilde: fences and code spans
   if (syn.charLiterals) starts[39] = 1;
   const result = { openers, starts };
   compiled.set(syn, result);
@@ -56,7 +56,7 @@ export function lexComments(text: string, syn: CommentSyntax): Span[] {
       i++;
       continue;
     }
-    if (syn.markdown && c === 96) {
+    if (syn.markdown && (c === 96 || c === 126)) {
       i = skipMarkdownCode(text, i);
       continue;
     }
@@ -137,16 +137,18 @@ function skipCharLiteral(text: string, at: number): number {
  * span skips to the same run of backticks. Examples in docs are never traces.
  */
 function skipMarkdownCode(text: string, at: number): number {
+  const mark = text.charCodeAt(at);
   let run = 0;
-  while (text.charCodeAt(at + run) === 96) run++;
-  const ticks = '`'.repeat(run);
+  while (text.charCodeAt(at + run) === mark) run++;
+  const ticks = String.fromCharCode(mark).repeat(run);
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   if (run >= 3 && /^ {0,3}$/.test(text.slice(lineStart, at))) {
-    const close = new RegExp(`\\n {0,3}${ticks}\`*[ \\t]*(?:\\n|$)`, 'g');
+    const close = new RegExp(`\\n {0,3}${ticks}${mark === 96 ? '`' : '~'}*[ \\t]*(?:\\n|$)`, 'g');
     close.lastIndex = at + run;
     const m = close.exec(text);
     return m ? m.index + m[0].length : text.length;
   }
+  if (mark !== 96) return at + run; // tildes only fence
   // A code span closes at the next run of the same length, within its paragraph.
   let i = at + run;
   while (i < text.length) {
