@@ -2,6 +2,7 @@
 import picomatch from 'picomatch';
 import { DEFAULT_TRACE_SETTINGS, TraceSettings } from '../../../../shared/traceSettings';
 import { CancellationToken } from '../cancellation';
+import { Position } from '../text/range';
 import { syntaxFor } from './languages';
 import { CodeFileFacts, SkipReason, TraceRole } from './model';
 import { scanCodeFile } from './scanCodeFile';
@@ -18,7 +19,7 @@ export class CodeFiles {
   private readonly facts = new Map<string, CodeFileFacts>();
   private readonly skipped = new Map<string, SkipReason>();
   private readonly known = new Set<string>();
-  private readonly pinStores = new Map<string, ReadonlyMap<string, string>>();
+  private readonly pinStores = new Map<string, { pins: ReadonlyMap<string, string>; end: Position }>();
   private isTest: (relative: string) => boolean = () => false;
   private isExcluded: (relative: string) => boolean = () => false;
   settings: TraceSettings = DEFAULT_TRACE_SETTINGS;
@@ -87,7 +88,8 @@ export class CodeFiles {
     this.markKnown(path, text !== undefined);
     if (this.isPinStore(path)) {
       const root = path.slice(0, -PIN_STORE.length - 1);
-      this.pinStores.set(root, parsePinStore(text));
+      if (text === undefined) this.pinStores.delete(root);
+      else this.pinStores.set(root, { pins: parsePinStore(text), end: endOf(text) });
       return true;
     }
     if (!this.isScannable(path)) return false;
@@ -127,18 +129,23 @@ export class CodeFiles {
   /** The text a pin was taken from, when a pin store recorded it. */
   pinnedText(pin: string): string | undefined {
     for (const store of this.pinStores.values()) {
-      const text = store.get(pin);
+      const text = store.pins.get(pin);
       if (text !== undefined) return text;
     }
     return undefined;
   }
 
-  /** The pin store of the root that holds `path`, with its path, for the re-confirm fix to update. */
-  pinStoreFor(path: string): { path: string; pins: ReadonlyMap<string, string> } | undefined {
+  /** The pin store of the root that holds `path`: its path, pins and end, for the re-confirm fix to rewrite. */
+  pinStoreFor(path: string): { path: string; pins: ReadonlyMap<string, string>; end: Position } | undefined {
     const root = this.roots().find((r) => path.startsWith(r + '/'));
-    const pins = root === undefined ? undefined : this.pinStores.get(root);
-    return root !== undefined && pins ? { path: `${root}/${PIN_STORE}`, pins } : undefined;
+    const store = root === undefined ? undefined : this.pinStores.get(root);
+    return root !== undefined && store ? { path: `${root}/${PIN_STORE}`, ...store } : undefined;
   }
+}
+
+function endOf(text: string): Position {
+  const lines = text.split(/\r\n|\r|\n/);
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
 }
 
 /** `{ "pins": { "3f9a0c": "criterion text" } }`; anything else reads as an empty store. */
