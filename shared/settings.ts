@@ -3,6 +3,8 @@
  * and the server and CLI (which apply them). Plain data only; no imports from either side.
  */
 
+import { DEFAULT_TRACE_SETTINGS, TraceSettings, normalizeTraceSettings } from './traceSettings';
+
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
@@ -19,6 +21,8 @@ export interface SpecThreadSettings {
   readonly ears?: { readonly clauseOrder?: readonly string[] };
   /** Workspace-relative path of the baseline file; `""` turns baselines off. */
   readonly baseline?: string;
+  /** Trace tags in code and tests, and coverage; defaults from traceSettings.ts when absent. */
+  readonly codeTrace?: TraceSettings;
 }
 
 export interface RuleOverride {
@@ -58,7 +62,9 @@ export function normalizeSettings(input: unknown): SpecThreadSettings {
     }
   }
   const exclude = Array.isArray(raw.exclude) ? raw.exclude.filter((g): g is string => typeof g === 'string') : [];
-  return { rules, exclude: [...DEFAULT_EXCLUDES, ...exclude], ...normalizeRuleOptions(raw) };
+  // codeTrace is kept only when given, so that layering (mergeSettings) can tell "not set" apart.
+  const codeTrace = raw.codeTrace && typeof raw.codeTrace === 'object' ? normalizeTraceSettings(raw.codeTrace) : undefined;
+  return { rules, exclude: [...DEFAULT_EXCLUDES, ...exclude], ...normalizeRuleOptions(raw), ...(codeTrace ? { codeTrace } : {}) };
 }
 
 function isSeverity(value: unknown): value is SeveritySetting {
@@ -111,6 +117,7 @@ export function mergeSettings(base: SpecThreadSettings, over: SpecThreadSettings
   const overrides = [...(base.overrides ?? []), ...(over.overrides ?? [])];
   const ears = over.ears ?? base.ears;
   const baseline = over.baseline ?? base.baseline;
+  const codeTrace = mergeTraceSettings(base.codeTrace, over.codeTrace);
   return {
     rules: { ...base.rules, ...over.rules },
     exclude: [...new Set([...base.exclude, ...over.exclude])],
@@ -118,5 +125,23 @@ export function mergeSettings(base: SpecThreadSettings, over: SpecThreadSettings
     ...(terms ? { terms } : {}),
     ...(ears ? { ears } : {}),
     ...(baseline !== undefined ? { baseline } : {}),
+    ...(codeTrace ? { codeTrace } : {}),
+  };
+}
+
+/**
+ * The editor reports every contributed setting, defaults included, so an editor value that
+ * equals the default must not override what the repository's specthread.json chose.
+ */
+function mergeTraceSettings(base: TraceSettings | undefined, over: TraceSettings | undefined): TraceSettings | undefined {
+  if (!base || !over) return over ?? base;
+  const pick = <K extends keyof TraceSettings>(key: K): TraceSettings[K] =>
+    JSON.stringify(over[key]) === JSON.stringify(DEFAULT_TRACE_SETTINGS[key]) ? base[key] : over[key];
+  return {
+    testFiles: pick('testFiles'),
+    exclude: pick('exclude'),
+    maxFileSize: pick('maxFileSize'),
+    requireImplemented: pick('requireImplemented'),
+    requireVerified: pick('requireVerified'),
   };
 }

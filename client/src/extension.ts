@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CONFIGURATION_SECTION, Commands } from '../../shared/protocol';
+import { PinChange, TraceCommands } from '../../shared/traceProtocol';
 
 /**
  * The thin VS Code client: starts the bundled language server and owns only UI. All analysis
@@ -17,7 +18,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('SpecThread', { log: true });
   context.subscriptions.push(output);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    // Every file on disk: specs are Markdown, but tags, hovers and diagnostics live in code too.
+    documentSelector: [{ scheme: 'file' }],
     outputChannel: output,
     initializationOptions: { settings: vscode.workspace.getConfiguration(CONFIGURATION_SECTION) },
   };
@@ -27,6 +29,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
+    vscode.commands.registerCommand(TraceCommands.showPinChange, (change: PinChange) => {
+      const was = change.was ?? '(not recorded: create .specthread/pins.json to have re-confirm record pinned texts)';
+      void vscode.window.showInformationMessage(`${change.ref} changed since it was pinned`, {
+        modal: true,
+        detail: `Pinned @${change.pin}:\n${was}\n\nNow @${change.currentPin}:\n${change.now}`,
+      });
+    }),
   );
   await client.start();
 }

@@ -1,3 +1,4 @@
+// @spec specthread-core#5.3, specthread-core#12.3
 import { Severity } from '../core/findings';
 
 export type OutputFormat = 'text' | 'json';
@@ -8,14 +9,26 @@ export interface CheckOptions {
   readonly format: OutputFormat;
   /** Exit 1 when a finding at or above this severity exists; `none` never fails. */
   readonly failOn: Severity | 'none';
+  /** Extra workspace-relative globs never analysed (`--exclude`, repeatable). */
+  readonly exclude: string[];
   /** Record the current findings as accepted instead of reporting them. */
   readonly writeBaseline: boolean;
   /** Report every finding, ignoring the baseline. */
   readonly noBaseline: boolean;
 }
 
+export interface CoverageOptions {
+  readonly command: 'coverage';
+  readonly paths: string[];
+  readonly format: OutputFormat;
+  readonly exclude: string[];
+  /** Exit 1 when the workspace's complete percentage is below this. */
+  readonly failUnder?: number;
+}
+
 export type ParsedArgs =
   | CheckOptions
+  | CoverageOptions
   | { readonly command: 'lsp' }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
@@ -24,13 +37,17 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   specthread check [path…] [--format text|json] [--fail-on error|warning|info|hint|none]
-                   [--write-baseline] [--no-baseline]
-      Analyse the specs under each path (default: the current folder) and print findings as
-      file:line:col severity code message. Exit 0 when clean, 1 when a finding at or above
-      --fail-on (default: error) exists, 2 on a usage or internal error. Settings come from
+                   [--write-baseline] [--no-baseline] [--exclude glob]…
+      Analyse the specs, code and tests under each path (default: the current folder) and print
+      findings as file:line:col severity code message. Exit 0 when clean, 1 when a finding at or
+      above --fail-on (default: error) exists, 2 on a usage or internal error. Settings come from
       specthread.json in the project root (the nearest folder above with one).
       --write-baseline records every current finding in .specthread-baseline.json so that
       later runs report only new ones; --no-baseline reports everything.
+  specthread coverage [path…] [--format text|json] [--fail-under percent] [--exclude glob]…
+      Print per-spec and per-requirement coverage (tasked, implemented, verified) and the
+      criteria that are required but not implemented or not verified. Exit 1 when the
+      workspace's complete percentage is below --fail-under.
   specthread lsp --stdio
       Run the language server over stdio, for any LSP editor.
   specthread --help | --version`;
@@ -40,11 +57,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (command === 'lsp') return { command: 'lsp' };
-  if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
+  if (command !== 'check' && command !== 'coverage') throw new UsageError(`unknown command '${command}'`);
 
   const paths: string[] = [];
   let format: OutputFormat = 'text';
   let failOn: Severity | 'none' = 'error';
+  let failUnder: number | undefined;
+  const exclude: string[] = [];
   let writeBaseline = false;
   let noBaseline = false;
   for (let i = 0; i < rest.length; i++) {
@@ -59,19 +78,26 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const v = value();
       if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not '${v}'`);
       format = v;
-    } else if (flag === '--fail-on') {
+    } else if (flag === '--write-baseline' && command === 'check') {
+      writeBaseline = true;
+    } else if (flag === '--no-baseline' && command === 'check') {
+      noBaseline = true;
+    } else if (flag === '--exclude') {
+      exclude.push(value());
+    } else if (flag === '--fail-under' && command === 'coverage') {
+      const v = Number(value());
+      if (!Number.isFinite(v) || v < 0 || v > 100) throw new UsageError('--fail-under must be a percentage from 0 to 100');
+      failUnder = v;
+    } else if (flag === '--fail-on' && command === 'check') {
       const v = value();
       if (!['error', 'warning', 'info', 'hint', 'none'].includes(v)) throw new UsageError(`--fail-on must be error, warning, info, hint or none, not '${v}'`);
       failOn = v as Severity | 'none';
-    } else if (flag === '--write-baseline') {
-      writeBaseline = true;
-    } else if (flag === '--no-baseline') {
-      noBaseline = true;
     } else if (flag.startsWith('-')) {
       throw new UsageError(`unknown option '${flag}'`);
     } else {
       paths.push(arg);
     }
   }
-  return { command: 'check', paths, format, failOn, writeBaseline, noBaseline };
+  if (command === 'coverage') return { command: 'coverage', paths, format, exclude, failUnder };
+  return { command: 'check', paths, format, failOn, exclude, writeBaseline, noBaseline };
 }

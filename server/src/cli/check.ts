@@ -1,8 +1,10 @@
+// @spec specthread-core#5.1, specthread-core#12.2
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { normalizeSettings, mergeSettings } from '../../../shared/settings';
 import { createBaseline, serializeBaseline } from '../core/baseline/baseline';
 import { baselinePath, loadBaselines } from '../core/baseline/load';
-import { loadWorkspaceConfig } from '../core/config/configFile';
+import { LoadedConfig, loadWorkspaceConfig } from '../core/config/configFile';
 import { NEVER_CANCELLED } from '../core/cancellation';
 import { Engine } from '../core/engine';
 import { Finding, Severity, compareFindings, severityRank } from '../core/findings';
@@ -19,13 +21,26 @@ export interface CheckResult {
   readonly stderr: string;
 }
 
+/** An indexed engine over the project roots of the requested paths, with the project's settings. */
+export interface OpenedWorkspace {
+  readonly engine: Engine;
+  readonly config: LoadedConfig;
+  readonly roots: readonly string[];
+  /** The requested paths, absolute; only findings under them are printed. */
+  readonly requested: readonly string[];
+  /** Requested paths that are files, for callers that print only their findings. */
+  readonly onlyFiles: ReadonlySet<string>;
+  readonly under: (path: string) => boolean;
+}
+
 /**
- * `specthread check`: the same engine the language server runs, over the file system. Folder
- * arguments are analysed whole; file arguments are analysed with their spec folder and only
- * their own findings are printed.
+ * Opens the workspace for `check` and `coverage`. Analysis starts from the project root (the
+ * nearest folder above with specthread.json, .git or .kiro) so that specthread.json, overrides
+ * and the baseline apply exactly as in the editor; only results under the requested paths are
+ * printed.
  */
-export async function runCheck(options: CheckOptions, cwd: string): Promise<CheckResult> {
-  const targets = options.paths.length ? options.paths : ['.'];
+export async function openWorkspace(paths: readonly string[], exclude: readonly string[], cwd: string, useBaseline: boolean): Promise<OpenedWorkspace> {
+  const targets = paths.length ? paths : ['.'];
   const roots = new Set<string>();
   const requested: string[] = [];
   const onlyFiles = new Set<string>();
@@ -36,16 +51,25 @@ export async function runCheck(options: CheckOptions, cwd: string): Promise<Chec
     const dir = stat.isDirectory() ? abs : path.dirname(abs);
     if (!stat.isDirectory()) onlyFiles.add(toPosixPath(abs));
     requested.push(toPosixPath(abs));
-    // Analyse from the project root so specthread.json, overrides and the baseline apply as in
-    // the editor; only findings under the requested paths are printed.
     roots.add(toPosixPath(projectRootOf(dir)));
   }
   const workspace = new NodeWorkspace([...roots]);
   const config = await loadWorkspaceConfig(workspace, NEVER_CANCELLED);
-  const engine = new Engine(workspace, config.settings);
-  if (!options.noBaseline && !options.writeBaseline) engine.setBaselines(await loadBaselines(workspace, config.settings, NEVER_CANCELLED));
+  const settings = exclude.length ? mergeSettings(config.settings, normalizeSettings({ exclude })) : config.settings;
+  const engine = new Engine(workspace, settings);
+  if (useBaseline) engine.setBaselines(await loadBaselines(workspace, settings, NEVER_CANCELLED));
   await engine.indexWorkspace(NEVER_CANCELLED);
   const under = (p: string) => requested.some((r) => p === r || p.startsWith(r.endsWith('/') ? r : r + '/'));
+  return { engine, config, roots: [...roots], requested, onlyFiles, under };
+}
+
+/**
+ * `specthread check`: the same engine the language server runs, over the file system. Folder
+ * arguments are analysed whole; file arguments are analysed with their spec folder and only
+ * their own findings are printed.
+ */
+export async function runCheck(options: CheckOptions, cwd: string): Promise<CheckResult> {
+  const { engine, config, roots, requested, onlyFiles, under } = await openWorkspace(options.paths, options.exclude, cwd, !options.noBaseline && !options.writeBaseline);
   let findings: Finding[] = engine.allFindings(NEVER_CANCELLED).filter((f) => under(f.path));
   if (onlyFiles.size && options.paths.every((p) => onlyFiles.has(toPosixPath(path.resolve(cwd, p))))) {
     findings = findings.filter((f) => onlyFiles.has(f.path));
@@ -81,5 +105,14 @@ export async function runCheck(options: CheckOptions, cwd: string): Promise<Chec
   const failing = options.failOn !== 'none' && findings.some((f) => severityRank(f.severity) <= severityRank(options.failOn as Severity));
   const stdout = options.format === 'json' ? formatJson(findings, summary, cwd) : formatText(findings, cwd);
   const note = specs.length === 0 ? 'No spec folders found (looked for .kiro/specs/<name>/requirements.md, design.md, tasks.md).\n' : '';
-  return { exitCode: failing ? 1 : 0, stdout, stderr: configNotes + note + formatSummary(summary) };
+  const tagged = engine.code.taggedCount ? `; ${engine.code.taggedCount} code and test file${engine.code.taggedCount === 1 ? '' : 's'} with trace tags` : '';
+  return { exitCode: failing ? 1 : 0, stdout, stderr: configNotes + note + skippedNote(engine) + formatSummary(summary) + tagged };
+}
+
+/** Files too large or binary to scan for tags: one line, not one per file. */
+export function skippedNote(engine: Engine): string {
+  const skipped = engine.code.skippedFiles();
+  if (skipped.size === 0) return '';
+  const large = [...skipped.values()].filter((r) => r === 'too-large').length;
+  return `Not scanned for trace tags: ${large} file(s) over ${engine.code.settings.maxFileSize} bytes, ${skipped.size - large} binary.\n`;
 }

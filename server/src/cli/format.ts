@@ -1,3 +1,4 @@
+// @spec specthread-core#5.1, specthread-core#5.2
 import * as path from 'path';
 import { Finding, Severity } from '../core/findings';
 

@@ -1,6 +1,8 @@
+// @spec specthread-core#1.5, specthread-core#2.4, specthread-core#4.2, specthread-core#8.4, specthread-core#11.7
 import picomatch from 'picomatch';
 import type { SpecThreadSettings } from '../../../shared/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import { DEFAULT_TRACE_SETTINGS } from '../../../shared/traceSettings';
 import { CancellationToken, throwIfCancelled, yieldToEventLoop } from './cancellation';
 import { runSpecChecks } from './checks/runChecks';
 import { PARSE_FAILED } from './checks/parseRules';
@@ -10,6 +12,8 @@ import { SpecModel, buildSpecModel } from './index/specModel';
 import { SpecFileFacts } from './model';
 import { parseSpecFile } from './parse/parseSpecFile';
 import { SpecLocation, locateSpecFile } from './specLocation';
+import { CodeFiles } from './trace/codeFiles';
+import { TraceAnalysis } from './trace/traceAnalysis';
 import { Workspace } from './workspace';
 import { Baseline } from './baseline/baseline';
 import { acceptedFindings } from './suppress/accept';
@@ -43,22 +47,43 @@ export class Engine {
   private readonly analyses = new Map<string, SpecAnalysis>();
   private excluded: (relativePath: string) => boolean;
   private baselines: readonly Baseline[] = [];
+  /** Code and test files: their trace facts live apart from spec files (see trace/codeFiles.ts). */
+  readonly code: CodeFiles;
+  private trace: TraceAnalysis | undefined;
+  /** Bumped whenever anything the trace analysis reads changes, so callers can tell it moved on. */
+  traceVersion = 0;
 
   constructor(
     private readonly workspace: Workspace,
     private settings: SpecThreadSettings = DEFAULT_SETTINGS,
   ) {
     this.excluded = picomatch([...settings.exclude], { dot: true });
+    this.code = new CodeFiles(() => this.workspace.roots);
+    this.code.configure(settings.codeTrace ?? DEFAULT_TRACE_SETTINGS);
   }
 
   get roots(): readonly string[] {
     return this.workspace.roots;
   }
 
-  updateSettings(settings: SpecThreadSettings): void {
+  /** Returns true when code files must be rescanned (`indexCode`) because test globs or limits changed. */
+  updateSettings(settings: SpecThreadSettings): boolean {
     this.settings = settings;
     this.excluded = picomatch([...settings.exclude], { dot: true });
     this.analyses.clear();
+    this.traceChanged();
+    return this.code.configure(settings.codeTrace ?? DEFAULT_TRACE_SETTINGS);
+  }
+
+  private traceChanged(): void {
+    this.trace = undefined;
+    this.traceVersion++;
+  }
+
+  /** Is this a code or test file the engine scans for trace tags (or the pin store)? */
+  isTraceable(path: string): boolean {
+    if (locateSpecFile(path) !== undefined || this.isExcluded(path)) return false;
+    return this.code.isScannable(path) || this.code.isPinStore(path);
   }
 
   /** Accepted findings (see core/baseline); an empty list reports everything. */
@@ -84,7 +109,8 @@ export class Engine {
    * are served while a large workspace is indexed.
    */
   async indexWorkspace(token: CancellationToken, onProgress?: (p: IndexProgress) => void, priority: readonly string[] = []): Promise<void> {
-    const all = (await this.workspace.listFiles(token)).filter((p) => this.isTracked(p));
+    const listed = await this.workspace.listFiles(token);
+    const all = listed.filter((p) => this.isTracked(p));
     const first = (p: string) => (priority.some((dir) => p.startsWith(dir + '/')) ? 0 : 1);
     const ordered = [...all].sort((a, b) => first(a) - first(b));
     let done = 0;
@@ -103,6 +129,32 @@ export class Engine {
       await yieldToEventLoop();
     }
     onProgress?.({ done, total: ordered.length });
+    await this.indexCode(token, listed);
+  }
+
+  /**
+   * Scans every code and test file for trace tags (specs first, so a user sees spec diagnostics
+   * before a large repository is scanned). Also called again when test globs change.
+   */
+  async indexCode(token: CancellationToken, listed?: readonly string[]): Promise<void> {
+    const files = listed ?? (await this.workspace.listFiles(token));
+    let n = 0;
+    for (const path of files) {
+      throwIfCancelled(token);
+      this.code.markKnown(path, true);
+      if (!this.isTraceable(path)) continue;
+      await this.loadCode(path, token);
+      if (++n % 100 === 0) await yieldToEventLoop();
+    }
+    this.traceChanged();
+  }
+
+  /** Reads and scans one code file, without reading it when the workspace says it is too large. */
+  private async loadCode(path: string, token: CancellationToken): Promise<boolean> {
+    const stat = this.workspace.stat ? await this.workspace.stat(path, token) : { size: 0 };
+    if (!stat) return this.code.set(path, undefined, token);
+    if (stat.size > this.code.settings.maxFileSize && !this.code.isPinStore(path)) return this.code.skip(path, 'too-large');
+    return this.code.set(path, await this.workspace.readFile(path, token), token);
   }
 
   /**
@@ -126,7 +178,12 @@ export class Engine {
    */
   setText(path: string, text: string | undefined, token: CancellationToken): string | undefined {
     const location = locateSpecFile(path);
-    if (!location || this.isExcluded(path)) return undefined;
+    if (!location) {
+      // Code, tests and every other file: trace facts change, no spec analysis does.
+      if (this.isTraceable(path) ? this.code.set(path, text, token) : (this.code.markKnown(path, text !== undefined), false)) this.traceChanged();
+      return undefined;
+    }
+    if (this.isExcluded(path)) return undefined;
     const previous = this.files.get(path);
     if (text === undefined) {
       if (!previous) return undefined;
@@ -140,12 +197,24 @@ export class Engine {
       this.specFiles.set(location.specDir, set);
     }
     this.analyses.delete(location.specDir);
+    this.code.markKnown(path, text !== undefined);
+    this.traceChanged();
     return location.specDir;
   }
 
   /** Re-reads a file from the workspace after a watched-file event. */
   async reload(path: string, token: CancellationToken): Promise<string | undefined> {
-    if (!this.isTracked(path)) return undefined;
+    if (!this.isTracked(path)) {
+      if (this.isTraceable(path)) {
+        if (await this.loadCode(path, token)) this.traceChanged();
+      } else if (locateSpecFile(path) === undefined) {
+        // Tasks name files of any kind; only their existence matters.
+        const exists = this.workspace.stat ? (await this.workspace.stat(path, token)) !== undefined : (await this.workspace.readFile(path, token)) !== undefined;
+        this.code.markKnown(path, exists);
+        this.traceChanged();
+      }
+      return undefined;
+    }
     return this.setText(path, await this.workspace.readFile(path, token), token);
   }
 
@@ -225,10 +294,41 @@ export class Engine {
           });
         }
       }
-      const sources = { suppressionsOf: (p: string) => this.files.get(p)?.facts.suppressions, textOf: (p: string) => this.textOf(p), baselines: this.baselines };
-      analysis.findings = acceptedFindings(findings, sources).sort(compareFindings);
+      analysis.findings = this.accepted(findings).sort(compareFindings);
     }
-    return analysis.findings;
+    // Trace findings on spec files (coverage, tasks without code) change with code, so they are
+    // merged here rather than cached with the spec's own findings.
+    const traced = this.accepted(this.filesOfSpec(specDir).flatMap((p) => this.traceAnalysis(token).findingsIn(p, token)));
+    return traced.length ? [...analysis.findings, ...traced].sort(compareFindings) : analysis.findings;
+  }
+
+  /** Drops findings that a suppression comment or the baseline accepts. */
+  private accepted(findings: Finding[]): Finding[] {
+    if (findings.length === 0) return findings;
+    return acceptedFindings(findings, {
+      suppressionsOf: (p: string) => this.files.get(p)?.facts.suppressions,
+      // Code files keep no text, so their baseline fingerprints rest on rule, file and count.
+      textOf: (p: string) => this.textOf(p),
+      baselines: this.baselines,
+    });
+  }
+
+  /** The specs-and-code analysis of the current state (tags resolved, trace findings, coverage). */
+  traceAnalysis(token: CancellationToken): TraceAnalysis {
+    throwIfCancelled(token);
+    this.trace ??= new TraceAnalysis(this.allSpecs(), this.code, this.settings, (p) => this.textOf(p), this.workspace.roots);
+    return this.trace;
+  }
+
+  /** Trace findings in code and test files (not spec files), grouped by file. */
+  codeFindingsByFile(token: CancellationToken): Map<string, Finding[]> {
+    const byFile = new Map<string, Finding[]>();
+    for (const f of this.accepted(this.traceAnalysis(token).findings(token).filter((f) => !locateSpecFile(f.path)))) {
+      const list = byFile.get(f.path);
+      if (list) list.push(f);
+      else byFile.set(f.path, [f]);
+    }
+    return byFile;
   }
 
   /** Findings for every spec, grouped by file; every tracked file appears, with [] when clean. */
@@ -242,10 +342,12 @@ export class Engine {
         byFile.set(f.path, list);
       }
     }
+    for (const [path, list] of this.codeFindingsByFile(token)) byFile.set(path, list);
     return byFile;
   }
 
   allFindings(token: CancellationToken): Finding[] {
-    return this.specDirs().flatMap((dir) => this.findingsForSpec(dir, token));
+    const code = [...this.codeFindingsByFile(token).values()].flat();
+    return [...this.specDirs().flatMap((dir) => this.findingsForSpec(dir, token)), ...code];
   }
 }

@@ -14,6 +14,8 @@ export interface Fix {
   readonly title: string;
   readonly edits: readonly FileEdit[];
   readonly preferred?: boolean;
+  /** A client command to run instead of (or after) the edits, e.g. to show what changed. */
+  readonly command?: { readonly id: string; readonly arguments: readonly unknown[] };
 }
 
 export interface RelatedLocation {

@@ -21,6 +21,11 @@ export class MemoryWorkspace implements Workspace {
     return [...this.files.keys()].filter((p) => this.roots.some((r) => p.startsWith(r.endsWith('/') ? r : r + '/')));
   }
 
+  async stat(path: string, _token: CancellationToken): Promise<{ size: number } | undefined> {
+    const text = this.files.get(path);
+    return text === undefined ? undefined : { size: text.length };
+  }
+
   async readFile(path: string, _token: CancellationToken): Promise<string | undefined> {
     return this.files.get(path);
   }

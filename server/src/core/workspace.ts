@@ -11,4 +11,9 @@ export interface Workspace {
   listFiles(token: CancellationToken): Promise<readonly string[]>;
   /** The file's text, or undefined when it does not exist or cannot be read as text. */
   readFile(path: string, token: CancellationToken): Promise<string | undefined>;
+  /**
+   * The file's size in bytes, or undefined when it does not exist. Optional: when present, code
+   * files over the scan limit are skipped without being read.
+   */
+  stat?(path: string, token: CancellationToken): Promise<{ readonly size: number } | undefined>;
 }

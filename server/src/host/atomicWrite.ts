@@ -1,3 +1,4 @@
+// @spec specthread-core#7.5
 import { promises as fs } from 'fs';
 import * as path from 'path';
 

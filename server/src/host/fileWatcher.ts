@@ -1,8 +1,9 @@
+// @spec specthread-core#4.3
 import { FSWatcher, watch } from 'fs';
 import { pathToUri } from './paths';
 
 /**
- * Watches the workspace roots for Markdown changes when the editor cannot do it for us.
+ * Watches the workspace roots for file changes when the editor cannot do it for us.
  * Events are batched for 50 ms because editors save through temporary files and renames.
  */
 export class FileWatcher {
@@ -24,8 +25,8 @@ export class FileWatcher {
   }
 
   private queue(path: string): void {
-    const settingsFile = path.endsWith('/specthread.json') || path.endsWith('/.specthread-baseline.json');
-    if ((!path.endsWith('.md') && !settingsFile) || path.includes('/node_modules/') || path.includes('/.git/')) return;
+    // Every file: code carries trace tags and tasks name files of any kind.
+    if (path.includes('/node_modules/') || path.includes('/.git/')) return;
     this.pending.set(path, true);
     this.timer ??= setTimeout(() => this.drain(), 50);
   }

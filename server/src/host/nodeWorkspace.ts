@@ -52,6 +52,11 @@ export class NodeWorkspace implements Workspace {
     }
   }
 
+  async stat(path: string, _token: CancellationToken): Promise<{ size: number } | undefined> {
+    const stat = await fs.stat(path).catch(() => undefined);
+    return stat?.isFile() ? { size: stat.size } : undefined;
+  }
+
   async readFile(path: string, _token: CancellationToken): Promise<string | undefined> {
     try {
       const stat = await fs.stat(path);

@@ -19,6 +19,7 @@ import { registerCompletion } from './handlers/completion';
 import { registerHover } from './handlers/hover';
 import { registerNavigation } from './handlers/navigation';
 import { registerSymbols } from './handlers/symbols';
+import { registerTraceFeatures } from './handlers/traceFeatures';
 import { Session } from './session';
 
 /**
@@ -48,6 +49,7 @@ export function startServer(connection: Connection): void {
     registerCompletion(connection, session);
     registerSymbols(connection, session);
     registerCodeActions(connection, session);
+    registerTraceFeatures(connection, session);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -57,7 +59,11 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
-        completionProvider: { triggerCharacters: [' ', ',', '.'] },
+        completionProvider: { triggerCharacters: [' ', ',', '.', '#'] },
+        codeLensProvider: {},
+        documentLinkProvider: {},
+        inlayHintProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'specthread', version: '0.1.0' },
     };
@@ -70,9 +76,9 @@ export function startServer(connection: Connection): void {
       s.updateSettings(await pullSettings());
     }
     if (canRegisterWatchers) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/specthread.json' }, { globPattern: '**/.specthread-baseline.json' }],
-      });
+      // Every file: code carries trace tags, tasks name files of any kind, and specthread.json
+      // and the baseline change settings.
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     } else {
       // Clients without watcher registration (Neovim 0.7, many others) still deserve fresh
       // diagnostics when files change on disk; the host watches the roots itself.

@@ -1,3 +1,4 @@
+// @spec specthread-core#4.1, specthread-core#4.2, specthread-core#11.7
 import { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IndexedNotification, IndexedParams } from '../../../shared/protocol';
@@ -8,6 +9,7 @@ import { CONFIG_FILE, loadWorkspaceConfig } from '../core/config/configFile';
 import { Engine } from '../core/engine';
 import { Finding } from '../core/findings';
 import { SpecModel } from '../core/index/specModel';
+import { TraceAnalysis } from '../core/trace/traceAnalysis';
 import { Workspace } from '../core/workspace';
 import { pathToUri, uriToPath } from '../host/paths';
 import { toDiagnostic } from './convert';
@@ -30,6 +32,10 @@ export class Session {
   private indexing: Promise<void> | undefined;
   /** specthread.json of the workspace roots; the editor's settings are layered on top. */
   private repoSettings: SpecThreadSettings = DEFAULT_SETTINGS;
+  /** Diagnostics last sent for code files, by path, so a trace change republishes only what moved. */
+  private readonly codePublished = new Map<string, string>();
+  private readonly specSent = new Map<string, string>();
+  private publishedTraceVersion = -1;
 
   constructor(
     private readonly connection: Connection,
@@ -49,7 +55,7 @@ export class Session {
     const config = await loadWorkspaceConfig(this.workspace, NEVER_CANCELLED);
     for (const error of config.errors) void this.connection.window.showWarningMessage(`SpecThread: ${error}`);
     this.repoSettings = config.settings;
-    this.engine.updateSettings(this.settings);
+    this.applySettings();
     this.engine.setBaselines(await loadBaselines(this.workspace, this.settings, NEVER_CANCELLED));
   }
 
@@ -76,6 +82,8 @@ export class Session {
         this.flush();
         let findings = 0;
         for (const dir of this.engine.specDirs()) findings += this.publishSpec(dir).length;
+        findings += this.publishTrace(true);
+        this.reportSkipped();
         const params: IndexedParams = {
           specs: this.engine.specDirs().length,
           files: this.engine.specDirs().reduce((n, d) => n + this.engine.filesOfSpec(d).length, 0),
@@ -91,6 +99,7 @@ export class Session {
   /** A document opened: load its spec folder if indexing has not reached it, and publish. */
   async opened(uri: string): Promise<void> {
     const path = uriToPath(uri);
+    if (path && this.engine.isTraceable(path)) return this.changed(uri);
     if (!path || !this.engine.isTracked(path)) return;
     const load = this.engine.loadSpecOf(path, NEVER_CANCELLED);
     this.loading.set(uri, load);
@@ -137,6 +146,7 @@ export class Session {
     this.dirty.delete(uri);
     const dir = await this.engine.reload(path, NEVER_CANCELLED);
     if (dir) this.publishSpec(dir);
+    this.publishTrace();
   }
 
   /** Watched-file events for files not open in the editor. */
@@ -153,12 +163,20 @@ export class Session {
       if (dir) dirs.add(dir);
     }
     for (const dir of dirs) this.publishSpec(dir);
+    this.publishTrace();
   }
 
   updateSettings(settings: SpecThreadSettings): void {
     this.editorSettings = settings;
-    this.engine.updateSettings(this.settings);
+    this.applySettings();
     for (const dir of this.engine.specDirs()) this.publishSpec(dir);
+    this.publishTrace();
+  }
+
+  /** Gives the engine the layered settings; new test globs change which files are tests, so rescan. */
+  private applySettings(): void {
+    const rescan = this.engine.updateSettings(this.settings);
+    if (rescan) void this.indexed.then(() => this.engine.indexCode(NEVER_CANCELLED)).then(() => this.publishTrace(true));
   }
 
   /** Applies pending edits so that a request sees exactly what the user sees; returns the spec folders published. */
@@ -176,7 +194,50 @@ export class Session {
     }
     for (const uri of [...this.dirty]) if (!this.loading.has(uri)) this.dirty.delete(uri);
     for (const dir of dirs) this.publishSpec(dir);
+    this.publishTrace();
     return dirs;
+  }
+
+  /**
+   * After any change that moves the trace analysis (a code edit changes coverage findings in
+   * spec files, a spec edit changes unknown-ref findings in code): republishes the code files
+   * whose trace findings changed, and every spec (spec findings are cached, so this is cheap).
+   * Returns the number of findings in code files.
+   */
+  private publishTrace(force = false): number {
+    if (!force && this.publishedTraceVersion === this.engine.traceVersion) return 0;
+    this.publishedTraceVersion = this.engine.traceVersion;
+    if (!force) for (const dir of this.engine.specDirs()) this.publishSpec(dir);
+    const byFile = this.engine.codeFindingsByFile(NEVER_CANCELLED);
+    let count = 0;
+    for (const path of new Set([...byFile.keys(), ...this.codePublished.keys()])) {
+      const list = byFile.get(path) ?? [];
+      count += list.length;
+      const diagnostics = list.map(toDiagnostic);
+      const key = JSON.stringify(diagnostics);
+      if (this.codePublished.get(path) === key) continue;
+      if (list.length) this.codePublished.set(path, key);
+      else this.codePublished.delete(path);
+      void this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics });
+    }
+    return count;
+  }
+
+  /** Files too large or binary to scan are reported once, not as one diagnostic each. */
+  private reportSkipped(): void {
+    const skipped = this.engine.code.skippedFiles();
+    if (skipped.size === 0) return;
+    const large = [...skipped.values()].filter((r) => r === 'too-large').length;
+    this.connection.console.info(
+      `SpecThread: ${skipped.size} file(s) not scanned for trace tags (${large} larger than specthread.codeTrace.maxFileSize = ${this.engine.code.settings.maxFileSize} bytes, ${skipped.size - large} binary), e.g. ${[...skipped.keys()][0]}`,
+    );
+  }
+
+  /** The trace analysis and path of a request's document (any file), after applying pending edits. */
+  traceFor(uri: string): { analysis: TraceAnalysis; path: string } | undefined {
+    this.flush();
+    const path = uriToPath(uri);
+    return path ? { analysis: this.engine.traceAnalysis(NEVER_CANCELLED), path } : undefined;
   }
 
   /** Publishes the diagnostics of every file of a spec, clearing files that no longer have any. */
@@ -187,7 +248,12 @@ export class Session {
     for (const f of findings) byPath.get(f.path)?.push(f) ?? byPath.set(f.path, [f]);
     for (const path of this.published.get(specDir) ?? []) if (!byPath.has(path)) byPath.set(path, []);
     for (const [path, list] of byPath) {
-      void this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: list.map(toDiagnostic) });
+      // Trace changes republish every spec; unchanged files are not sent again.
+      const diagnostics = list.map(toDiagnostic);
+      const key = JSON.stringify(diagnostics);
+      if (this.specSent.get(path) === key) continue;
+      this.specSent.set(path, key);
+      void this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics });
     }
     this.published.set(specDir, new Set(this.engine.filesOfSpec(specDir)));
     return findings;
@@ -210,6 +276,7 @@ export class Session {
 
   findingsFor(uri: string, token: CancellationToken): Finding[] {
     const path = uriToPath(uri);
+    if (path && this.engine.isTraceable(path)) return this.engine.codeFindingsByFile(token).get(path) ?? [];
     const dir = path ? this.engine.specDirOf(path) : undefined;
     return dir ? this.engine.findingsForSpec(dir, token).filter((f) => f.path === path) : [];
   }

@@ -1,3 +1,4 @@
+// @spec specthread-core#7.3, specthread-core#7.5
 import { Finding } from '../findings';
 
 /**

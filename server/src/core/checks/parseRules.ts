@@ -1,3 +1,4 @@
+// @spec specthread-core#2.4
 import { RuleMeta } from './rule';
 
 /** Reported by the engine itself, not by a spec rule, when a file cannot be parsed at all. */

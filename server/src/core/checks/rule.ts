@@ -1,3 +1,4 @@
+// @spec specthread-core#6.1
 import { CancellationToken } from '../cancellation';
 import type { RuleContext } from '../config/ruleSettings';
 import { Fix, RelatedLocation, Severity } from '../findings';

@@ -1,10 +1,15 @@
+// @spec specthread-core#6.2
 import { PARSE_FAILED } from './parseRules';
 import { SPEC_RULES } from './registry';
 import { RuleMeta } from './rule';
+import { TRACE_RULES } from '../trace/rules/registry';
 
 /** Every rule the engine can report, in reference order. */
 export function allRuleMetas(): RuleMeta[] {
-  return [...SPEC_RULES.map((r) => r.meta), PARSE_FAILED];
+  const specMetas = SPEC_RULES.map((r) => r.meta);
+  // Trace rules that share a spec rule's code (link.unknown-ref in code) are documented once.
+  const traceMetas = TRACE_RULES.map((r) => r.meta).filter((m) => !specMetas.includes(m));
+  return [...specMetas, ...traceMetas, PARSE_FAILED];
 }
 
 /** Renders docs/rules.md from the registry, so the reference cannot drift from the code. */
@@ -13,7 +18,7 @@ export function renderRulesReference(): string {
   const out: string[] = [
     '# Rule reference',
     '',
-    '<!-- Generated from server/src/core/checks/registry.ts by `npm run docs`; do not edit by hand. -->',
+    '<!-- Generated from server/src/core/checks/registry.ts and server/src/core/trace/rules/registry.ts by `npm run docs`; do not edit by hand. -->',
     '',
     'Every finding SpecThread reports has a stable code. Change a severity, or turn a rule off, with',
     '`rules` in `specthread.json` at the workspace root or `specthread.rules` in VS Code settings, e.g.',

@@ -1,3 +1,4 @@
+// @spec specthread-core#7.2
 import type { RuleContext } from '../config/ruleSettings';
 import { Fix } from '../findings';
 import { Statement } from '../requirements/statement';

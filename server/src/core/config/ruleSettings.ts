@@ -1,3 +1,4 @@
+// @spec specthread-core#7.3
 import picomatch from 'picomatch';
 import type { SeveritySetting, SpecThreadSettings } from '../../../../shared/settings';
 import { RuleMeta } from '../checks/rule';

@@ -1,3 +1,4 @@
+// @spec specthread-core#7.4
 import { Finding, Fix } from '../findings';
 import { SpecModel } from '../index/specModel';
 import { statementOfCriterion } from '../requirements/statement';
@@ -16,7 +17,8 @@ export interface CodeActionResult extends Fix {
 }
 
 export interface CodeActionRequest {
-  readonly spec: SpecModel;
+  /** The spec of `path`; absent for code and test files, which get only their findings' fixes. */
+  readonly spec?: SpecModel;
   readonly path: string;
   readonly range: Range;
   /** The findings of `path` (the engine's, after suppressions and baseline). */
@@ -40,6 +42,7 @@ export function codeActionsFor(request: CodeActionRequest): CodeActionResult[] {
   let renumber: Fix | undefined | null = null;
   for (const finding of here) {
     for (const fix of finding.fixes ?? []) actions.push({ ...fix, kind: 'quickfix', finding });
+    if (!spec) continue;
     if (finding.code === 'structure.numbering-gap' || finding.code === 'structure.duplicate-id') {
       if (renumber === null) renumber = renumberFix(spec, (p) => request.textOf(p));
       if (renumber) actions.push({ ...renumber, kind: 'quickfix', finding });
@@ -50,6 +53,8 @@ export function codeActionsFor(request: CodeActionRequest): CodeActionResult[] {
       if (stub) actions.push({ ...stub, kind: 'quickfix', preferred: true, finding });
     }
   }
+  // Suppression comments and EARS rewrites are Markdown edits: spec files only.
+  if (!spec) return actions;
   if (text !== undefined) {
     for (const finding of here) {
       if (finding.code === 'parse.failed') continue;

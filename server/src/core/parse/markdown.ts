@@ -1,3 +1,4 @@
+// @spec specthread-core#1.4
 import MarkdownIt = require('markdown-it');
 import { Heading } from '../model';
 import { LineIndex } from '../text/lineIndex';

@@ -1,3 +1,4 @@
+// @spec specthread-core#7.3
 import { Suppression } from '../model';
 import { Block, MarkdownDoc } from './markdown';
 

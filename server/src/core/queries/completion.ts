@@ -1,3 +1,4 @@
+// @spec specthread-core#3.4
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { compareIds } from '../checks/suggest';
 import { SpecModel } from '../index/specModel';

@@ -1,3 +1,4 @@
+// @spec specthread-core#3.1
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { Located, SpecModel } from '../index/specModel';
 import { TaskNode } from '../model';

@@ -1,3 +1,4 @@
+// @spec specthread-core#3.2, specthread-core#3.3
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { SpecModel } from '../index/specModel';
 import { Position } from '../text/range';

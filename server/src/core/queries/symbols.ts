@@ -1,3 +1,4 @@
+// @spec specthread-core#3.5
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { SpecFileFacts } from '../model';
 import { Range } from '../text/range';

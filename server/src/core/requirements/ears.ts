@@ -1,3 +1,4 @@
+// @spec specthread-core#7.1
 /**
  * The shape of one requirement sentence in EARS terms (Mavin et al., "Easy Approach to
  * Requirements Syntax"): optional preconditions (WHERE feature, WHILE state, WHEN event,

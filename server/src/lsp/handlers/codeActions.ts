@@ -6,15 +6,16 @@ import { Session } from '../session';
 
 /**
  * Quick fixes and rewrites: the core computes them (fixes attached to findings, renumbering,
- * task stubs, suppression comments, canonical EARS); this handler only converts them.
+ * task stubs, suppression comments, canonical EARS, re-confirming a pin); this handler only
+ * converts them.
  */
 export function registerCodeActions(connection: Connection, session: Session): void {
   connection.onCodeAction(async (params, token) => {
     const found = await session.specFor(params.textDocument.uri);
     const path = uriToPath(params.textDocument.uri);
-    if (!found || !path) return [];
+    if (!path) return [];
     const results = codeActionsFor({
-      spec: found.spec,
+      spec: found?.spec,
       path,
       range: params.range,
       findings: session.findingsFor(params.textDocument.uri, token),
@@ -26,7 +27,14 @@ export function registerCodeActions(connection: Connection, session: Session): v
       .map((r): CodeAction => {
         const changes: Record<string, TextEdit[]> = {};
         for (const edit of r.edits) (changes[pathToUri(edit.path)] ??= []).push({ range: edit.range, newText: edit.newText });
-        return { title: r.title, kind: r.kind, isPreferred: r.preferred, diagnostics: r.finding ? [toDiagnostic(r.finding)] : undefined, edit: { changes } };
+        return {
+          title: r.title,
+          kind: r.kind,
+          isPreferred: r.preferred,
+          diagnostics: r.finding ? [toDiagnostic(r.finding)] : undefined,
+          edit: r.edits.length ? { changes } : undefined,
+          command: r.command ? { title: r.title, command: r.command.id, arguments: [...r.command.arguments] } : undefined,
+        };
       });
   });
 }

@@ -1,5 +1,6 @@
-import { Connection } from 'vscode-languageserver/node';
+import { CompletionItemKind, Connection, MarkupKind } from 'vscode-languageserver/node';
 import { completeRefs } from '../../core/queries/completion';
+import { completeTag } from '../../core/trace/queries/tagCompletion';
 import { toCompletionItem } from '../convert';
 import { Session } from '../session';
 
@@ -7,8 +8,25 @@ export function registerCompletion(connection: Connection, session: Session): vo
   connection.onCompletion(async (params, token) => {
     const found = await session.specFor(params.textDocument.uri);
     const doc = session.documents.get(params.textDocument.uri);
-    if (!found || !doc) return [];
-    const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: { line: params.position.line + 1, character: 0 } });
-    return completeRefs(found.spec, line.replace(/\r?\n$/, ''), params.position, token).map(toCompletionItem);
+    if (!doc) return [];
+    const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: { line: params.position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+    if (found) return completeRefs(found.spec, line, params.position, token).map(toCompletionItem);
+    // Code: refs after `@spec `.
+    const code = session.traceFor(params.textDocument.uri);
+    if (!code) return [];
+    const items = completeTag(code.analysis.specs, line, params.position, token);
+    return {
+      // The list is narrowed on the server by fuzzy match; let the client re-ask as the user types.
+      isIncomplete: items.length >= 200,
+      items: items.map((e) => ({
+        label: e.label,
+        kind: e.kind === 'criterion' ? CompletionItemKind.EnumMember : CompletionItemKind.Class,
+        detail: e.detail,
+        documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
+        sortText: e.sortText,
+        filterText: e.filterText,
+        textEdit: { range: e.range, newText: e.label },
+      })),
+    };
   });
 }

@@ -1,3 +1,4 @@
+// @spec specthread-core#2.2
 import { Range } from '../../text/range';
 import { ReportedProblem, SpecRule } from '../rule';
 

@@ -1,3 +1,4 @@
+// @spec specthread-core#2.3
 import { SpecRule } from '../rule';
 
 /** A ticked parent task whose required (non-optional) sub-task is not done. */

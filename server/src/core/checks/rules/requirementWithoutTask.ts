@@ -1,3 +1,4 @@
+// @spec specthread-core#2.3
 import { SpecRule } from '../rule';
 
 /** A requirement that no task cites, directly or through one of its criteria. */

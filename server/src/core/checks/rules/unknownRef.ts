@@ -1,3 +1,4 @@
+// @spec specthread-core#2.1
 import { SpecRule } from '../rule';
 import { suggestIds } from '../suggest';
 

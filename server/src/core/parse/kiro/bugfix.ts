@@ -1,3 +1,4 @@
+// @spec specthread-core#1.1
 import { CriterionNode, RequirementNode } from '../../model';
 import { Range } from '../../text/range';
 import { MarkdownDoc, collectHeadings } from '../markdown';

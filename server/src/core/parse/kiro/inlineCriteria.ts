@@ -1,3 +1,4 @@
+// @spec specthread-core#1.1
 import { CriterionNode } from '../../model';
 import { MarkdownDoc } from '../markdown';
 

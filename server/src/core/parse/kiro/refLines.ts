@@ -1,3 +1,4 @@
+// @spec specthread-core#1.3
 import { MarkdownDoc } from '../markdown';
 import { RefOccurrence, RefSourceKind, RefTarget } from '../../model';
 

@@ -1,3 +1,4 @@
+// @spec specthread-core#1.1
 import { CriterionNode, Heading, ParseNote, RequirementNode, TextSource } from '../../model';
 import { Block, MarkdownDoc, blockRange, collectHeadings, firstLineRange, listItemColumns, plainText, sectionAfter } from '../markdown';
 import { scanInlineCriteria } from './inlineCriteria';

@@ -1,3 +1,4 @@
+// @spec specthread-core#1.2
 import { TaskNode, TaskStatus } from '../../model';
 import { Block, MarkdownDoc, blockRange, listItemColumns } from '../markdown';
 

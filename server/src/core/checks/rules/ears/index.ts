@@ -1,3 +1,4 @@
+// @spec specthread-core#7.1
 import { StatementRule } from '../../statementRule';
 import { clauseOrder } from './clauseOrder';
 import { missingShall } from './missingShall';

@@ -1,3 +1,4 @@
+// @spec specthread-core#7.2
 import { StatementRule } from '../../statementRule';
 import { absolute } from './absolute';
 import { comparative } from './comparative';

@@ -7,8 +7,8 @@ import { overlapsTerms, termRule } from '../../termRule';
  */
 const PURPOSE = /\bfor\s+$/i;
 
-/** Idioms where a listed word is not vague; each entry was a false alarm on the corpus. */
-const IDIOMS = ['fail fast', 'fail-fast', 'quick start', 'quick-start', 'quickstart'];
+/** Idioms where a listed word is not vague; each entry was a false alarm on the corpus or on our own spec. */
+const IDIOMS = ['fail fast', 'fail-fast', 'quick start', 'quick-start', 'quickstart', 'quick fix', 'quick-fix', 'quick fixes', 'quick pick'];
 
 export const vagueTerm = termRule(
   {

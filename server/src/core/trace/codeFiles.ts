@@ -1,0 +1,173 @@
+// @spec specthread-core#8.3, specthread-core#8.4
+import picomatch from 'picomatch';
+import { DEFAULT_TRACE_SETTINGS, TraceSettings } from '../../../../shared/traceSettings';
+import { CancellationToken } from '../cancellation';
+import { Position } from '../text/range';
+import { syntaxFor } from './languages';
+import { CodeFileFacts, SkipReason, TraceRole } from './model';
+import { scanCodeFile } from './scanCodeFile';
+
+/** Where SpecThread remembers the text each pin was taken from, so "show what changed" can show it. */
+export const PIN_STORE = '.specthread/pins.json';
+
+/**
+ * The code side of the workspace: trace facts of every scanned file (kept only for files that
+ * have tags), the files that were too large or binary, every file that exists (tasks name files),
+ * and the pin store. Files are rescanned one at a time as they change.
+ */
+export class CodeFiles {
+  private readonly facts = new Map<string, CodeFileFacts>();
+  private readonly skipped = new Map<string, SkipReason>();
+  private readonly known = new Set<string>();
+  private readonly pinStores = new Map<string, { pins: ReadonlyMap<string, string>; end: Position }>();
+  private isTest: (relative: string) => boolean = () => false;
+  private isExcluded: (relative: string) => boolean = () => false;
+  settings: TraceSettings = DEFAULT_TRACE_SETTINGS;
+
+  constructor(private readonly roots: () => readonly string[]) {
+    this.configure(DEFAULT_TRACE_SETTINGS);
+  }
+
+  /** Returns true when the test globs changed, so that roles must be recomputed by a rescan. */
+  configure(settings: TraceSettings): boolean {
+    const rolesChanged = JSON.stringify(settings.testFiles) !== JSON.stringify(this.settings.testFiles) || settings.maxFileSize !== this.settings.maxFileSize;
+    this.settings = settings;
+    this.isTest = picomatch([...settings.testFiles], { dot: true });
+    this.isExcluded = picomatch([...settings.exclude], { dot: true });
+    return rolesChanged;
+  }
+
+  private relative(path: string): string | undefined {
+    const root = this.roots().find((r) => path.startsWith(r.endsWith('/') ? r : r + '/'));
+    return root === undefined ? undefined : path.slice(root.length).replace(/^\//, '');
+  }
+
+  /** Could `path` carry tags: a known language, inside a root, not excluded. Spec files are the caller's to rule out. */
+  isScannable(path: string): boolean {
+    if (!syntaxFor(path)) return false;
+    const rel = this.relative(path);
+    return rel !== undefined && !this.isExcluded(rel);
+  }
+
+  roleOf(path: string): TraceRole {
+    const rel = this.relative(path);
+    return rel !== undefined && this.isTest(rel) ? 'test' : 'source';
+  }
+
+  isPinStore(path: string): boolean {
+    return this.roots().some((r) => path === `${r}/${PIN_STORE}`);
+  }
+
+  markKnown(path: string, exists: boolean): void {
+    if (exists) this.known.add(path);
+    else this.known.delete(path);
+  }
+
+  /** Does a file exist at `path`, or any file below it when it names a folder? */
+  exists(path: string): boolean {
+    const p = path.replace(/\/+$/, '');
+    if (this.known.has(p)) return true;
+    const prefix = p + '/';
+    for (const k of this.known) if (k.startsWith(prefix)) return true;
+    return false;
+  }
+
+  /** Records that a file was not scanned; returns true when that changed anything. */
+  skip(path: string, reason: SkipReason): boolean {
+    const had = this.facts.delete(path);
+    const before = this.skipped.get(path);
+    this.skipped.set(path, reason);
+    return had || before !== reason;
+  }
+
+  /**
+   * Sets a file's text (or removes it with `undefined`) and rescans it. Returns true when its
+   * trace facts changed, i.e. when anything derived from tags must be recomputed.
+   */
+  set(path: string, text: string | undefined, token: CancellationToken): boolean {
+    this.markKnown(path, text !== undefined);
+    if (this.isPinStore(path)) {
+      const root = path.slice(0, -PIN_STORE.length - 1);
+      if (text === undefined) this.pinStores.delete(root);
+      else this.pinStores.set(root, { pins: parsePinStore(text), end: endOf(text) });
+      return true;
+    }
+    if (!this.isScannable(path)) return false;
+    if (text === undefined) {
+      this.skipped.delete(path);
+      return this.facts.delete(path);
+    }
+    if (text.length > this.settings.maxFileSize) return this.skip(path, 'too-large');
+    if (text.slice(0, 8000).includes('\u0000')) return this.skip(path, 'binary');
+    this.skipped.delete(path);
+    const syntax = syntaxFor(path)!;
+    const facts = scanCodeFile(path, text, syntax, this.roleOf(path), token);
+    const previous = this.facts.get(path);
+    if (facts.tags.length === 0) return this.facts.delete(path);
+    this.facts.set(path, facts);
+    return !previous || JSON.stringify(previous) !== JSON.stringify(facts);
+  }
+
+  get(path: string): CodeFileFacts | undefined {
+    return this.facts.get(path);
+  }
+
+  /** Files that carry at least one tag or test-title ref. */
+  all(): IterableIterator<CodeFileFacts> {
+    return this.facts.values();
+  }
+
+  /** How many files carry at least one tag or test-title ref. */
+  get taggedCount(): number {
+    return this.facts.size;
+  }
+
+  skippedFiles(): ReadonlyMap<string, SkipReason> {
+    return this.skipped;
+  }
+
+  /** The text a pin was taken from, when a pin store recorded it. */
+  pinnedText(pin: string): string | undefined {
+    for (const store of this.pinStores.values()) {
+      const text = store.pins.get(pin);
+      if (text !== undefined) return text;
+    }
+    return undefined;
+  }
+
+  /** The pin store of the root that holds `path`: its path, pins and end, for the re-confirm fix to rewrite. */
+  pinStoreFor(path: string): { path: string; pins: ReadonlyMap<string, string>; end: Position } | undefined {
+    const root = this.roots().find((r) => path.startsWith(r + '/'));
+    const store = root === undefined ? undefined : this.pinStores.get(root);
+    return root !== undefined && store ? { path: `${root}/${PIN_STORE}`, ...store } : undefined;
+  }
+}
+
+function endOf(text: string): Position {
+  const lines = text.split(/\r\n|\r|\n/);
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+/** `{ "pins": { "3f9a0c": "criterion text" } }`; anything else reads as an empty store. */
+function parsePinStore(text: string | undefined): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  if (text === undefined) return map;
+  try {
+    const raw: unknown = JSON.parse(text);
+    const pins = raw && typeof raw === 'object' ? (raw as { pins?: unknown }).pins : undefined;
+    if (pins && typeof pins === 'object') {
+      for (const [k, v] of Object.entries(pins as Record<string, unknown>)) if (/^[0-9a-f]{6}$/.test(k) && typeof v === 'string') map.set(k, v);
+    }
+  } catch {
+    // A hand-broken pin store only loses the "was" half of "show what changed".
+  }
+  return map;
+}
+
+/** The pin store's text after recording `pin` → `text`, keys sorted so diffs stay small. */
+export function renderPinStore(pins: ReadonlyMap<string, string>, pin: string, text: string): string {
+  const all = new Map(pins);
+  all.set(pin, text);
+  const sorted = Object.fromEntries([...all.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify({ pins: sorted }, null, 2) + '\n';
+}

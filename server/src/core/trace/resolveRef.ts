@@ -1,0 +1,92 @@
+// @spec specthread-core#10.1
+import { compareIds, editDistance, suggestIds } from '../checks/suggest';
+import { Located, SpecModel } from '../index/specModel';
+import { CriterionNode, RequirementNode } from '../model';
+
+/**
+ * Resolves `<spec>#<local-id>` refs written in code and tests. The spec part is looked up by the
+ * names a spec answers to, the id part by asking that spec's model, so new formats plug in by
+ * extending `specNames` (aliases such as spec-kit's `user-auth` for `001-user-auth`) and
+ * `findNode` (their own id kinds) without touching the callers.
+ */
+
+export type RefNode =
+  | { readonly kind: 'requirement'; readonly located: Located<RequirementNode> }
+  | { readonly kind: 'criterion'; readonly located: Located<CriterionNode> };
+
+export type Resolution =
+  | { readonly status: 'ok'; readonly spec: SpecModel; readonly target: RefNode }
+  | { readonly status: 'unknown-spec' }
+  | { readonly status: 'unknown-id'; readonly spec: SpecModel };
+
+/** The names a ref may use for a spec. Kiro: its folder name. */
+export function specNames(spec: SpecModel): string[] {
+  return [spec.id];
+}
+
+/** The requirement or criterion `id` names in `spec`. */
+export function findNode(spec: SpecModel, id: string): RefNode | undefined {
+  const c = spec.criteria.get(id);
+  if (c) return { kind: 'criterion', located: c };
+  const r = spec.requirements.get(id);
+  if (r) return { kind: 'requirement', located: r };
+  return undefined;
+}
+
+/** Every id a ref into `spec` may name, in document order: each requirement, then its criteria. */
+export function refIds(spec: SpecModel): string[] {
+  const out: string[] = [];
+  for (const r of [...spec.requirements.values()].sort((a, b) => compareIds(a.node.id, b.node.id))) {
+    out.push(r.node.id, ...r.node.criteria.map((c) => c.id));
+  }
+  return out;
+}
+
+/** The text a pin hashes: a criterion's text, or a requirement's title and criteria. */
+export function pinnedTextOf(target: RefNode): string {
+  if (target.kind === 'criterion') return target.located.node.text;
+  const r = target.located.node;
+  return [r.title, ...r.criteria.map((c) => c.text)].join('\n');
+}
+
+/** All specs by every name they answer to. The first spec wins a name two specs share. */
+export class SpecDirectory {
+  private readonly byName = new Map<string, SpecModel>();
+
+  constructor(readonly specs: readonly SpecModel[]) {
+    for (const spec of specs) for (const name of specNames(spec)) if (!this.byName.has(name)) this.byName.set(name, spec);
+  }
+
+  spec(name: string): SpecModel | undefined {
+    return this.byName.get(name);
+  }
+
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  resolve(specName: string, id: string): Resolution {
+    const spec = this.byName.get(specName);
+    if (!spec) return { status: 'unknown-spec' };
+    const target = findNode(spec, id);
+    return target ? { status: 'ok', spec, target } : { status: 'unknown-id', spec };
+  }
+
+  /** "Did you mean" for a ref that resolves to nothing: full refs, nearest first. */
+  suggest(specName: string, id: string, max = 2): string[] {
+    const spec = this.byName.get(specName);
+    if (spec) return suggestIds(id, refIds(spec), max).map((s) => `${specName}#${s}`);
+    const names = this.names()
+      .map((name) => ({ name, d: editDistance(specName, name) }))
+      .filter((x) => x.d <= Math.max(2, Math.ceil(specName.length / 3)))
+      .sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : 1));
+    const out: string[] = [];
+    for (const { name } of names) {
+      const candidate = this.byName.get(name)!;
+      if (findNode(candidate, id)) out.push(`${name}#${id}`);
+      else out.push(...suggestIds(id, refIds(candidate), 1).map((s) => `${name}#${s}`));
+      if (out.length >= max) break;
+    }
+    return out.slice(0, max);
+  }
+}

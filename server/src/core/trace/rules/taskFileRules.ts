@@ -1,0 +1,78 @@
+// @spec specthread-core#10.4, specthread-core#10.5
+import { TraceRule } from './traceRule';
+
+/** A ticked task naming a file that does not exist. */
+export const taskMissingFile: TraceRule = {
+  meta: {
+    code: 'task.missing-file',
+    defaultSeverity: 'warning',
+    summary: 'A ticked task names a file that does not exist.',
+    description:
+      'Tasks name the files they create or change (Kiro: `` `src/auth/login.ts` ``; spec-kit: "in src/models/user.py"). ' +
+      'When the task is ticked and the file is not there, it was renamed, deleted, or never written. Paths are read ' +
+      'relative to the project root (the folder holding `.kiro`), then the spec folder; files ignored by `.gitignore` ' +
+      'count as missing. Open tasks are not checked: they may name files still to be created. Existing paths become ' +
+      'clickable links.',
+    bad: '- [x] 2. Add the session store in `src/session/store.ts`   (no such file)',
+    good: '- [x] 2. Add the session store in `src/session/memoryStore.ts`',
+  },
+  check(ctx, report) {
+    for (const spec of ctx.specs.specs) {
+      const tasksPath = spec.files.tasks?.path;
+      if (!tasksPath) continue;
+      for (const m of ctx.mentions(spec)) {
+        if (m.task.status !== 'done' || ctx.resolveMention(spec, m.path)) continue;
+        report({ path: tasksPath, range: m.range, message: `Task ${m.task.id ?? `'${m.task.title}'`} is ticked but names ${m.path}, which does not exist.` });
+      }
+    }
+  },
+};
+
+/**
+ * A ticked task with nothing behind it. Without access to version control, "the task touched a
+ * file" is defined from what the workspace shows: a file the task names exists and carries a tag
+ * for one of the task's criteria.
+ */
+export const taskDoneWithoutCode: TraceRule = {
+  meta: {
+    code: 'task.done-without-code',
+    defaultSeverity: 'warning',
+    summary: 'A ticked task whose cited criteria have no implementation tag anywhere.',
+    description:
+      'A task is ticked, it cites criteria (`_Requirements: 1.2_`), yet no source file carries a tag for any of them and ' +
+      'no file the task names carries one either. Either the work was not done, or its code is not tagged. SpecThread has ' +
+      'no version-control access, so "the task touched a file" means: the named file exists and carries a tag for one ' +
+      "of the task's criteria. Only specs that some code or test points into are checked.",
+    bad: '- [x] 3. Reject expired tokens\n  - _Requirements: 1.2_\n(no `@spec user-auth#1.2` in source)',
+    good: '- [x] 3. Reject expired tokens in `src/auth/tokens.ts`\n  - _Requirements: 1.2_\n(src/auth/tokens.ts: `// @spec user-auth#1.2`)',
+  },
+  check(ctx, report) {
+    for (const spec of ctx.specs.specs) {
+      if (!ctx.index.isTraced(spec) || !spec.files.tasks) continue;
+      const mentions = ctx.mentions(spec);
+      for (const t of spec.taskList) {
+        if (t.node.status !== 'done' || !t.node.id || t.path !== spec.files.tasks.path) continue;
+        const cited = new Set<string>();
+        for (const ref of spec.refs) if (ref.occurrence.taskId === t.node.id && ref.path === t.path) ref.resolved.forEach((id) => cited.add(id));
+        if (cited.size === 0) continue;
+        const ids = [...cited];
+        const implemented = ids.some((id) => {
+          const links = spec.criteria.has(id) ? ctx.index.linksForCriterion(spec, id) : ctx.index.linksForRequirement(spec, id);
+          return links.some((l) => l.role === 'source');
+        });
+        if (implemented) continue;
+        const touched = mentions.some((m) => {
+          if (m.task !== t.node) return false;
+          const abs = ctx.resolveMention(spec, m.path);
+          return !!abs && ctx.index.linksIn(abs).some((l) => l.resolution.status === 'ok' && l.resolution.spec === spec && cited.has(l.resolution.target.located.node.id));
+        });
+        if (touched) continue;
+        report({
+          path: t.path,
+          range: t.node.markerRange,
+          message: `Task ${t.node.id} is ticked, but no source file carries a tag for ${ids.map((id) => `${spec.id}#${id}`).join(', ')}.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,104 @@
+// @spec specthread-core#8.1, specthread-core#8.2
+import { CancellationToken, throwIfCancelled } from '../cancellation';
+import { LineIndex } from '../text/lineIndex';
+import { Span, lexComments } from './commentLexer';
+import { CommentSyntax } from './languages';
+import { CodeFileFacts, TraceRole, TraceTag, TraceTagKind } from './model';
+import { RefMatch, findBareRefs, findTags } from './refSyntax';
+
+/**
+ * Scans one code or test file for trace tags and, in test files, refs in test titles. Files that
+ * cannot hold either (no `@spec`, and no `#` in a test file) return at once without lexing, which
+ * is what makes a whole repository cheap to scan.
+ */
+export function scanCodeFile(path: string, text: string, syntax: CommentSyntax, role: TraceRole, token: CancellationToken): CodeFileFacts {
+  throwIfCancelled(token);
+  const base = { path, language: syntax.id, role };
+  const mayHaveTags = text.includes('@spec');
+  const mayHaveTitles = role === 'test' && text.includes('#');
+  if (!mayHaveTags && !mayHaveTitles) return { ...base, tags: [] };
+
+  const spans = lexComments(text, syntax);
+  const found: { ref: RefMatch; kind: TraceTagKind }[] = [];
+  const nextTag = new NextOccurrence(text, '@spec');
+  const nextHash = new NextOccurrence(text, '#');
+  for (let s = 0; s < spans.length; s++) {
+    const span = spans[s];
+    const isComment = span.kind !== 'string';
+    if (isComment && mayHaveTags && nextTag.within(span)) for (const ref of findTags(text, span.start, span.end)) found.push({ ref, kind: 'tag' });
+    if (mayHaveTitles && nextHash.within(span) && isTitle(text, spans, s)) for (const ref of findBareRefs(text, span.start, span.end)) found.push({ ref, kind: 'title' });
+  }
+  if (found.length === 0) return { ...base, tags: [] };
+  const lines = new LineIndex(text);
+  const tags: TraceTag[] = found.map(({ ref, kind }) => ({
+    spec: ref.spec,
+    id: ref.id,
+    pin: ref.pin,
+    kind,
+    range: lines.rangeOf(ref.start, ref.end),
+    specRange: lines.rangeOf(ref.start, ref.specEnd),
+    idRange: lines.rangeOf(ref.idStart, ref.idEnd),
+    pinRange: ref.pinStart === undefined ? undefined : lines.rangeOf(ref.pinStart, ref.end),
+  }));
+  return { ...base, tags };
+}
+
+/**
+ * "Does this span contain `what`?" for spans in increasing order, in linear time overall: the
+ * next occurrence is searched again only once a span starts past it.
+ */
+class NextOccurrence {
+  private at = -2;
+
+  constructor(
+    private readonly text: string,
+    private readonly what: string,
+  ) {}
+
+  within(span: Span): boolean {
+    if (this.at === -1) return false;
+    if (this.at < span.start) this.at = this.text.indexOf(this.what, span.start);
+    return this.at >= 0 && this.at < span.end;
+  }
+}
+
+// A call that declares a test and takes its title first: mocha/jest/vitest, Jasmine, Go subtests,
+// Ginkgo, Cucumber-style steps, JUnit's @DisplayName, Kotest.
+const TITLE_CALL =
+  /(?:^|[^\w.$])(?:(?:it|test|describe|context|specify|suite|scenario|feature|Scenario|Feature|It|Describe|Context|When|Then|Given|DisplayName|should)(?:\.(?:only|skip|each|concurrent|todo|failing)(?:\([^)]*\))?)?|(?:t|s|suite|b)\.Run)\s*\(\s*$/;
+
+// A declaration a comment or docstring may describe: Go, Rust, JUnit/Kotlin, xUnit/NUnit/MSTest,
+// pytest and unittest, and JS test calls.
+const TEST_DECLARATION =
+  /^[ \t]*(?:func\s+(?:Test|Benchmark|Example|Fuzz)\w*|(?:pub\s+)?(?:async\s+)?fn\s+test_?\w*|#\[(?:tokio::|async_std::)?test\b|@(?:Test|ParameterizedTest|RepeatedTest|TestFactory|pytest\.mark\.\w+)\b|\[(?:Fact|Theory|Test|TestMethod|TestCase)\b|(?:async\s+)?def\s+test\w*|class\s+Test\w*|(?:it|test|describe|context|specify)\s*(?:\.\w+\s*)?\()/;
+
+const PYTHON_TEST_DEF = /^[ \t]*(?:async\s+)?(?:def\s+test\w*|class\s+Test\w*)[^\n]*:[ \t]*$/;
+
+/** Is span `s` the title of a test: a test call's first argument, a test's docstring, or the comment above a test? */
+function isTitle(text: string, spans: readonly Span[], s: number): boolean {
+  const span = spans[s];
+  if (span.kind === 'string') {
+    const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+    // Only the call just before the string matters; minified lines can be megabytes long.
+    const before = text.slice(Math.max(lineStart, span.start - 120), span.start);
+    if (TITLE_CALL.test(before)) return true;
+    // The title on its own line after `it(`.
+    if (before.trim() === '' && lineStart > 0) {
+      const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+      return TITLE_CALL.test(text.slice(Math.max(prevStart, lineStart - 121), lineStart - 1).trimEnd());
+    }
+    return false;
+  }
+  if (span.kind === 'doc') {
+    const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+    const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (lineStart > 0 && PYTHON_TEST_DEF.test(text.slice(prevStart, lineStart - 1))) return true;
+  }
+  // A comment (or run of line comments) directly above a test declaration.
+  let end = span.end;
+  for (let k = s + 1; k < spans.length && spans[k].kind !== 'string' && /^\s*$/.test(text.slice(end, spans[k].start)); k++) end = spans[k].end;
+  const next = /\S/.exec(text.slice(end, end + 400));
+  if (!next) return false;
+  const lineStart = text.lastIndexOf('\n', end + next.index) + 1;
+  return TEST_DECLARATION.test(text.slice(lineStart, lineStart + 200));
+}

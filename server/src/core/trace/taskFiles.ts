@@ -1,0 +1,72 @@
+// @spec specthread-core#10.5
+import { SpecFileFacts, TaskNode } from '../model';
+import { LineIndex } from '../text/lineIndex';
+import { Range, comparePositions, rangeContains } from '../text/range';
+
+/** A file path a task names: Kiro's backticked `src/auth/login.ts`, spec-kit's "in src/models/user.py". */
+export interface FileMention {
+  readonly task: TaskNode;
+  /** The path as written, relative to the project root. */
+  readonly path: string;
+  readonly range: Range;
+}
+
+// Inside backticks: no blanks, and either a folder separator or a file extension.
+const CODE_SPAN = /`([^`\s]+)`/g;
+// Outside backticks: at least one folder and an extension, so prose never matches.
+const BARE_PATH = /(?<![\w./:@-])((?:[\w.-]+\/)+[\w.-]*\w\.[A-Za-z][\w]{0,7})(?![\w/])/g;
+
+function looksLikePath(s: string): boolean {
+  if (/^[a-z]+:\/\//i.test(s) || s.startsWith('-') || /[(){}<>=$*?|"',;]/.test(s)) return false;
+  if (/^\d+(\.\d+)*$/.test(s)) return false; // `1.2` is a ref, not a file
+  const hasFolder = s.includes('/') && !/^\/+$/.test(s);
+  const hasExtension = /^[\w.-]*\w\.[A-Za-z][\w]{0,7}$/.test(s.slice(s.lastIndexOf('/') + 1));
+  return hasFolder || hasExtension;
+}
+
+const cache = new WeakMap<SpecFileFacts, FileMention[]>();
+
+/**
+ * Paths named in each task's own lines (a sub-task's lines belong to the sub-task). Cached per
+ * parsed tasks.md, so the text is scanned once per edit.
+ */
+export function taskFileMentions(facts: SpecFileFacts, text: string): FileMention[] {
+  const cached = cache.get(facts);
+  if (cached) return cached;
+  const out: FileMention[] = [];
+  const lines = new LineIndex(text);
+  let inFence = false;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const lineText = lines.lineText(line);
+    if (/^\s*(```|~~~)/.test(lineText)) inFence = !inFence;
+    if (inFence) continue;
+    if (!lineText.includes('/') && !lineText.includes('`') && !lineText.includes('.')) continue;
+    const task = innermostTask(facts.tasks, line);
+    if (!task) continue;
+    const spans: [number, number][] = [];
+    for (const m of lineText.matchAll(CODE_SPAN)) {
+      spans.push([m.index!, m.index! + m[0].length]);
+      if (looksLikePath(m[1])) out.push(mention(task, m[1], line, m.index! + 1));
+    }
+    for (const m of lineText.matchAll(BARE_PATH)) {
+      if (spans.some(([a, b]) => m.index! >= a && m.index! < b)) continue;
+      out.push(mention(task, m[1], line, m.index!));
+    }
+  }
+  cache.set(facts, out);
+  return out;
+}
+
+function mention(task: TaskNode, raw: string, line: number, start: number): FileMention {
+  const path = raw.replace(/^\.\//, '').replace(/[.:]+$/, '');
+  return { task, path, range: { start: { line, character: start }, end: { line, character: start + path.length + (raw.startsWith('./') ? 2 : 0) } } };
+}
+
+function innermostTask(tasks: readonly TaskNode[], line: number): TaskNode | undefined {
+  let best: TaskNode | undefined;
+  for (const t of tasks) {
+    if (!rangeContains(t.itemRange, { line, character: 0 }) && t.itemRange.start.line !== line) continue;
+    if (!best || comparePositions(t.itemRange.start, best.itemRange.start) > 0) best = t;
+  }
+  return best;
+}

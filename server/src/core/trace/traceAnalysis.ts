@@ -1,0 +1,103 @@
+import type { CoverageReport } from '../../../../shared/coverage';
+import { CancellationToken, throwIfCancelled } from '../cancellation';
+import { effectiveSeverity } from '../checks/runChecks';
+import { computeCoverage } from '../coverage/coverage';
+import { Finding, compareFindings } from '../findings';
+import { SpecModel } from '../index/specModel';
+import type { SpecThreadSettings } from '../../../../shared/settings';
+import { CodeFiles } from './codeFiles';
+import { SpecDirectory } from './resolveRef';
+import { TRACE_RULES } from './rules/registry';
+import { TraceContext } from './rules/traceRule';
+import { FileMention, taskFileMentions } from './taskFiles';
+import { TraceIndex } from './traceIndex';
+
+/**
+ * Everything derived from specs and code together, for one state of the workspace: the trace
+ * index, the trace findings (in code files and in spec files) and coverage. The engine builds a
+ * new one when any file or the settings change; each part is computed on first use.
+ */
+export class TraceAnalysis implements TraceContext {
+  readonly specs: SpecDirectory;
+  readonly index: TraceIndex;
+  private findingList?: Finding[];
+  private byPath?: Map<string, Finding[]>;
+  private coverageReport?: CoverageReport;
+
+  constructor(
+    specModels: readonly SpecModel[],
+    readonly files: CodeFiles,
+    private readonly fullSettings: SpecThreadSettings,
+    private readonly textOf: (path: string) => string | undefined,
+    private readonly roots: readonly string[],
+  ) {
+    this.specs = new SpecDirectory(specModels);
+    this.index = new TraceIndex(this.specs, files.all());
+  }
+
+  get settings() {
+    return this.files.settings;
+  }
+
+  mentions(spec: SpecModel): readonly FileMention[] {
+    const tasks = spec.files.tasks;
+    const text = tasks ? this.textOf(tasks.path) : undefined;
+    return tasks && text !== undefined ? taskFileMentions(tasks, text) : [];
+  }
+
+  resolveMention(spec: SpecModel, path: string): string | undefined {
+    for (const base of this.basesOf(spec)) {
+      const abs = normalise(path.startsWith('/') ? path : `${base}/${path}`);
+      if (this.files.exists(abs)) return abs;
+    }
+    return undefined;
+  }
+
+  /** Where a task's relative paths may start: the project root (holding `.kiro`), the spec folder, the workspace roots. */
+  private basesOf(spec: SpecModel): string[] {
+    const kiro = spec.dir.lastIndexOf('/.kiro/');
+    const bases = kiro >= 0 ? [spec.dir.slice(0, kiro)] : [];
+    bases.push(spec.dir, ...this.roots.filter((r) => spec.dir.startsWith(r + '/')));
+    return [...new Set(bases)];
+  }
+
+  findings(token: CancellationToken): Finding[] {
+    if (!this.findingList) {
+      const out: Finding[] = [];
+      for (const rule of TRACE_RULES) {
+        throwIfCancelled(token);
+        const severity = effectiveSeverity(rule.meta, this.fullSettings);
+        if (severity === 'off') continue;
+        rule.check(this, (p) => out.push({ ...p, severity, code: rule.meta.code }), token);
+      }
+      this.findingList = out.sort(compareFindings);
+    }
+    return this.findingList;
+  }
+
+  findingsIn(path: string, token: CancellationToken): readonly Finding[] {
+    if (!this.byPath) {
+      this.byPath = new Map();
+      for (const f of this.findings(token)) {
+        const list = this.byPath.get(f.path);
+        if (list) list.push(f);
+        else this.byPath.set(f.path, [f]);
+      }
+    }
+    return this.byPath.get(path) ?? [];
+  }
+
+  coverage(token: CancellationToken): CoverageReport {
+    this.coverageReport ??= computeCoverage(this.specs.specs, this.index, this.settings, token);
+    return this.coverageReport;
+  }
+}
+
+function normalise(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '..') out.pop();
+    else if (part !== '.') out.push(part);
+  }
+  return out.join('/').replace(/\/+$/, '') || '/';
+}

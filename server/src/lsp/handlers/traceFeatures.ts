@@ -1,0 +1,62 @@
+// @spec specthread-core#9.3, specthread-core#11.4, specthread-core#11.6
+import { CodeLens, Connection, DocumentLink, InlayHint, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { CoverageParams, CoverageReport, CoverageRequest } from '../../../../shared/coverage';
+import { NEVER_CANCELLED } from '../../core/cancellation';
+import { inlayHintsFor } from './traceInlay';
+import { RenameError, renameId, renameTargetAt } from '../../core/trace/queries/renameId';
+import { specLenses } from '../../core/trace/queries/specLenses';
+import { taskFileLinks } from '../../core/trace/queries/taskLinks';
+import { pathToUri } from '../../host/paths';
+import { Session } from '../session';
+
+/**
+ * The features of the thread into code: code lenses on requirements, document links for task
+ * file paths, inlay hints after tags, rename of ids across specs and code, and the coverage request.
+ */
+export function registerTraceFeatures(connection: Connection, session: Session): void {
+  connection.onCodeLens(async (params, token): Promise<CodeLens[]> => {
+    const found = await session.specFor(params.textDocument.uri);
+    if (!found) return [];
+    const analysis = session.engine.traceAnalysis(token);
+    // A lens without a command is shown as plain text by every client.
+    return specLenses(analysis, found.spec, found.path, token).map((l) => ({ range: l.range, command: { title: l.title, command: '' } }));
+  });
+
+  connection.onDocumentLinks(async (params, token): Promise<DocumentLink[]> => {
+    const found = await session.specFor(params.textDocument.uri);
+    if (!found) return [];
+    return taskFileLinks(session.engine.traceAnalysis(token), found.spec, found.path, token).map((l) => ({ range: l.range, target: pathToUri(l.target) }));
+  });
+
+  connection.languages.inlayHint.on((params, token): InlayHint[] => {
+    const code = session.traceFor(params.textDocument.uri);
+    return code ? inlayHintsFor(code.analysis, code.path, params.range, token) : [];
+  });
+
+  connection.onPrepareRename((params) => {
+    const code = session.traceFor(params.textDocument.uri);
+    const target = code && renameTargetAt(code.analysis, code.path, params.position);
+    return target ? { range: target.range, placeholder: target.id } : null;
+  });
+
+  connection.onRenameRequest((params, token): WorkspaceEdit | ResponseError => {
+    const code = session.traceFor(params.textDocument.uri);
+    const target = code && renameTargetAt(code.analysis, code.path, params.position);
+    if (!code || !target) return new ResponseError(-32602, 'Nothing to rename here: put the cursor on a requirement or criterion id.');
+    try {
+      const edits = renameId(code.analysis, target, params.newName.trim(), (p) => session.engine.textOf(p), token);
+      const changes: Record<string, TextEdit[]> = {};
+      for (const e of edits) (changes[pathToUri(e.path)] ??= []).push({ range: e.range, newText: e.newText });
+      return { changes };
+    } catch (err) {
+      if (err instanceof RenameError) return new ResponseError(-32602, err.message);
+      throw err;
+    }
+  });
+
+  connection.onRequest(CoverageRequest, (params: CoverageParams | undefined): CoverageReport => {
+    session.flush();
+    const report = session.engine.traceAnalysis(NEVER_CANCELLED).coverage(NEVER_CANCELLED);
+    return params?.spec ? { ...report, specs: report.specs.filter((s) => s.spec === params.spec) } : report;
+  });
+}
