@@ -3,6 +3,8 @@
  * and the server and CLI (which apply them). Plain data only; no imports from either side.
  */
 
+import { SpecRootSetting, normalizeRoots } from './roots';
+
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
@@ -11,6 +13,8 @@ export interface SpecThreadSettings {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   /** Workspace-relative globs of files that are never analysed (in addition to .gitignore). */
   readonly exclude: readonly string[];
+  /** Extra spec roots (`docs/specs`), added to the default locations of every format. */
+  readonly roots?: readonly SpecRootSetting[];
 }
 
 export const DEFAULT_EXCLUDES: readonly string[] = [
@@ -35,5 +39,5 @@ export function normalizeSettings(input: unknown): SpecThreadSettings {
     }
   }
   const exclude = Array.isArray(raw.exclude) ? raw.exclude.filter((g): g is string => typeof g === 'string') : [];
-  return { rules, exclude: [...DEFAULT_EXCLUDES, ...exclude] };
+  return { rules, exclude: [...DEFAULT_EXCLUDES, ...exclude], roots: normalizeRoots(raw.roots) };
 }

@@ -5,6 +5,7 @@ import { parentDoneOpenSubtask } from './rules/parentDoneOpenSubtask';
 import { requirementWithoutCriteria } from './rules/requirementWithoutCriteria';
 import { requirementWithoutTask } from './rules/requirementWithoutTask';
 import { unknownRef } from './rules/unknownRef';
+import { FORMAT_RULES } from './formatRegistry';
 
 /**
  * Every rule the engine runs. A new rule is one file in `rules/` plus one line here; the rule
@@ -17,4 +18,5 @@ export const SPEC_RULES: readonly SpecRule[] = [
   requirementWithoutCriteria,
   requirementWithoutTask,
   parentDoneOpenSubtask,
+  ...FORMAT_RULES,
 ];

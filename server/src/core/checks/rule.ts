@@ -1,6 +1,7 @@
 import { CancellationToken } from '../cancellation';
 import { Fix, RelatedLocation, Severity } from '../findings';
 import { SpecModel } from '../index/specModel';
+import { SpecFormat } from '../model';
 import { Range } from '../text/range';
 
 /** What the rule reference (docs/rules.md) and the settings say about a rule. */
@@ -28,5 +29,7 @@ export interface ReportedProblem {
 /** A check over one spec folder. Rules only read the model and report; they never do I/O. */
 export interface SpecRule {
   readonly meta: RuleMeta;
+  /** The formats the rule applies to; every format when absent. */
+  readonly formats?: readonly SpecFormat[];
   check(spec: SpecModel, report: (problem: ReportedProblem) => void, token: CancellationToken): void;
 }

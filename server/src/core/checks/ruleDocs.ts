@@ -1,10 +1,12 @@
 import { PARSE_FAILED } from './parseRules';
 import { SPEC_RULES } from './registry';
+import { WORKSPACE_RULES } from './workspaceRegistry';
+import { CONFIG_INVALID } from './configRules';
 import { RuleMeta } from './rule';
 
 /** Every rule the engine can report, in reference order. */
 export function allRuleMetas(): RuleMeta[] {
-  return [...SPEC_RULES.map((r) => r.meta), PARSE_FAILED];
+  return [...SPEC_RULES.map((r) => r.meta), ...WORKSPACE_RULES.map((r) => r.meta), PARSE_FAILED, CONFIG_INVALID];
 }
 
 /** Renders docs/rules.md from the registry, so the reference cannot drift from the code. */

@@ -13,8 +13,11 @@ export function effectiveSeverity(meta: RuleMeta, settings: SpecThreadSettings):
 
 export function runSpecChecks(spec: SpecModel, settings: SpecThreadSettings, token: CancellationToken): Finding[] {
   const findings: Finding[] = [];
+  // Archived OpenSpec changes were applied long ago; checking them against today's specs is noise.
+  if (spec.archived) return findings;
   for (const rule of SPEC_RULES) {
     throwIfCancelled(token);
+    if (rule.formats && !rule.formats.includes(spec.format)) continue;
     const severity = effectiveSeverity(rule.meta, settings);
     if (severity === 'off') continue;
     rule.check(spec, (p) => findings.push({ ...p, severity, code: rule.meta.code }), token);

@@ -1,0 +1,40 @@
+import { SpecModel } from '../../../index/specModel';
+import { ReportedProblem } from '../../rule';
+import { suggestIds } from '../../suggest';
+import { prefixOf } from '../../../parse/speckit/ids';
+
+/**
+ * spec-kit ids named in tasks, spec.md and checklists that the feature does not define. Only
+ * families the feature uses are checked: a spec without success criteria that mentions `SC-001`
+ * is talking about another document, and saying "unknown" there would be a false alarm. Story
+ * labels have their own rule (link.unknown-story); cross-spec refs are checked workspace-wide.
+ */
+export function checkSpeckitRefs(spec: SpecModel, report: (p: ReportedProblem) => void): void {
+  if (!spec.files.spec && !spec.files.tasks) return;
+  const known = [...spec.requirements.keys(), ...spec.criteria.keys(), ...spec.tasks.keys()];
+  const families = new Set(known.map(familyOf));
+  for (const ref of spec.refs) {
+    if (ref.external || ref.occurrence.source === 'story-label') continue;
+    for (const missing of ref.unresolved) {
+      const family = familyOf(missing);
+      if (!families.has(family)) continue;
+      // A story's scenario (`US1.4`) is only checked when the story itself exists.
+      if (family === 'US.' && !spec.requirements.has(missing.split('.')[0])) continue;
+      const suggestions = suggestIds(missing, known.filter((k) => familyOf(k) === family), 2);
+      report({
+        path: ref.path,
+        range: ref.occurrence.range,
+        message: `${missing} does not exist in spec '${spec.id}'.${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`,
+        fixes:
+          ref.occurrence.target.kind === 'id'
+            ? suggestions.map((s, i) => ({ title: `Replace ${missing} with ${s}`, preferred: i === 0, edits: [{ path: ref.path, range: ref.occurrence.range, newText: s }] }))
+            : undefined,
+      });
+    }
+  }
+}
+
+function familyOf(id: string): string {
+  if (/^US\d+[a-z]?\.\d+$/.test(id)) return 'US.';
+  return prefixOf(id);
+}
