@@ -10,8 +10,15 @@ export interface CheckOptions {
   readonly failOn: Severity | 'none';
 }
 
+export interface InventoryOptions {
+  readonly command: 'inventory';
+  readonly paths: string[];
+  readonly format: OutputFormat;
+}
+
 export type ParsedArgs =
   | CheckOptions
+  | InventoryOptions
   | { readonly command: 'lsp' }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
@@ -23,6 +30,9 @@ export const USAGE = `Usage:
       Analyse the specs under each path (default: the current folder) and print findings as
       file:line:col severity code message. Exit 0 when clean, 1 when a finding at or above
       --fail-on (default: error) exists, 2 on a usage or internal error.
+  specthread inventory [path…] [--format text|json]
+      List every spec found below each path with its format and what was understood of it:
+      requirements, criteria, stories, tasks by status, refs (and deltas of OpenSpec changes).
   specthread lsp --stdio
       Run the language server over stdio, for any LSP editor.
   specthread --help | --version`;
@@ -32,7 +42,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (command === 'lsp') return { command: 'lsp' };
-  if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
+  if (command !== 'check' && command !== 'inventory') throw new UsageError(`unknown command '${command}'`);
 
   const paths: string[] = [];
   let format: OutputFormat = 'text';
@@ -49,7 +59,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const v = value();
       if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not '${v}'`);
       format = v;
-    } else if (flag === '--fail-on') {
+    } else if (flag === '--fail-on' && command === 'check') {
       const v = value();
       if (!['error', 'warning', 'info', 'hint', 'none'].includes(v)) throw new UsageError(`--fail-on must be error, warning, info, hint or none, not '${v}'`);
       failOn = v as Severity | 'none';
@@ -59,5 +69,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       paths.push(arg);
     }
   }
+  if (command === 'inventory') return { command: 'inventory', paths, format };
   return { command: 'check', paths, format, failOn };
 }

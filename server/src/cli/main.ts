@@ -2,6 +2,7 @@ import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { USAGE, UsageError, parseArgs } from './args';
 import { runCheck } from './check';
+import { runInventory } from './inventory';
 
 declare const SPECTHREAD_VERSION: string;
 
@@ -28,8 +29,10 @@ async function main(argv: string[]): Promise<number> {
       // The connection reads --stdio / --node-ipc / --socket from process.argv itself.
       startServer(createConnection(ProposedFeatures.all));
       return -1;
-    case 'check': {
-      const result = await runCheck(args, process.cwd()).catch((err) => {
+    case 'check':
+    case 'inventory': {
+      const run = args.command === 'check' ? runCheck(args, process.cwd()) : runInventory(args, process.cwd());
+      const result = await run.catch((err) => {
         if (err instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `specthread: ${err.message}` };
         throw err;
       });

@@ -11,7 +11,7 @@ export const requirementWithoutTask: SpecRule = {
       'Every requirement should be reached by at least one task, or it will not be built. The check runs only when ' +
       'the spec has a tasks.md that cites requirements at all; a task citing `All` covers every requirement. ' +
       'spec-kit: an FR, SC or NFR is reached when a task names it or carries the label of a story it belongs to; ' +
-      'each family is checked only when tasks.md names that family at all.',
+      'each family is checked only when tasks.md reaches at least two thirds of it, the sign of a team that traces.',
     bad: '### Requirement 4: Audit log\n…\n(tasks.md cites 1.1–3.2 only)',
     good: '- [ ] 5. Write the audit log\n  - _Requirements: 4.1, 4.2_',
   },

@@ -6,7 +6,8 @@ import { WorkspaceRule } from '../workspaceRule';
  * are matched relative to the workspace folder that holds the `.kiro` folder; a pattern without
  * a `/` also matches file names at any depth, as Kiro's examples (`*.tsx`) intend. Comma
  * separated lists are read as several patterns. Files ignored by .gitignore are not listed, so a
- * pattern that only targets ignored files (`.env*`) is not reported.
+ * pattern that only targets ignored files (`.env*`) is not reported, and neither is anything in
+ * a workspace that holds only its specs.
  */
 export const patternMatchesNothing: WorkspaceRule = {
   meta: {
@@ -24,6 +25,8 @@ export const patternMatchesNothing: WorkspaceRule = {
       if (spec.format !== 'kiro' || (spec.id !== 'steering' && spec.id !== 'hooks')) continue;
       const base = spec.dir.slice(0, spec.dir.lastIndexOf('/.kiro/'));
       const files = ws.files.filter((f) => f.startsWith(base + '/') && !f.includes('/.kiro/')).map((f) => f.slice(base.length + 1));
+      // A checkout with nothing but its specs (no file in any folder) gives the globs nothing to match.
+      if (!files.some((f) => f.includes('/'))) continue;
       for (const f of spec.fileList) {
         for (const { patterns, range } of patternsOf(f.extras)) {
           const list = patterns.flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean);

@@ -12,12 +12,23 @@ export const unknownDeltaTarget: WorkspaceRule = {
     description:
       'A delta changes a requirement of the current spec by its exact name. When the name is misspelt, or the ' +
       'requirement was renamed by another change, `openspec archive` refuses the change, days after it was written. ' +
-      'The finding names the closest existing requirement. `openspec validate` only hints at this; SpecThread reports it as an error.',
+      'The finding names the closest existing requirement. A requirement that another open change ADDs is a dependency ' +
+      'between changes and is not reported. `openspec validate` only hints at this (as information); SpecThread reports it as an error.',
     bad: '## MODIFIED Requirements\n### Requirement: Sesion timeout   (the spec has "Session timeout")',
     good: '## MODIFIED Requirements\n### Requirement: Session timeout',
   },
   check(ws, report) {
-    for (const d of openDeltas(ws.specs)) {
+    const deltas = openDeltas(ws.specs);
+    // A requirement ADDED by another open change is a dependency on that change, not a typo.
+    const addedElsewhere = new Map<string, Set<string>>();
+    for (const d of deltas) {
+      for (const e of d.delta.entries) {
+        if (e.op !== 'ADDED') continue;
+        const key = `${d.base?.path ?? d.delta.capability}|${normalizeName(e.block.name)}`;
+        addedElsewhere.set(key, (addedElsewhere.get(key) ?? new Set()).add(d.change.id));
+      }
+    }
+    for (const d of deltas) {
       const targets = [
         ...d.delta.entries.filter((e) => e.op !== 'ADDED').map((e) => ({ op: e.op, name: e.block.name, range: e.block.nameRange })),
         ...d.delta.renamed.map((r) => ({ op: 'RENAMED', name: r.from, range: r.fromRange })),
@@ -33,6 +44,7 @@ export const unknownDeltaTarget: WorkspaceRule = {
         const key = normalizeName(t.name);
         // MODIFIED may name the new name of a requirement this delta renames.
         if (d.baseBlocks.has(key) || (t.op === 'MODIFIED' && renamedTo.has(key))) continue;
+        if ([...(addedElsewhere.get(`${d.base.path}|${key}`) ?? [])].some((c) => c !== d.change.id)) continue;
         const near = nearMiss(key, d.baseBlocks);
         const bySlug = near ?? closest(t.name, [...d.baseBlocks.values()].map((b) => b.name));
         report({

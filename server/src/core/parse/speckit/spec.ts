@@ -14,7 +14,8 @@ import { findClarifications } from './markers';
  */
 
 const STORY_HEADING = /^(?:User Story|US)[\s-]*(\d+[a-z]?)\b\s*(?:[-–—:.]\s*)?(.*?)\s*(?:\((?:Priority:\s*)?(P\d+)\)\s*)?(?:🎯.*)?$/i;
-const SCENARIO = /\bGiven\b[\s\S]*\b(?:When|Then)\b/i;
+// A scenario starts with Given; a paragraph that merely mentions "Given/When/Then" is not one.
+const SCENARIO = /^\W*Given\b[\s\S]*\b(?:When|Then)\b/i;
 const DEFINITION = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)((?:FR|SC|NFR)-[A-Z]{0,3}\d+[a-z]?)(?:\*\*|__)?\s*[:.\-–—]?\s*(?:\*\*|__)?\s*(.*)$/;
 const TABLE_DEFINITION = /^(\s*\|\s*(?:\*\*)?)((?:FR|SC|NFR)-[A-Z]{0,3}\d+[a-z]?)(?:\*\*)?\s*\|\s*([^|]*)/;
 

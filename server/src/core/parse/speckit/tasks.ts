@@ -5,13 +5,16 @@ import { normalizeId, scanDocIds } from './ids';
 
 /**
  * spec-kit `tasks.md`: `- [ ] T001 [P] [US1] Description with a path`, `[X]` / `[x]` done,
- * suffixed ids (`T020a`), grouped under `## Phase N: …` headings with `**Checkpoint**:` lines.
+ * `[-]` / `[~]` as Kiro uses them, suffixed ids (`T020a`), grouped under `## Phase N: …` headings with `**Checkpoint**:` lines.
  * Story labels become refs to the story; other ids in the text (`FR-003`, `depends on T012`)
  * become refs too, so an unknown one is reported and a requirement counts as reached.
  */
 
-const TASK = /^\[([ xX])\]\s+(T\d+[a-z]?)\b:?\s*((?:\[[^\]]*\]\s*)*)(.*)$/;
+const TASK = /^\[([ xX\-~])\]\s+(T\d+[a-z]?)\b:?\s*((?:\[[^\]]*\]\s*)*)(.*)$/;
+const RETIRED = /\b(?:folded|merged|split|removed|deleted|dropped|renumbered|replaced|superseded|obsolete|retired)\b/i;
 const LABEL = /\[([^\]]*)\]/g;
+// `[-]` and `[~]` are not in the spec-kit template, but teams mark deferred and queued tasks that way.
+const STATUS: Record<string, TaskStatus> = { ' ': 'open', x: 'done', X: 'done', '-': 'in-progress', '~': 'queued' };
 
 export interface SpeckitTasksFacts {
   readonly tasks: TaskNode[];
@@ -41,9 +44,10 @@ export function parseSpeckitTasks(doc: MarkdownDoc): SpeckitTasksFacts {
   walk(doc.root, 0);
   const ownIds = new Set(tasks.map((t) => `${t.idRange!.start.line}:${t.idRange!.start.character}`));
   const labelled = new Set(labelRefs.map((r) => `${r.range.start.line}:${r.range.start.character}`));
-  const inline = scanDocIds(doc, 'inline-id', (line, start) => ownIds.has(`${line}:${start}`) || labelled.has(`${line}:${start}`)).map(
-    (r): RefOccurrence => (isTaskId(r) ? { ...r, source: 'task-dependency' } : r),
-  );
+  const inline = scanDocIds(doc, 'inline-id', (line, start) => ownIds.has(`${line}:${start}`) || labelled.has(`${line}:${start}`))
+    .map((r): RefOccurrence => (isTaskId(r) ? { ...r, source: 'task-dependency' } : r))
+    // "T001 folded into T005", "split from T105": history of a task that is gone on purpose.
+    .filter((r) => r.source !== 'task-dependency' || !RETIRED.test(doc.lines.lineText(r.range.start.line)));
   const refs = [...labelRefs, ...inline].map((r) => ({ ...r, taskId: owningTask(tasks, r.range.start.line)?.id }));
   let checkpoints = 0;
   for (let line = 0; line < doc.lines.lineCount; line++) if (/^\s*(?:[-*+]\s+)?\*\*Checkpoint\b/i.test(doc.lines.lineText(line))) checkpoints++;
@@ -87,7 +91,7 @@ function taskFromItem(doc: MarkdownDoc, item: Block, depth: number, headings: He
       range: { start: { line, character: start }, end: { line, character: start + storyLabel[1].length } },
     });
   }
-  const status: TaskStatus = m[1] === ' ' ? 'open' : 'done';
+  const status = STATUS[m[1]];
   const phase = [...headings].reverse().find((h) => h.range.start.line < line)?.text;
   return {
     task: {

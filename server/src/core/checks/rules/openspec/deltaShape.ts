@@ -1,6 +1,6 @@
 import { Range } from '../../../text/range';
 import { SpecRule } from '../../rule';
-import { MAX_DELTAS_PER_CHANGE, deltaFiles, openSpecExtras } from './helpers';
+import { deltaFiles, openSpecExtras } from './helpers';
 
 const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -46,9 +46,6 @@ export const deltaShape: SpecRule = {
     if (skip && deltas.length) report({ path: metaFile!.path, range: meta!.range, message: 'skip_specs is set in .openspec.yaml but spec files exist under specs/; remove skip_specs or the delta files.' });
     if (total === 0 && deltas.length === 0 && !skip && anchor) {
       report({ path: anchor.path, range: TOP, message: 'The change has no deltas: add specs/<capability>/spec.md with ## ADDED / MODIFIED / REMOVED / RENAMED Requirements, or set skip_specs: true in .openspec.yaml if it changes no spec.' });
-    }
-    if (total > MAX_DELTAS_PER_CHANGE && anchor) {
-      report({ path: anchor.path, range: TOP, message: `The change has ${total} deltas; OpenSpec suggests splitting changes with more than ${MAX_DELTAS_PER_CHANGE}.` });
     }
   },
 };

@@ -17,9 +17,7 @@ export function hasShallOrMust(text: string): boolean {
 
 export const MIN_PURPOSE_LENGTH = 50;
 export const MIN_WHY_LENGTH = 50;
-export const MAX_WHY_LENGTH = 1000;
 export const MAX_REQUIREMENT_TEXT_LENGTH = 500;
-export const MAX_DELTAS_PER_CHANGE = 10;
 
 /** The change's delta spec files, in path order. */
 export function deltaFiles(files: readonly SpecFileFacts[]): SpecFileFacts[] {

@@ -20,7 +20,9 @@ export function checkSpeckitRefs(spec: SpecModel, report: (p: ReportedProblem) =
       if (!families.has(family)) continue;
       // A story's scenario (`US1.4`) is only checked when the story itself exists.
       if (family === 'US.' && !spec.requirements.has(missing.split('.')[0])) continue;
-      const suggestions = suggestIds(missing, known.filter((k) => familyOf(k) === family), 2);
+      // A task that was split (`T105` → `T105a`, `T105b`) is still known by its old id.
+      if (family === 'T' && known.some((k) => k.startsWith(missing) && /^[a-z]$/.test(k.slice(missing.length)))) continue;
+      const suggestions = family === 'US' ? [] : suggestIds(missing, known.filter((k) => familyOf(k) === family), 2);
       report({
         path: ref.path,
         range: ref.occurrence.range,
