@@ -19,7 +19,7 @@ describe('check fixtures (spec text in, findings out)', () => {
       const expectedText = files['expected.txt'];
       delete files['expected.txt'];
       const engine = await engineFor(files);
-      const actual = engine.allFindings(NEVER_CANCELLED).map((f) => formatFinding(f));
+      const actual = [...engine.configFindings(), ...engine.allFindings(NEVER_CANCELLED)].map((f) => formatFinding(f));
       if (process.env.SPECTHREAD_UPDATE_FIXTURES) {
         fs.writeFileSync(path.join(ROOT, name, 'expected.txt'), actual.join('\n') + (actual.length ? '\n' : ''));
         return;

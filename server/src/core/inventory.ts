@@ -29,7 +29,7 @@ export function inventory(specs: readonly SpecModel[], token: CancellationToken)
   return specs.map((spec) => {
     throwIfCancelled(token);
     const tasks: Record<TaskStatus, number> = { open: 0, done: 0, 'in-progress': 0, queued: 0 };
-    for (const t of spec.taskList) if (t.node.id || spec.format === 'kiro') tasks[t.node.status]++;
+    for (const t of spec.taskList) tasks[t.node.status]++;
     const stories = spec.requirementList.filter((r) => r.node.kind === 'story');
     let requirements = spec.requirementList.length - stories.length;
     let criteria = spec.criterionList.length;

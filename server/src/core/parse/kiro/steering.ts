@@ -18,7 +18,7 @@ export function parseSteering(text: string): SteeringExtras {
   const doc = parseDocument(m[1]);
   if (doc.errors.length) {
     const e = doc.errors[0];
-    return { type: 'steering', frontMatterRange, fields: [], error: { text: e.message.split('\n')[0], range: lines.rangeOf(bodyStart + e.pos[0], bodyStart + e.pos[1]) } };
+    return { type: 'steering', frontMatterRange, fields: [], error: { text: e.message.split('\n')[0].replace(/:$/, ''), range: lines.rangeOf(bodyStart + e.pos[0], bodyStart + e.pos[1]) } };
   }
   const fields: { key: string; value: unknown; range: ReturnType<LineIndex['rangeOf']> }[] = [];
   if (isMap(doc.contents)) {

@@ -22,7 +22,7 @@ export function checkSpeckitRefs(spec: SpecModel, report: (p: ReportedProblem) =
       if (family === 'US.' && !spec.requirements.has(missing.split('.')[0])) continue;
       // A task that was split (`T105` → `T105a`, `T105b`) is still known by its old id.
       if (family === 'T' && known.some((k) => k.startsWith(missing) && /^[a-z]$/.test(k.slice(missing.length)))) continue;
-      const suggestions = family === 'US' ? [] : suggestIds(missing, known.filter((k) => familyOf(k) === family), 2);
+      const suggestions = family === 'US' ? [] : nearest(missing, known.filter((k) => familyOf(k) === family));
       report({
         path: ref.path,
         range: ref.occurrence.range,
@@ -34,6 +34,14 @@ export function checkSpeckitRefs(spec: SpecModel, report: (p: ReportedProblem) =
       });
     }
   }
+}
+
+/** Ids one or two edits away, numerically nearest first: FR-005 is likelier FR-004 than FR-001. */
+function nearest(missing: string, candidates: string[]): string[] {
+  const num = (id: string) => Number(/(\d+)[a-z]?(?:\.\d+)?$/.exec(id)?.[1] ?? 0);
+  return suggestIds(missing, candidates, candidates.length)
+    .sort((a, b) => Math.abs(num(a) - num(missing)) - Math.abs(num(b) - num(missing)))
+    .slice(0, 2);
 }
 
 function familyOf(id: string): string {

@@ -15,7 +15,7 @@ export const unknownStory: SpecRule = {
   formats: ['speckit'],
   check(spec, report) {
     if (!spec.files.spec) return;
-    const stories = spec.requirementList.filter((r) => r.node.kind === 'story').map((r) => r.node.id);
+    const stories = [...new Set(spec.requirementList.filter((r) => r.node.kind === 'story').map((r) => r.node.id))];
     // A spec.md without stories keeps them elsewhere (a stub pointing at another document): nothing to check against.
     if (stories.length === 0) return;
     for (const ref of spec.refs) {
