@@ -1,6 +1,9 @@
 import { FSWatcher, watch } from 'fs';
 import { pathToUri } from './paths';
 
+/** The files the engine reads: Markdown, Kiro hooks and spec config, OpenSpec metadata, the repo config. */
+const WATCHED = /(?:\.md|\.kiro\.hook|\/\.config\.kiro|\/\.openspec\.yaml|\/\.?specthread\.json)$/;
+
 /**
  * Watches the workspace roots for Markdown changes when the editor cannot do it for us.
  * Events are batched for 50 ms because editors save through temporary files and renames.
@@ -24,7 +27,7 @@ export class FileWatcher {
   }
 
   private queue(path: string): void {
-    if (!path.endsWith('.md') || path.includes('/node_modules/') || path.includes('/.git/')) return;
+    if (!WATCHED.test(path) || path.includes('/node_modules/') || path.includes('/.git/')) return;
     this.pending.set(path, true);
     this.timer ??= setTimeout(() => this.drain(), 50);
   }

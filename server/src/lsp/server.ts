@@ -21,6 +21,9 @@ import { registerNavigation } from './handlers/navigation';
 import { registerSymbols } from './handlers/symbols';
 import { Session } from './session';
 
+/** Spec files are Markdown, plus Kiro hooks and spec config, OpenSpec change metadata and the repo config. */
+const WATCHED_GLOBS = ['**/*.md', '**/*.kiro.hook', '**/.config.kiro', '**/.openspec.yaml', '**/specthread.json', '**/.specthread.json'];
+
 /**
  * Wires one LSP connection: capabilities, document sync, file watching, settings, and the
  * feature handlers. Handlers only look up, guard and delegate to the core.
@@ -57,7 +60,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
-        completionProvider: { triggerCharacters: [' ', ',', '.'] },
+        completionProvider: { triggerCharacters: [' ', ',', '.', '[', '-', ':'] },
       },
       serverInfo: { name: 'specthread', version: '0.1.0' },
     };
@@ -70,7 +73,7 @@ export function startServer(connection: Connection): void {
       s.updateSettings(await pullSettings());
     }
     if (canRegisterWatchers) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] });
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
     } else {
       // Clients without watcher registration (Neovim 0.7, many others) still deserve fresh
       // diagnostics when files change on disk; the host watches the roots itself.

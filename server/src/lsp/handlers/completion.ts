@@ -1,5 +1,7 @@
 import { Connection } from 'vscode-languageserver/node';
 import { completeRefs } from '../../core/queries/completion';
+import { completeDeltaTargets } from '../../core/queries/deltaTargets';
+import { completeSpeckitIds } from '../../core/queries/speckitCompletion';
 import { toCompletionItem } from '../convert';
 import { Session } from '../session';
 
@@ -9,6 +11,12 @@ export function registerCompletion(connection: Connection, session: Session): vo
     const doc = session.documents.get(params.textDocument.uri);
     if (!found || !doc) return [];
     const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: { line: params.position.line + 1, character: 0 } });
-    return completeRefs(found.spec, line.replace(/\r?\n$/, ''), params.position, token).map(toCompletionItem);
+    const text = line.replace(/\r?\n$/, '');
+    const entries = [
+      ...completeRefs(found.spec, text, params.position, token),
+      ...completeSpeckitIds(found.spec, text, params.position, token),
+      ...completeDeltaTargets(session.engine.allSpecs(), found.path, text, params.position, token),
+    ];
+    return entries.map(toCompletionItem);
   });
 }

@@ -1,4 +1,5 @@
 import { Connection } from 'vscode-languageserver/node';
+import { deltaReferences, deltaTargetDefinition } from '../../core/queries/deltaTargets';
 import { definition, references } from '../../core/queries/navigation';
 import { toLocation } from '../convert';
 import { Session } from '../session';
@@ -8,11 +9,14 @@ export function registerNavigation(connection: Connection, session: Session): vo
   connection.onDefinition((params, token) => {
     const found = session.specFor(params.textDocument.uri);
     if (!found) return [];
-    return definition(found.spec, found.path, params.position, token).map(toLocation);
+    const own = definition(found.spec, found.path, params.position, token);
+    return (own.length ? own : deltaTargetDefinition(session.engine.allSpecs(), found.path, params.position, token)).map(toLocation);
   });
   connection.onReferences((params, token) => {
     const found = session.specFor(params.textDocument.uri);
     if (!found) return [];
-    return references(found.spec, found.path, params.position, params.context.includeDeclaration, token).map(toLocation);
+    const own = references(found.spec, found.path, params.position, params.context.includeDeclaration, token);
+    // A base OpenSpec requirement is referenced by the open changes' delta headers.
+    return [...own, ...deltaReferences(session.engine.allSpecs(), found.path, params.position, token)].map(toLocation);
   });
 }
