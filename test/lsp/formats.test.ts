@@ -106,6 +106,6 @@ describe('language server: spec-kit and OpenSpec', function () {
     });
     const d = await client.waitForDiagnostics(delta, (list) => list.length > 0);
     assert.deepStrictEqual(d.map((x) => x.code), ['structure.dropped-scenarios']);
-    assert.match(d[0].message, /"Admin unlock"/);
+    assert.match(String(d[0].message), /"Admin unlock"/);
   });
 });
