@@ -12,6 +12,9 @@ const common = {
   logLevel: 'warning',
   // mdast/micromark ship ESM only; bundling converts them, and this keeps their `import.meta` quiet.
   define: { SPECTHREAD_VERSION: JSON.stringify(version) },
+  // jsonc-parser's CommonJS entry is a UMD wrapper whose dynamic requires esbuild cannot follow;
+  // its ES module build bundles cleanly.
+  alias: { 'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js') },
 };
 
 const builds = [

@@ -4,6 +4,7 @@
  */
 
 import { DEFAULT_TRACE_SETTINGS, TraceSettings, normalizeTraceSettings } from './traceSettings';
+import { SpecRootSetting, normalizeRoots } from './roots';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -23,6 +24,8 @@ export interface SpecThreadSettings {
   readonly baseline?: string;
   /** Trace tags in code and tests, and coverage; defaults from traceSettings.ts when absent. */
   readonly codeTrace?: TraceSettings;
+  /** Extra spec roots (`docs/specs`), added to the default locations of every format. */
+  readonly roots?: readonly SpecRootSetting[];
 }
 
 export interface RuleOverride {
@@ -64,7 +67,8 @@ export function normalizeSettings(input: unknown): SpecThreadSettings {
   const exclude = Array.isArray(raw.exclude) ? raw.exclude.filter((g): g is string => typeof g === 'string') : [];
   // codeTrace is kept only when given, so that layering (mergeSettings) can tell "not set" apart.
   const codeTrace = raw.codeTrace && typeof raw.codeTrace === 'object' ? normalizeTraceSettings(raw.codeTrace) : undefined;
-  return { rules, exclude: [...DEFAULT_EXCLUDES, ...exclude], ...normalizeRuleOptions(raw), ...(codeTrace ? { codeTrace } : {}) };
+  const roots = normalizeRoots(raw.roots);
+  return { rules, exclude: [...DEFAULT_EXCLUDES, ...exclude], ...normalizeRuleOptions(raw), ...(codeTrace ? { codeTrace } : {}), ...(roots.length ? { roots } : {}) };
 }
 
 function isSeverity(value: unknown): value is SeveritySetting {
@@ -118,6 +122,7 @@ export function mergeSettings(base: SpecThreadSettings, over: SpecThreadSettings
   const ears = over.ears ?? base.ears;
   const baseline = over.baseline ?? base.baseline;
   const codeTrace = mergeTraceSettings(base.codeTrace, over.codeTrace);
+  const roots = [...(base.roots ?? []), ...(over.roots ?? [])];
   return {
     rules: { ...base.rules, ...over.rules },
     exclude: [...new Set([...base.exclude, ...over.exclude])],
@@ -126,6 +131,7 @@ export function mergeSettings(base: SpecThreadSettings, over: SpecThreadSettings
     ...(ears ? { ears } : {}),
     ...(baseline !== undefined ? { baseline } : {}),
     ...(codeTrace ? { codeTrace } : {}),
+    ...(roots.length ? { roots } : {}),
   };
 }
 

@@ -67,7 +67,7 @@ describe('specthread check (CLI)', () => {
       fs.writeFileSync(path.join(root, '.gitignore'), '.kiro/specs/user-auth/\n');
       const r = run(['check', root]);
       assert.strictEqual(r.code, 0);
-      assert.match(r.stderr, /No spec folders found/);
+      assert.match(r.stderr, /No specs found/);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -19,9 +19,11 @@ describe('check fixtures (spec text in, findings out)', () => {
       const expectedText = files['expected.txt'];
       delete files['expected.txt'];
       const engine = await engineFor(files);
-      const actual = engine.allFindings(NEVER_CANCELLED).map((f) => formatFinding(f));
+      const actual = [...engine.configFindings(), ...engine.allFindings(NEVER_CANCELLED)].map((f) => formatFinding(f));
       if (process.env.SPECTHREAD_UPDATE_FIXTURES) {
-        fs.writeFileSync(path.join(ROOT, name, 'expected.txt'), actual.join('\n') + (actual.length ? '\n' : ''));
+        const comments = (expectedText ?? '').split('\n').filter((l) => l.startsWith('#'));
+        const lines = [...comments, ...actual];
+        fs.writeFileSync(path.join(ROOT, name, 'expected.txt'), lines.join('\n') + (lines.length ? '\n' : ''));
         return;
       }
       assert.ok(expectedText !== undefined, `${name}/expected.txt is missing`);

@@ -4,6 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { NEVER_CANCELLED } from '../../server/src/core/cancellation';
 import { Engine } from '../../server/src/core/engine';
+import { inventory } from '../../server/src/core/inventory';
+import { SpecFileKind, SpecFormat } from '../../server/src/core/model';
 import { parseSpecFile } from '../../server/src/core/parse/parseSpecFile';
 import { locateSpecFile } from '../../server/src/core/specLocation';
 import { NodeWorkspace } from '../../server/src/host/nodeWorkspace';
@@ -11,53 +13,86 @@ import { toPosixPath } from '../../server/src/host/paths';
 import { REPO } from '../helpers/fixtures';
 
 /**
- * The shared corpus of real spec folders from public repositories (../shared/corpus, beside the
- * checkout in CI). Every Markdown file must parse under every file kind without an exception,
- * and every discovered Kiro spec must yield requirements or tasks.
+ * The shared corpus of real spec repositories (../shared/corpus/<format>/<owner__repo>, beside
+ * the checkout in CI). Every Markdown file must parse under every file kind of every format
+ * without an exception, every discovered spec must yield something, and no file may fail.
  */
 const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus');
 
-function markdownFiles(dir: string): string[] {
+const KINDS: Record<SpecFormat, readonly SpecFileKind[]> = {
+  kiro: ['requirements', 'bugfix', 'design', 'tasks', 'steering'],
+  speckit: ['spec', 'plan', 'tasks', 'checklist', 'constitution', 'research'],
+  openspec: ['spec', 'delta', 'proposal', 'tasks', 'design', 'project'],
+};
+
+function files(dir: string, suffix: string): string[] {
   const out: string[] = [];
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...markdownFiles(p));
-    else if (e.name.endsWith('.md')) out.push(p);
+    if (e.isDirectory()) out.push(...files(p, suffix));
+    else if (e.name.endsWith(suffix)) out.push(p);
   }
   return out;
 }
 
-describe('corpus: real Kiro repositories', function () {
+/** What a spec must yield for the parse to count as understood. */
+function yieldOf(entry: ReturnType<typeof inventory>[number]): number {
+  const tasks = Object.values(entry.tasks).reduce((a, b) => a + b, 0);
+  const deltas = entry.deltas ? Object.values(entry.deltas).reduce((a, b) => a + b, 0) : 0;
+  return entry.requirements + entry.stories + entry.criteria + tasks + deltas;
+}
+
+describe('corpus: real repositories of every format', function () {
   if (!fs.existsSync(CORPUS)) {
     it('corpus present', () => assert.fail(`the shared corpus is missing at ${CORPUS}; CI provides it beside the checkout`));
     return;
   }
-  const repos = fs.readdirSync(path.join(CORPUS, 'kiro')).sort();
 
-  it('has Kiro repositories to read', () => assert.ok(repos.length >= 4, repos.join(', ')));
+  for (const format of ['kiro', 'speckit', 'openspec'] as const) {
+    const repos = fs.existsSync(path.join(CORPUS, format)) ? fs.readdirSync(path.join(CORPUS, format)).sort() : [];
+    it(`has ${format} repositories to read`, () => assert.ok(repos.length >= 1, `no ${format} repositories in ${CORPUS}`));
 
-  for (const repo of repos) {
-    const root = path.join(CORPUS, 'kiro', repo);
-    it(`${repo}: every Markdown file parses as any spec file kind`, () => {
-      for (const file of markdownFiles(root)) {
-        const text = fs.readFileSync(file, 'utf8');
-        for (const kind of ['requirements', 'bugfix', 'design', 'tasks'] as const) {
-          assert.doesNotThrow(() => parseSpecFile(file, kind, text, NEVER_CANCELLED), `${file} as ${kind}`);
+    for (const repo of repos) {
+      const root = path.join(CORPUS, format, repo);
+      it(`${format}/${repo}: every Markdown file parses as any file kind of its format`, () => {
+        for (const file of files(root, '.md')) {
+          const text = fs.readFileSync(file, 'utf8');
+          for (const kind of KINDS[format]) {
+            assert.doesNotThrow(() => parseSpecFile(file, kind, text, NEVER_CANCELLED, format), `${file} as ${format} ${kind}`);
+          }
         }
-      }
-    });
+        for (const file of [...files(root, '.kiro.hook'), ...files(root, '.openspec.yaml')]) {
+          const kind = file.endsWith('.hook') ? 'hook' : 'change-meta';
+          assert.doesNotThrow(() => parseSpecFile(file, kind, fs.readFileSync(file, 'utf8'), NEVER_CANCELLED, format), file);
+        }
+      });
 
-    it(`${repo}: every spec yields requirements or tasks, with no parse failures`, async () => {
-      const engine = new Engine(new NodeWorkspace([toPosixPath(root)]));
-      await engine.indexWorkspace(NEVER_CANCELLED);
-      const specs = engine.allSpecs();
-      const expectedSpecs = new Set(markdownFiles(root).map((f) => locateSpecFile(toPosixPath(f))).filter((l) => l && !/\/_?archived?\//.test(l.specDir)).map((l) => l!.specDir));
-      assert.strictEqual(specs.length, expectedSpecs.size, 'every spec folder is discovered');
-      for (const spec of specs) {
-        assert.ok(spec.requirementList.length + spec.taskList.length > 0, `${spec.id} yields nothing`);
-      }
-      const findings = engine.allFindings(NEVER_CANCELLED);
-      assert.deepStrictEqual(findings.filter((f) => f.code === 'parse.failed'), []);
-    });
+      it(`${format}/${repo}: every spec is discovered and yields something, with no parse failures`, async () => {
+        const engine = new Engine(new NodeWorkspace([toPosixPath(root)]));
+        await engine.indexWorkspace(NEVER_CANCELLED);
+        const located = [...files(root, '.md'), ...files(root, '.hook')]
+          .map((f) => locateSpecFile(toPosixPath(f)))
+          .filter((l) => l && !/\/_?archived\//.test(l.specDir));
+        const expectedDirs = new Set(located.map((l) => l!.specDir));
+        assert.deepStrictEqual(engine.specDirs(), [...expectedDirs].sort(), 'every spec folder is discovered');
+        assert.ok(engine.specDirs().length > 0, 'the repository has specs');
+        const entries = inventory(engine.allSpecs(), NEVER_CANCELLED);
+        assert.ok(entries.some((e) => e.format === format), `no ${format} spec found`);
+        // Pseudo specs (steering, hooks, a constitution, project.md) hold no requirements by nature.
+        const empty = entries.filter((e) => ['feature', 'bugfix', 'capability', 'change'].includes(e.kind) && yieldOf(e) === 0 && e.files > 0);
+        const emptyAllowed = empty.filter((e) => !hasOnlyNotes(engine, e.dir));
+        assert.deepStrictEqual(emptyAllowed.map((e) => e.spec), [], 'specs that yield nothing');
+        const findings = engine.allFindings(NEVER_CANCELLED);
+        assert.deepStrictEqual(findings.filter((f) => f.code === 'parse.failed'), []);
+      });
+    }
   }
 });
+
+/**
+ * A spec folder whose only files are prose (research, a plan, a proposal whose deltas are not
+ * written yet) has nothing to count; that is the spec as its authors left it, not a parse failure.
+ */
+function hasOnlyNotes(engine: Engine, dir: string): boolean {
+  return engine.filesOfSpec(dir).every((p) => !['requirements', 'bugfix', 'spec', 'tasks', 'delta'].includes(engine.facts(p)!.kind));
+}

@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { allRuleMetas, renderRulesReference } from '../../server/src/core/checks/ruleDocs';
+import { SCHEMA_FILES, renderSchema } from '../../server/src/core/schemas';
 import { FIXTURES, REPO, readTree } from '../helpers/fixtures';
 
 describe('rule registry', () => {
@@ -10,6 +11,12 @@ describe('rule registry', () => {
 
   it('docs/rules.md is generated from the registry (run `npm run docs` when this fails)', () => {
     assert.strictEqual(fs.readFileSync(path.join(REPO, 'docs', 'rules.md'), 'utf8'), renderRulesReference());
+  });
+
+  it('schemas/*.json are generated from the schemas in code (run `npm run docs` when this fails)', () => {
+    for (const [name, schema] of Object.entries(SCHEMA_FILES)) {
+      assert.strictEqual(fs.readFileSync(path.join(REPO, 'schemas', name), 'utf8'), renderSchema(schema), name);
+    }
   });
 
   it('every rule has a unique family.name code and a complete doc entry', () => {

@@ -26,9 +26,16 @@ export interface CoverageOptions {
   readonly failUnder?: number;
 }
 
+export interface InventoryOptions {
+  readonly command: 'inventory';
+  readonly paths: string[];
+  readonly format: OutputFormat;
+}
+
 export type ParsedArgs =
   | CheckOptions
   | CoverageOptions
+  | InventoryOptions
   | { readonly command: 'lsp' }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
@@ -48,6 +55,9 @@ export const USAGE = `Usage:
       Print per-spec and per-requirement coverage (tasked, implemented, verified) and the
       criteria that are required but not implemented or not verified. Exit 1 when the
       workspace's complete percentage is below --fail-under.
+  specthread inventory [path…] [--format text|json]
+      List every spec found below each path with its format and what was understood of it:
+      requirements, criteria, stories, tasks by status, refs (and deltas of OpenSpec changes).
   specthread lsp --stdio
       Run the language server over stdio, for any LSP editor.
   specthread --help | --version`;
@@ -57,7 +67,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (command === 'lsp') return { command: 'lsp' };
-  if (command !== 'check' && command !== 'coverage') throw new UsageError(`unknown command '${command}'`);
+  if (command !== 'check' && command !== 'coverage' && command !== 'inventory') throw new UsageError(`unknown command '${command}'`);
 
   const paths: string[] = [];
   let format: OutputFormat = 'text';
@@ -98,6 +108,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       paths.push(arg);
     }
   }
+  if (command === 'inventory') return { command: 'inventory', paths, format };
   if (command === 'coverage') return { command: 'coverage', paths, format, exclude, failUnder };
   return { command: 'check', paths, format, failOn, exclude, writeBaseline, noBaseline };
 }

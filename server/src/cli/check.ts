@@ -21,6 +21,9 @@ export interface CheckResult {
   readonly stderr: string;
 }
 
+export const NO_SPECS =
+  'No specs found (looked for .kiro/specs/<name>/, specs/<NNN-name>/ with spec.md, openspec/specs/ and openspec/changes/, and the roots in specthread.json).';
+
 /** An indexed engine over the project roots of the requested paths, with the project's settings. */
 export interface OpenedWorkspace {
   readonly engine: Engine;
@@ -34,7 +37,7 @@ export interface OpenedWorkspace {
 }
 
 /**
- * Opens the workspace for `check` and `coverage`. Analysis starts from the project root (the
+ * Opens the workspace for `check`, `coverage` and `inventory`. Analysis starts from the project root (the
  * nearest folder above with specthread.json, .git or .kiro) so that specthread.json, overrides
  * and the baseline apply exactly as in the editor; only results under the requested paths are
  * printed.
@@ -70,7 +73,7 @@ export async function openWorkspace(paths: readonly string[], exclude: readonly 
  */
 export async function runCheck(options: CheckOptions, cwd: string): Promise<CheckResult> {
   const { engine, config, roots, requested, onlyFiles, under } = await openWorkspace(options.paths, options.exclude, cwd, !options.noBaseline && !options.writeBaseline);
-  let findings: Finding[] = engine.allFindings(NEVER_CANCELLED).filter((f) => under(f.path));
+  let findings: Finding[] = [...engine.configFindings(), ...engine.allFindings(NEVER_CANCELLED)].filter((f) => under(f.path) || engine.isConfigFile(f.path));
   if (onlyFiles.size && options.paths.every((p) => onlyFiles.has(toPosixPath(path.resolve(cwd, p))))) {
     findings = findings.filter((f) => onlyFiles.has(f.path));
   }
@@ -104,7 +107,7 @@ export async function runCheck(options: CheckOptions, cwd: string): Promise<Chec
   const summary: Summary = { specs: specs.length, files: specs.reduce((n, d) => n + engine.filesOfSpec(d).length, 0), counts };
   const failing = options.failOn !== 'none' && findings.some((f) => severityRank(f.severity) <= severityRank(options.failOn as Severity));
   const stdout = options.format === 'json' ? formatJson(findings, summary, cwd) : formatText(findings, cwd);
-  const note = specs.length === 0 ? 'No spec folders found (looked for .kiro/specs/<name>/requirements.md, design.md, tasks.md).\n' : '';
+  const note = specs.length === 0 ? `${NO_SPECS}\n` : '';
   const tagged = engine.code.taggedCount ? `; ${engine.code.taggedCount} code and test file${engine.code.taggedCount === 1 ? '' : 's'} with trace tags` : '';
   return { exitCode: failing ? 1 : 0, stdout, stderr: configNotes + note + skippedNote(engine) + formatSummary(summary) + tagged };
 }

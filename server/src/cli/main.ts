@@ -4,6 +4,7 @@ import { startServer } from '../lsp/server';
 import { USAGE, UsageError, parseArgs } from './args';
 import { runCheck } from './check';
 import { runCoverage } from './coverage';
+import { runInventory } from './inventory';
 
 declare const SPECTHREAD_VERSION: string;
 
@@ -31,8 +32,9 @@ async function main(argv: string[]): Promise<number> {
       startServer(createConnection(ProposedFeatures.all));
       return -1;
     case 'check':
-    case 'coverage': {
-      const run = args.command === 'check' ? runCheck(args, process.cwd()) : runCoverage(args, process.cwd());
+    case 'coverage':
+    case 'inventory': {
+      const run = args.command === 'check' ? runCheck(args, process.cwd()) : args.command === 'coverage' ? runCoverage(args, process.cwd()) : runInventory(args, process.cwd());
       const result = await run.catch((err) => {
         if (err instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `specthread: ${err.message}` };
         throw err;

@@ -11,12 +11,17 @@ import { Finding, compareFindings } from './findings';
 import { SpecModel, buildSpecModel } from './index/specModel';
 import { SpecFileFacts } from './model';
 import { parseSpecFile } from './parse/parseSpecFile';
-import { SpecLocation, locateSpecFile } from './specLocation';
 import { CodeFiles } from './trace/codeFiles';
 import { TraceAnalysis } from './trace/traceAnalysis';
 import { Workspace } from './workspace';
 import { Baseline } from './baseline/baseline';
 import { acceptedFindings } from './suppress/accept';
+import { SpecLayout, SpecLocation, SpecRoot } from './specLocation';
+import { CONFIG_FILE_NAMES, EMPTY_CONFIG, RepoConfig, joinPath, mergeConfigs, parseRepoConfig } from './config/repoConfig';
+import { runWorkspaceChecks } from './checks/runWorkspaceChecks';
+import { KIRO_SPEC_FILES } from './layout/kiroLayout';
+import { OPENSPEC_CHANGE_FILES } from './layout/openspecLayout';
+import { SPECKIT_SPEC_FILES } from './layout/speckitLayout';
 
 interface FileEntry {
   readonly text: string;
@@ -52,6 +57,14 @@ export class Engine {
   private trace: TraceAnalysis | undefined;
   /** Bumped whenever anything the trace analysis reads changes, so callers can tell it moved on. */
   traceVersion = 0;
+  private config: RepoConfig = EMPTY_CONFIG;
+  private layout: SpecLayout;
+  /** Every file the workspace listed at the last full index; workspace rules match globs against it. */
+  private listed = new Set<string>();
+  /** Cross-spec findings by file, recomputed after any spec changes. */
+  private workspaceFindings: Map<string, Finding[]> | undefined;
+  /** What was last handed out per spec folder, to tell which folders a cross-spec change touched. */
+  private readonly workspaceFingerprints = new Map<string, string>();
 
   constructor(
     private readonly workspace: Workspace,
@@ -60,6 +73,65 @@ export class Engine {
     this.excluded = picomatch([...settings.exclude], { dot: true });
     this.code = new CodeFiles(() => this.workspace.roots);
     this.code.configure(settings.codeTrace ?? DEFAULT_TRACE_SETTINGS);
+    this.layout = this.buildLayout();
+  }
+
+  /** Configured roots (repo config file and settings, relative to each workspace folder) plus defaults. */
+  private buildLayout(): SpecLayout {
+    const fromSettings: SpecRoot[] = (this.settings.roots ?? []).flatMap((r) => this.workspace.roots.map((folder) => ({ dir: joinPath(folder, r.path), format: r.format })));
+    return new SpecLayout([...this.config.roots, ...fromSettings], this.config.discover);
+  }
+
+  private applyConfig(config: RepoConfig): void {
+    this.config = config;
+    this.excluded = picomatch([...this.settings.exclude, ...config.exclude], { dot: true });
+    this.layout = this.buildLayout();
+  }
+
+  /** The severities in effect: settings override the repo config file. */
+  private effectiveSettings(): SpecThreadSettings {
+    return Object.keys(this.config.rules).length ? { ...this.settings, rules: { ...this.config.rules, ...this.settings.rules } } : this.settings;
+  }
+
+  /** True for `specthread.json` / `.specthread.json` at the root of a workspace folder. */
+  isConfigFile(path: string): boolean {
+    return this.workspace.roots.some((root) => CONFIG_FILE_NAMES.some((name) => path === `${root}/${name}`));
+  }
+
+  /** Reads the repo config files of every workspace folder. */
+  async loadConfig(token: CancellationToken): Promise<void> {
+    const configs: RepoConfig[] = [];
+    for (const root of this.workspace.roots) {
+      for (const name of CONFIG_FILE_NAMES) {
+        const text = await this.workspace.readFile(`${root}/${name}`, token);
+        if (text !== undefined) configs.push(parseRepoConfig(`${root}/${name}`, root, text));
+      }
+    }
+    this.applyConfig(configs.length ? mergeConfigs(configs) : EMPTY_CONFIG);
+  }
+
+  /**
+   * The config file changed: forget everything and index again, since roots and excludes
+   * decide which files are specs at all. Returns every spec folder before and after, so the
+   * caller can republish (and clear) them all.
+   */
+  async reloadConfig(token: CancellationToken): Promise<string[]> {
+    const before = this.specDirs();
+    this.files.clear();
+    this.specFiles.clear();
+    this.analyses.clear();
+    this.workspaceFindings = undefined;
+    await this.indexWorkspace(token);
+    return [...new Set([...before, ...this.specDirs()])];
+  }
+
+  /** Problems in the repo config files themselves (the CLI prints them; VS Code validates by schema). */
+  configFindings(): Finding[] {
+    return this.config.problems.map((p) => ({ path: p.path, range: p.range, severity: 'error' as const, code: 'config.invalid', message: p.text }));
+  }
+
+  private locate(path: string): SpecLocation | undefined {
+    return this.layout.locate(path);
   }
 
   get roots(): readonly string[] {
@@ -69,8 +141,9 @@ export class Engine {
   /** Returns true when code files must be rescanned (`indexCode`) because test globs or limits changed. */
   updateSettings(settings: SpecThreadSettings): boolean {
     this.settings = settings;
-    this.excluded = picomatch([...settings.exclude], { dot: true });
+    this.applyConfig(this.config);
     this.analyses.clear();
+    this.workspaceFindings = undefined;
     this.traceChanged();
     return this.code.configure(settings.codeTrace ?? DEFAULT_TRACE_SETTINGS);
   }
@@ -82,7 +155,7 @@ export class Engine {
 
   /** Is this a code or test file the engine scans for trace tags (or the pin store)? */
   isTraceable(path: string): boolean {
-    if (locateSpecFile(path) !== undefined || this.isExcluded(path)) return false;
+    if (this.locate(path) !== undefined || this.isExcluded(path)) return false;
     return this.code.isScannable(path) || this.code.isPinStore(path);
   }
 
@@ -94,7 +167,7 @@ export class Engine {
 
   /** Is this path one the engine analyses (a spec file, inside a root, not excluded)? */
   isTracked(path: string): boolean {
-    return locateSpecFile(path) !== undefined && !this.isExcluded(path);
+    return this.locate(path) !== undefined && !this.isExcluded(path);
   }
 
   private isExcluded(path: string): boolean {
@@ -109,7 +182,9 @@ export class Engine {
    * are served while a large workspace is indexed.
    */
   async indexWorkspace(token: CancellationToken, onProgress?: (p: IndexProgress) => void, priority: readonly string[] = []): Promise<void> {
+    await this.loadConfig(token);
     const listed = await this.workspace.listFiles(token);
+    this.listed = new Set(listed);
     const all = listed.filter((p) => this.isTracked(p));
     const first = (p: string) => (priority.some((dir) => p.startsWith(dir + '/')) ? 0 : 1);
     const ordered = [...all].sort((a, b) => first(a) - first(b));
@@ -162,9 +237,10 @@ export class Engine {
    * indexing finishes gets complete diagnostics at once.
    */
   async loadSpecOf(path: string, token: CancellationToken): Promise<void> {
-    const location = locateSpecFile(path);
+    const location = this.locate(path);
     if (!location || this.isExcluded(path)) return;
-    for (const name of ['requirements.md', 'bugfix.md', 'design.md', 'tasks.md']) {
+    const siblings = location.format === 'kiro' ? KIRO_SPEC_FILES : location.format === 'speckit' ? SPECKIT_SPEC_FILES : [...OPENSPEC_CHANGE_FILES, 'spec.md'];
+    for (const name of siblings) {
       const sibling = `${location.specDir}/${name}`;
       if (this.files.has(sibling)) continue;
       const text = await this.workspace.readFile(sibling, token);
@@ -177,7 +253,7 @@ export class Engine {
    * `undefined`. Returns the spec folder whose analysis changed, if any. Parses only this file.
    */
   setText(path: string, text: string | undefined, token: CancellationToken): string | undefined {
-    const location = locateSpecFile(path);
+    const location = this.locate(path);
     if (!location) {
       // Code, tests and every other file: trace facts change, no spec analysis does.
       if (this.isTraceable(path) ? this.code.set(path, text, token) : (this.code.markKnown(path, text !== undefined), false)) this.traceChanged();
@@ -199,6 +275,8 @@ export class Engine {
     this.analyses.delete(location.specDir);
     this.code.markKnown(path, text !== undefined);
     this.traceChanged();
+    this.workspaceFindings = undefined;
+    if (text !== undefined) this.listed.add(path);
     return location.specDir;
   }
 
@@ -207,7 +285,7 @@ export class Engine {
     if (!this.isTracked(path)) {
       if (this.isTraceable(path)) {
         if (await this.loadCode(path, token)) this.traceChanged();
-      } else if (locateSpecFile(path) === undefined) {
+      } else if (this.locate(path) === undefined) {
         // Tasks name files of any kind; only their existence matters.
         const exists = this.workspace.stat ? (await this.workspace.stat(path, token)) !== undefined : (await this.workspace.readFile(path, token)) !== undefined;
         this.code.markKnown(path, exists);
@@ -220,7 +298,7 @@ export class Engine {
 
   private parse(path: string, location: SpecLocation, text: string, token: CancellationToken): FileEntry {
     try {
-      return { text, location, facts: parseSpecFile(path, location.kind, text, token) };
+      return { text, location, facts: parseSpecFile(path, location.kind, text, token, location.format) };
     } catch (err) {
       if (token.isCancellationRequested) throw err;
       // A parser bug must never take the server down or hide the rest of the workspace.
@@ -250,7 +328,7 @@ export class Engine {
   }
 
   specDirOf(path: string): string | undefined {
-    return this.files.get(path)?.location.specDir ?? locateSpecFile(path)?.specDir;
+    return this.files.get(path)?.location.specDir ?? this.locate(path)?.specDir;
   }
 
   /** The spec model of the folder `path` belongs to (built on demand, then cached). */
@@ -269,19 +347,61 @@ export class Engine {
     const paths = this.filesOfSpec(specDir);
     if (paths.length === 0) return undefined;
     const first = this.files.get(paths[0])!.location;
-    const model = buildSpecModel(first.specId, specDir, first.format, paths.map((p) => this.files.get(p)!.facts));
+    const model = buildSpecModel(first.specId, specDir, first.format, paths.map((p) => this.files.get(p)!.facts), first.archived);
     const analysis: SpecAnalysis = { model };
     this.analyses.set(specDir, analysis);
     return analysis;
   }
 
-  /** Findings for one spec folder, sorted by file and position. Cached until the spec changes. */
+  /**
+   * Findings for one spec folder, sorted by file and position: its own (cached until the spec
+   * changes) and the cross-spec ones that land in its files.
+   */
   findingsForSpec(specDir: string, token: CancellationToken): Finding[] {
+    const own = this.ownFindings(specDir, token);
+    const files = this.filesOfSpec(specDir);
+    const cross = this.accepted(files.flatMap((p) => this.crossSpecFindings(token).get(p) ?? []));
+    return cross.length ? [...own, ...cross].sort(compareFindings) : own;
+  }
+
+  private crossSpecFindings(token: CancellationToken): Map<string, Finding[]> {
+    if (!this.workspaceFindings) {
+      const byPath = new Map<string, Finding[]>();
+      const view = { specs: this.allSpecs(), files: [...this.listed], roots: this.workspace.roots };
+      for (const f of runWorkspaceChecks(view, this.effectiveSettings(), token)) {
+        const list = byPath.get(f.path) ?? [];
+        list.push(f);
+        byPath.set(f.path, list);
+      }
+      this.workspaceFindings = byPath;
+    }
+    return this.workspaceFindings;
+  }
+
+  /**
+   * Spec folders whose cross-spec findings differ from what this method last reported, e.g. a
+   * change's delta after its base spec was edited. The language server republishes them.
+   */
+  crossSpecChangedDirs(token: CancellationToken): string[] {
+    const findings = this.crossSpecFindings(token);
+    const changed: string[] = [];
+    for (const dir of new Set([...this.specDirs(), ...this.workspaceFingerprints.keys()])) {
+      const print = this.filesOfSpec(dir)
+        .flatMap((p) => findings.get(p) ?? [])
+        .map((f) => `${f.path}:${f.range.start.line}:${f.range.start.character}:${f.code}:${f.message}`)
+        .join('\n');
+      if ((this.workspaceFingerprints.get(dir) ?? '') !== print) changed.push(dir);
+      this.workspaceFingerprints.set(dir, print);
+    }
+    return changed;
+  }
+
+  private ownFindings(specDir: string, token: CancellationToken): Finding[] {
     const analysis = this.analysis(specDir);
     if (!analysis) return [];
     if (!analysis.findings) {
-      const findings = runSpecChecks(analysis.model, this.settings, token, this.workspace.roots);
-      const failSeverity = effectiveSeverity(PARSE_FAILED, this.settings);
+      const findings = runSpecChecks(analysis.model, this.effectiveSettings(), token, this.workspace.roots);
+      const failSeverity = effectiveSeverity(PARSE_FAILED, this.effectiveSettings());
       for (const path of this.filesOfSpec(specDir)) {
         const entry = this.files.get(path)!;
         if (entry.failure && failSeverity !== 'off') {
@@ -323,7 +443,7 @@ export class Engine {
   /** Trace findings in code and test files (not spec files), grouped by file. */
   codeFindingsByFile(token: CancellationToken): Map<string, Finding[]> {
     const byFile = new Map<string, Finding[]>();
-    for (const f of this.accepted(this.traceAnalysis(token).findings(token).filter((f) => !locateSpecFile(f.path)))) {
+    for (const f of this.accepted(this.traceAnalysis(token).findings(token).filter((f) => !this.locate(f.path)))) {
       const list = byFile.get(f.path);
       if (list) list.push(f);
       else byFile.set(f.path, [f]);

@@ -1,3 +1,4 @@
+import type { FileExtras } from './extras';
 import { Position, Range } from './text/range';
 
 /**
@@ -5,17 +6,54 @@ import { Position, Range } from './text/range';
  * alone, so it can be cached by content and recomputed for just the file that changed.
  */
 
-export type SpecFormat = 'kiro';
+/** The spec-driven development tool whose layout and templates a spec follows. */
+export type SpecFormat = 'kiro' | 'speckit' | 'openspec';
 
-/** What role a file plays inside its spec folder. */
-export type SpecFileKind = 'requirements' | 'bugfix' | 'design' | 'tasks';
+/**
+ * What role a file plays inside its spec folder. Kiro: requirements, bugfix, design, tasks
+ * (plus steering, hook and kiro-config outside spec folders). spec-kit: spec, plan, tasks,
+ * checklist, research, data-model, quickstart, constitution. OpenSpec: spec (a capability's
+ * main spec), proposal, design, tasks, delta (a change's delta spec), change-meta
+ * (`.openspec.yaml`), project (legacy `project.md`).
+ */
+export type SpecFileKind =
+  | 'requirements'
+  | 'bugfix'
+  | 'design'
+  | 'tasks'
+  | 'spec'
+  | 'plan'
+  | 'checklist'
+  | 'research'
+  | 'data-model'
+  | 'quickstart'
+  | 'constitution'
+  | 'proposal'
+  | 'delta'
+  | 'change-meta'
+  | 'project'
+  | 'steering'
+  | 'hook'
+  | 'kiro-config';
 
 /** Kiro's task markers: `[ ]` open, `[x]`/`[X]` done, `[-]` in progress, `[~]` queued. */
 export type TaskStatus = 'open' | 'done' | 'in-progress' | 'queued';
 
+/**
+ * What a requirement node stands for: a Kiro requirement (default), a spec-kit user story,
+ * functional requirement or success criterion, or an OpenSpec requirement.
+ */
+export type RequirementKind = 'requirement' | 'story' | 'functional' | 'success-criterion';
+
 export interface RequirementNode {
+  /** Format-specific: Kiro `3`, spec-kit `US1` / `FR-003` / `SC-002`, OpenSpec the name slugged. */
   readonly id: string;
   readonly title: string;
+  readonly kind?: RequirementKind;
+  /** The statement itself when it is more than the title (spec-kit FR text, OpenSpec body). */
+  readonly text?: string;
+  /** spec-kit story priority, e.g. `P1`. */
+  readonly priority?: string;
   readonly userStory?: string;
   /** The whole heading line. */
   readonly range: Range;
@@ -27,7 +65,7 @@ export interface RequirementNode {
 }
 
 export interface CriterionNode {
-  /** `<requirement>.<n>`, e.g. `1.2`. */
+  /** Kiro `<requirement>.<n>` (`1.2`), spec-kit `US1.2`, OpenSpec `<req-slug>/<scenario-slug>`. */
   readonly id: string;
   readonly requirementId: string;
   /** The criterion's text with Markdown emphasis markers removed. */
@@ -62,7 +100,12 @@ export type RefTarget =
   | { readonly kind: 'range'; readonly from: string; readonly to: string }
   | { readonly kind: 'all' };
 
-export type RefSourceKind = 'requirements-line' | 'validates-line';
+/**
+ * Where a citation was written: Kiro `_Requirements:` and `Validates:` lines; spec-kit story
+ * labels (`[US1]`), ids named in text (`FR-003`, `US1.2`), and task dependencies (`depends on
+ * T012`).
+ */
+export type RefSourceKind = 'requirements-line' | 'validates-line' | 'story-label' | 'inline-id' | 'task-dependency';
 
 export interface RefOccurrence {
   readonly target: RefTarget;
@@ -74,6 +117,8 @@ export interface RefOccurrence {
   readonly taskId?: string;
   /** The heading under which the ref stands, for design documents. */
   readonly context?: string;
+  /** Set for cross-spec refs (`001-user-auth#FR-003`): the spec named before the `#`. */
+  readonly spec?: string;
 }
 
 export interface TaskNode {
@@ -92,6 +137,12 @@ export interface TaskNode {
   readonly itemRange: Range;
   /** Nesting depth of the list item (0 for top level). */
   readonly depth: number;
+  /** spec-kit `[P]`: may run in parallel with the tasks around it. */
+  readonly parallel?: boolean;
+  /** spec-kit `[US1]`: the user story the task belongs to. */
+  readonly story?: string;
+  /** The heading of the phase or group the task stands under. */
+  readonly phase?: string;
 }
 
 export interface Heading {
@@ -121,4 +172,6 @@ export interface SpecFileFacts {
   readonly lineCount: number;
   /** Inline suppression comments found in the file (absent when there are none). */
   readonly suppressions?: readonly Suppression[];
+  /** What only some formats have (clarification markers, delta sections, front matter …). */
+  readonly extras?: FileExtras;
 }

@@ -1,3 +1,7 @@
+import picomatch from 'picomatch';
+import { locateKiro, locateKiroBelow } from './layout/kiroLayout';
+import { locateOpenSpec, locateOpenSpecBelow } from './layout/openspecLayout';
+import { locateSpeckit, locateSpeckitBelow } from './layout/speckitLayout';
 import { SpecFileKind, SpecFormat } from './model';
 
 /**
@@ -11,34 +15,76 @@ export interface SpecLocation {
   readonly specDir: string;
   readonly format: SpecFormat;
   readonly kind: SpecFileKind;
+  /** OpenSpec archived changes: read for the inventory, never checked. */
+  readonly archived?: boolean;
+  /** OpenSpec: the `openspec/` folder, which pairs changes with the specs they change. */
+  readonly root?: string;
 }
 
-const KIRO_FILES: Record<string, SpecFileKind> = {
-  'requirements.md': 'requirements',
-  'bugfix.md': 'bugfix',
-  'design.md': 'design',
-  'tasks.md': 'tasks',
-};
+/**
+ * A configured spec root: an absolute folder (or a glob of folders, for monorepos) that plays
+ * the role of `.kiro/specs` (kiro), `specs` (speckit) or `openspec` (openspec).
+ */
+export interface SpecRoot {
+  readonly dir: string;
+  readonly format: SpecFormat;
+}
 
-// `.kiro/plans` is where early Kiro releases kept specs (kirodotdev/spirit-of-kiro still does).
-const KIRO_ROOTS = ['/.kiro/specs/', '/.kiro/plans/'];
+/**
+ * The layouts the engine recognises: the default locations of every format, unless turned
+ * off, plus configured roots. Configured roots win, so `docs/specs` can be declared Kiro even
+ * though a `specs/` folder would otherwise be read as spec-kit.
+ */
+export class SpecLayout {
+  private readonly matchers: { readonly root: SpecRoot; readonly matches: (dir: string) => boolean }[];
 
-export function locateSpecFile(path: string): SpecLocation | undefined {
-  for (const marker of KIRO_ROOTS) {
-    const at = path.lastIndexOf(marker);
-    if (at < 0) continue;
-    const rest = path.slice(at + marker.length);
-    const slash = rest.lastIndexOf('/');
-    if (slash <= 0) continue;
-    const kind = KIRO_FILES[rest.slice(slash + 1)];
-    if (!kind) continue;
-    const specId = rest.slice(0, slash);
-    return { specId, specDir: path.slice(0, at + marker.length) + specId, format: 'kiro', kind };
+  constructor(
+    readonly roots: readonly SpecRoot[] = [],
+    private readonly discoverDefaults = true,
+  ) {
+    this.matchers = roots.map((root) => {
+      const isGlob = picomatch.scan(root.dir).isGlob;
+      return { root, matches: isGlob ? picomatch(root.dir, { dot: true }) : (dir: string) => dir === root.dir };
+    });
   }
-  return undefined;
+
+  locate(path: string): SpecLocation | undefined {
+    for (const { root, matches } of this.matchers) {
+      // The root is an ancestor folder of the file; try each one, nearest first.
+      for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+        const dir = path.slice(0, i);
+        if (!matches(dir)) continue;
+        const found = locateBelow(root.format, dir, path);
+        if (found) return found;
+      }
+    }
+    return this.discoverDefaults ? locateByDefault(path) : undefined;
+  }
 }
 
-/** True for Markdown files that could be spec files; used to decide what to read and watch. */
-export function isSpecCandidate(path: string): boolean {
-  return locateSpecFile(path) !== undefined;
+function locateBelow(format: SpecFormat, dir: string, path: string): SpecLocation | undefined {
+  switch (format) {
+    case 'kiro':
+      return locateKiroBelow(dir, path);
+    case 'speckit':
+      return locateSpeckitBelow(dir, path, false);
+    case 'openspec':
+      return locateOpenSpecBelow(dir, path);
+  }
+}
+
+/** OpenSpec first: its `openspec/specs/` would otherwise look like a spec-kit `specs/` folder. */
+function locateByDefault(path: string): SpecLocation | undefined {
+  return locateKiro(path) ?? locateOpenSpec(path) ?? locateSpeckit(path);
+}
+
+const DEFAULT_LAYOUT = new SpecLayout();
+
+export function locateSpecFile(path: string, layout: SpecLayout = DEFAULT_LAYOUT): SpecLocation | undefined {
+  return layout.locate(path);
+}
+
+/** True for files that could be spec files; used to decide what to read and watch. */
+export function isSpecCandidate(path: string, layout: SpecLayout = DEFAULT_LAYOUT): boolean {
+  return layout.locate(path) !== undefined;
 }

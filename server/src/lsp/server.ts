@@ -59,7 +59,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
-        completionProvider: { triggerCharacters: [' ', ',', '.', '#'] },
+        completionProvider: { triggerCharacters: [' ', ',', '.', '#', '[', '-', ':'] },
         codeLensProvider: {},
         documentLinkProvider: {},
         inlayHintProvider: true,

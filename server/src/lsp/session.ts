@@ -84,6 +84,8 @@ export class Session {
         for (const dir of this.engine.specDirs()) findings += this.publishSpec(dir).length;
         findings += this.publishTrace(true);
         this.reportSkipped();
+        // Record what was published, so later edits republish only folders whose cross-spec findings change.
+        this.engine.crossSpecChangedDirs(NEVER_CANCELLED);
         const params: IndexedParams = {
           specs: this.engine.specDirs().length,
           files: this.engine.specDirs().reduce((n, d) => n + this.engine.filesOfSpec(d).length, 0),
@@ -145,8 +147,7 @@ export class Session {
     if (!path) return;
     this.dirty.delete(uri);
     const dir = await this.engine.reload(path, NEVER_CANCELLED);
-    if (dir) this.publishSpec(dir);
-    this.publishTrace();
+    if (dir) this.publishAll(new Set([dir]));
   }
 
   /** Watched-file events for files not open in the editor. */
@@ -158,11 +159,22 @@ export class Session {
     }
     for (const change of changes) {
       const path = uriToPath(change.uri);
+      if (path && this.engine.isConfigFile(path)) {
+        // Roots and excludes decide what a spec is at all: index again and republish everything.
+        for (const dir of await this.engine.reloadConfig(NEVER_CANCELLED)) dirs.add(dir);
+        continue;
+      }
       if (!path || this.documents.get(change.uri) || this.isSettingsFile(path)) continue;
       const dir = change.deleted ? this.engine.setText(path, undefined, NEVER_CANCELLED) : await this.engine.reload(path, NEVER_CANCELLED);
       if (dir) dirs.add(dir);
     }
+    this.publishAll(dirs);
+  }
+
+  /** Publishes the given spec folders, then every folder whose cross-spec findings changed with them. */
+  private publishAll(dirs: Set<string>): void {
     for (const dir of dirs) this.publishSpec(dir);
+    for (const dir of this.engine.crossSpecChangedDirs(NEVER_CANCELLED)) if (!dirs.has(dir)) this.publishSpec(dir);
     this.publishTrace();
   }
 
@@ -193,8 +205,7 @@ export class Session {
       if (dir) dirs.add(dir);
     }
     for (const uri of [...this.dirty]) if (!this.loading.has(uri)) this.dirty.delete(uri);
-    for (const dir of dirs) this.publishSpec(dir);
-    this.publishTrace();
+    this.publishAll(dirs);
     return dirs;
   }
 

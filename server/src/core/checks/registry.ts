@@ -7,6 +7,7 @@ import { requirementWithoutTask } from './rules/requirementWithoutTask';
 import { unknownRef } from './rules/unknownRef';
 import { EARS_RULES } from './rules/ears';
 import { QUALITY_RULES } from './rules/quality';
+import { FORMAT_RULES } from './formatRegistry';
 
 /**
  * Every rule the engine runs. A new rule is one file in `rules/` plus one line here; the rule
@@ -21,4 +22,5 @@ export const SPEC_RULES: readonly SpecRule[] = [
   parentDoneOpenSubtask,
   ...EARS_RULES,
   ...QUALITY_RULES,
+  ...FORMAT_RULES,
 ];

@@ -3,6 +3,7 @@ import { CancellationToken } from '../cancellation';
 import type { RuleContext } from '../config/ruleSettings';
 import { Fix, RelatedLocation, Severity } from '../findings';
 import { SpecModel } from '../index/specModel';
+import { SpecFormat } from '../model';
 import { Range } from '../text/range';
 
 /** What the rule reference (docs/rules.md) and the settings say about a rule. */
@@ -34,5 +35,7 @@ export interface ReportedProblem {
  */
 export interface SpecRule {
   readonly meta: RuleMeta;
+  /** The formats the rule applies to; every format when absent. */
+  readonly formats?: readonly SpecFormat[];
   check(spec: SpecModel, report: (problem: ReportedProblem) => void, token: CancellationToken, context: RuleContext): void;
 }

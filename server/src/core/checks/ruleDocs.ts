@@ -1,15 +1,18 @@
 // @spec specthread-core#6.2
 import { PARSE_FAILED } from './parseRules';
 import { SPEC_RULES } from './registry';
+import { WORKSPACE_RULES } from './workspaceRegistry';
+import { CONFIG_INVALID } from './configRules';
 import { RuleMeta } from './rule';
 import { TRACE_RULES } from '../trace/rules/registry';
 
 /** Every rule the engine can report, in reference order. */
 export function allRuleMetas(): RuleMeta[] {
-  const specMetas = SPEC_RULES.map((r) => r.meta);
-  // Trace rules that share a spec rule's code (link.unknown-ref in code) are documented once.
-  const traceMetas = TRACE_RULES.map((r) => r.meta).filter((m) => !specMetas.includes(m));
-  return [...specMetas, ...traceMetas, PARSE_FAILED];
+  // Rules that share a code across passes (link.unknown-ref in tasks, in code and across specs)
+  // are documented once, under their first entry.
+  const metas = [...SPEC_RULES.map((r) => r.meta), ...WORKSPACE_RULES.map((r) => r.meta), ...TRACE_RULES.map((r) => r.meta), PARSE_FAILED, CONFIG_INVALID];
+  const seen = new Set<string>();
+  return metas.filter((m) => (seen.has(m.code) ? false : (seen.add(m.code), true)));
 }
 
 /** Renders docs/rules.md from the registry, so the reference cannot drift from the code. */

@@ -18,9 +18,12 @@ export function effectiveSeverity(meta: RuleMeta, settings: SpecThreadSettings):
  */
 export function runSpecChecks(spec: SpecModel, settings: SpecThreadSettings, token: CancellationToken, roots: readonly string[] = []): Finding[] {
   const findings: Finding[] = [];
+  // Archived OpenSpec changes were applied long ago; checking them against today's specs is noise.
+  if (spec.archived) return findings;
   const ruleSettings = ruleSettingsFor(settings, roots);
   for (const rule of SPEC_RULES) {
     throwIfCancelled(token);
+    if (rule.formats && !rule.formats.includes(spec.format)) continue;
     if (!ruleSettings.mayReport(rule.meta)) continue;
     const report = (p: ReportedProblem) => {
       const severity = ruleSettings.severity(rule.meta, p.path);

@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS, SpecThreadSettings, mergeSettings, normalizeSettings } from '../../../../shared/settings';
 import { CancellationToken } from '../cancellation';
 import { Workspace } from '../workspace';
+import { CONFIG_FILE_NAMES } from './repoConfig';
 
 /**
  * The repository's own configuration: `specthread.json` at a workspace root, with the same
@@ -23,8 +24,14 @@ export async function loadWorkspaceConfig(workspace: Workspace, token: Cancellat
   const errors: string[] = [];
   const files: string[] = [];
   for (const root of workspace.roots) {
-    const path = `${root.replace(/\/$/, '')}/${CONFIG_FILE}`;
-    const text = await workspace.readFile(path, token);
+    // `.specthread.json` is accepted too, for teams that keep tool config hidden.
+    let path = '';
+    let text: string | undefined;
+    for (const name of CONFIG_FILE_NAMES) {
+      path = `${root.replace(/\/$/, '')}/${name}`;
+      text = await workspace.readFile(path, token);
+      if (text !== undefined) break;
+    }
     if (text === undefined) continue;
     files.push(path);
     try {

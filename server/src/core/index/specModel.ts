@@ -17,13 +17,19 @@ export interface ResolvedRef {
   readonly resolved: readonly string[];
   /** Ids the token names that do not exist (a range contributes its missing ends). */
   readonly unresolved: readonly string[];
+  /** A cross-spec ref (`001-user-auth#FR-003`): resolved by the workspace pass, not here. */
+  readonly external?: boolean;
 }
 
 export interface SpecModel {
   readonly id: string;
   readonly dir: string;
   readonly format: SpecFormat;
+  /** The first file of each kind; `fileList` has all of them (checklists, delta specs). */
   readonly files: Partial<Record<SpecFileKind, SpecFileFacts>>;
+  readonly fileList: readonly SpecFileFacts[];
+  /** OpenSpec archived changes are modelled (for the inventory) and never checked. */
+  readonly archived?: boolean;
   /** All requirements in file order, duplicates included (checks report them). */
   readonly requirementList: readonly Located<RequirementNode>[];
   readonly criterionList: readonly Located<CriterionNode>[];
@@ -41,11 +47,12 @@ export interface SpecModel {
   readonly subtasks: ReadonlyMap<string, readonly Located<TaskNode>[]>;
 }
 
-export function buildSpecModel(id: string, dir: string, format: SpecFormat, files: readonly SpecFileFacts[]): SpecModel {
+export function buildSpecModel(id: string, dir: string, format: SpecFormat, files: readonly SpecFileFacts[], archived = false): SpecModel {
   const byKind: Partial<Record<SpecFileKind, SpecFileFacts>> = {};
-  for (const f of files) byKind[f.kind] = f;
+  for (const f of files) byKind[f.kind] ??= f;
   // A folder with both requirements.md and bugfix.md is unusual; both define ids.
-  const requirementFiles = [byKind.requirements, byKind.bugfix].filter((f): f is SpecFileFacts => !!f);
+  // spec-kit and OpenSpec define theirs in spec.md.
+  const requirementFiles = [byKind.requirements, byKind.bugfix, byKind.spec].filter((f): f is SpecFileFacts => !!f);
 
   const requirementList: Located<RequirementNode>[] = [];
   const criterionList: Located<CriterionNode>[] = [];
@@ -65,10 +72,16 @@ export function buildSpecModel(id: string, dir: string, format: SpecFormat, file
   const refs: ResolvedRef[] = [];
   const citedBy = new Map<string, ResolvedRef[]>();
   let citesAll = false;
-  for (const f of [byKind.tasks, byKind.design]) {
-    if (!f) continue;
+  // Kiro cites from tasks and design; spec-kit also from spec.md (SC-002 naming FR-003) and checklists.
+  const order: Partial<Record<SpecFileKind, number>> = { tasks: 0, design: 1, ...(format === 'speckit' ? { spec: 2, checklist: 3 } : {}) };
+  const citing = files.filter((f) => order[f.kind] !== undefined).sort((a, b) => order[a.kind]! - order[b.kind]!);
+  for (const f of citing) {
     for (const occurrence of f.refs) {
-      const { resolved, unresolved } = resolveTarget(occurrence, criterionList, requirements, criteria);
+      if (occurrence.spec) {
+        refs.push({ occurrence, path: f.path, resolved: [], unresolved: [], external: true });
+        continue;
+      }
+      const { resolved, unresolved } = resolveTarget(occurrence, criterionList, requirements, criteria, tasks);
       const ref: ResolvedRef = { occurrence, path: f.path, resolved, unresolved };
       refs.push(ref);
       if (occurrence.target.kind === 'all' && f.kind === 'tasks') citesAll = true;
@@ -85,6 +98,8 @@ export function buildSpecModel(id: string, dir: string, format: SpecFormat, file
     dir,
     format,
     files: byKind,
+    fileList: files,
+    archived,
     requirementList,
     criterionList,
     taskList,
@@ -109,14 +124,29 @@ function resolveTarget(
   criterionList: readonly Located<CriterionNode>[],
   requirements: ReadonlyMap<string, Located<RequirementNode>>,
   criteria: ReadonlyMap<string, Located<CriterionNode>>,
+  tasks: ReadonlyMap<string, Located<TaskNode>>,
 ): { resolved: string[]; unresolved: string[] } {
-  const exists = (id: string) => criteria.has(id) || requirements.has(id);
+  // Only spec-kit task ids (`T012`) name tasks; a Kiro `5` is a requirement even when a task 5 exists.
+  const exists = (id: string) => criteria.has(id) || requirements.has(id) || (/^T\d/.test(id) && tasks.has(id));
   const target = occurrence.target;
   if (target.kind === 'all') return { resolved: [], unresolved: [] };
   if (target.kind === 'id') return exists(target.id) ? { resolved: [target.id], unresolved: [] } : { resolved: [], unresolved: [target.id] };
   const unresolved = [target.from, target.to].filter((id) => !exists(id));
-  const resolved = expandRange(target.from, target.to, criterionList, requirements);
+  const resolved = expandPrefixedRange(target.from, target.to) ?? expandRange(target.from, target.to, criterionList, requirements);
   return { resolved: resolved.filter(exists), unresolved };
+}
+
+/**
+ * spec-kit ranges: `FR-001–FR-005`, `T003-T010`, `SC-01..SC-03` name every id between, with the
+ * padding of the first. Undefined for Kiro's dotted numbers.
+ */
+function expandPrefixedRange(from: string, to: string): string[] | undefined {
+  const a = /^([A-Z]+-?[A-Z]*)(\d+)$/.exec(from);
+  const b = /^([A-Z]+-?[A-Z]*)(\d+)$/.exec(to);
+  if (!a || !b || a[1] !== b[1]) return /^[A-Z]/.test(from) ? [from, to] : undefined;
+  const out: string[] = [];
+  for (let n = Number(a[2]); n <= Number(b[2]) && out.length < 1000; n++) out.push(a[1] + String(n).padStart(a[2].length, '0'));
+  return out;
 }
 
 /**

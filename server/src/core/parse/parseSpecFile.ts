@@ -1,23 +1,48 @@
 import { CancellationToken, throwIfCancelled } from '../cancellation';
-import { Heading, RefOccurrence, SpecFileFacts, SpecFileKind, TaskNode } from '../model';
+import { deltaCapability } from '../layout/openspecLayout';
+import { Heading, RefOccurrence, SpecFileFacts, SpecFileKind, SpecFormat, TaskNode } from '../model';
 import { comparePositions, rangeContains } from '../text/range';
-import { collectHeadings, parseMarkdown } from './markdown';
+import { MarkdownDoc, collectHeadings, parseMarkdown } from './markdown';
+import { SpecKitExtras } from '../extras';
 import { parseBugfix } from './kiro/bugfix';
 import { scanRefLines } from './kiro/refLines';
 import { parseRequirements } from './kiro/requirements';
 import { parseTasks } from './kiro/tasks';
 import { findSuppressions } from './suppressions';
+import { KIRO_CONFIG_SCHEMA, KIRO_HOOK_SCHEMA } from './kiro/schemas';
+import { checkJson } from './kiro/json';
+import { parseSteering } from './kiro/steering';
+import { parseDeltaSpec } from './openspec/delta';
+import { parseChangeMeta } from './openspec/meta';
+import { parseProposal } from './openspec/proposal';
+import { parseOpenSpecSpec } from './openspec/spec';
+import { scanDocIds } from './speckit/ids';
+import { findClarifications, findPlaceholders } from './speckit/markers';
+import { parseSpeckitSpec } from './speckit/spec';
+import { parseSpeckitTasks } from './speckit/tasks';
 
 /**
  * Parses one spec file into facts that depend on nothing but its text. The result is cached by
  * content in the engine, so an edit re-parses exactly one file.
  */
-export function parseSpecFile(path: string, kind: SpecFileKind, text: string, token: CancellationToken): SpecFileFacts {
+export function parseSpecFile(path: string, kind: SpecFileKind, text: string, token: CancellationToken, format: SpecFormat = 'kiro'): SpecFileFacts {
   throwIfCancelled(token);
+  const empty = { requirements: [], tasks: [], refs: [], headings: [], glossary: [], notes: [] };
+  // JSON and YAML files are not Markdown; they are checked for shape only.
+  switch (kind) {
+    case 'hook':
+      return { path, kind, lineCount: lineCount(text), ...empty, extras: checkJson(text, KIRO_HOOK_SCHEMA) };
+    case 'kiro-config':
+      return { path, kind, lineCount: lineCount(text), ...empty, extras: checkJson(text, KIRO_CONFIG_SCHEMA) };
+    case 'change-meta':
+      return { path, kind, lineCount: lineCount(text), ...empty, extras: parseChangeMeta(text) };
+  }
   const doc = parseMarkdown(text);
   // Suppression comments are rare; the property is left out when there are none.
   const suppressions = text.includes('specthread-') ? findSuppressions(doc) : [];
   const base = { path, kind, lineCount: doc.lines.lineCount, ...(suppressions.length ? { suppressions } : {}) };
+  if (format === 'speckit') return parseSpeckitFile(doc, base);
+  if (format === 'openspec') return parseOpenSpecFile(doc, base, path);
   switch (kind) {
     case 'requirements':
     case 'bugfix': {
@@ -34,7 +59,62 @@ export function parseSpecFile(path: string, kind: SpecFileKind, text: string, to
       const refs = scanRefLines(doc).map((ref) => ({ ...ref, context: enclosingHeading(headings, ref)?.text }));
       return { ...base, requirements: [], tasks: [], refs, headings, glossary: [], notes: [] };
     }
+    case 'steering':
+      return { ...base, ...empty, headings: collectHeadings(doc), extras: parseSteering(text) };
+    default:
+      return { ...base, ...empty, headings: collectHeadings(doc) };
   }
+}
+
+type Base = { path: string; kind: SpecFileKind; lineCount: number; suppressions?: SpecFileFacts['suppressions'] };
+
+function parseSpeckitFile(doc: MarkdownDoc, base: Base): SpecFileFacts {
+  const empty = { requirements: [], tasks: [], refs: [], glossary: [], notes: [] };
+  switch (base.kind) {
+    case 'spec':
+      return { ...base, ...empty, ...parseSpeckitSpec(doc) };
+    case 'tasks':
+      return { ...base, ...empty, ...parseSpeckitTasks(doc) };
+    case 'constitution':
+      return { ...base, ...empty, headings: collectHeadings(doc), extras: speckitExtras({ placeholders: findPlaceholders(doc) }) };
+    case 'plan':
+      return { ...base, ...empty, headings: collectHeadings(doc), extras: speckitExtras({ clarifications: findClarifications(doc, true) }) };
+    case 'checklist':
+      // Checklists cite requirements (`[Spec §FR-001]`); those citations must resolve.
+      return { ...base, ...empty, headings: collectHeadings(doc), refs: scanDocIds(doc, 'inline-id').filter((r) => !isTaskRef(r)) };
+    default:
+      return { ...base, ...empty, headings: collectHeadings(doc) };
+  }
+}
+
+function isTaskRef(r: RefOccurrence): boolean {
+  return r.target.kind === 'id' ? /^T\d/.test(r.target.id) : r.target.kind === 'range' && /^T\d/.test(r.target.from);
+}
+
+function speckitExtras(part: Partial<Omit<SpecKitExtras, 'type'>>): SpecKitExtras {
+  return { type: 'speckit', clarifications: [], clarificationSessions: 0, clarificationAnswers: 0, placeholders: [], checkpoints: 0, ...part };
+}
+
+function parseOpenSpecFile(doc: MarkdownDoc, base: Base, path: string): SpecFileFacts {
+  const empty = { requirements: [], tasks: [], refs: [], glossary: [], notes: [] };
+  switch (base.kind) {
+    case 'spec':
+      return { ...base, ...empty, ...parseOpenSpecSpec(doc) };
+    case 'delta':
+      return { ...base, ...empty, ...parseDeltaSpec(doc, deltaCapability(path)) };
+    case 'tasks':
+      // OpenSpec tasks are numbered like Kiro's (`- [ ] 1.1 …` under `## 1. Group`).
+      return { ...base, ...empty, tasks: parseTasks(doc), headings: collectHeadings(doc) };
+    case 'proposal':
+    case 'project':
+      return { ...base, ...empty, ...parseProposal(doc) };
+    default:
+      return { ...base, ...empty, headings: collectHeadings(doc) };
+  }
+}
+
+function lineCount(text: string): number {
+  return text.split('\n').length;
 }
 
 /** The innermost task whose list item holds the ref's line. */

@@ -1,6 +1,6 @@
 // @spec specthread-core#3.5
 import { CancellationToken, throwIfCancelled } from '../cancellation';
-import { SpecFileFacts } from '../model';
+import { RequirementNode, SpecFileFacts } from '../model';
 import { Range } from '../text/range';
 import { SpecModel } from '../index/specModel';
 
@@ -18,9 +18,10 @@ export interface SpecSymbol {
 /** The outline of one spec file: requirements with their criteria, tasks as a tree, or headings. */
 export function documentSymbols(facts: SpecFileFacts, token: CancellationToken): SpecSymbol[] {
   throwIfCancelled(token);
-  if (facts.kind === 'requirements' || facts.kind === 'bugfix') {
+  // spec-kit and OpenSpec spec.md outline their stories, requirements and scenarios the same way.
+  if (facts.kind === 'requirements' || facts.kind === 'bugfix' || (facts.kind === 'spec' && facts.requirements.length > 0)) {
     return facts.requirements.map((r) => ({
-      name: `Requirement ${r.id}${r.title ? `: ${r.title}` : ''}`,
+      name: symbolName(r),
       detail: r.userStory,
       kind: 'requirement' as const,
       range: r.sectionRange,
@@ -48,6 +49,12 @@ export function documentSymbols(facts: SpecFileFacts, token: CancellationToken):
     return roots;
   }
   return headingTree(facts);
+}
+
+function symbolName(r: RequirementNode): string {
+  if (r.kind === undefined) return `Requirement ${r.id}${r.title ? `: ${r.title}` : ''}`;
+  if (r.kind === 'requirement') return r.title;
+  return r.title ? `${r.id}: ${r.title}` : r.id;
 }
 
 function isChild(parent: { depth: number; id?: string }, depth: number, id: string | undefined): boolean {

@@ -61,6 +61,13 @@ export function statementsOf(spec: SpecModel): readonly Statement[] {
   const cached = cache.get(spec);
   if (cached) return cached;
   const out: Statement[] = [];
+  // Only Kiro criteria are EARS statements. spec-kit FRs ("System MUST …") and OpenSpec
+  // scenarios (GIVEN/WHEN/THEN bullets) follow other grammars; until the rules are tuned on
+  // those corpora they would mostly produce false alarms.
+  if (spec.format !== 'kiro') {
+    cache.set(spec, out);
+    return out;
+  }
   const glossary = spec.files.requirements?.glossary ?? [];
   for (const c of spec.criterionList) {
     const isBugfix = c.path === spec.files.bugfix?.path;

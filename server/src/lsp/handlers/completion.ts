@@ -1,6 +1,8 @@
 import { CompletionItemKind, Connection, MarkupKind } from 'vscode-languageserver/node';
 import { completeRefs } from '../../core/queries/completion';
 import { completeTag } from '../../core/trace/queries/tagCompletion';
+import { completeDeltaTargets } from '../../core/queries/deltaTargets';
+import { completeSpeckitIds } from '../../core/queries/speckitCompletion';
 import { toCompletionItem } from '../convert';
 import { Session } from '../session';
 
@@ -10,7 +12,13 @@ export function registerCompletion(connection: Connection, session: Session): vo
     const doc = session.documents.get(params.textDocument.uri);
     if (!doc) return [];
     const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: { line: params.position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
-    if (found) return completeRefs(found.spec, line, params.position, token).map(toCompletionItem);
+    if (found) {
+      return [
+        ...completeRefs(found.spec, line, params.position, token),
+        ...completeSpeckitIds(found.spec, line, params.position, token),
+        ...completeDeltaTargets(session.engine.allSpecs(), found.path, line, params.position, token),
+      ].map(toCompletionItem);
+    }
     // Code: refs after `@spec `.
     const code = session.traceFor(params.textDocument.uri);
     if (!code) return [];

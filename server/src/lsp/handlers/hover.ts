@@ -1,4 +1,5 @@
 import { Connection, MarkupKind } from 'vscode-languageserver/node';
+import { deltaTargetHover } from '../../core/queries/deltaTargets';
 import { hover } from '../../core/queries/hover';
 import { idOfTarget, targetAt } from '../../core/queries/locate';
 import { traceHover } from '../../core/trace/queries/traceHover';
@@ -15,10 +16,12 @@ export function registerHover(connection: Connection, session: Session): void {
       const result = code && traceHover(code.analysis, code.path, params.position, token);
       return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
     }
-    const result = hover(found.spec, found.path, params.position, token);
+    // OpenSpec delta headers name a requirement of another spec: the workspace answers those.
+    const result = hover(found.spec, found.path, params.position, token) ?? deltaTargetHover(session.engine.allSpecs(), found.path, params.position, token);
     if (!result) return null;
     // In specs, the thread into code: how many tasks, code tags and tests point at the id.
-    const id = idOfTarget(targetAt(found.spec, found.path, params.position)!);
+    const target = targetAt(found.spec, found.path, params.position);
+    const id = target && idOfTarget(target);
     const spec = found.spec;
     const reqId = id && (spec.criteria.get(id)?.node.requirementId ?? (spec.requirements.has(id) ? id : undefined));
     const counts = id && reqId ? criterionCounts(session.engine.traceAnalysis(NEVER_CANCELLED), spec, reqId, id) : undefined;

@@ -1,5 +1,6 @@
 import { Connection } from 'vscode-languageserver/node';
 import { idOfTarget, targetAt } from '../../core/queries/locate';
+import { deltaReferences, deltaTargetDefinition } from '../../core/queries/deltaTargets';
 import { definition, references } from '../../core/queries/navigation';
 import { definitionOf } from '../../core/queries/locate';
 import { refAtTag, traceDefinition, traceReferences } from '../../core/trace/queries/traceNavigation';
@@ -13,7 +14,10 @@ import { Session } from '../session';
 export function registerNavigation(connection: Connection, session: Session): void {
   connection.onDefinition(async (params, token) => {
     const found = await session.specFor(params.textDocument.uri);
-    if (found) return definition(found.spec, found.path, params.position, token).map(toLocation);
+    if (found) {
+      const own = definition(found.spec, found.path, params.position, token);
+      return (own.length ? own : deltaTargetDefinition(session.engine.allSpecs(), found.path, params.position, token)).map(toLocation);
+    }
     const code = session.traceFor(params.textDocument.uri);
     return code ? traceDefinition(code.analysis, code.path, params.position, token).map(toLocation) : [];
   });
@@ -25,7 +29,9 @@ export function registerNavigation(connection: Connection, session: Session): vo
       const id = target && idOfTarget(target);
       const inSpecs = references(found.spec, found.path, params.position, params.context.includeDeclaration, token);
       const inCode = id && trace ? traceReferences(trace.analysis, found.spec, id, token) : [];
-      return [...inSpecs, ...inCode].map(toLocation);
+      // A base OpenSpec requirement is referenced by the open changes' delta headers.
+      const inDeltas = deltaReferences(session.engine.allSpecs(), found.path, params.position, token);
+      return [...inSpecs, ...inDeltas, ...inCode].map(toLocation);
     }
     const at = trace && refAtTag(trace.analysis, trace.path, params.position);
     if (!trace || !at) return [];

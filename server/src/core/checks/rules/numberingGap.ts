@@ -15,6 +15,7 @@ export const numberingGap: SpecRule = {
     bad: '### Requirement 1\n…\n### Requirement 3',
     good: '### Requirement 1\n…\n### Requirement 2',
   },
+  formats: ['kiro'],
   check(spec, report) {
     checkSequence(spec.requirementList.map((r) => ({ id: r.node.id, path: r.path, range: r.node.idRange })), 'Requirement', report);
     // Bugfix sections are 1, 2, 3 by definition of the format; only their criteria are sequences.

@@ -12,6 +12,7 @@ export const requirementWithoutCriteria: SpecRule = {
     bad: '### Requirement 2: Export\n\n**User Story:** As a user, I want to export my data.',
     good: '### Requirement 2: Export\n\n#### Acceptance Criteria\n\n1. WHEN the user selects Export, THE System SHALL download a CSV file',
   },
+  formats: ['kiro'],
   check(spec, report) {
     const file = spec.files.requirements;
     if (!file) return;

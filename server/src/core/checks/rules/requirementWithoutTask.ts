@@ -1,5 +1,6 @@
 // @spec specthread-core#2.3
 import { SpecRule } from '../rule';
+import { checkSpeckitCoverage } from './speckit/requirementCoverage';
 
 /** A requirement that no task cites, directly or through one of its criteria. */
 export const requirementWithoutTask: SpecRule = {
@@ -9,11 +10,15 @@ export const requirementWithoutTask: SpecRule = {
     summary: 'No task cites a requirement or any of its criteria.',
     description:
       'Every requirement should be reached by at least one task, or it will not be built. The check runs only when ' +
-      'the spec has a tasks.md that cites requirements at all; a task citing `All` covers every requirement.',
+      'the spec has a tasks.md that cites requirements at all; a task citing `All` covers every requirement. ' +
+      'spec-kit: an FR, SC or NFR is reached when a task names it or carries the label of a story it belongs to; ' +
+      'each family is checked only when tasks.md reaches at least two thirds of it, the sign of a team that traces.',
     bad: '### Requirement 4: Audit log\n…\n(tasks.md cites 1.1–3.2 only)',
     good: '- [ ] 5. Write the audit log\n  - _Requirements: 4.1, 4.2_',
   },
   check(spec, report) {
+    if (spec.format === 'speckit') return checkSpeckitCoverage(spec, report);
+    if (spec.format !== 'kiro') return;
     const tasksFile = spec.files.tasks;
     const requirementsFile = spec.files.requirements ?? spec.files.bugfix;
     if (!tasksFile || !requirementsFile || spec.citesAll) return;

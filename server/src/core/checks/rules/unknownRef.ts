@@ -1,6 +1,7 @@
 // @spec specthread-core#2.1
 import { SpecRule } from '../rule';
 import { suggestIds } from '../suggest';
+import { checkSpeckitRefs } from './speckit/unknownIds';
 
 /** A `_Requirements:` or `Validates:` citation that names no requirement or criterion. */
 export const unknownRef: SpecRule = {
@@ -16,6 +17,7 @@ export const unknownRef: SpecRule = {
     good: '- [ ] 3. Add retry\n  - _Requirements: 2.6_',
   },
   check(spec, report) {
+    if (spec.format === 'speckit') return checkSpeckitRefs(spec, report);
     // Without a requirements file every citation would be "unknown": that is one missing file,
     // not a wall of errors, and the missing-file check is the place to say it.
     if (!spec.files.requirements && !spec.files.bugfix) return;

@@ -1,0 +1,51 @@
+import { Range } from '../../../text/range';
+import { SpecRule } from '../../rule';
+import { deltaFiles, openSpecExtras } from './helpers';
+
+const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A change whose deltas cannot be applied as written. */
+export const deltaShape: SpecRule = {
+  meta: {
+    code: 'structure.delta-shape',
+    defaultSeverity: 'error',
+    summary: 'An OpenSpec change has no deltas, a delta spec without delta sections or entries, or a RENAMED line without its pair.',
+    description:
+      'A change must carry at least one delta (`## ADDED|MODIFIED|REMOVED|RENAMED Requirements` with entries in a ' +
+      '`specs/<capability>/spec.md`), unless `.openspec.yaml` says `skip_specs: true`. A `FROM:` line needs its `TO:` ' +
+      'line right after it. Otherwise `openspec validate` fails and `openspec archive` applies nothing.',
+    bad: '## RENAMED Requirements\n- FROM: `### Requirement: Login`',
+    good: '## RENAMED Requirements\n- FROM: `### Requirement: Login`\n- TO: `### Requirement: Sign in`',
+  },
+  formats: ['openspec'],
+  check(spec, report) {
+    if (spec.archived || !spec.id.startsWith('changes/')) return;
+    const deltas = deltaFiles(spec.fileList);
+    const metaFile = spec.files['change-meta'];
+    const meta = openSpecExtras(metaFile)?.meta;
+    if (metaFile && meta?.error) report({ path: metaFile.path, range: meta.range, message: `.openspec.yaml is not valid change metadata (${meta.error}), so skip_specs is not honoured.` });
+    const skip = meta?.skipSpecs === true && !meta.error;
+    let total = 0;
+    for (const f of deltas) {
+      const delta = openSpecExtras(f)?.delta;
+      if (!delta) continue;
+      total += delta.entries.length + delta.renamed.length;
+      for (const u of delta.unpaired) {
+        report({ path: f.path, range: u.range, message: `RENAMED ${u.side}: "${u.name}" has no matching ${u.side === 'FROM' ? 'TO' : 'FROM'}: line; write each rename as a FROM: line followed by its TO: line.` });
+      }
+      if (delta.entries.length + delta.renamed.length > 0) continue;
+      report({
+        path: f.path,
+        range: delta.sections[0]?.range ?? TOP,
+        message: delta.sections.length
+          ? `Delta sections ${delta.sections.map((s) => `## ${s.op} Requirements`).join(', ')} hold no requirement entries; add "### Requirement:" blocks (REMOVED may list them as bullets).`
+          : 'No delta sections found; add "## ADDED Requirements" (or MODIFIED / REMOVED / RENAMED), or move non-delta notes out of specs/.',
+      });
+    }
+    const anchor = spec.files.proposal ?? metaFile ?? spec.fileList[0];
+    if (skip && deltas.length) report({ path: metaFile!.path, range: meta!.range, message: 'skip_specs is set in .openspec.yaml but spec files exist under specs/; remove skip_specs or the delta files.' });
+    if (total === 0 && deltas.length === 0 && !skip && anchor) {
+      report({ path: anchor.path, range: TOP, message: 'The change has no deltas: add specs/<capability>/spec.md with ## ADDED / MODIFIED / REMOVED / RENAMED Requirements, or set skip_specs: true in .openspec.yaml if it changes no spec.' });
+    }
+  },
+};

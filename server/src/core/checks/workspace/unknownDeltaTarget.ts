@@ -1,0 +1,66 @@
+import { normalizeName, slug } from '../../parse/openspec/blocks';
+import { suggestIds } from '../suggest';
+import { WorkspaceRule } from '../workspaceRule';
+import { nearMiss, openDeltas } from './openspecIndex';
+
+/** MODIFIED / REMOVED / RENAMED naming a requirement the base spec does not have. */
+export const unknownDeltaTarget: WorkspaceRule = {
+  meta: {
+    code: 'link.unknown-delta-target',
+    defaultSeverity: 'error',
+    summary: 'An OpenSpec MODIFIED, REMOVED or RENAMED delta names a requirement (or capability) that does not exist.',
+    description:
+      'A delta changes a requirement of the current spec by its exact name. When the name is misspelt, or the ' +
+      'requirement was renamed by another change, `openspec archive` refuses the change, days after it was written. ' +
+      'The finding names the closest existing requirement. A requirement that another open change ADDs is a dependency ' +
+      'between changes and is not reported. `openspec validate` only hints at this (as information); SpecThread reports it as an error.',
+    bad: '## MODIFIED Requirements\n### Requirement: Sesion timeout   (the spec has "Session timeout")',
+    good: '## MODIFIED Requirements\n### Requirement: Session timeout',
+  },
+  check(ws, report) {
+    const deltas = openDeltas(ws.specs);
+    // A requirement ADDED by another open change is a dependency on that change, not a typo.
+    const addedElsewhere = new Map<string, Set<string>>();
+    for (const d of deltas) {
+      for (const e of d.delta.entries) {
+        if (e.op !== 'ADDED') continue;
+        const key = `${d.base?.path ?? d.delta.capability}|${normalizeName(e.block.name)}`;
+        addedElsewhere.set(key, (addedElsewhere.get(key) ?? new Set()).add(d.change.id));
+      }
+    }
+    for (const d of deltas) {
+      const targets = [
+        ...d.delta.entries.filter((e) => e.op !== 'ADDED').map((e) => ({ op: e.op, name: e.block.name, range: e.block.nameRange })),
+        ...d.delta.renamed.map((r) => ({ op: 'RENAMED', name: r.from, range: r.fromRange })),
+      ];
+      if (targets.length === 0) continue;
+      if (!d.base) {
+        const first = targets[0];
+        report({ path: d.file.path, range: first.range, message: `${first.op} needs an existing spec, but capability '${d.delta.capability}' has no openspec/specs/${d.delta.capability}/spec.md; only ADDED requirements can create a capability.` });
+        continue;
+      }
+      const renamedTo = new Set(d.delta.renamed.map((r) => normalizeName(r.to)));
+      for (const t of targets) {
+        const key = normalizeName(t.name);
+        // MODIFIED may name the new name of a requirement this delta renames.
+        if (d.baseBlocks.has(key) || (t.op === 'MODIFIED' && renamedTo.has(key))) continue;
+        if ([...(addedElsewhere.get(`${d.base.path}|${key}`) ?? [])].some((c) => c !== d.change.id)) continue;
+        const near = nearMiss(key, d.baseBlocks);
+        const bySlug = near ?? closest(t.name, [...d.baseBlocks.values()].map((b) => b.name));
+        report({
+          path: d.file.path,
+          range: t.range,
+          message: `${t.op} "${t.name}": spec '${d.delta.capability}' has no such requirement.${bySlug ? ` Did you mean "${bySlug}"?` : ''}`,
+          fixes: bySlug ? [{ title: `Use "${bySlug}"`, preferred: true, edits: [{ path: d.file.path, range: t.range, newText: bySlug }] }] : undefined,
+          related: d.base ? [{ path: d.base.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Base spec of '${d.delta.capability}'` }] : undefined,
+        });
+      }
+    }
+  },
+};
+
+function closest(name: string, names: string[]): string | undefined {
+  const bySlug = new Map(names.map((n) => [slug(n), n]));
+  const [best] = suggestIds(slug(name), bySlug.keys(), 1);
+  return best ? bySlug.get(best) : undefined;
+}

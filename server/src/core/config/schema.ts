@@ -1,0 +1,87 @@
+/**
+ * The JSON Schema of `specthread.json`, the repository config file. Written to
+ * schemas/specthread.schema.json by `npm run docs` and contributed to VS Code through
+ * `jsonValidation`, so users get completion and validation while editing it.
+ */
+export const SPECTHREAD_CONFIG_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://specthread.dev/schemas/specthread.schema.json',
+  title: 'SpecThread repository configuration (specthread.json)',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    roots: {
+      type: 'array',
+      description: 'Extra folders that hold specs, relative to this file. Globs select several (one per package in a monorepo).',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path', 'format'],
+        properties: {
+          path: { type: 'string', minLength: 1, description: 'Folder or glob, e.g. `docs/specs` or `packages/*/openspec`.' },
+          format: {
+            enum: ['kiro', 'speckit', 'openspec'],
+            description: 'kiro: the folder holds `<name>/requirements.md`…; speckit: `<feature>/spec.md`…; openspec: `specs/` and `changes/`.',
+          },
+        },
+      },
+    },
+    discover: {
+      type: 'boolean',
+      default: true,
+      description: 'Also find specs in the default locations (`.kiro/specs`, `specs/NNN-*`, `openspec/`). Set false to read only `roots`.',
+    },
+    exclude: { type: 'array', items: { type: 'string' }, description: 'Globs of spec files never analysed, relative to this file.' },
+    rules: {
+      type: 'object',
+      description: 'Severity per rule code or family, as in the `specthread.rules` setting.',
+      additionalProperties: { enum: ['error', 'warning', 'info', 'hint', 'off'] },
+    },
+    overrides: {
+      type: 'array',
+      description: 'Per-path severities; later entries win, and any entry wins over `rules`.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files', 'rules'],
+        properties: {
+          files: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], description: 'Globs relative to this file.' },
+          rules: { type: 'object', additionalProperties: { enum: ['error', 'warning', 'info', 'hint', 'off'] } },
+        },
+      },
+    },
+    terms: {
+      type: 'object',
+      description: 'Term lists of the `quality.*` rules by rule code: an array adds terms, or `{ "add", "remove", "replace" }`.',
+      additionalProperties: {
+        anyOf: [
+          { type: 'array', items: { type: 'string' } },
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: { add: { type: 'array', items: { type: 'string' } }, remove: { type: 'array', items: { type: 'string' } }, replace: { type: 'array', items: { type: 'string' } } },
+          },
+        ],
+      },
+    },
+    ears: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { clauseOrder: { type: 'array', items: { type: 'string' }, description: 'Precondition order, e.g. ["WHERE", "WHILE", "WHEN|IF"].' } },
+    },
+    baseline: { type: 'string', description: 'Baseline file relative to this file; "" turns baselines off.' },
+    codeTrace: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Trace tags in code and tests, and coverage.',
+      properties: {
+        testFiles: { type: 'array', items: { type: 'string' }, description: 'Globs of test files.' },
+        exclude: { type: 'array', items: { type: 'string' }, description: 'Extra globs never scanned for tags.' },
+        maxFileSize: { type: 'number', minimum: 1, description: 'Larger files are not scanned for tags.' },
+        requireImplemented: { type: 'array', items: { type: 'string' }, description: 'Criteria that need a tag in source: `*`, `spec`, `spec#2`, `spec#2.1`.' },
+        requireVerified: { type: 'array', items: { type: 'string' }, description: 'Criteria that need a test, same forms.' },
+      },
+    },
+  },
+} as const;
