@@ -1,4 +1,6 @@
 // @spec specthread-core#10.4, specthread-core#10.5
+import { SpecModel } from '../../index/specModel';
+import { ReportedProblem } from '../../checks/rule';
 import { TraceRule } from './traceRule';
 
 /** A ticked task naming a file that does not exist. */
@@ -11,19 +13,41 @@ export const taskMissingFile: TraceRule = {
       'Tasks name the files they create or change (Kiro: `` `src/auth/login.ts` ``; spec-kit: "in src/models/user.py"). ' +
       'When the task is ticked and the file is not there, it was renamed, deleted, or never written. Paths are read ' +
       'relative to the project root (the folder holding `.kiro`), then the spec folder; files ignored by `.gitignore` ' +
-      'count as missing. Open tasks are not checked: they may name files still to be created. Existing paths become ' +
+      'count as missing. Open tasks are not checked: they may name files still to be created. A file is judged when its ' +
+      'folder exists or other files the tasks name under the same top folder exist; a bare file name, or a path into ' +
+      'an area absent from the workspace (`src/` in a specs-only checkout), is not judged, and when none of the files that ticked tasks ' +
+      'name exists, the code is not in the workspace and nothing is reported. Existing paths become ' +
       'clickable links.',
     bad: '- [x] 2. Add the session store in `src/session/store.ts`   (no such file)',
     good: '- [x] 2. Add the session store in `src/session/memoryStore.ts`',
   },
   check(ctx, report) {
+    const candidates: { spec: SpecModel; rel: string; problem: ReportedProblem }[] = [];
+    // Top folders under which some file a ticked task names does exist: that area of the
+    // project is present in this workspace.
+    const presentTops = new Set<string>();
     for (const spec of ctx.specs.specs) {
       const tasksPath = spec.files.tasks?.path;
       if (!tasksPath) continue;
       for (const m of ctx.mentions(spec)) {
-        if (m.task.status !== 'done' || ctx.resolveMention(spec, m.path)) continue;
-        report({ path: tasksPath, range: m.range, message: `Task ${m.task.id ?? `'${m.task.title}'`} is ticked but names ${m.path}, which does not exist.` });
+        if (m.task.status !== 'done') continue;
+        const rel = m.path.replace(/^\.\//, '');
+        if (ctx.resolveMention(spec, m.path)) {
+          presentTops.add(`${spec.dir}\u0000${rel.split('/')[0]}`);
+          continue;
+        }
+        // A bare name (`faq.md`, `package.json`) says nothing about where the file lives, and
+        // `/login` or `/opsx:apply` in a task is a route or a slash command, not a file.
+        if (!rel.includes('/') || rel.startsWith('../') || rel.startsWith('/') || rel.includes(':')) continue;
+        candidates.push({ spec, rel, problem: { path: tasksPath, range: m.range, message: `Task ${m.task.id ?? `'${m.task.title}'`} is ticked but names ${m.path}, which does not exist.` } });
       }
+    }
+    for (const { spec, rel, problem } of candidates) {
+      // Judged when the file's folder exists (a rename or deletion), or when other named files
+      // under the same top folder exist (the area is here, the file is not). Otherwise the area
+      // is not in this workspace: a specs-only checkout, or code kept in another repository.
+      const parentExists = !!ctx.resolveMention(spec, rel.slice(0, rel.lastIndexOf('/')));
+      if (parentExists || presentTops.has(`${spec.dir}\u0000${rel.split('/')[0]}`)) report(problem);
     }
   },
 };
