@@ -122,6 +122,8 @@ export function clauseRanks(order: readonly string[]): Map<ClauseKeyword, number
 export const DEFAULT_CLAUSE_ORDER: readonly string[] = ['WHERE', 'WHILE', 'WHEN|IF'];
 
 const shapes = new WeakMap<object, EarsShape>();
+/** Memo of a pure function, bounded by clearing (see findTerms). */
+const shapesByText = new Map<string, EarsShape>();
 
 /**
  * The shape of a statement, computed once per statement however many rules ask. Code spans are
@@ -133,7 +135,13 @@ export function earsOf(statement: { readonly text: string; readonly codeSpans?: 
   if (!shape) {
     let text = statement.text;
     for (const c of statement.codeSpans ?? []) text = text.slice(0, c.from) + 'x'.repeat(c.to - c.from) + text.slice(c.to);
-    shape = analyzeEars(text);
+    // The shape depends on the masked text alone; unchanged criteria hit this across edits.
+    shape = shapesByText.get(text);
+    if (!shape) {
+      shape = analyzeEars(text);
+      if (shapesByText.size > 50000) shapesByText.clear();
+      shapesByText.set(text, shape);
+    }
     shapes.set(statement, shape);
   }
   return shape;

@@ -45,14 +45,50 @@ const compiled = new Map<string, RegExp | null>();
  * what tells a marker from the ordinary word ("the todo list").
  */
 export function findTerms(text: string, terms: readonly string[]): TermMatch[] {
-  const unique = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length > 0))];
-  const caps = unique.filter((t) => /[A-Z]/.test(t) && !/[a-z]/.test(t));
-  const other = unique.filter((t) => !caps.includes(t));
-  const found = [...matchAll(text, caps, ''), ...matchAll(text, other, 'i')].sort((a, b) => a.from - b.from || b.to - a.to);
+  // Rules run on every criterion of a spec after each keystroke, and nearly all criteria are
+  // unchanged between runs: the result depends only on the text and the list, so it is memoised.
+  const list = prepared(terms);
+  const hit = list.memo.get(text);
+  if (hit) return hit;
+  // Cheap pre-check: a term that does not occur as a substring cannot match the full pattern.
+  const lower = text.toLowerCase();
+  const anyCaps = list.caps.some((t) => text.includes(t));
+  const anyOther = list.otherFirstWords.some((w) => lower.includes(w));
+  const found = [...(anyCaps ? matchAll(text, list.caps, '') : []), ...(anyOther ? matchAll(text, list.other, 'i') : [])].sort((a, b) => a.from - b.from || b.to - a.to);
   const out: TermMatch[] = [];
   for (const m of found) if (!out.length || m.from >= out[out.length - 1].to) out.push(m);
+  if (list.memo.size > 50000) list.memo.clear();
+  list.memo.set(text, out);
   return out;
 }
+
+/**
+ * Memo tables of pure functions (the same inputs always give the same output), bounded by
+ * clearing; they hold no state a caller could observe.
+ */
+interface PreparedList {
+  readonly caps: string[];
+  readonly other: string[];
+  /** The first word of each other term, lower-cased, for the substring pre-check. */
+  readonly otherFirstWords: string[];
+  /** Results by statement text. */
+  readonly memo: Map<string, TermMatch[]>;
+}
+const lists = new WeakMap<readonly string[], PreparedList>();
+
+function prepared(terms: readonly string[]): PreparedList {
+  let p = lists.get(terms);
+  if (!p) {
+    const unique = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length > 0))];
+    const caps = unique.filter((t) => /[A-Z]/.test(t) && !/[a-z]/.test(t));
+    const other = unique.filter((t) => !caps.includes(t));
+    p = { caps, other, otherFirstWords: other.map((t) => t.toLowerCase().split(/\s+/)[0]), memo: new Map() };
+    lists.set(terms, p);
+  }
+  return p;
+}
+
+
 
 function matchAll(text: string, terms: readonly string[], flags: string): TermMatch[] {
   if (terms.length === 0) return [];
