@@ -1,3 +1,4 @@
+// @spec specthread-core#13.6, specthread-core#13.5
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';

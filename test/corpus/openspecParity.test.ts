@@ -1,3 +1,4 @@
+// @spec specthread-core#13.2
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';

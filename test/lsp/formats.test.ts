@@ -1,3 +1,4 @@
+// @spec specthread-core#13.1, specthread-core#13.2, specthread-core#13.3
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';

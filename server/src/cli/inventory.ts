@@ -1,3 +1,4 @@
+// @spec specthread-core#13.6
 import * as path from 'path';
 import { NEVER_CANCELLED } from '../core/cancellation';
 import { InventoryEntry, inventory } from '../core/inventory';

@@ -1,3 +1,4 @@
+// @spec specthread-core#13.6
 import { CancellationToken, throwIfCancelled } from './cancellation';
 import { SpecModel } from './index/specModel';
 import { SpecFormat, TaskStatus } from './model';

@@ -1,3 +1,4 @@
+// @spec specthread-core#13.5
 import picomatch from 'picomatch';
 import { locateKiro, locateKiroBelow } from './layout/kiroLayout';
 import { locateOpenSpec, locateOpenSpecBelow } from './layout/openspecLayout';

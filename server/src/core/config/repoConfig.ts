@@ -1,3 +1,4 @@
+// @spec specthread-core#13.5
 import { parse } from 'jsonc-parser';
 import { normalizeRoots } from '../../../../shared/roots';
 import type { SeveritySetting } from '../../../../shared/settings';

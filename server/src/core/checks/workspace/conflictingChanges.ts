@@ -1,3 +1,4 @@
+// @spec specthread-core#13.3
 import { normalizeName } from '../../parse/openspec/blocks';
 import { Range } from '../../text/range';
 import { WorkspaceRule } from '../workspaceRule';

@@ -1,3 +1,4 @@
+// @spec specthread-core#13.3
 import { RequirementBlock } from '../../extras';
 import { normalizeName } from '../../parse/openspec/blocks';
 import { WorkspaceRule } from '../workspaceRule';

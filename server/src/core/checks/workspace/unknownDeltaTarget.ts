@@ -1,3 +1,4 @@
+// @spec specthread-core#13.3
 import { normalizeName, slug } from '../../parse/openspec/blocks';
 import { suggestIds } from '../suggest';
 import { WorkspaceRule } from '../workspaceRule';

@@ -1,3 +1,4 @@
+// @spec specthread-core#13.4
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { JsonFileExtras, Marker } from '../../extras';

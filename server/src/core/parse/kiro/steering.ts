@@ -1,3 +1,4 @@
+// @spec specthread-core#13.4
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { SteeringExtras } from '../../extras';
 import { LineIndex } from '../../text/lineIndex';

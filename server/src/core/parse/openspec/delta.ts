@@ -1,3 +1,4 @@
+// @spec specthread-core#13.2, specthread-core#13.3
 import { DeltaEntry, DeltaFacts, DeltaOp, OpenSpecExtras, RenamePair } from '../../extras';
 import { Range } from '../../text/range';
 import { MarkdownDoc, collectHeadings } from '../markdown';

@@ -1,3 +1,4 @@
+// @spec specthread-core#13.2
 import { OpenSpecExtras } from '../../extras';
 import { CriterionNode, Heading, RequirementNode } from '../../model';
 import { MarkdownDoc, collectHeadings } from '../markdown';

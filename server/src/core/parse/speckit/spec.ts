@@ -1,3 +1,4 @@
+// @spec specthread-core#13.1
 import { SpecKitExtras } from '../../extras';
 import { CriterionNode, Heading, RefOccurrence, RequirementKind, RequirementNode } from '../../model';
 import { Range } from '../../text/range';

@@ -1,3 +1,4 @@
+// @spec specthread-core#13.1
 import { SpecKitExtras } from '../../extras';
 import { Heading, RefOccurrence, TaskNode, TaskStatus } from '../../model';
 import { Block, MarkdownDoc, blockRange, collectHeadings, listItemColumns } from '../markdown';
