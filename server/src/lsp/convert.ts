@@ -69,7 +69,7 @@ export function toCompletionItem(e: CompletionEntry): CompletionItem {
     detail: e.detail,
     documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
     sortText: e.sortText,
-    filterText: e.label,
+    filterText: e.filterText ?? e.label,
     textEdit: { range: e.range, newText: e.label },
   };
 }

@@ -5,7 +5,7 @@ import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { compareIds } from '../checks/suggest';
 import { Located, SpecModel } from '../index/specModel';
 import { TaskNode } from '../model';
-import { citingTasks } from '../queries/locate';
+import { citingTasks, tasksCitingAny } from '../queries/locate';
 import { TraceIndex } from '../trace/traceIndex';
 import { requiredStates } from './requirement';
 
@@ -64,18 +64,7 @@ export function computeCoverage(specs: readonly SpecModel[], index: TraceIndex, 
 /** Tasks citing a criterion directly or its whole requirement (not its sibling criteria). */
 export function tasksFor(spec: SpecModel, requirementId: string, id: string): Located<TaskNode>[] {
   if (id === requirementId) return citingTasks(spec, id);
-  const seen = new Set<TaskNode>();
-  const out: Located<TaskNode>[] = [];
-  for (const each of [id, requirementId]) {
-    for (const ref of spec.citedBy.get(each) ?? []) {
-      const task = ref.occurrence.taskId ? spec.tasks.get(ref.occurrence.taskId) : undefined;
-      if (task && !seen.has(task.node)) {
-        seen.add(task.node);
-        out.push(task);
-      }
-    }
-  }
-  return out;
+  return tasksCitingAny(spec, [id, requirementId]);
 }
 
 export function summarise(criteria: readonly CriterionCoverage[]): CoverageSummary {

@@ -11,6 +11,8 @@ export interface CompletionEntry {
   readonly documentation?: string;
   /** Keeps the list in id order rather than alphabetical (1.10 after 1.9). */
   readonly sortText: string;
+  /** What the client filters on, when it is more than the label (fuzzy on id and text). */
+  readonly filterText?: string;
   /** The text the entry replaces: the partial id typed so far. */
   readonly range: Range;
 }

@@ -61,7 +61,11 @@ export function idOfTarget(target: SpecTarget): string | undefined {
 
 /** Tasks that cite `id` directly, or through one of its criteria when `id` is a requirement. */
 export function citingTasks(spec: SpecModel, id: string): Located<TaskNode>[] {
-  const ids = [id, ...(spec.requirements.get(id)?.node.criteria.map((c) => c.id) ?? [])];
+  return tasksCitingAny(spec, [id, ...(spec.requirements.get(id)?.node.criteria.map((c) => c.id) ?? [])]);
+}
+
+/** Tasks that cite any of `ids`, each once, in citation order. */
+export function tasksCitingAny(spec: SpecModel, ids: readonly string[]): Located<TaskNode>[] {
   const seen = new Set<TaskNode>();
   const out: Located<TaskNode>[] = [];
   for (const each of ids) {

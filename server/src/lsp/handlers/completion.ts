@@ -1,4 +1,4 @@
-import { CompletionItemKind, Connection, MarkupKind } from 'vscode-languageserver/node';
+import { Connection } from 'vscode-languageserver/node';
 import { completeRefs } from '../../core/queries/completion';
 import { completeTag } from '../../core/trace/queries/tagCompletion';
 import { completeDeltaTargets } from '../../core/queries/deltaTargets';
@@ -26,15 +26,7 @@ export function registerCompletion(connection: Connection, session: Session): vo
     return {
       // The list is narrowed on the server by fuzzy match; let the client re-ask as the user types.
       isIncomplete: items.length >= 200,
-      items: items.map((e) => ({
-        label: e.label,
-        kind: e.kind === 'criterion' ? CompletionItemKind.EnumMember : CompletionItemKind.Class,
-        detail: e.detail,
-        documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
-        sortText: e.sortText,
-        filterText: e.filterText,
-        textEdit: { range: e.range, newText: e.label },
-      })),
+      items: items.map(toCompletionItem),
     };
   });
 }
