@@ -33,7 +33,8 @@ export const taskMissingFile: TraceRule = {
         if (m.task.status !== 'done') continue;
         const rel = m.path.replace(/^\.\//, '');
         if (ctx.resolveMention(spec, m.path)) {
-          presentTops.add(`${spec.dir}\u0000${rel.split('/')[0]}`);
+          // Markdown next to the specs (a constitution, a README) is no sign that the code is here.
+          if (!/\.(md|markdown)$/i.test(rel)) presentTops.add(`${spec.dir}\u0000${rel.split('/')[0]}`);
           continue;
         }
         // A bare name (`faq.md`, `package.json`) says nothing about where the file lives, and
