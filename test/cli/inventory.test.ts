@@ -25,7 +25,8 @@ describe('specthread inventory (CLI)', () => {
     );
     assert.ok(feature.refs >= 10, `refs ${feature.refs}`);
     assert.ok(out.specs.some((s: { kind: string }) => s.kind === 'constitution'));
-    assert.match(r.stderr, /2 specs \(2 speckit\)/);
+    // 001-user-auth, 002-profile and the constitution.
+    assert.match(r.stderr, /3 specs \(3 speckit\)/);
   });
 
   it('counts OpenSpec deltas per operation and marks archived changes', () => {

@@ -70,6 +70,25 @@ describe('language server: spec-kit and OpenSpec', function () {
     assert.deepStrictEqual(items.map((i) => i.label), ['US1', 'US2']);
   });
 
+  it('spec-kit: a cross-spec ref hovers and jumps to the other feature, by folder name or alias', async () => {
+    await start('speckit-clean');
+    const profile = path.join(root, 'specs', '002-profile', 'spec.md');
+    const auth = path.join(root, 'specs', '001-user-auth', 'spec.md');
+    const text = await open(profile);
+    const authText = fs.readFileSync(auth, 'utf8');
+    assert.deepStrictEqual(await client.waitForDiagnostics(profile, () => true), []);
+
+    const byName = at(text, '001-user-auth#FR-001', '001-user-auth#'.length + 2);
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(profile) }, position: byName })) as Hover;
+    assert.match((hover.contents as MarkupContent).value, /001-user-auth#FR-001.*authenticate users by email and password/);
+    const def = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: uriOf(profile) }, position: byName })) as Location[];
+    assert.deepStrictEqual(def.map((l) => [l.uri, l.range.start.line]), [[uriOf(auth), at(authText, '- **FR-001**').line]]);
+
+    const byAlias = at(text, 'user-auth#FR-002', 'user-auth#'.length + 2);
+    const aliasHover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(profile) }, position: byAlias })) as Hover;
+    assert.match((aliasHover.contents as MarkupContent).value, /FR-002.*NOT reveal whether an email is registered/);
+  });
+
   it('OpenSpec: a delta header hovers and jumps to the base requirement; editing the base spec republishes the change', async () => {
     await start('openspec-clean');
     const delta = path.join(root, 'openspec', 'changes', 'add-sso', 'specs', 'auth', 'login', 'spec.md');

@@ -21,7 +21,7 @@ import { CONFIG_FILE_NAMES, EMPTY_CONFIG, RepoConfig, joinPath, mergeConfigs, pa
 import { runWorkspaceChecks } from './checks/runWorkspaceChecks';
 import { KIRO_SPEC_FILES } from './layout/kiroLayout';
 import { OPENSPEC_CHANGE_FILES } from './layout/openspecLayout';
-import { SPECKIT_SPEC_FILES } from './layout/speckitLayout';
+import { SPECKIT_SPEC_FILES, featureAlias } from './layout/speckitLayout';
 
 interface FileEntry {
   readonly text: string;
@@ -335,6 +335,18 @@ export class Engine {
   specOf(path: string): SpecModel | undefined {
     const dir = this.specDirOf(path);
     return dir ? this.analysis(dir)?.model : undefined;
+  }
+
+  /**
+   * The spec a cross-spec ref names: by folder name, or for spec-kit by the name without its
+   * number prefix (`user-auth` for `001-user-auth`) when only one feature has it.
+   */
+  specByName(name: string): SpecModel | undefined {
+    const specs = this.allSpecs();
+    const exact = specs.find((s) => s.id === name);
+    if (exact) return exact;
+    const aliased = specs.filter((s) => s.format === 'speckit' && featureAlias(s.id) === name);
+    return aliased.length === 1 ? aliased[0] : undefined;
   }
 
   allSpecs(): SpecModel[] {

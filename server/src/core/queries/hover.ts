@@ -4,7 +4,7 @@ import { Located, SpecModel } from '../index/specModel';
 import { TaskNode } from '../model';
 import { analyzeEars, earsPatternLabel } from '../requirements/ears';
 import { Position, Range } from '../text/range';
-import { SpecTarget, citingTasks, targetAt } from './locate';
+import { SpecLookup, SpecTarget, citingTasks, specOfRef, targetAt } from './locate';
 
 export interface HoverResult {
   /** Markdown. */
@@ -14,18 +14,21 @@ export interface HoverResult {
 
 const STATUS_ICON: Record<TaskNode['status'], string> = { open: '☐', done: '☑', 'in-progress': '◐', queued: '◔' };
 
-export function hover(spec: SpecModel, path: string, pos: Position, token: CancellationToken): HoverResult | undefined {
+export function hover(spec: SpecModel, path: string, pos: Position, token: CancellationToken, lookup?: SpecLookup): HoverResult | undefined {
   throwIfCancelled(token);
   const target = targetAt(spec, path, pos);
   if (!target) return undefined;
-  const contents = describe(spec, target);
+  const contents = describe(spec, target, lookup);
   return contents ? { contents, range: target.range } : undefined;
 }
 
-function describe(spec: SpecModel, target: SpecTarget): string | undefined {
+function describe(spec: SpecModel, target: SpecTarget, lookup?: SpecLookup): string | undefined {
   switch (target.kind) {
-    case 'ref':
-      return describeId(spec, target.id) ?? `**${target.id}** does not exist in spec \`${spec.id}\`.`;
+    case 'ref': {
+      const owner = specOfRef(spec, target.ref, lookup);
+      if (!owner) return `No spec named \`${target.ref.occurrence.spec}\`.`;
+      return describeId(owner, target.id) ?? `**${target.id}** does not exist in spec \`${owner.id}\`.`;
+    }
     case 'requirement':
     case 'criterion':
       return describeId(spec, target.node.id);

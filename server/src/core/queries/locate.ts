@@ -9,6 +9,18 @@ export type SpecTarget =
   | { readonly kind: 'criterion'; readonly node: CriterionNode; readonly path: string; readonly range: Range }
   | { readonly kind: 'task'; readonly node: TaskNode; readonly path: string; readonly range: Range };
 
+/** Finds another spec by the name a cross-spec ref uses (`001-user-auth`, or the alias `user-auth`). */
+export type SpecLookup = (name: string) => SpecModel | undefined;
+
+/**
+ * The spec a ref's id lives in: its own spec, or for a cross-spec ref (`001-user-auth#FR-003`)
+ * the spec it names, when the lookup knows it.
+ */
+export function specOfRef(spec: SpecModel, ref: ResolvedRef, lookup?: SpecLookup): SpecModel | undefined {
+  if (!ref.external) return spec;
+  return ref.occurrence.spec && lookup ? lookup(ref.occurrence.spec) : undefined;
+}
+
 export interface Location {
   readonly path: string;
   readonly range: Range;

@@ -2,14 +2,15 @@
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { SpecModel } from '../index/specModel';
 import { Position } from '../text/range';
-import { Location, definitionOf, idOfTarget, targetAt } from './locate';
+import { Location, SpecLookup, definitionOf, idOfTarget, specOfRef, targetAt } from './locate';
 
 /** Go to definition: from a ref to the criterion or requirement it names. */
-export function definition(spec: SpecModel, path: string, pos: Position, token: CancellationToken): Location[] {
+export function definition(spec: SpecModel, path: string, pos: Position, token: CancellationToken, lookup?: SpecLookup): Location[] {
   throwIfCancelled(token);
   const target = targetAt(spec, path, pos);
   if (target?.kind !== 'ref') return [];
-  const def = definitionOf(spec, target.id);
+  const owner = specOfRef(spec, target.ref, lookup);
+  const def = owner && definitionOf(owner, target.id);
   return def ? [def] : [];
 }
 

@@ -1,6 +1,7 @@
 // @spec specthread-core#10.1
 import { compareIds, editDistance, suggestIds } from '../checks/suggest';
 import { Located, SpecModel } from '../index/specModel';
+import { featureAlias } from '../layout/speckitLayout';
 import { CriterionNode, RequirementNode } from '../model';
 
 /**
@@ -19,9 +20,13 @@ export type Resolution =
   | { readonly status: 'unknown-spec' }
   | { readonly status: 'unknown-id'; readonly spec: SpecModel };
 
-/** The names a ref may use for a spec. Kiro: its folder name. */
+/**
+ * The names a ref may use for a spec: its folder name, and for spec-kit also the name without
+ * its number prefix (`user-auth` for `001-user-auth`), honoured only when unambiguous.
+ */
 export function specNames(spec: SpecModel): string[] {
-  return [spec.id];
+  const alias = spec.format === 'speckit' ? featureAlias(spec.id) : undefined;
+  return alias ? [spec.id, alias] : [spec.id];
 }
 
 /** The requirement or criterion `id` names in `spec`. */
@@ -54,7 +59,11 @@ export class SpecDirectory {
   private readonly byName = new Map<string, SpecModel>();
 
   constructor(readonly specs: readonly SpecModel[]) {
-    for (const spec of specs) for (const name of specNames(spec)) if (!this.byName.has(name)) this.byName.set(name, spec);
+    // A folder name always wins; an alias counts only when a single spec claims it.
+    for (const spec of specs) this.byName.set(spec.id, spec);
+    const aliasOwners = new Map<string, SpecModel[]>();
+    for (const spec of specs) for (const name of specNames(spec).slice(1)) aliasOwners.set(name, [...(aliasOwners.get(name) ?? []), spec]);
+    for (const [name, owners] of aliasOwners) if (owners.length === 1 && !this.byName.has(name)) this.byName.set(name, owners[0]);
   }
 
   spec(name: string): SpecModel | undefined {

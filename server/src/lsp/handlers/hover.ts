@@ -17,7 +17,7 @@ export function registerHover(connection: Connection, session: Session): void {
       return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
     }
     // OpenSpec delta headers name a requirement of another spec: the workspace answers those.
-    const result = hover(found.spec, found.path, params.position, token) ?? deltaTargetHover(session.engine.allSpecs(), found.path, params.position, token);
+    const result = hover(found.spec, found.path, params.position, token, (name) => session.engine.specByName(name)) ?? deltaTargetHover(session.engine.allSpecs(), found.path, params.position, token);
     if (!result) return null;
     // In specs, the thread into code: how many tasks, code tags and tests point at the id.
     const target = targetAt(found.spec, found.path, params.position);

@@ -15,7 +15,7 @@ export function registerNavigation(connection: Connection, session: Session): vo
   connection.onDefinition(async (params, token) => {
     const found = await session.specFor(params.textDocument.uri);
     if (found) {
-      const own = definition(found.spec, found.path, params.position, token);
+      const own = definition(found.spec, found.path, params.position, token, (name) => session.engine.specByName(name));
       return (own.length ? own : deltaTargetDefinition(session.engine.allSpecs(), found.path, params.position, token)).map(toLocation);
     }
     const code = session.traceFor(params.textDocument.uri);
