@@ -7,8 +7,6 @@ import { PinChange, TraceCommands } from '../../shared/traceProtocol';
  * The thin VS Code client: starts the bundled language server and owns only UI. All analysis
  * happens in the server, so every editor gets the same results.
  */
-let client: LanguageClient | undefined;
-
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -23,10 +21,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     initializationOptions: { settings: vscode.workspace.getConfiguration(CONFIGURATION_SECTION) },
   };
-  client = new LanguageClient('specthread', 'SpecThread', serverOptions, clientOptions);
+  const client = new LanguageClient('specthread', 'SpecThread', serverOptions, clientOptions);
+  // Registered as a disposable: VS Code stops the client (and the server) on deactivation, so no
+  // module-level handle is needed.
   context.subscriptions.push(
+    client,
     vscode.commands.registerCommand(Commands.restartServer, async () => {
-      await client?.restart();
+      await client.restart();
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
     vscode.commands.registerCommand(TraceCommands.showPinChange, (change: PinChange) => {
@@ -40,7 +41,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
 }
 
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+export function deactivate(): void {
+  // Nothing to do: everything activate() created is in context.subscriptions.
 }
