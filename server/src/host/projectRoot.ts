@@ -1,7 +1,7 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 import { DEFAULT_BASELINE_FILE } from '../../../shared/settings';
-import { CONFIG_FILE } from '../core/config/configFile';
+import { CONFIG_FILE_NAMES } from '../core/config/repoConfig';
 
 /**
  * The folder whose specthread.json and baseline apply to `dir`: the nearest ancestor (or `dir`
@@ -11,7 +11,7 @@ import { CONFIG_FILE } from '../core/config/configFile';
 export function projectRootOf(dir: string): string {
   let current = path.resolve(dir);
   for (;;) {
-    if (existsSync(path.join(current, CONFIG_FILE)) || existsSync(path.join(current, DEFAULT_BASELINE_FILE))) return current;
+    if (CONFIG_FILE_NAMES.some((name) => existsSync(path.join(current, name))) || existsSync(path.join(current, DEFAULT_BASELINE_FILE))) return current;
     const parent = path.dirname(current);
     if (existsSync(path.join(current, '.git')) || parent === current) return path.resolve(dir);
     current = parent;

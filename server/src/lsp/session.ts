@@ -5,7 +5,7 @@ import { IndexedNotification, IndexedParams } from '../../../shared/protocol';
 import { DEFAULT_SETTINGS, SpecThreadSettings, mergeSettings } from '../../../shared/settings';
 import { baselinePath, loadBaselines } from '../core/baseline/load';
 import { NEVER_CANCELLED } from '../core/cancellation';
-import { CONFIG_FILE, loadWorkspaceConfig } from '../core/config/configFile';
+import { loadWorkspaceConfig } from '../core/config/configFile';
 import { Engine } from '../core/engine';
 import { Finding } from '../core/findings';
 import { SpecModel } from '../core/index/specModel';
@@ -61,7 +61,7 @@ export class Session {
 
   /** True for the files that configure the analysis rather than being analysed. */
   private isSettingsFile(path: string): boolean {
-    return this.workspace.roots.some((root) => path === `${root.replace(/\/$/, '')}/${CONFIG_FILE}` || path === baselinePath(root, this.settings));
+    return this.engine.isConfigFile(path) || this.workspace.roots.some((root) => path === baselinePath(root, this.settings));
   }
 
   get indexed(): Promise<void> {

@@ -9,7 +9,6 @@ import { CONFIG_FILE_NAMES } from './repoConfig';
  * `baseline`, `exclude`). Comments are allowed, as in VS Code settings. Kept to reading and
  * normalising one file so it can merge with a fuller config loader later.
  */
-export const CONFIG_FILE = 'specthread.json';
 
 export interface LoadedConfig {
   readonly settings: SpecThreadSettings;
