@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, SpecThreadSettings, mergeSettings, normalizeSettings } from '../../../../shared/settings';
+import { ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import { CancellationToken } from '../cancellation';
 import { Workspace } from '../workspace';
 import { CONFIG_FILE_NAMES } from './repoConfig';
@@ -33,32 +34,11 @@ export async function loadWorkspaceConfig(workspace: Workspace, token: Cancellat
     }
     if (text === undefined) continue;
     files.push(path);
-    try {
-      settings = mergeSettings(settings, normalizeSettings(JSON.parse(stripJsonComments(text))));
-    } catch (err) {
-      errors.push(`${path}: ${err instanceof Error ? err.message : String(err)}; the file is ignored.`);
-    }
+    // jsonc-parser reads JSON with comments and trailing commas, as VS Code settings allow.
+    const problems: ParseError[] = [];
+    const value: unknown = parse(text, problems, { allowTrailingComma: true });
+    if (problems.length) errors.push(`${path}: not valid JSON (${printParseErrorCode(problems[0].error)} at offset ${problems[0].offset}); the file is ignored.`);
+    else settings = mergeSettings(settings, normalizeSettings(value));
   }
   return { settings, errors, files };
-}
-
-/** Removes `//` and `/* *\/` comments and trailing commas outside strings. */
-export function stripJsonComments(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j;
-    } else if (ch === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-      out += '\n';
-    } else if (ch === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-    } else out += ch;
-  }
-  return out.replace(/,(\s*[}\]])/g, '$1');
 }
