@@ -147,6 +147,19 @@ describe('SpecThread in VS Code', function () {
     assert.ok(criterion11().text.startsWith(first.detail.replace(/…$/, '')), `1.1 detail is the criterion text; got ${JSON.stringify(first.detail)}`);
   });
 
+  it('follows @spec tags from a code file written to disk: unknown refs flagged, hover shows the criterion', async () => {
+    const code = vscode.Uri.file(path.join(root(), 'src', 'login.ts'));
+    const source = ['// @spec user-auth#1.1', 'export function signIn(): void {}', '// @spec user-auth#9.9', ''].join('\n');
+    // Written through the file system, as a build or another tool would: the server learns of it
+    // from the file watcher it registered, not from an open editor.
+    await vscode.workspace.fs.writeFile(code, Buffer.from(source, 'utf8'));
+    const d = await waitForDiagnostic(code, (x) => codeOf(x) === 'link.unknown-ref', 'link.unknown-ref on the 9.9 tag');
+    assert.strictEqual(d.range.start.line, 2, 'the finding is on the third line');
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', code, new vscode.Position(0, '// @spec user-auth#'.length + 1));
+    const text = hoverText(hovers);
+    assert.ok(words(text).includes(words(criterion11().text)), `hover on the tag shows criterion 1.1; got ${JSON.stringify(text)}`);
+  });
+
   it('restarts the language server with specthread.restartServer', async () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('specthread.restartServer'), 'command is registered');
     const republished = waitForDiagnostic(specUri('tasks.md'), (x) => codeOf(x) === 'link.unknown-ref', 'link.unknown-ref from the new server', {
