@@ -26,6 +26,15 @@ describe('specthread check (CLI)', () => {
     assert.match(r.stderr, /2 errors, 3 warnings, 0 info, 0 hints in 3 files \(1 spec\)/);
   });
 
+  it('finds the deliberate problem of each example project (the README quick start)', () => {
+    const r = run(['check', 'examples', '--format', 'json']);
+    assert.strictEqual(r.code, 1, r.stderr);
+    const found = JSON.parse(r.stdout).findings.map((f: { file: string; code: string }) => `${f.file.split('/')[1]} ${f.code}`);
+    for (const expected of ['kiro-workspace link.unknown-ref', 'speckit-workspace link.unknown-story', 'openspec-workspace link.unknown-delta-target']) {
+      assert.ok(found.includes(expected), `${expected} in ${JSON.stringify(found)}`);
+    }
+  });
+
   it('exits 0 on a clean workspace, and --fail-on decides what fails', () => {
     const clean = path.join(FIXTURES, 'checks', 'v1-clean');
     assert.strictEqual(run(['check', clean]).code, 0);
