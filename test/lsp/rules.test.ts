@@ -84,4 +84,18 @@ describe('language server: rule settings, suppressions and code actions (LSP rou
     await client.waitForDiagnostics(tasks, (d) => d.length === 0, 'baselined');
     await client.waitForDiagnostics(notes, (d) => d.length === 0, 'baselined');
   });
+
+  it('publishes problems of specthread.json on the file, and clears them once fixed', async () => {
+    await client.waitForIndexed();
+    const config = path.join(root, 'specthread.json');
+    fs.writeFileSync(config, '{\n  "rules": { "link.unknown-ref": "loud" }\n}\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 1 }] });
+    const [problem] = await client.waitForDiagnostics(config, (d) => d.length > 0, 'config.invalid');
+    assert.strictEqual(problem.code, 'config.invalid');
+    assert.strictEqual(problem.range.start.line, 1);
+    fs.writeFileSync(config, '{ "rules": { "link.unknown-ref": "warning" } }\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
+    await client.waitForDiagnostics(config, (d) => d.length === 0, 'config problem cleared');
+    await client.waitForDiagnostics(tasks, (d) => d.some((x) => x.code === 'link.unknown-ref' && x.severity === 2), 'the fixed setting applies');
+  });
 });

@@ -27,6 +27,8 @@ export class Session {
   /** Bumped on every change, so a scheduled flush can tell whether more changes arrived. */
   private generation = 0;
   private readonly published = new Map<string, Set<string>>();
+  /** Config files that currently carry published problems, so a fix clears them. */
+  private readonly configPublished = new Set<string>();
   /** Documents whose spec folder is still being read; flushing them early would publish half a spec. */
   private readonly loading = new Map<string, Promise<void>>();
   private indexing: Promise<void> | undefined;
@@ -53,7 +55,9 @@ export class Session {
   /** (Re)reads specthread.json and the baseline; invalid JSON is reported and ignored. */
   async loadRepoConfig(): Promise<void> {
     const config = await loadWorkspaceConfig(this.workspace, NEVER_CANCELLED);
-    for (const error of config.errors) void this.connection.window.showWarningMessage(`SpecThread: ${error}`);
+    // The same problems are published as config.invalid diagnostics on the file (publishConfig);
+    // the log keeps a trace for clients that do not show diagnostics of JSON files.
+    for (const error of config.errors) this.connection.console.warn(`SpecThread: ${error}`);
     this.repoSettings = config.settings;
     this.applySettings();
     this.engine.setBaselines(await loadBaselines(this.workspace, this.settings, NEVER_CANCELLED));
@@ -83,6 +87,7 @@ export class Session {
         let findings = 0;
         for (const dir of this.engine.specDirs()) findings += this.publishSpec(dir).length;
         findings += this.publishTrace(true);
+        this.publishConfig();
         this.reportSkipped();
         // Record what was published, so later edits republish only folders whose cross-spec findings change.
         this.engine.crossSpecChangedDirs(NEVER_CANCELLED);
@@ -162,6 +167,7 @@ export class Session {
       if (path && this.engine.isConfigFile(path)) {
         // Roots and excludes decide what a spec is at all: index again and republish everything.
         for (const dir of await this.engine.reloadConfig(NEVER_CANCELLED)) dirs.add(dir);
+        this.publishConfig();
         continue;
       }
       if (!path || this.documents.get(change.uri) || this.isSettingsFile(path)) continue;
@@ -169,6 +175,18 @@ export class Session {
       if (dir) dirs.add(dir);
     }
     this.publishAll(dirs);
+  }
+
+  /** Publishes problems of specthread.json itself (invalid JSON, keys the schema does not know). */
+  private publishConfig(): void {
+    const byPath = new Map<string, Finding[]>();
+    for (const f of this.engine.configFindings()) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
+    for (const path of this.configPublished) if (!byPath.has(path)) byPath.set(path, []);
+    this.configPublished.clear();
+    for (const [path, list] of byPath) {
+      if (list.length) this.configPublished.add(path);
+      void this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: list.map(toDiagnostic) });
+    }
   }
 
   /** Publishes the given spec folders, then every folder whose cross-spec findings changed with them. */
