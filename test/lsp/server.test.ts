@@ -162,3 +162,26 @@ describe('language server started as `specthread lsp --stdio`, with its own file
     }
   });
 });
+
+// @spec specthread-core#4.4
+describe('language server: workspace folders added and removed while it runs', () => {
+  it('indexes an added folder and clears the diagnostics of a removed one', async () => {
+    const first = copyToTemp(EXAMPLE);
+    const second = copyToTemp(path.join(REPO, 'examples', 'speckit-workspace'));
+    const client = await TestClient.start({ root: first, capabilities: { workspace: { workspaceFolders: true } } });
+    try {
+      const tasks = specFile(first, 'tasks.md');
+      await client.waitForDiagnostics(tasks, (d) => d.some((x) => x.code === 'link.unknown-ref'));
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: uriOf(second), name: 'shop' }], removed: [{ uri: uriOf(first), name: path.basename(first) }] },
+      });
+      const speckitTasks = path.join(second, 'specs', '001-checkout', 'tasks.md');
+      await client.waitForDiagnostics(speckitTasks, (d) => d.some((x) => x.code === 'link.unknown-story'), 'the added folder is analysed');
+      await client.waitForDiagnostics(tasks, (d) => d.length === 0, 'the removed folder is cleared');
+    } finally {
+      await client.stop();
+      fs.rmSync(first, { recursive: true, force: true });
+      fs.rmSync(second, { recursive: true, force: true });
+    }
+  });
+});

@@ -111,8 +111,8 @@ export class Engine {
   }
 
   /**
-   * The config file changed: forget everything and index again, since roots and excludes
-   * decide which files are specs at all. Returns every spec folder before and after, so the
+   * The config file or the workspace folders changed: forget everything and index again, since
+   * roots and excludes decide which files are specs at all. Returns every spec folder before and after, so the
    * caller can republish (and clear) them all.
    */
   async reloadConfig(token: CancellationToken): Promise<string[]> {
@@ -121,6 +121,9 @@ export class Engine {
     this.specFiles.clear();
     this.analyses.clear();
     this.workspaceFindings = undefined;
+    // Excludes and roots decide which code files are scanned too.
+    this.code.clear();
+    this.traceChanged();
     await this.indexWorkspace(token);
     return [...new Set([...before, ...this.specDirs()])];
   }

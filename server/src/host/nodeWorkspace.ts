@@ -20,7 +20,16 @@ interface IgnoreScope {
  * does) and reads files as UTF-8.
  */
 export class NodeWorkspace implements Workspace {
-  constructor(readonly roots: readonly string[]) {}
+  constructor(private folders: readonly string[]) {}
+
+  get roots(): readonly string[] {
+    return this.folders;
+  }
+
+  /** The editor added or removed workspace folders; the engine re-indexes afterwards. */
+  setRoots(roots: readonly string[]): void {
+    this.folders = [...roots];
+  }
 
   async listFiles(token: CancellationToken): Promise<readonly string[]> {
     const out: string[] = [];

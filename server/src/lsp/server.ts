@@ -34,6 +34,8 @@ export function startServer(connection: Connection): void {
   let canRegisterWatchers = false;
   let canReportProgress = false;
   let watcher: FileWatcher | undefined;
+  let workspace: NodeWorkspace | undefined;
+  let canFollowFolders = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p) ?? [];
@@ -43,7 +45,9 @@ export function startServer(connection: Connection): void {
     canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canReportProgress = !!params.capabilities.window?.workDoneProgress;
     const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
-    session = new Session(connection, documents, new NodeWorkspace(roots), initial);
+    canFollowFolders = !!params.capabilities.workspace?.workspaceFolders;
+    workspace = new NodeWorkspace(roots);
+    session = new Session(connection, documents, workspace, initial);
     registerHover(connection, session);
     registerNavigation(connection, session);
     registerCompletion(connection, session);
@@ -53,6 +57,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -71,6 +76,16 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     const s = session!;
+    if (canFollowFolders) {
+      // Folders added to or removed from a multi-root workspace while the server runs.
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+        const added = e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+        roots = [...roots.filter((r) => !removed.has(r)), ...added];
+        workspace!.setRoots(roots);
+        void s.foldersChanged();
+      });
+    }
     if (canPullConfiguration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
       s.updateSettings(await pullSettings());

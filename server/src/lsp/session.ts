@@ -1,4 +1,4 @@
-// @spec specthread-core#4.1, specthread-core#4.2, specthread-core#11.7
+// @spec specthread-core#4.1, specthread-core#4.2, specthread-core#4.4, specthread-core#11.7
 import { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IndexedNotification, IndexedParams } from '../../../shared/protocol';
@@ -153,6 +153,20 @@ export class Session {
     this.dirty.delete(uri);
     const dir = await this.engine.reload(path, NEVER_CANCELLED);
     if (dir) this.publishAll(new Set([dir]));
+  }
+
+  /**
+   * The workspace folders changed (the caller has already given the workspace its new roots):
+   * read the configuration again, index everything again, and republish, clearing what belonged
+   * to folders that are gone.
+   */
+  async foldersChanged(): Promise<void> {
+    await this.indexed;
+    await this.loadRepoConfig();
+    const dirs = new Set(await this.engine.reloadConfig(NEVER_CANCELLED));
+    this.publishAll(dirs);
+    this.publishTrace(true);
+    this.publishConfig();
   }
 
   /** Watched-file events for files not open in the editor. */

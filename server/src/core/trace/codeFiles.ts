@@ -28,6 +28,14 @@ export class CodeFiles {
     this.configure(DEFAULT_TRACE_SETTINGS);
   }
 
+  /** Forgets every file, before a full re-index (the workspace folders or their config changed). */
+  clear(): void {
+    this.facts.clear();
+    this.skipped.clear();
+    this.known.clear();
+    this.pinStores.clear();
+  }
+
   /** Returns true when the test globs changed, so that roles must be recomputed by a rescan. */
   configure(settings: TraceSettings): boolean {
     const rolesChanged = JSON.stringify(settings.testFiles) !== JSON.stringify(this.settings.testFiles) || settings.maxFileSize !== this.settings.maxFileSize;
