@@ -317,6 +317,14 @@ export class Session {
     return spec ? { spec, path } : undefined;
   }
 
+  /** The document as the thread queries see it: its path, and its spec when it is a spec file. */
+  async threadDocument(uri: string): Promise<{ path: string; spec?: SpecModel } | undefined> {
+    const found = await this.specFor(uri);
+    if (found) return found;
+    const path = uriToPath(uri);
+    return path ? { path } : undefined;
+  }
+
   findingsFor(uri: string, token: CancellationToken): Finding[] {
     const path = uriToPath(uri);
     if (path && this.engine.isTraceable(path)) return this.engine.codeFindingsByFile(token).get(path) ?? [];
