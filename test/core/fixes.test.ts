@@ -42,7 +42,7 @@ function actionsAt(engine: Engine, path: string, range: Range): CodeActionResult
     range,
     findings: engine.allFindings(NEVER_CANCELLED).filter((f) => f.path === path),
     textOf: (p) => engine.textOf(p),
-  });
+  }, NEVER_CANCELLED);
 }
 
 function actionFor(engine: Engine, code: string, title: RegExp): { action: CodeActionResult; all: CodeActionResult[] } {

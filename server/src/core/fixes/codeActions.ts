@@ -1,4 +1,5 @@
 // @spec specthread-core#7.4
+import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { Finding, Fix } from '../findings';
 import { SpecModel } from '../index/specModel';
 import { statementOfCriterion } from '../requirements/statement';
@@ -34,7 +35,8 @@ const overlaps = (a: Range, b: Range) => comparePositions(a.end, b.start) >= 0 &
  * "disable" action per finding, and the canonical-EARS rewrite of a Kiro v1 criterion even when
  * `ears.then-after-when` is off (accepted by default, offered as a refactoring).
  */
-export function codeActionsFor(request: CodeActionRequest): CodeActionResult[] {
+export function codeActionsFor(request: CodeActionRequest, token: CancellationToken): CodeActionResult[] {
+  throwIfCancelled(token);
   const { spec, path, range } = request;
   const text = request.textOf(path);
   const actions: CodeActionResult[] = [];

@@ -20,7 +20,7 @@ export function registerCodeActions(connection: Connection, session: Session): v
       range: params.range,
       findings: session.findingsFor(params.textDocument.uri, token),
       textOf: (p) => session.engine.textOf(p),
-    });
+    }, token);
     const only = params.context.only;
     return results
       .filter((r) => !only || only.some((kind) => r.kind === kind || r.kind.startsWith(kind + '.')))
