@@ -466,21 +466,6 @@ export class Engine {
     return byFile;
   }
 
-  /** Findings for every spec, grouped by file; every tracked file appears, with [] when clean. */
-  findingsByFile(token: CancellationToken): Map<string, Finding[]> {
-    const byFile = new Map<string, Finding[]>();
-    for (const dir of this.specDirs()) {
-      for (const path of this.filesOfSpec(dir)) byFile.set(path, []);
-      for (const f of this.findingsForSpec(dir, token)) {
-        const list = byFile.get(f.path) ?? [];
-        list.push(f);
-        byFile.set(f.path, list);
-      }
-    }
-    for (const [path, list] of this.codeFindingsByFile(token)) byFile.set(path, list);
-    return byFile;
-  }
-
   allFindings(token: CancellationToken): Finding[] {
     const code = [...this.codeFindingsByFile(token).values()].flat();
     return [...this.specDirs().flatMap((dir) => this.findingsForSpec(dir, token)), ...code];

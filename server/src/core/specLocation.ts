@@ -84,8 +84,3 @@ const DEFAULT_LAYOUT = new SpecLayout();
 export function locateSpecFile(path: string, layout: SpecLayout = DEFAULT_LAYOUT): SpecLocation | undefined {
   return layout.locate(path);
 }
-
-/** True for files that could be spec files; used to decide what to read and watch. */
-export function isSpecCandidate(path: string, layout: SpecLayout = DEFAULT_LAYOUT): boolean {
-  return layout.locate(path) !== undefined;
-}
