@@ -57,7 +57,12 @@ else
   # Node 24 first on PATH so npm and the postinstall scripts run under it, and its headers for
   # node-gyp: the machine's npm config points nodedir at Node 20, which would give native
   # addons the wrong ABI.
-  PATH="$NODE_PKG/bin:$PATH" npm_config_nodedir="$NODE_PKG" \
+  # The npm_* variables of an outer `npm run setup:e2e` must not leak into this install:
+  # code-server's postinstall reads the Node version from npm_config_user_agent, which the outer
+  # npm set to the machine's Node 20, and refuses to install.
+  clean_env=()
+  while IFS= read -r name; do clean_env+=(-u "$name"); done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
+  env "${clean_env[@]}" PATH="$NODE_PKG/bin:$PATH" npm_config_nodedir="$NODE_PKG" \
     npm install --prefix "$CS_PREFIX" --no-save --no-package-lock --no-audit --no-fund \
     --foreground-scripts "code-server@$CODE_SERVER_VERSION"
   touch "$CS_PREFIX/.complete"
