@@ -1,4 +1,4 @@
-// @spec specthread-core#13.2
+// @spec specthread-core#13.2, specthread-core#14.8
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -9,15 +9,16 @@ import { Engine } from '../../server/src/core/engine';
 import { Finding } from '../../server/src/core/findings';
 import { NodeWorkspace } from '../../server/src/host/nodeWorkspace';
 import { toPosixPath } from '../../server/src/host/paths';
+import { assertKnownGaps, describeCorpus, knownGaps } from '../helpers/corpus';
 import { REPO } from '../helpers/fixtures';
 
 /**
  * Parity with `openspec validate --all --json` (@fission-ai/openspec, a dev dependency) on the
  * OpenSpec corpus: every problem it reports we report too, on the same file and of the same
- * kind, each of ours with a line. It runs on a copy, so nothing it might write reaches the
+ * kind, each of ours with a line, except for the gaps listed in known-gaps.json (held to
+ * exactly, see test/helpers/corpus.ts). It runs on a copy, so nothing it might write reaches the
  * corpus. The ratio of run times is printed for the record.
  */
-const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus', 'openspec');
 const OPENSPEC_BIN = path.join(REPO, 'node_modules', '@fission-ai', 'openspec', 'bin', 'openspec.js');
 
 interface Issue {
@@ -56,16 +57,20 @@ function fileOf(item: Item, issue: Issue): string {
   return `changes/${item.id}/`;
 }
 
-describe('OpenSpec parity: openspec validate --all --json vs SpecThread', function () {
-  this.timeout(120000);
+describeCorpus('OpenSpec parity: openspec validate --all --json vs SpecThread', (corpus) => {
+  const CORPUS = path.join(corpus, 'openspec');
   const repos = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).sort() : [];
+  const gaps = knownGaps();
+  /** openspec's issues over all repositories: some repositories are clean, but not all of them. */
+  let comparedInAll = 0;
   it('has the openspec CLI and a corpus to compare on', () => {
     assert.ok(fs.existsSync(OPENSPEC_BIN), `@fission-ai/openspec is not installed (${OPENSPEC_BIN})`);
     assert.ok(repos.length > 0, `no OpenSpec repositories in ${CORPUS}`);
   });
 
   for (const repo of repos) {
-    it(`${repo}: every problem openspec reports, SpecThread reports on the same file with a line`, async () => {
+    it(`${repo}: every problem openspec reports, SpecThread reports on the same file with a line`, async function () {
+      this.timeout(120000);
       const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'specthread-parity-'));
       try {
         fs.cpSync(path.join(CORPUS, repo), copy, { recursive: true });
@@ -98,8 +103,8 @@ describe('OpenSpec parity: openspec validate --all --json vs SpecThread', functi
             if (!match) missing.push(`${item.type} ${item.id}: ${issue.level} ${issue.path} ${issue.message.slice(0, 140)}`);
           }
         }
-        assert.ok(compared > 0, 'openspec reported nothing on the corpus, so the comparison proves nothing');
-        assert.deepStrictEqual(missing, [], 'problems openspec reports that SpecThread does not');
+        comparedInAll += compared;
+        assertKnownGaps(gaps, `openspec/${repo}`, 'openspec-parity', missing);
         for (const f of ours) assert.ok(f.range.start.line >= 0, `${f.code} has a line`);
         console.log(`      openspec validate: ${theirMs.toFixed(0)} ms, ${compared} issues; SpecThread: ${ourMs.toFixed(0)} ms, ${ours.length} findings; ratio ${(theirMs / ourMs).toFixed(1)}×`);
       } finally {
@@ -107,4 +112,8 @@ describe('OpenSpec parity: openspec validate --all --json vs SpecThread', functi
       }
     });
   }
+
+  it('openspec reported problems somewhere in the corpus, so the comparison proves something', () => {
+    assert.ok(comparedInAll > 0, 'openspec reported nothing on any corpus repository');
+  });
 });

@@ -39,6 +39,8 @@ export interface StartOptions {
   readonly root: string;
   /** Run through `specthread lsp --stdio` instead of the server bundle. */
   readonly viaCli?: boolean;
+  /** The transport arguments (default `--stdio`); `[]` tests the CLI's default transport. */
+  readonly transport?: readonly string[];
   readonly capabilities?: ClientCapabilities;
   readonly settings?: unknown;
 }
@@ -79,7 +81,8 @@ export class TestClient {
 
   static async start(options: StartOptions): Promise<TestClient> {
     requireBuild();
-    const args = options.viaCli ? [CLI, 'lsp', '--stdio'] : [SERVER, '--stdio'];
+    const transport = options.transport ?? ['--stdio'];
+    const args = options.viaCli ? [CLI, 'lsp', ...transport] : [SERVER, ...transport];
     const proc = spawn(process.execPath, args, { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(connection, proc);

@@ -37,37 +37,61 @@ export type ParsedArgs =
   | CoverageOptions
   | InventoryOptions
   | { readonly command: 'lsp' }
-  | { readonly command: 'help' }
+  | { readonly command: 'help'; readonly topic?: CommandName }
   | { readonly command: 'version' };
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage:
-  specthread check [path…] [--format text|json] [--fail-on error|warning|info|hint|none]
+/** Each command's own help, printed by `specthread <command> --help`. */
+export const COMMAND_HELP = {
+  check: `  specthread check [path…] [--format text|json] [--fail-on error|warning|info|hint|none]
                    [--write-baseline] [--no-baseline] [--exclude glob]…
       Analyse the specs, code and tests under each path (default: the current folder) and print
       findings as file:line:col severity code message. Exit 0 when clean, 1 when a finding at or
       above --fail-on (default: error) exists, 2 on a usage or internal error. Settings come from
       specthread.json in the project root (the nearest folder above with one).
       --write-baseline records every current finding in .specthread-baseline.json so that
-      later runs report only new ones; --no-baseline reports everything.
-  specthread coverage [path…] [--format text|json] [--fail-under percent] [--exclude glob]…
+      later runs report only new ones; --no-baseline reports everything.`,
+  coverage: `  specthread coverage [path…] [--format text|json] [--fail-under percent] [--exclude glob]…
       Print per-spec and per-requirement coverage (tasked, implemented, verified) and the
       criteria that are required but not implemented or not verified. Exit 1 when the
-      workspace's complete percentage is below --fail-under.
-  specthread inventory [path…] [--format text|json]
+      workspace's complete percentage is below --fail-under.`,
+  inventory: `  specthread inventory [path…] [--format text|json]
       List every spec found below each path with its format and what was understood of it:
-      requirements, criteria, stories, tasks by status, refs (and deltas of OpenSpec changes).
-  specthread lsp --stdio
-      Run the language server over stdio, for any LSP editor.
+      requirements, criteria, stories, tasks by status, refs (and deltas of OpenSpec changes).`,
+  lsp: `  specthread lsp [--stdio | --node-ipc | --socket=PORT]
+      Run the language server for any LSP editor; over stdio unless another transport is named.`,
+} as const;
+
+export type CommandName = keyof typeof COMMAND_HELP;
+
+export const USAGE = `Usage:
+${Object.values(COMMAND_HELP).join('\n')}
+  specthread <command> --help
+      Print the help of one command.
   specthread --help | --version`;
+
+/** The help text of one command, or the whole usage. */
+export function helpText(topic?: CommandName): string {
+  return topic ? `Usage:\n${COMMAND_HELP[topic]}` : USAGE;
+}
+
+const isCommand = (name: string): name is CommandName => Object.prototype.hasOwnProperty.call(COMMAND_HELP, name);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (!command || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) return { command: 'help' };
+    if (!isCommand(topic)) throw new UsageError(`unknown command '${topic}'`);
+    return { command: 'help', topic };
+  }
   if (command === '--version' || command === '-v') return { command: 'version' };
+  if (!isCommand(command)) throw new UsageError(`unknown command '${command}'`);
+  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', topic: command };
+  // The language server's connection reads its transport flags from the process arguments.
   if (command === 'lsp') return { command: 'lsp' };
-  if (command !== 'check' && command !== 'coverage' && command !== 'inventory') throw new UsageError(`unknown command '${command}'`);
 
   const paths: string[] = [];
   let format: OutputFormat = 'text';

@@ -1,7 +1,7 @@
 // @spec specthread-core#5.3
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
-import { USAGE, UsageError, parseArgs } from './args';
+import { USAGE, UsageError, helpText, parseArgs } from './args';
 import { runCheck } from './check';
 import { runCoverage } from './coverage';
 import { runInventory } from './inventory';
@@ -22,13 +22,15 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (args.command) {
     case 'help':
-      process.stdout.write(USAGE + '\n');
+      process.stdout.write(helpText(args.topic) + '\n');
       return 0;
     case 'version':
       process.stdout.write(`${typeof SPECTHREAD_VERSION === 'string' ? SPECTHREAD_VERSION : 'dev'}\n`);
       return 0;
     case 'lsp':
-      // The connection reads --stdio / --node-ipc / --socket from process.argv itself.
+      // The connection reads --stdio / --node-ipc / --socket from process.argv itself; without
+      // one of them it would throw, and stdio is what every editor's configuration expects.
+      if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) process.argv.push('--stdio');
       startServer(createConnection(ProposedFeatures.all));
       return -1;
     case 'check':
