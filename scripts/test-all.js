@@ -10,6 +10,7 @@ const { spawnSync } = require('child_process');
 const STAGES = [
   { id: 'build', script: 'build', what: 'bundles (esbuild)' },
   { id: 'typecheck', script: 'typecheck', what: 'tsc strict' },
+  { id: 'lint', script: 'lint', what: 'ESLint: layering (the core is pure) and habits' },
   { id: 'unit', script: 'test:unit', what: 'core, LSP, CLI, corpus, fuzz and meta tests (mocha)' },
   { id: 'e2e', script: 'test:e2e', what: 'editor end-to-end suites (Neovim, code-server)' },
   { id: 'dogfood', script: 'dogfood', what: 'SpecThread checks its own spec, code and tests' },

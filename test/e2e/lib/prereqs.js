@@ -70,7 +70,7 @@ function vscodeExecutable() {
   }
   const roots = [path.join(REPO, '.vscode-test'), path.join(CACHE, '.vscode-test')];
   for (const root of roots) {
-    let entries = [];
+    let entries;
     try {
       entries = fs.readdirSync(root).filter((e) => e.startsWith('vscode-')).sort().reverse();
     } catch {
