@@ -72,7 +72,7 @@ export class TestClient {
       this.progress.push(p.value);
       this.notify();
     });
-    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => this.shown.push(p));
+    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => void this.shown.push(p));
     connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => (this.shown.push(p), null));
     connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
       this.logs.push(p);
