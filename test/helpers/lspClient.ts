@@ -54,6 +54,10 @@ export class TestClient {
   /** `$/progress` values in arrival order (`begin`, `report`…, `end`). */
   readonly progress: { kind: string; message?: string; title?: string }[] = [];
   indexed: IndexedParams | undefined;
+  /** `window/showMessage` and `window/showMessageRequest` sent by the server: each one is a popup in the editor. */
+  readonly shown: { type: number; message: string }[] = [];
+  /** `window/logMessage` sent by the server (the output channel). */
+  readonly logs: { type: number; message: string }[] = [];
   private listeners: (() => void)[] = [];
   private stderr = '';
 
@@ -68,6 +72,12 @@ export class TestClient {
     });
     connection.onNotification('$/progress', (p: { value: { kind: string; message?: string; title?: string } }) => {
       this.progress.push(p.value);
+      this.notify();
+    });
+    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => void this.shown.push(p));
+    connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => (this.shown.push(p), null));
+    connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      this.logs.push(p);
       this.notify();
     });
     connection.onRequest(RegistrationRequest.method, () => null);

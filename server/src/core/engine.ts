@@ -299,6 +299,22 @@ export class Engine {
     return this.setText(path, await this.workspace.readFile(path, token), token);
   }
 
+  /**
+   * Forgets every file whose path `gone` accepts: the files under a deleted folder, whose own
+   * deletion events a watcher may never deliver, or files a re-listing no longer finds. Returns
+   * the spec folders whose analysis changed. One pass over what is known, however many are gone.
+   */
+  forget(gone: (path: string) => boolean, token: CancellationToken): string[] {
+    const dirs = new Set<string>();
+    for (const path of [...this.files.keys()].filter(gone)) {
+      const dir = this.setText(path, undefined, token);
+      if (dir) dirs.add(dir);
+    }
+    for (const path of [...this.code.knownPaths()].filter(gone)) this.setText(path, undefined, token);
+    for (const path of [...this.listed].filter(gone)) this.listed.delete(path);
+    return [...dirs];
+  }
+
   private parse(path: string, location: SpecLocation, text: string, token: CancellationToken): FileEntry {
     try {
       return { text, location, facts: parseSpecFile(path, location.kind, text, token, location.format) };

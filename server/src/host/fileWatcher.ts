@@ -1,21 +1,55 @@
-// @spec specthread-core#4.3
-import { FSWatcher, watch } from 'fs';
+// @spec specthread-core#4.3, specthread-core#14.6
+import { FSWatcher, promises as fs, watch } from 'fs';
+import { affectedFolders } from './folderSets';
 import { pathToUri } from './paths';
+
+export interface WatchedChange {
+  readonly uri: string;
+  /** The path is gone; when it was a folder, everything known below it is gone with it. */
+  readonly deleted: boolean;
+}
+
+/** One batch of file-system changes, in the shape the session applies them. */
+export interface WatchedBatch {
+  readonly changes: readonly WatchedChange[];
+  /**
+   * Folders (absolute paths) whose single events cannot be trusted: a folder that appeared with
+   * its contents, or a burst or overflow in which events were lost. The session lists them again
+   * and takes what it finds as the truth below them.
+   */
+  readonly relist?: readonly string[];
+}
+
+/** More events than this in one batch are a storm (a checkout, an `rm -rf`): re-list instead. */
+const BURST = 500;
 
 /**
  * Watches the workspace roots for file changes when the editor cannot do it for us.
  * Events are batched for 50 ms because editors save through temporary files and renames.
+ *
+ * Single events are hints, not facts: recursive watching drops the events of files below a
+ * deleted folder and can lose events under load. So each batch looks at the disk when it is
+ * handed over (gone, a folder, or a file), and bursts or watcher errors turn into re-listing the
+ * affected folders, so that the session always converges to what a fresh index would see.
  */
 export class FileWatcher {
   private readonly watchers: FSWatcher[] = [];
-  private pending = new Map<string, boolean>();
+  private pending = new Set<string>();
+  /** A watcher reported an error (e.g. the inotify limit): events may be missing anywhere. */
+  private lost = false;
   private timer: NodeJS.Timeout | undefined;
+  /** Batches are handed over in order; a late batch must never overtake an earlier one. */
+  private draining: Promise<void> = Promise.resolve();
+  private disposed = false;
 
-  constructor(roots: readonly string[], private readonly onChanges: (changes: { uri: string; deleted: boolean }[]) => void) {
+  constructor(
+    private readonly roots: readonly string[],
+    private readonly onBatch: (batch: WatchedBatch) => void,
+  ) {
     for (const root of roots) {
       try {
         const w = watch(root, { recursive: true }, (_event, name) => name && this.queue(`${root}/${String(name).split('\\').join('/')}`));
-        w.on('error', () => undefined);
+        w.on('error', () => this.eventsLost());
         this.watchers.push(w);
       } catch {
         // Recursive watching is unavailable on some file systems; diagnostics then follow
@@ -27,19 +61,44 @@ export class FileWatcher {
   private queue(path: string): void {
     // Every file: code carries trace tags and tasks name files of any kind.
     if (path.includes('/node_modules/') || path.includes('/.git/')) return;
-    this.pending.set(path, true);
-    this.timer ??= setTimeout(() => this.drain(), 50);
+    this.pending.add(path);
+    this.schedule();
   }
 
-  private drain(): void {
-    this.timer = undefined;
-    const paths = [...this.pending.keys()];
-    this.pending = new Map();
-    // Deletions are detected by the reload: a file that cannot be read is removed.
-    this.onChanges(paths.map((p) => ({ uri: pathToUri(p), deleted: false })));
+  private eventsLost(): void {
+    this.lost = true;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.disposed) return;
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.draining = this.draining.then(() => this.drain()).catch(() => undefined);
+    }, 50);
+  }
+
+  private async drain(): Promise<void> {
+    const paths = [...this.pending];
+    this.pending = new Set();
+    const lost = this.lost;
+    this.lost = false;
+    if (this.disposed) return;
+    if (lost) return this.onBatch({ changes: [], relist: this.roots });
+    if (paths.length > BURST) return this.onBatch({ changes: [], relist: affectedFolders(paths, this.roots) });
+    const kinds = await Promise.all(paths.map((p) => fs.lstat(p).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'gone')));
+    if (this.disposed) return;
+    const changes: WatchedChange[] = [];
+    const relist: string[] = [];
+    paths.forEach((path, i) => {
+      if (kinds[i] === 'folder') relist.push(path);
+      else changes.push({ uri: pathToUri(path), deleted: kinds[i] === 'gone' });
+    });
+    this.onBatch({ changes, relist });
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     for (const w of this.watchers) w.close();
   }

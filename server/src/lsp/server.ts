@@ -1,17 +1,20 @@
 import {
   Connection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesParams,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   InitializeParams,
   InitializeResult,
+  TextDocumentChangeEvent,
   TextDocumentSyncKind,
   TextDocuments,
+  WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIGURATION_SECTION } from '../../../shared/protocol';
 import { DEFAULT_SETTINGS, SpecThreadSettings, normalizeSettings } from '../../../shared/settings';
-import { FileWatcher } from '../host/fileWatcher';
+import { FileWatcher, WatchedBatch } from '../host/fileWatcher';
 import { NodeWorkspace } from '../host/nodeWorkspace';
 import { toPosixPath, uriToPath } from '../host/paths';
 import { registerCodeActions } from './handlers/codeActions';
@@ -20,6 +23,8 @@ import { registerHover } from './handlers/hover';
 import { registerNavigation } from './handlers/navigation';
 import { registerSymbols } from './handlers/symbols';
 import { registerTraceFeatures } from './handlers/traceFeatures';
+import { Guard } from './guard';
+import { installSafetyNet } from './safetyNet';
 import { Session } from './session';
 
 /**
@@ -27,6 +32,7 @@ import { Session } from './session';
  * feature handlers. Handlers only look up, guard and delegate to the core.
  */
 export function startServer(connection: Connection): void {
+  installSafetyNet(connection);
   const documents = new TextDocuments(TextDocument);
   let session: Session | undefined;
   let roots: string[] = [];
@@ -36,6 +42,10 @@ export function startServer(connection: Connection): void {
   let watcher: FileWatcher | undefined;
   let workspace: NodeWorkspace | undefined;
   let canFollowFolders = false;
+  const guard = new Guard({
+    logError: (message) => connection.console.error(message),
+    versionOf: (uri) => documents.get(uri)?.version,
+  });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p) ?? [];
@@ -47,13 +57,13 @@ export function startServer(connection: Connection): void {
     const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     canFollowFolders = !!params.capabilities.workspace?.workspaceFolders;
     workspace = new NodeWorkspace(roots);
-    session = new Session(connection, documents, workspace, initial);
-    registerHover(connection, session);
-    registerNavigation(connection, session);
-    registerCompletion(connection, session);
-    registerSymbols(connection, session);
-    registerCodeActions(connection, session);
-    registerTraceFeatures(connection, session);
+    session = new Session(connection, documents, workspace, initial, guard);
+    registerHover(connection, session, guard);
+    registerNavigation(connection, session, guard);
+    registerCompletion(connection, session, guard);
+    registerSymbols(connection, session, guard);
+    registerCodeActions(connection, session, guard);
+    registerTraceFeatures(connection, session, guard);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -74,17 +84,17 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onInitialized(async () => {
+  connection.onInitialized(guard.notification('initialized', async () => {
     const s = session!;
     if (canFollowFolders) {
       // Folders added to or removed from a multi-root workspace while the server runs.
-      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      connection.workspace.onDidChangeWorkspaceFolders(guard.notification('workspace/didChangeWorkspaceFolders', (e: WorkspaceFoldersChangeEvent) => {
         const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
         const added = e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
         roots = [...roots.filter((r) => !removed.has(r)), ...added];
         workspace!.setRoots(roots);
-        void s.foldersChanged();
-      });
+        return s.foldersChanged();
+      }));
     }
     if (canPullConfiguration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
@@ -97,13 +107,13 @@ export function startServer(connection: Connection): void {
     } else {
       // Clients without watcher registration (Neovim 0.7, many others) still deserve fresh
       // diagnostics when files change on disk; the host watches the roots itself.
-      watcher = new FileWatcher(roots, (changes) => void s.filesChanged(changes));
+      watcher = new FileWatcher(roots, guard.notification('own file watcher', (batch: WatchedBatch) => s.watched(batch)));
     }
     const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('SpecThread: indexing specs', 0, undefined, false);
     await s.startIndexing((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`));
     progress?.done();
-  });
+  }));
 
   async function pullSettings(): Promise<SpecThreadSettings> {
     if (!canPullConfiguration) return DEFAULT_SETTINGS;
@@ -111,17 +121,17 @@ export function startServer(connection: Connection): void {
     return normalizeSettings(value);
   }
 
-  connection.onDidChangeConfiguration(async () => session?.updateSettings(await pullSettings()));
+  connection.onDidChangeConfiguration(guard.notification('workspace/didChangeConfiguration', async () => session?.updateSettings(await pullSettings())));
 
-  documents.onDidOpen((e) => void session?.opened(e.document.uri));
-  documents.onDidChangeContent((e) => session?.changed(e.document.uri));
-  documents.onDidClose((e) => void session?.closed(e.document.uri));
+  documents.onDidOpen(guard.notification('textDocument/didOpen', (e: TextDocumentChangeEvent<TextDocument>) => session?.opened(e.document.uri)));
+  documents.onDidChangeContent(guard.notification('textDocument/didChange', (e: TextDocumentChangeEvent<TextDocument>) => session?.changed(e.document.uri)));
+  documents.onDidClose(guard.notification('textDocument/didClose', (e: TextDocumentChangeEvent<TextDocument>) => session?.closed(e.document.uri)));
 
-  connection.onDidChangeWatchedFiles((params) => {
-    void session?.filesChanged(params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })));
-  });
+  connection.onDidChangeWatchedFiles(guard.notification('workspace/didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) =>
+    session?.watched({ changes: params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })) }),
+  ));
 
-  connection.onShutdown(() => watcher?.dispose());
+  connection.onShutdown(guard.notification('shutdown', () => watcher?.dispose()));
 
   documents.listen(connection);
   connection.listen();

@@ -1,4 +1,4 @@
-// @spec specthread-core#4.1, specthread-core#4.2, specthread-core#4.4, specthread-core#11.7
+// @spec specthread-core#4.1, specthread-core#4.2, specthread-core#4.4, specthread-core#11.7, specthread-core#14.1, specthread-core#14.6
 import { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IndexedNotification, IndexedParams } from '../../../shared/protocol';
@@ -11,8 +11,12 @@ import { Finding } from '../core/findings';
 import { SpecModel } from '../core/index/specModel';
 import { TraceAnalysis } from '../core/trace/traceAnalysis';
 import { Workspace } from '../core/workspace';
+import { WatchedBatch } from '../host/fileWatcher';
+import { isAtOrUnder } from '../host/folderSets';
 import { pathToUri, uriToPath } from '../host/paths';
 import { toDiagnostic } from './convert';
+import { Guard } from './guard';
+import { internalErrorFindings } from './internalError';
 
 /**
  * The server's state for one client: the engine, the open documents, and what has been
@@ -38,12 +42,15 @@ export class Session {
   private readonly codePublished = new Map<string, string>();
   private readonly specSent = new Map<string, string>();
   private publishedTraceVersion = -1;
+  /** Watched-file batches run one after another: an older batch's reads must not land after a newer one's. */
+  private watchQueue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
     private readonly workspace: Workspace,
     private editorSettings: SpecThreadSettings,
+    private readonly guard: Guard,
   ) {
     this.engine = new Engine(workspace, editorSettings);
   }
@@ -82,6 +89,8 @@ export class Session {
       .filter((d): d is string => !!d);
     this.indexing = this.loadRepoConfig()
       .then(() => this.engine.indexWorkspace(NEVER_CANCELLED, (p) => report(p.done, p.total), priority))
+      // A failure part-way still publishes what was read: silence would hide every spec.
+      .catch((err) => this.guard.logFailure('indexing', err))
       .then(() => {
         this.flush();
         let findings = 0;
@@ -90,7 +99,7 @@ export class Session {
         this.publishConfig();
         this.reportSkipped();
         // Record what was published, so later edits republish only folders whose cross-spec findings change.
-        this.engine.crossSpecChangedDirs(NEVER_CANCELLED);
+        this.guard.notification('cross-spec checks', () => this.engine.crossSpecChangedDirs(NEVER_CANCELLED))();
         const params: IndexedParams = {
           specs: this.engine.specDirs().length,
           files: this.engine.specDirs().reduce((n, d) => n + this.engine.filesOfSpec(d).length, 0),
@@ -99,7 +108,7 @@ export class Session {
         };
         void this.connection.sendNotification(IndexedNotification, params);
       })
-      .catch((err) => this.connection.console.error(`SpecThread: indexing failed: ${err instanceof Error ? err.stack : String(err)}`));
+      .catch((err) => this.guard.logFailure('publishing after indexing', err));
     return this.indexing;
   }
 
@@ -142,7 +151,7 @@ export class Session {
       // next queued message after this callback. Continuous typing must not postpone feedback
       // forever, so the wait is bounded.
       if ((rounds === 0 || this.generation !== seen) && rounds < 20) this.scheduleFlush(this.generation, rounds + 1);
-      else this.flush();
+      else this.guard.notification('publishing after an edit', () => this.flush())();
     });
   }
 
@@ -169,26 +178,73 @@ export class Session {
     this.publishConfig();
   }
 
-  /** Watched-file events for files not open in the editor. */
-  async filesChanged(changes: { uri: string; deleted: boolean }[]): Promise<void> {
+  /**
+   * Watched-file events for files not open in the editor, from the client or the server's own
+   * watcher. Batches are applied in arrival order, each after the one before has finished.
+   */
+  watched(batch: WatchedBatch): Promise<void> {
+    const run = this.watchQueue.then(() => this.applyWatched(batch));
+    this.watchQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyWatched(batch: WatchedBatch): Promise<void> {
     const dirs = new Set<string>();
-    if (changes.some((c) => { const p = uriToPath(c.uri); return !!p && this.isSettingsFile(p); })) {
+    const changes = batch.changes.flatMap((c) => {
+      const path = uriToPath(c.uri);
+      return path ? [{ uri: c.uri, path, deleted: c.deleted }] : [];
+    });
+    if (changes.some((c) => this.isSettingsFile(c.path))) {
       await this.loadRepoConfig();
       for (const dir of this.engine.specDirs()) dirs.add(dir);
     }
+    const gone = new Set<string>();
     for (const change of changes) {
-      const path = uriToPath(change.uri);
-      if (path && this.engine.isConfigFile(path)) {
+      if (this.engine.isConfigFile(change.path)) {
         // Roots and excludes decide what a spec is at all: index again and republish everything.
         for (const dir of await this.engine.reloadConfig(NEVER_CANCELLED)) dirs.add(dir);
         this.publishConfig();
         continue;
       }
-      if (!path || this.documents.get(change.uri) || this.isSettingsFile(path)) continue;
-      const dir = change.deleted ? this.engine.setText(path, undefined, NEVER_CANCELLED) : await this.engine.reload(path, NEVER_CANCELLED);
+      if (this.documents.get(change.uri) || this.isSettingsFile(change.path)) continue;
+      if (change.deleted) gone.add(change.path);
+      else {
+        const dir = await this.engine.reload(change.path, NEVER_CANCELLED);
+        if (dir) dirs.add(dir);
+      }
+    }
+    // A deleted folder takes every file below it along: watchers (VS Code's and Node's) report
+    // only the folder. One pass forgets all of them, however many folders went.
+    if (gone.size) {
+      const open = this.openPaths();
+      for (const dir of this.engine.forget((p) => isAtOrUnder(p, gone) && !open.has(p), NEVER_CANCELLED)) dirs.add(dir);
+    }
+    if (batch.relist?.length) for (const dir of await this.relist(batch.relist)) dirs.add(dir);
+    this.publishAll(dirs);
+  }
+
+  /**
+   * Takes the disk as the truth below `folders`: forgets what is no longer listed and reads
+   * everything that is. Used when single events cannot be trusted (a folder that appeared with
+   * its contents, a burst, a watcher that lost events). Settings files are left to their own events.
+   */
+  private async relist(folders: readonly string[]): Promise<string[]> {
+    const scope = new Set(folders);
+    const listed = (await this.workspace.listFiles(NEVER_CANCELLED)).filter((p) => isAtOrUnder(p, scope));
+    const present = new Set(listed);
+    const open = this.openPaths();
+    const dirs = new Set(this.engine.forget((p) => isAtOrUnder(p, scope) && !present.has(p) && !open.has(p), NEVER_CANCELLED));
+    for (const path of listed) {
+      if (open.has(path) || this.isSettingsFile(path) || this.engine.isConfigFile(path)) continue;
+      const dir = await this.engine.reload(path, NEVER_CANCELLED);
       if (dir) dirs.add(dir);
     }
-    this.publishAll(dirs);
+    return [...dirs];
+  }
+
+  /** Paths of the documents open in the editor: their buffers, not the disk, are the truth. */
+  private openPaths(): Set<string> {
+    return new Set(this.documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => !!p));
   }
 
   /** Publishes problems of specthread.json itself (invalid JSON, keys the schema does not know). */
@@ -206,7 +262,13 @@ export class Session {
   /** Publishes the given spec folders, then every folder whose cross-spec findings changed with them. */
   private publishAll(dirs: Set<string>): void {
     for (const dir of dirs) this.publishSpec(dir);
-    for (const dir of this.engine.crossSpecChangedDirs(NEVER_CANCELLED)) if (!dirs.has(dir)) this.publishSpec(dir);
+    let crossChanged: string[] = [];
+    try {
+      crossChanged = this.engine.crossSpecChangedDirs(NEVER_CANCELLED);
+    } catch (err) {
+      this.guard.logFailure('cross-spec checks', err);
+    }
+    for (const dir of crossChanged) if (!dirs.has(dir)) this.publishSpec(dir);
     this.publishTrace();
   }
 
@@ -233,8 +295,13 @@ export class Session {
       const doc = this.documents.get(uri);
       const path = uriToPath(uri);
       if (!doc || !path) continue;
-      const dir = this.engine.setText(path, doc.getText(), NEVER_CANCELLED);
-      if (dir) dirs.add(dir);
+      try {
+        const dir = this.engine.setText(path, doc.getText(), NEVER_CANCELLED);
+        if (dir) dirs.add(dir);
+      } catch (err) {
+        // One document that cannot be analysed must not stop the others, nor be retried on every request.
+        this.guard.logFailure(`analysing ${path}`, err);
+      }
     }
     for (const uri of [...this.dirty]) if (!this.loading.has(uri)) this.dirty.delete(uri);
     this.publishAll(dirs);
@@ -251,7 +318,14 @@ export class Session {
     if (!force && this.publishedTraceVersion === this.engine.traceVersion) return 0;
     this.publishedTraceVersion = this.engine.traceVersion;
     if (!force) for (const dir of this.engine.specDirs()) this.publishSpec(dir);
-    const byFile = this.engine.codeFindingsByFile(NEVER_CANCELLED);
+    let byFile: Map<string, Finding[]>;
+    try {
+      byFile = this.engine.codeFindingsByFile(NEVER_CANCELLED);
+    } catch (err) {
+      // Code diagnostics stay as last published; the spec diagnostics above are already out.
+      this.guard.logFailure('checking trace tags in code', err);
+      return 0;
+    }
     let count = 0;
     for (const path of new Set([...byFile.keys(), ...this.codePublished.keys()])) {
       const list = byFile.get(path) ?? [];
@@ -285,7 +359,14 @@ export class Session {
 
   /** Publishes the diagnostics of every file of a spec, clearing files that no longer have any. */
   private publishSpec(specDir: string): Finding[] {
-    const findings = this.engine.findingsForSpec(specDir, NEVER_CANCELLED);
+    let findings: Finding[];
+    try {
+      findings = this.engine.findingsForSpec(specDir, NEVER_CANCELLED);
+    } catch (err) {
+      // One spec's failure stays on that spec's files; every other folder is still published.
+      this.guard.logFailure(`checking ${specDir}`, err);
+      findings = internalErrorFindings(`checking this spec`, err, this.engine.filesOfSpec(specDir));
+    }
     const byPath = new Map<string, Finding[]>();
     for (const path of this.engine.filesOfSpec(specDir)) byPath.set(path, []);
     for (const f of findings) byPath.get(f.path)?.push(f) ?? byPath.set(f.path, [f]);

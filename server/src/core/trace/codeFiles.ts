@@ -80,6 +80,11 @@ export class CodeFiles {
     return false;
   }
 
+  /** Every file this holds anything about: known to exist, scanned, or skipped. */
+  knownPaths(): Set<string> {
+    return new Set([...this.known, ...this.facts.keys(), ...this.skipped.keys()]);
+  }
+
   /** Records that a file was not scanned; returns true when that changed anything. */
   skip(path: string, reason: SkipReason): boolean {
     const had = this.facts.delete(path);

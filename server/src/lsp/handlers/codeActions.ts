@@ -2,6 +2,7 @@ import { CodeAction, Connection, TextEdit } from 'vscode-languageserver/node';
 import { codeActionsFor } from '../../core/fixes/codeActions';
 import { pathToUri, uriToPath } from '../../host/paths';
 import { toDiagnostic } from '../convert';
+import { Guard } from '../guard';
 import { Session } from '../session';
 
 /**
@@ -9,8 +10,8 @@ import { Session } from '../session';
  * task stubs, suppression comments, canonical EARS, re-confirming a pin); this handler only
  * converts them.
  */
-export function registerCodeActions(connection: Connection, session: Session): void {
-  connection.onCodeAction(async (params, token) => {
+export function registerCodeActions(connection: Connection, session: Session, guard: Guard): void {
+  connection.onCodeAction(guard.request('textDocument/codeAction', [] as CodeAction[], async (params, token) => {
     const found = await session.specFor(params.textDocument.uri);
     const path = uriToPath(params.textDocument.uri);
     if (!path) return [];
@@ -36,5 +37,5 @@ export function registerCodeActions(connection: Connection, session: Session): v
           command: r.command ? { title: r.title, command: r.command.id, arguments: [...r.command.arguments] } : undefined,
         };
       });
-  });
+  }));
 }

@@ -1,13 +1,14 @@
-import { Connection } from 'vscode-languageserver/node';
+import { CompletionItem, CompletionList, Connection } from 'vscode-languageserver/node';
 import { completeRefs } from '../../core/queries/completion';
 import { completeTag } from '../../core/trace/queries/tagCompletion';
 import { completeDeltaTargets } from '../../core/queries/deltaTargets';
 import { completeSpeckitIds } from '../../core/queries/speckitCompletion';
 import { toCompletionItem } from '../convert';
+import { Guard } from '../guard';
 import { Session } from '../session';
 
-export function registerCompletion(connection: Connection, session: Session): void {
-  connection.onCompletion(async (params, token) => {
+export function registerCompletion(connection: Connection, session: Session, guard: Guard): void {
+  connection.onCompletion(guard.request('textDocument/completion', [] as CompletionItem[] | CompletionList, async (params, token) => {
     const found = await session.specFor(params.textDocument.uri);
     const doc = session.documents.get(params.textDocument.uri);
     if (!doc) return [];
@@ -28,5 +29,5 @@ export function registerCompletion(connection: Connection, session: Session): vo
       isIncomplete: items.length >= 200,
       items: items.map(toCompletionItem),
     };
-  });
+  }));
 }

@@ -1,45 +1,45 @@
 // @spec specthread-core#9.3, specthread-core#11.4, specthread-core#11.6
-import { CodeLens, Connection, DocumentLink, InlayHint, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeLens, Connection, DocumentLink, InlayHint, PrepareRenameResult, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { CoverageParams, CoverageReport, CoverageRequest } from '../../../../shared/coverage';
-import { NEVER_CANCELLED } from '../../core/cancellation';
 import { inlayHintsFor } from './traceInlay';
 import { RenameError, renameId, renameTargetAt } from '../../core/trace/queries/renameId';
 import { specLenses } from '../../core/trace/queries/specLenses';
 import { taskFileLinks } from '../../core/trace/queries/taskLinks';
 import { pathToUri } from '../../host/paths';
+import { Guard } from '../guard';
 import { Session } from '../session';
 
 /**
  * The features of the thread into code: code lenses on requirements, document links for task
  * file paths, inlay hints after tags, rename of ids across specs and code, and the coverage request.
  */
-export function registerTraceFeatures(connection: Connection, session: Session): void {
-  connection.onCodeLens(async (params, token): Promise<CodeLens[]> => {
+export function registerTraceFeatures(connection: Connection, session: Session, guard: Guard): void {
+  connection.onCodeLens(guard.request('textDocument/codeLens', [] as CodeLens[], async (params, token): Promise<CodeLens[]> => {
     const found = await session.specFor(params.textDocument.uri);
     if (!found) return [];
     const analysis = session.engine.traceAnalysis(token);
     // A lens without a command is shown as plain text by every client.
     return specLenses(analysis, found.spec, found.path, token).map((l) => ({ range: l.range, command: { title: l.title, command: '' } }));
-  });
+  }));
 
-  connection.onDocumentLinks(async (params, token): Promise<DocumentLink[]> => {
+  connection.onDocumentLinks(guard.request('textDocument/documentLink', [] as DocumentLink[], async (params, token): Promise<DocumentLink[]> => {
     const found = await session.specFor(params.textDocument.uri);
     if (!found) return [];
     return taskFileLinks(session.engine.traceAnalysis(token), found.spec, found.path, token).map((l) => ({ range: l.range, target: pathToUri(l.target) }));
-  });
+  }));
 
-  connection.languages.inlayHint.on((params, token): InlayHint[] => {
+  connection.languages.inlayHint.on(guard.request('textDocument/inlayHint', [] as InlayHint[], (params, token): InlayHint[] => {
     const code = session.traceFor(params.textDocument.uri);
     return code ? inlayHintsFor(code.analysis, code.path, params.range, token) : [];
-  });
+  }));
 
-  connection.onPrepareRename((params) => {
+  connection.onPrepareRename(guard.request('textDocument/prepareRename', null as PrepareRenameResult | null, (params) => {
     const code = session.traceFor(params.textDocument.uri);
     const target = code && renameTargetAt(code.analysis, code.path, params.position);
     return target ? { range: target.range, placeholder: target.id } : null;
-  });
+  }));
 
-  connection.onRenameRequest((params, token): WorkspaceEdit | ResponseError => {
+  connection.onRenameRequest(guard.request('textDocument/rename', null as WorkspaceEdit | null, (params, token): WorkspaceEdit | ResponseError<void> => {
     const code = session.traceFor(params.textDocument.uri);
     const target = code && renameTargetAt(code.analysis, code.path, params.position);
     if (!code || !target) return new ResponseError(-32602, 'Nothing to rename here: put the cursor on a requirement or criterion id.');
@@ -52,11 +52,12 @@ export function registerTraceFeatures(connection: Connection, session: Session):
       if (err instanceof RenameError) return new ResponseError(-32602, err.message);
       throw err;
     }
-  });
+  }));
 
-  connection.onRequest(CoverageRequest, (params: CoverageParams | undefined): CoverageReport => {
+  // A failed coverage request answers null: the coverage view then shows nothing rather than an error toast.
+  connection.onRequest(CoverageRequest, guard.request('specthread/coverage', null as CoverageReport | null, (params: CoverageParams | undefined, token): CoverageReport => {
     session.flush();
-    const report = session.engine.traceAnalysis(NEVER_CANCELLED).coverage(NEVER_CANCELLED);
+    const report = session.engine.traceAnalysis(token).coverage(token);
     return params?.spec ? { ...report, specs: report.specs.filter((s) => s.spec === params.spec) } : report;
-  });
+  }));
 }
