@@ -45,7 +45,7 @@ export class Session {
     private readonly workspace: Workspace,
     private editorSettings: SpecThreadSettings,
   ) {
-    this.engine = new Engine(workspace, editorSettings);
+    this.engine = new Engine(workspace, editorSettings, { log: (message) => connection.console.error(message) });
   }
 
   private get settings(): SpecThreadSettings {
