@@ -1,4 +1,4 @@
-// @spec specthread-core#5.1, specthread-core#12.2
+// @spec specthread-core#5.1, specthread-core#12.2, specthread-core#14.2
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { normalizeSettings, mergeSettings } from '../../../shared/settings';
@@ -6,14 +6,15 @@ import { createBaseline, serializeBaseline } from '../core/baseline/baseline';
 import { baselinePath, loadBaselines } from '../core/baseline/load';
 import { LoadedConfig, loadWorkspaceConfig } from '../core/config/configFile';
 import { NEVER_CANCELLED } from '../core/cancellation';
-import { Engine } from '../core/engine';
+import { Engine, EngineOptions } from '../core/engine';
+import { isInternalError } from '../core/faults';
 import { Finding, Severity, compareFindings, severityRank } from '../core/findings';
 import { writeFileAtomic } from '../host/atomicWrite';
 import { NodeWorkspace } from '../host/nodeWorkspace';
 import { projectRootOf } from '../host/projectRoot';
 import { toPosixPath } from '../host/paths';
 import { CheckOptions, UsageError } from './args';
-import { Summary, formatJson, formatSummary, formatText } from './format';
+import { Summary, formatInternalErrors, formatJson, formatSummary, formatText } from './format';
 
 export interface CheckResult {
   readonly exitCode: number;
@@ -42,7 +43,13 @@ export interface OpenedWorkspace {
  * and the baseline apply exactly as in the editor; only results under the requested paths are
  * printed.
  */
-export async function openWorkspace(paths: readonly string[], exclude: readonly string[], cwd: string, useBaseline: boolean): Promise<OpenedWorkspace> {
+export async function openWorkspace(
+  paths: readonly string[],
+  exclude: readonly string[],
+  cwd: string,
+  useBaseline: boolean,
+  engineOptions: EngineOptions = {},
+): Promise<OpenedWorkspace> {
   const targets = paths.length ? paths : ['.'];
   const roots = new Set<string>();
   const requested: string[] = [];
@@ -59,7 +66,8 @@ export async function openWorkspace(paths: readonly string[], exclude: readonly 
   const workspace = new NodeWorkspace([...roots]);
   const config = await loadWorkspaceConfig(workspace, NEVER_CANCELLED);
   const settings = exclude.length ? mergeSettings(config.settings, normalizeSettings({ exclude })) : config.settings;
-  const engine = new Engine(workspace, settings);
+  // Stacks of internal errors go to stderr as they happen; the findings name them in the report.
+  const engine = new Engine(workspace, settings, { log: (message) => process.stderr.write(`${message}\n`), ...engineOptions });
   if (useBaseline) engine.setBaselines(await loadBaselines(workspace, settings, NEVER_CANCELLED));
   await engine.indexWorkspace(NEVER_CANCELLED);
   const under = (p: string) => requested.some((r) => p === r || p.startsWith(r.endsWith('/') ? r : r + '/'));
@@ -69,13 +77,18 @@ export async function openWorkspace(paths: readonly string[], exclude: readonly 
 /**
  * `specthread check`: the same engine the language server runs, over the file system. Folder
  * arguments are analysed whole; file arguments are analysed with their spec folder and only
- * their own findings are printed.
+ * their own findings are printed. When a parser or rule failed (internal.error), every other
+ * finding is still printed and the exit code is 2. `engineOptions` is a seam for tests (a rule
+ * that throws); the command line never passes it, so no file content can reach it.
  */
-export async function runCheck(options: CheckOptions, cwd: string): Promise<CheckResult> {
-  const { engine, config, roots, requested, onlyFiles, under } = await openWorkspace(options.paths, options.exclude, cwd, !options.noBaseline && !options.writeBaseline);
-  let findings: Finding[] = [...engine.configFindings(), ...engine.allFindings(NEVER_CANCELLED)].filter((f) => under(f.path) || engine.isConfigFile(f.path));
+export async function runCheck(options: CheckOptions, cwd: string, engineOptions: EngineOptions = {}): Promise<CheckResult> {
+  const useBaseline = !options.noBaseline && !options.writeBaseline;
+  const { engine, config, roots, requested, onlyFiles, under } = await openWorkspace(options.paths, options.exclude, cwd, useBaseline, engineOptions);
+  // An internal error is printed wherever it landed: a rule that failed on another file may have
+  // lost results for the requested ones too.
+  let findings: Finding[] = [...engine.configFindings(), ...engine.allFindings(NEVER_CANCELLED)].filter((f) => under(f.path) || engine.isConfigFile(f.path) || isInternalError(f));
   if (onlyFiles.size && options.paths.every((p) => onlyFiles.has(toPosixPath(path.resolve(cwd, p))))) {
-    findings = findings.filter((f) => onlyFiles.has(f.path));
+    findings = findings.filter((f) => onlyFiles.has(f.path) || isInternalError(f));
   }
   // The same file can be reached from two overlapping roots; report it once.
   const seen = new Set<string>();
@@ -92,24 +105,35 @@ export async function runCheck(options: CheckOptions, cwd: string): Promise<Chec
     for (const root of roots) {
       const target = baselinePath(root, config.settings);
       if (!target) throw new UsageError('baselines are turned off ("baseline": "" in specthread.json)');
-      const all = engine.allFindings(NEVER_CANCELLED);
+      // An internal error is not a finding a team can accept; it stays visible on every run.
+      const all = engine.allFindings(NEVER_CANCELLED).filter((f) => !isInternalError(f));
       const baseline = createBaseline(all, root, (p) => engine.textOf(p));
       await writeFileAtomic(target, serializeBaseline(baseline));
       const count = baseline.findings.reduce((n, e) => n + e.count, 0);
       written.push(`Wrote ${count} accepted finding${count === 1 ? '' : 's'} to ${path.relative(cwd, target) || target}; later runs report only new findings.`);
     }
-    return { exitCode: 0, stdout: '', stderr: configNotes + written.join('\n') };
+    // A rule that failed recorded nothing, so the baseline is incomplete: say so and exit 2.
+    const internal = findings.filter(isInternalError);
+    return { exitCode: internal.length ? 2 : 0, stdout: '', stderr: configNotes + formatInternalErrors(internal, cwd) + written.join('\n') };
   }
 
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
   const specs = engine.specDirs().filter((d) => under(d) || requested.some((r) => r.startsWith(d + '/')));
-  const summary: Summary = { specs: specs.length, files: specs.reduce((n, d) => n + engine.filesOfSpec(d).length, 0), counts };
+  const internal = findings.filter(isInternalError);
+  const summary: Summary = {
+    specs: specs.length,
+    files: specs.reduce((n, d) => n + engine.filesOfSpec(d).length, 0),
+    counts,
+    ...(internal.length ? { internalErrors: internal.length } : {}),
+  };
   const failing = options.failOn !== 'none' && findings.some((f) => severityRank(f.severity) <= severityRank(options.failOn as Severity));
   const stdout = options.format === 'json' ? formatJson(findings, summary, cwd) : formatText(findings, cwd);
   const note = specs.length === 0 ? `${NO_SPECS}\n` : '';
   const tagged = engine.code.taggedCount ? `; ${engine.code.taggedCount} code and test file${engine.code.taggedCount === 1 ? '' : 's'} with trace tags` : '';
-  return { exitCode: failing ? 1 : 0, stdout, stderr: configNotes + note + skippedNote(engine) + formatSummary(summary) + tagged };
+  // Exit 2 says the report is incomplete, which outranks "findings at or above --fail-on".
+  const exitCode = internal.length ? 2 : failing ? 1 : 0;
+  return { exitCode, stdout, stderr: configNotes + note + skippedNote(engine) + formatInternalErrors(internal, cwd) + formatSummary(summary) + tagged };
 }
 
 /** Files too large or binary to scan for tags: one line, not one per file. */

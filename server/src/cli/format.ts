@@ -1,4 +1,4 @@
-// @spec specthread-core#5.1, specthread-core#5.2
+// @spec specthread-core#5.1, specthread-core#5.2, specthread-core#14.2
 import * as path from 'path';
 import { Finding, Severity } from '../core/findings';
 
@@ -6,6 +6,8 @@ export interface Summary {
   readonly specs: number;
   readonly files: number;
   readonly counts: Record<Severity, number>;
+  /** How many steps failed inside SpecThread; present only when some did (exit code 2). */
+  readonly internalErrors?: number;
 }
 
 function relative(p: string, cwd: string): string {
@@ -18,6 +20,17 @@ export function formatText(findings: readonly Finding[], cwd: string): string {
   return findings
     .map((f) => `${relative(f.path, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`)
     .join('\n');
+}
+
+/**
+ * The stderr note that the report is incomplete: which step failed on which file, one line each,
+ * so a CI log says what is missing without the JSON. Empty when nothing failed.
+ */
+export function formatInternalErrors(internal: readonly Finding[], cwd: string): string {
+  if (internal.length === 0) return '';
+  const lines = internal.map((f) => `  ${relative(f.path, cwd)}: ${f.message}`);
+  const n = internal.length;
+  return `SpecThread failed in ${n} step${n === 1 ? '' : 's'} (internal.error; exit code 2). Every other finding is reported above:\n${lines.join('\n')}\n`;
 }
 
 export function formatSummary(s: Summary): string {

@@ -1,17 +1,19 @@
-// @spec specthread-core#1.5, specthread-core#2.4, specthread-core#4.2, specthread-core#8.4, specthread-core#11.7
+// @spec specthread-core#1.5, specthread-core#2.4, specthread-core#4.2, specthread-core#8.4, specthread-core#11.7, specthread-core#14.1
 import picomatch from 'picomatch';
 import type { SpecThreadSettings } from '../../../shared/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { DEFAULT_TRACE_SETTINGS } from '../../../shared/traceSettings';
 import { CancellationToken, throwIfCancelled, yieldToEventLoop } from './cancellation';
 import { runSpecChecks } from './checks/runChecks';
-import { PARSE_FAILED } from './checks/parseRules';
-import { effectiveSeverity } from './checks/runChecks';
+import { SpecRule } from './checks/rule';
+import { WorkspaceRule } from './checks/workspaceRule';
+import { Log, faultAnchor, internalError, isCancellation, isInternalError } from './faults';
 import { Finding, compareFindings } from './findings';
-import { SpecModel, buildSpecModel } from './index/specModel';
+import { SpecModel, buildSpecModel, mainFileOf } from './index/specModel';
 import { SpecFileFacts } from './model';
 import { parseSpecFile } from './parse/parseSpecFile';
 import { CodeFiles } from './trace/codeFiles';
+import { TraceRule } from './trace/rules/traceRule';
 import { TraceAnalysis } from './trace/traceAnalysis';
 import { Workspace } from './workspace';
 import { Baseline } from './baseline/baseline';
@@ -27,13 +29,29 @@ interface FileEntry {
   readonly text: string;
   readonly facts: SpecFileFacts;
   readonly location: SpecLocation;
-  /** Set when the parser threw: the file is kept, empty, with one finding that says so. */
-  readonly failure?: string;
+  /** Set when the parser threw: the file is kept, empty, with this internal.error finding. */
+  readonly failure?: Finding;
 }
 
 interface SpecAnalysis {
   readonly model: SpecModel;
+  /** Set when the model could not be built from the files' facts (see analysis()). */
+  readonly fault?: Finding;
   findings?: Finding[];
+}
+
+/** How the engine is embedded: where stacks of internal errors go, and seams for tests. */
+export interface EngineOptions {
+  /** Receives the stack of every internal error; the CLI passes stderr, the server its output channel. */
+  readonly log?: Log;
+  /** Rules run after the registered ones, so tests can add one that misbehaves. */
+  readonly extraRules?: {
+    readonly spec?: readonly SpecRule[];
+    readonly workspace?: readonly WorkspaceRule[];
+    readonly trace?: readonly TraceRule[];
+  };
+  /** Replaces the spec-file parser, so tests can make it throw on one file. */
+  readonly parse?: typeof parseSpecFile;
 }
 
 export interface IndexProgress {
@@ -65,10 +83,13 @@ export class Engine {
   private workspaceFindings: Map<string, Finding[]> | undefined;
   /** What was last handed out per spec folder, to tell which folders a cross-spec change touched. */
   private readonly workspaceFingerprints = new Map<string, string>();
+  /** Code files whose scanner threw, with the internal.error finding shown on them. */
+  private readonly codeFaults = new Map<string, Finding>();
 
   constructor(
     private readonly workspace: Workspace,
     private settings: SpecThreadSettings = DEFAULT_SETTINGS,
+    private readonly options: EngineOptions = {},
   ) {
     this.excluded = picomatch([...settings.exclude], { dot: true });
     this.code = new CodeFiles(() => this.workspace.roots);
@@ -123,6 +144,7 @@ export class Engine {
     this.workspaceFindings = undefined;
     // Excludes and roots decide which code files are scanned too.
     this.code.clear();
+    this.codeFaults.clear();
     this.traceChanged();
     await this.indexWorkspace(token);
     return [...new Set([...before, ...this.specDirs()])];
@@ -232,7 +254,22 @@ export class Engine {
     const stat = this.workspace.stat ? await this.workspace.stat(path, token) : { size: 0 };
     if (!stat) return this.code.set(path, undefined, token);
     if (stat.size > this.code.settings.maxFileSize && !this.code.isPinStore(path)) return this.code.skip(path, 'too-large');
-    return this.code.set(path, await this.workspace.readFile(path, token), token);
+    return this.setCode(path, await this.workspace.readFile(path, token), token);
+  }
+
+  /**
+   * Rescans one code file. A scanner that throws costs that file its new tags (the old ones
+   * stay until a scan succeeds) and shows an internal.error on it; indexing goes on.
+   */
+  private setCode(path: string, text: string | undefined, token: CancellationToken): boolean {
+    try {
+      const changed = this.code.set(path, text, token);
+      return this.codeFaults.delete(path) || changed;
+    } catch (err) {
+      if (isCancellation(err, token)) throw err;
+      this.codeFaults.set(path, internalError('the code scanner', path, err, this.options.log));
+      return true;
+    }
   }
 
   /**
@@ -259,7 +296,7 @@ export class Engine {
     const location = this.locate(path);
     if (!location) {
       // Code, tests and every other file: trace facts change, no spec analysis does.
-      if (this.isTraceable(path) ? this.code.set(path, text, token) : (this.code.markKnown(path, text !== undefined), false)) this.traceChanged();
+      if (this.isTraceable(path) ? this.setCode(path, text, token) : (this.code.markKnown(path, text !== undefined), false)) this.traceChanged();
       return undefined;
     }
     if (this.isExcluded(path)) return undefined;
@@ -317,13 +354,13 @@ export class Engine {
 
   private parse(path: string, location: SpecLocation, text: string, token: CancellationToken): FileEntry {
     try {
-      return { text, location, facts: parseSpecFile(path, location.kind, text, token, location.format) };
+      return { text, location, facts: (this.options.parse ?? parseSpecFile)(path, location.kind, text, token, location.format) };
     } catch (err) {
-      if (token.isCancellationRequested) throw err;
-      // A parser bug must never take the server down or hide the rest of the workspace.
-      const message = err instanceof Error ? err.message : String(err);
-      const facts: SpecFileFacts = { path, kind: location.kind, requirements: [], tasks: [], refs: [], headings: [], glossary: [], notes: [], lineCount: 0 };
-      return { text, location, facts, failure: message };
+      if (isCancellation(err, token)) throw err;
+      // A parser bug must never take the server down or hide the rest of the workspace: the
+      // file is kept, empty, so its spec is still checked and the finding says why it is empty.
+      const failure = internalError(`the ${location.format} ${location.kind} parser`, path, err, this.options.log);
+      return { text, location, facts: emptyFacts(path, location), failure };
     }
   }
 
@@ -378,8 +415,18 @@ export class Engine {
     const paths = this.filesOfSpec(specDir);
     if (paths.length === 0) return undefined;
     const first = this.files.get(paths[0])!.location;
-    const model = buildSpecModel(first.specId, specDir, first.format, paths.map((p) => this.files.get(p)!.facts), first.archived);
-    const analysis: SpecAnalysis = { model };
+    let model: SpecModel;
+    let fault: Finding | undefined;
+    try {
+      model = buildSpecModel(first.specId, specDir, first.format, paths.map((p) => this.files.get(p)!.facts), first.archived);
+    } catch (err) {
+      // Linking the files of one spec failed: keep the spec, empty, so that its files are still
+      // listed and the finding says why nothing in it is checked.
+      const entries = paths.map((p) => this.files.get(p)!);
+      model = buildSpecModel(first.specId, specDir, first.format, entries.map((e) => emptyFacts(e.facts.path, e.location)), first.archived);
+      fault = internalError('the spec model', mainFileOf(model), err, this.options.log);
+    }
+    const analysis: SpecAnalysis = { model, fault };
     this.analyses.set(specDir, analysis);
     return analysis;
   }
@@ -399,7 +446,7 @@ export class Engine {
     if (!this.workspaceFindings) {
       const byPath = new Map<string, Finding[]>();
       const view = { specs: this.allSpecs(), files: [...this.listed], roots: this.workspace.roots };
-      for (const f of runWorkspaceChecks(view, this.effectiveSettings(), token)) {
+      for (const f of runWorkspaceChecks(view, this.effectiveSettings(), token, { extraRules: this.options.extraRules?.workspace, log: this.options.log })) {
         const list = byPath.get(f.path) ?? [];
         list.push(f);
         byPath.set(f.path, list);
@@ -431,20 +478,12 @@ export class Engine {
     const analysis = this.analysis(specDir);
     if (!analysis) return [];
     if (!analysis.findings) {
-      const findings = runSpecChecks(analysis.model, this.effectiveSettings(), token, this.workspace.roots);
-      const failSeverity = effectiveSeverity(PARSE_FAILED, this.effectiveSettings());
+      const findings = runSpecChecks(analysis.model, this.effectiveSettings(), token, { roots: this.workspace.roots, extraRules: this.options.extraRules?.spec, log: this.options.log });
       for (const path of this.filesOfSpec(specDir)) {
-        const entry = this.files.get(path)!;
-        if (entry.failure && failSeverity !== 'off') {
-          findings.push({
-            path,
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            severity: failSeverity,
-            code: PARSE_FAILED.code,
-            message: `SpecThread could not read this file (${entry.failure}); it is skipped. Please report this with the file attached.`,
-          });
-        }
+        const failure = this.files.get(path)!.failure;
+        if (failure) findings.push(failure);
       }
+      if (analysis.fault) findings.push(analysis.fault);
       analysis.findings = this.accepted(findings).sort(compareFindings);
     }
     // Trace findings on spec files (coverage, tasks without code) change with code, so they are
@@ -453,28 +492,48 @@ export class Engine {
     return traced.length ? [...analysis.findings, ...traced].sort(compareFindings) : analysis.findings;
   }
 
-  /** Drops findings that a suppression comment or the baseline accepts. */
+  /**
+   * Drops findings that a suppression comment or the baseline accepts. Internal errors are never
+   * dropped: a result that is missing must not be accepted as if it were a finding.
+   */
   private accepted(findings: Finding[]): Finding[] {
     if (findings.length === 0) return findings;
-    return acceptedFindings(findings, {
+    const faults = findings.filter(isInternalError);
+    const rest = faults.length ? findings.filter((f) => !isInternalError(f)) : findings;
+    const kept = acceptedFindings(rest, {
       suppressionsOf: (p: string) => this.files.get(p)?.facts.suppressions,
       // Code files keep no text, so their baseline fingerprints rest on rule, file and count.
       textOf: (p: string) => this.textOf(p),
       baselines: this.baselines,
     });
+    return faults.length ? [...kept, ...faults] : kept;
   }
 
   /** The specs-and-code analysis of the current state (tags resolved, trace findings, coverage). */
   traceAnalysis(token: CancellationToken): TraceAnalysis {
     throwIfCancelled(token);
-    this.trace ??= new TraceAnalysis(this.allSpecs(), this.code, this.settings, (p) => this.textOf(p), this.workspace.roots);
+    this.trace ??= this.buildTraceAnalysis(token);
     return this.trace;
+  }
+
+  private buildTraceAnalysis(token: CancellationToken): TraceAnalysis {
+    const specs = this.allSpecs();
+    const textOf = (p: string) => this.textOf(p);
+    const options = { extraRules: this.options.extraRules?.trace, log: this.options.log };
+    try {
+      return new TraceAnalysis(specs, this.code, this.settings, textOf, this.workspace.roots, options);
+    } catch (err) {
+      if (isCancellation(err, token)) throw err;
+      // Indexing the trace tags failed: no trace findings or coverage this time, one finding that says so.
+      const fault = internalError('the trace index', faultAnchor(specs, this.workspace.roots), err, this.options.log);
+      return new TraceAnalysis([], new CodeFiles(() => this.workspace.roots), this.settings, textOf, this.workspace.roots, { ...options, faults: [fault] });
+    }
   }
 
   /** Trace findings in code and test files (not spec files), grouped by file. */
   codeFindingsByFile(token: CancellationToken): Map<string, Finding[]> {
     const byFile = new Map<string, Finding[]>();
-    for (const f of this.accepted(this.traceAnalysis(token).findings(token).filter((f) => !this.locate(f.path)))) {
+    for (const f of this.accepted([...this.traceAnalysis(token).findings(token).filter((f) => !this.locate(f.path)), ...this.codeFaults.values()])) {
       const list = byFile.get(f.path);
       if (list) list.push(f);
       else byFile.set(f.path, [f]);
@@ -486,4 +545,9 @@ export class Engine {
     const code = [...this.codeFindingsByFile(token).values()].flat();
     return [...this.specDirs().flatMap((dir) => this.findingsForSpec(dir, token)), ...code];
   }
+}
+
+/** The facts of a file whose parser threw: no structure, so nothing in it is linked or checked. */
+function emptyFacts(path: string, location: SpecLocation): SpecFileFacts {
+  return { path, kind: location.kind, requirements: [], tasks: [], refs: [], headings: [], glossary: [], notes: [], lineCount: 0 };
 }

@@ -52,7 +52,7 @@ export class Session {
     private editorSettings: SpecThreadSettings,
     private readonly guard: Guard,
   ) {
-    this.engine = new Engine(workspace, editorSettings);
+    this.engine = new Engine(workspace, editorSettings, { log: (message) => connection.console.error(message) });
   }
 
   private get settings(): SpecThreadSettings {

@@ -1,10 +1,12 @@
+// @spec specthread-core#14.1
 import type { SeveritySetting, SpecThreadSettings } from '../../../../shared/settings';
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { ruleSettingsFor } from '../config/ruleSettings';
+import { Log, isolate } from '../faults';
 import { Finding } from '../findings';
-import { SpecModel } from '../index/specModel';
+import { SpecModel, mainFileOf } from '../index/specModel';
 import { SPEC_RULES } from './registry';
-import { ReportedProblem, RuleMeta } from './rule';
+import { ReportedProblem, RuleMeta, SpecRule } from './rule';
 
 /** The configured severity of a rule: its exact code first, then its family, then its default. */
 export function effectiveSeverity(meta: RuleMeta, settings: SpecThreadSettings): SeveritySetting {
@@ -12,16 +14,26 @@ export function effectiveSeverity(meta: RuleMeta, settings: SpecThreadSettings):
   return settings.rules[meta.code] ?? settings.rules[family] ?? meta.defaultSeverity;
 }
 
+/** What the engine passes besides the spec: the workspace folders, extra rules (tests), and where stacks go. */
+export interface SpecCheckOptions {
+  /** Per-path overrides match workspace-relative globs against these. */
+  readonly roots?: readonly string[];
+  /** Rules to run after the registered ones. */
+  readonly extraRules?: readonly SpecRule[];
+  readonly log?: Log;
+}
+
 /**
- * Runs every rule over one spec. `roots` lets per-path overrides match workspace-relative globs;
- * a rule that is off everywhere does not run.
+ * Runs every rule over one spec; a rule that is off everywhere does not run. A rule that throws
+ * loses only its own result on this spec: the throw becomes an internal.error finding on the
+ * spec's main file (what it reported before throwing is kept), and the other rules still run.
  */
-export function runSpecChecks(spec: SpecModel, settings: SpecThreadSettings, token: CancellationToken, roots: readonly string[] = []): Finding[] {
+export function runSpecChecks(spec: SpecModel, settings: SpecThreadSettings, token: CancellationToken, options: SpecCheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   // Archived OpenSpec changes were applied long ago; checking them against today's specs is noise.
   if (spec.archived) return findings;
-  const ruleSettings = ruleSettingsFor(settings, roots);
-  for (const rule of SPEC_RULES) {
+  const ruleSettings = ruleSettingsFor(settings, options.roots ?? []);
+  for (const rule of options.extraRules ? [...SPEC_RULES, ...options.extraRules] : SPEC_RULES) {
     throwIfCancelled(token);
     if (rule.formats && !rule.formats.includes(spec.format)) continue;
     if (!ruleSettings.mayReport(rule.meta)) continue;
@@ -29,7 +41,8 @@ export function runSpecChecks(spec: SpecModel, settings: SpecThreadSettings, tok
       const severity = ruleSettings.severity(rule.meta, p.path);
       if (severity !== 'off') findings.push({ ...p, severity, code: rule.meta.code });
     };
-    rule.check(spec, report, token, ruleSettings.context);
+    const fault = isolate(`rule ${rule.meta.code}`, mainFileOf(spec), token, options.log, () => rule.check(spec, report, token, ruleSettings.context));
+    if (fault) findings.push(fault);
   }
   return findings;
 }

@@ -1,4 +1,5 @@
 // @spec specthread-core#7.4
+import { INTERNAL_ERROR } from '../checks/internalError';
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { Finding, Fix } from '../findings';
 import { SpecModel } from '../index/specModel';
@@ -59,7 +60,8 @@ export function codeActionsFor(request: CodeActionRequest, token: CancellationTo
   if (!spec) return actions;
   if (text !== undefined) {
     for (const finding of here) {
-      if (finding.code === 'parse.failed') continue;
+      // An internal error cannot be suppressed (see checks/internalError.ts).
+      if (finding.code === INTERNAL_ERROR.code) continue;
       for (const fix of suppressionFixes(finding, text)) actions.push({ ...fix, kind: 'quickfix', finding });
     }
   }

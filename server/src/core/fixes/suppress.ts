@@ -1,3 +1,4 @@
+import { lineEndingOf } from '../text/lineEnding';
 import { Finding, Fix } from '../findings';
 
 /**
@@ -30,7 +31,7 @@ export function suppressionFixes(finding: Finding, fileText: string): Fix[] {
   }
   fixes.push({
     title: `Disable ${finding.code} for this file`,
-    edits: [{ path: finding.path, range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `<!-- specthread-disable-file ${finding.code} -->\n` }],
+    edits: [{ path: finding.path, range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `<!-- specthread-disable-file ${finding.code} -->${lineEndingOf(fileText)}` }],
   });
   return fixes;
 }

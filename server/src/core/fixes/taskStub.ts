@@ -1,3 +1,4 @@
+import { lineEndingOf } from '../text/lineEnding';
 import { Fix } from '../findings';
 import { SpecModel } from '../index/specModel';
 import { RequirementNode } from '../model';
@@ -16,7 +17,7 @@ export function taskStubFix(spec: SpecModel, requirement: RequirementNode, textO
   const title = requirement.title || `Requirement ${requirement.id}`;
   const lines = text.split(/\r\n|\r|\n/);
   const last = lines.length - 1;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndingOf(text);
   const trimmedEnd = text.replace(/\s+$/, '');
   const lead = trimmedEnd.length === 0 ? '' : text.endsWith(eol + eol) ? '' : text.endsWith(eol) ? eol : eol + eol;
   const stub = `${lead}- [ ] ${next}. ${title}${eol}  - _Requirements: ${cites}_${eol}`;

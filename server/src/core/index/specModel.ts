@@ -203,3 +203,13 @@ function buildSubtasks(taskList: readonly Located<TaskNode>[]): Map<string, Loca
   }
   return subtasks;
 }
+
+/**
+ * The file that stands for the whole spec, where findings about the spec as a whole go (an
+ * internal error of a spec-level rule): its requirements, then its tasks, then its first file.
+ */
+export function mainFileOf(spec: SpecModel): string {
+  const { files } = spec;
+  const main = files.requirements ?? files.bugfix ?? files.spec ?? files.proposal ?? files.tasks ?? spec.fileList[0];
+  return main?.path ?? spec.dir;
+}

@@ -113,8 +113,9 @@ function parseOpenSpecFile(doc: MarkdownDoc, base: Base, path: string): SpecFile
   }
 }
 
+/** Lines as LSP counts them: `\n`, `\r\n` and a lone `\r` each end one. */
 function lineCount(text: string): number {
-  return text.split('\n').length;
+  return text.split(/\r\n|\r|\n/).length;
 }
 
 /** The innermost task whose list item holds the ref's line. */

@@ -133,8 +133,7 @@ const shapesByText = new Map<string, EarsShape>();
 export function earsOf(statement: { readonly text: string; readonly codeSpans?: readonly Span[] }): EarsShape {
   let shape = shapes.get(statement);
   if (!shape) {
-    let text = statement.text;
-    for (const c of statement.codeSpans ?? []) text = text.slice(0, c.from) + 'x'.repeat(c.to - c.from) + text.slice(c.to);
+    const text = maskSpans(statement.text, statement.codeSpans ?? []);
     // The shape depends on the masked text alone; unchanged criteria hit this across edits.
     shape = shapesByText.get(text);
     if (!shape) {
@@ -145,6 +144,28 @@ export function earsOf(statement: { readonly text: string; readonly codeSpans?: 
     shapes.set(statement, shape);
   }
   return shape;
+}
+
+/**
+ * The text with every code span replaced by as many `x`, built in one pass: rebuilding the
+ * whole string per span made a criterion with many spans cost quadratic time. Spans are taken
+ * in order and clamped to the text, so an empty, reversed or overlapping span masks nothing
+ * extra instead of throwing.
+ */
+export function maskSpans(text: string, spans: readonly Span[]): string {
+  if (spans.length === 0) return text;
+  const ordered = [...spans].sort((a, b) => a.from - b.from);
+  const parts: string[] = [];
+  let at = 0;
+  for (const span of ordered) {
+    const from = Math.max(at, Math.min(span.from, text.length));
+    const to = Math.max(from, Math.min(span.to, text.length));
+    if (to === from) continue;
+    parts.push(text.slice(at, from), 'x'.repeat(to - from));
+    at = to;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 const PATTERN_LABEL: Record<EarsPattern, string> = {

@@ -21,13 +21,19 @@ const WORD = /[\p{L}\p{N}]/u;
  * Mirrors how the parser's plain text is made: HTML comments, emphasis markers (`*`, `_` at a
  * word edge, so `Auth_Service` survives), code-span backticks and escapes are dropped, and runs
  * of white space (line breaks and continuation indentation included) become one space.
+ *
+ * Code spans follow CommonMark: a run of n backticks opens a span only when a later run of
+ * exactly n backticks closes it, and what lies between is literal (no emphasis, escapes or
+ * comments), so `` `***` `` reads as `***`. A span's readable range starts at its first emitted
+ * character, never at a pending space before it, and a span with no readable character records
+ * nothing; counting the pending space into the span once made empty spans end before they began.
  */
 export function toPlainMap(raw: string): PlainMap {
   let text = '';
   const offsets: number[] = [];
   let pendingSpace = -1;
   const code: { from: number; to: number }[] = [];
-  let codeFrom = -1;
+  const closers = new BacktickRuns(raw);
   const emit = (ch: string, at: number) => {
     if (pendingSpace >= 0 && text.length > 0) {
       text += ' ';
@@ -52,17 +58,31 @@ export function toPlainMap(raw: string): PlainMap {
       continue;
     }
     if (ch === '`') {
-      // A pending space is emitted before the span's first character, so the span starts after it.
-      if (codeFrom < 0) codeFrom = text.length + (pendingSpace >= 0 && text.length > 0 ? 1 : 0);
-      else {
-        code.push({ from: codeFrom, to: text.length });
-        codeFrom = -1;
+      let runEnd = i;
+      while (runEnd < raw.length && raw[runEnd] === '`') runEnd++;
+      const close = closers.next(runEnd - i, runEnd);
+      if (close < 0) {
+        // No closing run of the same length: the backticks are literal text.
+        for (let j = i; j < runEnd; j++) emit('`', j);
+        i = runEnd - 1;
+        continue;
       }
+      let from = -1;
+      for (let j = runEnd; j < close; j++) {
+        if (isSpace(raw[j])) {
+          if (pendingSpace < 0) pendingSpace = j;
+          continue;
+        }
+        emit(raw[j], j);
+        if (from < 0) from = text.length - 1;
+      }
+      if (from >= 0) code.push({ from, to: text.length });
+      i = close + (runEnd - i) - 1;
       continue;
     }
     if (ch === '*') continue;
     if (ch === '_' && !(WORD.test(raw[i - 1] ?? '') && WORD.test(raw[i + 1] ?? ''))) continue;
-    if (/\s/.test(ch)) {
+    if (isSpace(ch)) {
       if (pendingSpace < 0) pendingSpace = i;
       continue;
     }
@@ -73,12 +93,56 @@ export function toPlainMap(raw: string): PlainMap {
   return { text, offsets, code };
 }
 
-/** The file position of a raw offset inside a source that starts at `start`. */
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || /\s/.test(ch);
+}
+
+/**
+ * The maximal backtick runs of a text, grouped by length, to find a code span's closer in
+ * O(log n) instead of rescanning the rest of the line for every opener (a line of many lone
+ * backticks would otherwise cost quadratic time).
+ */
+class BacktickRuns {
+  private readonly startsByLength = new Map<number, number[]>();
+
+  constructor(raw: string) {
+    for (let i = raw.indexOf('`'); i >= 0; i = raw.indexOf('`', i)) {
+      let end = i;
+      while (end < raw.length && raw[end] === '`') end++;
+      const list = this.startsByLength.get(end - i) ?? [];
+      list.push(i);
+      this.startsByLength.set(end - i, list);
+      i = end;
+    }
+  }
+
+  /** The start of the first run of exactly `length` backticks at or after `from`, or -1. */
+  next(length: number, from: number): number {
+    const starts = this.startsByLength.get(length);
+    if (!starts) return -1;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length ? starts[lo] : -1;
+  }
+}
+
+/**
+ * The file position of a raw offset inside a source that starts at `start`. Line ends are the
+ * ones LSP counts: `\n`, `\r\n` and a lone `\r`, so a file saved with old Mac line endings
+ * gets positions on the right line.
+ */
 export function rawPosition(source: TextSource, offset: number): Position {
   let line = source.start.line;
   let lineStart = 0;
-  for (let i = 0; i < offset && i < source.raw.length; i++) {
-    if (source.raw[i] === '\n') {
+  const raw = source.raw;
+  for (let i = 0; i < offset && i < raw.length; i++) {
+    const ch = raw.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && raw.charCodeAt(i + 1) !== 10)) {
       line++;
       lineStart = i + 1;
     }

@@ -1,3 +1,4 @@
+// @spec specthread-core#14.1
 import type { CoverageReport } from '../../../../shared/coverage';
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { effectiveSeverity } from '../checks/runChecks';
@@ -8,9 +9,18 @@ import type { SpecThreadSettings } from '../../../../shared/settings';
 import { CodeFiles } from './codeFiles';
 import { SpecDirectory } from './resolveRef';
 import { TRACE_RULES } from './rules/registry';
-import { TraceContext } from './rules/traceRule';
+import { TraceContext, TraceRule } from './rules/traceRule';
+import { Log, faultAnchor, isolate } from '../faults';
 import { FileMention, taskFileMentions } from './taskFiles';
 import { TraceIndex } from './traceIndex';
+
+export interface TraceAnalysisOptions {
+  /** Rules to run after the registered ones. */
+  readonly extraRules?: readonly TraceRule[];
+  readonly log?: Log;
+  /** Internal errors found while building the analysis, reported with its findings. */
+  readonly faults?: readonly Finding[];
+}
 
 /**
  * Everything derived from specs and code together, for one state of the workspace: the trace
@@ -30,6 +40,7 @@ export class TraceAnalysis implements TraceContext {
     private readonly fullSettings: SpecThreadSettings,
     private readonly textOf: (path: string) => string | undefined,
     private readonly roots: readonly string[],
+    private readonly options: TraceAnalysisOptions = {},
   ) {
     this.specs = new SpecDirectory(specModels);
     this.index = new TraceIndex(this.specs, files.all());
@@ -63,12 +74,15 @@ export class TraceAnalysis implements TraceContext {
 
   findings(token: CancellationToken): Finding[] {
     if (!this.findingList) {
-      const out: Finding[] = [];
-      for (const rule of TRACE_RULES) {
+      const out: Finding[] = [...(this.options.faults ?? [])];
+      const anchor = faultAnchor(this.specs.specs, this.roots);
+      for (const rule of this.options.extraRules ? [...TRACE_RULES, ...this.options.extraRules] : TRACE_RULES) {
         throwIfCancelled(token);
         const severity = effectiveSeverity(rule.meta, this.fullSettings);
         if (severity === 'off') continue;
-        rule.check(this, (p) => out.push({ ...p, severity, code: rule.meta.code }), token);
+        // A trace rule spans specs and code, so its fault goes where workspace rules put theirs.
+        const fault = isolate(`trace rule ${rule.meta.code}`, anchor, token, this.options.log, () => rule.check(this, (p) => out.push({ ...p, severity, code: rule.meta.code }), token));
+        if (fault) out.push(fault);
       }
       this.findingList = out.sort(compareFindings);
     }

@@ -85,6 +85,6 @@ export function renameId(analysis: TraceAnalysis, target: RenameTarget, newId: s
 
 function sliceRange(text: string | undefined, r: Range): string | undefined {
   if (text === undefined || r.start.line !== r.end.line) return undefined;
-  const line = text.split(/\r?\n/)[r.start.line];
+  const line = text.split(/\r\n|\r|\n/)[r.start.line];
   return line?.slice(r.start.character, r.end.character);
 }
