@@ -1,12 +1,13 @@
 // @spec specthread-core#14.1
+import { INTERNAL_ERROR as INTERNAL_ERROR_RULE } from '../core/checks/internalError';
 import { Finding } from '../core/findings';
 
 /**
  * The code of the finding that says the analysis itself failed. The core reports a failing rule
- * under the same code; this is for steps around the rules (building a spec's model, merging the
- * trace), which the server catches per spec folder so the other folders are still published.
+ * under the same code; this is for steps around the rules (merging the trace, publishing a
+ * spec), which the server catches per spec folder so the other folders are still published.
  */
-export const INTERNAL_ERROR = 'internal.error';
+export const INTERNAL_ERROR = INTERNAL_ERROR_RULE.code;
 
 /** One visible finding per file of the step that failed, at the top of the file, naming the step. */
 export function internalErrorFindings(step: string, err: unknown, paths: readonly string[]): Finding[] {
