@@ -14,6 +14,7 @@ import { projectRootOf } from '../host/projectRoot';
 import { toPosixPath } from '../host/paths';
 import { CheckOptions, UsageError } from './args';
 import { Summary, formatJson, formatSummary, formatText } from './format';
+import { fileNotesSummary } from './fileNotesSummary';
 
 export interface CheckResult {
   readonly exitCode: number;
@@ -109,7 +110,7 @@ export async function runCheck(options: CheckOptions, cwd: string): Promise<Chec
   const stdout = options.format === 'json' ? formatJson(findings, summary, cwd) : formatText(findings, cwd);
   const note = specs.length === 0 ? `${NO_SPECS}\n` : '';
   const tagged = engine.code.taggedCount ? `; ${engine.code.taggedCount} code and test file${engine.code.taggedCount === 1 ? '' : 's'} with trace tags` : '';
-  return { exitCode: failing ? 1 : 0, stdout, stderr: configNotes + note + skippedNote(engine) + formatSummary(summary) + tagged };
+  return { exitCode: failing ? 1 : 0, stdout, stderr: configNotes + note + skippedNote(engine) + fileNotesSummary(engine.fileNotes().filter((n) => under(n.path)), cwd) + formatSummary(summary) + tagged };
 }
 
 /** Files too large or binary to scan for tags: one line, not one per file. */
