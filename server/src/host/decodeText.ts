@@ -38,11 +38,23 @@ function utf8OrFallback(bytes: Uint8Array): Decoded {
     // `fatal` makes invalid sequences throw instead of turning silently into U+FFFD.
     return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
-    return { kind: 'fallback', text: new TextDecoder('windows-1252').decode(bytes), encoding: 'Windows-1252 (Latin-1)' };
+    return { kind: 'fallback', text: decodeWindows1252(bytes), encoding: 'Windows-1252 (Latin-1)' };
   }
 }
 
 function isControl(b: number): boolean {
   // Tab, line feed, vertical tab, form feed, carriage return and escape occur in real text files.
   return (b < 0x20 && !(b >= 0x09 && b <= 0x0d) && b !== 0x1b) || b === 0x7f;
+}
+
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80–0x9F (curly quotes, dashes, the euro sign).
+ * Node's TextDecoder decodes the `windows-1252` label as plain Latin-1, so the table is here.
+ * The five bytes Windows-1252 leaves undefined keep their Latin-1 control character.
+ */
+const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
