@@ -24,7 +24,7 @@ export interface FileNote {
   /** The path as listed in the workspace (the link's own path for symlinks). */
   readonly path: string;
   readonly reason: FileNoteReason;
-  /** A clause that says why, e.g. "it is 20.0 MiB, over the 4.0 MiB limit for files SpecThread reads". */
+  /** A clause that says why, e.g. "it is 5,000,000 bytes (4.8 MiB), over the limit of …". */
   readonly detail: string;
 }
 
@@ -42,7 +42,8 @@ export function describeFileNote(note: FileNote): string {
   return isDeclined(note) ? `SpecThread did not read ${name}: ${note.detail}.` : `SpecThread read ${name} with a fallback encoding: ${note.detail}.`;
 }
 
-/** Sizes in notes: bytes are unreadable at this scale, so MiB with one decimal. */
+/** Sizes in notes: exact bytes, so a file just over the limit does not read as equal to it, and MiB for scale. */
 export function formatBytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${bytes} bytes` : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  const exact = `${bytes.toLocaleString('en-US')} bytes`;
+  return bytes < 1024 * 1024 ? exact : `${exact} (${(bytes / (1024 * 1024)).toFixed(1)} MiB)`;
 }

@@ -15,7 +15,7 @@ export async function readTextFile(path: string, maxBytes: number, onNote?: File
     const stat = await fs.stat(path);
     if (!stat.isFile()) return undefined;
     if (stat.size > maxBytes) {
-      onNote?.({ path, reason: 'too-large', detail: `it is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for files SpecThread reads` });
+      onNote?.({ path, reason: 'too-large', detail: `it is ${formatBytes(stat.size)}, over the limit of ${formatBytes(maxBytes)} for files SpecThread reads` });
       return undefined;
     }
     bytes = await fs.readFile(path);
