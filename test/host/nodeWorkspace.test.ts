@@ -161,6 +161,14 @@ describe('NodeWorkspace: nothing declined without a note (real temp folders)', (
       assert.match(r.notes[0].detail, /Windows-1252/);
     });
 
+    it('UTF-8 with one damaged sequence: read as UTF-8 with U+FFFD there, not garbled throughout as Windows-1252', async () => {
+      const root = fresh();
+      write(`${root}/requirements.md`, Buffer.concat([Buffer.from('Größe — “ok” ', 'utf8'), Buffer.from([0xe2, 0x41]), Buffer.from(' café\n', 'utf8')]));
+      const r = await read(root, 'requirements.md');
+      assert.strictEqual(r.text, 'Größe — “ok” \uFFFDA café\n');
+      assert.deepStrictEqual(r.notes.map((n) => [n.reason, n.detail]), [['not-utf8', 'it is not valid UTF-8, so 1 damaged byte sequence was replaced by U+FFFD (the rest is UTF-8); save it as UTF-8 to fix this']]);
+    });
+
     it('UTF-16 with a byte order mark: read as UTF-16, with a note', async () => {
       const root = fresh();
       write(`${root}/requirements.md`, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Requirements\n', 'utf16le')]));

@@ -2,13 +2,15 @@
 /**
  * Turns a file's bytes into text, or says why it is not text. Git's rule decides binary: a NUL
  * byte in the first 8,000 bytes (UTF-16 files have a byte order mark and are read as such).
- * Text that is not valid UTF-8 is, in practice, an older single-byte encoding; it is read as
- * Windows-1252 (a superset of Latin-1 that maps every byte to a character), so no byte is lost,
- * and a note says so. A file that is mostly control characters is binary even without a NUL.
+ * Text that is not valid UTF-8 is either an older single-byte encoding, read as Windows-1252 (a
+ * superset of Latin-1 that maps every byte to a character, so no byte is lost), or UTF-8 with a
+ * few damaged sequences (a real corpus file has one), read as UTF-8 with U+FFFD in their place
+ * rather than garbling every other character. Either way a note says so. A file that is mostly control characters is binary even without a NUL.
  */
 export type Decoded =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'fallback'; readonly text: string; readonly encoding: string }
+  /** `how` completes "it is not valid UTF-8, so …". */
+  | { readonly kind: 'fallback'; readonly text: string; readonly how: string }
   | { readonly kind: 'binary'; readonly why: string };
 
 /** Git's window for the NUL test. */
@@ -18,8 +20,8 @@ const SNIFF_BYTES = 8000;
 const MAX_CONTROL_SHARE = 0.1;
 
 export function decodeText(bytes: Uint8Array): Decoded {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'fallback', text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16 (little-endian)' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { kind: 'fallback', text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16 (big-endian)' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'fallback', text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), how: 'it was read as UTF-16 (little-endian), as its byte order mark says' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { kind: 'fallback', text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), how: 'it was read as UTF-16 (big-endian), as its byte order mark says' };
   // The UTF-8 byte order mark is dropped here, before anything else looks at the bytes.
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const sample = body.subarray(0, SNIFF_BYTES);
@@ -38,7 +40,19 @@ function utf8OrFallback(bytes: Uint8Array): Decoded {
     // `fatal` makes invalid sequences throw instead of turning silently into U+FFFD.
     return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
-    return { kind: 'fallback', text: decodeWindows1252(bytes), encoding: 'Windows-1252 (Latin-1)' };
+    const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    let damaged = 0;
+    let intact = 0;
+    for (let i = 0; i < lenient.length; i++) {
+      const c = lenient.charCodeAt(i);
+      if (c === 0xfffd) damaged++;
+      else if (c > 0x7f) intact++;
+    }
+    // Single-byte text has no valid multi-byte sequences to speak of; damaged UTF-8 has mostly valid ones.
+    if (intact > damaged) {
+      return { kind: 'fallback', text: lenient, how: `${damaged} damaged byte sequence${damaged === 1 ? ' was' : 's were'} replaced by U+FFFD (the rest is UTF-8)` };
+    }
+    return { kind: 'fallback', text: decodeWindows1252(bytes), how: 'it was read as Windows-1252 (Latin-1) and some characters may show wrongly' };
   }
 }
 

@@ -31,7 +31,7 @@ export async function readTextFile(path: string, maxBytes: number, onNote?: File
     case 'text':
       return stripBom(decoded.text);
     case 'fallback':
-      onNote?.({ path, reason: 'not-utf8', detail: `it is not valid UTF-8, so it was read as ${decoded.encoding} and some characters may show wrongly; save it as UTF-8 to fix this` });
+      onNote?.({ path, reason: 'not-utf8', detail: `it is not valid UTF-8, so ${decoded.how}; save it as UTF-8 to fix this` });
       return stripBom(decoded.text);
     case 'binary':
       onNote?.({ path, reason: 'binary', detail: decoded.why });
