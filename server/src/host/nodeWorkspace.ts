@@ -56,15 +56,15 @@ export class NodeWorkspace implements Workspace {
   async listFiles(token: CancellationToken, onNote?: FileNoteSink): Promise<readonly string[]> {
     const real = await this.realRoots();
     const walk: Walk = { realRoots: real, linkedDirs: new Map(), out: [], onNote, token };
-    for (let i = 0; i < this.roots.length; i++) await this.walk(walk, this.roots[i], real[i], [real[i]], []);
+    for (let i = 0; i < this.roots.length; i++) await this.walk(walk, this.roots[i], real[i], []);
     return walk.out;
   }
 
   /**
-   * `dir` is the folder as listed, `realDir` where it really is, `ancestors` the real paths of
-   * every folder on the way down: a symlink back into one of them is a loop.
+   * `dir` is the folder as listed, `realDir` where it really is: a symlink to `realDir` or to a
+   * folder above it is a loop.
    */
-  private async walk(walk: Walk, dir: string, realDir: string, ancestors: readonly string[], scopes: readonly IgnoreScope[]): Promise<void> {
+  private async walk(walk: Walk, dir: string, realDir: string, scopes: readonly IgnoreScope[]): Promise<void> {
     throwIfCancelled(walk.token);
     let entries: import('fs').Dirent[];
     try {
@@ -83,19 +83,19 @@ export class NodeWorkspace implements Workspace {
       if (ALWAYS_SKIPPED.has(entry.name)) continue;
       const full = `${dir}/${entry.name}`;
       if (entry.isSymbolicLink()) {
-        await this.followLink(walk, full, ancestors, here);
+        await this.followLink(walk, full, realDir, here);
         continue;
       }
       const isDir = entry.isDirectory();
       if (!isDir && !entry.isFile()) continue;
       if (isIgnored(here, full, isDir)) continue;
-      if (isDir) await this.walk(walk, full, `${realDir}/${entry.name}`, [...ancestors, `${realDir}/${entry.name}`], here);
+      if (isDir) await this.walk(walk, full, `${realDir}/${entry.name}`, here);
       else walk.out.push(full);
     }
   }
 
   /** A symlink is listed under its own path when its target stays inside the roots; otherwise it gets a note. */
-  private async followLink(walk: Walk, full: string, ancestors: readonly string[], scopes: readonly IgnoreScope[]): Promise<void> {
+  private async followLink(walk: Walk, full: string, realDir: string, scopes: readonly IgnoreScope[]): Promise<void> {
     const resolved = await realpath(full);
     if ('code' in resolved) {
       if (isIgnored(scopes, full, false)) return;
@@ -117,19 +117,19 @@ export class NodeWorkspace implements Workspace {
       walk.out.push(full);
       return;
     }
-    if (ancestors.includes(target)) {
+    if (realDir === target || realDir.startsWith(target + '/')) {
       walk.onNote?.({ path: full, reason: 'symlink-loop', detail: `it is a symlink to ${target}, a folder that contains it, so following it would never end` });
       return;
     }
     // Each folder is entered through a symlink at most once: chains of links to links could
-    // otherwise list the same files exponentially often.
+    // otherwise list the same files exponentially often, and loops through several links end.
     const earlier = walk.linkedDirs.get(target);
     if (earlier !== undefined) {
       walk.onNote?.({ path: full, reason: 'symlink-repeat', detail: `it is a symlink to ${target}, which was already listed through ${earlier}` });
       return;
     }
     walk.linkedDirs.set(target, full);
-    await this.walk(walk, full, target, [...ancestors, target], scopes);
+    await this.walk(walk, full, target, scopes);
   }
 
   async stat(path: string, _token: CancellationToken): Promise<{ size: number } | undefined> {
