@@ -15,6 +15,7 @@ import { projectRootOf } from '../host/projectRoot';
 import { toPosixPath } from '../host/paths';
 import { CheckOptions, UsageError } from './args';
 import { Summary, formatInternalErrors, formatJson, formatSummary, formatText } from './format';
+import { fileNotesSummary } from './fileNotesSummary';
 
 export interface CheckResult {
   readonly exitCode: number;
@@ -133,7 +134,7 @@ export async function runCheck(options: CheckOptions, cwd: string, engineOptions
   const tagged = engine.code.taggedCount ? `; ${engine.code.taggedCount} code and test file${engine.code.taggedCount === 1 ? '' : 's'} with trace tags` : '';
   // Exit 2 says the report is incomplete, which outranks "findings at or above --fail-on".
   const exitCode = internal.length ? 2 : failing ? 1 : 0;
-  return { exitCode, stdout, stderr: configNotes + note + skippedNote(engine) + formatInternalErrors(internal, cwd) + formatSummary(summary) + tagged };
+  return { exitCode, stdout, stderr: configNotes + note + skippedNote(engine) + fileNotesSummary(engine.fileNotes().filter((n) => under(n.path)), cwd) + formatInternalErrors(internal, cwd) + formatSummary(summary) + tagged };
 }
 
 /** Files too large or binary to scan for tags: one line, not one per file. */

@@ -4,7 +4,7 @@ import type { SpecThreadSettings } from '../../../shared/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { DEFAULT_TRACE_SETTINGS } from '../../../shared/traceSettings';
 import { CancellationToken, throwIfCancelled, yieldToEventLoop } from './cancellation';
-import { runSpecChecks } from './checks/runChecks';
+import { effectiveSeverity, runSpecChecks } from './checks/runChecks';
 import { SpecRule } from './checks/rule';
 import { WorkspaceRule } from './checks/workspaceRule';
 import { Log, faultAnchor, internalError, isCancellation, isInternalError } from './faults';
@@ -24,6 +24,10 @@ import { runWorkspaceChecks } from './checks/runWorkspaceChecks';
 import { KIRO_SPEC_FILES } from './layout/kiroLayout';
 import { OPENSPEC_CHANGE_FILES } from './layout/openspecLayout';
 import { SPECKIT_SPEC_FILES, featureAlias } from './layout/speckitLayout';
+import { FileNote, isDeclined } from './fileNote';
+import { FileNoteStore } from './fileNoteStore';
+import { FILE_ENCODING, FILE_SKIPPED, fileNoteFinding } from './checks/fileRules';
+import { stripBom } from './text/bom';
 
 interface FileEntry {
   readonly text: string;
@@ -31,6 +35,14 @@ interface FileEntry {
   readonly location: SpecLocation;
   /** Set when the parser threw: the file is kept, empty, with this internal.error finding. */
   readonly failure?: Finding;
+  /** Set when the workspace declined the file (see fileNote.ts): kept, empty, with its note as a finding. */
+  readonly declined?: true;
+}
+
+/** One read through the workspace: the text, and the note the host gave when it declined or degraded the file. */
+interface NotedRead {
+  readonly text: string | undefined;
+  readonly note: FileNote | undefined;
 }
 
 interface SpecAnalysis {
@@ -85,6 +97,8 @@ export class Engine {
   private readonly workspaceFingerprints = new Map<string, string>();
   /** Code files whose scanner threw, with the internal.error finding shown on them. */
   private readonly codeFaults = new Map<string, Finding>();
+  /** Files the workspace declined or read in a degraded way: nothing is dropped without a note. */
+  private readonly notes = new FileNoteStore();
 
   constructor(
     private readonly workspace: Workspace,
@@ -124,7 +138,8 @@ export class Engine {
     const configs: RepoConfig[] = [];
     for (const root of this.workspace.roots) {
       for (const name of CONFIG_FILE_NAMES) {
-        const text = await this.workspace.readFile(`${root}/${name}`, token);
+        const { text, note } = await this.readNoted(`${root}/${name}`, token);
+        this.notes.setRead(`${root}/${name}`, note);
         if (text !== undefined) configs.push(parseRepoConfig(`${root}/${name}`, root, text));
       }
     }
@@ -142,6 +157,7 @@ export class Engine {
     this.specFiles.clear();
     this.analyses.clear();
     this.workspaceFindings = undefined;
+    this.notes.clear();
     // Excludes and roots decide which code files are scanned too.
     this.code.clear();
     this.codeFaults.clear();
@@ -208,8 +224,12 @@ export class Engine {
    */
   async indexWorkspace(token: CancellationToken, onProgress?: (p: IndexProgress) => void, priority: readonly string[] = []): Promise<void> {
     await this.loadConfig(token);
-    const listed = await this.workspace.listFiles(token);
+    const listingNotes: FileNote[] = [];
+    const listed = await this.workspace.listFiles(token, (note) => listingNotes.push(note));
     this.listed = new Set(listed);
+    this.notes.setListing(listingNotes);
+    // A spec file behind a symlink that is not followed still belongs to its spec, with the note.
+    for (const note of listingNotes) if (this.isTracked(note.path)) this.put(note.path, '', token, true);
     const all = listed.filter((p) => this.isTracked(p));
     const first = (p: string) => (priority.some((dir) => p.startsWith(dir + '/')) ? 0 : 1);
     const ordered = [...all].sort((a, b) => first(a) - first(b));
@@ -219,10 +239,9 @@ export class Engine {
     for (let i = 0; i < ordered.length; i += BATCH) {
       throwIfCancelled(token);
       const batch = ordered.slice(i, i + BATCH);
-      const texts = await Promise.all(batch.map((p) => this.workspace.readFile(p, token)));
+      const reads = await Promise.all(batch.map((p) => this.readNoted(p, token)));
       batch.forEach((path, j) => {
-        const text = texts[j];
-        if (text !== undefined && !this.files.has(path)) this.setText(path, text, token);
+        if (!this.files.has(path)) this.storeRead(path, reads[j], token);
       });
       done += batch.length;
       onProgress?.({ done, total: ordered.length });
@@ -254,7 +273,40 @@ export class Engine {
     const stat = this.workspace.stat ? await this.workspace.stat(path, token) : { size: 0 };
     if (!stat) return this.code.set(path, undefined, token);
     if (stat.size > this.code.settings.maxFileSize && !this.code.isPinStore(path)) return this.code.skip(path, 'too-large');
-    return this.setCode(path, await this.workspace.readFile(path, token), token);
+    const { text, note } = await this.readNoted(path, token);
+    // Binary and oversized code files are already reported as not scanned for tags; they exist all the same.
+    if (note?.reason === 'binary' || note?.reason === 'too-large') {
+      this.code.markKnown(path, true);
+      return this.code.skip(path, note.reason);
+    }
+    this.notes.setRead(path, note);
+    const changed = this.setCode(path, text, token);
+    if (note) this.code.markKnown(path, true);
+    return changed;
+  }
+
+  /** Reads a file through the workspace, keeping the note the host reports with it. */
+  private async readNoted(path: string, token: CancellationToken): Promise<NotedRead> {
+    const notes: FileNote[] = [];
+    const text = await this.workspace.readFile(path, token, (note) => notes.push(note));
+    return { text, note: notes[0] };
+  }
+
+  /**
+   * Stores a spec file as read from disk: its text, or an empty entry when the host declined it,
+   * plus its note. Returns the spec folder whose analysis changed, if any.
+   */
+  private storeRead(path: string, read: NotedRead, token: CancellationToken): string | undefined {
+    const dir = read.note && isDeclined(read.note) ? this.put(path, '', token, true) : this.put(path, read.text, token, false);
+    if (!this.notes.setRead(path, read.note) || !this.isTracked(path)) return dir;
+    const specDir = this.locate(path)!.specDir;
+    this.analyses.delete(specDir);
+    return specDir;
+  }
+
+  /** Files the workspace declined or degraded (too large, binary, not UTF-8, unreadable, symlinks), by path. */
+  fileNotes(): FileNote[] {
+    return this.notes.all();
   }
 
   /**
@@ -283,8 +335,8 @@ export class Engine {
     for (const name of siblings) {
       const sibling = `${location.specDir}/${name}`;
       if (this.files.has(sibling)) continue;
-      const text = await this.workspace.readFile(sibling, token);
-      if (text !== undefined && !this.files.has(sibling)) this.setText(sibling, text, token);
+      const read = await this.readNoted(sibling, token);
+      if (!this.files.has(sibling)) this.storeRead(sibling, read, token);
     }
   }
 
@@ -293,7 +345,16 @@ export class Engine {
    * `undefined`. Returns the spec folder whose analysis changed, if any. Parses only this file.
    */
   setText(path: string, text: string | undefined, token: CancellationToken): string | undefined {
+    // Editor buffers and the disk alike: a byte order mark is never content.
+    return this.put(path, text === undefined ? undefined : stripBom(text), token, false);
+  }
+
+  /** setText, or with `declined` an empty entry for a spec file the workspace would not read. */
+  private put(path: string, text: string | undefined, token: CancellationToken, declined: boolean): string | undefined {
+    // The file is gone, or a buffer now gives the text that the disk would not.
+    if (!declined) this.notes.forget(path, text !== undefined);
     const location = this.locate(path);
+    if (!location && declined) return undefined;
     if (!location) {
       // Code, tests and every other file: trace facts change, no spec analysis does.
       if (this.isTraceable(path) ? this.setCode(path, text, token) : (this.code.markKnown(path, text !== undefined), false)) this.traceChanged();
@@ -306,8 +367,8 @@ export class Engine {
       this.files.delete(path);
       this.specFiles.get(location.specDir)?.delete(path);
     } else {
-      if (previous?.text === text) return undefined;
-      this.files.set(path, this.parse(path, location, text, token));
+      if (previous?.text === text && !previous.declined === !declined) return undefined;
+      this.files.set(path, declined ? this.declinedEntry(path, location) : this.parse(path, location, text, token));
       const set = this.specFiles.get(location.specDir) ?? new Set<string>();
       set.add(path);
       this.specFiles.set(location.specDir, set);
@@ -333,7 +394,12 @@ export class Engine {
       }
       return undefined;
     }
-    return this.setText(path, await this.workspace.readFile(path, token), token);
+    return this.storeRead(path, await this.readNoted(path, token), token);
+  }
+
+  private declinedEntry(path: string, location: SpecLocation): FileEntry {
+    const facts: SpecFileFacts = { path, kind: location.kind, requirements: [], tasks: [], refs: [], headings: [], glossary: [], notes: [], lineCount: 0 };
+    return { text: '', location, facts, declined: true };
   }
 
   /**
@@ -482,6 +548,9 @@ export class Engine {
       for (const path of this.filesOfSpec(specDir)) {
         const failure = this.files.get(path)!.failure;
         if (failure) findings.push(failure);
+        const note = this.notes.get(path);
+        const noteSeverity = note && effectiveSeverity(isDeclined(note) ? FILE_SKIPPED : FILE_ENCODING, this.effectiveSettings());
+        if (note && noteSeverity && noteSeverity !== 'off') findings.push(fileNoteFinding(note, noteSeverity));
       }
       if (analysis.fault) findings.push(analysis.fault);
       analysis.findings = this.accepted(findings).sort(compareFindings);

@@ -1,9 +1,16 @@
 import { CancellationToken } from './cancellation';
+import { FileNote, FileNoteReason, FileNoteSink, isDeclined } from './fileNote';
+import { stripBom } from './text/bom';
 import { Workspace } from './workspace';
+
+/** Reasons the host reports while listing (the entry is not listed) rather than while reading. */
+const LISTING_REASONS: ReadonlySet<FileNoteReason> = new Set(['symlink-outside', 'symlink-loop', 'symlink-repeat']);
 
 /** A workspace held in memory: used by tests and by callers that already have the texts. */
 export class MemoryWorkspace implements Workspace {
   private readonly files: Map<string, string>;
+  /** Files that behave as the file system host would for a declined or degraded file. */
+  private readonly notes = new Map<string, FileNote>();
 
   constructor(readonly roots: readonly string[], files: Record<string, string> | Map<string, string> = {}) {
     this.files = new Map(files instanceof Map ? files : Object.entries(files));
@@ -15,18 +22,47 @@ export class MemoryWorkspace implements Workspace {
 
   delete(path: string): void {
     this.files.delete(path);
+    this.notes.delete(path);
   }
 
-  async listFiles(_token: CancellationToken): Promise<readonly string[]> {
-    return [...this.files.keys()].filter((p) => this.roots.some((r) => p.startsWith(r.endsWith('/') ? r : r + '/')));
+  /**
+   * Simulates a file the host declines or degrades, for core tests: symlink reasons are reported
+   * while listing and the path is not listed; `not-utf8` reads the text set with `set` plus the
+   * note; every other reason lists the file and reads nothing but the note.
+   */
+  simulate(path: string, reason: FileNoteReason, detail: string): void {
+    this.notes.set(path, { path, reason, detail });
+  }
+
+  private inRoots(p: string): boolean {
+    return this.roots.some((r) => p.startsWith(r.endsWith('/') ? r : r + '/'));
+  }
+
+  async listFiles(_token: CancellationToken, onNote?: FileNoteSink): Promise<readonly string[]> {
+    const listed = new Set([...this.files.keys()].filter((p) => this.inRoots(p)));
+    for (const note of this.notes.values()) {
+      if (!this.inRoots(note.path)) continue;
+      if (LISTING_REASONS.has(note.reason)) {
+        listed.delete(note.path);
+        onNote?.(note);
+      } else listed.add(note.path);
+    }
+    return [...listed];
   }
 
   async stat(path: string, _token: CancellationToken): Promise<{ size: number } | undefined> {
     const text = this.files.get(path);
-    return text === undefined ? undefined : { size: text.length };
+    if (text === undefined) return this.notes.has(path) && !LISTING_REASONS.has(this.notes.get(path)!.reason) ? { size: 0 } : undefined;
+    return { size: text.length };
   }
 
-  async readFile(path: string, _token: CancellationToken): Promise<string | undefined> {
-    return this.files.get(path);
+  async readFile(path: string, _token: CancellationToken, onNote?: FileNoteSink): Promise<string | undefined> {
+    const note = this.notes.get(path);
+    if (note) {
+      onNote?.(note);
+      if (isDeclined(note)) return undefined;
+    }
+    const text = this.files.get(path);
+    return text === undefined ? undefined : stripBom(text);
   }
 }

@@ -1,4 +1,5 @@
 import { CancellationToken } from './cancellation';
+import { FileNoteSink } from './fileNote';
 
 /**
  * All I/O the core does goes through this interface: the language server and the CLI back it
@@ -7,10 +8,19 @@ import { CancellationToken } from './cancellation';
 export interface Workspace {
   /** The folders being analysed (several in a multi-root VS Code workspace). */
   readonly roots: readonly string[];
-  /** Every file below the roots that is not ignored (.gitignore, VCS folders, node_modules). */
-  listFiles(token: CancellationToken): Promise<readonly string[]>;
-  /** The file's text, or undefined when it does not exist or cannot be read as text. */
-  readFile(path: string, token: CancellationToken): Promise<string | undefined>;
+  /**
+   * Every file below the roots that is not ignored (.gitignore, VCS folders, node_modules).
+   * Entries the host will not list (a symlink leading outside the roots, a symlink loop, a folder
+   * it cannot open) are reported to `onNote`, one note each.
+   */
+  listFiles(token: CancellationToken, onNote?: FileNoteSink): Promise<readonly string[]>;
+  /**
+   * The file's text without a byte order mark, or undefined when it does not exist or cannot be
+   * read as text. A file the host declines (too large, binary, unreadable) returns undefined and
+   * reports one note to `onNote`; a file it reads only in a degraded way (not UTF-8) returns the
+   * text and reports one note. A file that does not exist gets no note.
+   */
+  readFile(path: string, token: CancellationToken, onNote?: FileNoteSink): Promise<string | undefined>;
   /**
    * The file's size in bytes, or undefined when it does not exist. Optional: when present, code
    * files over the scan limit are skipped without being read.

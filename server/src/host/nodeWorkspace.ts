@@ -1,26 +1,48 @@
+// @spec specthread-core#14.4
 import { promises as fs } from 'fs';
 import ignore, { Ignore } from 'ignore';
 import { CancellationToken, throwIfCancelled } from '../core/cancellation';
+import { FileNoteSink } from '../core/fileNote';
 import { Workspace } from '../core/workspace';
+import { readTextFile } from './readTextFile';
+import { toPosixPath } from './paths';
 
 /** Folders never worth walking: version control internals and installed dependencies. */
 const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules']);
 
-/** Files larger than this are not read; spec files are far smaller. */
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * Files larger than this are not read, with a note. Spec files are far smaller; the parsers are
+ * not yet linear on every path (issue 8), so a much larger file could stall the server.
+ */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 interface IgnoreScope {
   readonly dir: string;
   readonly rules: Ignore;
 }
 
+/** One walk's state: the real paths of the roots, and of folders already entered through a symlink. */
+interface Walk {
+  readonly realRoots: readonly string[];
+  readonly linkedDirs: Map<string, string>;
+  readonly out: string[];
+  readonly onNote?: FileNoteSink;
+  readonly token: CancellationToken;
+}
+
 /**
  * The real file system behind the core's Workspace interface. Walks the roots honouring every
  * `.gitignore` on the way down (each file's patterns apply relative to its own folder, as git
- * does) and reads files as UTF-8.
+ * does), follows symlinks that stay inside the roots, and reads files as text (see
+ * readTextFile.ts). Whatever it declines, it reports as a note.
  */
 export class NodeWorkspace implements Workspace {
-  constructor(private folders: readonly string[]) {}
+  constructor(
+    private folders: readonly string[],
+    private readonly maxFileBytes = MAX_FILE_BYTES,
+  ) {}
+
+  private realRootsOf: { roots: readonly string[]; real: readonly string[] } | undefined;
 
   get roots(): readonly string[] {
     return this.folders;
@@ -31,19 +53,26 @@ export class NodeWorkspace implements Workspace {
     this.folders = [...roots];
   }
 
-  async listFiles(token: CancellationToken): Promise<readonly string[]> {
-    const out: string[] = [];
-    for (const root of this.roots) await this.walk(root, [], out, token);
-    return out;
+  async listFiles(token: CancellationToken, onNote?: FileNoteSink): Promise<readonly string[]> {
+    const real = await this.realRoots();
+    const walk: Walk = { realRoots: real, linkedDirs: new Map(), out: [], onNote, token };
+    for (let i = 0; i < this.roots.length; i++) await this.walk(walk, this.roots[i], real[i], []);
+    return walk.out;
   }
 
-  private async walk(dir: string, scopes: readonly IgnoreScope[], out: string[], token: CancellationToken): Promise<void> {
-    throwIfCancelled(token);
+  /**
+   * `dir` is the folder as listed, `realDir` where it really is: a symlink to `realDir` or to a
+   * folder above it is a loop.
+   */
+  private async walk(walk: Walk, dir: string, realDir: string, scopes: readonly IgnoreScope[]): Promise<void> {
+    throwIfCancelled(walk.token);
     let entries: import('fs').Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return; // Unreadable folders are skipped, as git would skip them.
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') walk.onNote?.({ path: dir, reason: 'unreadable', detail: `the folder could not be opened (${code ?? String(err)}); nothing below it was read` });
+      return;
     }
     let here = scopes;
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
@@ -53,12 +82,54 @@ export class NodeWorkspace implements Workspace {
     for (const entry of entries) {
       if (ALWAYS_SKIPPED.has(entry.name)) continue;
       const full = `${dir}/${entry.name}`;
+      if (entry.isSymbolicLink()) {
+        await this.followLink(walk, full, realDir, here);
+        continue;
+      }
       const isDir = entry.isDirectory();
       if (!isDir && !entry.isFile()) continue;
       if (isIgnored(here, full, isDir)) continue;
-      if (isDir) await this.walk(full, here, out, token);
-      else out.push(full);
+      if (isDir) await this.walk(walk, full, `${realDir}/${entry.name}`, here);
+      else walk.out.push(full);
     }
+  }
+
+  /** A symlink is listed under its own path when its target stays inside the roots; otherwise it gets a note. */
+  private async followLink(walk: Walk, full: string, realDir: string, scopes: readonly IgnoreScope[]): Promise<void> {
+    const resolved = await realpath(full);
+    if ('code' in resolved) {
+      if (isIgnored(scopes, full, false)) return;
+      const { code } = resolved;
+      const detail = code === 'ELOOP' ? 'it is a symlink that leads back to itself' : code === 'ENOENT' ? 'it is a symlink whose target does not exist' : `its symlink could not be resolved (${code})`;
+      walk.onNote?.({ path: full, reason: code === 'ELOOP' ? 'symlink-loop' : 'unreadable', detail });
+      return;
+    }
+    const target = resolved.path;
+    const stat = await fs.stat(full).catch(() => undefined);
+    if (!stat || (!stat.isDirectory() && !stat.isFile())) return;
+    const isDir = stat.isDirectory();
+    if (isIgnored(scopes, full, isDir)) return;
+    if (!isInside(walk.realRoots, target)) {
+      walk.onNote?.({ path: full, reason: 'symlink-outside', detail: `it is a symlink to ${target}, outside the workspace, which SpecThread never follows` });
+      return;
+    }
+    if (!isDir) {
+      walk.out.push(full);
+      return;
+    }
+    if (realDir === target || realDir.startsWith(target + '/')) {
+      walk.onNote?.({ path: full, reason: 'symlink-loop', detail: `it is a symlink to ${target}, a folder that contains it, so following it would never end` });
+      return;
+    }
+    // Each folder is entered through a symlink at most once: chains of links to links could
+    // otherwise list the same files exponentially often, and loops through several links end.
+    const earlier = walk.linkedDirs.get(target);
+    if (earlier !== undefined) {
+      walk.onNote?.({ path: full, reason: 'symlink-repeat', detail: `it is a symlink to ${target}, which was already listed through ${earlier}` });
+      return;
+    }
+    walk.linkedDirs.set(target, full);
+    await this.walk(walk, full, target, scopes);
   }
 
   async stat(path: string, _token: CancellationToken): Promise<{ size: number } | undefined> {
@@ -66,15 +137,42 @@ export class NodeWorkspace implements Workspace {
     return stat?.isFile() ? { size: stat.size } : undefined;
   }
 
-  async readFile(path: string, _token: CancellationToken): Promise<string | undefined> {
-    try {
-      const stat = await fs.stat(path);
-      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-      return await fs.readFile(path, 'utf8');
-    } catch {
+  async readFile(path: string, _token: CancellationToken, onNote?: FileNoteSink): Promise<string | undefined> {
+    // A path can reach the engine without a listing (a watcher event, an open editor): the
+    // symlink rule must hold for reads too.
+    const resolved = await realpath(path);
+    if ('path' in resolved && isInside(this.roots, path) && !isInside(await this.realRoots(), resolved.path)) {
+      onNote?.({ path, reason: 'symlink-outside', detail: `it is a symlink to ${resolved.path}, outside the workspace, which SpecThread never follows` });
       return undefined;
     }
+    return readTextFile(path, this.maxFileBytes, onNote);
   }
+
+  /** The roots' real paths (a root may itself sit below a symlink, as /tmp does on macOS), cached until the roots change. */
+  private async realRoots(): Promise<readonly string[]> {
+    if (this.realRootsOf?.roots !== this.folders) {
+      const real: string[] = [];
+      for (const root of this.folders) {
+        const r = await realpath(root);
+        real.push('path' in r ? r.path : root);
+      }
+      this.realRootsOf = { roots: this.folders, real };
+    }
+    return this.realRootsOf.real;
+  }
+}
+
+/** The real path, or the error code when it cannot be resolved. */
+async function realpath(p: string): Promise<{ path: string } | { code: string }> {
+  try {
+    return { path: toPosixPath(await fs.realpath(p)) };
+  } catch (err) {
+    return { code: (err as NodeJS.ErrnoException).code ?? String(err) };
+  }
+}
+
+function isInside(roots: readonly string[], p: string): boolean {
+  return roots.some((r) => p === r || p.startsWith(r.endsWith('/') ? r : r + '/'));
 }
 
 function isIgnored(scopes: readonly IgnoreScope[], full: string, isDir: boolean): boolean {

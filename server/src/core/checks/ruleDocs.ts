@@ -3,6 +3,7 @@ import { INTERNAL_ERROR } from './internalError';
 import { SPEC_RULES } from './registry';
 import { WORKSPACE_RULES } from './workspaceRegistry';
 import { CONFIG_INVALID } from './configRules';
+import { FILE_ENCODING, FILE_SKIPPED } from './fileRules';
 import { RuleMeta } from './rule';
 import { TRACE_RULES } from '../trace/rules/registry';
 
@@ -10,7 +11,7 @@ import { TRACE_RULES } from '../trace/rules/registry';
 export function allRuleMetas(): RuleMeta[] {
   // Rules that share a code across passes (link.unknown-ref in tasks, in code and across specs)
   // are documented once, under their first entry.
-  const metas = [...SPEC_RULES.map((r) => r.meta), ...WORKSPACE_RULES.map((r) => r.meta), ...TRACE_RULES.map((r) => r.meta), INTERNAL_ERROR, CONFIG_INVALID];
+  const metas = [...SPEC_RULES.map((r) => r.meta), ...WORKSPACE_RULES.map((r) => r.meta), ...TRACE_RULES.map((r) => r.meta), INTERNAL_ERROR, FILE_SKIPPED, FILE_ENCODING, CONFIG_INVALID];
   const seen = new Set<string>();
   return metas.filter((m) => (seen.has(m.code) ? false : (seen.add(m.code), true)));
 }

@@ -1,0 +1,74 @@
+// @spec specthread-core#14.4
+/**
+ * Turns a file's bytes into text, or says why it is not text. Git's rule decides binary: a NUL
+ * byte in the first 8,000 bytes (UTF-16 files have a byte order mark and are read as such).
+ * Text that is not valid UTF-8 is either an older single-byte encoding, read as Windows-1252 (a
+ * superset of Latin-1 that maps every byte to a character, so no byte is lost), or UTF-8 with a
+ * few damaged sequences (a real corpus file has one), read as UTF-8 with U+FFFD in their place
+ * rather than garbling every other character. Either way a note says so. A file that is mostly control characters is binary even without a NUL.
+ */
+export type Decoded =
+  | { readonly kind: 'text'; readonly text: string }
+  /** `how` completes "it is not valid UTF-8, so …". */
+  | { readonly kind: 'fallback'; readonly text: string; readonly how: string }
+  | { readonly kind: 'binary'; readonly why: string };
+
+/** Git's window for the NUL test. */
+const SNIFF_BYTES = 8000;
+
+/** Above this share of control characters (outside tabs, line breaks, form feed and escape) the bytes are not prose. */
+const MAX_CONTROL_SHARE = 0.1;
+
+export function decodeText(bytes: Uint8Array): Decoded {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'fallback', text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), how: 'it was read as UTF-16 (little-endian), as its byte order mark says' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { kind: 'fallback', text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), how: 'it was read as UTF-16 (big-endian), as its byte order mark says' };
+  // The UTF-8 byte order mark is dropped here, before anything else looks at the bytes.
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const sample = body.subarray(0, SNIFF_BYTES);
+  const nul = sample.indexOf(0);
+  if (nul >= 0) return { kind: 'binary', why: `it holds a NUL byte at offset ${nul + bytes.length - body.length}, so it is not text` };
+  let control = 0;
+  for (const b of sample) if (isControl(b)) control++;
+  if (sample.length > 0 && control / sample.length > MAX_CONTROL_SHARE) {
+    return { kind: 'binary', why: `${Math.round((100 * control) / sample.length)}% of its first ${sample.length} bytes are control characters, so it is not text` };
+  }
+  return utf8OrFallback(body);
+}
+
+function utf8OrFallback(bytes: Uint8Array): Decoded {
+  try {
+    // `fatal` makes invalid sequences throw instead of turning silently into U+FFFD.
+    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    let damaged = 0;
+    let intact = 0;
+    for (let i = 0; i < lenient.length; i++) {
+      const c = lenient.charCodeAt(i);
+      if (c === 0xfffd) damaged++;
+      else if (c > 0x7f) intact++;
+    }
+    // Single-byte text has no valid multi-byte sequences to speak of; damaged UTF-8 has mostly valid ones.
+    if (intact > damaged) {
+      return { kind: 'fallback', text: lenient, how: `${damaged} damaged byte sequence${damaged === 1 ? ' was' : 's were'} replaced by U+FFFD (the rest is UTF-8)` };
+    }
+    return { kind: 'fallback', text: decodeWindows1252(bytes), how: 'it was read as Windows-1252 (Latin-1) and some characters may show wrongly' };
+  }
+}
+
+function isControl(b: number): boolean {
+  // Tab, line feed, vertical tab, form feed, carriage return and escape occur in real text files.
+  return (b < 0x20 && !(b >= 0x09 && b <= 0x0d) && b !== 0x1b) || b === 0x7f;
+}
+
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80–0x9F (curly quotes, dashes, the euro sign).
+ * Node's TextDecoder decodes the `windows-1252` label as plain Latin-1, so the table is here.
+ * The five bytes Windows-1252 leaves undefined keep their Latin-1 control character.
+ */
+const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]);
+}
