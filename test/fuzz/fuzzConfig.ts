@@ -41,12 +41,14 @@ export function runsFor(base: number): number {
  * Parameters for `fc.assert`: the seed (printed at the start of a non-default run, and by
  * fast-check on failure), the scaled number of runs, and a counter of executed cases.
  */
-export function fuzzParams<T>(name: string, baseRuns: number): fc.Parameters<T> {
+export function fuzzParams<T>(name: string, baseRuns: number, options: { readonly shrink?: boolean } = {}): fc.Parameters<T> {
   const numRuns = runsFor(baseRuns);
   executed.set(name, 0);
   return {
     seed: FUZZ_SEED,
     numRuns,
+    // Shrinking re-runs the case many times; where a case costs seconds, the first failure is reported as is.
+    endOnFailure: options.shrink === false,
     reporter: (details) => {
       executed.set(name, details.numRuns);
       if (!details.failed) return;

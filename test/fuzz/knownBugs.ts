@@ -28,6 +28,11 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     symptom: 'RangeError: Invalid count value: -1 at String.repeat in earsOf (requirements/ears.ts), from a negative code span of toPlainMap',
     fixedBy: 'the crash branch: requirements/plainMap.ts counts a pending space into the span',
   },
+  {
+    feature: 'lone-cr',
+    symptom: 'findings on a line after a lone \\r point past the end of their line, e.g. ears.multiple-shall at 2:8 in "# Requirement 1\\n## Acceptance Criteria\\r- SHALL\\rSHALL" (line 2 is "- SHALL")',
+    fixedBy: 'the crash branch: lone-CR positions (requirements/plainMap.ts rawPosition counts only \\n)',
+  },
 ];
 
 export function isExcluded(feature: Feature): boolean {
@@ -42,6 +47,8 @@ const NOTHING_READABLE = /^(?:[\s*_]|<!--.*?-->)*$/;
  */
 function withoutEmptyCodeSpans(text: string): string {
   return text.replace(/[^\r\n]+/g, (line) => {
+    // Fence lines are not statements, and defusing them would turn code blocks into prose.
+    if (/^\s*(?:`{3,}|~{3,})/.test(line)) return line;
     const ticks: number[] = [];
     for (let i = 0; i < line.length; i++) {
       if (line.startsWith('<!--', i)) {

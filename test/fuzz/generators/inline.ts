@@ -11,6 +11,8 @@ import { isExcluded } from '../knownBugs';
 
 const WORDS = ['user', 'system', 'the', 'data', 'Auth_Service', 'session', 'token', 'cart', 'ñandú', '数据', 'データ', 'שלום', 'مرحبا', '🙂', 'x', 'a', 'shall', 'must'];
 const KEYWORDS = ['SHALL', 'WHEN', 'THEN', 'IF', 'WHILE', 'WHERE', 'THE', 'MUST', 'SHOULD', 'AND', 'CONTINUE TO', 'Given', 'When', 'Then'];
+/** Words the quality rules flag, so their findings (and ranges) occur on every kind of line. */
+const FLAGGED = ['quickly', 'fast', 'appropriate', 'user-friendly', 'should', 'may', 'etc.', 'and/or', 'TBD', 'it', 'always', 'never', 'better', 'if possible', 'is validated', 'as soon as possible', 'in a timely manner', 'NEEDS CLARIFICATION'];
 const MARKUP = ['**bold**', '_it_', '*em*', '[link](http://x)', '<https://x.test>', '[ref]', '<!-- note -->', '<br>', '\\`', '\\*', '~~del~~', '|', '#', '>', '- ', '1.'];
 const IDS = ['1', '1.1', '2.3', '1.2.1', 'FR-001', 'FR-9', 'SC-002', 'T001', '[US1]', '[P]', 'US2', 'user-auth#1.1', 'billing#2', '001-checkout#FR-001', 'cart#add-to-cart', 'other#9.9', '#3'];
 const NUMBERS = ['0', '-1', '99999999999999999999', '1e309', '00', '4294967296', '9007199254740993'];
@@ -26,6 +28,7 @@ export const id = fc.constantFrom(...IDS);
 export const fragment: fc.Arbitrary<string> = fc.oneof(
   { weight: 10, arbitrary: word },
   { weight: 3, arbitrary: fc.constantFrom(...KEYWORDS) },
+  { weight: 3, arbitrary: fc.constantFrom(...FLAGGED) },
   { weight: 2, arbitrary: fc.constantFrom(...MARKUP) },
   { weight: 2, arbitrary: id },
   { weight: 1, arbitrary: fc.constantFrom(...NUMBERS) },

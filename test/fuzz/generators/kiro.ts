@@ -13,6 +13,7 @@ const reqNumber = (i: number) => fc.oneof({ weight: 8, arbitrary: fc.constant(i 
 
 const system = fc.constantFrom('Auth_Service', 'the system', 'System', 'Session_Store', 'サービス');
 
+/** A criterion, sometimes continued on an indented second line. */
 export const criterion: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(prose(), system, prose()).map(([a, s, b]) => `WHEN ${a}, THE ${s} SHALL ${b}`),
   fc.tuple(prose(), system, prose()).map(([a, s, b]) => `IF ${a}, THEN THE ${s} SHALL ${b}`),
@@ -22,7 +23,7 @@ export const criterion: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(prose(), prose()).map(([a, b]) => `WHEN ${a} THEN the system SHALL ${b}`),
   fc.tuple(prose(), system, prose()).map(([a, s, b]) => `WHEN ${a} AND ${a}, THE ${s} SHALL ${b}`),
   prose(1, 12),
-);
+).chain((c) => fc.option(prose(), { nil: undefined, freq: 2 }).map((more) => (more === undefined ? c : `${c}\n   ${more}`)));
 
 const fence = fc.tuple(fc.constantFrom('```', '~~~', '````', '```mermaid', '```ts'), fc.array(fc.oneof(prose(), fc.constant('### Requirement 9: inside a fence'), fc.constant('- [ ] 9. fenced task')), { maxLength: 3 }), fc.boolean()).map(
   ([open, lines, closed]) => [open, ...lines, ...(closed ? [open.replace(/[a-z]+$/, '')] : [])].join('\n'),

@@ -90,7 +90,7 @@ const byFormat = fc.constantFrom('kiro' as const, 'speckit' as const, 'openspec'
 export const generatedWorkspace: fc.Arbitrary<GeneratedWorkspace> = byFormat.chain(([format, specs, code]) => {
   const all: Files = { ...specs, ...code };
   const paths = Object.keys(all);
-  return fc.tuple(...paths.map(() => fc.option(mutations(3), { nil: undefined, freq: 1 }))).map((perFile) => {
+  return fc.tuple(...paths.map(() => fc.option(mutations(3), { nil: undefined, freq: 2 }))).map((perFile) => {
     const files: Files = {};
     const mutated: Record<string, readonly Mutation[]> = {};
     paths.forEach((p, i) => {
