@@ -20,6 +20,8 @@ export interface KnownBug {
   readonly feature: Feature;
   readonly symptom: string;
   readonly fixedBy: string;
+  /** A minimal workspace (relative path → text) that still shows the bug; regressions.test.ts checks it does. */
+  readonly example: Readonly<Record<string, string>>;
 }
 
 export const KNOWN_BUGS: readonly KnownBug[] = [
@@ -27,11 +29,13 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     feature: 'symbol-code-span',
     symptom: 'RangeError: Invalid count value: -1 at String.repeat in earsOf (requirements/ears.ts), from a negative code span of toPlainMap',
     fixedBy: 'the crash branch: requirements/plainMap.ts counts a pending space into the span',
+    example: { '.kiro/specs/a/requirements.md': '### Requirement 1: x\n\n#### Acceptance Criteria\n\n1. THE System SHALL mask it as `***`\n' },
   },
   {
     feature: 'lone-cr',
     symptom: 'findings on a line after a lone \\r point past the end of their line, e.g. ears.multiple-shall at 2:8 in "# Requirement 1\\n## Acceptance Criteria\\r- SHALL\\rSHALL" (line 2 is "- SHALL")',
     fixedBy: 'the crash branch: lone-CR positions (requirements/plainMap.ts rawPosition counts only \\n)',
+    example: { '.kiro/specs/a/requirements.md': '# Requirement 1\n## Acceptance Criteria\r- SHALL\rSHALL' },
   },
 ];
 
