@@ -14,7 +14,9 @@ export type Feature =
    */
   | 'symbol-code-span'
   /** Lone `\r` line ends (old Mac), alone or mixed with `\n` and `\r\n`. */
-  | 'lone-cr';
+  | 'lone-cr'
+  /** `\r\n` line ends inside a YAML front matter block (`---` … `---` at the top of a steering file). */
+  | 'crlf-front-matter';
 
 export interface KnownBug {
   readonly feature: Feature;
@@ -36,6 +38,13 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     symptom: 'findings on a line after a lone \\r point past the end of their line, e.g. ears.multiple-shall at 2:8 in "# Requirement 1\\n## Acceptance Criteria\\r- SHALL\\rSHALL" (line 2 is "- SHALL")',
     fixedBy: 'the crash branch: lone-CR positions (requirements/plainMap.ts rawPosition counts only \\n)',
     example: { '.kiro/specs/a/requirements.md': '# Requirement 1\n## Acceptance Criteria\r- SHALL\rSHALL' },
+  },
+  {
+    feature: 'crlf-front-matter',
+    symptom:
+      'LineIndex.positionAt maps the offset of the \\n inside a \\r\\n to one past the end of its line; a YAML error that ends at a line break inside steering front matter (an unclosed quote) gets a range past the line end',
+    fixedBy: 'the lone-CR fix in text/lineIndex.ts (positionAt must clamp an offset between \\r and \\n to the line end)',
+    example: { '.kiro/steering/tech.md': '---\r\ninclusion: manual\r\nfileMatchPattern: "\r\nx\r\n{a,b}.ts"\r\n---\r\n# Steering\r\n' },
   },
 ];
 
@@ -78,5 +87,6 @@ export function avoidKnownBugs(text: string): string {
   let out = text;
   if (isExcluded('lone-cr')) out = out.replace(/\r(?!\n)/g, '\n');
   if (isExcluded('symbol-code-span')) out = withoutEmptyCodeSpans(out);
+  if (isExcluded('crlf-front-matter')) out = out.replace(/^---[ \t]*\r?\n[\s\S]*?\r?\n---/, (block) => block.replace(/\r\n/g, '\n'));
   return out;
 }
