@@ -46,7 +46,7 @@ describe('fuzz: mutated real spec folders from the corpus', function () {
         const { problems } = await probe(c.files, pts);
         assert.deepStrictEqual(problems, [], `in ${c.name} with ${JSON.stringify(c.mutations)}`);
       }),
-      fuzzParams('corpus mutations', 1500),
+      fuzzParams('corpus'),
     );
   });
 });

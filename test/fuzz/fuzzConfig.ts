@@ -30,23 +30,36 @@ function readScale(): number {
 export const FUZZ_SEED = readSeed();
 export const FUZZ_SCALE = readScale();
 
-/** Runs actually executed, per property name, so the suite can report its total. */
-const executed = new Map<string, number>();
+/**
+ * Cases per property in the unit suite, before `FUZZ_RUNS` scales them. Together at least 10,000
+ * (budget.test.ts checks the sum), in about two minutes of one core. The parsers are cheap and
+ * get most cases; the LSP sequences start two servers each.
+ */
+export const BASE_RUNS = {
+  parsers: 5000,
+  grammar: 2500,
+  corpus: 1500,
+  determinism: 1000,
+  lsp: 6,
+} as const;
+
+export type PropertyName = keyof typeof BASE_RUNS;
+
+/** Cases actually executed, per property, so the suite can report its total. */
+const executed = new Map<PropertyName, number>();
 
 export function runsFor(base: number): number {
   return Math.max(1, Math.round(base * FUZZ_SCALE));
 }
 
 /**
- * Parameters for `fc.assert`: the seed (printed at the start of a non-default run, and by
- * fast-check on failure), the scaled number of runs, and a counter of executed cases.
+ * Parameters for `fc.assert`: the seed (printed by the reporter on failure, with how to replay
+ * it), the scaled number of runs, and a counter of executed cases.
  */
-export function fuzzParams<T>(name: string, baseRuns: number, options: { readonly shrink?: boolean } = {}): fc.Parameters<T> {
-  const numRuns = runsFor(baseRuns);
-  executed.set(name, 0);
+export function fuzzParams<T>(name: PropertyName, options: { readonly shrink?: boolean } = {}): fc.Parameters<T> {
   return {
     seed: FUZZ_SEED,
-    numRuns,
+    numRuns: runsFor(BASE_RUNS[name]),
     // Shrinking re-runs the case many times; where a case costs seconds, the first failure is reported as is.
     endOnFailure: options.shrink === false,
     reporter: (details) => {
@@ -58,6 +71,6 @@ export function fuzzParams<T>(name: string, baseRuns: number, options: { readonl
   };
 }
 
-export function executedRuns(): ReadonlyMap<string, number> {
+export function executedRuns(): ReadonlyMap<PropertyName, number> {
   return executed;
 }

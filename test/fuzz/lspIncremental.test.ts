@@ -118,7 +118,7 @@ describe('fuzz: incremental LSP state equals a fresh index', function () {
           for (const r of roots) fs.rmSync(r, { recursive: true, force: true });
         }
       }),
-      fuzzParams('lsp incremental', 6, { shrink: false }),
+      fuzzParams('lsp', { shrink: false }),
     );
   });
 });
