@@ -19,6 +19,11 @@ const FIXED: readonly { readonly name: string; readonly files: Readonly<Record<s
     files: { '.kiro/steering/tech.md': '---\r\ninclusion: always\r\nfileMatchPattern: "\r\n---\r\n# x\r\n' },
   },
   {
+    // "Disable … for this file" went after the front matter, on a line the file does not have.
+    name: 'steering front matter that ends the file, with a finding to suppress',
+    files: { '.kiro/steering/tech.md': '---\ninclusion: bogus\n---' },
+  },
+  {
     // jsonc-parser recursed once per bracket: "Maximum call stack size exceeded", the hook became parse.failed.
     name: 'a hook of ten thousand [',
     files: { '.kiro/hooks/deep.kiro.hook': '['.repeat(10_000) },
