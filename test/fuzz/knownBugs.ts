@@ -44,7 +44,7 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     symptom:
       'LineIndex.positionAt maps the offset of the \\n inside a \\r\\n to one past the end of its line; a YAML error that ends at a line break inside steering front matter (an unclosed quote) gets a range past the line end',
     fixedBy: 'the lone-CR fix in text/lineIndex.ts (positionAt must clamp an offset between \\r and \\n to the line end)',
-    example: { '.kiro/steering/tech.md': '---\r\ninclusion: manual\r\nfileMatchPattern: "\r\nx\r\n{a,b}.ts"\r\n---\r\n# Steering\r\n' },
+    example: { '.kiro/steering/tech.md': '---\r\ninclusion: always\r\nfileMatchPattern: "\r\n---\r\n# x\r\n' },
   },
 ];
 

@@ -21,10 +21,7 @@ export function parseSteering(text: string): SteeringExtras {
   const doc = parseDocument(m[1]);
   if (doc.errors.length) {
     const e = doc.errors[0];
-    // The parser may place an error one past the end of the block (an unclosed quote on its last
-    // line); that offset is the front matter's line break, inside a `\r\n`, so keep it in the block.
-    const at = (offset: number) => bodyStart + Math.min(Math.max(offset, 0), m[1].length);
-    return { type: 'steering', frontMatterRange, fields: [], error: { text: e.message.split('\n')[0].replace(/:$/, ''), range: lines.rangeOf(at(e.pos[0]), at(e.pos[1])) } };
+    return { type: 'steering', frontMatterRange, fields: [], error: { text: e.message.split('\n')[0].replace(/:$/, ''), range: lines.rangeOf(bodyStart + e.pos[0], bodyStart + e.pos[1]) } };
   }
   const fields: { key: string; value: unknown; range: ReturnType<LineIndex['rangeOf']> }[] = [];
   if (isMap(doc.contents)) {
