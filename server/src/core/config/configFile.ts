@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, SpecThreadSettings, mergeSettings, normalizeSettings } from '../../../../shared/settings';
 import { ParseError, parse, printParseErrorCode } from 'jsonc-parser';
+import { TOO_DEEP_MESSAGE, jsonTooDeepAt } from '../parse/jsonDepth';
 import { CancellationToken } from '../cancellation';
 import { Workspace } from '../workspace';
 import { CONFIG_FILE_NAMES } from './repoConfig';
@@ -36,6 +37,11 @@ export async function loadWorkspaceConfig(workspace: Workspace, token: Cancellat
     files.push(path);
     // jsonc-parser reads JSON with comments and trailing commas, as VS Code settings allow.
     const problems: ParseError[] = [];
+    const deep = jsonTooDeepAt(text);
+    if (deep >= 0) {
+      errors.push(`${path}: ${TOO_DEEP_MESSAGE.replace(/\.$/, '')} (at offset ${deep}); the file is ignored.`);
+      continue;
+    }
     const value: unknown = parse(text, problems, { allowTrailingComma: true });
     if (problems.length) errors.push(`${path}: not valid JSON (${printParseErrorCode(problems[0].error)} at offset ${problems[0].offset}); the file is ignored.`);
     else settings = mergeSettings(settings, normalizeSettings(value));

@@ -3,6 +3,7 @@ import { parse } from 'jsonc-parser';
 import { normalizeRoots } from '../../../../shared/roots';
 import type { SeveritySetting } from '../../../../shared/settings';
 import { checkJson } from '../parse/kiro/json';
+import { jsonTooDeepAt } from '../parse/jsonDepth';
 import { SpecRoot } from '../specLocation';
 import { Marker } from '../extras';
 import { SPECTHREAD_CONFIG_SCHEMA } from './schema';
@@ -30,7 +31,8 @@ export const EMPTY_CONFIG: RepoConfig = { roots: [], discover: true, exclude: []
 /** Reads one config file's text; `folder` is the workspace folder it sits in. */
 export function parseRepoConfig(path: string, folder: string, text: string): RepoConfig {
   const checked = checkJson(text, SPECTHREAD_CONFIG_SCHEMA, { jsonc: true });
-  const raw = (parse(text) ?? {}) as Record<string, unknown>;
+  // Too deep to parse safely: checkJson has reported it, and the file configures nothing.
+  const raw = (jsonTooDeepAt(text) >= 0 ? {} : (parse(text) ?? {})) as Record<string, unknown>;
   const rules: Record<string, SeveritySetting> = {};
   if (raw.rules && typeof raw.rules === 'object') {
     for (const [code, v] of Object.entries(raw.rules as Record<string, unknown>)) {

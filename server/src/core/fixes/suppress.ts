@@ -29,9 +29,15 @@ export function suppressionFixes(finding: Finding, fileText: string): Fix[] {
     const close = lines.indexOf('---', 1);
     if (close > 0) at = close + 1;
   }
+  const directive = `<!-- specthread-disable-file ${finding.code} -->`;
+  // A file that ends with the closing `---` has no line after it: start one at the end of the file.
+  const edit =
+    at < lines.length
+      ? { position: { line: at, character: 0 }, newText: `${directive}${lineEndingOf(fileText)}` }
+      : { position: { line: at - 1, character: lines[at - 1].length }, newText: `${lineEndingOf(fileText)}${directive}` };
   fixes.push({
     title: `Disable ${finding.code} for this file`,
-    edits: [{ path: finding.path, range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `<!-- specthread-disable-file ${finding.code} -->${lineEndingOf(fileText)}` }],
+    edits: [{ path: finding.path, range: { start: edit.position, end: edit.position }, newText: edit.newText }],
   });
   return fixes;
 }

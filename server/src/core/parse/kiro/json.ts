@@ -3,6 +3,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { JsonFileExtras, Marker } from '../../extras';
 import { LineIndex } from '../../text/lineIndex';
+import { TOO_DEEP_MESSAGE, jsonTooDeepAt } from '../jsonDepth';
 import { Range } from '../../text/range';
 
 /**
@@ -29,6 +30,8 @@ function validatorFor(schema: object): ValidateFunction {
  */
 export function checkJson(text: string, schema: object, options: { jsonc?: boolean } = {}): JsonFileExtras {
   const lines = new LineIndex(text);
+  const deep = jsonTooDeepAt(text);
+  if (deep >= 0) return { type: 'json', problems: [{ text: TOO_DEEP_MESSAGE, range: lines.rangeOf(deep, deep + 1) }] };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: !!options.jsonc, disallowComments: !options.jsonc });
   if (errors.length || !tree) {

@@ -2,6 +2,7 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { SteeringExtras } from '../../extras';
 import { LineIndex } from '../../text/lineIndex';
+import { YAML_TOO_DEEP_MESSAGE, yamlMayNestTooDeep } from '../yamlDepth';
 
 /**
  * `.kiro/steering/*.md` front matter: a `---` YAML block at the top of the file with
@@ -16,6 +17,7 @@ export function parseSteering(text: string): SteeringExtras {
   const lines = new LineIndex(text);
   const bodyStart = m[0].indexOf('\n') + 1;
   const frontMatterRange = lines.rangeOf(0, m[0].trimEnd().length);
+  if (yamlMayNestTooDeep(m[1])) return { type: 'steering', frontMatterRange, fields: [], error: { text: YAML_TOO_DEEP_MESSAGE, range: frontMatterRange } };
   const doc = parseDocument(m[1]);
   if (doc.errors.length) {
     const e = doc.errors[0];

@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { OpenSpecExtras } from '../../extras';
+import { YAML_TOO_DEEP_MESSAGE, yamlMayNestTooDeep } from '../yamlDepth';
 
 /**
  * `.openspec.yaml`, a change's metadata (`schema: spec-driven`, `created: …`, optionally
@@ -9,6 +10,7 @@ import { OpenSpecExtras } from '../../extras';
 export function parseChangeMeta(text: string): OpenSpecExtras {
   const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   let meta: OpenSpecExtras['meta'];
+  if (yamlMayNestTooDeep(text)) return { type: 'openspec', sections: [], requirementBlocks: [], misplaced: [], meta: { skipSpecs: false, error: `the file is ${YAML_TOO_DEEP_MESSAGE}`, range: whole } };
   try {
     const value: unknown = parse(text);
     if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
