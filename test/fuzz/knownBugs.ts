@@ -26,27 +26,7 @@ export interface KnownBug {
   readonly example: Readonly<Record<string, string>>;
 }
 
-export const KNOWN_BUGS: readonly KnownBug[] = [
-  {
-    feature: 'symbol-code-span',
-    symptom: 'RangeError: Invalid count value: -1 at String.repeat in earsOf (requirements/ears.ts), from a negative code span of toPlainMap',
-    fixedBy: 'the crash branch: requirements/plainMap.ts counts a pending space into the span',
-    example: { '.kiro/specs/a/requirements.md': '### Requirement 1: x\n\n#### Acceptance Criteria\n\n1. THE System SHALL mask it as `***`\n' },
-  },
-  {
-    feature: 'lone-cr',
-    symptom: 'findings on a line after a lone \\r point past the end of their line, e.g. ears.multiple-shall at 2:8 in "# Requirement 1\\n## Acceptance Criteria\\r- SHALL\\rSHALL" (line 2 is "- SHALL")',
-    fixedBy: 'the crash branch: lone-CR positions (requirements/plainMap.ts rawPosition counts only \\n)',
-    example: { '.kiro/specs/a/requirements.md': '# Requirement 1\n## Acceptance Criteria\r- SHALL\rSHALL' },
-  },
-  {
-    feature: 'crlf-front-matter',
-    symptom:
-      'LineIndex.positionAt maps the offset of the \\n inside a \\r\\n to one past the end of its line; a YAML error that ends at a line break inside steering front matter (an unclosed quote) gets a range past the line end',
-    fixedBy: 'the lone-CR fix in text/lineIndex.ts (positionAt must clamp an offset between \\r and \\n to the line end)',
-    example: { '.kiro/steering/tech.md': '---\r\ninclusion: always\r\nfileMatchPattern: "\r\n---\r\n# x\r\n' },
-  },
-];
+export const KNOWN_BUGS: readonly KnownBug[] = [];
 
 export function isExcluded(feature: Feature): boolean {
   return KNOWN_BUGS.some((b) => b.feature === feature);

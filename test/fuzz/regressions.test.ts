@@ -14,6 +14,21 @@ import { probe } from './harness/engineProbe';
 
 const FIXED: readonly { readonly name: string; readonly files: Readonly<Record<string, string>> }[] = [
   {
+    // A code span with nothing readable made a negative span: RangeError in earsOf (fixed in plainMap.ts).
+    name: 'a criterion masking a password as `***`',
+    files: { '.kiro/specs/a/requirements.md': '### Requirement 1: x\n\n#### Acceptance Criteria\n\n1. THE System SHALL mask it as `***`\n' },
+  },
+  {
+    // Lone \r line ends: findings after one pointed past the end of their line.
+    name: 'lone CR line ends in a requirements file',
+    files: { '.kiro/specs/a/requirements.md': '# Requirement 1\n## Acceptance Criteria\r- SHALL\rSHALL' },
+  },
+  {
+    // LineIndex mapped the \n of a \r\n one past the line end: a YAML error range left its line.
+    name: 'CRLF steering front matter with an unclosed quote',
+    files: { '.kiro/steering/tech.md': '---\r\ninclusion: always\r\nfileMatchPattern: "\r\n---\r\n# x\r\n' },
+  },
+  {
     // "Disable … for this file" went after the front matter, on a line the file does not have.
     name: 'steering front matter that ends the file, with a finding to suppress',
     files: { '.kiro/steering/tech.md': '---\ninclusion: bogus\n---' },

@@ -28,7 +28,9 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.lineStarts[lo] };
+    // An offset inside a line break (between the \r and the \n of \r\n) is the end of its line:
+    // positions never point past a line's last character.
+    return { line: lo, character: Math.min(clamped, this.lineEnd(lo)) - this.lineStarts[lo] };
   }
 
   offsetAt(pos: Position): number {
