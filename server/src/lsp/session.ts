@@ -369,7 +369,11 @@ export class Session {
     }
     const byPath = new Map<string, Finding[]>();
     for (const path of this.engine.filesOfSpec(specDir)) byPath.set(path, []);
-    for (const f of findings) byPath.get(f.path)?.push(f) ?? byPath.set(f.path, [f]);
+    for (const f of findings) {
+      const list = byPath.get(f.path);
+      if (list) list.push(f);
+      else byPath.set(f.path, [f]);
+    }
     for (const path of this.published.get(specDir) ?? []) if (!byPath.has(path)) byPath.set(path, []);
     for (const [path, list] of byPath) {
       // Trace changes republish every spec; unchanged files are not sent again.

@@ -1,5 +1,5 @@
 // @spec specthread-core#1.4
-import MarkdownIt = require('markdown-it');
+import MarkdownIt from 'markdown-it';
 import { Heading } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { Range } from '../text/range';
