@@ -1,5 +1,4 @@
 // @spec specthread-core#1.5, specthread-core#2.4, specthread-core#4.2, specthread-core#8.4, specthread-core#11.7
-import picomatch from 'picomatch';
 import type { SpecThreadSettings } from '../../../shared/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { DEFAULT_TRACE_SETTINGS } from '../../../shared/traceSettings';
@@ -14,6 +13,7 @@ import { parseSpecFile } from './parse/parseSpecFile';
 import { CodeFiles } from './trace/codeFiles';
 import { TraceAnalysis } from './trace/traceAnalysis';
 import { Workspace } from './workspace';
+import { compileGlobs } from './glob/glob';
 import { Baseline } from './baseline/baseline';
 import { acceptedFindings } from './suppress/accept';
 import { SpecLayout, SpecLocation, SpecRoot } from './specLocation';
@@ -70,7 +70,7 @@ export class Engine {
     private readonly workspace: Workspace,
     private settings: SpecThreadSettings = DEFAULT_SETTINGS,
   ) {
-    this.excluded = picomatch([...settings.exclude], { dot: true });
+    this.excluded = compileGlobs(settings.exclude).match;
     this.code = new CodeFiles(() => this.workspace.roots);
     this.code.configure(settings.codeTrace ?? DEFAULT_TRACE_SETTINGS);
     this.layout = this.buildLayout();
@@ -84,7 +84,7 @@ export class Engine {
 
   private applyConfig(config: RepoConfig): void {
     this.config = config;
-    this.excluded = picomatch([...this.settings.exclude, ...config.exclude], { dot: true });
+    this.excluded = compileGlobs([...this.settings.exclude, ...config.exclude]).match;
     this.layout = this.buildLayout();
   }
 

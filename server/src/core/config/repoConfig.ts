@@ -6,6 +6,7 @@ import { checkJson } from '../parse/kiro/json';
 import { SpecRoot } from '../specLocation';
 import { Marker } from '../extras';
 import { SPECTHREAD_CONFIG_SCHEMA } from './schema';
+import { configGlobProblems } from './configGlobs';
 
 /**
  * `specthread.json` (or `.specthread.json`) at a workspace folder's root: extra spec roots,
@@ -42,7 +43,8 @@ export function parseRepoConfig(path: string, folder: string, text: string): Rep
     discover: raw.discover !== false,
     exclude: Array.isArray(raw.exclude) ? raw.exclude.filter((g): g is string => typeof g === 'string') : [],
     rules,
-    problems: checked.problems.map((p) => ({ ...p, path })),
+    // Globs the compiler refuses are reported where they are written, not dropped without a word.
+    problems: [...checked.problems, ...configGlobProblems(text)].map((p) => ({ ...p, path })),
   };
 }
 
