@@ -61,7 +61,7 @@ export function mergeConfigs(configs: readonly RepoConfig[]): RepoConfig {
 
 /** `folder` + a relative path, normalising `./` and trailing slashes; absolute paths pass through. */
 export function joinPath(folder: string, rel: string): string {
-  if (rel.startsWith('/')) return rel.replace(/\/+$/, '');
+  if (rel.startsWith('/')) return rel.replace(/(?<!\/)\/+$/, '');
   const parts = folder.split('/');
   for (const part of rel.replace(/\\/g, '/').split('/')) {
     if (!part || part === '.') continue;

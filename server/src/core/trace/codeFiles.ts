@@ -73,7 +73,7 @@ export class CodeFiles {
 
   /** Does a file exist at `path`, or any file below it when it names a folder? */
   exists(path: string): boolean {
-    const p = path.replace(/\/+$/, '');
+    const p = path.replace(/(?<!\/)\/+$/, '');
     if (this.known.has(p)) return true;
     const prefix = p + '/';
     for (const k of this.known) if (k.startsWith(prefix)) return true;

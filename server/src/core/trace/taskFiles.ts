@@ -63,6 +63,7 @@ export function taskFileMentions(facts: SpecFileFacts, text: string): FileMentio
 }
 
 function mention(task: TaskNode, raw: string, line: number, start: number): FileMention {
-  const path = raw.replace(/^\.\//, '').replace(/[.:]+$/, '');
+  // `(?<!x)x+$` starts only at the start of a run: a bare `x+$` retries inside a long run, quadratic.
+  const path = raw.replace(/^\.\//, '').replace(/(?<![.:])[.:]+$/, '');
   return { task, path, range: { start: { line, character: start }, end: { line, character: start + path.length + (raw.startsWith('./') ? 2 : 0) } } };
 }
