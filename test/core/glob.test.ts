@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import picomatch from 'picomatch';
+import { parseRepoConfig } from '../../server/src/core/config/repoConfig';
 import { compileGlobs, isGlob } from '../../server/src/core/glob/glob';
 import { growthRatio } from '../helpers/growth';
 
@@ -130,5 +131,17 @@ describe('glob compiler (safe globs from workspace files and config)', () => {
         assert.strictEqual(match('src/x/a.ts'), false);
       }
     });
+  });
+
+  it('a refused glob in specthread.json is a config problem on that string, not a silent drop', () => {
+    const text = '{\n  "exclude": ["specs/**", "src/!(gen)/**"],\n  "overrides": [{ "files": "{1..99999}", "rules": {} }]\n}\n';
+    const problems = parseRepoConfig('/ws/specthread.json', '/ws', text).problems;
+    assert.deepStrictEqual(
+      problems.map((p) => [p.range.start.line, p.range.start.character, p.text.slice(0, 40)]),
+      [
+        [1, 26, "'src/!(gen)/**' is not used: pattern too"],
+        [2, 27, "'{1..99999}' is not used: pattern too co"],
+      ],
+    );
   });
 });
