@@ -1,5 +1,4 @@
 // @spec specthread-core#1.5, specthread-core#2.4, specthread-core#4.2, specthread-core#8.4, specthread-core#11.7, specthread-core#14.1
-import picomatch from 'picomatch';
 import type { SpecThreadSettings } from '../../../shared/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { DEFAULT_TRACE_SETTINGS } from '../../../shared/traceSettings';
@@ -16,6 +15,7 @@ import { CodeFiles } from './trace/codeFiles';
 import { TraceRule } from './trace/rules/traceRule';
 import { TraceAnalysis } from './trace/traceAnalysis';
 import { Workspace } from './workspace';
+import { compileGlobs } from './glob/glob';
 import { Baseline } from './baseline/baseline';
 import { acceptedFindings } from './suppress/accept';
 import { SpecLayout, SpecLocation, SpecRoot } from './specLocation';
@@ -105,7 +105,7 @@ export class Engine {
     private settings: SpecThreadSettings = DEFAULT_SETTINGS,
     private readonly options: EngineOptions = {},
   ) {
-    this.excluded = picomatch([...settings.exclude], { dot: true });
+    this.excluded = compileGlobs(settings.exclude).match;
     this.code = new CodeFiles(() => this.workspace.roots);
     this.code.configure(settings.codeTrace ?? DEFAULT_TRACE_SETTINGS);
     this.layout = this.buildLayout();
@@ -119,7 +119,7 @@ export class Engine {
 
   private applyConfig(config: RepoConfig): void {
     this.config = config;
-    this.excluded = picomatch([...this.settings.exclude, ...config.exclude], { dot: true });
+    this.excluded = compileGlobs([...this.settings.exclude, ...config.exclude]).match;
     this.layout = this.buildLayout();
   }
 

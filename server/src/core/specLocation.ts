@@ -1,5 +1,5 @@
 // @spec specthread-core#13.5
-import picomatch from 'picomatch';
+import { compileGlobs, isGlob } from './glob/glob';
 import { locateKiro, locateKiroBelow } from './layout/kiroLayout';
 import { locateOpenSpec, locateOpenSpecBelow } from './layout/openspecLayout';
 import { locateSpeckit, locateSpeckitBelow } from './layout/speckitLayout';
@@ -44,8 +44,7 @@ export class SpecLayout {
     private readonly discoverDefaults = true,
   ) {
     this.matchers = roots.map((root) => {
-      const isGlob = picomatch.scan(root.dir).isGlob;
-      return { root, matches: isGlob ? picomatch(root.dir, { dot: true }) : (dir: string) => dir === root.dir };
+      return { root, matches: isGlob(root.dir) ? compileGlobs([root.dir]).match : (dir: string) => dir === root.dir };
     });
   }
 

@@ -1,5 +1,6 @@
 import { SpecRule } from './rule';
 import { kiroFileShape } from './rules/kiro/kiroFileShape';
+import { patternTooComplex } from './rules/kiro/patternTooComplex';
 import { steeringFrontMatter } from './rules/kiro/steeringFrontMatter';
 import { deltaConflict } from './rules/openspec/deltaConflict';
 import { deltaShape } from './rules/openspec/deltaShape';
@@ -33,4 +34,5 @@ export const FORMAT_RULES: readonly SpecRule[] = [
   taskGroup,
   steeringFrontMatter,
   kiroFileShape,
+  patternTooComplex,
 ];

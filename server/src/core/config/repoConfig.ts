@@ -7,6 +7,7 @@ import { jsonTooDeepAt } from '../parse/jsonDepth';
 import { SpecRoot } from '../specLocation';
 import { Marker } from '../extras';
 import { SPECTHREAD_CONFIG_SCHEMA } from './schema';
+import { configGlobProblems } from './configGlobs';
 
 /**
  * `specthread.json` (or `.specthread.json`) at a workspace folder's root: extra spec roots,
@@ -44,7 +45,8 @@ export function parseRepoConfig(path: string, folder: string, text: string): Rep
     discover: raw.discover !== false,
     exclude: Array.isArray(raw.exclude) ? raw.exclude.filter((g): g is string => typeof g === 'string') : [],
     rules,
-    problems: checked.problems.map((p) => ({ ...p, path })),
+    // Globs the compiler refuses are reported where they are written, not dropped without a word.
+    problems: [...checked.problems, ...configGlobProblems(text)].map((p) => ({ ...p, path })),
   };
 }
 
@@ -61,7 +63,7 @@ export function mergeConfigs(configs: readonly RepoConfig[]): RepoConfig {
 
 /** `folder` + a relative path, normalising `./` and trailing slashes; absolute paths pass through. */
 export function joinPath(folder: string, rel: string): string {
-  if (rel.startsWith('/')) return rel.replace(/\/+$/, '');
+  if (rel.startsWith('/')) return rel.replace(/(?<!\/)\/+$/, '');
   const parts = folder.split('/');
   for (const part of rel.replace(/\\/g, '/').split('/')) {
     if (!part || part === '.') continue;

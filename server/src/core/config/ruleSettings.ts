@@ -1,5 +1,5 @@
 // @spec specthread-core#7.3
-import picomatch from 'picomatch';
+import { compileGlobs } from '../glob/glob';
 import type { SeveritySetting, SpecThreadSettings } from '../../../../shared/settings';
 import { RuleMeta } from '../checks/rule';
 import { DEFAULT_CLAUSE_ORDER } from '../requirements/ears';
@@ -30,7 +30,7 @@ function lookup(rules: Readonly<Record<string, SeveritySetting>>, code: string):
 }
 
 export function compileRuleSettings(settings: SpecThreadSettings, roots: readonly string[]): RuleSettings {
-  const overrides = (settings.overrides ?? []).map((o) => ({ matches: picomatch([...o.files], { dot: true }), rules: o.rules }));
+  const overrides = (settings.overrides ?? []).map((o) => ({ matches: compileGlobs(o.files).match, rules: o.rules }));
   const relative = (path: string): string => {
     const root = roots.filter((r) => path.startsWith(r.endsWith('/') ? r : r + '/')).sort((a, b) => b.length - a.length)[0];
     return root ? path.slice(root.length).replace(/^\//, '') : path.replace(/^\//, '');

@@ -18,7 +18,7 @@ export function taskStubFix(spec: SpecModel, requirement: RequirementNode, textO
   const lines = text.split(/\r\n|\r|\n/);
   const last = lines.length - 1;
   const eol = lineEndingOf(text);
-  const trimmedEnd = text.replace(/\s+$/, '');
+  const trimmedEnd = text.trimEnd();
   const lead = trimmedEnd.length === 0 ? '' : text.endsWith(eol + eol) ? '' : text.endsWith(eol) ? eol : eol + eol;
   const stub = `${lead}- [ ] ${next}. ${title}${eol}  - _Requirements: ${cites}_${eol}`;
   return {

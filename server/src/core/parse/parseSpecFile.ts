@@ -1,13 +1,14 @@
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { deltaCapability } from '../layout/openspecLayout';
-import { Heading, RefOccurrence, SpecFileFacts, SpecFileKind, SpecFormat, TaskNode } from '../model';
-import { comparePositions, rangeContains } from '../text/range';
+import { Heading, RefOccurrence, SpecFileFacts, SpecFileKind, SpecFormat } from '../model';
 import { MarkdownDoc, collectHeadings, parseMarkdown } from './markdown';
 import { SpecKitExtras } from '../extras';
 import { parseBugfix } from './kiro/bugfix';
 import { scanRefLines } from './kiro/refLines';
 import { parseRequirements } from './kiro/requirements';
 import { parseTasks } from './kiro/tasks';
+import { taskAtLine } from './taskAtLine';
+import { headingAtOrAbove } from './headingAt';
 import { findSuppressions } from './suppressions';
 import { KIRO_CONFIG_SCHEMA, KIRO_HOOK_SCHEMA } from './kiro/schemas';
 import { checkJson } from './kiro/json';
@@ -51,12 +52,14 @@ export function parseSpecFile(path: string, kind: SpecFileKind, text: string, to
     }
     case 'tasks': {
       const tasks = parseTasks(doc);
-      const refs = scanRefLines(doc).map((ref) => ({ ...ref, taskId: owningTask(tasks, ref)?.id }));
+      const owner = taskAtLine(tasks);
+      // A ref starts on a non-blank character of an item's line, so the item holding its line holds it.
+      const refs = scanRefLines(doc).map((ref) => ({ ...ref, taskId: owner(ref.range.start.line)?.id }));
       return { ...base, requirements: [], tasks, refs, headings: collectHeadings(doc), glossary: [], notes: [] };
     }
     case 'design': {
       const headings = collectHeadings(doc);
-      const refs = scanRefLines(doc).map((ref) => ({ ...ref, context: enclosingHeading(headings, ref)?.text }));
+      const refs = scanRefLines(doc).map((ref) => ({ ...ref, context: headingAtOrAbove(headings, ref.range.start.line)?.text }));
       return { ...base, requirements: [], tasks: [], refs, headings, glossary: [], notes: [] };
     }
     case 'steering':
@@ -116,20 +119,4 @@ function parseOpenSpecFile(doc: MarkdownDoc, base: Base, path: string): SpecFile
 /** Lines as LSP counts them: `\n`, `\r\n` and a lone `\r` each end one. */
 function lineCount(text: string): number {
   return text.split(/\r\n|\r|\n/).length;
-}
-
-/** The innermost task whose list item holds the ref's line. */
-function owningTask(tasks: readonly TaskNode[], ref: RefOccurrence): TaskNode | undefined {
-  let best: TaskNode | undefined;
-  for (const task of tasks) {
-    if (!rangeContains(task.itemRange, ref.range.start)) continue;
-    if (!best || comparePositions(task.itemRange.start, best.itemRange.start) > 0) best = task;
-  }
-  return best;
-}
-
-function enclosingHeading(headings: readonly Heading[], ref: RefOccurrence): Heading | undefined {
-  let best: Heading | undefined;
-  for (const h of headings) if (h.range.start.line <= ref.range.start.line) best = h;
-  return best;
 }

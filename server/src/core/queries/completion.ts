@@ -31,7 +31,7 @@ export function completeRefs(spec: SpecModel, lineText: string, pos: Position, t
   if (!header) return [];
   // Past the closing `_` or `**`, the list is over.
   if (/[_*]/.test(before.slice(header.index + header[0].length))) return [];
-  const partial = /[\d.]*$/.exec(before)![0];
+  const partial = /(?<![\d.])[\d.]*$/.exec(before)![0];
   const range: Range = { start: { line: pos.line, character: pos.character - partial.length }, end: pos };
   const entries: CompletionEntry[] = [];
   let order = 0;

@@ -77,7 +77,7 @@ export function deltaReferences(specs: readonly SpecModel[], path: string, pos: 
 export function completeDeltaTargets(specs: readonly SpecModel[], path: string, lineText: string, pos: Position, token: CancellationToken): CompletionEntry[] {
   throwIfCancelled(token);
   const before = lineText.slice(0, pos.character);
-  const m = /^(\s*[-*+]?\s*(?:FROM:\s*`?)?###\s*Requirement:\s*)(.*)$/.exec(before);
+  const m = /^(\s*(?:[-*+]\s*)?(?:FROM:\s*`?)?###\s*Requirement:\s*)(.*)$/.exec(before);
   if (!m) return [];
   const d = openDeltas(specs).find((x) => x.file.path === path);
   if (!d?.base) return [];

@@ -1,5 +1,5 @@
 // @spec specthread-core#8.3, specthread-core#8.4
-import picomatch from 'picomatch';
+import { compileGlobs } from '../glob/glob';
 import { DEFAULT_TRACE_SETTINGS, TraceSettings } from '../../../../shared/traceSettings';
 import { CancellationToken } from '../cancellation';
 import { Position } from '../text/range';
@@ -40,8 +40,8 @@ export class CodeFiles {
   configure(settings: TraceSettings): boolean {
     const rolesChanged = JSON.stringify(settings.testFiles) !== JSON.stringify(this.settings.testFiles) || settings.maxFileSize !== this.settings.maxFileSize;
     this.settings = settings;
-    this.isTest = picomatch([...settings.testFiles], { dot: true });
-    this.isExcluded = picomatch([...settings.exclude], { dot: true });
+    this.isTest = compileGlobs(settings.testFiles).match;
+    this.isExcluded = compileGlobs(settings.exclude).match;
     return rolesChanged;
   }
 
@@ -73,7 +73,7 @@ export class CodeFiles {
 
   /** Does a file exist at `path`, or any file below it when it names a folder? */
   exists(path: string): boolean {
-    const p = path.replace(/\/+$/, '');
+    const p = path.replace(/(?<!\/)\/+$/, '');
     if (this.known.has(p)) return true;
     const prefix = p + '/';
     for (const k of this.known) if (k.startsWith(prefix)) return true;

@@ -35,7 +35,8 @@ export interface RefMatch {
 
 /** Trailing `.`, `-` or `/` belong to the sentence, not the id (`see a#1.2.`). */
 function trimId(id: string): string {
-  return id.replace(/[.\-/]+$/, '');
+  // `(?<!x)x+$` starts only at the start of a run: a bare `x+$` retries inside a long run, quadratic.
+  return id.replace(/(?<![.\-/])[.\-/]+$/, '');
 }
 
 export function matchRefAt(text: string, at: number): RefMatch | undefined {

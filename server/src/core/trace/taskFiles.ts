@@ -1,7 +1,8 @@
-// @spec specthread-core#10.5
+// @spec specthread-core#10.5, specthread-core#14.3
 import { SpecFileFacts, TaskNode } from '../model';
 import { LineIndex } from '../text/lineIndex';
-import { Range, comparePositions, rangeContains } from '../text/range';
+import { Range } from '../text/range';
+import { taskAtLine } from '../parse/taskAtLine';
 
 /** A file path a task names: Kiro's backticked `src/auth/login.ts`, spec-kit's "in src/models/user.py". */
 export interface FileMention {
@@ -35,21 +36,25 @@ export function taskFileMentions(facts: SpecFileFacts, text: string): FileMentio
   if (cached) return cached;
   const out: FileMention[] = [];
   const lines = new LineIndex(text);
+  const owner = taskAtLine(facts.tasks);
   let inFence = false;
   for (let line = 0; line < lines.lineCount; line++) {
     const lineText = lines.lineText(line);
     if (/^\s*(```|~~~)/.test(lineText)) inFence = !inFence;
     if (inFence) continue;
     if (!lineText.includes('/') && !lineText.includes('`') && !lineText.includes('.')) continue;
-    const task = innermostTask(facts.tasks, line);
+    const task = owner(line);
     if (!task) continue;
     const spans: [number, number][] = [];
     for (const m of lineText.matchAll(CODE_SPAN)) {
       spans.push([m.index!, m.index! + m[0].length]);
       if (looksLikePath(m[1])) out.push(mention(task, m[1], line, m.index! + 1));
     }
+    // Both lists come in text order, so one pointer walks the spans (a line may hold thousands).
+    let span = 0;
     for (const m of lineText.matchAll(BARE_PATH)) {
-      if (spans.some(([a, b]) => m.index! >= a && m.index! < b)) continue;
+      while (span < spans.length && spans[span][1] <= m.index!) span++;
+      if (span < spans.length && m.index! >= spans[span][0]) continue;
       out.push(mention(task, m[1], line, m.index!));
     }
   }
@@ -58,15 +63,7 @@ export function taskFileMentions(facts: SpecFileFacts, text: string): FileMentio
 }
 
 function mention(task: TaskNode, raw: string, line: number, start: number): FileMention {
-  const path = raw.replace(/^\.\//, '').replace(/[.:]+$/, '');
+  // `(?<!x)x+$` starts only at the start of a run: a bare `x+$` retries inside a long run, quadratic.
+  const path = raw.replace(/^\.\//, '').replace(/(?<![.:])[.:]+$/, '');
   return { task, path, range: { start: { line, character: start }, end: { line, character: start + path.length + (raw.startsWith('./') ? 2 : 0) } } };
-}
-
-function innermostTask(tasks: readonly TaskNode[], line: number): TaskNode | undefined {
-  let best: TaskNode | undefined;
-  for (const t of tasks) {
-    if (!rangeContains(t.itemRange, { line, character: 0 }) && t.itemRange.start.line !== line) continue;
-    if (!best || comparePositions(t.itemRange.start, best.itemRange.start) > 0) best = t;
-  }
-  return best;
 }

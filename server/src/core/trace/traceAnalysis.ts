@@ -113,5 +113,5 @@ function normalise(path: string): string {
     if (part === '..') out.pop();
     else if (part !== '.') out.push(part);
   }
-  return out.join('/').replace(/\/+$/, '') || '/';
+  return out.join('/').replace(/(?<!\/)\/+$/, '') || '/';
 }

@@ -1,4 +1,5 @@
-import picomatch from 'picomatch';
+import { compileGlobs } from '../../glob/glob';
+import { kiroPatterns } from '../kiroPatterns';
 import { WorkspaceRule } from '../workspaceRule';
 
 /**
@@ -28,33 +29,14 @@ export const patternMatchesNothing: WorkspaceRule = {
       // A checkout with nothing but its specs (no file in any folder) gives the globs nothing to match.
       if (!files.some((f) => f.includes('/'))) continue;
       for (const f of spec.fileList) {
-        for (const { patterns, range } of patternsOf(f.extras)) {
-          const list = patterns.flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean);
+        for (const { list, range } of kiroPatterns(f.extras)) {
           if (list.length === 0 || list.some((p) => p.startsWith('.') || p.includes('/.'))) continue;
-          const match = picomatch(list, { dot: true, basename: list.every((p) => !p.includes('/')) });
-          if (files.some((file) => match(file))) continue;
+          const { match, problems } = compileGlobs(list, { basename: list.every((p) => !p.includes('/')) });
+          // A refused pattern is reported by link.pattern-too-complex; "matches nothing" would mislead.
+          if (problems.length || files.some((file) => match(file))) continue;
           report({ path: f.path, range, message: `${list.map((p) => `'${p}'`).join(', ')} match${list.length === 1 ? 'es' : ''} no file in the workspace.` });
         }
       }
     }
   },
 };
-
-function patternsOf(extras: unknown): { patterns: string[]; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] {
-  const x = extras as { type?: string; fields?: { key: string; value: unknown; range: never }[]; value?: { when?: { patterns?: unknown } } } | undefined;
-  const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  if (x?.type === 'steering') {
-    const field = x.fields?.find((d) => d.key === 'fileMatchPattern');
-    const inclusion = x.fields?.find((d) => d.key === 'inclusion');
-    if (!field || inclusion?.value !== 'fileMatch') return [];
-    const v = field.value;
-    const patterns = typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((p): p is string => typeof p === 'string') : [];
-    return [{ patterns, range: field.range }];
-  }
-  if (x?.type === 'json') {
-    const p = x.value?.when?.patterns;
-    if (!Array.isArray(p)) return [];
-    return [{ patterns: p.filter((s): s is string => typeof s === 'string'), range: top }];
-  }
-  return [];
-}

@@ -44,7 +44,7 @@ function taskFromItem(doc: MarkdownDoc, item: Block, depth: number): TaskNode | 
   const idCol = id ? cols.content + rest.indexOf(id, 3 + (m[2]?.length ?? 0)) : -1;
   return {
     id,
-    title: m[4].replace(/^\\?\*\s*/, '').replace(/\s*<!--[\s\S]*?-->/g, '').trim(),
+    title: withoutComments(m[4].replace(/^\\?\*\s*/, '')).trim(),
     status: STATUS[m[1]],
     // The star may also follow the number (`- [ ] 2.2* Title`) in hand-edited files.
     optional: Boolean(m[2]) || /^\\?\*/.test(m[4]),
@@ -54,4 +54,20 @@ function taskFromItem(doc: MarkdownDoc, item: Block, depth: number): TaskNode | 
     itemRange: blockRange(doc, item),
     depth,
   };
+}
+
+/**
+ * Drops `<!-- … -->` comments and the blanks before each. Plain string code: the regex
+ * `\s*<!--[\s\S]*?-->` rescanned the rest of the line for every unclosed `<!--`, quadratic.
+ */
+function withoutComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', from)) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += text.slice(from, open).trimEnd();
+    from = close + 3;
+  }
+  return out + text.slice(from);
 }

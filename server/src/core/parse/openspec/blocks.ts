@@ -1,6 +1,7 @@
 import { OpenSpecSection, RequirementBlock, ScenarioInfo } from '../../extras';
 import { Range } from '../../text/range';
 import { MarkdownDoc } from '../markdown';
+import { NamedLine, dropClosingHashes } from './namedLine';
 
 /**
  * Line-level reading of OpenSpec documents, the way `openspec validate` reads them: headings
@@ -10,13 +11,14 @@ import { MarkdownDoc } from '../markdown';
  * findings agree with theirs.
  */
 
-export const REQUIREMENT_HEADER = /^###\s*Requirement:\s*(.+?)\s*$/i;
-const HEADER = /^(#{1,6})\s+(.+?)\s*$/;
+export const REQUIREMENT_HEADER = new NamedLine(/^###\s*Requirement:(.+)$/i);
+// `\s+(.+)` then a trim in code: `(.+?)\s*$` was quadratic on a title padded with spaces.
+const HEADER = /^(#{1,6})\s+(.+)$/;
 const METADATA_LINE = /^\*\*[^*]+\*\*:/;
 
 /** OpenSpec's key for a requirement name: a closing `###` sequence dropped, trimmed. */
 export function normalizeName(name: string): string {
-  return name.replace(/[ \t]+#+[ \t]*$/, '').trim();
+  return dropClosingHashes(name).trim();
 }
 
 /** Requirement and scenario ids: the name lower-cased, runs of other characters as `-`. */
@@ -38,7 +40,7 @@ export function lineRange(doc: MarkdownDoc, line: number): Range {
 export function headerAt(doc: MarkdownDoc, line: number): { level: number; title: string } | undefined {
   if (doc.codeLines.has(line)) return undefined;
   const m = HEADER.exec(doc.lines.lineText(line));
-  return m ? { level: m[1].length, title: m[2] } : undefined;
+  return m ? { level: m[1].length, title: m[2].trimEnd() || m[2] } : undefined;
 }
 
 /** Level-1 and level-2 sections with their text up to the next heading of the same or a higher level. */
@@ -139,7 +141,7 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
       if (doc.lines.lineText(stop).trim()) hasBody = true;
       stop++;
     }
-    const scenarioName = text.replace(/^####\s+/, '').replace(/[ \t]+#+[ \t]*$/, '').replace(/^Scenario:\s*/i, '').trim();
+    const scenarioName = dropClosingHashes(text.replace(/^####\s+/, '')).replace(/^Scenario:\s*/i, '').trim();
     scenarios.push({ name: scenarioName, range: lineRange(doc, s), hasBody });
   }
   let last = end - 1;

@@ -4,6 +4,7 @@ import { Range } from '../../text/range';
 import { MarkdownDoc, collectHeadings } from '../markdown';
 import { Heading } from '../../model';
 import { lineRange, normalizeName, readRequirementBlocks, readSections, REQUIREMENT_HEADER } from './blocks';
+import { NamedLine } from './namedLine';
 
 /**
  * An OpenSpec delta spec (`openspec/changes/<id>/specs/<capability>/spec.md`):
@@ -13,9 +14,11 @@ import { lineRange, normalizeName, readRequirementBlocks, readSections, REQUIREM
  */
 
 const DELTA_SECTION = /^##\s+(ADDED|MODIFIED|REMOVED|RENAMED)\s+Requirements\s*$/i;
-const REMOVED_BULLET = /^\s*[-*+]\s*`?###\s*Requirement:\s*(.+?)`?\s*$/;
-const FROM = /^\s*[-*+]?\s*FROM:\s*`?###\s*Requirement:\s*(.+?)`?\s*$/;
-const TO = /^\s*[-*+]?\s*TO:\s*`?###\s*Requirement:\s*(.+?)`?\s*$/;
+// Names are trimmed in code (see namedLine.ts), and `\s*[-*+]?\s*` became `\s*(?:[-*+]\s*)?`: two
+// blank runs around an optional marker split a long indent in quadratically many ways.
+const REMOVED_BULLET = new NamedLine(/^\s*[-*+]\s*`?###\s*Requirement:(.+)$/, true);
+const FROM = new NamedLine(/^\s*(?:[-*+]\s*)?FROM:\s*`?###\s*Requirement:(.+)$/, true);
+const TO = new NamedLine(/^\s*(?:[-*+]\s*)?TO:\s*`?###\s*Requirement:(.+)$/, true);
 
 export interface DeltaSpecFacts {
   readonly headings: Heading[];
@@ -26,11 +29,11 @@ export function parseDeltaSpec(doc: MarkdownDoc, capability: string): DeltaSpecF
   const spans: { op: DeltaOp | undefined; title: string; line: number; end: number }[] = [];
   for (let line = 0; line < doc.lines.lineCount; line++) {
     if (doc.codeLines.has(line)) continue;
-    const m = /^##\s+(.+?)\s*$/.exec(doc.lines.lineText(line));
+    const m = /^##\s+(.+)$/.exec(doc.lines.lineText(line));
     if (!m) continue;
     if (spans.length) spans[spans.length - 1].end = line;
     const d = DELTA_SECTION.exec(doc.lines.lineText(line));
-    spans.push({ op: d ? (d[1].toUpperCase() as DeltaOp) : undefined, title: m[1], line, end: doc.lines.lineCount });
+    spans.push({ op: d ? (d[1].toUpperCase() as DeltaOp) : undefined, title: m[1].trimEnd() || m[1], line, end: doc.lines.lineCount });
   }
   const entries: DeltaEntry[] = [];
   const renamed: RenamePair[] = [];

@@ -46,7 +46,8 @@ export function scanIds(line: string): IdToken[] {
 }
 
 export function prefixOf(id: string): string {
-  return id.replace(/\d+[a-z]?(?:\.\d+)?$/, '');
+  // `(?<!x)x+$` starts only at the start of a run: a bare `x+$` retries inside a long run, quadratic.
+  return id.replace(/(?<!\d)\d+[a-z]?(?:\.\d+)?$/, '');
 }
 
 /** Refs in a whole document, skipping code and the lines `skip` rejects (definitions). */

@@ -138,7 +138,7 @@ function findDefinitions(doc: MarkdownDoc): RequirementNode[] {
     const labelled = new RegExp(String.raw`^\s*(?:[-*+]\s+)?${id}\s*:`).test(text);
     if (!bold && !labelled && !text.trimStart().startsWith('|')) continue;
     const col = m[1].length;
-    const statement = m[3].replace(/\*\*|__/g, '').replace(/\|.*$/, '').trim();
+    const statement = m[3].replace(/\*\*|__/g, '').split('|')[0].trim();
     const range: Range = { start: { line, character: text.length - text.trimStart().length }, end: { line, character: text.length } };
     out.push({
       id,

@@ -2,6 +2,8 @@
 import { SpecKitExtras } from '../../extras';
 import { Heading, RefOccurrence, TaskNode, TaskStatus } from '../../model';
 import { Block, MarkdownDoc, blockRange, collectHeadings, listItemColumns } from '../markdown';
+import { headingAtOrAbove } from '../headingAt';
+import { taskAtLine } from '../taskAtLine';
 import { normalizeId, scanDocIds } from './ids';
 
 /**
@@ -49,7 +51,8 @@ export function parseSpeckitTasks(doc: MarkdownDoc): SpeckitTasksFacts {
     .map((r): RefOccurrence => (isTaskId(r) ? { ...r, source: 'task-dependency' } : r))
     // "T001 folded into T005", "split from T105": history of a task that is gone on purpose.
     .filter((r) => r.source !== 'task-dependency' || !RETIRED.test(doc.lines.lineText(r.range.start.line)));
-  const refs = [...labelRefs, ...inline].map((r) => ({ ...r, taskId: owningTask(tasks, r.range.start.line)?.id }));
+  const owner = taskAtLine(tasks);
+  const refs = [...labelRefs, ...inline].map((r) => ({ ...r, taskId: owner(r.range.start.line)?.id }));
   let checkpoints = 0;
   for (let line = 0; line < doc.lines.lineCount; line++) if (/^\s*(?:[-*+]\s+)?\*\*Checkpoint\b/i.test(doc.lines.lineText(line))) checkpoints++;
   return {
@@ -93,7 +96,7 @@ function taskFromItem(doc: MarkdownDoc, item: Block, depth: number, headings: He
     });
   }
   const status = STATUS[m[1]];
-  const phase = [...headings].reverse().find((h) => h.range.start.line < line)?.text;
+  const phase = headingAtOrAbove(headings, line - 1)?.text;
   return {
     task: {
       id,
@@ -111,10 +114,4 @@ function taskFromItem(doc: MarkdownDoc, item: Block, depth: number, headings: He
     },
     refs,
   };
-}
-
-function owningTask(tasks: readonly TaskNode[], line: number): TaskNode | undefined {
-  let best: TaskNode | undefined;
-  for (const t of tasks) if (t.itemRange.start.line <= line && line <= t.itemRange.end.line) best = t;
-  return best;
 }

@@ -32,7 +32,7 @@ export const unknownSystem: StatementRule = statementRule(
 
 /** Names compared without case, spacing, underscores and a trailing "component" (`ScoreGauge component` = `Score Gauge`). */
 function key(name: string): string {
-  return normalizeName(name).replace(/\s+(component|module)$/, '').replace(/\s+/g, '');
+  return normalizeName(name).replace(/(?<!\s)\s+(component|module)$/, '').replace(/\s+/g, '');
 }
 
 function systemOf(statement: Statement): { name: string; from: number; to: number } | undefined {

@@ -14,7 +14,7 @@ export const comparative = termRule(
   },
   {
     // "how the project could better align" describes content, not an obligation (corpus false alarm).
-    keep: (m, s) => !/^\W*(?:\S+\s+){0,4}?\S*\d/.test(s.text.slice(m.to, m.to + 40)) && !/\b(could|can|would|might)\s+$/i.test(s.text.slice(0, m.from)),
+    keep: (m, s) => !/^(?=(\W*))\1(?:\S+\s+){0,4}?\S*\d/.test(s.text.slice(m.to, m.to + 40)) && !/\b(could|can|would|might)\s+$/i.test(s.text.slice(0, m.from)),
     message: (m) => `Comparative '${m.text}' without a baseline or a number: compared with what, by how much?`,
   },
 );

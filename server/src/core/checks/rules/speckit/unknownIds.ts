@@ -38,7 +38,7 @@ export function checkSpeckitRefs(spec: SpecModel, report: (p: ReportedProblem) =
 
 /** Ids one or two edits away, numerically nearest first: FR-005 is likelier FR-004 than FR-001. */
 function nearest(missing: string, candidates: string[]): string[] {
-  const num = (id: string) => Number(/(\d+)[a-z]?(?:\.\d+)?$/.exec(id)?.[1] ?? 0);
+  const num = (id: string) => Number(/(?<!\d)(\d+)[a-z]?(?:\.\d+)?$/.exec(id)?.[1] ?? 0);
   return suggestIds(missing, candidates, candidates.length)
     .sort((a, b) => Math.abs(num(a) - num(missing)) - Math.abs(num(b) - num(missing)))
     .slice(0, 2);
