@@ -2,6 +2,7 @@
 import { Node, parseTree } from 'jsonc-parser';
 import { Marker } from '../extras';
 import { compileGlobs } from '../glob/glob';
+import { jsonTooDeepAt } from '../parse/jsonDepth';
 import { LineIndex } from '../text/lineIndex';
 
 /**
@@ -10,6 +11,8 @@ import { LineIndex } from '../text/lineIndex';
  * exclude or override would be dropped without a word.
  */
 export function configGlobProblems(text: string): Marker[] {
+  // jsonc-parser recurses per nesting level; the caller reports a file nested too deep.
+  if (jsonTooDeepAt(text) >= 0) return [];
   const tree = parseTree(text, [], { allowTrailingComma: true });
   if (!tree) return [];
   const lines = new LineIndex(text);
