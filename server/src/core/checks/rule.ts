@@ -1,6 +1,6 @@
 // @spec specthread-core#6.1
 import { CancellationToken } from '../cancellation';
-import type { RuleContext } from '../config/ruleSettings';
+import type { RuleContext } from './ruleContext';
 import { Fix, RelatedLocation, Severity } from '../findings';
 import { SpecModel } from '../index/specModel';
 import { SpecFormat } from '../model';

@@ -2,15 +2,11 @@
 import { compileGlobs } from '../glob/glob';
 import type { SeveritySetting, SpecThreadSettings } from '../../../../shared/settings';
 import { RuleMeta } from '../checks/rule';
+import type { RuleContext } from '../checks/ruleContext';
 import { DEFAULT_CLAUSE_ORDER } from '../requirements/ears';
 import { DEFAULT_TERMS, resolveTerms } from '../requirements/terms';
 
-/** What a rule may read from the settings while it checks: its term list and EARS options. */
-export interface RuleContext {
-  /** The rule's term list: the defaults with the user's additions and removals applied. */
-  terms(code: string): readonly string[];
-  readonly clauseOrder: readonly string[];
-}
+export type { RuleContext } from '../checks/ruleContext';
 
 /**
  * Settings compiled once per settings object: severities by rule code or family, per-path

@@ -1,6 +1,6 @@
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { deltaCapability } from '../layout/openspecLayout';
-import { Heading, RefOccurrence, SpecFileFacts, SpecFileKind, SpecFormat } from '../model';
+import { RefOccurrence, SpecFileFacts, SpecFileKind, SpecFormat } from '../model';
 import { MarkdownDoc, collectHeadings, parseMarkdown } from './markdown';
 import { SpecKitExtras } from '../extras';
 import { parseBugfix } from './kiro/bugfix';

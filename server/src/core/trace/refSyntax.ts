@@ -18,7 +18,7 @@ export const BARE_REF = new RegExp(String.raw`(?<![\w.\/#@-])(${NAME})#(${ID})`,
 export const TAG_KEYWORD = /@spec\b[ \t]*:?[ \t]*/g;
 
 /** Between refs of one tag: a comma, or blanks before another ref. */
-export const REF_SEPARATOR = /[ \t]*,[ \t]*|[ \t]+(?=[A-Za-z0-9_][\w.\/-]*#)/y;
+export const REF_SEPARATOR = /[ \t]*,[ \t]*|[ \t]+(?=[A-Za-z0-9_][\w./-]*#)/y;
 
 export interface RefMatch {
   readonly spec: string;
@@ -88,7 +88,7 @@ export function findBareRefs(text: string, from: number, to: number): RefMatch[]
   const slice = text.slice(from, to);
   BARE_REF.lastIndex = 0;
   for (let m = BARE_REF.exec(slice); m; m = BARE_REF.exec(slice)) {
-    if (/@spec\b[\s:,\w.\/#@-]*$/.test(slice.slice(Math.max(0, m.index - 200), m.index))) continue;
+    if (/@spec\b[\s:,\w./#@-]*$/.test(slice.slice(Math.max(0, m.index - 200), m.index))) continue;
     const ref = matchRefAt(slice, m.index);
     if (ref) out.push(shift({ ...ref, pin: undefined, pinStart: undefined, end: ref.idEnd }, from));
   }

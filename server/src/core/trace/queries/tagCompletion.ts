@@ -16,7 +16,7 @@ export interface TagCompletion {
 }
 
 // After `@spec ` or after a comma in a tag's list of refs.
-const IN_TAG = /@spec\b[ \t]*:?[ \t]*(?:[\w.\/-]+#[\w.\/-]+(?:@[0-9a-fA-F]*)?[ \t]*,[ \t]*)*([\w.\/#-]*)$/;
+const IN_TAG = /@spec\b[ \t]*:?[ \t]*(?:[\w./-]+#[\w./-]+(?:@[0-9a-fA-F]*)?[ \t]*,[ \t]*)*([\w./#-]*)$/;
 
 /**
  * Completion of refs after `@spec ` in code: every requirement and criterion of every spec,
