@@ -1,4 +1,4 @@
-// @spec specthread-core#14.1
+// @spec specthread-core#14.1, specthread-core#14.7
 import { CancellationToken, CancelledError } from './cancellation';
 import { INTERNAL_ERROR } from './checks/internalError';
 import { Finding } from './findings';

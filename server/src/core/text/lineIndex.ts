@@ -1,3 +1,4 @@
+// @spec specthread-core#14.7
 import { Position, Range } from './range';
 
 /**
