@@ -190,7 +190,7 @@ describe('NodeWorkspace: nothing declined without a note (real temp folders)', (
       write(`${root}/requirements.md`, Buffer.alloc(MAX_FILE_BYTES + 1, 0x61));
       const r = await read(root, 'requirements.md');
       assert.strictEqual(r.text, undefined);
-      assert.deepStrictEqual(r.notes.map((n) => [n.reason, n.detail]), [['too-large', 'it is 4,194,305 bytes (4.0 MiB), over the limit of 4,194,304 bytes (4.0 MiB) for files SpecThread reads']]);
+      assert.deepStrictEqual(r.notes.map((n) => [n.reason, n.detail]), [['too-large', 'it is 16,777,217 bytes (16.0 MiB), over the limit of 16,777,216 bytes (16.0 MiB) for files SpecThread reads']]);
       // Exactly at the limit is still read.
       write(`${root}/tasks.md`, Buffer.alloc(MAX_FILE_BYTES, 0x61));
       assert.strictEqual((await read(root, 'tasks.md')).text?.length, MAX_FILE_BYTES);
