@@ -1,12 +1,11 @@
-// @spec specthread-core#5.3, specthread-core#12.3
+// @spec specthread-core#5.3, specthread-core#12.3, specthread-core#15.6
 import { Severity } from '../core/findings';
-
-export type OutputFormat = 'text' | 'json';
+import { DEFAULT_FORMAT, FormatName, ReportCommand, formatNames, isFormatName } from './formatters';
 
 export interface CheckOptions {
   readonly command: 'check';
   readonly paths: string[];
-  readonly format: OutputFormat;
+  readonly format: FormatName<'check'>;
   /** Exit 1 when a finding at or above this severity exists; `none` never fails. */
   readonly failOn: Severity | 'none';
   /** Extra workspace-relative globs never analysed (`--exclude`, repeatable). */
@@ -20,7 +19,7 @@ export interface CheckOptions {
 export interface CoverageOptions {
   readonly command: 'coverage';
   readonly paths: string[];
-  readonly format: OutputFormat;
+  readonly format: FormatName<'coverage'>;
   readonly exclude: string[];
   /** Exit 1 when the workspace's complete percentage is below this. */
   readonly failUnder?: number;
@@ -29,7 +28,7 @@ export interface CoverageOptions {
 export interface InventoryOptions {
   readonly command: 'inventory';
   readonly paths: string[];
-  readonly format: OutputFormat;
+  readonly format: FormatName<'inventory'>;
 }
 
 export type ParsedArgs =
@@ -42,9 +41,21 @@ export type ParsedArgs =
 
 export class UsageError extends Error {}
 
+/** `[--format text|json]` for a command's help, from the formatter registry. */
+const formatFlag = (command: ReportCommand) => `[--format ${formatNames(command).join('|')}]`;
+
+/** `a, b or c`, as the usage errors list choices. */
+const orList = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}` : items.join(''));
+
+/** The format `--format` named (or the default) as the command's own type; a usage error when it has no such formatter. */
+function parseFormat<C extends ReportCommand>(command: C, name: string = DEFAULT_FORMAT): FormatName<C> {
+  if (!isFormatName(command, name)) throw new UsageError(`--format must be ${orList(formatNames(command))}, not '${name}'`);
+  return name;
+}
+
 /** Each command's own help, printed by `specthread <command> --help`. */
 export const COMMAND_HELP = {
-  check: `  specthread check [path…] [--format text|json] [--fail-on error|warning|info|hint|none]
+  check: `  specthread check [path…] ${formatFlag('check')} [--fail-on error|warning|info|hint|none]
                    [--write-baseline] [--no-baseline] [--exclude glob]…
       Analyse the specs, code and tests under each path (default: the current folder) and print
       findings as file:line:col severity code message. Exit 0 when clean, 1 when a finding at or
@@ -52,11 +63,11 @@ export const COMMAND_HELP = {
       specthread.json in the project root (the nearest folder above with one).
       --write-baseline records every current finding in .specthread-baseline.json so that
       later runs report only new ones; --no-baseline reports everything.`,
-  coverage: `  specthread coverage [path…] [--format text|json] [--fail-under percent] [--exclude glob]…
+  coverage: `  specthread coverage [path…] ${formatFlag('coverage')} [--fail-under percent] [--exclude glob]…
       Print per-spec and per-requirement coverage (tasked, implemented, verified) and the
       criteria that are required but not implemented or not verified. Exit 1 when the
       workspace's complete percentage is below --fail-under.`,
-  inventory: `  specthread inventory [path…] [--format text|json]
+  inventory: `  specthread inventory [path…] ${formatFlag('inventory')}
       List every spec found below each path with its format and what was understood of it:
       requirements, criteria, stories, tasks by status, refs (and deltas of OpenSpec changes).`,
   lsp: `  specthread lsp [--stdio | --node-ipc | --socket=PORT]
@@ -94,7 +105,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === 'lsp') return { command: 'lsp' };
 
   const paths: string[] = [];
-  let format: OutputFormat = 'text';
+  let format: string | undefined;
   let failOn: Severity | 'none' = 'error';
   let failUnder: number | undefined;
   const exclude: string[] = [];
@@ -109,9 +120,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return v;
     };
     if (flag === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not '${v}'`);
-      format = v;
+      // Checked here, not only at the end, so that the first bad argument is the one reported.
+      format = parseFormat(command, value());
     } else if (flag === '--write-baseline' && command === 'check') {
       writeBaseline = true;
     } else if (flag === '--no-baseline' && command === 'check') {
@@ -132,7 +142,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       paths.push(arg);
     }
   }
-  if (command === 'inventory') return { command: 'inventory', paths, format };
-  if (command === 'coverage') return { command: 'coverage', paths, format, exclude, failUnder };
-  return { command: 'check', paths, format, failOn, exclude, writeBaseline, noBaseline };
+  if (command === 'inventory') return { command: 'inventory', paths, format: parseFormat('inventory', format) };
+  if (command === 'coverage') return { command: 'coverage', paths, format: parseFormat('coverage', format), exclude, failUnder };
+  return { command: 'check', paths, format: parseFormat('check', format), failOn, exclude, writeBaseline, noBaseline };
 }

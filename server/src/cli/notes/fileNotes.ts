@@ -1,6 +1,6 @@
-// @spec specthread-core#14.4
-import * as path from 'path';
-import { FileNote } from '../core/fileNote';
+// @spec specthread-core#14.4, specthread-core#15.6
+import { FileNote } from '../../core/fileNote';
+import { relativePath } from '../formatters/paths';
 
 /** Enough lines to name every skipped file in an ordinary repository without flooding a terminal. */
 const MAX_LISTED = 20;
@@ -12,16 +12,11 @@ const MAX_LISTED = 20;
  */
 export function fileNotesSummary(notes: readonly FileNote[], cwd: string): string {
   if (notes.length === 0) return '';
-  const lines = notes.slice(0, MAX_LISTED).map((n) => `  ${relative(n.path, cwd)}: ${n.detail}\n`);
+  const lines = notes.slice(0, MAX_LISTED).map((n) => `  ${relativePath(n.path, cwd)}: ${n.detail}\n`);
   const more = notes.length > MAX_LISTED ? `  … and ${notes.length - MAX_LISTED} more\n` : '';
   const read = notes.filter((n) => n.reason === 'not-utf8').length;
   const skipped = notes.length - read;
   const parts = [skipped ? `skipped ${skipped} file${skipped === 1 ? '' : 's'}` : '', read ? `read ${read} file${read === 1 ? '' : 's'} with a fallback encoding` : ''].filter(Boolean);
   const head = parts.join(', ');
   return `SpecThread ${head}:\n${lines.join('')}${more}`;
-}
-
-function relative(p: string, cwd: string): string {
-  const rel = path.relative(cwd, p);
-  return (path.isAbsolute(rel) ? p : rel).split(path.sep).join('/');
 }

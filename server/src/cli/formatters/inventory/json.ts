@@ -1,0 +1,7 @@
+// @spec specthread-core#13.6, specthread-core#15.6
+import { relativeDir } from '../paths';
+import { Formatter, InventoryReport } from '../types';
+
+/** `{ version: 1, specs: [...] }`, each entry as the core counts it, its folder relative to the working directory. */
+export const formatInventoryJson: Formatter<InventoryReport> = (entries, { cwd }) =>
+  JSON.stringify({ version: 1, specs: entries.map((e) => ({ ...e, dir: relativeDir(e.dir, cwd) })) }, null, 2);

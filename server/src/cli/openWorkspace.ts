@@ -1,0 +1,64 @@
+// @spec specthread-core#5.1, specthread-core#12.3, specthread-core#13.6
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { normalizeSettings, mergeSettings } from '../../../shared/settings';
+import { loadBaselines } from '../core/baseline/load';
+import { LoadedConfig, loadWorkspaceConfig } from '../core/config/configFile';
+import { NEVER_CANCELLED } from '../core/cancellation';
+import { Engine, EngineOptions } from '../core/engine';
+import { NodeWorkspace } from '../host/nodeWorkspace';
+import { projectRootOf } from '../host/projectRoot';
+import { toPosixPath } from '../host/paths';
+import { UsageError } from './args';
+
+export const NO_SPECS =
+  'No specs found (looked for .kiro/specs/<name>/, specs/<NNN-name>/ with spec.md, openspec/specs/ and openspec/changes/, and the roots in specthread.json).';
+
+/** An indexed engine over the project roots of the requested paths, with the project's settings. */
+export interface OpenedWorkspace {
+  readonly engine: Engine;
+  readonly config: LoadedConfig;
+  readonly roots: readonly string[];
+  /** The requested paths, absolute; only findings under them are printed. */
+  readonly requested: readonly string[];
+  /** Requested paths that are files, for callers that print only their findings. */
+  readonly onlyFiles: ReadonlySet<string>;
+  readonly under: (path: string) => boolean;
+}
+
+/**
+ * Opens the workspace for `check`, `coverage` and `inventory`. Analysis starts from the project root (the
+ * nearest folder above with specthread.json, .git or .kiro) so that specthread.json, overrides
+ * and the baseline apply exactly as in the editor; only results under the requested paths are
+ * printed.
+ */
+export async function openWorkspace(
+  paths: readonly string[],
+  exclude: readonly string[],
+  cwd: string,
+  useBaseline: boolean,
+  engineOptions: EngineOptions = {},
+): Promise<OpenedWorkspace> {
+  const targets = paths.length ? paths : ['.'];
+  const roots = new Set<string>();
+  const requested: string[] = [];
+  const onlyFiles = new Set<string>();
+  for (const target of targets) {
+    const abs = path.resolve(cwd, target);
+    const stat = await fs.stat(abs).catch(() => undefined);
+    if (!stat) throw new UsageError(`no such file or folder: ${target}`);
+    const dir = stat.isDirectory() ? abs : path.dirname(abs);
+    if (!stat.isDirectory()) onlyFiles.add(toPosixPath(abs));
+    requested.push(toPosixPath(abs));
+    roots.add(toPosixPath(projectRootOf(dir)));
+  }
+  const workspace = new NodeWorkspace([...roots]);
+  const config = await loadWorkspaceConfig(workspace, NEVER_CANCELLED);
+  const settings = exclude.length ? mergeSettings(config.settings, normalizeSettings({ exclude })) : config.settings;
+  // Stacks of internal errors go to stderr as they happen; the findings name them in the report.
+  const engine = new Engine(workspace, settings, { log: (message) => process.stderr.write(`${message}\n`), ...engineOptions });
+  if (useBaseline) engine.setBaselines(await loadBaselines(workspace, settings, NEVER_CANCELLED));
+  await engine.indexWorkspace(NEVER_CANCELLED);
+  const under = (p: string) => requested.some((r) => p === r || p.startsWith(r.endsWith('/') ? r : r + '/'));
+  return { engine, config, roots: [...roots], requested, onlyFiles, under };
+}
