@@ -54,7 +54,8 @@ describe('language server: requests read, only the writer publishes', function (
     await client.waitForDiagnostics(tasks, (d) => d.some((x) => String(x.message).includes('9.9')), 'diagnostics of the whole burst');
     const publishes = (client.publishCount.get(uri) ?? 0) - before;
     console.log(`      ${N} edits with a hover after each: ${publishes} publish(es) of the edited file`);
-    assert.ok(publishes >= 1 && publishes < N, `${publishes} publishes for ${N} edits and ${N} hovers`);
+    // Chunks of the stream may arrive apart, so a burst can take a few turns, but never one per hover.
+    assert.ok(publishes >= 1 && publishes <= N / 2, `${publishes} publishes for ${N} edits and ${N} hovers`);
   });
 
   it('publishes nothing while answering requests of every kind when no edit is pending', async () => {
