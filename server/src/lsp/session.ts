@@ -28,7 +28,7 @@ export class Session {
 
   constructor(
     private readonly link: ClientLink,
-    readonly documents: OpenDocuments,
+    private readonly documents: OpenDocuments,
     workspace: Workspace,
     editorSettings: SpecThreadSettings,
     private readonly guard: Guard,
