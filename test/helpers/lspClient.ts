@@ -51,6 +51,8 @@ export interface StartOptions {
  */
 export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** How many times each URI's diagnostics were published, so tests can count what an action sent. */
+  readonly publishCount = new Map<string, number>();
   /** `$/progress` values in arrival order (`begin`, `report`…, `end`). */
   readonly progress: { kind: string; message?: string; title?: string }[] = [];
   indexed: IndexedParams | undefined;
@@ -64,6 +66,7 @@ export class TestClient {
   private constructor(readonly connection: ProtocolConnection, private readonly proc: ChildProcess) {
     connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p.diagnostics);
+      this.publishCount.set(p.uri, (this.publishCount.get(p.uri) ?? 0) + 1);
       this.notify();
     });
     connection.onNotification(IndexedNotification, (p: IndexedParams) => {

@@ -454,38 +454,42 @@ export class Engine {
   }
 
   /** The spec model of the folder `path` belongs to (built on demand, then cached). */
-  specOf(path: string): SpecModel | undefined {
+  specOf(path: string, token?: CancellationToken): SpecModel | undefined {
     const dir = this.specDirOf(path);
-    return dir ? this.analysis(dir)?.model : undefined;
+    return dir ? this.analysis(dir, token)?.model : undefined;
   }
 
   /**
    * The spec a cross-spec ref names: by folder name, or for spec-kit by the name without its
    * number prefix (`user-auth` for `001-user-auth`) when only one feature has it.
    */
-  specByName(name: string): SpecModel | undefined {
-    const specs = this.allSpecs();
+  specByName(name: string, token?: CancellationToken): SpecModel | undefined {
+    const specs = this.allSpecs(token);
     const exact = specs.find((s) => s.id === name);
     if (exact) return exact;
     const aliased = specs.filter((s) => s.format === 'speckit' && featureAlias(s.id) === name);
     return aliased.length === 1 ? aliased[0] : undefined;
   }
 
-  allSpecs(): SpecModel[] {
-    return this.specDirs().map((dir) => this.analysis(dir)?.model).filter((m): m is SpecModel => !!m);
+  allSpecs(token?: CancellationToken): SpecModel[] {
+    return this.specDirs().map((dir) => this.analysis(dir, token)?.model).filter((m): m is SpecModel => !!m);
   }
 
-  private analysis(specDir: string): SpecAnalysis | undefined {
+  /** A request's token stops a model it is building; without one (the writer's own steps) it runs to the end. */
+  private analysis(specDir: string, token?: CancellationToken): SpecAnalysis | undefined {
     const cached = this.analyses.get(specDir);
     if (cached) return cached;
+    if (token) throwIfCancelled(token);
     const paths = this.filesOfSpec(specDir);
     if (paths.length === 0) return undefined;
     const first = this.files.get(paths[0])!.location;
     let model: SpecModel;
     let fault: Finding | undefined;
     try {
-      model = buildSpecModel(first.specId, specDir, first.format, paths.map((p) => this.files.get(p)!.facts), first.archived);
+      model = buildSpecModel(first.specId, specDir, first.format, paths.map((p) => this.files.get(p)!.facts), first.archived, token);
     } catch (err) {
+      // A cancelled request leaves nothing cached; the next reader builds the model again.
+      if (token && isCancellation(err, token)) throw err;
       // Linking the files of one spec failed: keep the spec, empty, so that its files are still
       // listed and the finding says why nothing in it is checked.
       const entries = paths.map((p) => this.files.get(p)!);

@@ -25,6 +25,7 @@ import { registerSymbols } from './handlers/symbols';
 import { registerTraceFeatures } from './handlers/traceFeatures';
 import { Guard } from './guard';
 import { installSafetyNet } from './safetyNet';
+import { linkOf } from './link';
 import { Session } from './session';
 
 /**
@@ -57,7 +58,7 @@ export function startServer(connection: Connection): void {
     const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     canFollowFolders = !!params.capabilities.workspace?.workspaceFolders;
     workspace = new NodeWorkspace(roots);
-    session = new Session(connection, documents, workspace, initial, guard);
+    session = new Session(linkOf(connection), documents, workspace, initial, guard);
     registerHover(connection, session, guard);
     registerNavigation(connection, session, guard);
     registerCompletion(connection, session, guard);
@@ -98,7 +99,7 @@ export function startServer(connection: Connection): void {
     }
     if (canPullConfiguration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
-      s.updateSettings(await pullSettings());
+      await s.updateSettings(await pullSettings());
     }
     if (canRegisterWatchers) {
       // Every file: code carries trace tags, tasks name files of any kind, and specthread.json
@@ -131,7 +132,10 @@ export function startServer(connection: Connection): void {
     session?.watched({ changes: params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })) }),
   ));
 
-  connection.onShutdown(guard.notification('shutdown', () => watcher?.dispose()));
+  connection.onShutdown(guard.notification('shutdown', () => {
+    watcher?.dispose();
+    session?.dispose();
+  }));
 
   documents.listen(connection);
   connection.listen();

@@ -1,3 +1,4 @@
+import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { CriterionNode, RefOccurrence, RequirementNode, SpecFileFacts, SpecFileKind, SpecFormat, TaskNode } from '../model';
 
 /**
@@ -47,7 +48,8 @@ export interface SpecModel {
   readonly subtasks: ReadonlyMap<string, readonly Located<TaskNode>[]>;
 }
 
-export function buildSpecModel(id: string, dir: string, format: SpecFormat, files: readonly SpecFileFacts[], archived = false): SpecModel {
+export function buildSpecModel(id: string, dir: string, format: SpecFormat, files: readonly SpecFileFacts[], archived = false, token?: CancellationToken): SpecModel {
+  if (token) throwIfCancelled(token);
   const byKind: Partial<Record<SpecFileKind, SpecFileFacts>> = {};
   for (const f of files) byKind[f.kind] ??= f;
   // A folder with both requirements.md and bugfix.md is unusual; both define ids.

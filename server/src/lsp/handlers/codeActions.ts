@@ -12,15 +12,16 @@ import { Session } from '../session';
  */
 export function registerCodeActions(connection: Connection, session: Session, guard: Guard): void {
   connection.onCodeAction(guard.request('textDocument/codeAction', [] as CodeAction[], async (params, token) => {
-    const found = await session.specFor(params.textDocument.uri);
+    const snapshot = await session.read(params.textDocument.uri, token);
+    const found = snapshot.spec(params.textDocument.uri);
     const path = uriToPath(params.textDocument.uri);
     if (!path) return [];
     const results = codeActionsFor({
       spec: found?.spec,
       path,
       range: params.range,
-      findings: session.findingsFor(params.textDocument.uri, token),
-      textOf: (p) => session.engine.textOf(p),
+      findings: snapshot.findingsFor(params.textDocument.uri),
+      textOf: (p) => snapshot.textOf(p),
     }, token);
     const only = params.context.only;
     return results

@@ -9,19 +9,19 @@ import { Session } from '../session';
 
 export function registerCompletion(connection: Connection, session: Session, guard: Guard): void {
   connection.onCompletion(guard.request('textDocument/completion', [] as CompletionItem[] | CompletionList, async (params, token) => {
-    const found = await session.specFor(params.textDocument.uri);
-    const doc = session.documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: { line: params.position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+    const snapshot = await session.read(params.textDocument.uri, token);
+    const found = snapshot.spec(params.textDocument.uri);
+    const line = snapshot.lineOf(params.textDocument.uri, params.position.line);
+    if (line === undefined) return [];
     if (found) {
       return [
         ...completeRefs(found.spec, line, params.position, token),
         ...completeSpeckitIds(found.spec, line, params.position, token),
-        ...completeDeltaTargets(session.engine.allSpecs(), found.path, line, params.position, token),
+        ...completeDeltaTargets(snapshot.allSpecs(), found.path, line, params.position, token),
       ].map(toCompletionItem);
     }
     // Code: refs after `@spec `.
-    const code = session.traceFor(params.textDocument.uri);
+    const code = snapshot.trace(params.textDocument.uri);
     if (!code) return [];
     const items = completeTag(code.analysis.specs, line, params.position, token);
     return {

@@ -10,11 +10,13 @@ import { Session } from '../session';
  */
 export function registerNavigation(connection: Connection, session: Session, guard: Guard): void {
   connection.onDefinition(guard.request('textDocument/definition', [] as Location[], async (params, token) => {
-    const doc = await session.threadDocument(params.textDocument.uri);
-    return doc ? definitionAt(session.engine, doc, params.position, token).map(toLocation) : [];
+    const snapshot = await session.read(params.textDocument.uri, token);
+    const doc = snapshot.document(params.textDocument.uri);
+    return doc ? definitionAt(snapshot, doc, params.position, token).map(toLocation) : [];
   }));
   connection.onReferences(guard.request('textDocument/references', [] as Location[], async (params, token) => {
-    const doc = await session.threadDocument(params.textDocument.uri);
-    return doc ? referencesAt(session.engine, doc, params.position, params.context.includeDeclaration, token).map(toLocation) : [];
+    const snapshot = await session.read(params.textDocument.uri, token);
+    const doc = snapshot.document(params.textDocument.uri);
+    return doc ? referencesAt(snapshot, doc, params.position, params.context.includeDeclaration, token).map(toLocation) : [];
   }));
 }

@@ -17,7 +17,8 @@ export interface RenameTarget {
 export class RenameError extends Error {}
 
 /** What a rename started at `pos` renames: a requirement or criterion, from its definition, a citation or a tag. */
-export function renameTargetAt(analysis: TraceAnalysis, path: string, pos: Position): RenameTarget | undefined {
+export function renameTargetAt(analysis: TraceAnalysis, path: string, pos: Position, token?: CancellationToken): RenameTarget | undefined {
+  if (token) throwIfCancelled(token);
   const link = linkAt(analysis, path, pos);
   if (link) {
     const resolved = targetOf(link);

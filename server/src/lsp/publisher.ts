@@ -1,0 +1,182 @@
+// @spec specthread-core#15.3, specthread-core#4.2, specthread-core#14.1
+import { CancellationToken } from '../core/cancellation';
+import { Engine } from '../core/engine';
+import { Finding } from '../core/findings';
+import { pathToUri } from '../host/paths';
+import { toDiagnostic } from './convert';
+import { internalErrorFindings } from './internalError';
+import { ClientLink } from './link';
+
+/** Where the publisher reports a step that failed (the session's Guard). */
+export interface FailureLog {
+  logFailure(what: string, err: unknown): void;
+}
+
+/**
+ * Remembers what the client was last sent and sends only what changed. The writer tells it
+ * which spec folders a turn invalidated; the publisher adds the folders whose cross-spec or
+ * trace findings moved with them, so an edit never re-checks every spec of the workspace.
+ * Only the writer calls it: requests never publish.
+ */
+export class Publisher {
+  /** The files each spec folder was last published with, so a file that left the folder is cleared. */
+  private readonly specFiles = new Map<string, ReadonlySet<string>>();
+  /** The key of what each file was last sent (see keyOf); a file whose key is unchanged is not sent again. */
+  private readonly sent = new Map<string, string>();
+  /** Config files that currently carry published problems, so a fix clears them. */
+  private readonly configPublished = new Set<string>();
+  /** Code files last sent with findings, so a file whose findings went away is cleared. */
+  private readonly codeShown = new Set<string>();
+  /** Trace findings on spec files, keyed per spec folder, as of the last trace publish. */
+  private traceKeys = new Map<string, string>();
+  private traceVersion = -1;
+  /** Spec folders examined since the counter was last read: the work a turn cost, for tests and benchmarks. */
+  examined = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly link: ClientLink,
+    private readonly log: FailureLog,
+    private readonly token: CancellationToken,
+  ) {}
+
+  /** Publishes every spec, every code file and the config files; returns the number of findings. */
+  everything(): number {
+    let findings = 0;
+    const dirs = new Set([...this.engine.specDirs(), ...this.specFiles.keys()]);
+    for (const dir of dirs) findings += this.spec(dir).length;
+    // Record the cross-spec state, so later edits republish only folders whose cross-spec findings change.
+    this.crossSpecChanged();
+    findings += this.trace(dirs, true);
+    this.config();
+    return findings;
+  }
+
+  /**
+   * After a turn that changed the analysis of `dirs`: publishes them, then the folders whose
+   * cross-spec findings changed with them, then what the trace analysis moved.
+   */
+  changed(dirs: ReadonlySet<string>): void {
+    const done = new Set(dirs);
+    for (const dir of dirs) this.spec(dir);
+    for (const dir of this.crossSpecChanged()) {
+      if (done.has(dir)) continue;
+      done.add(dir);
+      this.spec(dir);
+    }
+    this.trace(done, false);
+  }
+
+  /** Publishes problems of specthread.json itself (invalid JSON, keys the schema does not know). */
+  config(): void {
+    const byPath = groupByPath(this.engine.configFindings());
+    for (const path of this.configPublished) if (!byPath.has(path)) byPath.set(path, []);
+    this.configPublished.clear();
+    for (const [path, list] of byPath) {
+      if (list.length) this.configPublished.add(path);
+      this.link.sendDiagnostics({ uri: pathToUri(path), diagnostics: list.map(toDiagnostic) });
+    }
+  }
+
+  private crossSpecChanged(): string[] {
+    try {
+      return this.engine.crossSpecChangedDirs(this.token);
+    } catch (err) {
+      this.log.logFailure('cross-spec checks', err);
+      return [];
+    }
+  }
+
+  /** Publishes the diagnostics of every file of a spec, clearing files that no longer have any. */
+  private spec(specDir: string): Finding[] {
+    this.examined++;
+    let findings: Finding[];
+    try {
+      findings = this.engine.findingsForSpec(specDir, this.token);
+    } catch (err) {
+      // One spec's failure stays on that spec's files; every other folder is still published.
+      this.log.logFailure(`checking ${specDir}`, err);
+      findings = internalErrorFindings(`checking this spec`, err, this.engine.filesOfSpec(specDir));
+    }
+    const files = this.engine.filesOfSpec(specDir);
+    const byPath = new Map<string, Finding[]>(files.map((p) => [p, []]));
+    for (const [path, list] of groupByPath(findings)) byPath.set(path, list);
+    for (const path of this.specFiles.get(specDir) ?? []) if (!byPath.has(path)) byPath.set(path, []);
+    for (const [path, list] of byPath) this.send(path, list);
+    if (files.length) this.specFiles.set(specDir, new Set(files));
+    else this.specFiles.delete(specDir);
+    return findings;
+  }
+
+  /**
+   * When the trace analysis moved (any spec or code change moves it): republishes the spec
+   * folders, not yet published this turn, whose trace findings (coverage, tasks without code)
+   * changed, and the code files whose findings changed. Returns the number of findings in code files.
+   */
+  private trace(done: ReadonlySet<string>, force: boolean): number {
+    if (!force && this.traceVersion === this.engine.traceVersion) return 0;
+    this.traceVersion = this.engine.traceVersion;
+    let byFile: Map<string, Finding[]>;
+    let keys: Map<string, string>;
+    try {
+      keys = this.specTraceKeys();
+      byFile = this.engine.codeFindingsByFile(this.token);
+    } catch (err) {
+      // Diagnostics stay as last published; the spec diagnostics of this turn are already out.
+      this.log.logFailure('checking trace tags in code', err);
+      return 0;
+    }
+    for (const dir of new Set([...keys.keys(), ...this.traceKeys.keys()])) {
+      if (!done.has(dir) && keys.get(dir) !== this.traceKeys.get(dir)) this.spec(dir);
+    }
+    this.traceKeys = keys;
+    let count = 0;
+    for (const path of new Set([...byFile.keys(), ...this.codeShown])) {
+      const list = byFile.get(path) ?? [];
+      count += list.length;
+      this.send(path, list);
+      // A code file without findings is forgotten, so the maps hold only files that show something.
+      if (list.length) this.codeShown.add(path);
+      else {
+        this.codeShown.delete(path);
+        this.sent.delete(path);
+      }
+    }
+    return count;
+  }
+
+  /** Trace findings that land in spec files, as one key per spec folder. */
+  private specTraceKeys(): Map<string, string> {
+    const keys = new Map<string, string>();
+    for (const f of this.engine.traceAnalysis(this.token).findings(this.token)) {
+      const dir = this.engine.specDirOf(f.path);
+      if (dir) keys.set(dir, `${keys.get(dir) ?? ''}${keyOf(f)}\n`);
+    }
+    return keys;
+  }
+
+  /** Sends one file's diagnostics unless they are what the client already shows. */
+  private send(path: string, findings: readonly Finding[]): void {
+    const key = findings.map(keyOf).join('\n');
+    if (this.sent.get(path) === key) return;
+    this.sent.set(path, key);
+    this.link.sendDiagnostics({ uri: pathToUri(path), diagnostics: findings.map(toDiagnostic) });
+  }
+}
+
+/** Everything of a finding that its diagnostic shows, so equal keys mean equal diagnostics. */
+function keyOf(f: Finding): string {
+  const at = (r: Finding['range']) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  const related = f.related?.map((r) => `${r.path}@${at(r.range)}:${r.message}`).join(';') ?? '';
+  return `${at(f.range)}|${f.severity}|${f.code}|${f.message}|${related}`;
+}
+
+function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byPath = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byPath.get(f.path);
+    if (list) list.push(f);
+    else byPath.set(f.path, [f]);
+  }
+  return byPath;
+}

@@ -1,0 +1,87 @@
+// @spec specthread-core#15.3, specthread-core#14.6, specthread-core#4.3
+import { CancellationToken } from '../core/cancellation';
+import { Engine } from '../core/engine';
+import { WatchedBatch } from '../host/fileWatcher';
+import { isAtOrUnder } from '../host/folderSets';
+import { uriToPath } from '../host/paths';
+import { SettingsLayers } from './settingsLayers';
+
+/** What one batch of file events changed. */
+export interface WatchedOutcome {
+  /** Spec folders whose analysis changed. */
+  readonly dirs: Set<string>;
+  /** A specthread.json changed: its own problems must be published again. */
+  readonly config: boolean;
+  /** Test globs or limits changed: code files must be scanned again. */
+  readonly rescan: boolean;
+}
+
+/**
+ * Applies watched-file events (from the client or the server's own watcher) to the engine, for
+ * files not open in the editor. A step of the writer: only the writer calls it, one batch at a time.
+ */
+export class WatchedFiles {
+  constructor(
+    private readonly engine: Engine,
+    private readonly settings: SettingsLayers,
+    private readonly listFiles: (token: CancellationToken) => Promise<readonly string[]>,
+    private readonly openPaths: () => ReadonlySet<string>,
+  ) {}
+
+  async apply(batch: WatchedBatch, token: CancellationToken): Promise<WatchedOutcome> {
+    const dirs = new Set<string>();
+    let config = false;
+    let rescan = false;
+    const changes = batch.changes.flatMap((c) => {
+      const path = uriToPath(c.uri);
+      return path ? [{ path, deleted: c.deleted }] : [];
+    });
+    if (changes.some((c) => this.settings.isSettingsFile(c.path))) {
+      rescan = await this.settings.reloadRepo(token);
+      for (const dir of this.engine.specDirs()) dirs.add(dir);
+    }
+    const open = this.openPaths();
+    const gone = new Set<string>();
+    for (const change of changes) {
+      if (this.engine.isConfigFile(change.path)) {
+        // Roots and excludes decide what a spec is at all: index again and republish everything.
+        for (const dir of await this.engine.reloadConfig(token)) dirs.add(dir);
+        config = true;
+        continue;
+      }
+      if (open.has(change.path) || this.settings.isSettingsFile(change.path)) continue;
+      if (change.deleted) gone.add(change.path);
+      else {
+        const dir = await this.engine.reload(change.path, token);
+        if (dir) dirs.add(dir);
+      }
+    }
+    // A deleted folder takes every file below it along: watchers (VS Code's and Node's) report
+    // only the folder. One pass forgets all of them, however many folders went.
+    if (gone.size) {
+      const openNow = this.openPaths();
+      for (const dir of this.engine.forget((p) => isAtOrUnder(p, gone) && !openNow.has(p), token)) dirs.add(dir);
+    }
+    if (batch.relist?.length) for (const dir of await this.relist(batch.relist, token)) dirs.add(dir);
+    return { dirs, config, rescan };
+  }
+
+  /**
+   * Takes the disk as the truth below `folders`: forgets what is no longer listed and reads
+   * everything that is. Used when single events cannot be trusted (a folder that appeared with
+   * its contents, a burst, a watcher that lost events). Settings files are left to their own events.
+   */
+  private async relist(folders: readonly string[], token: CancellationToken): Promise<string[]> {
+    const scope = new Set(folders);
+    const listed = (await this.listFiles(token)).filter((p) => isAtOrUnder(p, scope));
+    const present = new Set(listed);
+    const open = this.openPaths();
+    const dirs = new Set(this.engine.forget((p) => isAtOrUnder(p, scope) && !present.has(p) && !open.has(p), token));
+    for (const path of listed) {
+      if (open.has(path) || this.settings.isSettingsFile(path) || this.engine.isConfigFile(path)) continue;
+      const dir = await this.engine.reload(path, token);
+      if (dir) dirs.add(dir);
+    }
+    return [...dirs];
+  }
+}
