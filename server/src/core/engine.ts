@@ -2,8 +2,10 @@
 import type { SpecThreadSettings } from '../../../shared/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { DEFAULT_TRACE_SETTINGS } from '../../../shared/traceSettings';
-import { CancellationToken, throwIfCancelled, yieldToEventLoop } from './cancellation';
-import { effectiveSeverity, runSpecChecks } from './checks/runChecks';
+import { CancellationToken, NEVER_CANCELLED, throwIfCancelled, yieldToEventLoop } from './cancellation';
+import { runSpecChecks } from './checks/runChecks';
+import { RuleSettings, compileRuleSettings } from './config/ruleSettings';
+import { configFindings } from './checks/configRules';
 import { SpecRule } from './checks/rule';
 import { WorkspaceRule } from './checks/workspaceRule';
 import { Log, faultAnchor, internalError, isCancellation, isInternalError } from './faults';
@@ -26,7 +28,7 @@ import { OPENSPEC_CHANGE_FILES } from './layout/openspecLayout';
 import { SPECKIT_SPEC_FILES, featureAlias } from './layout/speckitLayout';
 import { FileNote, isDeclined } from './fileNote';
 import { FileNoteStore } from './fileNoteStore';
-import { FILE_ENCODING, FILE_SKIPPED, fileNoteFinding } from './checks/fileRules';
+import { fileNoteFindings } from './checks/fileRules';
 import { stripBom } from './text/bom';
 
 interface FileEntry {
@@ -88,6 +90,8 @@ export class Engine {
   /** Bumped whenever anything the trace analysis reads changes, so callers can tell it moved on. */
   traceVersion = 0;
   private config: RepoConfig = EMPTY_CONFIG;
+  /** The one severity policy of every rule family, compiled from the effective settings on first use. */
+  private policy: RuleSettings | undefined;
   private layout: SpecLayout;
   /** Every file the workspace listed at the last full index; workspace rules match globs against it. */
   private listed = new Set<string>();
@@ -119,6 +123,7 @@ export class Engine {
 
   private applyConfig(config: RepoConfig): void {
     this.config = config;
+    this.policy = undefined;
     this.excluded = compileGlobs([...this.settings.exclude, ...config.exclude]).match;
     this.layout = this.buildLayout();
   }
@@ -126,6 +131,11 @@ export class Engine {
   /** The severities in effect: settings override the repo config file. */
   private effectiveSettings(): SpecThreadSettings {
     return Object.keys(this.config.rules).length ? { ...this.settings, rules: { ...this.config.rules, ...this.settings.rules } } : this.settings;
+  }
+
+  private rulePolicy(): RuleSettings {
+    this.policy ??= compileRuleSettings(this.effectiveSettings(), this.workspace.roots);
+    return this.policy;
   }
 
   /** True for `specthread.json` / `.specthread.json` at the root of a workspace folder. */
@@ -166,9 +176,12 @@ export class Engine {
     return [...new Set([...before, ...this.specDirs()])];
   }
 
-  /** Problems in the repo config files themselves (the CLI prints them; VS Code validates by schema). */
-  configFindings(): Finding[] {
-    return this.config.problems.map((p) => ({ path: p.path, range: p.range, severity: 'error' as const, code: 'config.invalid', message: p.text }));
+  /**
+   * Problems in the repo config files themselves (the CLI prints them; VS Code validates by schema).
+   * The token may be left out: the pass is one loop over a handful of problems.
+   */
+  configFindings(token: CancellationToken = NEVER_CANCELLED): Finding[] {
+    return configFindings(this.config.problems, this.rulePolicy(), token);
   }
 
   private locate(path: string): SpecLocation | undefined {
@@ -516,7 +529,7 @@ export class Engine {
     if (!this.workspaceFindings) {
       const byPath = new Map<string, Finding[]>();
       const view = { specs: this.allSpecs(), files: [...this.listed], roots: this.workspace.roots };
-      for (const f of runWorkspaceChecks(view, this.effectiveSettings(), token, { extraRules: this.options.extraRules?.workspace, log: this.options.log })) {
+      for (const f of runWorkspaceChecks(view, this.rulePolicy(), token, { extraRules: this.options.extraRules?.workspace, log: this.options.log })) {
         const list = byPath.get(f.path) ?? [];
         list.push(f);
         byPath.set(f.path, list);
@@ -548,14 +561,15 @@ export class Engine {
     const analysis = this.analysis(specDir);
     if (!analysis) return [];
     if (!analysis.findings) {
-      const findings = runSpecChecks(analysis.model, this.effectiveSettings(), token, { roots: this.workspace.roots, extraRules: this.options.extraRules?.spec, log: this.options.log });
+      const findings = runSpecChecks(analysis.model, this.rulePolicy(), token, { extraRules: this.options.extraRules?.spec, log: this.options.log });
+      const notes: FileNote[] = [];
       for (const path of this.filesOfSpec(specDir)) {
         const failure = this.files.get(path)!.failure;
         if (failure) findings.push(failure);
         const note = this.notes.get(path);
-        const noteSeverity = note && effectiveSeverity(isDeclined(note) ? FILE_SKIPPED : FILE_ENCODING, this.effectiveSettings());
-        if (note && noteSeverity && noteSeverity !== 'off') findings.push(fileNoteFinding(note, noteSeverity));
+        if (note) notes.push(note);
       }
+      findings.push(...fileNoteFindings(notes, this.rulePolicy(), token));
       if (analysis.fault) findings.push(analysis.fault);
       analysis.findings = this.accepted(findings).sort(compareFindings);
     }
@@ -594,12 +608,12 @@ export class Engine {
     const textOf = (p: string) => this.textOf(p);
     const options = { extraRules: this.options.extraRules?.trace, log: this.options.log };
     try {
-      return new TraceAnalysis(specs, this.code, this.settings, textOf, this.workspace.roots, options);
+      return new TraceAnalysis(specs, this.code, this.rulePolicy(), textOf, this.workspace.roots, options);
     } catch (err) {
       if (isCancellation(err, token)) throw err;
       // Indexing the trace tags failed: no trace findings or coverage this time, one finding that says so.
       const fault = internalError('the trace index', faultAnchor(specs, this.workspace.roots), err, this.options.log);
-      return new TraceAnalysis([], new CodeFiles(() => this.workspace.roots), this.settings, textOf, this.workspace.roots, { ...options, faults: [fault] });
+      return new TraceAnalysis([], new CodeFiles(() => this.workspace.roots), this.rulePolicy(), textOf, this.workspace.roots, { ...options, faults: [fault] });
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Severity } from '../../../shared/settings';
+import type { PinChange } from '../../../shared/traceProtocol';
 import { Range } from './text/range';
 
 export type { Severity };
@@ -14,9 +15,15 @@ export interface Fix {
   readonly title: string;
   readonly edits: readonly FileEdit[];
   readonly preferred?: boolean;
-  /** A client command to run instead of (or after) the edits, e.g. to show what changed. */
-  readonly command?: { readonly id: string; readonly arguments: readonly unknown[] };
+  /**
+   * Something to show instead of (or after) the edits, as data: the core knows no editor, so the
+   * LSP layer maps it to a client command (lsp/convert.ts) and the CLI may ignore it.
+   */
+  readonly action?: FixAction;
 }
+
+/** The non-edit parts of fixes. `show-pin-change`: show a pinned criterion's old and new text. */
+export type FixAction = { readonly kind: 'show-pin-change'; readonly change: PinChange };
 
 export interface RelatedLocation {
   readonly path: string;

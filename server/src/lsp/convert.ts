@@ -1,4 +1,5 @@
 import {
+  Command,
   CompletionItem,
   CompletionItemKind,
   Diagnostic,
@@ -10,7 +11,8 @@ import {
   SymbolInformation,
   SymbolKind,
 } from 'vscode-languageserver/node';
-import { Finding, Severity } from '../core/findings';
+import { Finding, FixAction, Severity } from '../core/findings';
+import { TraceCommands } from '../../../shared/traceProtocol';
 import { CompletionEntry } from '../core/queries/completion';
 import { Location } from '../core/queries/locate';
 import { SpecSymbol, SymbolKind as CoreSymbolKind, WorkspaceSymbol } from '../core/queries/symbols';
@@ -34,6 +36,14 @@ export function toDiagnostic(f: Finding): Diagnostic {
     message: f.message,
     relatedInformation: f.related?.map((r) => DiagnosticRelatedInformation.create({ uri: pathToUri(r.path), range: r.range }, r.message)),
   };
+}
+
+/** A fix's action (data in the core) as the client command that shows it. */
+export function toCommand(title: string, action: FixAction): Command {
+  switch (action.kind) {
+    case 'show-pin-change':
+      return { title, command: TraceCommands.showPinChange, arguments: [action.change] };
+  }
 }
 
 export function toLocation(l: Location): LspLocation {

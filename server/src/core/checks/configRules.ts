@@ -1,4 +1,10 @@
+// @spec specthread-core#13.5, specthread-core#15.2
+import { CancellationToken } from '../cancellation';
+import type { RuleSettings } from '../config/ruleSettings';
+import { Finding } from '../findings';
+import { Range } from '../text/range';
 import { RuleMeta } from './rule';
+import { runRules } from './runRules';
 
 /** Reported by the engine for a `specthread.json` that does not match its schema. */
 export const CONFIG_INVALID: RuleMeta = {
@@ -12,3 +18,26 @@ export const CONFIG_INVALID: RuleMeta = {
   bad: '{ "roots": [{ "path": "docs/specs", "format": "kiro-spec" }] }',
   good: '{ "roots": [{ "path": "docs/specs", "format": "kiro" }] }',
 };
+
+/** A problem the config reader found in one config file. */
+export interface ConfigProblem {
+  readonly path: string;
+  readonly range: Range;
+  readonly text: string;
+}
+
+/** The config.invalid findings of the config files' problems, through the one runner and its policy. */
+export function configFindings(problems: readonly ConfigProblem[], policy: RuleSettings, token: CancellationToken): Finding[] {
+  if (problems.length === 0) return [];
+  const anchor = problems[0].path;
+  return runRules(
+    {
+      step: 'config rule',
+      rules: [{ meta: CONFIG_INVALID }],
+      anchor: () => anchor,
+      check: (_rule, report) => problems.forEach((p) => report({ path: p.path, range: p.range, message: p.text })),
+    },
+    policy,
+    token,
+  );
+}

@@ -1,7 +1,10 @@
-// @spec specthread-core#14.4
+// @spec specthread-core#14.4, specthread-core#15.2
+import { CancellationToken } from '../cancellation';
+import type { RuleSettings } from '../config/ruleSettings';
 import { FileNote, describeFileNote, isDeclined } from '../fileNote';
-import { Finding, Severity } from '../findings';
-import { RuleMeta } from './rule';
+import { Finding } from '../findings';
+import { ReportedProblem, RuleMeta } from './rule';
+import { runRules } from './runRules';
 
 /** Reported by the engine, not by a spec rule, on a spec file the host did not read. */
 export const FILE_SKIPPED: RuleMeta = {
@@ -30,13 +33,32 @@ export const FILE_ENCODING: RuleMeta = {
   good: '(requirements.md saved as UTF-8: "Der Benutzer möchte …")',
 };
 
-/** The one finding a note becomes on its file, at the start of the file where every editor can show it. */
-export function fileNoteFinding(note: FileNote, severity: Severity): Finding {
-  return {
-    path: note.path,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity,
-    code: isDeclined(note) ? FILE_SKIPPED.code : FILE_ENCODING.code,
-    message: describeFileNote(note),
-  };
+/** A rule over the notes of some files: the engine's own findings go through the one runner like any rule's. */
+interface NoteRule {
+  readonly meta: RuleMeta;
+  readonly applies: (note: FileNote) => boolean;
+}
+
+const NOTE_RULES: readonly NoteRule[] = [
+  { meta: FILE_SKIPPED, applies: isDeclined },
+  { meta: FILE_ENCODING, applies: (note) => !isDeclined(note) },
+];
+
+/** The one problem a note becomes on its file, at the start of the file where every editor can show it. */
+function noteProblem(note: FileNote): ReportedProblem {
+  return { path: note.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: describeFileNote(note) };
+}
+
+/**
+ * The file.* findings of some files' notes, with the severity the policy gives each file (so a
+ * per-path override that turns `file` off for a folder reaches them like any other rule).
+ */
+export function fileNoteFindings(notes: readonly FileNote[], policy: RuleSettings, token: CancellationToken): Finding[] {
+  if (notes.length === 0) return [];
+  const anchor = notes[0].path;
+  return runRules(
+    { step: 'file note', rules: NOTE_RULES, anchor: () => anchor, check: (rule, report) => notes.filter(rule.applies).forEach((n) => report(noteProblem(n))) },
+    policy,
+    token,
+  );
 }

@@ -1,4 +1,4 @@
-// @spec specthread-core#6.1
+// @spec specthread-core#6.1, specthread-core#15.2
 import { CancellationToken } from '../cancellation';
 import type { RuleContext } from './ruleContext';
 import { Fix, RelatedLocation, Severity } from '../findings';
@@ -6,9 +6,13 @@ import { SpecModel } from '../index/specModel';
 import { SpecFormat } from '../model';
 import { Range } from '../text/range';
 
-/** What the rule reference (docs/rules.md) and the settings say about a rule. */
+/**
+ * What the rule reference (docs/rules.md) and the settings say about a rule. Every rule has this
+ * one shape, whichever scope it checks (a spec, the workspace, the thread into code, or the
+ * engine's own notes), and is listed once in checks/registry.ts.
+ */
 export interface RuleMeta {
-  /** Stable code in a family: `link.unknown-ref`. Never renamed once shipped. */
+  /** Stable code in a family: `link.unknown-ref`. Never renamed once shipped; the family is the part before the dot. */
   readonly code: string;
   /** `off` for rules a team opts into. */
   readonly defaultSeverity: Severity | 'off';
@@ -19,6 +23,14 @@ export interface RuleMeta {
   /** A short example that the rule flags, and its corrected form. */
   readonly bad: string;
   readonly good: string;
+  /** True when the rule's findings carry a quick fix of their own (beyond the suppression comment every finding gets). */
+  readonly fixable?: boolean;
+}
+
+/** The family of a rule code (`link` for `link.unknown-ref`): settings may name either. */
+export function ruleFamily(code: string): string {
+  const dot = code.indexOf('.');
+  return dot < 0 ? code : code.slice(0, dot);
 }
 
 export interface ReportedProblem {

@@ -1,19 +1,10 @@
 // @spec specthread-core#6.2
-import { INTERNAL_ERROR } from './internalError';
-import { SPEC_RULES } from './registry';
-import { WORKSPACE_RULES } from './workspaceRegistry';
-import { CONFIG_INVALID } from './configRules';
-import { FILE_ENCODING, FILE_SKIPPED } from './fileRules';
+import { RULE_REGISTRY } from './registry';
 import { RuleMeta } from './rule';
-import { TRACE_RULES } from '../trace/rules/registry';
 
-/** Every rule the engine can report, in reference order. */
+/** Every rule the engine can report, in reference order (see RULE_REGISTRY). */
 export function allRuleMetas(): RuleMeta[] {
-  // Rules that share a code across passes (link.unknown-ref in tasks, in code and across specs)
-  // are documented once, under their first entry.
-  const metas = [...SPEC_RULES.map((r) => r.meta), ...WORKSPACE_RULES.map((r) => r.meta), ...TRACE_RULES.map((r) => r.meta), INTERNAL_ERROR, FILE_SKIPPED, FILE_ENCODING, CONFIG_INVALID];
-  const seen = new Set<string>();
-  return metas.filter((m) => (seen.has(m.code) ? false : (seen.add(m.code), true)));
+  return RULE_REGISTRY.map((r) => r.meta);
 }
 
 /** Renders docs/rules.md from the registry, so the reference cannot drift from the code. */
@@ -22,7 +13,7 @@ export function renderRulesReference(): string {
   const out: string[] = [
     '# Rule reference',
     '',
-    '<!-- Generated from server/src/core/checks/registry.ts and server/src/core/trace/rules/registry.ts by `npm run docs`; do not edit by hand. -->',
+    '<!-- Generated from the rule registry (server/src/core/checks/registry.ts) by `npm run docs`; do not edit by hand. -->',
     '',
     'Every finding SpecThread reports has a stable code. Change a severity, or turn a rule off, with',
     '`rules` in `specthread.json` at the workspace root or `specthread.rules` in VS Code settings, e.g.',
@@ -63,7 +54,7 @@ export function renderRulesReference(): string {
     '',
   ];
   for (const m of metas) {
-    out.push(`### ${m.code}`, '', `Default severity: **${m.defaultSeverity}**`, '', m.description, '', 'Flagged:', '', '```markdown', m.bad, '```', '', 'Fine:', '', '```markdown', m.good, '```', '');
+    out.push(`### ${m.code}`, '', `Default severity: **${m.defaultSeverity}**${m.fixable ? ' · has a quick fix' : ''}`, '', m.description, '', 'Flagged:', '', '```markdown', m.bad, '```', '', 'Fine:', '', '```markdown', m.good, '```', '');
   }
   return out.join('\n');
 }

@@ -1,48 +1,29 @@
-// @spec specthread-core#14.1
-import type { SeveritySetting, SpecThreadSettings } from '../../../../shared/settings';
-import { CancellationToken, throwIfCancelled } from '../cancellation';
-import { ruleSettingsFor } from '../config/ruleSettings';
-import { Log, isolate } from '../faults';
+// @spec specthread-core#14.1, specthread-core#15.2
+import { CancellationToken } from '../cancellation';
+import type { RuleSettings } from '../config/ruleSettings';
+import { Log } from '../faults';
 import { Finding } from '../findings';
 import { SpecModel, mainFileOf } from '../index/specModel';
 import { SPEC_RULES } from './registry';
-import { ReportedProblem, RuleMeta, SpecRule } from './rule';
+import { SpecRule } from './rule';
+import { runRules } from './runRules';
 
-/** The configured severity of a rule: its exact code first, then its family, then its default. */
-export function effectiveSeverity(meta: RuleMeta, settings: SpecThreadSettings): SeveritySetting {
-  const family = meta.code.slice(0, meta.code.indexOf('.'));
-  return settings.rules[meta.code] ?? settings.rules[family] ?? meta.defaultSeverity;
-}
-
-/** What the engine passes besides the spec: the workspace folders, extra rules (tests), and where stacks go. */
+/** What the engine passes besides the spec: extra rules (tests), and where stacks go. */
 export interface SpecCheckOptions {
-  /** Per-path overrides match workspace-relative globs against these. */
-  readonly roots?: readonly string[];
   /** Rules to run after the registered ones. */
   readonly extraRules?: readonly SpecRule[];
   readonly log?: Log;
 }
 
 /**
- * Runs every rule over one spec; a rule that is off everywhere does not run. A rule that throws
- * loses only its own result on this spec: the throw becomes an internal.error finding on the
- * spec's main file (what it reported before throwing is kept), and the other rules still run.
+ * Runs every per-spec rule that applies to the spec's format over one spec, through the one
+ * runner and its severity policy. A rule that throws shows its internal.error on the spec's main
+ * file.
  */
-export function runSpecChecks(spec: SpecModel, settings: SpecThreadSettings, token: CancellationToken, options: SpecCheckOptions = {}): Finding[] {
-  const findings: Finding[] = [];
+export function runSpecChecks(spec: SpecModel, policy: RuleSettings, token: CancellationToken, options: SpecCheckOptions = {}): Finding[] {
   // Archived OpenSpec changes were applied long ago; checking them against today's specs is noise.
-  if (spec.archived) return findings;
-  const ruleSettings = ruleSettingsFor(settings, options.roots ?? []);
-  for (const rule of options.extraRules ? [...SPEC_RULES, ...options.extraRules] : SPEC_RULES) {
-    throwIfCancelled(token);
-    if (rule.formats && !rule.formats.includes(spec.format)) continue;
-    if (!ruleSettings.mayReport(rule.meta)) continue;
-    const report = (p: ReportedProblem) => {
-      const severity = ruleSettings.severity(rule.meta, p.path);
-      if (severity !== 'off') findings.push({ ...p, severity, code: rule.meta.code });
-    };
-    const fault = isolate(`rule ${rule.meta.code}`, mainFileOf(spec), token, options.log, () => rule.check(spec, report, token, ruleSettings.context));
-    if (fault) findings.push(fault);
-  }
-  return findings;
+  if (spec.archived) return [];
+  const rules = (options.extraRules ? [...SPEC_RULES, ...options.extraRules] : SPEC_RULES).filter((r) => !r.formats || r.formats.includes(spec.format));
+  const anchor = mainFileOf(spec);
+  return runRules({ step: 'rule', rules, anchor: () => anchor, check: (rule, report) => rule.check(spec, report, token, policy.context) }, policy, token, options.log);
 }

@@ -1,10 +1,9 @@
-// @spec specthread-core#14.1
-import type { SpecThreadSettings } from '../../../../shared/settings';
-import { CancellationToken, throwIfCancelled } from '../cancellation';
-import { Log, faultAnchor, isolate } from '../faults';
+// @spec specthread-core#14.1, specthread-core#15.2
+import { CancellationToken } from '../cancellation';
+import type { RuleSettings } from '../config/ruleSettings';
+import { Log, faultAnchor } from '../faults';
 import { Finding } from '../findings';
-import { ReportedProblem } from './rule';
-import { effectiveSeverity } from './runChecks';
+import { runRules } from './runRules';
 import { WorkspaceRule, WorkspaceView } from './workspaceRule';
 import { WORKSPACE_RULES } from './workspaceRegistry';
 
@@ -15,23 +14,24 @@ export interface WorkspaceCheckOptions {
 }
 
 /**
- * Runs the cross-spec rules once over the whole workspace; archived specs are only context. A
- * rule that throws becomes one internal.error finding, on the main file of the first spec that
- * is checked (a cross-spec rule has no file of its own), and the other rules still run.
+ * Runs the cross-spec rules once over the whole workspace, through the one runner and its
+ * severity policy (so per-path overrides reach them); archived specs are only context. A rule
+ * that throws becomes one internal.error finding, on the main file of the first spec that is
+ * checked (a cross-spec rule has no file of its own).
  */
-export function runWorkspaceChecks(view: WorkspaceView, settings: SpecThreadSettings, token: CancellationToken, options: WorkspaceCheckOptions = {}): Finding[] {
-  const findings: Finding[] = [];
+export function runWorkspaceChecks(view: WorkspaceView, policy: RuleSettings, token: CancellationToken, options: WorkspaceCheckOptions = {}): Finding[] {
   const archived = new Set(view.specs.filter((s) => s.archived).flatMap((s) => s.fileList.map((f) => f.path)));
   const anchor = faultAnchor(view.specs, view.roots);
-  for (const rule of options.extraRules ? [...WORKSPACE_RULES, ...options.extraRules] : WORKSPACE_RULES) {
-    throwIfCancelled(token);
-    const severity = effectiveSeverity(rule.meta, settings);
-    if (severity === 'off') continue;
-    const report = (p: ReportedProblem) => {
-      if (!archived.has(p.path)) findings.push({ ...p, severity, code: rule.meta.code });
-    };
-    const fault = isolate(`workspace rule ${rule.meta.code}`, anchor, token, options.log, () => rule.check(view, report, token));
-    if (fault) findings.push(fault);
-  }
-  return findings;
+  return runRules(
+    {
+      step: 'workspace rule',
+      rules: options.extraRules ? [...WORKSPACE_RULES, ...options.extraRules] : WORKSPACE_RULES,
+      anchor: () => anchor,
+      keep: (p) => !archived.has(p.path),
+      check: (rule, report) => rule.check(view, report, token),
+    },
+    policy,
+    token,
+    options.log,
+  );
 }

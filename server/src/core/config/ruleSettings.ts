@@ -1,7 +1,7 @@
-// @spec specthread-core#7.3
+// @spec specthread-core#7.3, specthread-core#15.2
 import { compileGlobs } from '../glob/glob';
 import type { SeveritySetting, SpecThreadSettings } from '../../../../shared/settings';
-import { RuleMeta } from '../checks/rule';
+import { RuleMeta, ruleFamily } from '../checks/rule';
 import type { RuleContext } from '../checks/ruleContext';
 import { DEFAULT_CLAUSE_ORDER } from '../requirements/ears';
 import { DEFAULT_TERMS, resolveTerms } from '../requirements/terms';
@@ -9,9 +9,11 @@ import { DEFAULT_TERMS, resolveTerms } from '../requirements/terms';
 export type { RuleContext } from '../checks/ruleContext';
 
 /**
- * Settings compiled once per settings object: severities by rule code or family, per-path
- * overrides (globs relative to the workspace root the file is in), and the rule context.
- * Pure data in, decisions out, so the CLI, the server and tests agree.
+ * The one severity policy every finding goes through, whatever rule family reported it: the
+ * rule's code, then its family, then its default; then the per-path overrides that match the
+ * finding's file, later entries winning. Compiled once per settings object by its owner (the
+ * engine), so the CLI, the server and tests agree, and no table of compiled settings lives at
+ * module level.
  */
 export interface RuleSettings {
   /** The severity of a rule for one file, overrides included. */
@@ -21,8 +23,14 @@ export interface RuleSettings {
   readonly context: RuleContext;
 }
 
+/**
+ * internal.error says a result is missing; a setting that hid it would make a missing result
+ * look like a clean one, so no setting or override reaches it.
+ */
+const UNCHANGEABLE = 'internal.error';
+
 function lookup(rules: Readonly<Record<string, SeveritySetting>>, code: string): SeveritySetting | undefined {
-  return rules[code] ?? rules[code.slice(0, code.indexOf('.'))];
+  return rules[code] ?? rules[ruleFamily(code)];
 }
 
 export function compileRuleSettings(settings: SpecThreadSettings, roots: readonly string[]): RuleSettings {
@@ -31,9 +39,11 @@ export function compileRuleSettings(settings: SpecThreadSettings, roots: readonl
     const root = roots.filter((r) => path.startsWith(r.endsWith('/') ? r : r + '/')).sort((a, b) => b.length - a.length)[0];
     return root ? path.slice(root.length).replace(/^\//, '') : path.replace(/^\//, '');
   };
+  // Term lists are resolved on first use and kept with this compiled object, which dies with its settings.
   const termCache = new Map<string, readonly string[]>();
   return {
     severity(meta, path) {
+      if (meta.code === UNCHANGEABLE) return meta.defaultSeverity;
       let severity = lookup(settings.rules, meta.code) ?? meta.defaultSeverity;
       if (overrides.length) {
         const rel = relative(path);
@@ -42,8 +52,11 @@ export function compileRuleSettings(settings: SpecThreadSettings, roots: readonl
       return severity;
     },
     mayReport(meta) {
-      if ((lookup(settings.rules, meta.code) ?? meta.defaultSeverity) !== 'off') return true;
-      return overrides.some((o) => { const s = lookup(o.rules, meta.code); return s !== undefined && s !== 'off'; });
+      if (meta.code === UNCHANGEABLE || (lookup(settings.rules, meta.code) ?? meta.defaultSeverity) !== 'off') return true;
+      return overrides.some((o) => {
+        const s = lookup(o.rules, meta.code);
+        return s !== undefined && s !== 'off';
+      });
     },
     context: {
       terms(code) {
@@ -57,16 +70,4 @@ export function compileRuleSettings(settings: SpecThreadSettings, roots: readonl
       clauseOrder: settings.ears?.clauseOrder ?? DEFAULT_CLAUSE_ORDER,
     },
   };
-}
-
-const cache = new WeakMap<SpecThreadSettings, { key: string; compiled: RuleSettings }>();
-
-/** Compiles once per settings object and set of roots. */
-export function ruleSettingsFor(settings: SpecThreadSettings, roots: readonly string[]): RuleSettings {
-  const key = roots.join('\u0000');
-  const hit = cache.get(settings);
-  if (hit && hit.key === key) return hit.compiled;
-  const compiled = compileRuleSettings(settings, roots);
-  cache.set(settings, { key, compiled });
-  return compiled;
 }

@@ -1,3 +1,19 @@
+import { RULE_FAMILIES, RULE_REGISTRY } from '../checks/registry';
+
+const SEVERITY = { enum: ['error', 'warning', 'info', 'hint', 'off'] } as const;
+
+/**
+ * A map of rule code or family to severity. Every code and family in the rule registry is listed
+ * with its summary, so the editor completes and explains them; other keys keep validating as
+ * before (a code from a newer version is not an error).
+ */
+function ruleSeverities() {
+  const properties: Record<string, { readonly enum: readonly string[]; readonly description: string }> = {};
+  for (const family of RULE_FAMILIES) properties[family] = { ...SEVERITY, description: `Every rule of the \`${family}\` family.` };
+  for (const { meta } of RULE_REGISTRY) properties[meta.code] = { ...SEVERITY, description: `${meta.summary} Default: ${meta.defaultSeverity}.` };
+  return { type: 'object', properties, additionalProperties: SEVERITY } as const;
+}
+
 /**
  * The JSON Schema of `specthread.json`, the repository config file. Written to
  * schemas/specthread.schema.json by `npm run docs` and contributed to VS Code through
@@ -9,6 +25,7 @@ export const SPECTHREAD_CONFIG_SCHEMA = {
   title: 'SpecThread repository configuration (specthread.json)',
   type: 'object',
   additionalProperties: false,
+  definitions: { ruleSeverities: ruleSeverities() },
   properties: {
     $schema: { type: 'string' },
     roots: {
@@ -33,11 +50,7 @@ export const SPECTHREAD_CONFIG_SCHEMA = {
       description: 'Also find specs in the default locations (`.kiro/specs`, `specs/NNN-*`, `openspec/`). Set false to read only `roots`.',
     },
     exclude: { type: 'array', items: { type: 'string' }, description: 'Globs of spec files never analysed, relative to this file.' },
-    rules: {
-      type: 'object',
-      description: 'Severity per rule code or family, as in the `specthread.rules` setting.',
-      additionalProperties: { enum: ['error', 'warning', 'info', 'hint', 'off'] },
-    },
+    rules: { $ref: '#/definitions/ruleSeverities', description: 'Severity per rule code or family, as in the `specthread.rules` setting.' },
     overrides: {
       type: 'array',
       description: 'Per-path severities; later entries win, and any entry wins over `rules`.',
@@ -47,7 +60,7 @@ export const SPECTHREAD_CONFIG_SCHEMA = {
         required: ['files', 'rules'],
         properties: {
           files: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], description: 'Globs relative to this file.' },
-          rules: { type: 'object', additionalProperties: { enum: ['error', 'warning', 'info', 'hint', 'off'] } },
+          rules: { $ref: '#/definitions/ruleSeverities', description: 'Severity per rule code or family for the files that match.' },
         },
       },
     },

@@ -1,16 +1,16 @@
-// @spec specthread-core#14.1
+// @spec specthread-core#14.1, specthread-core#15.2
 import type { CoverageReport } from '../../../../shared/coverage';
-import { CancellationToken, throwIfCancelled } from '../cancellation';
-import { effectiveSeverity } from '../checks/runChecks';
+import { CancellationToken } from '../cancellation';
+import { runRules } from '../checks/runRules';
+import type { RuleSettings } from '../config/ruleSettings';
 import { computeCoverage } from '../coverage/coverage';
 import { Finding, compareFindings } from '../findings';
 import { SpecModel } from '../index/specModel';
-import type { SpecThreadSettings } from '../../../../shared/settings';
 import { CodeFiles } from './codeFiles';
 import { SpecDirectory } from './resolveRef';
 import { TRACE_RULES } from './rules/registry';
 import { TraceContext, TraceRule } from './rules/traceRule';
-import { Log, faultAnchor, isolate } from '../faults';
+import { Log, faultAnchor } from '../faults';
 import { FileMention, taskFileMentions } from './taskFiles';
 import { TraceIndex } from './traceIndex';
 
@@ -37,7 +37,8 @@ export class TraceAnalysis implements TraceContext {
   constructor(
     specModels: readonly SpecModel[],
     readonly files: CodeFiles,
-    private readonly fullSettings: SpecThreadSettings,
+    /** The engine's one severity policy: settings and specthread.json merged, overrides included. */
+    private readonly policy: RuleSettings,
     private readonly textOf: (path: string) => string | undefined,
     private readonly roots: readonly string[],
     private readonly options: TraceAnalysisOptions = {},
@@ -74,16 +75,20 @@ export class TraceAnalysis implements TraceContext {
 
   findings(token: CancellationToken): Finding[] {
     if (!this.findingList) {
-      const out: Finding[] = [...(this.options.faults ?? [])];
       const anchor = faultAnchor(this.specs.specs, this.roots);
-      for (const rule of this.options.extraRules ? [...TRACE_RULES, ...this.options.extraRules] : TRACE_RULES) {
-        throwIfCancelled(token);
-        const severity = effectiveSeverity(rule.meta, this.fullSettings);
-        if (severity === 'off') continue;
-        // A trace rule spans specs and code, so its fault goes where workspace rules put theirs.
-        const fault = isolate(`trace rule ${rule.meta.code}`, anchor, token, this.options.log, () => rule.check(this, (p) => out.push({ ...p, severity, code: rule.meta.code }), token));
-        if (fault) out.push(fault);
-      }
+      // A trace rule spans specs and code, so its fault goes where workspace rules put theirs.
+      const found = runRules(
+        {
+          step: 'trace rule',
+          rules: this.options.extraRules ? [...TRACE_RULES, ...this.options.extraRules] : TRACE_RULES,
+          anchor: () => anchor,
+          check: (rule, report) => rule.check(this, report, token),
+        },
+        this.policy,
+        token,
+        this.options.log,
+      );
+      const out = [...(this.options.faults ?? []), ...found];
       this.findingList = out.sort(compareFindings);
     }
     return this.findingList;

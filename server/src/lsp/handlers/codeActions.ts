@@ -1,7 +1,7 @@
 import { CodeAction, Connection, TextEdit } from 'vscode-languageserver/node';
 import { codeActionsFor } from '../../core/fixes/codeActions';
 import { pathToUri, uriToPath } from '../../host/paths';
-import { toDiagnostic } from '../convert';
+import { toCommand, toDiagnostic } from '../convert';
 import { Guard } from '../guard';
 import { Session } from '../session';
 
@@ -35,7 +35,7 @@ export function registerCodeActions(connection: Connection, session: Session, gu
           isPreferred: r.preferred,
           diagnostics: r.finding ? [toDiagnostic(r.finding)] : undefined,
           edit: r.edits.length ? { changes } : undefined,
-          command: r.command ? { title: r.title, command: r.command.id, arguments: [...r.command.arguments] } : undefined,
+          command: r.action ? toCommand(r.title, r.action) : undefined,
         };
       });
   }));

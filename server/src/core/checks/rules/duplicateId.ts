@@ -8,6 +8,7 @@ export const duplicateId: SpecRule = {
   meta: {
     code: 'structure.duplicate-id',
     defaultSeverity: 'error',
+    fixable: true,
     summary: 'A requirement, criterion or task number is used twice in one spec.',
     description:
       'Citations name requirements, criteria and tasks by number, so a number used twice makes every citation of it ' +

@@ -7,6 +7,7 @@ export const numberingGap: SpecRule = {
   meta: {
     code: 'structure.numbering-gap',
     defaultSeverity: 'warning',
+    fixable: true,
     summary: 'Requirement, criterion or task numbers skip a value or go backwards.',
     description:
       'Kiro numbers requirements, criteria and tasks consecutively. A gap usually means something was deleted and ' +

@@ -7,6 +7,7 @@ export const requirementWithoutTask: SpecRule = {
   meta: {
     code: 'coverage.requirement-without-task',
     defaultSeverity: 'warning',
+    fixable: true,
     summary: 'No task cites a requirement or any of its criteria.',
     description:
       'Every requirement should be reached by at least one task, or it will not be built. The check runs only when ' +

@@ -8,6 +8,7 @@ export const unknownRef: SpecRule = {
   meta: {
     code: 'link.unknown-ref',
     defaultSeverity: 'error',
+    fixable: true,
     summary: 'A task or design cites a requirement or criterion that does not exist.',
     description:
       'Tasks and design properties cite acceptance criteria by number. When requirements are renumbered or removed, ' +

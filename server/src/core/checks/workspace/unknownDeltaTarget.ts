@@ -9,6 +9,7 @@ export const unknownDeltaTarget: WorkspaceRule = {
   meta: {
     code: 'link.unknown-delta-target',
     defaultSeverity: 'error',
+    fixable: true,
     summary: 'An OpenSpec MODIFIED, REMOVED or RENAMED delta names a requirement (or capability) that does not exist.',
     description:
       'A delta changes a requirement of the current spec by its exact name. When the name is misspelt, or the ' +

@@ -1,5 +1,5 @@
-// @spec specthread-core#10.2
-import { TraceCommands, PinChange } from '../../../../../shared/traceProtocol';
+// @spec specthread-core#10.2, specthread-core#15.4
+import type { PinChange } from '../../../../../shared/traceProtocol';
 import { Fix } from '../../findings';
 import { PIN_STORE, renderPinStore } from '../codeFiles';
 import { pinOf } from '../pin';
@@ -11,6 +11,7 @@ export const suspectTag: TraceRule = {
   meta: {
     code: 'trace.suspect',
     defaultSeverity: 'warning',
+    fixable: true,
     summary: 'A pinned tag names a criterion whose text changed since the pin was taken.',
     description:
       'A tag may pin the text it was written against: `@spec user-auth#1.2@3f9a0c` (the first six hex digits of an ' +
@@ -40,7 +41,7 @@ export const suspectTag: TraceRule = {
         ],
       };
       const change: PinChange = { ref, pin: tag.pin, currentPin: current, now, was };
-      const show: Fix = { title: `Show what changed in ${ref}`, edits: [], command: { id: TraceCommands.showPinChange, arguments: [change] } };
+      const show: Fix = { title: `Show what changed in ${ref}`, edits: [], action: { kind: 'show-pin-change', change } };
       const located = resolution.target.located;
       report({
         path: link.path,

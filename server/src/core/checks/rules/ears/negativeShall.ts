@@ -12,6 +12,7 @@ export const negativeShall = statementRule(
   {
     code: 'ears.negative-shall',
     defaultSeverity: 'hint',
+    fixable: true,
     summary: 'SHALL NOT where a positive verb says the same thing.',
     description:
       'A negative requirement is satisfied by doing nothing, which makes it hard to test and easy to misread ' +

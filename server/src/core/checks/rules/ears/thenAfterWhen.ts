@@ -7,6 +7,7 @@ export const thenAfterWhen = statementRule(
   {
     code: 'ears.then-after-when',
     defaultSeverity: 'off',
+    fixable: true,
     summary: 'A WHEN criterion uses THEN (Kiro v1 style) instead of canonical EARS. Off by default.',
     description:
       "Kiro's first requirements dialect writes `WHEN … THEN the system SHALL …`; canonical EARS, and Kiro's " +

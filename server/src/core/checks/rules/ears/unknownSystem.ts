@@ -16,7 +16,7 @@ export const unknownSystem: StatementRule = statementRule(
       'is a typo, a synonym, or a component nobody described. Checked only in specs whose glossary names the ' +
       'system of at least one criterion (many glossaries list only domain terms); case, spacing, underscores, a ' +
       'leading "the" and a trailing "component" are ignored.',
-    bad: '## Glossary\n- **Auth_Service**: verifies credentials\n…\n1. WHEN a user signs in, THE Login_Service SHALL create a session',
+    bad: '## Glossary\n- **Auth_Service**: verifies credentials\n…\n1. WHEN a user signs in, THE Auth_Service SHALL check the password\n2. WHEN the password matches, THE Login_Service SHALL create a session',
     good: '1. WHEN a user signs in, THE Auth_Service SHALL create a session',
   },
   (statement, report) => {

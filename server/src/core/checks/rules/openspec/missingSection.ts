@@ -12,7 +12,7 @@ export const missingSection: SpecRule = {
       'without a non-empty Why and What Changes; `openspec archive` refuses them. The finding sits on the first line ' +
       'of the file, or on the empty section\'s heading.',
     bad: '# auth Specification\n\n## Requirements\n### Requirement: Login\n…',
-    good: '# auth Specification\n\n## Purpose\nHow users prove who they are …\n\n## Requirements\n…',
+    good: '# auth Specification\n\n## Purpose\nHow users prove who they are …\n\n## Requirements\n### Requirement: Login\n…',
   },
   formats: ['openspec'],
   check(spec, report) {

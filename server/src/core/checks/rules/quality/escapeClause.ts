@@ -4,6 +4,7 @@ export const escapeClause = termRule(
   {
     code: 'quality.escape-clause',
     defaultSeverity: 'warning',
+    fixable: true,
     summary: 'An escape clause (if possible, where feasible …) makes the requirement optional.',
     description:
       'An escape clause lets the implementer decide whether the requirement applies at all (INCOSE R8): ' +

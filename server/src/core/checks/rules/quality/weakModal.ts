@@ -5,6 +5,7 @@ export const weakModal = termRule(
   {
     code: 'quality.weak-modal',
     defaultSeverity: 'warning',
+    fixable: true,
     summary: 'should / may / might where a requirement needs SHALL.',
     description:
       'Should, may and might make a requirement a suggestion (RFC 2119 and INCOSE R16 give them that meaning): ' +
