@@ -2,6 +2,7 @@
 import type { SpecThreadSettings } from '../../../shared/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { DEFAULT_TRACE_SETTINGS } from '../../../shared/traceSettings';
+import { AnalysisCache } from './analysisCache';
 import { CancellationToken, throwIfCancelled, yieldToEventLoop } from './cancellation';
 import { effectiveSeverity, runSpecChecks } from './checks/runChecks';
 import { SpecRule } from './checks/rule';
@@ -99,6 +100,8 @@ export class Engine {
   private readonly codeFaults = new Map<string, Finding>();
   /** Files the workspace declined or read in a degraded way: nothing is dropped without a note. */
   private readonly notes = new FileNoteStore();
+  /** Memo tables of parsers and rules: this engine's own, never shared with another (see analysisCache.ts). */
+  private readonly cache = new AnalysisCache();
 
   constructor(
     private readonly workspace: Workspace,
@@ -140,7 +143,7 @@ export class Engine {
       for (const name of CONFIG_FILE_NAMES) {
         const { text, note } = await this.readNoted(`${root}/${name}`, token);
         this.notes.setRead(`${root}/${name}`, note);
-        if (text !== undefined) configs.push(parseRepoConfig(`${root}/${name}`, root, text));
+        if (text !== undefined) configs.push(parseRepoConfig(`${root}/${name}`, root, text, this.cache));
       }
     }
     this.applyConfig(configs.length ? mergeConfigs(configs) : EMPTY_CONFIG);
@@ -161,6 +164,7 @@ export class Engine {
     // Excludes and roots decide which code files are scanned too.
     this.code.clear();
     this.codeFaults.clear();
+    this.cache.clear();
     this.traceChanged();
     await this.indexWorkspace(token);
     return [...new Set([...before, ...this.specDirs()])];
@@ -420,7 +424,7 @@ export class Engine {
 
   private parse(path: string, location: SpecLocation, text: string, token: CancellationToken): FileEntry {
     try {
-      return { text, location, facts: (this.options.parse ?? parseSpecFile)(path, location.kind, text, token, location.format) };
+      return { text, location, facts: (this.options.parse ?? parseSpecFile)(path, location.kind, text, token, location.format, this.cache) };
     } catch (err) {
       if (isCancellation(err, token)) throw err;
       // A parser bug must never take the server down or hide the rest of the workspace: the
@@ -544,7 +548,7 @@ export class Engine {
     const analysis = this.analysis(specDir);
     if (!analysis) return [];
     if (!analysis.findings) {
-      const findings = runSpecChecks(analysis.model, this.effectiveSettings(), token, { roots: this.workspace.roots, extraRules: this.options.extraRules?.spec, log: this.options.log });
+      const findings = runSpecChecks(analysis.model, this.effectiveSettings(), token, { roots: this.workspace.roots, extraRules: this.options.extraRules?.spec, log: this.options.log, cache: this.cache });
       for (const path of this.filesOfSpec(specDir)) {
         const failure = this.files.get(path)!.failure;
         if (failure) findings.push(failure);
@@ -588,7 +592,7 @@ export class Engine {
   private buildTraceAnalysis(token: CancellationToken): TraceAnalysis {
     const specs = this.allSpecs();
     const textOf = (p: string) => this.textOf(p);
-    const options = { extraRules: this.options.extraRules?.trace, log: this.options.log };
+    const options = { extraRules: this.options.extraRules?.trace, log: this.options.log, cache: this.cache };
     try {
       return new TraceAnalysis(specs, this.code, this.settings, textOf, this.workspace.roots, options);
     } catch (err) {

@@ -1,5 +1,6 @@
 // @spec specthread-core#14.1
 import type { SeveritySetting, SpecThreadSettings } from '../../../../shared/settings';
+import { AnalysisCache } from '../analysisCache';
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { ruleSettingsFor } from '../config/ruleSettings';
 import { Log, isolate } from '../faults';
@@ -21,6 +22,8 @@ export interface SpecCheckOptions {
   /** Rules to run after the registered ones. */
   readonly extraRules?: readonly SpecRule[];
   readonly log?: Log;
+  /** The engine's memo tables; a run without one memoises for that run only. */
+  readonly cache?: AnalysisCache;
 }
 
 /**
@@ -32,7 +35,7 @@ export function runSpecChecks(spec: SpecModel, settings: SpecThreadSettings, tok
   const findings: Finding[] = [];
   // Archived OpenSpec changes were applied long ago; checking them against today's specs is noise.
   if (spec.archived) return findings;
-  const ruleSettings = ruleSettingsFor(settings, options.roots ?? []);
+  const ruleSettings = ruleSettingsFor(settings, options.roots ?? [], options.cache ?? new AnalysisCache());
   for (const rule of options.extraRules ? [...SPEC_RULES, ...options.extraRules] : SPEC_RULES) {
     throwIfCancelled(token);
     if (rule.formats && !rule.formats.includes(spec.format)) continue;

@@ -1,4 +1,5 @@
-// @spec specthread-core#7.3
+// @spec specthread-core#7.3, specthread-core#15.4
+import { AnalysisCache, cacheKey } from '../analysisCache';
 import { compileGlobs } from '../glob/glob';
 import type { SeveritySetting, SpecThreadSettings } from '../../../../shared/settings';
 import { RuleMeta } from '../checks/rule';
@@ -25,7 +26,8 @@ function lookup(rules: Readonly<Record<string, SeveritySetting>>, code: string):
   return rules[code] ?? rules[code.slice(0, code.indexOf('.'))];
 }
 
-export function compileRuleSettings(settings: SpecThreadSettings, roots: readonly string[]): RuleSettings {
+/** `cache` is the engine's memo tables, handed to rules through the context; a fresh one by default. */
+export function compileRuleSettings(settings: SpecThreadSettings, roots: readonly string[], cache: AnalysisCache = new AnalysisCache()): RuleSettings {
   const overrides = (settings.overrides ?? []).map((o) => ({ matches: compileGlobs(o.files).match, rules: o.rules }));
   const relative = (path: string): string => {
     const root = roots.filter((r) => path.startsWith(r.endsWith('/') ? r : r + '/')).sort((a, b) => b.length - a.length)[0];
@@ -55,18 +57,21 @@ export function compileRuleSettings(settings: SpecThreadSettings, roots: readonl
         return list;
       },
       clauseOrder: settings.ears?.clauseOrder ?? DEFAULT_CLAUSE_ORDER,
+      cache,
     },
   };
 }
 
-const cache = new WeakMap<SpecThreadSettings, { key: string; compiled: RuleSettings }>();
+/** Compiled settings by settings object, with the roots they were compiled for. */
+const COMPILED = cacheKey('rule-settings', () => new WeakMap<SpecThreadSettings, { key: string; compiled: RuleSettings }>());
 
-/** Compiles once per settings object and set of roots. */
-export function ruleSettingsFor(settings: SpecThreadSettings, roots: readonly string[]): RuleSettings {
+/** Compiles once per settings object and set of roots, in the engine's cache. */
+export function ruleSettingsFor(settings: SpecThreadSettings, roots: readonly string[], cache: AnalysisCache): RuleSettings {
+  const table = cache.table(COMPILED);
   const key = roots.join('\u0000');
-  const hit = cache.get(settings);
+  const hit = table.get(settings);
   if (hit && hit.key === key) return hit.compiled;
-  const compiled = compileRuleSettings(settings, roots);
-  cache.set(settings, { key, compiled });
+  const compiled = compileRuleSettings(settings, roots, cache);
+  table.set(settings, { key, compiled });
   return compiled;
 }

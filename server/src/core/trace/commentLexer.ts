@@ -1,4 +1,4 @@
-// @spec specthread-core#8.1
+// @spec specthread-core#8.1, specthread-core#15.4
 import { CommentSyntax } from './languages';
 
 /**
@@ -23,11 +23,12 @@ interface Opener {
   readonly kind: 'line' | 'block' | 'quote' | 'multiline';
 }
 
-const compiled = new WeakMap<CommentSyntax, { openers: Opener[]; starts: Uint8Array }>();
-
+/**
+ * The openers of a syntax, longest first, and a table of the characters that can start one.
+ * Built on each call rather than memoised: it takes a handful of small allocations, and the
+ * scanner only lexes files that may hold a tag, where the pass over the text dominates.
+ */
 function compile(syn: CommentSyntax): { openers: Opener[]; starts: Uint8Array } {
-  const cached = compiled.get(syn);
-  if (cached) return cached;
   const openers: Opener[] = [
     ...syn.block.map(([open, close]) => ({ open, close, kind: 'block' as const })),
     ...syn.multiline.map((q) => ({ open: q, close: q, kind: 'multiline' as const })),
@@ -40,9 +41,7 @@ function compile(syn: CommentSyntax): { openers: Opener[]; starts: Uint8Array } 
   for (const o of openers) starts[o.open.charCodeAt(0)] = 1;
   if (syn.markdown) starts[96] = starts[126] = 1; // backtick and tilde: fences and code spans
   if (syn.charLiterals) starts[39] = 1;
-  const result = { openers, starts };
-  compiled.set(syn, result);
-  return result;
+  return { openers, starts };
 }
 
 export function lexComments(text: string, syn: CommentSyntax): Span[] {

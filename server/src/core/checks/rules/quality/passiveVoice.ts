@@ -21,8 +21,8 @@ export const passiveVoice = statementRule(
     bad: '1. WHEN the form is submitted THEN the data SHALL be saved',
     good: '1. WHEN the form is submitted, THE Form_Service SHALL save the data',
   },
-  (statement, report) => {
-    for (const shall of earsOf(statement).shalls) {
+  (statement, report, context) => {
+    for (const shall of earsOf(statement, context.cache).shalls) {
       const after = shall.not ? shall.not.to : shall.to;
       const m = PARTICIPLE.exec(statement.text.slice(after));
       if (!m || NOT_PASSIVE.has(m[1].toLowerCase())) continue;
