@@ -7,7 +7,7 @@ import { statementRule } from '../../statementRule';
  * the corpus). "SHALL be able", "SHALL be valid" are adjectives and never match.
  */
 const PARTICIPLE = /^\s+be\s+([a-z]+ed|shown|sent|kept|set|built|run|held|found|given|known|seen|written|read|made|done|put|thrown|drawn|hidden|chosen|stored|taken|broken|driven|proven|frozen|forgotten|spoken|paid|sold|told|left|lost|met|hit|cut|shut|split|spent|bound|brought|bought|caught|taught|thought|sought|won)\b/i;
-const NOT_PASSIVE = new Set(['red', 'bed', 'need', 'speed', 'feed', 'seed', 'bred', 'shed', 'wed']);
+const NOT_PASSIVE: ReadonlySet<string> = new Set(['red', 'bed', 'need', 'speed', 'feed', 'seed', 'bred', 'shed', 'wed']);
 
 export const passiveVoice = statementRule(
   {
