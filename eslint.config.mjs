@@ -9,6 +9,25 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+// The core holds no module-level mutable state: a module-level table is shared by every engine
+// in a process (the CLI, the server and each test), so one engine's settings or memo could leak
+// into another's results. Memo tables belong to the engine (server/src/core/analysisCache.ts).
+// Constant tables stay: a Set or Map typed ReadonlySet/ReadonlyMap cannot be written through.
+const STATE_MESSAGE = 'server/src/core holds no module-level mutable state: keep memo tables in the engine\'s AnalysisCache (server/src/core/analysisCache.ts), or type a constant table ReadonlySet/ReadonlyMap.';
+const TOP_LEVEL = ['Program', 'Program > ExportNamedDeclaration'];
+const moduleStateSelectors = TOP_LEVEL.flatMap((top) => [
+  { selector: `${top} > VariableDeclaration[kind=/^(let|var)$/]`, message: STATE_MESSAGE },
+  {
+    selector: `${top} > VariableDeclaration > VariableDeclarator:not([id.typeAnnotation.typeAnnotation.typeName.name=/^Readonly(Map|Set)$/]) > NewExpression.init[callee.name=/^(Map|Set|WeakMap|WeakSet)$/]`,
+    message: STATE_MESSAGE,
+  },
+]).concat([
+  // A static field is a module-level variable by another name.
+  { selector: 'PropertyDefinition[static=true][readonly!=true]', message: STATE_MESSAGE },
+  // Moving a module-level regex's lastIndex is writing shared state; clone the regex per call.
+  { selector: 'AssignmentExpression > MemberExpression.left[property.name="lastIndex"][object.type="Identifier"][object.name=/^[A-Z][A-Z0-9_]*$/]', message: STATE_MESSAGE },
+]);
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'out/**', '.vscode-test/**', 'test-results/**', 'test/fixtures/**', 'examples/**', '**/*.d.ts'] },
   js.configs.recommended,
@@ -27,6 +46,7 @@ export default tseslint.config(
     files: ['server/src/core/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-syntax': ['error', ...moduleStateSelectors],
       'no-restricted-imports': [
         'error',
         {

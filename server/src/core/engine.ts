@@ -2,6 +2,7 @@
 import type { SpecThreadSettings } from '../../../shared/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { DEFAULT_TRACE_SETTINGS } from '../../../shared/traceSettings';
+import { AnalysisCache } from './analysisCache';
 import { CancellationToken, NEVER_CANCELLED, throwIfCancelled, yieldToEventLoop } from './cancellation';
 import { runSpecChecks } from './checks/runChecks';
 import { RuleSettings, compileRuleSettings } from './config/ruleSettings';
@@ -103,6 +104,8 @@ export class Engine {
   private readonly codeFaults = new Map<string, Finding>();
   /** Files the workspace declined or read in a degraded way: nothing is dropped without a note. */
   private readonly notes = new FileNoteStore();
+  /** Memo tables of parsers and rules: this engine's own, never shared with another (see analysisCache.ts). */
+  private readonly cache = new AnalysisCache();
 
   constructor(
     private readonly workspace: Workspace,
@@ -134,7 +137,7 @@ export class Engine {
   }
 
   private rulePolicy(): RuleSettings {
-    this.policy ??= compileRuleSettings(this.effectiveSettings(), this.workspace.roots);
+    this.policy ??= compileRuleSettings(this.effectiveSettings(), this.workspace.roots, this.cache);
     return this.policy;
   }
 
@@ -150,7 +153,7 @@ export class Engine {
       for (const name of CONFIG_FILE_NAMES) {
         const { text, note } = await this.readNoted(`${root}/${name}`, token);
         this.notes.setRead(`${root}/${name}`, note);
-        if (text !== undefined) configs.push(parseRepoConfig(`${root}/${name}`, root, text));
+        if (text !== undefined) configs.push(parseRepoConfig(`${root}/${name}`, root, text, this.cache));
       }
     }
     this.applyConfig(configs.length ? mergeConfigs(configs) : EMPTY_CONFIG);
@@ -171,6 +174,7 @@ export class Engine {
     // Excludes and roots decide which code files are scanned too.
     this.code.clear();
     this.codeFaults.clear();
+    this.cache.clear();
     this.traceChanged();
     await this.indexWorkspace(token);
     return [...new Set([...before, ...this.specDirs()])];
@@ -433,7 +437,7 @@ export class Engine {
 
   private parse(path: string, location: SpecLocation, text: string, token: CancellationToken): FileEntry {
     try {
-      return { text, location, facts: (this.options.parse ?? parseSpecFile)(path, location.kind, text, token, location.format) };
+      return { text, location, facts: (this.options.parse ?? parseSpecFile)(path, location.kind, text, token, location.format, this.cache) };
     } catch (err) {
       if (isCancellation(err, token)) throw err;
       // A parser bug must never take the server down or hide the rest of the workspace: the
@@ -606,7 +610,7 @@ export class Engine {
   private buildTraceAnalysis(token: CancellationToken): TraceAnalysis {
     const specs = this.allSpecs();
     const textOf = (p: string) => this.textOf(p);
-    const options = { extraRules: this.options.extraRules?.trace, log: this.options.log };
+    const options = { extraRules: this.options.extraRules?.trace, log: this.options.log, cache: this.cache };
     try {
       return new TraceAnalysis(specs, this.code, this.rulePolicy(), textOf, this.workspace.roots, options);
     } catch (err) {

@@ -1,7 +1,14 @@
-// @spec specthread-core#7.3
-/** What a rule may read from the settings while it checks: its term list and EARS options. */
+// @spec specthread-core#7.3, specthread-core#15.4
+import type { AnalysisCache } from '../analysisCache';
+
+/**
+ * What a rule may read while it checks: its term list and EARS options from the settings, and
+ * the engine's memo tables, which it passes to `earsOf`, `findTerms` and `statementsOf` so that
+ * work shared by many rules is done once per engine (never shared with another engine).
+ */
 export interface RuleContext {
   /** The rule's term list: the defaults with the user's additions and removals applied. */
   terms(code: string): readonly string[];
   readonly clauseOrder: readonly string[];
+  readonly cache: AnalysisCache;
 }

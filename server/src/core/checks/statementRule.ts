@@ -17,7 +17,7 @@ export function statementRule(meta: RuleMeta, checkStatement: StatementRule['che
     meta,
     checkStatement,
     check(spec, report, token, context) {
-      for (const statement of statementsOf(spec)) {
+      for (const statement of statementsOf(spec, context.cache)) {
         throwIfCancelled(token);
         checkStatement(statement, report, context);
       }

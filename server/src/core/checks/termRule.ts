@@ -1,4 +1,5 @@
 // @spec specthread-core#7.2
+import type { AnalysisCache } from '../analysisCache';
 import type { RuleContext } from '../config/ruleSettings';
 import { Fix } from '../findings';
 import { Statement } from '../requirements/statement';
@@ -17,7 +18,7 @@ export interface TermRuleOptions {
 /** A `quality.*` rule that reports each occurrence of a term from its (configurable) list. */
 export function termRule(meta: RuleMeta, options: TermRuleOptions): StatementRule {
   return statementRule(meta, (statement, report, context) => {
-    for (const match of findTerms(statement.text, context.terms(meta.code))) {
+    for (const match of findTerms(statement.text, context.terms(meta.code), context.cache)) {
       // `inclusion: never`, `fast` mode: a code span names a value, it does not describe behaviour.
       if (statement.isCode(match.from, match.to)) continue;
       if (options.keep && !options.keep(match, statement, context)) continue;
@@ -32,6 +33,6 @@ export function termRule(meta: RuleMeta, options: TermRuleOptions): StatementRul
 }
 
 /** True when `match` overlaps a term of another rule's list (so only one rule reports the words). */
-export function overlapsTerms(match: TermMatch, statement: Statement, terms: readonly string[]): boolean {
-  return findTerms(statement.text, terms).some((m) => m.from < match.to && match.from < m.to);
+export function overlapsTerms(match: TermMatch, statement: Statement, terms: readonly string[], cache?: AnalysisCache): boolean {
+  return findTerms(statement.text, terms, cache).some((m) => m.from < match.to && match.from < m.to);
 }

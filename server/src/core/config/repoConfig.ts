@@ -2,6 +2,7 @@
 import { parse } from 'jsonc-parser';
 import { normalizeRoots } from '../../../../shared/roots';
 import type { SeveritySetting } from '../../../../shared/settings';
+import { AnalysisCache } from '../analysisCache';
 import { checkJson } from '../parse/kiro/json';
 import { jsonTooDeepAt } from '../parse/jsonDepth';
 import { SpecRoot } from '../specLocation';
@@ -29,9 +30,9 @@ export interface RepoConfig {
 
 export const EMPTY_CONFIG: RepoConfig = { roots: [], discover: true, exclude: [], rules: {}, problems: [] };
 
-/** Reads one config file's text; `folder` is the workspace folder it sits in. */
-export function parseRepoConfig(path: string, folder: string, text: string): RepoConfig {
-  const checked = checkJson(text, SPECTHREAD_CONFIG_SCHEMA, { jsonc: true });
+/** Reads one config file's text; `folder` is the workspace folder it sits in; `cache` keeps the compiled schema. */
+export function parseRepoConfig(path: string, folder: string, text: string, cache?: AnalysisCache): RepoConfig {
+  const checked = checkJson(text, SPECTHREAD_CONFIG_SCHEMA, { jsonc: true, cache });
   // Too deep to parse safely: checkJson has reported it, and the file configures nothing.
   const raw = (jsonTooDeepAt(text) >= 0 ? {} : (parse(text) ?? {})) as Record<string, unknown>;
   const rules: Record<string, SeveritySetting> = {};

@@ -1,4 +1,5 @@
-// @spec specthread-core#7.3, specthread-core#15.2
+// @spec specthread-core#7.3, specthread-core#15.2, specthread-core#15.4
+import { AnalysisCache } from '../analysisCache';
 import { compileGlobs } from '../glob/glob';
 import type { SeveritySetting, SpecThreadSettings } from '../../../../shared/settings';
 import { RuleMeta, ruleFamily } from '../checks/rule';
@@ -33,7 +34,8 @@ function lookup(rules: Readonly<Record<string, SeveritySetting>>, code: string):
   return rules[code] ?? rules[ruleFamily(code)];
 }
 
-export function compileRuleSettings(settings: SpecThreadSettings, roots: readonly string[]): RuleSettings {
+/** `cache` is the engine's memo tables, handed to rules through the context; a fresh one by default. */
+export function compileRuleSettings(settings: SpecThreadSettings, roots: readonly string[], cache: AnalysisCache = new AnalysisCache()): RuleSettings {
   const overrides = (settings.overrides ?? []).map((o) => ({ matches: compileGlobs(o.files).match, rules: o.rules }));
   const relative = (path: string): string => {
     const root = roots.filter((r) => path.startsWith(r.endsWith('/') ? r : r + '/')).sort((a, b) => b.length - a.length)[0];
@@ -68,6 +70,7 @@ export function compileRuleSettings(settings: SpecThreadSettings, roots: readonl
         return list;
       },
       clauseOrder: settings.ears?.clauseOrder ?? DEFAULT_CLAUSE_ORDER,
+      cache,
     },
   };
 }

@@ -1,3 +1,4 @@
+import { AnalysisCache } from '../analysisCache';
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { deltaCapability } from '../layout/openspecLayout';
 import { RefOccurrence, SpecFileFacts, SpecFileKind, SpecFormat } from '../model';
@@ -24,17 +25,18 @@ import { parseSpeckitTasks } from './speckit/tasks';
 
 /**
  * Parses one spec file into facts that depend on nothing but its text. The result is cached by
- * content in the engine, so an edit re-parses exactly one file.
+ * content in the engine, so an edit re-parses exactly one file. `cache` is the engine's memo
+ * tables (compiled JSON Schemas); without one, nothing outlives the call.
  */
-export function parseSpecFile(path: string, kind: SpecFileKind, text: string, token: CancellationToken, format: SpecFormat = 'kiro'): SpecFileFacts {
+export function parseSpecFile(path: string, kind: SpecFileKind, text: string, token: CancellationToken, format: SpecFormat = 'kiro', cache?: AnalysisCache): SpecFileFacts {
   throwIfCancelled(token);
   const empty = { requirements: [], tasks: [], refs: [], headings: [], glossary: [], notes: [] };
   // JSON and YAML files are not Markdown; they are checked for shape only.
   switch (kind) {
     case 'hook':
-      return { path, kind, lineCount: lineCount(text), ...empty, extras: checkJson(text, KIRO_HOOK_SCHEMA) };
+      return { path, kind, lineCount: lineCount(text), ...empty, extras: checkJson(text, KIRO_HOOK_SCHEMA, { cache }) };
     case 'kiro-config':
-      return { path, kind, lineCount: lineCount(text), ...empty, extras: checkJson(text, KIRO_CONFIG_SCHEMA) };
+      return { path, kind, lineCount: lineCount(text), ...empty, extras: checkJson(text, KIRO_CONFIG_SCHEMA, { cache }) };
     case 'change-meta':
       return { path, kind, lineCount: lineCount(text), ...empty, extras: parseChangeMeta(text) };
   }

@@ -1,4 +1,4 @@
-// @spec specthread-core#7.1
+// @spec specthread-core#7.1, specthread-core#15.4
 /**
  * The shape of one requirement sentence in EARS terms (Mavin et al., "Easy Approach to
  * Requirements Syntax"): optional preconditions (WHERE feature, WHILE state, WHEN event,
@@ -7,6 +7,8 @@
  * upper case as EARS writes them, so ordinary words ("when", "if") inside a condition or a
  * response are never mistaken for structure.
  */
+import { AnalysisCache, cacheKey } from '../analysisCache';
+import { BoundedMap } from '../boundedMap';
 
 export type ClauseKeyword = 'WHERE' | 'WHILE' | 'WHEN' | 'IF';
 export type EarsPattern = 'ubiquitous' | 'event' | 'state' | 'unwanted' | 'optional' | 'complex' | 'unrecognised';
@@ -121,27 +123,28 @@ export function clauseRanks(order: readonly string[]): Map<ClauseKeyword, number
 
 export const DEFAULT_CLAUSE_ORDER: readonly string[] = ['WHERE', 'WHILE', 'WHEN|IF'];
 
-const shapes = new WeakMap<object, EarsShape>();
-/** Memo of a pure function, bounded by clearing (see findTerms). */
-const shapesByText = new Map<string, EarsShape>();
+/** The shapes memoised per engine: by statement object, and by masked text across edits. */
+const SHAPES = cacheKey('ears.shapes', () => ({ byStatement: new WeakMap<object, EarsShape>(), byText: new BoundedMap<string, EarsShape>(50000) }));
 
 /**
- * The shape of a statement, computed once per statement however many rules ask. Code spans are
- * mentions, not structure ("WHEN a criterion lacks `SHALL`"), so they are masked first; the
- * mask keeps every offset, so spans still index the statement's text.
+ * The shape of a statement, computed once per statement however many rules ask (given the
+ * engine's cache; without one it is computed on each call). Code spans are mentions, not
+ * structure ("WHEN a criterion lacks `SHALL`"), so they are masked first; the mask keeps every
+ * offset, so spans still index the statement's text.
  */
-export function earsOf(statement: { readonly text: string; readonly codeSpans?: readonly Span[] }): EarsShape {
-  let shape = shapes.get(statement);
+export function earsOf(statement: { readonly text: string; readonly codeSpans?: readonly Span[] }, cache?: AnalysisCache): EarsShape {
+  if (!cache) return analyzeEars(maskSpans(statement.text, statement.codeSpans ?? []));
+  const shapes = cache.table(SHAPES);
+  let shape = shapes.byStatement.get(statement);
   if (!shape) {
     const text = maskSpans(statement.text, statement.codeSpans ?? []);
     // The shape depends on the masked text alone; unchanged criteria hit this across edits.
-    shape = shapesByText.get(text);
+    shape = shapes.byText.get(text);
     if (!shape) {
       shape = analyzeEars(text);
-      if (shapesByText.size > 50000) shapesByText.clear();
-      shapesByText.set(text, shape);
+      shapes.byText.set(text, shape);
     }
-    shapes.set(statement, shape);
+    shapes.byStatement.set(statement, shape);
   }
   return shape;
 }

@@ -1,3 +1,5 @@
+// @spec specthread-core#15.4
+import { AnalysisCache, cacheKey } from '../analysisCache';
 import { FileEdit } from '../findings';
 import { SpecModel } from '../index/specModel';
 import { CriterionNode, TextSource } from '../model';
@@ -51,29 +53,35 @@ export function statementOfCriterion(path: string, criterion: CriterionNode, glo
   return statementFromSource(path, criterion.id, criterion.range, glossary, criterion.source, criterion.text);
 }
 
-const cache = new WeakMap<SpecModel, readonly Statement[]>();
+/** Statements by spec model: a model is rebuilt when one of its files changes, so the key never goes stale. */
+const STATEMENTS = cacheKey('statements', () => new WeakMap<SpecModel, readonly Statement[]>());
 
 /**
  * The statements of a spec that are requirements. In a bugfix spec, section 1 describes the
- * defect as it is ("THEN the system crashes"), so it is not held to requirement rules.
+ * defect as it is ("THEN the system crashes"), so it is not held to requirement rules. With the
+ * engine's cache they are built once per model, so every rule sees the same statement objects
+ * (and their memoised EARS shapes).
  */
-export function statementsOf(spec: SpecModel): readonly Statement[] {
-  const cached = cache.get(spec);
+export function statementsOf(spec: SpecModel, cache?: AnalysisCache): readonly Statement[] {
+  const table = cache?.table(STATEMENTS);
+  const cached = table?.get(spec);
   if (cached) return cached;
+  const out = buildStatements(spec);
+  table?.set(spec, out);
+  return out;
+}
+
+function buildStatements(spec: SpecModel): Statement[] {
   const out: Statement[] = [];
   // Only Kiro criteria are EARS statements. spec-kit FRs ("System MUST …") and OpenSpec
   // scenarios (GIVEN/WHEN/THEN bullets) follow other grammars; until the rules are tuned on
   // those corpora they would mostly produce false alarms.
-  if (spec.format !== 'kiro') {
-    cache.set(spec, out);
-    return out;
-  }
+  if (spec.format !== 'kiro') return out;
   const glossary = spec.files.requirements?.glossary ?? [];
   for (const c of spec.criterionList) {
     const isBugfix = c.path === spec.files.bugfix?.path;
     if (isBugfix && c.node.requirementId === '1') continue;
     out.push(statementOfCriterion(c.path, c.node, isBugfix ? [] : glossary));
   }
-  cache.set(spec, out);
   return out;
 }

@@ -1,3 +1,7 @@
+// @spec specthread-core#7.2, specthread-core#15.4
+import { AnalysisCache, cacheKey } from '../analysisCache';
+import { BoundedMap } from '../boundedMap';
+
 /**
  * Term lists of the `quality.*` rules and the matcher that finds them. Each list is keyed by
  * the rule that uses it, so `terms: { "quality.vague-term": { "add": ["snappy"] } }` in the
@@ -37,70 +41,91 @@ export interface TermMatch {
   readonly text: string;
 }
 
-const compiled = new Map<string, RegExp | null>();
-
 /**
  * Every occurrence of any term, longest first so `in a timely manner` wins over `timely`.
  * Matching ignores case, except for terms written in capitals (`TBD`, `TODO`): there case is
  * what tells a marker from the ordinary word ("the todo list").
  */
-export function findTerms(text: string, terms: readonly string[]): TermMatch[] {
+export function findTerms(text: string, terms: readonly string[], cache?: AnalysisCache): TermMatch[] {
   // Rules run on every criterion of a spec after each keystroke, and nearly all criteria are
-  // unchanged between runs: the result depends only on the text and the list, so it is memoised.
-  const list = prepared(terms);
-  const hit = list.memo.get(text);
+  // unchanged between runs: the result depends only on the text and the list, so the engine's
+  // cache memoises it. Without a cache (a one-off call) the list is prepared each time.
+  const tables = cache?.table(TERM_TABLES);
+  const list = tables ? preparedIn(tables, terms) : prepare(terms, undefined);
+  const hit = list.memo?.get(text);
   if (hit) return hit;
   // Cheap pre-check: a term that does not occur as a substring cannot match the full pattern.
   const lower = text.toLowerCase();
   const anyCaps = list.caps.some((t) => text.includes(t));
   const anyOther = list.otherFirstWords.some((w) => lower.includes(w));
-  const found = [...(anyCaps ? matchAll(text, list.caps, '') : []), ...(anyOther ? matchAll(text, list.other, 'i') : [])].sort((a, b) => a.from - b.from || b.to - a.to);
+  const found = [...(anyCaps ? list.matchCaps(text) : []), ...(anyOther ? list.matchOther(text) : [])].sort((a, b) => a.from - b.from || b.to - a.to);
   const out: TermMatch[] = [];
   for (const m of found) if (!out.length || m.from >= out[out.length - 1].to) out.push(m);
-  if (list.memo.size > 50000) list.memo.clear();
-  list.memo.set(text, out);
+  list.memo?.set(text, out);
   return out;
 }
 
-/**
- * Memo tables of pure functions (the same inputs always give the same output), bounded by
- * clearing; they hold no state a caller could observe.
- */
+/** A term list ready to match: split by case rule, with its patterns and (in a cache) its results by text. */
 interface PreparedList {
   readonly caps: string[];
-  readonly other: string[];
   /** The first word of each other term, lower-cased, for the substring pre-check. */
   readonly otherFirstWords: string[];
-  /** Results by statement text. */
-  readonly memo: Map<string, TermMatch[]>;
+  matchCaps(text: string): TermMatch[];
+  matchOther(text: string): TermMatch[];
+  /** Results by statement text; absent outside a cache. */
+  readonly memo?: BoundedMap<string, TermMatch[]>;
 }
-const lists = new WeakMap<readonly string[], PreparedList>();
 
-function prepared(terms: readonly string[]): PreparedList {
-  let p = lists.get(terms);
+/**
+ * An engine's term tables: prepared lists by list object (the rule context hands out one array
+ * per rule and settings), and compiled patterns by their terms, shared by equal lists.
+ */
+interface TermTables {
+  readonly lists: WeakMap<readonly string[], PreparedList>;
+  readonly patterns: BoundedMap<string, RegExp>;
+}
+
+const TERM_TABLES = cacheKey<TermTables>('terms', () => ({ lists: new WeakMap(), patterns: new BoundedMap(200) }));
+
+function preparedIn(tables: TermTables, terms: readonly string[]): PreparedList {
+  let p = tables.lists.get(terms);
   if (!p) {
-    const unique = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length > 0))];
-    const caps = unique.filter((t) => /[A-Z]/.test(t) && !/[a-z]/.test(t));
-    const other = unique.filter((t) => !caps.includes(t));
-    p = { caps, other, otherFirstWords: other.map((t) => t.toLowerCase().split(/\s+/)[0]), memo: new Map() };
-    lists.set(terms, p);
+    p = prepare(terms, tables);
+    tables.lists.set(terms, p);
   }
   return p;
 }
 
+function prepare(terms: readonly string[], tables: TermTables | undefined): PreparedList {
+  const unique = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length > 0))];
+  const caps = unique.filter((t) => /[A-Z]/.test(t) && !/[a-z]/.test(t));
+  const other = unique.filter((t) => !caps.includes(t));
+  // Patterns are compiled on first use: most statements fail the pre-check and never need them.
+  let capsPattern: RegExp | undefined;
+  let otherPattern: RegExp | undefined;
+  return {
+    caps,
+    otherFirstWords: other.map((t) => t.toLowerCase().split(/\s+/)[0]),
+    matchCaps: (text) => matchAll(text, (capsPattern ??= patternFor(caps, '', tables))),
+    matchOther: (text) => matchAll(text, (otherPattern ??= patternFor(other, 'i', tables))),
+    memo: tables ? new BoundedMap(50000) : undefined,
+  };
+}
 
-
-function matchAll(text: string, terms: readonly string[], flags: string): TermMatch[] {
-  if (terms.length === 0) return [];
+/** One pattern for a list; an empty list gets none. */
+function patternFor(terms: readonly string[], flags: string, tables: TermTables | undefined): RegExp | undefined {
+  if (terms.length === 0) return undefined;
   const key = flags + '\u0000' + terms.join('\u0000');
-  let re = compiled.get(key);
-  if (re === undefined) {
-    const body = [...terms].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-    // Not inside a longer word or a hyphenated compound ("fast" in "breakfast" or "fast-path").
-    re = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${body.join('|')})(?![\\p{L}\\p{N}_]|-[\\p{L}])`, `gu${flags}`);
-    if (compiled.size > 200) compiled.clear();
-    compiled.set(key, re);
-  }
+  const cached = tables?.patterns.get(key);
+  if (cached) return cached;
+  const body = [...terms].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  // Not inside a longer word or a hyphenated compound ("fast" in "breakfast" or "fast-path").
+  const re = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${body.join('|')})(?![\\p{L}\\p{N}_]|-[\\p{L}])`, `gu${flags}`);
+  tables?.patterns.set(key, re);
+  return re;
+}
+
+function matchAll(text: string, re: RegExp | undefined): TermMatch[] {
   return re ? [...text.matchAll(re)].map((m) => ({ from: m.index, to: m.index + m[0].length, text: m[0] })) : [];
 }
 

@@ -1,5 +1,5 @@
-// @spec specthread-core#8.1
-import { CommentSyntax } from './languages';
+// @spec specthread-core#8.1, specthread-core#15.4
+import { CommentSyntax, allSyntaxes } from './languages';
 
 /**
  * Finds the comments and string literals of a file in one pass, without parsing the language:
@@ -23,11 +23,20 @@ interface Opener {
   readonly kind: 'line' | 'block' | 'quote' | 'multiline';
 }
 
-const compiled = new WeakMap<CommentSyntax, { openers: Opener[]; starts: Uint8Array }>();
+interface CompiledSyntax {
+  readonly openers: readonly Opener[];
+  readonly starts: Uint8Array;
+}
 
-function compile(syn: CommentSyntax): { openers: Opener[]; starts: Uint8Array } {
-  const cached = compiled.get(syn);
-  if (cached) return cached;
+/**
+ * Every known syntax compiled once, when the module loads: a constant table that is never
+ * written, so it holds no state, and no file pays for allocating its syntax's tables again. A
+ * syntax from elsewhere is compiled for its call.
+ */
+const COMPILED: ReadonlyMap<CommentSyntax, CompiledSyntax> = new Map(allSyntaxes().map((s) => [s, compile(s)]));
+
+/** The openers of a syntax, longest first, and a table of the characters that can start one. */
+function compile(syn: CommentSyntax): CompiledSyntax {
   const openers: Opener[] = [
     ...syn.block.map(([open, close]) => ({ open, close, kind: 'block' as const })),
     ...syn.multiline.map((q) => ({ open: q, close: q, kind: 'multiline' as const })),
@@ -40,13 +49,11 @@ function compile(syn: CommentSyntax): { openers: Opener[]; starts: Uint8Array } 
   for (const o of openers) starts[o.open.charCodeAt(0)] = 1;
   if (syn.markdown) starts[96] = starts[126] = 1; // backtick and tilde: fences and code spans
   if (syn.charLiterals) starts[39] = 1;
-  const result = { openers, starts };
-  compiled.set(syn, result);
-  return result;
+  return { openers, starts };
 }
 
 export function lexComments(text: string, syn: CommentSyntax): Span[] {
-  const { openers, starts } = compile(syn);
+  const { openers, starts } = COMPILED.get(syn) ?? compile(syn);
   const spans: Span[] = [];
   const n = text.length;
   let i = 0;

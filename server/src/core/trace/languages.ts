@@ -89,6 +89,11 @@ const BY_NAME: Record<string, CommentSyntax> = {
   'CMakeLists.txt': HASH,
 };
 
+/** Every syntax of the tables above, once each. */
+export function allSyntaxes(): readonly CommentSyntax[] {
+  return [...new Set([...Object.values(BY_EXTENSION), ...Object.values(BY_NAME)])];
+}
+
 /** The syntax to scan `path` with, or undefined for files that are not scanned (data, binaries). */
 export function syntaxFor(path: string): CommentSyntax | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);

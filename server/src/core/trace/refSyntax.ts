@@ -1,24 +1,28 @@
-// @spec specthread-core#8.1
+// @spec specthread-core#8.1, specthread-core#15.4
 /**
  * The textual shape of a ref, `<spec>#<local-id>`, with an optional pin `@<6 hex>` in tags. Spec
  * names may contain `/` (OpenSpec capability paths) and ids letters, digits, `.`, `-`, `_` and `/`
  * (`1.2`, `FR-003`, `US1.2`, `req-slug/scenario-slug`), so every format's ids parse here.
+ *
+ * The global and sticky patterns below are templates: `exec` moves a regex's `lastIndex`, so a
+ * module-level regex run directly would be state shared by every caller. Each call runs its own
+ * copy (`new RegExp(template)`, which reuses the compiled pattern).
  */
 
 const NAME = String.raw`[A-Za-z0-9_][\w.-]*(?:\/[\w.-]+)*`;
 const ID = String.raw`[A-Za-z0-9][\w.-]*(?:\/[A-Za-z0-9][\w.-]*)*`;
 
 /** A ref at the current position: spec, id and an optional pin. */
-export const REF_AT = new RegExp(String.raw`(${NAME})#(${ID})(?:@([0-9a-fA-F]{6})(?![0-9a-zA-Z]))?`, 'y');
+const REF_AT = new RegExp(String.raw`(${NAME})#(${ID})(?:@([0-9a-fA-F]{6})(?![0-9a-zA-Z]))?`, 'y');
 
 /** A bare ref anywhere (test titles): not glued to a preceding word, path or tag. */
-export const BARE_REF = new RegExp(String.raw`(?<![\w.\/#@-])(${NAME})#(${ID})`, 'g');
+const BARE_REF = new RegExp(String.raw`(?<![\w.\/#@-])(${NAME})#(${ID})`, 'g');
 
 /** The tag keyword, followed by optional `:` and blanks. */
-export const TAG_KEYWORD = /@spec\b[ \t]*:?[ \t]*/g;
+const TAG_KEYWORD = /@spec\b[ \t]*:?[ \t]*/g;
 
 /** Between refs of one tag: a comma, or blanks before another ref. */
-export const REF_SEPARATOR = /[ \t]*,[ \t]*|[ \t]+(?=[A-Za-z0-9_][\w./-]*#)/y;
+const REF_SEPARATOR = /[ \t]*,[ \t]*|[ \t]+(?=[A-Za-z0-9_][\w./-]*#)/y;
 
 export interface RefMatch {
   readonly spec: string;
@@ -40,8 +44,13 @@ function trimId(id: string): string {
 }
 
 export function matchRefAt(text: string, at: number): RefMatch | undefined {
-  REF_AT.lastIndex = at;
-  const m = REF_AT.exec(text);
+  return matchRefWith(new RegExp(REF_AT), text, at);
+}
+
+/** matchRefAt with the caller's copy of REF_AT, so a loop over many refs copies it once. */
+function matchRefWith(refAt: RegExp, text: string, at: number): RefMatch | undefined {
+  refAt.lastIndex = at;
+  const m = refAt.exec(text);
   if (!m) return undefined;
   const spec = m[1];
   const id = trimId(m[2]);
@@ -66,18 +75,20 @@ export function matchRefAt(text: string, at: number): RefMatch | undefined {
 export function findTags(text: string, from: number, to: number): RefMatch[] {
   const out: RefMatch[] = [];
   const slice = text.slice(from, to);
-  TAG_KEYWORD.lastIndex = 0;
-  for (let k = TAG_KEYWORD.exec(slice); k; k = TAG_KEYWORD.exec(slice)) {
+  const keyword = new RegExp(TAG_KEYWORD);
+  const separator = new RegExp(REF_SEPARATOR);
+  const refAt = new RegExp(REF_AT);
+  for (let k = keyword.exec(slice); k; k = keyword.exec(slice)) {
     let at = k.index + k[0].length;
     for (;;) {
-      const ref = matchRefAt(slice, at);
+      const ref = matchRefWith(refAt, slice, at);
       if (!ref) break;
       out.push(shift(ref, from));
-      REF_SEPARATOR.lastIndex = ref.end;
-      if (!REF_SEPARATOR.exec(slice)) break;
-      at = REF_SEPARATOR.lastIndex;
+      separator.lastIndex = ref.end;
+      if (!separator.exec(slice)) break;
+      at = separator.lastIndex;
     }
-    TAG_KEYWORD.lastIndex = Math.max(TAG_KEYWORD.lastIndex, at);
+    keyword.lastIndex = Math.max(keyword.lastIndex, at);
   }
   return out;
 }
@@ -86,10 +97,11 @@ export function findTags(text: string, from: number, to: number): RefMatch[] {
 export function findBareRefs(text: string, from: number, to: number): RefMatch[] {
   const out: RefMatch[] = [];
   const slice = text.slice(from, to);
-  BARE_REF.lastIndex = 0;
-  for (let m = BARE_REF.exec(slice); m; m = BARE_REF.exec(slice)) {
+  const bare = new RegExp(BARE_REF);
+  const refAt = new RegExp(REF_AT);
+  for (let m = bare.exec(slice); m; m = bare.exec(slice)) {
     if (/@spec\b[\s:,\w./#@-]*$/.test(slice.slice(Math.max(0, m.index - 200), m.index))) continue;
-    const ref = matchRefAt(slice, m.index);
+    const ref = matchRefWith(refAt, slice, m.index);
     if (ref) out.push(shift({ ...ref, pin: undefined, pinStart: undefined, end: ref.idEnd }, from));
   }
   return out;

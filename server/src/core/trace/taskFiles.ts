@@ -1,4 +1,5 @@
-// @spec specthread-core#10.5, specthread-core#14.3
+// @spec specthread-core#10.5, specthread-core#14.3, specthread-core#15.4
+import { AnalysisCache, cacheKey } from '../analysisCache';
 import { SpecFileFacts, TaskNode } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { Range } from '../text/range';
@@ -25,14 +26,17 @@ function looksLikePath(s: string): boolean {
   return hasFolder || hasExtension;
 }
 
-const cache = new WeakMap<SpecFileFacts, FileMention[]>();
+/** Mentions by parsed tasks.md: the facts object is replaced whenever its text changes, so the key never goes stale. */
+const MENTIONS = cacheKey('task-file-mentions', () => new WeakMap<SpecFileFacts, FileMention[]>());
 
 /**
- * Paths named in each task's own lines (a sub-task's lines belong to the sub-task). Cached per
- * parsed tasks.md, so the text is scanned once per edit.
+ * Paths named in each task's own lines (a sub-task's lines belong to the sub-task). Memoised per
+ * parsed tasks.md in the engine's cache, so the text is scanned once per edit however often the
+ * trace analysis is rebuilt.
  */
-export function taskFileMentions(facts: SpecFileFacts, text: string): FileMention[] {
-  const cached = cache.get(facts);
+export function taskFileMentions(facts: SpecFileFacts, text: string, cache?: AnalysisCache): FileMention[] {
+  const table = cache?.table(MENTIONS);
+  const cached = table?.get(facts);
   if (cached) return cached;
   const out: FileMention[] = [];
   const lines = new LineIndex(text);
@@ -58,7 +62,7 @@ export function taskFileMentions(facts: SpecFileFacts, text: string): FileMentio
       out.push(mention(task, m[1], line, m.index!));
     }
   }
-  cache.set(facts, out);
+  table?.set(facts, out);
   return out;
 }
 

@@ -1,5 +1,6 @@
 // @spec specthread-core#14.1, specthread-core#15.2
 import type { CoverageReport } from '../../../../shared/coverage';
+import { AnalysisCache } from '../analysisCache';
 import { CancellationToken } from '../cancellation';
 import { runRules } from '../checks/runRules';
 import type { RuleSettings } from '../config/ruleSettings';
@@ -20,6 +21,8 @@ export interface TraceAnalysisOptions {
   readonly log?: Log;
   /** Internal errors found while building the analysis, reported with its findings. */
   readonly faults?: readonly Finding[];
+  /** The engine's memo tables, which outlive this analysis; without one, memos last as long as it does. */
+  readonly cache?: AnalysisCache;
 }
 
 /**
@@ -33,6 +36,7 @@ export class TraceAnalysis implements TraceContext {
   private findingList?: Finding[];
   private byPath?: Map<string, Finding[]>;
   private coverageReport?: CoverageReport;
+  private readonly cache: AnalysisCache;
 
   constructor(
     specModels: readonly SpecModel[],
@@ -43,6 +47,7 @@ export class TraceAnalysis implements TraceContext {
     private readonly roots: readonly string[],
     private readonly options: TraceAnalysisOptions = {},
   ) {
+    this.cache = options.cache ?? new AnalysisCache();
     this.specs = new SpecDirectory(specModels);
     this.index = new TraceIndex(this.specs, files.all());
   }
@@ -54,7 +59,7 @@ export class TraceAnalysis implements TraceContext {
   mentions(spec: SpecModel): readonly FileMention[] {
     const tasks = spec.files.tasks;
     const text = tasks ? this.textOf(tasks.path) : undefined;
-    return tasks && text !== undefined ? taskFileMentions(tasks, text) : [];
+    return tasks && text !== undefined ? taskFileMentions(tasks, text, this.cache) : [];
   }
 
   resolveMention(spec: SpecModel, path: string): string | undefined {

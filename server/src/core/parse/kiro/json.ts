@@ -1,6 +1,7 @@
-// @spec specthread-core#13.4
+// @spec specthread-core#13.4, specthread-core#15.4
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { AnalysisCache, cacheKey } from '../../analysisCache';
 import { JsonFileExtras, Marker } from '../../extras';
 import { LineIndex } from '../../text/lineIndex';
 import { TOO_DEEP_MESSAGE, jsonTooDeepAt } from '../jsonDepth';
@@ -12,23 +13,26 @@ import { Range } from '../../text/range';
  * the schema, not hand-written code, is the definition of a valid file.
  */
 
-const compiled = new WeakMap<object, ValidateFunction>();
+/** Compiled validators by schema object: compiling costs milliseconds, so an engine does it once per schema. */
+const VALIDATORS = cacheKey('json-validators', () => new WeakMap<object, ValidateFunction>());
 
-function validatorFor(schema: object): ValidateFunction {
-  let v = compiled.get(schema);
+function validatorFor(schema: object, cache: AnalysisCache | undefined): ValidateFunction {
+  const table = cache?.table(VALIDATORS);
+  let v = table?.get(schema);
   if (!v) {
     // strict off: the schemas carry `description`s and draft-07 keywords Ajv's strict mode nags about.
     v = new Ajv({ allErrors: true, strict: false }).compile(schema);
-    compiled.set(schema, v);
+    table?.set(schema, v);
   }
   return v;
 }
 
 /**
  * `jsonc` allows comments and trailing commas, as VS Code settings do (specthread.json);
- * Kiro's own files are strict JSON because Kiro reads them with a strict parser.
+ * Kiro's own files are strict JSON because Kiro reads them with a strict parser. `cache` is the
+ * engine's, where the compiled schema is kept; without one the schema is compiled for this call.
  */
-export function checkJson(text: string, schema: object, options: { jsonc?: boolean } = {}): JsonFileExtras {
+export function checkJson(text: string, schema: object, options: { jsonc?: boolean; cache?: AnalysisCache } = {}): JsonFileExtras {
   const lines = new LineIndex(text);
   const deep = jsonTooDeepAt(text);
   if (deep >= 0) return { type: 'json', problems: [{ text: TOO_DEEP_MESSAGE, range: lines.rangeOf(deep, deep + 1) }] };
@@ -40,7 +44,7 @@ export function checkJson(text: string, schema: object, options: { jsonc?: boole
     return { type: 'json', problems: [{ text: `Not valid JSON: ${e ? printParseErrorCode(e.error) : 'empty file'}.`, range: at }] };
   }
   const value: unknown = options.jsonc ? getNodeValue(tree) : JSON.parse(text);
-  const validate = validatorFor(schema);
+  const validate = validatorFor(schema, options.cache);
   if (validate(value)) return { type: 'json', problems: [], value };
   const problems: Marker[] = [];
   const seen = new Set<string>();

@@ -16,7 +16,7 @@ export const clauseOrder = statementRule(
     good: '1. WHILE offline mode is on, WHEN the user presses Play, THE Player SHALL use the cached file',
   },
   (statement, report, context) => {
-    const shape = earsOf(statement);
+    const shape = earsOf(statement, context.cache);
     const ranks = clauseRanks(context.clauseOrder);
     let highest: { keyword: string; rank: number } | undefined;
     for (const clause of shape.clauses) {

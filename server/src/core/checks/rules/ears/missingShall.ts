@@ -17,8 +17,8 @@ export const missingShall = statementRule(
     good: '1. WHEN the user saves, THE Editor SHALL store the draft locally',
   },
   (statement, report, context) => {
-    if (earsOf(statement).shalls.length > 0 || statement.text.trim() === '') return;
-    if (findTerms(statement.text, context.terms('quality.weak-modal')).length > 0) return;
+    if (earsOf(statement, context.cache).shalls.length > 0 || statement.text.trim() === '') return;
+    if (findTerms(statement.text, context.terms('quality.weak-modal'), context.cache).length > 0) return;
     report({ path: statement.path, range: statement.range, message: `Criterion ${statement.id} has no SHALL: write it as '<system> SHALL <response>'.` });
   },
 );

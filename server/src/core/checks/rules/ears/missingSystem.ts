@@ -14,8 +14,8 @@ export const missingSystem = statementRule(
     bad: '1. WHEN the session expires, SHALL redirect to the sign-in page',
     good: '1. WHEN the session expires, THE Web_App SHALL redirect to the sign-in page',
   },
-  (statement, report) => {
-    const shape = earsOf(statement);
+  (statement, report, context) => {
+    const shape = earsOf(statement, context.cache);
     if (!shape.system || shape.system.to > shape.system.from || shape.article) return;
     const shall = shape.shalls[0];
     report({ path: statement.path, range: statement.locate(shall.from, shall.to), message: `Criterion ${statement.id} does not say which system SHALL respond: name it before SHALL.` });

@@ -14,8 +14,8 @@ export const multipleShall = statementRule(
     bad: '1. WHEN an order is placed, THE Shop SHALL charge the card and SHALL send a receipt',
     good: '1. WHEN an order is placed, THE Shop SHALL charge the card\n2. WHEN an order is placed, THE Shop SHALL send a receipt',
   },
-  (statement, report) => {
-    const shalls = earsOf(statement).shalls;
+  (statement, report, context) => {
+    const shalls = earsOf(statement, context.cache).shalls;
     if (shalls.length < 2) return;
     report({
       path: statement.path,

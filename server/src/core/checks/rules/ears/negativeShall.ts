@@ -22,8 +22,8 @@ export const negativeShall = statementRule(
     bad: '1. IF the password is too short, THEN THE Auth_Service SHALL NOT accept it',
     good: '1. IF the password is too short, THEN THE Auth_Service SHALL reject it',
   },
-  (statement, report) => {
-    for (const shall of earsOf(statement).shalls) {
+  (statement, report, context) => {
+    for (const shall of earsOf(statement, context.cache).shalls) {
       if (!shall.not) continue;
       const next = /^\s+([A-Za-z]+)/.exec(statement.text.slice(shall.not.to));
       const verb = next?.[1];

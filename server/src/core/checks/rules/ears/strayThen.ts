@@ -14,8 +14,8 @@ export const strayThen = statementRule(
     bad: '1. WHILE the upload runs THEN THE Uploader SHALL show progress',
     good: '1. WHILE the upload runs, THE Uploader SHALL show progress',
   },
-  (statement, report) => {
-    const shape = earsOf(statement);
+  (statement, report, context) => {
+    const shape = earsOf(statement, context.cache);
     for (const then of shape.thens) {
       if (shape.clauses.some((c) => (c.keyword === 'WHEN' || c.keyword === 'IF') && c.to <= then.from)) continue;
       report({ path: statement.path, range: statement.locate(then.from, then.to), message: `THEN without a WHEN or IF before it: the trigger is missing or uses the wrong keyword.` });

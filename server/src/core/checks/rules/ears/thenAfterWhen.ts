@@ -18,8 +18,8 @@ export const thenAfterWhen = statementRule(
     bad: '1. WHEN a user signs in THEN the auth service SHALL create a session',
     good: '1. WHEN a user signs in, THE Auth_Service SHALL create a session',
   },
-  (statement, report) => {
-    const shape = earsOf(statement);
+  (statement, report, context) => {
+    const shape = earsOf(statement, context.cache);
     const when = shape.clauses.find((c) => c.keyword === 'WHEN');
     const then = shape.thens.find((t) => when && t.from > when.to);
     if (!when || !then || shape.clauses.some((c) => c.keyword === 'IF')) return;

@@ -1,3 +1,4 @@
+import type { AnalysisCache } from '../../../analysisCache';
 import { earsOf } from '../../../requirements/ears';
 import { normalizeName } from '../../../requirements/rewrite';
 import { throwIfCancelled } from '../../../cancellation';
@@ -19,8 +20,8 @@ export const unknownSystem: StatementRule = statementRule(
     bad: '## Glossary\n- **Auth_Service**: verifies credentials\n…\n1. WHEN a user signs in, THE Auth_Service SHALL check the password\n2. WHEN the password matches, THE Login_Service SHALL create a session',
     good: '1. WHEN a user signs in, THE Auth_Service SHALL create a session',
   },
-  (statement, report) => {
-    const unknown = unknownSystemOf(statement);
+  (statement, report, context) => {
+    const unknown = unknownSystemOf(statement, context.cache);
     if (!unknown) return;
     report({
       path: statement.path,
@@ -35,17 +36,17 @@ function key(name: string): string {
   return normalizeName(name).replace(/(?<!\s)\s+(component|module)$/, '').replace(/\s+/g, '');
 }
 
-function systemOf(statement: Statement): { name: string; from: number; to: number } | undefined {
-  const system = earsOf(statement).system;
+function systemOf(statement: Statement, cache: AnalysisCache): { name: string; from: number; to: number } | undefined {
+  const system = earsOf(statement, cache).system;
   if (!system || system.to <= system.from) return undefined;
   const name = statement.text.slice(system.from, system.to);
   // Long phrases are a condition the parser could not separate from the system, not a name.
   return name.split(/\s+/).length > 6 ? undefined : { name, ...system };
 }
 
-function unknownSystemOf(statement: Statement): { name: string; from: number; to: number } | undefined {
+function unknownSystemOf(statement: Statement, cache: AnalysisCache): { name: string; from: number; to: number } | undefined {
   if (statement.glossary.length === 0) return undefined;
-  const system = systemOf(statement);
+  const system = systemOf(statement, cache);
   if (!system) return undefined;
   return statement.glossary.some((t) => key(t) === key(system.name)) ? undefined : system;
 }
@@ -57,8 +58,8 @@ function unknownSystemOf(statement: Statement): { name: string; from: number; to
  * is meant to list the actors, and a name missing from it is worth a look.
  */
 unknownSystem.check = (spec, report, token, context) => {
-  const statements = statementsOf(spec);
-  const names = statements.some((s) => s.glossary.length > 0 && systemOf(s) && !unknownSystemOf(s));
+  const statements = statementsOf(spec, context.cache);
+  const names = statements.some((s) => s.glossary.length > 0 && systemOf(s, context.cache) && !unknownSystemOf(s, context.cache));
   if (!names) return;
   for (const s of statements) {
     throwIfCancelled(token);

@@ -7,7 +7,7 @@ import { statementRule } from '../../statementRule';
  * the corpus). "SHALL be able", "SHALL be valid" are adjectives and never match.
  */
 const PARTICIPLE = /^\s+be\s+([a-z]+ed|shown|sent|kept|set|built|run|held|found|given|known|seen|written|read|made|done|put|thrown|drawn|hidden|chosen|stored|taken|broken|driven|proven|frozen|forgotten|spoken|paid|sold|told|left|lost|met|hit|cut|shut|split|spent|bound|brought|bought|caught|taught|thought|sought|won)\b/i;
-const NOT_PASSIVE = new Set(['red', 'bed', 'need', 'speed', 'feed', 'seed', 'bred', 'shed', 'wed']);
+const NOT_PASSIVE: ReadonlySet<string> = new Set(['red', 'bed', 'need', 'speed', 'feed', 'seed', 'bred', 'shed', 'wed']);
 
 export const passiveVoice = statementRule(
   {
@@ -21,8 +21,8 @@ export const passiveVoice = statementRule(
     bad: '1. WHEN the form is submitted THEN the data SHALL be saved',
     good: '1. WHEN the form is submitted, THE Form_Service SHALL save the data',
   },
-  (statement, report) => {
-    for (const shall of earsOf(statement).shalls) {
+  (statement, report, context) => {
+    for (const shall of earsOf(statement, context.cache).shalls) {
       const after = shall.not ? shall.not.to : shall.to;
       const m = PARTICIPLE.exec(statement.text.slice(after));
       if (!m || NOT_PASSIVE.has(m[1].toLowerCase())) continue;

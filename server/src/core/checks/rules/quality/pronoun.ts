@@ -22,14 +22,15 @@ export const pronoun = statementRule(
     const terms = context.terms('quality.pronoun');
     const check = (from: number) => {
       const word = /^[\p{L}']+/u.exec(statement.text.slice(from))?.[0];
-      if (!word || findTerms(word, terms).length !== 1 || findTerms(word, terms)[0].to !== word.length) return false;
+      if (!word || findTerms(word, terms, context.cache).length !== 1 || findTerms(word, terms, context.cache)[0].to !== word.length) return false;
       if (DEMONSTRATIVE.test(word) && !VERB_AFTER.test(statement.text.slice(from + word.length))) return false;
       report({ path: statement.path, range: statement.locate(from, from + word.length), message: `'${word}' has no referent in this criterion: name the system or the thing.` });
       return true;
     };
     const start = statement.text.length - statement.text.trimStart().length;
     if (check(start)) return;
-    const system = earsOf(statement).system;
-    if (system && system.from > start && !earsOf(statement).article && statement.text.slice(system.from, system.to).split(' ').length === 1) check(system.from);
+    const shape = earsOf(statement, context.cache);
+    const system = shape.system;
+    if (system && system.from > start && !shape.article && statement.text.slice(system.from, system.to).split(' ').length === 1) check(system.from);
   },
 );

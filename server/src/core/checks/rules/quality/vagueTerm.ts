@@ -28,8 +28,8 @@ export const vagueTerm = termRule(
     message: (m) => `Vague term '${m.text}': say exactly what is meant (a number and a unit, the exact behaviour).`,
     // "where appropriate" is an escape clause; that rule reports the whole phrase.
     keep: (m, s, context) =>
-      !overlapsTerms(m, s, context.terms('quality.escape-clause')) &&
-      !findTerms(s.text, IDIOMS).some((i) => i.from <= m.from && m.to <= i.to) &&
+      !overlapsTerms(m, s, context.terms('quality.escape-clause'), context.cache) &&
+      !findTerms(s.text, IDIOMS, context.cache).some((i) => i.from <= m.from && m.to <= i.to) &&
       !PURPOSE.test(s.text.slice(Math.max(0, m.from - 8), m.from)),
   },
 );
