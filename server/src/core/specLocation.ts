@@ -1,12 +1,12 @@
 // @spec specthread-core#13.5
 import { compileGlobs, isGlob } from './glob/glob';
-import { locateKiro, locateKiroBelow } from './layout/kiroLayout';
-import { locateOpenSpec, locateOpenSpecBelow } from './layout/openspecLayout';
-import { locateSpeckit, locateSpeckitBelow } from './layout/speckitLayout';
-import type { SpecLocation } from './layout/location';
+import { locateKiro, locateKiroBelow } from './formats/kiro/layout';
+import { locateOpenSpec, locateOpenSpecBelow } from './formats/openspec/layout';
+import { locateSpeckit, locateSpeckitBelow } from './formats/speckit/layout';
+import type { SpecLocation } from './formats/location';
 import { SpecFormat } from './model';
 
-export type { SpecLocation } from './layout/location';
+export type { SpecLocation } from './formats/location';
 
 /**
  * A configured spec root: an absolute folder (or a glob of folders, for monorepos) that plays

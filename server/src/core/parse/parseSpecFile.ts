@@ -1,26 +1,26 @@
 import { CancellationToken, throwIfCancelled } from '../cancellation';
-import { deltaCapability } from '../layout/openspecLayout';
+import { deltaCapability } from '../formats/openspec/layout';
 import { RefOccurrence, SpecFileFacts, SpecFileKind, SpecFormat } from '../model';
 import { MarkdownDoc, collectHeadings, parseMarkdown } from './markdown';
 import { SpecKitExtras } from '../extras';
-import { parseBugfix } from './kiro/bugfix';
-import { scanRefLines } from './kiro/refLines';
-import { parseRequirements } from './kiro/requirements';
-import { parseTasks } from './kiro/tasks';
+import { parseBugfix } from '../formats/kiro/parse/bugfix';
+import { scanRefLines } from '../formats/kiro/parse/refLines';
+import { parseRequirements } from '../formats/kiro/parse/requirements';
+import { parseTasks } from './numberedTasks';
 import { taskAtLine } from './taskAtLine';
 import { headingAtOrAbove } from './headingAt';
 import { findSuppressions } from './suppressions';
-import { KIRO_CONFIG_SCHEMA, KIRO_HOOK_SCHEMA } from './kiro/schemas';
-import { checkJson } from './kiro/json';
-import { parseSteering } from './kiro/steering';
-import { parseDeltaSpec } from './openspec/delta';
-import { parseChangeMeta } from './openspec/meta';
-import { parseProposal } from './openspec/proposal';
-import { parseOpenSpecSpec } from './openspec/spec';
-import { scanDocIds } from './speckit/ids';
-import { findClarifications, findPlaceholders } from './speckit/markers';
-import { parseSpeckitSpec } from './speckit/spec';
-import { parseSpeckitTasks } from './speckit/tasks';
+import { KIRO_CONFIG_SCHEMA, KIRO_HOOK_SCHEMA } from '../formats/kiro/parse/schemas';
+import { checkJson } from './json';
+import { parseSteering } from '../formats/kiro/parse/steering';
+import { parseDeltaSpec } from '../formats/openspec/parse/delta';
+import { parseChangeMeta } from '../formats/openspec/parse/meta';
+import { parseProposal } from '../formats/openspec/parse/proposal';
+import { parseOpenSpecSpec } from '../formats/openspec/parse/spec';
+import { scanDocIds } from '../formats/speckit/parse/ids';
+import { findClarifications, findPlaceholders } from '../formats/speckit/parse/markers';
+import { parseSpeckitSpec } from '../formats/speckit/parse/spec';
+import { parseSpeckitTasks } from '../formats/speckit/parse/tasks';
 
 /**
  * Parses one spec file into facts that depend on nothing but its text. The result is cached by

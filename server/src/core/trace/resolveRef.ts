@@ -1,7 +1,7 @@
 // @spec specthread-core#10.1
 import { compareIds, editDistance, suggestIds } from '../checks/suggest';
 import { Located, SpecModel } from '../index/specModel';
-import { featureAlias } from '../layout/speckitLayout';
+import { featureAlias } from '../formats/speckit/layout';
 import { CriterionNode, RequirementNode } from '../model';
 
 /**

@@ -1,4 +1,4 @@
-import { featureAlias } from '../../layout/speckitLayout';
+import { featureAlias } from '../../formats/speckit/layout';
 import { SpecModel } from '../../index/specModel';
 import { suggestIds } from '../suggest';
 import { WorkspaceRule } from '../workspaceRule';

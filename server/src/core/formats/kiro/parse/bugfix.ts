@@ -1,7 +1,7 @@
 // @spec specthread-core#1.1
-import { CriterionNode, RequirementNode } from '../../model';
-import { Range } from '../../text/range';
-import { MarkdownDoc, collectHeadings } from '../markdown';
+import { CriterionNode, RequirementNode } from '../../../model';
+import { Range } from '../../../text/range';
+import { MarkdownDoc, collectHeadings } from '../../../parse/markdown';
 import { scanInlineCriteria } from './inlineCriteria';
 import { RequirementsFacts } from './requirements';
 

@@ -1,8 +1,8 @@
 // @spec specthread-core#13.4
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { SteeringExtras } from '../../extras';
-import { LineIndex } from '../../text/lineIndex';
-import { YAML_TOO_DEEP_MESSAGE, yamlMayNestTooDeep } from '../yamlDepth';
+import { SteeringExtras } from '../../../extras';
+import { LineIndex } from '../../../text/lineIndex';
+import { YAML_TOO_DEEP_MESSAGE, yamlMayNestTooDeep } from '../../../parse/yamlDepth';
 
 /**
  * `.kiro/steering/*.md` front matter: a `---` YAML block at the top of the file with

@@ -1,6 +1,6 @@
-import { OpenSpecExtras } from '../../extras';
-import { Heading } from '../../model';
-import { MarkdownDoc, collectHeadings } from '../markdown';
+import { OpenSpecExtras } from '../../../extras';
+import { Heading } from '../../../model';
+import { MarkdownDoc, collectHeadings } from '../../../parse/markdown';
 import { readSections } from './blocks';
 
 /** A change's `proposal.md` (`## Why`, `## What Changes`, `## Impact`), or the legacy `project.md`. */

@@ -1,5 +1,5 @@
-import { SpecFileKind } from '../model';
-import type { SpecLocation } from './location';
+import { SpecFileKind } from '../../model';
+import type { SpecLocation } from '../location';
 
 /**
  * Kiro: `.kiro/specs/<name>/{requirements,bugfix,design,tasks}.md` and `.config.kiro`, plus the

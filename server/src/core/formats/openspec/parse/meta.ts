@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
-import { OpenSpecExtras } from '../../extras';
-import { YAML_TOO_DEEP_MESSAGE, yamlMayNestTooDeep } from '../yamlDepth';
+import { OpenSpecExtras } from '../../../extras';
+import { YAML_TOO_DEEP_MESSAGE, yamlMayNestTooDeep } from '../../../parse/yamlDepth';
 
 /**
  * `.openspec.yaml`, a change's metadata (`schema: spec-driven`, `created: …`, optionally

@@ -1,5 +1,5 @@
-import { Marker } from '../../extras';
-import { MarkdownDoc } from '../markdown';
+import { Marker } from '../../../extras';
+import { MarkdownDoc } from '../../../parse/markdown';
 import { stripInlineCode } from './ids';
 
 /**

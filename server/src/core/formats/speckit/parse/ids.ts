@@ -1,5 +1,5 @@
-import { RefOccurrence, RefSourceKind, RefTarget } from '../../model';
-import { MarkdownDoc } from '../markdown';
+import { RefOccurrence, RefSourceKind, RefTarget } from '../../../model';
+import { MarkdownDoc } from '../../../parse/markdown';
 
 /**
  * spec-kit ids as they appear in running text: `FR-003`, `SC-002`, `NFR-001`, `FR-S09`,

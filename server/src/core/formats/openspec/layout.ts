@@ -1,5 +1,5 @@
-import { SpecFileKind } from '../model';
-import type { SpecLocation } from './location';
+import { SpecFileKind } from '../../model';
+import type { SpecLocation } from '../location';
 
 /**
  * OpenSpec: `openspec/specs/<capability path>/spec.md` (paths may nest), and changes in

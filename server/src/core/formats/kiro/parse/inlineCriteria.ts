@@ -1,6 +1,6 @@
 // @spec specthread-core#1.1
-import { CriterionNode } from '../../model';
-import { MarkdownDoc } from '../markdown';
+import { CriterionNode } from '../../../model';
+import { MarkdownDoc } from '../../../parse/markdown';
 
 /**
  * Criteria written with their full number at the start of a line instead of as a Markdown

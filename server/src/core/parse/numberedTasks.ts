@@ -1,6 +1,6 @@
 // @spec specthread-core#1.2
-import { TaskNode, TaskStatus } from '../../model';
-import { Block, MarkdownDoc, blockRange, listItemColumns } from '../markdown';
+import { TaskNode, TaskStatus } from '../model';
+import { Block, MarkdownDoc, blockRange, listItemColumns } from './markdown';
 
 /**
  * Kiro `tasks.md`: checkbox list items `- [ ] 1. Title`, sub-tasks `- [ ] 1.1 Title` indented

@@ -1,8 +1,8 @@
 // @spec specthread-core#13.1
-import { SpecKitExtras } from '../../extras';
-import { CriterionNode, Heading, RefOccurrence, RequirementKind, RequirementNode } from '../../model';
-import { Range } from '../../text/range';
-import { Block, MarkdownDoc, blockRange, collectHeadings, firstLineRange, listItemColumns, plainText, sectionAfter } from '../markdown';
+import { SpecKitExtras } from '../../../extras';
+import { CriterionNode, Heading, RefOccurrence, RequirementKind, RequirementNode } from '../../../model';
+import { Range } from '../../../text/range';
+import { Block, MarkdownDoc, blockRange, collectHeadings, firstLineRange, listItemColumns, plainText, sectionAfter } from '../../../parse/markdown';
 import { normalizeId, scanDocIds } from './ids';
 import { findClarifications } from './markers';
 

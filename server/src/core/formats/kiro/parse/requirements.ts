@@ -1,6 +1,6 @@
 // @spec specthread-core#1.1
-import { CriterionNode, Heading, ParseNote, RequirementNode, TextSource } from '../../model';
-import { Block, MarkdownDoc, blockRange, collectHeadings, firstLineRange, listItemColumns, plainText, sectionAfter } from '../markdown';
+import { CriterionNode, Heading, ParseNote, RequirementNode, TextSource } from '../../../model';
+import { Block, MarkdownDoc, blockRange, collectHeadings, firstLineRange, listItemColumns, plainText, sectionAfter } from '../../../parse/markdown';
 import { scanInlineCriteria } from './inlineCriteria';
 
 /**

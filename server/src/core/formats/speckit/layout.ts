@@ -1,5 +1,5 @@
-import { SpecFileKind } from '../model';
-import type { SpecLocation } from './location';
+import { SpecFileKind } from '../../model';
+import type { SpecLocation } from '../location';
 
 /**
  * GitHub spec-kit: `specs/NNN-feature/` (or timestamp-named, `20250101-120000-feature`) with

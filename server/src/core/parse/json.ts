@@ -1,10 +1,10 @@
 // @spec specthread-core#13.4
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { JsonFileExtras, Marker } from '../../extras';
-import { LineIndex } from '../../text/lineIndex';
-import { TOO_DEEP_MESSAGE, jsonTooDeepAt } from '../jsonDepth';
-import { Range } from '../../text/range';
+import { JsonFileExtras, Marker } from '../extras';
+import { LineIndex } from '../text/lineIndex';
+import { TOO_DEEP_MESSAGE, jsonTooDeepAt } from './jsonDepth';
+import { Range } from '../text/range';
 
 /**
  * A JSON file checked against a JSON Schema, with every problem placed on the key or value it

@@ -1,6 +1,6 @@
 // @spec specthread-core#1.3
-import { MarkdownDoc } from '../markdown';
-import { RefOccurrence, RefSourceKind, RefTarget } from '../../model';
+import { MarkdownDoc } from '../../../parse/markdown';
+import { RefOccurrence, RefSourceKind, RefTarget } from '../../../model';
 
 /**
  * Finds the lines on which Kiro documents cite requirements:

@@ -1,8 +1,8 @@
 // @spec specthread-core#13.2, specthread-core#13.3
-import { DeltaEntry, DeltaFacts, DeltaOp, OpenSpecExtras, RenamePair } from '../../extras';
-import { Range } from '../../text/range';
-import { MarkdownDoc, collectHeadings } from '../markdown';
-import { Heading } from '../../model';
+import { DeltaEntry, DeltaFacts, DeltaOp, OpenSpecExtras, RenamePair } from '../../../extras';
+import { Range } from '../../../text/range';
+import { MarkdownDoc, collectHeadings } from '../../../parse/markdown';
+import { Heading } from '../../../model';
 import { lineRange, normalizeName, readRequirementBlocks, readSections, REQUIREMENT_HEADER } from './blocks';
 import { NamedLine } from './namedLine';
 

@@ -1,9 +1,9 @@
 // @spec specthread-core#13.1
-import { SpecKitExtras } from '../../extras';
-import { Heading, RefOccurrence, TaskNode, TaskStatus } from '../../model';
-import { Block, MarkdownDoc, blockRange, collectHeadings, listItemColumns } from '../markdown';
-import { headingAtOrAbove } from '../headingAt';
-import { taskAtLine } from '../taskAtLine';
+import { SpecKitExtras } from '../../../extras';
+import { Heading, RefOccurrence, TaskNode, TaskStatus } from '../../../model';
+import { Block, MarkdownDoc, blockRange, collectHeadings, listItemColumns } from '../../../parse/markdown';
+import { headingAtOrAbove } from '../../../parse/headingAt';
+import { taskAtLine } from '../../../parse/taskAtLine';
 import { normalizeId, scanDocIds } from './ids';
 
 /**

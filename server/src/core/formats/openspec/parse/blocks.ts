@@ -1,6 +1,6 @@
-import { OpenSpecSection, RequirementBlock, ScenarioInfo } from '../../extras';
-import { Range } from '../../text/range';
-import { MarkdownDoc } from '../markdown';
+import { OpenSpecSection, RequirementBlock, ScenarioInfo } from '../../../extras';
+import { Range } from '../../../text/range';
+import { MarkdownDoc } from '../../../parse/markdown';
 import { NamedLine, dropClosingHashes } from './namedLine';
 
 /**
