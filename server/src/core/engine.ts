@@ -8,7 +8,7 @@ import { SpecRule } from './checks/rule';
 import { WorkspaceRule } from './checks/workspaceRule';
 import { Log, faultAnchor, internalError, isCancellation, isInternalError } from './faults';
 import { Finding, compareFindings } from './findings';
-import { SpecModel, buildSpecModel, mainFileOf } from './index/specModel';
+import { SpecModel, SpecShape, buildSpecModel, mainFileOf } from './index/specModel';
 import { SpecFileFacts } from './model';
 import { parseSpecFile } from './parse/parseSpecFile';
 import { CodeFiles } from './trace/codeFiles';
@@ -21,9 +21,9 @@ import { acceptedFindings } from './suppress/accept';
 import { SpecLayout, SpecLocation, SpecRoot } from './specLocation';
 import { CONFIG_FILE_NAMES, EMPTY_CONFIG, RepoConfig, joinPath, mergeConfigs, parseRepoConfig } from './config/repoConfig';
 import { runWorkspaceChecks } from './checks/runWorkspaceChecks';
-import { KIRO_SPEC_FILES } from './formats/kiro/layout';
-import { OPENSPEC_CHANGE_FILES } from './formats/openspec/layout';
-import { SPECKIT_SPEC_FILES, featureAlias } from './formats/speckit/layout';
+import { BUILTIN_FORMATS, formatById } from './formats/registry';
+import { SpecFormatPlugin } from './formats/specFormatPlugin';
+import { SPEC_RULES } from './checks/registry';
 import { FileNote, isDeclined } from './fileNote';
 import { FileNoteStore } from './fileNoteStore';
 import { FILE_ENCODING, FILE_SKIPPED, fileNoteFinding } from './checks/fileRules';
@@ -64,6 +64,8 @@ export interface EngineOptions {
   };
   /** Replaces the spec-file parser, so tests can make it throw on one file. */
   readonly parse?: typeof parseSpecFile;
+  /** The spec formats the engine reads; the registered ones (formats/registry.ts) by default. */
+  readonly formats?: readonly SpecFormatPlugin[];
 }
 
 export interface IndexProgress {
@@ -99,12 +101,19 @@ export class Engine {
   private readonly codeFaults = new Map<string, Finding>();
   /** Files the workspace declined or read in a degraded way: nothing is dropped without a note. */
   private readonly notes = new FileNoteStore();
+  /** The spec formats this engine reads. */
+  readonly formats: readonly SpecFormatPlugin[];
+  /** Rules run after the registered ones: those of formats beyond the registry's (which already runs its own formats'), then the test seam's. */
+  private readonly extraSpecRules: readonly SpecRule[] | undefined;
 
   constructor(
     private readonly workspace: Workspace,
     private settings: SpecThreadSettings = DEFAULT_SETTINGS,
     private readonly options: EngineOptions = {},
   ) {
+    this.formats = options.formats ?? BUILTIN_FORMATS;
+    const extra = [...this.formats.flatMap((f) => f.rules).filter((r) => !SPEC_RULES.includes(r)), ...(options.extraRules?.spec ?? [])];
+    this.extraSpecRules = extra.length ? extra : undefined;
     this.excluded = compileGlobs(settings.exclude).match;
     this.code = new CodeFiles(() => this.workspace.roots);
     this.code.configure(settings.codeTrace ?? DEFAULT_TRACE_SETTINGS);
@@ -114,7 +123,7 @@ export class Engine {
   /** Configured roots (repo config file and settings, relative to each workspace folder) plus defaults. */
   private buildLayout(): SpecLayout {
     const fromSettings: SpecRoot[] = (this.settings.roots ?? []).flatMap((r) => this.workspace.roots.map((folder) => ({ dir: joinPath(folder, r.path), format: r.format })));
-    return new SpecLayout([...this.config.roots, ...fromSettings], this.config.discover);
+    return new SpecLayout([...this.config.roots, ...fromSettings], this.config.discover, this.formats);
   }
 
   private applyConfig(config: RepoConfig): void {
@@ -331,7 +340,7 @@ export class Engine {
   async loadSpecOf(path: string, token: CancellationToken): Promise<void> {
     const location = this.locate(path);
     if (!location || this.isExcluded(path)) return;
-    const siblings = location.format === 'kiro' ? KIRO_SPEC_FILES : location.format === 'speckit' ? SPECKIT_SPEC_FILES : [...OPENSPEC_CHANGE_FILES, 'spec.md'];
+    const siblings = formatById(this.formats, location.format)?.siblingFiles(location) ?? [];
     for (const name of siblings) {
       const sibling = `${location.specDir}/${name}`;
       if (this.files.has(sibling)) continue;
@@ -420,7 +429,7 @@ export class Engine {
 
   private parse(path: string, location: SpecLocation, text: string, token: CancellationToken): FileEntry {
     try {
-      return { text, location, facts: (this.options.parse ?? parseSpecFile)(path, location.kind, text, token, location.format) };
+      return { text, location, facts: (this.options.parse ?? parseSpecFile)(path, location.kind, text, token, location.format, this.formats) };
     } catch (err) {
       if (isCancellation(err, token)) throw err;
       // A parser bug must never take the server down or hide the rest of the workspace: the
@@ -467,7 +476,7 @@ export class Engine {
     const specs = this.allSpecs();
     const exact = specs.find((s) => s.id === name);
     if (exact) return exact;
-    const aliased = specs.filter((s) => s.format === 'speckit' && featureAlias(s.id) === name);
+    const aliased = specs.filter((s) => s.aliases?.includes(name));
     return aliased.length === 1 ? aliased[0] : undefined;
   }
 
@@ -484,17 +493,23 @@ export class Engine {
     let model: SpecModel;
     let fault: Finding | undefined;
     try {
-      model = buildSpecModel(first.specId, specDir, first.format, paths.map((p) => this.files.get(p)!.facts), first.archived);
+      model = buildSpecModel(first.specId, specDir, first.format, paths.map((p) => this.files.get(p)!.facts), first.archived, this.shapeOf(first));
     } catch (err) {
       // Linking the files of one spec failed: keep the spec, empty, so that its files are still
       // listed and the finding says why nothing in it is checked.
       const entries = paths.map((p) => this.files.get(p)!);
-      model = buildSpecModel(first.specId, specDir, first.format, entries.map((e) => emptyFacts(e.facts.path, e.location)), first.archived);
+      model = buildSpecModel(first.specId, specDir, first.format, entries.map((e) => emptyFacts(e.facts.path, e.location)), first.archived, this.shapeOf(first));
       fault = internalError('the spec model', mainFileOf(model), err, this.options.log);
     }
     const analysis: SpecAnalysis = { model, fault };
     this.analyses.set(specDir, analysis);
     return analysis;
+  }
+
+  /** What the spec's format says about linking it: the names refs may use for it, the files that cite. */
+  private shapeOf(location: SpecLocation): SpecShape {
+    const format = formatById(this.formats, location.format);
+    return { aliases: format?.aliases?.(location.specId), citingKinds: format?.citingKinds };
   }
 
   /**
@@ -544,7 +559,7 @@ export class Engine {
     const analysis = this.analysis(specDir);
     if (!analysis) return [];
     if (!analysis.findings) {
-      const findings = runSpecChecks(analysis.model, this.effectiveSettings(), token, { roots: this.workspace.roots, extraRules: this.options.extraRules?.spec, log: this.options.log });
+      const findings = runSpecChecks(analysis.model, this.effectiveSettings(), token, { roots: this.workspace.roots, extraRules: this.extraSpecRules, log: this.options.log });
       for (const path of this.filesOfSpec(specDir)) {
         const failure = this.files.get(path)!.failure;
         if (failure) findings.push(failure);

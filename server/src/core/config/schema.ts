@@ -1,3 +1,5 @@
+import { BUILTIN_FORMAT_NAMES } from '../../../../shared/roots';
+
 /**
  * The JSON Schema of `specthread.json`, the repository config file. Written to
  * schemas/specthread.schema.json by `npm run docs` and contributed to VS Code through
@@ -21,7 +23,7 @@ export const SPECTHREAD_CONFIG_SCHEMA = {
         properties: {
           path: { type: 'string', minLength: 1, description: 'Folder or glob, e.g. `docs/specs` or `packages/*/openspec`.' },
           format: {
-            enum: ['kiro', 'speckit', 'openspec'],
+            enum: [...BUILTIN_FORMAT_NAMES],
             description: 'kiro: the folder holds `<name>/requirements.md`…; speckit: `<feature>/spec.md`…; openspec: `specs/` and `changes/`.',
           },
         },

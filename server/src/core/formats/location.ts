@@ -17,3 +17,12 @@ export interface SpecLocation {
   /** OpenSpec: the `openspec/` folder, which pairs changes with the specs they change. */
   readonly root?: string;
 }
+
+/**
+ * A configured spec root: an absolute folder (or a glob of folders, for monorepos) that plays
+ * the role of `.kiro/specs` (kiro), `specs` (speckit) or `openspec` (openspec).
+ */
+export interface SpecRoot {
+  readonly dir: string;
+  readonly format: SpecFormat;
+}

@@ -1,8 +1,8 @@
-import { CancellationToken, throwIfCancelled } from '../cancellation';
-import { compareIds } from '../checks/suggest';
-import { SpecModel } from '../index/specModel';
-import { Position, Range } from '../text/range';
-import { CompletionEntry } from './completion';
+import { CancellationToken, throwIfCancelled } from '../../cancellation';
+import { compareIds } from '../../checks/suggest';
+import { SpecModel } from '../../index/specModel';
+import { Position, Range } from '../../text/range';
+import { CompletionEntry } from '../../queries/completion';
 
 /**
  * spec-kit completion: story labels inside `[US…` in tasks.md, and FR / SC / NFR / story /
