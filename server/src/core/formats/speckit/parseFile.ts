@@ -1,6 +1,6 @@
 // @spec specthread-core#15.1
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
-import { SpecKitExtras } from '../../extras';
+import { SpecKitExtras } from './extras';
 import { RefOccurrence, SpecFileFacts, SpecFileKind } from '../../model';
 import { markdownBase } from '../../parse/fileBase';
 import { collectHeadings } from '../../parse/markdown';

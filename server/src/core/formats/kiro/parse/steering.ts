@@ -1,6 +1,6 @@
 // @spec specthread-core#13.4
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { SteeringExtras } from '../../../extras';
+import { SteeringExtras } from '../extras';
 import { LineIndex } from '../../../text/lineIndex';
 import { YAML_TOO_DEEP_MESSAGE, yamlMayNestTooDeep } from '../../../parse/yamlDepth';
 

@@ -1,4 +1,4 @@
-import { OpenSpecSection, RequirementBlock, ScenarioInfo } from '../../../extras';
+import { OpenSpecSection, RequirementBlock, ScenarioInfo } from '../extras';
 import { Range } from '../../../text/range';
 import { MarkdownDoc } from '../../../parse/markdown';
 import { NamedLine, dropClosingHashes } from './namedLine';

@@ -1,5 +1,5 @@
 // @spec specthread-core#13.2, specthread-core#13.3
-import { DeltaEntry, DeltaFacts, DeltaOp, OpenSpecExtras, RenamePair } from '../../../extras';
+import { DeltaEntry, DeltaFacts, DeltaOp, OpenSpecExtras, RenamePair } from '../extras';
 import { Range } from '../../../text/range';
 import { MarkdownDoc, collectHeadings } from '../../../parse/markdown';
 import { Heading } from '../../../model';

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { OpenSpecExtras } from '../../../extras';
+import { OpenSpecExtras } from '../extras';
 import { YAML_TOO_DEEP_MESSAGE, yamlMayNestTooDeep } from '../../../parse/yamlDepth';
 
 /**

@@ -1,4 +1,4 @@
-import { OpenSpecExtras } from '../../../extras';
+import { OpenSpecExtras } from '../extras';
 import { Heading } from '../../../model';
 import { MarkdownDoc, collectHeadings } from '../../../parse/markdown';
 import { readSections } from './blocks';

@@ -1,5 +1,5 @@
 // @spec specthread-core#13.2
-import { OpenSpecExtras } from '../../../extras';
+import { OpenSpecExtras } from '../extras';
 import { CriterionNode, Heading, RequirementNode } from '../../../model';
 import { MarkdownDoc, collectHeadings } from '../../../parse/markdown';
 import { REQUIREMENT_HEADER, lineRange, readRequirementBlocks, readSections, slug } from './blocks';

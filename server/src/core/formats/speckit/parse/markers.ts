@@ -1,4 +1,4 @@
-import { Marker } from '../../../extras';
+import { Marker } from '../../../text/marker';
 import { MarkdownDoc } from '../../../parse/markdown';
 import { stripInlineCode } from './ids';
 

@@ -1,5 +1,5 @@
 // @spec specthread-core#13.1
-import { SpecKitExtras } from '../../../extras';
+import { SpecKitExtras } from '../extras';
 import { CriterionNode, Heading, RefOccurrence, RequirementKind, RequirementNode } from '../../../model';
 import { Range } from '../../../text/range';
 import { Block, MarkdownDoc, blockRange, collectHeadings, firstLineRange, listItemColumns, plainText, sectionAfter } from '../../../parse/markdown';

@@ -1,5 +1,5 @@
 // @spec specthread-core#13.1
-import { SpecKitExtras } from '../../../extras';
+import { SpecKitExtras } from '../extras';
 import { Heading, RefOccurrence, TaskNode, TaskStatus } from '../../../model';
 import { Block, MarkdownDoc, blockRange, collectHeadings, listItemColumns } from '../../../parse/markdown';
 import { headingAtOrAbove } from '../../../parse/headingAt';
