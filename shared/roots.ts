@@ -4,7 +4,14 @@
  * of one format. Plain data; both the client and the server import it.
  */
 
-export type SpecFormatName = 'kiro' | 'speckit' | 'openspec';
+/** The formats SpecThread ships; server/src/core/formats/registry.ts holds their plugins and a test checks the two agree. */
+export const BUILTIN_FORMAT_NAMES = ['kiro', 'speckit', 'openspec'] as const;
+
+/**
+ * A format's name: a built-in one, or one an embedder registers as a plugin. A root whose format
+ * no registered plugin reads is ignored by the engine, as an unknown one always was.
+ */
+export type SpecFormatName = string;
 
 export interface SpecRootSetting {
   /** Workspace-relative folder or glob (`docs/specs`, `packages/*\/openspec`). */
@@ -13,17 +20,17 @@ export interface SpecRootSetting {
   readonly format: SpecFormatName;
 }
 
-const FORMATS: readonly string[] = ['kiro', 'speckit', 'openspec'];
+const FORMAT_NAME = /^[a-z][a-z0-9-]*$/;
 
 /** Keeps well-formed entries; a bare string is a Kiro root, the most common extra root. */
 export function normalizeRoots(input: unknown): SpecRootSetting[] {
   if (!Array.isArray(input)) return [];
   const out: SpecRootSetting[] = [];
   for (const item of input) {
-    if (typeof item === 'string' && item.trim()) out.push({ path: item.trim(), format: 'kiro' });
+    if (typeof item === 'string' && item.trim()) out.push({ path: item.trim(), format: BUILTIN_FORMAT_NAMES[0] });
     else if (item && typeof item === 'object') {
       const { path, format } = item as { path?: unknown; format?: unknown };
-      if (typeof path === 'string' && path.trim() && typeof format === 'string' && FORMATS.includes(format)) out.push({ path: path.trim(), format: format as SpecFormatName });
+      if (typeof path === 'string' && path.trim() && typeof format === 'string' && FORMAT_NAME.test(format)) out.push({ path: path.trim(), format });
     }
   }
   return out;

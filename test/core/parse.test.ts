@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { NEVER_CANCELLED } from '../../server/src/core/cancellation';
 import { parseSpecFile } from '../../server/src/core/parse/parseSpecFile';
-import { tokenizeRefList } from '../../server/src/core/parse/kiro/refLines';
+import { tokenizeRefList } from '../../server/src/core/formats/kiro/parse/refLines';
 import { FIXTURES, readTree } from '../helpers/fixtures';
 
 const fixture = (name: string, file: string) => readTree(path.join(FIXTURES, 'checks', name))[file];

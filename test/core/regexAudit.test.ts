@@ -3,9 +3,9 @@ import * as assert from 'assert';
 import { NEVER_CANCELLED } from '../../server/src/core/cancellation';
 import { joinPath } from '../../server/src/core/config/repoConfig';
 import { SpecFileKind, SpecFormat } from '../../server/src/core/model';
-import { normalizeName, slug } from '../../server/src/core/parse/openspec/blocks';
+import { normalizeName, slug } from '../../server/src/core/formats/openspec/parse/blocks';
 import { parseSpecFile } from '../../server/src/core/parse/parseSpecFile';
-import { prefixOf } from '../../server/src/core/parse/speckit/ids';
+import { prefixOf } from '../../server/src/core/formats/speckit/parse/ids';
 import { taskFileMentions } from '../../server/src/core/trace/taskFiles';
 import { growthRatio } from '../helpers/growth';
 
@@ -29,7 +29,7 @@ import { growthRatio } from '../helpers/growth';
  * - speckit/spec.ts `\|.*$` → split('|')[0]; fixes/taskStub.ts `\s+$` → trimEnd()
  *
  * Checked and left as they are (anchored with a single way to match, sticky, or bounded input):
- * trace/refSyntax.ts REF_SEPARATOR (sticky `y`, tried at one position), parse/speckit/tasks.ts LABEL
+ * trace/refSyntax.ts REF_SEPARATOR (sticky `y`, tried at one position), formats/speckit/parse/tasks.ts LABEL
  * (applied to a run of complete `[…]` labels), openspec/blocks.ts slug `^-+|-+$` (its input has no
  * dash runs: runs of non-letters were just replaced by one dash), Kiro TASK_LINE and spec-kit TASK
  * (anchored, ending in `(.*)$` which always matches). `test/bench/hostile.ts` and an empirical

@@ -6,8 +6,11 @@ import { Position, Range } from './text/range';
  * alone, so it can be cached by content and recomputed for just the file that changed.
  */
 
-/** The spec-driven development tool whose layout and templates a spec follows. */
-export type SpecFormat = 'kiro' | 'speckit' | 'openspec';
+/**
+ * The spec-driven development tool whose layout and templates a spec follows: the id of a
+ * registered format plugin (built in: `kiro`, `speckit`, `openspec`; see formats/registry.ts).
+ */
+export type SpecFormat = string;
 
 /**
  * What role a file plays inside its spec folder. Kiro: requirements, bugfix, design, tasks

@@ -1,5 +1,5 @@
 import { SPECTHREAD_CONFIG_SCHEMA } from './config/schema';
-import { KIRO_CONFIG_SCHEMA, KIRO_HOOK_SCHEMA } from './parse/kiro/schemas';
+import { KIRO_CONFIG_SCHEMA, KIRO_HOOK_SCHEMA } from './formats/kiro/parse/schemas';
 
 /** The JSON Schemas shipped in schemas/, by file name; `npm run docs` writes them, a test compares. */
 export const SCHEMA_FILES: Readonly<Record<string, object>> = {

@@ -1,26 +1,15 @@
-// @spec specthread-core#13.5
+// @spec specthread-core#13.5, specthread-core#15.1
+import { BUILTIN_FORMATS, formatById } from './formats/registry';
+import { SpecFormatPlugin } from './formats/specFormatPlugin';
 import { compileGlobs, isGlob } from './glob/glob';
-import { locateKiro, locateKiroBelow } from './layout/kiroLayout';
-import { locateOpenSpec, locateOpenSpecBelow } from './layout/openspecLayout';
-import { locateSpeckit, locateSpeckitBelow } from './layout/speckitLayout';
-import type { SpecLocation } from './layout/location';
-import { SpecFormat } from './model';
+import type { SpecLocation, SpecRoot } from './formats/location';
 
-export type { SpecLocation } from './layout/location';
+export type { SpecLocation, SpecRoot } from './formats/location';
 
 /**
- * A configured spec root: an absolute folder (or a glob of folders, for monorepos) that plays
- * the role of `.kiro/specs` (kiro), `specs` (speckit) or `openspec` (openspec).
- */
-export interface SpecRoot {
-  readonly dir: string;
-  readonly format: SpecFormat;
-}
-
-/**
- * The layouts the engine recognises: the default locations of every format, unless turned
- * off, plus configured roots. Configured roots win, so `docs/specs` can be declared Kiro even
- * though a `specs/` folder would otherwise be read as spec-kit.
+ * The layouts the engine recognises: the default locations of every registered format, unless
+ * turned off, plus configured roots. Configured roots win, so `docs/specs` can be declared Kiro
+ * even though a `specs/` folder would otherwise be read as spec-kit.
  */
 export class SpecLayout {
   private readonly matchers: { readonly root: SpecRoot; readonly matches: (dir: string) => boolean }[];
@@ -28,6 +17,7 @@ export class SpecLayout {
   constructor(
     readonly roots: readonly SpecRoot[] = [],
     private readonly discoverDefaults = true,
+    private readonly formats: readonly SpecFormatPlugin[] = BUILTIN_FORMATS,
   ) {
     this.matchers = roots.map((root) => {
       return { root, matches: isGlob(root.dir) ? compileGlobs([root.dir]).match : (dir: string) => dir === root.dir };
@@ -36,32 +26,27 @@ export class SpecLayout {
 
   locate(path: string): SpecLocation | undefined {
     for (const { root, matches } of this.matchers) {
+      const format = formatById(this.formats, root.format);
+      if (!format) continue;
       // The root is an ancestor folder of the file; try each one, nearest first.
       for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
         const dir = path.slice(0, i);
         if (!matches(dir)) continue;
-        const found = locateBelow(root.format, dir, path);
+        const found = format.locateBelow(dir, path);
         if (found) return found;
       }
     }
-    return this.discoverDefaults ? locateByDefault(path) : undefined;
+    return this.discoverDefaults ? this.locateByDefault(path) : undefined;
   }
-}
 
-function locateBelow(format: SpecFormat, dir: string, path: string): SpecLocation | undefined {
-  switch (format) {
-    case 'kiro':
-      return locateKiroBelow(dir, path);
-    case 'speckit':
-      return locateSpeckitBelow(dir, path, false);
-    case 'openspec':
-      return locateOpenSpecBelow(dir, path);
+  /** The first format, in registry order, whose default layout holds the file. */
+  private locateByDefault(path: string): SpecLocation | undefined {
+    for (const format of this.formats) {
+      const found = format.locate(path);
+      if (found) return found;
+    }
+    return undefined;
   }
-}
-
-/** OpenSpec first: its `openspec/specs/` would otherwise look like a spec-kit `specs/` folder. */
-function locateByDefault(path: string): SpecLocation | undefined {
-  return locateKiro(path) ?? locateOpenSpec(path) ?? locateSpeckit(path);
 }
 
 const DEFAULT_LAYOUT = new SpecLayout();

@@ -61,6 +61,11 @@ export class Snapshot implements ThreadView {
     return this.engine.allSpecs(this.token);
   }
 
+  /** The spec formats the engine reads, for format-specific completion. */
+  get formats(): Engine['formats'] {
+    return this.engine.formats;
+  }
+
   specByName(name: string): SpecModel | undefined {
     return this.engine.specByName(name, this.token);
   }

@@ -7,7 +7,7 @@ import { inventory } from '../../../server/src/core/inventory';
 import { MemoryWorkspace } from '../../../server/src/core/memoryWorkspace';
 import { completeRefs } from '../../../server/src/core/queries/completion';
 import { completeDeltaTargets } from '../../../server/src/core/queries/deltaTargets';
-import { completeSpeckitIds } from '../../../server/src/core/queries/speckitCompletion';
+import { completeSpeckitIds } from '../../../server/src/core/formats/speckit/completion';
 import { SpecSymbol, documentSymbols, workspaceSymbols } from '../../../server/src/core/queries/symbols';
 import { definitionAt, hoverAt, referencesAt } from '../../../server/src/core/queries/thread';
 import { Position, Range } from '../../../server/src/core/text/range';

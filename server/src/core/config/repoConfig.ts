@@ -3,7 +3,7 @@ import { parse } from 'jsonc-parser';
 import { normalizeRoots } from '../../../../shared/roots';
 import type { SeveritySetting } from '../../../../shared/settings';
 import { AnalysisCache } from '../analysisCache';
-import { checkJson } from '../parse/kiro/json';
+import { checkJson } from '../parse/json';
 import { jsonTooDeepAt } from '../parse/jsonDepth';
 import { SpecRoot } from '../specLocation';
 import { Marker } from '../extras';

@@ -1,3 +1,4 @@
+import { BUILTIN_FORMAT_NAMES } from '../../../../shared/roots';
 import { RULE_FAMILIES, RULE_REGISTRY } from '../checks/registry';
 
 const SEVERITY = { enum: ['error', 'warning', 'info', 'hint', 'off'] } as const;
@@ -38,7 +39,7 @@ export const SPECTHREAD_CONFIG_SCHEMA = {
         properties: {
           path: { type: 'string', minLength: 1, description: 'Folder or glob, e.g. `docs/specs` or `packages/*/openspec`.' },
           format: {
-            enum: ['kiro', 'speckit', 'openspec'],
+            enum: [...BUILTIN_FORMAT_NAMES],
             description: 'kiro: the folder holds `<name>/requirements.md`…; speckit: `<feature>/spec.md`…; openspec: `specs/` and `changes/`.',
           },
         },

@@ -26,6 +26,8 @@ export interface SpecModel {
   readonly id: string;
   readonly dir: string;
   readonly format: SpecFormat;
+  /** Other names cross-spec refs may use for the spec, given by its format (spec-kit: `user-auth` for `001-user-auth`). */
+  readonly aliases?: readonly string[];
   /** The first file of each kind; `fileList` has all of them (checklists, delta specs). */
   readonly files: Partial<Record<SpecFileKind, SpecFileFacts>>;
   readonly fileList: readonly SpecFileFacts[];
@@ -48,7 +50,14 @@ export interface SpecModel {
   readonly subtasks: ReadonlyMap<string, readonly Located<TaskNode>[]>;
 }
 
-export function buildSpecModel(id: string, dir: string, format: SpecFormat, files: readonly SpecFileFacts[], archived = false, token?: CancellationToken): SpecModel {
+/** What a spec's format says about linking it (see formats/specFormatPlugin.ts). */
+export interface SpecShape {
+  readonly aliases?: readonly string[];
+  /** The file kinds whose refs cite the spec's ids, in link order; tasks and design when absent. */
+  readonly citingKinds?: readonly SpecFileKind[];
+}
+
+export function buildSpecModel(id: string, dir: string, format: SpecFormat, files: readonly SpecFileFacts[], archived = false, shape: SpecShape = {}, token?: CancellationToken): SpecModel {
   if (token) throwIfCancelled(token);
   const byKind: Partial<Record<SpecFileKind, SpecFileFacts>> = {};
   for (const f of files) byKind[f.kind] ??= f;
@@ -74,8 +83,9 @@ export function buildSpecModel(id: string, dir: string, format: SpecFormat, file
   const refs: ResolvedRef[] = [];
   const citedBy = new Map<string, ResolvedRef[]>();
   let citesAll = false;
-  // Kiro cites from tasks and design; spec-kit also from spec.md (SC-002 naming FR-003) and checklists.
-  const order: Partial<Record<SpecFileKind, number>> = { tasks: 0, design: 1, ...(format === 'speckit' ? { spec: 2, checklist: 3 } : {}) };
+  // Kiro cites from tasks and design; a format may name more citing files (spec-kit: spec.md and checklists).
+  const order: Partial<Record<SpecFileKind, number>> = {};
+  (shape.citingKinds ?? ['tasks', 'design']).forEach((kind, i) => (order[kind] = i));
   const citing = files.filter((f) => order[f.kind] !== undefined).sort((a, b) => order[a.kind]! - order[b.kind]!);
   for (const f of citing) {
     for (const occurrence of f.refs) {
@@ -99,6 +109,7 @@ export function buildSpecModel(id: string, dir: string, format: SpecFormat, file
     id,
     dir,
     format,
+    ...(shape.aliases?.length ? { aliases: shape.aliases } : {}),
     files: byKind,
     fileList: files,
     archived,

@@ -2,7 +2,7 @@ import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { RequirementBlock } from '../extras';
 import { SpecModel } from '../index/specModel';
 import { openDeltas } from '../checks/workspace/openspecIndex';
-import { normalizeName } from '../parse/openspec/blocks';
+import { normalizeName } from '../formats/openspec/parse/blocks';
 import { Position, Range, rangeContains } from '../text/range';
 import { CompletionEntry } from './completion';
 import { HoverResult } from './hover';

@@ -1,14 +1,13 @@
 // @spec specthread-core#10.1
 import { compareIds, editDistance, suggestIds } from '../checks/suggest';
 import { Located, SpecModel } from '../index/specModel';
-import { featureAlias } from '../layout/speckitLayout';
 import { CriterionNode, RequirementNode } from '../model';
 
 /**
  * Resolves `<spec>#<local-id>` refs written in code and tests. The spec part is looked up by the
- * names a spec answers to, the id part by asking that spec's model, so new formats plug in by
- * extending `specNames` (aliases such as spec-kit's `user-auth` for `001-user-auth`) and
- * `findNode` (their own id kinds) without touching the callers.
+ * names a spec answers to (its folder name and the aliases its format plugin gives it, such as
+ * spec-kit's `user-auth` for `001-user-auth`), the id part by asking that spec's model, so new
+ * formats plug in without touching the callers.
  */
 
 export type RefNode =
@@ -21,12 +20,12 @@ export type Resolution =
   | { readonly status: 'unknown-id'; readonly spec: SpecModel };
 
 /**
- * The names a ref may use for a spec: its folder name, and for spec-kit also the name without
- * its number prefix (`user-auth` for `001-user-auth`), honoured only when unambiguous.
+ * The names a ref may use for a spec: its folder name, and the aliases its format gives it
+ * (spec-kit: the name without its number prefix, `user-auth` for `001-user-auth`), honoured
+ * only when unambiguous.
  */
 export function specNames(spec: SpecModel): string[] {
-  const alias = spec.format === 'speckit' ? featureAlias(spec.id) : undefined;
-  return alias ? [spec.id, alias] : [spec.id];
+  return [spec.id, ...(spec.aliases ?? [])];
 }
 
 /** The requirement or criterion `id` names in `spec`. */

@@ -1,8 +1,7 @@
 import { CompletionItem, CompletionList, Connection } from 'vscode-languageserver/node';
 import { completeRefs } from '../../core/queries/completion';
 import { completeTag } from '../../core/trace/queries/tagCompletion';
-import { completeDeltaTargets } from '../../core/queries/deltaTargets';
-import { completeSpeckitIds } from '../../core/queries/speckitCompletion';
+import { completeFormatSyntax } from '../../core/queries/formatCompletion';
 import { toCompletionItem } from '../convert';
 import { Guard } from '../guard';
 import { Session } from '../session';
@@ -16,8 +15,7 @@ export function registerCompletion(connection: Connection, session: Session, gua
     if (found) {
       return [
         ...completeRefs(found.spec, line, params.position, token),
-        ...completeSpeckitIds(found.spec, line, params.position, token),
-        ...completeDeltaTargets(snapshot.allSpecs(), found.path, line, params.position, token),
+        ...completeFormatSyntax(snapshot.formats, { spec: found.spec, allSpecs: snapshot.allSpecs(), path: found.path, lineText: line, pos: params.position }, token),
       ].map(toCompletionItem);
     }
     // Code: refs after `@spec `.

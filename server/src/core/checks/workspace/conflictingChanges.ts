@@ -1,5 +1,5 @@
 // @spec specthread-core#13.3
-import { normalizeName } from '../../parse/openspec/blocks';
+import { normalizeName } from '../../formats/openspec/parse/blocks';
 import { Range } from '../../text/range';
 import { WorkspaceRule } from '../workspaceRule';
 import { openDeltas } from './openspecIndex';

@@ -1,4 +1,4 @@
-import { normalizeName } from '../../parse/openspec/blocks';
+import { normalizeName } from '../../formats/openspec/parse/blocks';
 import { WorkspaceRule } from '../workspaceRule';
 import { nearMiss, openDeltas } from './openspecIndex';
 

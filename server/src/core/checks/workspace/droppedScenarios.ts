@@ -1,6 +1,6 @@
 // @spec specthread-core#13.3
 import { RequirementBlock } from '../../extras';
-import { normalizeName } from '../../parse/openspec/blocks';
+import { normalizeName } from '../../formats/openspec/parse/blocks';
 import { WorkspaceRule } from '../workspaceRule';
 import { openDeltas } from './openspecIndex';
 

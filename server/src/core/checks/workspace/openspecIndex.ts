@@ -1,7 +1,7 @@
 import { DeltaFacts, OpenSpecExtras, RequirementBlock } from '../../extras';
 import { SpecModel } from '../../index/specModel';
 import { SpecFileFacts } from '../../model';
-import { normalizeName } from '../../parse/openspec/blocks';
+import { normalizeName } from '../../formats/openspec/parse/blocks';
 
 /**
  * Pairs OpenSpec changes with the main specs they change: for each open (not archived) change,

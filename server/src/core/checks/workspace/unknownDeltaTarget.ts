@@ -1,5 +1,5 @@
 // @spec specthread-core#13.3
-import { normalizeName, slug } from '../../parse/openspec/blocks';
+import { normalizeName, slug } from '../../formats/openspec/parse/blocks';
 import { suggestIds } from '../suggest';
 import { WorkspaceRule } from '../workspaceRule';
 import { nearMiss, openDeltas } from './openspecIndex';

@@ -1,4 +1,3 @@
-import { featureAlias } from '../../layout/speckitLayout';
 import { SpecModel } from '../../index/specModel';
 import { suggestIds } from '../suggest';
 import { WorkspaceRule } from '../workspaceRule';
@@ -18,7 +17,7 @@ export const unknownSpecRef: WorkspaceRule = {
   check(ws, report) {
     const byName = new Map<string, SpecModel[]>();
     for (const s of ws.specs) {
-      for (const name of [s.id, s.format === 'speckit' ? featureAlias(s.id) : undefined]) {
+      for (const name of [s.id, ...(s.aliases ?? [])]) {
         if (!name) continue;
         byName.set(name, [...(byName.get(name) ?? []), s]);
       }

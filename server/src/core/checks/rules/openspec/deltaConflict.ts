@@ -1,5 +1,5 @@
 import { Range } from '../../../text/range';
-import { normalizeName } from '../../../parse/openspec/blocks';
+import { normalizeName } from '../../../formats/openspec/parse/blocks';
 import { SpecRule } from '../../rule';
 import { deltaFiles, openSpecExtras } from './helpers';
 

@@ -1,4 +1,4 @@
-import { deltaCapability } from '../../../layout/openspecLayout';
+import { deltaCapability } from '../../../formats/openspec/layout';
 import { SpecRule } from '../../rule';
 import { openSpecExtras } from './helpers';
 

@@ -1,7 +1,7 @@
 import { SpecModel } from '../../../index/specModel';
 import { ReportedProblem } from '../../rule';
 import { suggestIds } from '../../suggest';
-import { prefixOf } from '../../../parse/speckit/ids';
+import { prefixOf } from '../../../formats/speckit/parse/ids';
 
 /**
  * spec-kit ids named in tasks, spec.md and checklists that the feature does not define. Only

@@ -1,0 +1,210 @@
+// @spec specthread-core#2.4, specthread-core#8.4, specthread-core#14.1, specthread-core#15.1
+import { CancellationToken, throwIfCancelled, yieldToEventLoop } from '../cancellation';
+import { FileNote, isDeclined } from '../fileNote';
+import { FileNoteStore } from '../fileNoteStore';
+import { formatById } from '../formats/registry';
+import { SpecFormatPlugin } from '../formats/specFormatPlugin';
+import { stripBom } from '../text/bom';
+import { CodeFiles } from '../trace/codeFiles';
+import { Workspace } from '../workspace';
+import { CodeIndex } from './codeIndex';
+import { ConfigState } from './configState';
+import { SpecFileStore } from './fileStore';
+import { FindingsIndex } from './findingsIndex';
+import { IndexProgress, NotedRead, readNoted } from './options';
+import { SpecIndex } from './specIndex';
+
+/** The engine's parts a change to the workspace reaches. */
+export interface IndexedParts {
+  readonly workspace: Workspace;
+  readonly formats: readonly SpecFormatPlugin[];
+  readonly config: ConfigState;
+  readonly files: SpecFileStore;
+  readonly specs: SpecIndex;
+  readonly codeIndex: CodeIndex;
+  readonly results: FindingsIndex;
+  readonly notes: FileNoteStore;
+}
+
+/**
+ * How the workspace's contents reach the engine: the full index, one file's new text or a
+ * watched-file event, and forgetting what is gone. Each change is stored once (spec files by
+ * content, code files by scan) and invalidates exactly the models and findings that read it.
+ */
+export class WorkspaceIndexer {
+  /** Every file the workspace listed at the last full index; workspace rules match globs against it. */
+  private listed = new Set<string>();
+  private readonly workspace: Workspace;
+  private readonly formats: readonly SpecFormatPlugin[];
+  private readonly config: ConfigState;
+  private readonly files: SpecFileStore;
+  private readonly specs: SpecIndex;
+  private readonly codeIndex: CodeIndex;
+  private readonly results: FindingsIndex;
+  private readonly notes: FileNoteStore;
+
+  constructor(parts: IndexedParts) {
+    this.workspace = parts.workspace;
+    this.formats = parts.formats;
+    this.config = parts.config;
+    this.files = parts.files;
+    this.specs = parts.specs;
+    this.codeIndex = parts.codeIndex;
+    this.results = parts.results;
+    this.notes = parts.notes;
+  }
+
+  private get code(): CodeFiles {
+    return this.codeIndex.files;
+  }
+
+  /** The files listed at the last full index, plus spec files set since. */
+  listedFiles(): Iterable<string> {
+    return this.listed;
+  }
+
+  /** Is this a code or test file the engine scans for trace tags (or the pin store)? */
+  isTraceable(path: string): boolean {
+    if (this.config.locate(path) !== undefined || this.config.isExcluded(path)) return false;
+    return this.code.isScannable(path) || this.code.isPinStore(path);
+  }
+
+  /**
+   * Reads and parses every spec file in the workspace. Files under `priority` folders (the
+   * specs of open documents) are read first; the loop yields to the event loop so requests
+   * are served while a large workspace is indexed.
+   */
+  async indexWorkspace(token: CancellationToken, onProgress?: (p: IndexProgress) => void, priority: readonly string[] = []): Promise<void> {
+    await this.config.load(this.notes, token);
+    const listingNotes: FileNote[] = [];
+    const listed = await this.workspace.listFiles(token, (note) => listingNotes.push(note));
+    this.listed = new Set(listed);
+    this.notes.setListing(listingNotes);
+    // A spec file behind a symlink that is not followed still belongs to its spec, with the note.
+    for (const note of listingNotes) if (this.config.isTracked(note.path)) this.put(note.path, '', token, true);
+    const all = listed.filter((p) => this.config.isTracked(p));
+    const first = (p: string) => (priority.some((dir) => p.startsWith(dir + '/')) ? 0 : 1);
+    const ordered = [...all].sort((a, b) => first(a) - first(b));
+    let done = 0;
+    // Reads run a few at a time: the disk, not the parser, is the bottleneck of a cold index.
+    const BATCH = 16;
+    for (let i = 0; i < ordered.length; i += BATCH) {
+      throwIfCancelled(token);
+      const batch = ordered.slice(i, i + BATCH);
+      const reads = await Promise.all(batch.map((p) => readNoted(this.workspace, p, token)));
+      batch.forEach((path, j) => {
+        if (!this.files.has(path)) this.storeRead(path, reads[j], token);
+      });
+      done += batch.length;
+      onProgress?.({ done, total: ordered.length });
+      await yieldToEventLoop();
+    }
+    onProgress?.({ done, total: ordered.length });
+    await this.indexCode(token, listed);
+  }
+
+  /**
+   * Scans every code and test file for trace tags (specs first, so a user sees spec diagnostics
+   * before a large repository is scanned). Also called again when test globs change.
+   */
+  async indexCode(token: CancellationToken, listed?: readonly string[]): Promise<void> {
+    const files = listed ?? (await this.workspace.listFiles(token));
+    let n = 0;
+    for (const path of files) {
+      throwIfCancelled(token);
+      this.code.markKnown(path, true);
+      if (!this.isTraceable(path)) continue;
+      await this.codeIndex.load(path, token);
+      if (++n % 100 === 0) await yieldToEventLoop();
+    }
+    this.results.traceChanged();
+  }
+
+  /**
+   * Stores a spec file as read from disk: its text, or an empty entry when the host declined it,
+   * plus its note. Returns the spec folder whose analysis changed, if any.
+   */
+  private storeRead(path: string, read: NotedRead, token: CancellationToken): string | undefined {
+    const dir = read.note && isDeclined(read.note) ? this.put(path, '', token, true) : this.put(path, read.text, token, false);
+    if (!this.notes.setRead(path, read.note) || !this.config.isTracked(path)) return dir;
+    const specDir = this.config.locate(path)!.specDir;
+    this.specs.invalidate(specDir);
+    return specDir;
+  }
+
+  /**
+   * Loads the other files of the spec that `path` belongs to, so a document opened before
+   * indexing finishes gets complete diagnostics at once.
+   */
+  async loadSpecOf(path: string, token: CancellationToken): Promise<void> {
+    const location = this.config.locate(path);
+    if (!location || this.config.isExcluded(path)) return;
+    for (const name of formatById(this.formats, location.format)?.siblingFiles(location) ?? []) {
+      const sibling = `${location.specDir}/${name}`;
+      if (this.files.has(sibling)) continue;
+      const read = await readNoted(this.workspace, sibling, token);
+      if (!this.files.has(sibling)) this.storeRead(sibling, read, token);
+    }
+  }
+
+  /**
+   * Sets a file's current text (an editor buffer or the disk contents), or removes it with
+   * `undefined`. Returns the spec folder whose analysis changed, if any. Parses only this file.
+   */
+  setText(path: string, text: string | undefined, token: CancellationToken): string | undefined {
+    // Editor buffers and the disk alike: a byte order mark is never content.
+    return this.put(path, text === undefined ? undefined : stripBom(text), token, false);
+  }
+
+  /** setText, or with `declined` an empty entry for a spec file the workspace would not read. */
+  private put(path: string, text: string | undefined, token: CancellationToken, declined: boolean): string | undefined {
+    // The file is gone, or a buffer now gives the text that the disk would not.
+    if (!declined) this.notes.forget(path, text !== undefined);
+    const location = this.config.locate(path);
+    if (!location && declined) return undefined;
+    if (!location) {
+      // Code, tests and every other file: trace facts change, no spec analysis does.
+      if (this.isTraceable(path) ? this.codeIndex.set(path, text, token) : (this.code.markKnown(path, text !== undefined), false)) this.results.traceChanged();
+      return undefined;
+    }
+    if (this.config.isExcluded(path) || !this.files.put(path, location, text, token, declined)) return undefined;
+    this.specs.invalidate(location.specDir);
+    this.code.markKnown(path, text !== undefined);
+    this.results.traceChanged();
+    this.results.specsChanged();
+    if (text !== undefined) this.listed.add(path);
+    return location.specDir;
+  }
+
+  /** Re-reads a file from the workspace after a watched-file event. */
+  async reload(path: string, token: CancellationToken): Promise<string | undefined> {
+    if (!this.config.isTracked(path)) {
+      if (this.isTraceable(path)) {
+        if (await this.codeIndex.load(path, token)) this.results.traceChanged();
+      } else if (this.config.locate(path) === undefined) {
+        // Tasks name files of any kind; only their existence matters.
+        const exists = this.workspace.stat ? (await this.workspace.stat(path, token)) !== undefined : (await this.workspace.readFile(path, token)) !== undefined;
+        this.code.markKnown(path, exists);
+        this.results.traceChanged();
+      }
+      return undefined;
+    }
+    return this.storeRead(path, await readNoted(this.workspace, path, token), token);
+  }
+
+  /**
+   * Forgets every file whose path `gone` accepts: the files under a deleted folder, whose own
+   * deletion events a watcher may never deliver, or files a re-listing no longer finds. Returns
+   * the spec folders whose analysis changed. One pass over what is known, however many are gone.
+   */
+  forget(gone: (path: string) => boolean, token: CancellationToken): string[] {
+    const dirs = new Set<string>();
+    for (const path of this.files.paths().filter(gone)) {
+      const dir = this.setText(path, undefined, token);
+      if (dir) dirs.add(dir);
+    }
+    for (const path of [...this.code.knownPaths()].filter(gone)) this.setText(path, undefined, token);
+    for (const path of [...this.listed].filter(gone)) this.listed.delete(path);
+    return [...dirs];
+  }
+}

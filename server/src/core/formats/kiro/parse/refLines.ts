@@ -1,0 +1,105 @@
+// @spec specthread-core#1.3
+import { MarkdownDoc } from '../../../parse/markdown';
+import { RefOccurrence, RefSourceKind, RefTarget } from '../../../model';
+
+/**
+ * Finds the lines on which Kiro documents cite requirements:
+ *   `_Requirements: 1.1, 2.3-2.5_`            (tasks.md, the Kiro template)
+ *   `**Validates: Requirements 1.2, 3.1**`    (tasks.md and design.md correctness properties)
+ * and splits each list into ref tokens with exact ranges. Text that is not a ref
+ * (`All requirements for X`, `(preserve functionality)`) is tolerated and skipped.
+ */
+
+interface LineHeader {
+  readonly source: RefSourceKind;
+  /** Offset within the line where the list starts. */
+  readonly listStart: number;
+  /** Offset within the line where the list ends (closing emphasis or end of line). */
+  readonly listEnd: number;
+}
+
+// `_Requirements:` / `*Requirements:*` / `**Requirements:**`, or a bullet that starts with `Requirements:`.
+const REQUIREMENTS_HEADER = /(?:[_*]{1,2}Requirements?\s*:[_*]{0,2}|^\s*(?:[-*+]\s+)?Requirements?\s*:)\s*/;
+// `**Validates: Requirements 1.2**`, `Validates: Requirement 1.2`, `**Validates:** Requirements 1.2`.
+const VALIDATES_HEADER = /Validates\s*:\s*(?:\*\*)?\s*Requirements?\s*:?\s*/;
+
+function findHeader(line: string): LineHeader | undefined {
+  const validates = VALIDATES_HEADER.exec(line);
+  if (validates) {
+    const listStart = validates.index + validates[0].length;
+    return { source: 'validates-line', listStart, listEnd: closingEmphasis(line, listStart) };
+  }
+  const req = REQUIREMENTS_HEADER.exec(line);
+  if (req) {
+    const listStart = req.index + req[0].length;
+    return { source: 'requirements-line', listStart, listEnd: closingEmphasis(line, listStart) };
+  }
+  return undefined;
+}
+
+/** The list ends at the first emphasis marker that closes the `_…_` or `**…**` span, or at the line end. */
+function closingEmphasis(line: string, from: number): number {
+  const m = /[_*]/.exec(line.slice(from));
+  let end = m ? from + m.index : line.length;
+  while (end > from && /\s/.test(line[end - 1])) end--;
+  return end;
+}
+
+const ID = String.raw`\d+(?:\.\d+)*`;
+const ITEM = new RegExp(String.raw`^(\s*\(?\s*(?:Requirements?\s+)?)(${ID})(?:\s*[-–—]\s*(?:Requirements?\s+)?(${ID}))?(?=$|[\s,;)_*]|\.(?!\d))`);
+const ALL = /^(\s*)(All)\b/;
+const PAREN_ID = new RegExp(String.raw`\(\s*(${ID})(?:\s*[-–—]\s*(${ID}))?(?=$|[\s,;)])`);
+
+/** Splits a ref list (the text after the header) into tokens with their offsets in the list. */
+export function tokenizeRefList(list: string): { target: RefTarget; raw: string; start: number; end: number }[] {
+  const tokens: { target: RefTarget; raw: string; start: number; end: number }[] = [];
+  let itemStart = 0;
+  for (const item of list.split(/[,;]/)) {
+    const all = ALL.exec(item);
+    const m = ITEM.exec(item);
+    if (all) {
+      const start = itemStart + all[1].length;
+      tokens.push({ target: { kind: 'all' }, raw: 'All', start, end: start + 3 });
+    } else if (m) {
+      const start = itemStart + m[1].length;
+      const raw = m[0].slice(m[1].length);
+      const target: RefTarget = m[3] ? { kind: 'range', from: m[2], to: m[3] } : { kind: 'id', id: m[2] };
+      tokens.push({ target, raw, start, end: start + raw.length });
+    } else {
+      // A label followed by a parenthesised list, e.g. `Core validation (1.1`.
+      const p = PAREN_ID.exec(item);
+      if (p) {
+        const raw = p[0].slice(p[0].indexOf(p[1]));
+        const start = itemStart + p.index + p[0].length - raw.length;
+        const target: RefTarget = p[2] ? { kind: 'range', from: p[1], to: p[2] } : { kind: 'id', id: p[1] };
+        tokens.push({ target, raw, start, end: start + raw.length });
+      }
+    }
+    itemStart += item.length + 1;
+  }
+  return tokens;
+}
+
+export function scanRefLines(doc: MarkdownDoc): RefOccurrence[] {
+  const refs: RefOccurrence[] = [];
+  for (let line = 0; line < doc.lines.lineCount; line++) {
+    if (doc.codeLines.has(line)) continue;
+    const text = doc.lines.lineText(line);
+    if (!text.includes('equirement')) continue;
+    const header = findHeader(text);
+    if (!header) continue;
+    const list = text.slice(header.listStart, header.listEnd);
+    for (const tok of tokenizeRefList(list)) {
+      refs.push({
+        target: tok.target,
+        raw: tok.raw,
+        source: header.source,
+        range: {
+          start: { line, character: header.listStart + tok.start },
+          end: { line, character: header.listStart + tok.end },
+        },
+      });
+    }
+  }
+  return refs;
+}

@@ -1,0 +1,158 @@
+import { OpenSpecSection, RequirementBlock, ScenarioInfo } from '../extras';
+import { Range } from '../../../text/range';
+import { MarkdownDoc } from '../../../parse/markdown';
+import { NamedLine, dropClosingHashes } from './namedLine';
+
+/**
+ * Line-level reading of OpenSpec documents, the way `openspec validate` reads them: headings
+ * by `#` count on lines outside fenced code, `### Requirement: <name>` blocks, `####` scenario
+ * headers, and a requirement's body as the text before its first sub-heading (`**Key**:`
+ * metadata lines are not body unless nothing else is). Reading the same way is what makes our
+ * findings agree with theirs.
+ */
+
+export const REQUIREMENT_HEADER = new NamedLine(/^###\s*Requirement:(.+)$/i);
+// `\s+(.+)` then a trim in code: `(.+?)\s*$` was quadratic on a title padded with spaces.
+const HEADER = /^(#{1,6})\s+(.+)$/;
+const METADATA_LINE = /^\*\*[^*]+\*\*:/;
+
+/** OpenSpec's key for a requirement name: a closing `###` sequence dropped, trimmed. */
+export function normalizeName(name: string): string {
+  return dropClosingHashes(name).trim();
+}
+
+/** Requirement and scenario ids: the name lower-cased, runs of other characters as `-`. */
+export function slug(name: string): string {
+  return (
+    normalizeName(name)
+      .toLowerCase()
+      .replace(/[`*_]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'requirement'
+  );
+}
+
+export function lineRange(doc: MarkdownDoc, line: number): Range {
+  const text = doc.lines.lineText(line);
+  return { start: { line, character: text.length - text.trimStart().length }, end: { line, character: text.length } };
+}
+
+export function headerAt(doc: MarkdownDoc, line: number): { level: number; title: string } | undefined {
+  if (doc.codeLines.has(line)) return undefined;
+  const m = HEADER.exec(doc.lines.lineText(line));
+  return m ? { level: m[1].length, title: m[2].trimEnd() || m[2] } : undefined;
+}
+
+/** Level-1 and level-2 sections with their text up to the next heading of the same or a higher level. */
+export function readSections(doc: MarkdownDoc): OpenSpecSection[] {
+  const out: OpenSpecSection[] = [];
+  for (let line = 0; line < doc.lines.lineCount; line++) {
+    const h = headerAt(doc, line);
+    if (!h || h.level > 2) continue;
+    let end = line + 1;
+    for (; end < doc.lines.lineCount; end++) {
+      const next = headerAt(doc, end);
+      if (next && next.level <= h.level) break;
+    }
+    out.push(sectionOf(doc, h.title, line, end));
+  }
+  return out;
+}
+
+function sectionOf(doc: MarkdownDoc, title: string, headingLine: number, end: number): OpenSpecSection {
+  const kept: string[] = [];
+  let first = -1;
+  let last = -1;
+  for (let l = headingLine + 1; l < end; l++) {
+    const text = doc.lines.lineText(l);
+    if (text.trim() === '') continue;
+    if (first < 0) first = l;
+    last = l;
+    kept.push(text);
+  }
+  const range = lineRange(doc, headingLine);
+  return {
+    title: title.trim(),
+    range,
+    text: kept.join('\n').trim(),
+    textRange: first < 0 ? range : { start: { line: first, character: 0 }, end: { line: last, character: doc.lines.lineText(last).length } },
+  };
+}
+
+/**
+ * The `### Requirement:` blocks between `from` and `to` (exclusive). A block ends at the next
+ * requirement header or `##` heading. `onOther` sees every other `###` heading in the span.
+ */
+export function readRequirementBlocks(doc: MarkdownDoc, from: number, to: number, onOther?: (line: number, header: string) => void): RequirementBlock[] {
+  const out: RequirementBlock[] = [];
+  let line = from;
+  while (line < to) {
+    const text = doc.lines.lineText(line);
+    const m = doc.codeLines.has(line) ? null : REQUIREMENT_HEADER.exec(text);
+    if (!m) {
+      const h = headerAt(doc, line);
+      if (h?.level === 3) onOther?.(line, h.title);
+      line++;
+      continue;
+    }
+    let end = line + 1;
+    while (end < to && !isBlockEnd(doc, end)) {
+      const h = headerAt(doc, end);
+      if (h?.level === 3) onOther?.(end, h.title);
+      end++;
+    }
+    out.push(readBlock(doc, line, end, m[1]));
+    line = end;
+  }
+  return out;
+}
+
+function isBlockEnd(doc: MarkdownDoc, line: number): boolean {
+  if (doc.codeLines.has(line)) return false;
+  const text = doc.lines.lineText(line);
+  return REQUIREMENT_HEADER.test(text) || /^##\s+/.test(text);
+}
+
+function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: string): RequirementBlock {
+  const headerText = doc.lines.lineText(header);
+  const name = normalizeName(rawName);
+  const nameCol = headerText.indexOf(rawName.trim(), headerText.indexOf(':') + 1);
+  const body: string[] = [];
+  const metadata: string[] = [];
+  let l = header + 1;
+  for (; l < end; l++) {
+    if (doc.codeLines.has(l)) continue;
+    const text = doc.lines.lineText(l);
+    if (/^#{1,6}\s/.test(text)) break;
+    const trimmed = text.trim();
+    if (!trimmed) continue;
+    (METADATA_LINE.test(trimmed) ? metadata : body).push(trimmed);
+  }
+  const scenarios: ScenarioInfo[] = [];
+  let bulletScenarios = 0;
+  for (let s = header + 1; s < end; s++) {
+    if (doc.codeLines.has(s)) continue;
+    const text = doc.lines.lineText(s);
+    if (/^\s*[-*+]\s+(?:\*\*)?Scenario\b/i.test(text)) bulletScenarios++;
+    if (!/^####\s+/.test(text)) continue;
+    let stop = s + 1;
+    let hasBody = false;
+    while (stop < end && !(headerAt(doc, stop) && headerAt(doc, stop)!.level <= 4)) {
+      if (doc.lines.lineText(stop).trim()) hasBody = true;
+      stop++;
+    }
+    const scenarioName = dropClosingHashes(text.replace(/^####\s+/, '')).replace(/^Scenario:\s*/i, '').trim();
+    scenarios.push({ name: scenarioName, range: lineRange(doc, s), hasBody });
+  }
+  let last = end - 1;
+  while (last > header && doc.lines.lineText(last).trim() === '') last--;
+  return {
+    name,
+    range: lineRange(doc, header),
+    nameRange: { start: { line: header, character: Math.max(0, nameCol) }, end: { line: header, character: Math.max(0, nameCol) + name.length } },
+    body: (body.length ? body : metadata).join('\n'),
+    scenarios,
+    bulletScenarios,
+    blockRange: { start: lineRange(doc, header).start, end: { line: last, character: doc.lines.lineText(last).length } },
+  };
+}

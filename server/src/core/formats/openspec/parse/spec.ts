@@ -1,0 +1,50 @@
+// @spec specthread-core#13.2
+import { OpenSpecExtras } from '../extras';
+import { CriterionNode, Heading, RequirementNode } from '../../../model';
+import { MarkdownDoc, collectHeadings } from '../../../parse/markdown';
+import { REQUIREMENT_HEADER, lineRange, readRequirementBlocks, readSections, slug } from './blocks';
+
+/**
+ * An OpenSpec main spec (`openspec/specs/<capability>/spec.md`): `## Purpose`, `## Requirements`
+ * with `### Requirement: <name>` blocks, each holding `#### Scenario: <name>` blocks. Ids are the
+ * requirement name slugged and `<requirement>/<scenario>` for scenarios.
+ */
+
+const DELTA_HEADER = /^##\s+(ADDED|MODIFIED|REMOVED|RENAMED)\s+Requirements\s*$/i;
+
+export interface OpenSpecSpecFacts {
+  readonly requirements: RequirementNode[];
+  readonly headings: Heading[];
+  readonly extras: OpenSpecExtras;
+}
+
+export function parseOpenSpecSpec(doc: MarkdownDoc): OpenSpecSpecFacts {
+  const sections = readSections(doc);
+  let start = -1;
+  let end = doc.lines.lineCount;
+  for (let line = 0; line < doc.lines.lineCount; line++) {
+    if (doc.codeLines.has(line)) continue;
+    const text = doc.lines.lineText(line);
+    if (start < 0 && /^##\s+Requirements\s*$/i.test(text)) start = line;
+    else if (start >= 0 && /^##\s+/.test(text)) {
+      end = line;
+      break;
+    }
+  }
+  const blocks = start >= 0 ? readRequirementBlocks(doc, start + 1, end) : [];
+  const misplaced: OpenSpecExtras['misplaced'][number][] = [];
+  for (let line = 0; line < doc.lines.lineCount; line++) {
+    if (doc.codeLines.has(line)) continue;
+    const text = doc.lines.lineText(line);
+    if (DELTA_HEADER.test(text)) misplaced.push({ what: 'delta-header', text: text.trim(), range: lineRange(doc, line) });
+    else if (REQUIREMENT_HEADER.test(text) && !(start >= 0 && line > start && line < end)) misplaced.push({ what: 'requirement', text: text.trim(), range: lineRange(doc, line) });
+  }
+  const requirements = blocks.map((b): RequirementNode => {
+    const id = slug(b.name);
+    const criteria = b.scenarios
+      .filter((s) => s.hasBody)
+      .map((s): CriterionNode => ({ id: `${id}/${slug(s.name)}`, requirementId: id, text: s.name, range: s.range, idRange: s.range }));
+    return { id, kind: 'requirement', title: b.name, text: b.body, range: b.range, idRange: b.nameRange, sectionRange: b.blockRange, criteria };
+  });
+  return { requirements, headings: collectHeadings(doc), extras: { type: 'openspec', sections, requirementBlocks: blocks, misplaced } };
+}

@@ -1,0 +1,34 @@
+// @spec specthread-core#15.1
+import { CancellationToken, throwIfCancelled } from '../../cancellation';
+import { SpecFileFacts, SpecFileKind } from '../../model';
+import { NO_STRUCTURE, lineCount, markdownBase } from '../../parse/fileBase';
+import { collectHeadings } from '../../parse/markdown';
+import { parseTasks } from '../../parse/numberedTasks';
+import { deltaCapability } from './layout';
+import { parseDeltaSpec } from './parse/delta';
+import { parseChangeMeta } from './parse/meta';
+import { parseProposal } from './parse/proposal';
+import { parseOpenSpecSpec } from './parse/spec';
+
+/** Parses one OpenSpec file: main specs, delta specs, proposals, tasks and the `.openspec.yaml` metadata. */
+export function parseOpenSpecFile(path: string, kind: SpecFileKind, text: string, token: CancellationToken): SpecFileFacts {
+  throwIfCancelled(token);
+  // YAML is not Markdown; it is checked for shape only.
+  if (kind === 'change-meta') return { path, kind, lineCount: lineCount(text), ...NO_STRUCTURE, extras: parseChangeMeta(text) };
+  const { doc, base } = markdownBase(path, kind, text);
+  const empty = { requirements: [], tasks: [], refs: [], glossary: [], notes: [] };
+  switch (kind) {
+    case 'spec':
+      return { ...base, ...empty, ...parseOpenSpecSpec(doc) };
+    case 'delta':
+      return { ...base, ...empty, ...parseDeltaSpec(doc, deltaCapability(path)) };
+    case 'tasks':
+      // OpenSpec tasks are numbered like Kiro's (`- [ ] 1.1 …` under `## 1. Group`).
+      return { ...base, ...empty, tasks: parseTasks(doc), headings: collectHeadings(doc) };
+    case 'proposal':
+    case 'project':
+      return { ...base, ...empty, ...parseProposal(doc) };
+    default:
+      return { ...base, ...empty, headings: collectHeadings(doc) };
+  }
+}

@@ -1,0 +1,51 @@
+import { SpecFileKind } from '../../model';
+import type { SpecLocation } from '../location';
+
+/**
+ * GitHub spec-kit: `specs/NNN-feature/` (or timestamp-named, `20250101-120000-feature`) with
+ * spec.md, plan.md, tasks.md, research.md, data-model.md, quickstart.md and checklists/*.md;
+ * the project constitution in `.specify/memory/constitution.md`. By default only folders whose
+ * name starts with a number count, because `specs/` is a common folder name in code
+ * repositories (RSpec, test specs); a configured root accepts any folder name.
+ */
+
+const SPECKIT_FILES: Record<string, SpecFileKind> = {
+  'spec.md': 'spec',
+  'plan.md': 'plan',
+  'tasks.md': 'tasks',
+  'research.md': 'research',
+  'data-model.md': 'data-model',
+  'quickstart.md': 'quickstart',
+};
+
+export const SPECKIT_SPEC_FILES = Object.keys(SPECKIT_FILES);
+
+const FEATURE_FOLDER = /^\d+[-_]/;
+
+export function locateSpeckit(path: string): SpecLocation | undefined {
+  const constitution = /^(.*\/\.specify\/memory)\/constitution\.md$/.exec(path);
+  if (constitution) return { specId: 'constitution', specDir: constitution[1], format: 'speckit', kind: 'constitution' };
+  for (let i = path.lastIndexOf('/specs/'); i >= 0; i = i > 0 ? path.lastIndexOf('/specs/', i - 1) : -1) {
+    const found = locateSpeckitBelow(path.slice(0, i + '/specs'.length), path, true);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A file of a feature folder directly below `root` (the folder that plays `specs/`). */
+export function locateSpeckitBelow(root: string, path: string, numberedOnly: boolean): SpecLocation | undefined {
+  if (!path.startsWith(root + '/')) return undefined;
+  const parts = path.slice(root.length + 1).split('/');
+  const feature = parts[0];
+  if (numberedOnly && !FEATURE_FOLDER.test(feature)) return undefined;
+  const specDir = `${root}/${feature}`;
+  if (parts.length === 2 && SPECKIT_FILES[parts[1]]) return { specId: feature, specDir, format: 'speckit', kind: SPECKIT_FILES[parts[1]] };
+  if (parts.length === 3 && parts[1] === 'checklists' && parts[2].endsWith('.md')) return { specId: feature, specDir, format: 'speckit', kind: 'checklist' };
+  return undefined;
+}
+
+/** `001-user-auth` is also known as `user-auth` when no other feature has that name. */
+export function featureAlias(specId: string): string | undefined {
+  const m = /^\d+(?:[-_]\d+)*[-_](.+)$/.exec(specId);
+  return m ? m[1] : undefined;
+}
