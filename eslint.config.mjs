@@ -13,7 +13,8 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 // in a process (the CLI, the server and each test), so one engine's settings or memo could leak
 // into another's results. Memo tables belong to the engine (server/src/core/analysisCache.ts).
 // Constant tables stay: a Set or Map typed ReadonlySet/ReadonlyMap cannot be written through.
-const STATE_MESSAGE = 'server/src/core holds no module-level mutable state: keep memo tables in the engine\'s AnalysisCache (server/src/core/analysisCache.ts), or type a constant table ReadonlySet/ReadonlyMap.';
+const STATE_MESSAGE =
+  "server/src/core holds no module-level mutable state: keep memo tables in the engine's AnalysisCache (server/src/core/analysisCache.ts), or type a constant table ReadonlySet/ReadonlyMap.";
 const TOP_LEVEL = ['Program', 'Program > ExportNamedDeclaration'];
 const moduleStateSelectors = TOP_LEVEL.flatMap((top) => [
   { selector: `${top} > VariableDeclaration[kind=/^(let|var)$/]`, message: STATE_MESSAGE },
@@ -25,7 +26,10 @@ const moduleStateSelectors = TOP_LEVEL.flatMap((top) => [
   // A static field is a module-level variable by another name.
   { selector: 'PropertyDefinition[static=true][readonly!=true]', message: STATE_MESSAGE },
   // Moving a module-level regex's lastIndex is writing shared state; clone the regex per call.
-  { selector: 'AssignmentExpression > MemberExpression.left[property.name="lastIndex"][object.type="Identifier"][object.name=/^[A-Z][A-Z0-9_]*$/]', message: STATE_MESSAGE },
+  {
+    selector: 'AssignmentExpression > MemberExpression.left[property.name="lastIndex"][object.type="Identifier"][object.name=/^[A-Z][A-Z0-9_]*$/]',
+    message: STATE_MESSAGE,
+  },
 ]);
 
 export default tseslint.config(
@@ -50,9 +54,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'server/src/core is pure: reach files through the Workspace interface (server/src/core/workspace.ts).' })),
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'server/src/core is pure: reach files through the Workspace interface (server/src/core/workspace.ts).',
+          })),
           patterns: [
-            { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message: 'server/src/core knows nothing of LSP or VS Code: convert in server/src/lsp.' },
+            {
+              group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'],
+              message: 'server/src/core knows nothing of LSP or VS Code: convert in server/src/lsp.',
+            },
             { group: ['**/lsp/**', '**/host/**', '**/cli/**', '**/mcp/**'], message: 'server/src/core must not depend on its transports.' },
           ],
         },

@@ -68,7 +68,13 @@ export function normalizeSettings(input: unknown): SpecThreadSettings {
   // codeTrace is kept only when given, so that layering (mergeSettings) can tell "not set" apart.
   const codeTrace = raw.codeTrace && typeof raw.codeTrace === 'object' ? normalizeTraceSettings(raw.codeTrace) : undefined;
   const roots = normalizeRoots(raw.roots);
-  return { rules, exclude: [...DEFAULT_EXCLUDES, ...exclude], ...normalizeRuleOptions(raw), ...(codeTrace ? { codeTrace } : {}), ...(roots.length ? { roots } : {}) };
+  return {
+    rules,
+    exclude: [...DEFAULT_EXCLUDES, ...exclude],
+    ...normalizeRuleOptions(raw),
+    ...(codeTrace ? { codeTrace } : {}),
+    ...(roots.length ? { roots } : {}),
+  };
 }
 
 function isSeverity(value: unknown): value is SeveritySetting {
@@ -87,7 +93,7 @@ function normalizeRuleOptions(raw: Record<string, unknown>): Pick<SpecThreadSett
     for (const o of raw.overrides as unknown[]) {
       if (!o || typeof o !== 'object') continue;
       const entry = o as Record<string, unknown>;
-      const files = typeof entry.files === 'string' ? [entry.files] : strings(entry.files) ?? [];
+      const files = typeof entry.files === 'string' ? [entry.files] : (strings(entry.files) ?? []);
       const rules: Record<string, SeveritySetting> = {};
       if (entry.rules && typeof entry.rules === 'object') for (const [code, v] of Object.entries(entry.rules)) if (isSeverity(v)) rules[code] = v;
       if (files.length) overrides.push({ files, rules });

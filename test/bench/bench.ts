@@ -103,7 +103,11 @@ function ratioText(r: number): string {
 
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  const line = (r: readonly string[]) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ').trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
@@ -154,7 +158,8 @@ async function main(): Promise<number> {
   const burstSize = int(options, 'burstSize', 1);
   const cliRuns = int(options, 'cliRuns', 1);
   const timeoutMs = int(options, 'timeout', 1) * 1000;
-  const syncModes: SyncMode[] = options.sync === 'both' ? ['incremental', 'full'] : options.sync === 'incremental' || options.sync === 'full' ? [options.sync] : [];
+  const syncModes: SyncMode[] =
+    options.sync === 'both' ? ['incremental', 'full'] : options.sync === 'incremental' || options.sync === 'full' ? [options.sync] : [];
   if (!syncModes.length) throw new UsageError(`--sync must be incremental, full or both, not '${options.sync}'`);
   if (options.client !== 'vscode' && options.client !== 'minimal') throw new UsageError(`--client must be vscode or minimal, not '${options.client}'`);
   const profile: ClientProfile = options.client;
@@ -358,7 +363,12 @@ async function main(): Promise<number> {
       tasks: ws.tasks,
       citations: ws.citations,
       expected: ws.expected,
-      large: { requirements: ws.large.requirements, criteria: ws.large.criteria, requirementsLines: ws.large.requirementsLines, requirementsBytes: ws.large.requirementsBytes },
+      large: {
+        requirements: ws.large.requirements,
+        criteria: ws.large.criteria,
+        requirementsLines: ws.large.requirementsLines,
+        requirementsBytes: ws.large.requirementsBytes,
+      },
       fingerprint: ws.fingerprint,
       generateMs,
     },

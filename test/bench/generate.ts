@@ -124,9 +124,35 @@ export class Rng {
 // Vocabulary
 
 const DOMAINS = [
-  'billing', 'invoicing', 'checkout', 'catalogue', 'search', 'export', 'import', 'audit', 'notifications', 'reporting',
-  'onboarding', 'permissions', 'inventory', 'shipping', 'returns', 'payments', 'subscriptions', 'analytics', 'scheduling',
-  'messaging', 'uploads', 'webhooks', 'profiles', 'settings', 'localisation', 'backups', 'sync', 'comments', 'tagging',
+  'billing',
+  'invoicing',
+  'checkout',
+  'catalogue',
+  'search',
+  'export',
+  'import',
+  'audit',
+  'notifications',
+  'reporting',
+  'onboarding',
+  'permissions',
+  'inventory',
+  'shipping',
+  'returns',
+  'payments',
+  'subscriptions',
+  'analytics',
+  'scheduling',
+  'messaging',
+  'uploads',
+  'webhooks',
+  'profiles',
+  'settings',
+  'localisation',
+  'backups',
+  'sync',
+  'comments',
+  'tagging',
 ];
 const ASPECTS = ['api', 'ui', 'pipeline', 'worker', 'service', 'dashboard', 'cli', 'store', 'gateway', 'engine', 'cache', 'feed'];
 const SYSTEMS = ['Service', 'Store', 'Gateway', 'Worker', 'Scheduler', 'Validator', 'Renderer', 'Indexer', 'Notifier', 'Ledger', 'Queue', 'Client'];
@@ -135,14 +161,26 @@ const NOUNS = ['record', 'request', 'report', 'invoice', 'order', 'session', 'do
 const VERBS = ['create', 'update', 'archive', 'validate', 'export', 'restore', 'share', 'submit', 'approve', 'cancel', 'retry', 'merge'];
 const ADJECTIVES = ['pending', 'expired', 'duplicate', 'invalid', 'locked', 'archived', 'partial', 'stale', 'oversized', 'unsigned'];
 const OUTCOMES = [
-  'reject the request with a descriptive error', 'persist the change within 200 milliseconds', 'emit an audit event',
-  'notify the owner by email', 'return the updated {noun} to the caller', 'retry up to three times with exponential backoff',
-  'keep the previous version available for rollback', 'display a confirmation message', 'record the actor and timestamp',
-  'respond with status 409', 'queue the {noun} for later processing', 'mask personal data in the log',
+  'reject the request with a descriptive error',
+  'persist the change within 200 milliseconds',
+  'emit an audit event',
+  'notify the owner by email',
+  'return the updated {noun} to the caller',
+  'retry up to three times with exponential backoff',
+  'keep the previous version available for rollback',
+  'display a confirmation message',
+  'record the actor and timestamp',
+  'respond with status 409',
+  'queue the {noun} for later processing',
+  'mask personal data in the log',
 ];
 const BENEFITS = [
-  'I can finish my work without contacting support', 'mistakes are caught early', 'the data stays consistent',
-  'I can trust the numbers I report', 'nothing is lost when a node fails', 'I stay within the compliance rules',
+  'I can finish my work without contacting support',
+  'mistakes are caught early',
+  'the data stays consistent',
+  'I can trust the numbers I report',
+  'nothing is lost when a node fails',
+  'I stay within the compliance rules',
 ];
 
 /** `a guest`, `an auditor`. */
@@ -317,12 +355,13 @@ function renderSpec(rng: Rng, plan: SpecPlan, withTargets: boolean): RenderedSpe
     const split = r.criteria.length >= 2 ? 1 + rng.int(r.criteria.length - 1) : 1;
     const chunks = [r.criteria.slice(0, split), r.criteria.slice(split)].filter((c) => c.length > 0);
     // parentDoneOpen: the parent is ticked while its last (required) sub-task is still open.
-    const subDone = (k: number) =>
-      i === parentOpenAt ? k < chunks.length - 1 : done || (n === progress + 1 && k === 0 && chunks.length > 1);
+    const subDone = (k: number) => (i === parentOpenAt ? k < chunks.length - 1 : done || (n === progress + 1 && k === 0 && chunks.length > 1));
     tasks.push(`- ${mark(done || i === parentOpenAt)} ${n}. Implement ${r.title.toLowerCase()}`);
     tasksCount++;
     chunks.forEach((chunk, k) => {
-      tasks.push(`  - ${mark(subDone(k))} ${n}.${k + 1} ${title(rng.pick(VERBS))} the ${rng.pick(NOUNS)} ${k === 0 ? 'model' : 'handler'} in the ${rng.pick(systems)}`);
+      tasks.push(
+        `  - ${mark(subDone(k))} ${n}.${k + 1} ${title(rng.pick(VERBS))} the ${rng.pick(NOUNS)} ${k === 0 ? 'model' : 'handler'} in the ${rng.pick(systems)}`,
+      );
       tasksCount++;
       tasks.push(`    - ${title(rng.pick(VERBS))} ${rng.pick(ADJECTIVES)} ${plural(rng.pick(NOUNS))} and ${outcome(rng)}`);
       if (i === uncoveredAt) return;
@@ -344,7 +383,10 @@ function renderSpec(rng: Rng, plan: SpecPlan, withTargets: boolean): RenderedSpe
     }
     tasks.push('');
   });
-  tasks.push(`- ${progress === requirements.length ? '[x]' : '[ ]'} ${requirements.length + 1}. Checkpoint - Ensure all tests pass, ask the user if questions arise`, '');
+  tasks.push(
+    `- ${progress === requirements.length ? '[x]' : '[ ]'} ${requirements.length + 1}. Checkpoint - Ensure all tests pass, ask the user if questions arise`,
+    '',
+  );
   tasksCount++;
 
   return {
@@ -380,7 +422,13 @@ const MARKER = '.specthread-bench-workspace';
  * that exists, is not empty and was not written by the generator is refused, never deleted.
  */
 export function generateWorkspace(root: string, options: GeneratorOptions): GeneratedWorkspace {
-  if (options.specs < 1 || options.requirementsPerSpec < 1 || options.criteriaPerRequirement < 1 || options.largeRequirements < 1 || options.largeCriteriaPerRequirement < 1) {
+  if (
+    options.specs < 1 ||
+    options.requirementsPerSpec < 1 ||
+    options.criteriaPerRequirement < 1 ||
+    options.largeRequirements < 1 ||
+    options.largeCriteriaPerRequirement < 1
+  ) {
     throw new Error('every size must be at least 1');
   }
   if (fs.existsSync(root) && fs.readdirSync(root).length > 0 && !fs.existsSync(path.join(root, MARKER))) {

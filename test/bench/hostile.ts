@@ -31,14 +31,16 @@ async function indexAndCheck(files: Record<string, string>): Promise<Engine> {
   return engine;
 }
 
-const REQUIREMENTS = '# Requirements\n\n## Requirements\n\n### Requirement 1: Base\n\n#### Acceptance Criteria\n\n1. WHEN a user asks THE System SHALL answer\n';
+const REQUIREMENTS =
+  '# Requirements\n\n## Requirements\n\n### Requirement 1: Base\n\n#### Acceptance Criteria\n\n1. WHEN a user asks THE System SHALL answer\n';
 
 function kiroTasks(n: number, subtasksPerTask: number): string {
   const lines = ['# Implementation Plan', ''];
   const parents = subtasksPerTask ? Math.ceil(n / (subtasksPerTask + 1)) : n;
   for (let i = 1; i <= parents; i++) {
     lines.push(`- [ ] ${i}. Build part ${i} in \`src/part${i}.ts\``, `  - Write src/part${i}/index.ts`, '  - _Requirements: 1.1_');
-    for (let s = 1; s <= subtasksPerTask; s++) lines.push(`  - [x] ${i}.${s} Sub-step ${s} of ${i}`, `    - Touch \`src/part${i}/s${s}.ts\``, '    - _Requirements: 1.1_');
+    for (let s = 1; s <= subtasksPerTask; s++)
+      lines.push(`  - [x] ${i}.${s} Sub-step ${s} of ${i}`, `    - Touch \`src/part${i}/s${s}.ts\``, '    - _Requirements: 1.1_');
   }
   return lines.join('\n') + '\n';
 }
@@ -65,19 +67,24 @@ const CASES: Case[] = [
     name: 'kiro-tasks',
     unit: 'tasks',
     sizes: [10000, 20000, 40000],
-    run: async (n) => (await indexAndCheck({ [`${ROOT}/.kiro/specs/big/requirements.md`]: REQUIREMENTS, [`${ROOT}/.kiro/specs/big/tasks.md`]: kiroTasks(n, 0) })).specDirs().length,
+    run: async (n) =>
+      (await indexAndCheck({ [`${ROOT}/.kiro/specs/big/requirements.md`]: REQUIREMENTS, [`${ROOT}/.kiro/specs/big/tasks.md`]: kiroTasks(n, 0) })).specDirs()
+        .length,
   },
   {
     name: 'kiro-subtasks',
     unit: 'tasks',
     sizes: [10000, 20000, 40000],
-    run: async (n) => (await indexAndCheck({ [`${ROOT}/.kiro/specs/big/requirements.md`]: REQUIREMENTS, [`${ROOT}/.kiro/specs/big/tasks.md`]: kiroTasks(n, 4) })).specDirs().length,
+    run: async (n) =>
+      (await indexAndCheck({ [`${ROOT}/.kiro/specs/big/requirements.md`]: REQUIREMENTS, [`${ROOT}/.kiro/specs/big/tasks.md`]: kiroTasks(n, 4) })).specDirs()
+        .length,
   },
   {
     name: 'speckit-tasks',
     unit: 'tasks',
     sizes: [10000, 20000, 40000],
-    run: async (n) => (await indexAndCheck({ [`${ROOT}/specs/001-big/spec.md`]: SPECKIT_SPEC, [`${ROOT}/specs/001-big/tasks.md`]: speckitTasks(n) })).specDirs().length,
+    run: async (n) =>
+      (await indexAndCheck({ [`${ROOT}/specs/001-big/spec.md`]: SPECKIT_SPEC, [`${ROOT}/specs/001-big/tasks.md`]: speckitTasks(n) })).specDirs().length,
   },
   {
     // Owned by the plainMap rewrite (another part of issue 8); measured here so the figures sit together.

@@ -138,7 +138,11 @@ export class LspClient {
    * The next publishDiagnostics for `uri` that satisfies `accept`. Call it BEFORE sending the
    * message that causes the publish, so the answer cannot slip past.
    */
-  nextDiagnostics(uri: string, accept: (diagnostics: readonly Diagnostic[]) => boolean = () => true, what = `diagnostics for ${uri}`): Promise<DiagnosticsEvent> {
+  nextDiagnostics(
+    uri: string,
+    accept: (diagnostics: readonly Diagnostic[]) => boolean = () => true,
+    what = `diagnostics for ${uri}`,
+  ): Promise<DiagnosticsEvent> {
     return this.bounded(
       new Promise<DiagnosticsEvent>((resolve) => {
         this.diagnosticWaiters.add({ accept: (e) => e.uri === uri && accept(e.diagnostics), resolve });

@@ -247,10 +247,16 @@ export async function openLarge(client: LspClient, ws: GeneratedWorkspace): Prom
  * the number with new text, which removes it. So every edit changes the file's diagnostics, and
  * the publish that reflects an edit can be recognised, not just assumed to be the next one.
  */
-function editFor(ws: GeneratedWorkspace, target: EditTarget, revision: number, gap: boolean): { text: string; reflects: (d: readonly Diagnostic[]) => boolean } {
+function editFor(
+  ws: GeneratedWorkspace,
+  target: EditTarget,
+  revision: number,
+  gap: boolean,
+): { text: string; reflects: (d: readonly Diagnostic[]) => boolean } {
   const bogus = ws.large.criteriaPerRequirement + 5;
   const id = new RegExp(String.raw`(?<![\d.])${target.requirementId}\.${bogus}(?![\d])`);
-  const hasGap = (d: readonly Diagnostic[]) => d.some((x) => x.code === 'structure.numbering-gap' && id.test(typeof x.message === 'string' ? x.message : x.message.value));
+  const hasGap = (d: readonly Diagnostic[]) =>
+    d.some((x) => x.code === 'structure.numbering-gap' && id.test(typeof x.message === 'string' ? x.message : x.message.value));
   return gap
     ? { text: `${bogus}. ${target.text} (revision ${revision})`, reflects: hasGap }
     : { text: `${target.marker} ${target.text} (revision ${revision})`, reflects: (d) => !hasGap(d) };
@@ -279,7 +285,14 @@ function editOrder(ws: GeneratedWorkspace, seed: number): EditTarget[] {
 }
 
 /** Sends `edits` didChange notifications one at a time; each waits for the publish that reflects it. */
-export async function measureEdits(client: LspClient, ws: GeneratedWorkspace, doc: OpenDocument, edits: number, sync: SyncMode, seed: number): Promise<EditResult> {
+export async function measureEdits(
+  client: LspClient,
+  ws: GeneratedWorkspace,
+  doc: OpenDocument,
+  edits: number,
+  sync: SyncMode,
+  seed: number,
+): Promise<EditResult> {
   const order = editOrder(ws, seed);
   const samples: number[] = [];
   let stale = 0;
@@ -317,7 +330,15 @@ export interface BurstResult {
  * last of which adds a numbering gap. Measures the time to the publish that reflects the last
  * edit and counts how many publishes (one per re-analysis) the burst caused.
  */
-export async function measureBursts(client: LspClient, ws: GeneratedWorkspace, doc: OpenDocument, bursts: number, size: number, sync: SyncMode, seed: number): Promise<BurstResult> {
+export async function measureBursts(
+  client: LspClient,
+  ws: GeneratedWorkspace,
+  doc: OpenDocument,
+  bursts: number,
+  size: number,
+  sync: SyncMode,
+  seed: number,
+): Promise<BurstResult> {
   const order = editOrder(ws, seed + 1);
   const latencies: number[] = [];
   const publishes: number[] = [];
@@ -352,5 +373,11 @@ export async function measureBursts(client: LspClient, ws: GeneratedWorkspace, d
     await client.change(doc.uri, doc.version, [undoChange]);
     await restored;
   }
-  return { bursts, size, ms: summarize(latencies), publishesPerBurst: summarize(publishes), serverCpuMsPerBurst: cpu === undefined || bursts === 0 ? undefined : cpu / bursts };
+  return {
+    bursts,
+    size,
+    ms: summarize(latencies),
+    publishesPerBurst: summarize(publishes),
+    serverCpuMsPerBurst: cpu === undefined || bursts === 0 ? undefined : cpu / bursts,
+  };
 }

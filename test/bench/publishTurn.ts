@@ -25,8 +25,12 @@ const EDITS = Number(process.env.EDITS ?? 40);
 
 class Docs {
   readonly map = new Map<string, TextDocument>();
-  get(u: string) { return this.map.get(u); }
-  all() { return [...this.map.values()]; }
+  get(u: string) {
+    return this.map.get(u);
+  }
+  all() {
+    return [...this.map.values()];
+  }
 }
 
 async function main(): Promise<void> {
@@ -34,16 +38,26 @@ async function main(): Promise<void> {
     throw new Error('copy the old session first: git show 4367a7b:server/src/lsp/session.ts > server/src/lsp/sessionOld.ts');
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Session: OldSession } = require('../../server/src/lsp/sessionOld') as { Session: new (...args: unknown[]) => { startIndexing(r: () => void): Promise<void>; changed(u: string): void; flush(): void } };
+  const { Session: OldSession } = require('../../server/src/lsp/sessionOld') as {
+    Session: new (...args: unknown[]) => { startIndexing(r: () => void): Promise<void>; changed(u: string): void; flush(): void };
+  };
   const spec = Object.keys(files).find((p) => p.endsWith('/002-invoicing-dashboard/tasks.md'))!;
   const uri = `file://${spec}`;
   const guard = new Guard({ logError: (m) => console.error(m), versionOf: () => undefined });
   const sent = { old: 0, new: 0 };
   const oldDocs = new Docs();
   const newDocs = new Docs();
-  const fakeConnection = { console: { error: () => undefined, warn: () => undefined, info: () => undefined }, sendDiagnostics: () => void sent.old++, sendNotification: () => undefined };
+  const fakeConnection = {
+    console: { error: () => undefined, warn: () => undefined, info: () => undefined },
+    sendDiagnostics: () => void sent.old++,
+    sendNotification: () => undefined,
+  };
   const oldSession = new OldSession(fakeConnection, oldDocs, new MemoryWorkspace([root], files), DEFAULT_SETTINGS, guard);
-  const link = { sendDiagnostics: () => void sent.new++, indexed: () => undefined, log: { error: () => undefined, warn: () => undefined, info: () => undefined } };
+  const link = {
+    sendDiagnostics: () => void sent.new++,
+    indexed: () => undefined,
+    log: { error: () => undefined, warn: () => undefined, info: () => undefined },
+  };
   const newSession = new Session(link, newDocs, new MemoryWorkspace([root], files), DEFAULT_SETTINGS, guard);
   await oldSession.startIndexing(() => undefined);
   await newSession.startIndexing(() => undefined);
@@ -82,7 +96,9 @@ async function main(): Promise<void> {
   const ms = (us: number) => (us / 1000 / EDITS).toFixed(1);
   console.log(`${Object.keys(files).length} files; ${EDITS} edits of a small spec's tasks.md`);
   console.log(`old session: ${ms(cpu.old)} ms CPU per edit, ${(sent.old / EDITS).toFixed(1)} publishes per edit`);
-  console.log(`writer:      ${ms(cpu.new)} ms CPU per edit, ${(sent.new / EDITS).toFixed(1)} publishes per edit, ${(newSession.takeExamined() / EDITS).toFixed(1)} spec folders re-checked per edit`);
+  console.log(
+    `writer:      ${ms(cpu.new)} ms CPU per edit, ${(sent.new / EDITS).toFixed(1)} publishes per edit, ${(newSession.takeExamined() / EDITS).toFixed(1)} spec folders re-checked per edit`,
+  );
 }
 
 void main();

@@ -14,7 +14,9 @@ import { Engine } from '../../server/src/core/engine';
 import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
 import { DEFAULT_GENERATOR_OPTIONS, generateWorkspace } from './generate';
 
-const { values } = parseArgs({ options: { specs: { type: 'string', default: '200' }, edits: { type: 'string', default: '200' }, cold: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { specs: { type: 'string', default: '200' }, edits: { type: 'string', default: '200' }, cold: { type: 'string', default: '5' } },
+});
 const specs = Number(values.specs);
 const edits = Number(values.edits);
 const colds = Number(values.cold);
@@ -73,10 +75,16 @@ async function main(): Promise<void> {
     cpuTimes.push(cpuMs(cpu));
   }
   const mb = Object.values(files).reduce((n, t) => n + t.length, 0) / 1e6;
-  console.log(`workspace  ${Object.keys(files).length} files, ${mb.toFixed(2)} MB, ${ws.criteria} criteria; large spec ${large.criteria} criteria; ${findings} findings`);
+  console.log(
+    `workspace  ${Object.keys(files).length} files, ${mb.toFixed(2)} MB, ${ws.criteria} criteria; large spec ${large.criteria} criteria; ${findings} findings`,
+  );
   // The first cold run is the only one no earlier engine in this process can have warmed.
-  console.log(`cold       index + all findings: first ${cold[0].toFixed(0)} ms wall, ${coldCpu[0].toFixed(0)} ms CPU; median of ${colds} ${median(cold).toFixed(0)} ms wall, ${median(coldCpu).toFixed(0)} ms CPU`);
-  console.log(`edit       one criterion + re-check of the large spec, ${edits} edits: median ${median(times).toFixed(1)} ms wall (p90 ${p90(times).toFixed(1)}), median ${median(cpuTimes).toFixed(1)} ms CPU (p90 ${p90(cpuTimes).toFixed(1)})`);
+  console.log(
+    `cold       index + all findings: first ${cold[0].toFixed(0)} ms wall, ${coldCpu[0].toFixed(0)} ms CPU; median of ${colds} ${median(cold).toFixed(0)} ms wall, ${median(coldCpu).toFixed(0)} ms CPU`,
+  );
+  console.log(
+    `edit       one criterion + re-check of the large spec, ${edits} edits: median ${median(times).toFixed(1)} ms wall (p90 ${p90(times).toFixed(1)}), median ${median(cpuTimes).toFixed(1)} ms CPU (p90 ${p90(cpuTimes).toFixed(1)})`,
+  );
 }
 
 void main();

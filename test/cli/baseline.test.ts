@@ -24,7 +24,11 @@ describe('specthread check: specthread.json and baselines', () => {
   it('applies rule severities, per-path overrides and term lists from specthread.json', () => {
     fs.writeFileSync(
       path.join(root, 'specthread.json'),
-      JSON.stringify({ rules: { link: 'warning' }, overrides: [{ files: ['**/tasks.md'], rules: { task: 'off' } }], terms: { 'quality.vague-term': ['single-use'] } }),
+      JSON.stringify({
+        rules: { link: 'warning' },
+        overrides: [{ files: ['**/tasks.md'], rules: { task: 'off' } }],
+        terms: { 'quality.vague-term': ['single-use'] },
+      }),
     );
     const r = run(['check', '.', '--format', 'json'], root);
     assert.strictEqual(r.code, 0, r.stderr);
@@ -51,7 +55,10 @@ describe('specthread check: specthread.json and baselines', () => {
     assert.match(write.stderr, /Wrote 5 accepted findings to \.specthread-baseline\.json/);
     const baseline = JSON.parse(fs.readFileSync(path.join(root, '.specthread-baseline.json'), 'utf8'));
     assert.strictEqual(baseline.version, 1);
-    assert.deepStrictEqual(fs.readdirSync(root).filter((n) => n.endsWith('.tmp')), []);
+    assert.deepStrictEqual(
+      fs.readdirSync(root).filter((n) => n.endsWith('.tmp')),
+      [],
+    );
 
     const clean = run(['check', '.', '--fail-on', 'hint'], root);
     assert.strictEqual(clean.code, 0, clean.stdout);
@@ -61,7 +68,10 @@ describe('specthread check: specthread.json and baselines', () => {
     const text = fs.readFileSync(reqs(), 'utf8');
     fs.writeFileSync(reqs(), text.replace('## Introduction\n', '## Introduction\n\nMoved down.\n').replace('SHALL reject it', 'SHALL reject it quickly'));
     const after = run(['check', '.'], root);
-    assert.deepStrictEqual(after.lines.map((l) => l.split(' ').slice(1, 3).join(' ')), ['warning quality.vague-term']);
+    assert.deepStrictEqual(
+      after.lines.map((l) => l.split(' ').slice(1, 3).join(' ')),
+      ['warning quality.vague-term'],
+    );
 
     const all = run(['check', '.', '--no-baseline'], root);
     assert.strictEqual(all.lines.length, 6);
@@ -71,7 +81,10 @@ describe('specthread check: specthread.json and baselines', () => {
     fs.writeFileSync(path.join(root, 'specthread.json'), JSON.stringify({ rules: { link: 'off' } }));
     const r = run(['check', '.kiro'], root);
     assert.ok(!r.stdout.includes('link.unknown-ref'), r.stdout);
-    assert.ok(r.lines.every((l) => l.startsWith('.kiro/')), r.stdout);
+    assert.ok(
+      r.lines.every((l) => l.startsWith('.kiro/')),
+      r.stdout,
+    );
     assert.match(r.stderr, /in 3 files \(1 spec\)/);
   });
 });

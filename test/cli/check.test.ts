@@ -64,10 +64,13 @@ describe('specthread check (CLI)', () => {
   it('checks a single file with its spec, printing only that file', () => {
     const r = run(['check', 'examples/kiro-workspace/.kiro/specs/user-auth/tasks.md']);
     assert.strictEqual(r.code, 1);
-    assert.deepStrictEqual(r.stdout.trim().split('\n').map((l) => l.split(' ')[0]), [
-      'examples/kiro-workspace/.kiro/specs/user-auth/tasks.md:3:3',
-      'examples/kiro-workspace/.kiro/specs/user-auth/tasks.md:11:27',
-    ]);
+    assert.deepStrictEqual(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ')[0]),
+      ['examples/kiro-workspace/.kiro/specs/user-auth/tasks.md:3:3', 'examples/kiro-workspace/.kiro/specs/user-auth/tasks.md:11:27'],
+    );
   });
 
   it('honours .gitignore', () => {

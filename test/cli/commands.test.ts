@@ -15,7 +15,11 @@ function run(args: string[]) {
 describe('specthread <command> --help, and the lsp command', () => {
   for (const command of ['check', 'coverage', 'inventory', 'lsp']) {
     it(`specthread ${command} --help prints that command's help and exits 0`, () => {
-      for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
+      for (const args of [
+        [command, '--help'],
+        [command, '-h'],
+        ['help', command],
+      ]) {
         const r = run(args);
         assert.strictEqual(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
         assert.match(r.stdout, new RegExp(`^Usage:\\n  specthread ${command} `), args.join(' '));

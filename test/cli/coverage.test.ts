@@ -18,7 +18,16 @@ describe('specthread coverage and trace findings (CLI)', () => {
   it('check reports trace findings in code, tests and specs', () => {
     const r = run(['check', TRACE_REPO]);
     assert.strictEqual(r.code, 1);
-    const lines = r.stdout.trim().split('\n').map((l) => l.slice(TRACE_REPO.length + 1).split(' ').slice(0, 3).join(' '));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) =>
+        l
+          .slice(TRACE_REPO.length + 1)
+          .split(' ')
+          .slice(0, 3)
+          .join(' '),
+      );
     assert.deepStrictEqual(lines, [
       '.kiro/specs/user-auth/requirements.md:16:1 info coverage.criterion-not-verified',
       '.kiro/specs/user-auth/requirements.md:17:1 warning coverage.criterion-not-implemented',
@@ -36,7 +45,10 @@ describe('specthread coverage and trace findings (CLI)', () => {
   it('prints per-spec and per-requirement coverage and what is missing, as text', () => {
     const r = run(['coverage', TRACE_REPO]);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^user-auth \(test\/fixtures\/trace-repo\/\.kiro\/specs\/user-auth\)\n {2}50% complete: 3\/6 criteria · tasked 6 · implemented 4 · verified 3\n/);
+    assert.match(
+      r.stdout,
+      /^user-auth \(test\/fixtures\/trace-repo\/\.kiro\/specs\/user-auth\)\n {2}50% complete: 3\/6 criteria · tasked 6 · implemented 4 · verified 3\n/,
+    );
     assert.match(r.stdout, /\n {2}1 Sign in: 33\.3% complete: 1\/3 criteria/);
     assert.match(r.stdout, /\nNot implemented \(2\):\n {2}user-auth#1\.3 {2}IF five failed.*\n {2}user-auth#3\.1 {2}WHEN a sign-in/);
     assert.match(r.stdout, /\nNot verified \(3\):\n {2}user-auth#1\.2 /);

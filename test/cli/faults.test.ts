@@ -37,7 +37,10 @@ describe('specthread check when SpecThread itself fails (issue 8)', () => {
     const r = run(['check', fixture, '--format', 'json']);
     assert.strictEqual(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
-    assert.deepStrictEqual(out.findings.map((f: { line: number; code: string }) => `${f.line} ${f.code}`), ['18 quality.weak-modal', '19 ears.unknown-system']);
+    assert.deepStrictEqual(
+      out.findings.map((f: { line: number; code: string }) => `${f.line} ${f.code}`),
+      ['18 quality.weak-modal', '19 ears.unknown-system'],
+    );
     assert.doesNotMatch(r.stderr, /internal/i);
   });
 
@@ -46,12 +49,22 @@ describe('specthread check when SpecThread itself fails (issue 8)', () => {
     const log: string[] = [];
     const r = await runCheck(options('text'), REPO, { extraRules: { spec: [boom] }, log: (m) => log.push(m) });
     assert.strictEqual(r.exitCode, 2);
-    const failed = 'examples/kiro-workspace/.kiro/specs/user-auth/requirements.md:1:1 error internal.error SpecThread failed in rule test.boom: RangeError: Invalid count value: -1.';
+    const failed =
+      'examples/kiro-workspace/.kiro/specs/user-auth/requirements.md:1:1 error internal.error SpecThread failed in rule test.boom: RangeError: Invalid count value: -1.';
     const printed = r.stdout.split('\n');
-    assert.deepStrictEqual(printed.filter((l) => !l.includes('internal.error')), healthy.stdout.split('\n'));
-    assert.ok(printed.some((l) => l.startsWith(failed)), r.stdout);
+    assert.deepStrictEqual(
+      printed.filter((l) => !l.includes('internal.error')),
+      healthy.stdout.split('\n'),
+    );
+    assert.ok(
+      printed.some((l) => l.startsWith(failed)),
+      r.stdout,
+    );
     assert.match(r.stderr, /SpecThread failed in 1 step \(internal\.error; exit code 2\)/);
-    assert.match(r.stderr, /examples\/kiro-workspace\/\.kiro\/specs\/user-auth\/requirements\.md: SpecThread failed in rule test\.boom: RangeError: Invalid count value: -1/);
+    assert.match(
+      r.stderr,
+      /examples\/kiro-workspace\/\.kiro\/specs\/user-auth\/requirements\.md: SpecThread failed in rule test\.boom: RangeError: Invalid count value: -1/,
+    );
     assert.match(r.stderr, /3 errors, 3 warnings/);
     assert.match(log.join('\n'), /RangeError: Invalid count value: -1\n\s+at /);
   });
@@ -63,17 +76,26 @@ describe('specthread check when SpecThread itself fails (issue 8)', () => {
     assert.strictEqual(out.summary.internalErrors, 1);
     assert.deepStrictEqual(out.summary.counts, { error: 3, warning: 3, info: 0, hint: 0 });
     const internal = out.findings.filter((f: { code: string }) => f.code === 'internal.error');
-    assert.deepStrictEqual(internal.map((f: { file: string; line: number }) => `${f.file}:${f.line}`), ['examples/kiro-workspace/.kiro/specs/user-auth/requirements.md:1']);
+    assert.deepStrictEqual(
+      internal.map((f: { file: string; line: number }) => `${f.file}:${f.line}`),
+      ['examples/kiro-workspace/.kiro/specs/user-auth/requirements.md:1'],
+    );
     assert.strictEqual(out.findings.length, 6);
   });
 
   it('prints the internal error even when only another file of the spec was asked for', async () => {
-    const r = await runCheck(options('text', ['examples/kiro-workspace/.kiro/specs/user-auth/tasks.md']), REPO, { extraRules: { spec: [boom] }, log: () => undefined });
+    const r = await runCheck(options('text', ['examples/kiro-workspace/.kiro/specs/user-auth/tasks.md']), REPO, {
+      extraRules: { spec: [boom] },
+      log: () => undefined,
+    });
     assert.strictEqual(r.exitCode, 2);
-    assert.deepStrictEqual(r.stdout.split('\n').map((l) => l.split(' ')[0]), [
-      'examples/kiro-workspace/.kiro/specs/user-auth/requirements.md:1:1',
-      'examples/kiro-workspace/.kiro/specs/user-auth/tasks.md:3:3',
-      'examples/kiro-workspace/.kiro/specs/user-auth/tasks.md:11:27',
-    ]);
+    assert.deepStrictEqual(
+      r.stdout.split('\n').map((l) => l.split(' ')[0]),
+      [
+        'examples/kiro-workspace/.kiro/specs/user-auth/requirements.md:1:1',
+        'examples/kiro-workspace/.kiro/specs/user-auth/tasks.md:3:3',
+        'examples/kiro-workspace/.kiro/specs/user-auth/tasks.md:11:27',
+      ],
+    );
   });
 });

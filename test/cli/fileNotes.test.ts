@@ -34,22 +34,38 @@ describe('specthread check: files it did not read are named, never dropped', () 
     assert.deepStrictEqual(
       out.findings.filter((f) => f.code.startsWith('file.')).map((f) => [f.file, f.severity, f.code, f.message]),
       [
-        ['.kiro/specs/huge/requirements.md', 'info', 'file.skipped', 'SpecThread did not read requirements.md: it is 16,777,226 bytes (16.0 MiB), over the limit of 16,777,216 bytes (16.0 MiB) for files SpecThread reads.'],
-        ['.kiro/specs/notes/requirements.md', 'info', 'file.encoding', 'SpecThread read requirements.md with a fallback encoding: it is not valid UTF-8, so it was read as Windows-1252 (Latin-1) and some characters may show wrongly; save it as UTF-8 to fix this.'],
+        [
+          '.kiro/specs/huge/requirements.md',
+          'info',
+          'file.skipped',
+          'SpecThread did not read requirements.md: it is 16,777,226 bytes (16.0 MiB), over the limit of 16,777,216 bytes (16.0 MiB) for files SpecThread reads.',
+        ],
+        [
+          '.kiro/specs/notes/requirements.md',
+          'info',
+          'file.encoding',
+          'SpecThread read requirements.md with a fallback encoding: it is not valid UTF-8, so it was read as Windows-1252 (Latin-1) and some characters may show wrongly; save it as UTF-8 to fix this.',
+        ],
         ['.kiro/specs/notes/tasks.md', 'info', 'file.skipped', 'SpecThread did not read tasks.md: it holds a NUL byte at offset 2, so it is not text.'],
       ],
     );
     // The BOM no longer hides the steering file's front matter.
-    assert.deepStrictEqual(out.findings.filter((f) => f.file.startsWith('.kiro/steering')), []);
+    assert.deepStrictEqual(
+      out.findings.filter((f) => f.file.startsWith('.kiro/steering')),
+      [],
+    );
     assert.strictEqual(out.summary.specs, 3);
-    assert.ok(r.stderr.includes(
-      [
-        'SpecThread skipped 2 files, read 1 file with a fallback encoding:',
-        '  .kiro/specs/huge/requirements.md: it is 16,777,226 bytes (16.0 MiB), over the limit of 16,777,216 bytes (16.0 MiB) for files SpecThread reads',
-        '  .kiro/specs/notes/requirements.md: it is not valid UTF-8, so it was read as Windows-1252 (Latin-1) and some characters may show wrongly; save it as UTF-8 to fix this',
-        '  .kiro/specs/notes/tasks.md: it holds a NUL byte at offset 2, so it is not text',
-      ].join('\n'),
-    ), r.stderr);
+    assert.ok(
+      r.stderr.includes(
+        [
+          'SpecThread skipped 2 files, read 1 file with a fallback encoding:',
+          '  .kiro/specs/huge/requirements.md: it is 16,777,226 bytes (16.0 MiB), over the limit of 16,777,216 bytes (16.0 MiB) for files SpecThread reads',
+          '  .kiro/specs/notes/requirements.md: it is not valid UTF-8, so it was read as Windows-1252 (Latin-1) and some characters may show wrongly; save it as UTF-8 to fix this',
+          '  .kiro/specs/notes/tasks.md: it holds a NUL byte at offset 2, so it is not text',
+        ].join('\n'),
+      ),
+      r.stderr,
+    );
     assert.doesNotMatch(r.stderr, /No specs found/);
   });
 });

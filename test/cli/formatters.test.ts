@@ -30,18 +30,29 @@ describe('CLI formatters: one registry, one path and grouping helper', () => {
     const findings = [finding(at('b.md'), 1), finding(at('a.md'), 2), finding(at('b.md'), 3)];
     const groups = groupByFile(findings, cwd);
     assert.deepStrictEqual([...groups.keys()], ['b.md', 'a.md']);
-    assert.deepStrictEqual(groups.get('b.md')?.map((f) => f.range.start.line), [1, 3]);
+    assert.deepStrictEqual(
+      groups.get('b.md')?.map((f) => f.range.start.line),
+      [1, 3],
+    );
   });
 
   it('groups findings by the innermost spec folder, and those outside every spec under undefined', () => {
     const specs = [at('openspec/changes/x'), at('openspec/changes/x/specs/cart'), at('specs/001-a')];
-    const findings = [finding(at('openspec/changes/x/specs/cart/spec.md'), 1), finding(at('src/a.ts'), 2), finding(at('openspec/changes/x/tasks.md'), 3), finding(at('specs/001-ab/spec.md'), 4)];
+    const findings = [
+      finding(at('openspec/changes/x/specs/cart/spec.md'), 1),
+      finding(at('src/a.ts'), 2),
+      finding(at('openspec/changes/x/tasks.md'), 3),
+      finding(at('specs/001-ab/spec.md'), 4),
+    ];
     const groups = groupBySpec(findings, specs, cwd);
-    assert.deepStrictEqual([...groups.entries()].map(([k, v]) => [k, v.map((f) => f.range.start.line)]), [
-      ['openspec/changes/x/specs/cart', [1]],
-      [undefined, [2, 4]],
-      ['openspec/changes/x', [3]],
-    ]);
+    assert.deepStrictEqual(
+      [...groups.entries()].map(([k, v]) => [k, v.map((f) => f.range.start.line)]),
+      [
+        ['openspec/changes/x/specs/cart', [1]],
+        [undefined, [2, 4]],
+        ['openspec/changes/x', [3]],
+      ],
+    );
   });
 
   for (const command of Object.keys(FORMATTERS) as ReportCommand[]) {
@@ -54,7 +65,10 @@ describe('CLI formatters: one registry, one path and grouping helper', () => {
         assert.strictEqual(typeof formatterFor(command, name), 'function');
       }
       assert.match(helpText(command), new RegExp(`\\[--format ${names.join('\\|')}\\]`));
-      assert.throws(() => parseArgs([command, '--format', 'xml']), (err: Error) => err instanceof UsageError && err.message.includes(`not 'xml'`) && names.every((n) => err.message.includes(n)));
+      assert.throws(
+        () => parseArgs([command, '--format', 'xml']),
+        (err: Error) => err instanceof UsageError && err.message.includes(`not 'xml'`) && names.every((n) => err.message.includes(n)),
+      );
     });
   }
 });

@@ -19,7 +19,14 @@ describe('specthread inventory (CLI)', () => {
     assert.strictEqual(out.version, 1);
     const feature = out.specs.find((s: { spec: string }) => s.spec === '001-user-auth');
     assert.deepStrictEqual(
-      { format: feature.format, kind: feature.kind, requirements: feature.requirements, stories: feature.stories, criteria: feature.criteria, tasks: feature.tasks },
+      {
+        format: feature.format,
+        kind: feature.kind,
+        requirements: feature.requirements,
+        stories: feature.stories,
+        criteria: feature.criteria,
+        tasks: feature.tasks,
+      },
       // FR-001..004 and SC-001; US1 (2 scenarios) and US-2 (1 scenario as paragraphs); T001, T002 done, T003–T006 and T004a open.
       { format: 'speckit', kind: 'feature', requirements: 5, stories: 2, criteria: 3, tasks: { open: 5, done: 2, 'in-progress': 0, queued: 0 } },
     );
@@ -31,7 +38,14 @@ describe('specthread inventory (CLI)', () => {
 
   it('counts OpenSpec deltas per operation and marks archived changes', () => {
     const r = run(['inventory', path.join(FIXTURES, 'checks', 'openspec-clean'), '--format', 'json']);
-    const specs = JSON.parse(r.stdout).specs as { spec: string; kind: string; archived: boolean; requirements: number; criteria: number; deltas?: Record<string, number> }[];
+    const specs = JSON.parse(r.stdout).specs as {
+      spec: string;
+      kind: string;
+      archived: boolean;
+      requirements: number;
+      criteria: number;
+      deltas?: Record<string, number>;
+    }[];
     const change = specs.find((s) => s.spec === 'changes/add-sso')!;
     assert.deepStrictEqual(change.deltas, { ADDED: 1, MODIFIED: 1, REMOVED: 1, RENAMED: 1 });
     assert.strictEqual(change.requirements, 2);
@@ -44,7 +58,10 @@ describe('specthread inventory (CLI)', () => {
   it('prints one text line per spec', () => {
     const r = run(['inventory', path.join(FIXTURES, 'checks', 'kiro-extras')]);
     const lines = r.stdout.trim().split('\n');
-    assert.deepStrictEqual(lines.map((l) => l.split(/\s+/)[1]), ['kiro/hooks', 'kiro/feature', 'kiro/steering']);
+    assert.deepStrictEqual(
+      lines.map((l) => l.split(/\s+/)[1]),
+      ['kiro/hooks', 'kiro/feature', 'kiro/steering'],
+    );
     assert.match(lines[1], /req 1 {2}crit 1 {2}stories 0 {2}tasks 0\/0 {2}refs 2$/);
   });
 });

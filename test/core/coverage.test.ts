@@ -36,7 +36,10 @@ describe('coverage model', () => {
       report.specs[0].requirements.flatMap((r) => r.criteria.filter((c) => c.complete).map((c) => c.id)),
       ['1.1', '1.2', '2.1', '2.2'],
     );
-    const codes = engine.allFindings(NEVER_CANCELLED).filter((f) => f.code.startsWith('coverage.')).map((f) => `${f.code} ${f.message.split(' ')[1]}`);
+    const codes = engine
+      .allFindings(NEVER_CANCELLED)
+      .filter((f) => f.code.startsWith('coverage.'))
+      .map((f) => `${f.code} ${f.message.split(' ')[1]}`);
     assert.deepStrictEqual(codes, ['coverage.criterion-not-implemented user-auth#1.3', 'coverage.criterion-not-implemented user-auth#3.1']);
   });
 
@@ -45,8 +48,14 @@ describe('coverage model', () => {
     const c11 = moved.traceAnalysis(NEVER_CANCELLED).coverage(NEVER_CANCELLED).specs[0].requirements[0].criteria[0];
     // schema.sql now counts as a test; login.test.ts (no longer a test file) has no title refs scanned.
     assert.deepStrictEqual([c11.code, c11.tests], [1, 1]);
-    const skipping = await engineWith({ codeTrace: { maxFileSize: 2000 } }, { 'src/big.ts': '// @spec user-auth#3.1\n' + 'x'.repeat(3000), 'src/blob.js': '\u0000\u0001 // @spec user-auth#3.1' });
-    assert.deepStrictEqual([...skipping.code.skippedFiles()].sort(), [['/ws/src/big.ts', 'too-large'], ['/ws/src/blob.js', 'binary']]);
+    const skipping = await engineWith(
+      { codeTrace: { maxFileSize: 2000 } },
+      { 'src/big.ts': '// @spec user-auth#3.1\n' + 'x'.repeat(3000), 'src/blob.js': '\u0000\u0001 // @spec user-auth#3.1' },
+    );
+    assert.deepStrictEqual([...skipping.code.skippedFiles()].sort(), [
+      ['/ws/src/big.ts', 'too-large'],
+      ['/ws/src/blob.js', 'binary'],
+    ]);
     assert.strictEqual(skipping.traceAnalysis(NEVER_CANCELLED).index.linksTo(skipping.allSpecs()[0], '3.1').length, 0);
   });
 
@@ -64,21 +73,18 @@ describe('rename of ids across the thread', () => {
     const target = renameTargetAt(analysis, '/ws/.kiro/specs/user-auth/requirements.md', { line: 18, character: 17 })!;
     assert.deepStrictEqual([target.id, target.range.start.character], ['2', 16]);
     const edits = renameId(analysis, target, '5', (p) => engine.textOf(p), NEVER_CANCELLED);
-    assert.deepStrictEqual(
-      edits.map((e) => `${e.path.slice(4)}:${e.range.start.line} ${e.newText}`).sort(),
-      [
-        '.kiro/specs/user-auth/design.md:6 5.1',
-        '.kiro/specs/user-auth/design.md:6 5.2',
-        '.kiro/specs/user-auth/requirements.md:18 5',
-        '.kiro/specs/user-auth/tasks.md:7 5.1',
-        '.kiro/specs/user-auth/tasks.md:7 5.2',
-        'src/session/expiry.go:5 5.1',
-        'src/session/expiry_test.go:4 5.2',
-        'src/session/expiry_test.go:6 5.1',
-        'src/session/store.rs:3 5.2',
-        'tests/test_session.py:1 5.1',
-      ],
-    );
+    assert.deepStrictEqual(edits.map((e) => `${e.path.slice(4)}:${e.range.start.line} ${e.newText}`).sort(), [
+      '.kiro/specs/user-auth/design.md:6 5.1',
+      '.kiro/specs/user-auth/design.md:6 5.2',
+      '.kiro/specs/user-auth/requirements.md:18 5',
+      '.kiro/specs/user-auth/tasks.md:7 5.1',
+      '.kiro/specs/user-auth/tasks.md:7 5.2',
+      'src/session/expiry.go:5 5.1',
+      'src/session/expiry_test.go:4 5.2',
+      'src/session/expiry_test.go:6 5.1',
+      'src/session/store.rs:3 5.2',
+      'tests/test_session.py:1 5.1',
+    ]);
     assert.throws(() => renameId(analysis, target, '1', (p) => engine.textOf(p), NEVER_CANCELLED), /user-auth#1 already exists/);
   });
 });

@@ -28,8 +28,14 @@ describe('EARS classification', () => {
 
   it('counts SHALLs and NOTs, and sees keywords after SHALL only in capitals', () => {
     const shape = analyzeEars('THE S SHALL NOT store it and SHALL log it when asked WHEN idle');
-    assert.deepStrictEqual(shape.shalls.map((s) => !!s.not), [true, false]);
-    assert.deepStrictEqual(shape.trailing.map((c) => c.keyword), ['WHEN']);
+    assert.deepStrictEqual(
+      shape.shalls.map((s) => !!s.not),
+      [true, false],
+    );
+    assert.deepStrictEqual(
+      shape.trailing.map((c) => c.keyword),
+      ['WHEN'],
+    );
   });
 
   it('maps readable text back to the raw Markdown', () => {
@@ -41,6 +47,9 @@ describe('EARS classification', () => {
 
   it('matches terms as whole words, capital markers by case, longest first', () => {
     const found = findTerms('fast breakfast, fast-path, in a timely manner, the todo list, TODO', ['fast', 'timely', 'in a timely manner', 'TODO']);
-    assert.deepStrictEqual(found.map((m) => m.text), ['fast', 'in a timely manner', 'TODO']);
+    assert.deepStrictEqual(
+      found.map((m) => m.text),
+      ['fast', 'in a timely manner', 'TODO'],
+    );
   });
 });

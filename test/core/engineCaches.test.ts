@@ -52,7 +52,7 @@ function reported(engine: Engine): string[] {
     .map((f) => `${f.code} ${words(f)}`);
 }
 
-describe('engine caches: one engine never sees another engine\'s memoised results', () => {
+describe("engine caches: one engine never sees another engine's memoised results", () => {
   it('two engines with different term lists and clause orders each report by their own settings, across interleaved runs and edits', async () => {
     const snappy = await engineWith(WITH_SNAPPY);
     const whenFirst = await engineWith(WHEN_FIRST);
@@ -98,7 +98,10 @@ describe('engine caches: one engine never sees another engine\'s memoised result
     const a = new AnalysisCache();
     const b = new AnalysisCache();
     const fromA = findTerms(text, list, a);
-    assert.deepStrictEqual(fromA.map((m) => m.text), ['snappy', 'fast']);
+    assert.deepStrictEqual(
+      fromA.map((m) => m.text),
+      ['snappy', 'fast'],
+    );
     assert.strictEqual(findTerms(text, list, a), fromA);
     const fromB = findTerms(text, list, b);
     assert.notStrictEqual(fromB, fromA);

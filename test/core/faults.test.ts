@@ -44,7 +44,11 @@ describe('fault isolation: a throw becomes one internal.error, everything else i
     const boom: SpecRule = {
       meta: { ...META, code: 'test.boom' },
       check: (spec, report) => {
-        report({ path: `${spec.dir}/tasks.md`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'reported before the throw' });
+        report({
+          path: `${spec.dir}/tasks.md`,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+          message: 'reported before the throw',
+        });
         throw new RangeError('Invalid count value: -1');
       },
     };
@@ -62,14 +66,27 @@ describe('fault isolation: a throw becomes one internal.error, everything else i
   });
 
   it('a workspace rule and a trace rule that throw: one finding each, the other rules still run', async () => {
-    const workspaceBoom: WorkspaceRule = { meta: { ...META, code: 'test.workspace-boom' }, check: () => { throw new TypeError('x is undefined'); } };
-    const traceBoom: TraceRule = { meta: { ...META, code: 'test.trace-boom' }, check: () => { throw 'a string, not an Error'; } };
+    const workspaceBoom: WorkspaceRule = {
+      meta: { ...META, code: 'test.workspace-boom' },
+      check: () => {
+        throw new TypeError('x is undefined');
+      },
+    };
+    const traceBoom: TraceRule = {
+      meta: { ...META, code: 'test.trace-boom' },
+      check: () => {
+        throw 'a string, not an Error';
+      },
+    };
     const engine = await engineWith({ extraRules: { workspace: [workspaceBoom], trace: [traceBoom] } });
     const findings = engine.allFindings(NEVER_CANCELLED);
-    assert.deepStrictEqual(internal(findings).map((f) => [f.path, f.message.split('. Its results')[0]]), [
-      [`${SPEC}/requirements.md`, 'SpecThread failed in trace rule test.trace-boom: a string, not an Error'],
-      [`${SPEC}/requirements.md`, 'SpecThread failed in workspace rule test.workspace-boom: TypeError: x is undefined'],
-    ]);
+    assert.deepStrictEqual(
+      internal(findings).map((f) => [f.path, f.message.split('. Its results')[0]]),
+      [
+        [`${SPEC}/requirements.md`, 'SpecThread failed in trace rule test.trace-boom: a string, not an Error'],
+        [`${SPEC}/requirements.md`, 'SpecThread failed in workspace rule test.workspace-boom: TypeError: x is undefined'],
+      ],
+    );
     assert.deepStrictEqual(others(findings), healthy);
   });
 
@@ -80,9 +97,18 @@ describe('fault isolation: a throw becomes one internal.error, everything else i
     };
     const engine = await engineWith({ parse });
     const findings = engine.allFindings(NEVER_CANCELLED);
-    assert.deepStrictEqual(internal(findings).map((f) => [f.path, f.message.split('. Its results')[0]]), [[`${SPEC}/design.md`, 'SpecThread failed in the kiro design parser: parser bug']]);
-    assert.deepStrictEqual(others(findings), healthy.filter((f) => !f.startsWith('.kiro/specs/user-auth/design.md:')));
-    assert.deepStrictEqual(engine.filesOfSpec(SPEC).map((p) => p.slice(SPEC.length + 1)), ['design.md', 'requirements.md', 'tasks.md']);
+    assert.deepStrictEqual(
+      internal(findings).map((f) => [f.path, f.message.split('. Its results')[0]]),
+      [[`${SPEC}/design.md`, 'SpecThread failed in the kiro design parser: parser bug']],
+    );
+    assert.deepStrictEqual(
+      others(findings),
+      healthy.filter((f) => !f.startsWith('.kiro/specs/user-auth/design.md:')),
+    );
+    assert.deepStrictEqual(
+      engine.filesOfSpec(SPEC).map((p) => p.slice(SPEC.length + 1)),
+      ['design.md', 'requirements.md', 'tasks.md'],
+    );
   });
 
   it('facts that cannot be linked into a spec model: the spec stays, empty, with one finding', async () => {
@@ -93,17 +119,28 @@ describe('fault isolation: a throw becomes one internal.error, everything else i
     };
     const engine = await engineWith({ parse });
     const findings = engine.allFindings(NEVER_CANCELLED);
-    assert.deepStrictEqual(internal(findings).map((f) => [f.path, f.message.split(':')[0]]), [[`${SPEC}/requirements.md`, 'SpecThread failed in the spec model']]);
+    assert.deepStrictEqual(
+      internal(findings).map((f) => [f.path, f.message.split(':')[0]]),
+      [[`${SPEC}/requirements.md`, 'SpecThread failed in the spec model']],
+    );
     assert.deepStrictEqual(engine.specDirs(), [SPEC]);
   });
 
   it('cannot be suppressed or accepted: a disable-file comment hides the rule findings, not the internal error', async () => {
-    const boom: SpecRule = { meta: { ...META, code: 'test.boom' }, check: () => { throw new Error('boom'); } };
+    const boom: SpecRule = {
+      meta: { ...META, code: 'test.boom' },
+      check: () => {
+        throw new Error('boom');
+      },
+    };
     const files = { ...EXAMPLE };
     const req = '.kiro/specs/user-auth/requirements.md';
     files[req] = `<!-- specthread-disable-file -->\n${files[req]}`;
     const findings = (await engineWith({ extraRules: { spec: [boom] } }, files)).allFindings(NEVER_CANCELLED);
-    assert.deepStrictEqual(findings.filter((f) => f.path.endsWith(req)).map((f) => f.code), ['internal.error']);
+    assert.deepStrictEqual(
+      findings.filter((f) => f.path.endsWith(req)).map((f) => f.code),
+      ['internal.error'],
+    );
   });
 
   it('cancellation is not a fault: it travels up as CancelledError', async () => {

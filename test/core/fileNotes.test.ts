@@ -9,7 +9,16 @@ import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
 
 const ROOT = '/ws';
 const SPEC = `${ROOT}/.kiro/specs/notes`;
-const REQUIREMENTS = ['# Requirements', '', '### Requirement 1: Notes', '', '#### Acceptance Criteria', '', '1. WHEN a note is saved THEN the system SHALL store it', ''].join('\n');
+const REQUIREMENTS = [
+  '# Requirements',
+  '',
+  '### Requirement 1: Notes',
+  '',
+  '#### Acceptance Criteria',
+  '',
+  '1. WHEN a note is saved THEN the system SHALL store it',
+  '',
+].join('\n');
 const TASKS = ['# Tasks', '', '- [ ] 1. Store notes', '  - _Requirements: 1.1_', ''].join('\n');
 
 function workspace(): MemoryWorkspace {
@@ -45,7 +54,10 @@ describe('files the workspace declines or degrades (core, memory workspace)', ()
       // The file keeps its place in the spec (so the finding is published with it); the rest is still read.
       assert.deepStrictEqual(engine.filesOfSpec(SPEC), [`${SPEC}/requirements.md`, `${SPEC}/tasks.md`]);
       assert.strictEqual(engine.specOf(`${SPEC}/requirements.md`)?.requirementList.length, 1);
-      assert.deepStrictEqual(engine.fileNotes().map((n) => n.reason), [reason]);
+      assert.deepStrictEqual(
+        engine.fileNotes().map((n) => n.reason),
+        [reason],
+      );
     });
   }
 
@@ -54,7 +66,10 @@ describe('files the workspace declines or degrades (core, memory workspace)', ()
     ws.simulate(`${SPEC}/requirements.md`, 'too-large', 'it is 5.0 MiB, over the 4.0 MiB limit for files SpecThread reads');
     const engine = await indexed(ws);
     assert.deepStrictEqual(engine.specDirs(), [SPEC]);
-    assert.deepStrictEqual(fileFindings(engine).map((f) => f.code), ['file.skipped']);
+    assert.deepStrictEqual(
+      fileFindings(engine).map((f) => f.code),
+      ['file.skipped'],
+    );
   });
 
   it('not UTF-8: the text is read all the same, plus one file.encoding finding', async () => {
@@ -64,7 +79,13 @@ describe('files the workspace declines or degrades (core, memory workspace)', ()
     assert.strictEqual(engine.specOf(`${SPEC}/requirements.md`)?.requirementList.length, 1);
     assert.deepStrictEqual(
       fileFindings(engine).map((f) => [f.path, f.code, f.message]),
-      [[`${SPEC}/requirements.md`, 'file.encoding', 'SpecThread read requirements.md with a fallback encoding: it is not valid UTF-8, so it was read as Windows-1252 (Latin-1).']],
+      [
+        [
+          `${SPEC}/requirements.md`,
+          'file.encoding',
+          'SpecThread read requirements.md with a fallback encoding: it is not valid UTF-8, so it was read as Windows-1252 (Latin-1).',
+        ],
+      ],
     );
   });
 
@@ -72,7 +93,10 @@ describe('files the workspace declines or degrades (core, memory workspace)', ()
     const ws = workspace();
     ws.simulate(`${ROOT}/.kiro/specs/vendored`, 'symlink-outside', 'it is a symlink to /opt/specs, outside the workspace, which SpecThread never follows');
     const engine = await indexed(ws);
-    assert.deepStrictEqual(engine.fileNotes().map((n) => [n.path, n.reason]), [[`${ROOT}/.kiro/specs/vendored`, 'symlink-outside']]);
+    assert.deepStrictEqual(
+      engine.fileNotes().map((n) => [n.path, n.reason]),
+      [[`${ROOT}/.kiro/specs/vendored`, 'symlink-outside']],
+    );
     assert.deepStrictEqual(fileFindings(engine), []);
   });
 

@@ -21,7 +21,10 @@ function apply(texts: Record<string, string>, edits: readonly FileEdit[]): Recor
   for (const e of edits) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
   for (const [path, list] of byPath) {
     const doc = TextDocument.create('file://' + path, 'markdown', 1, out[path]);
-    out[path] = TextDocument.applyEdits(doc, list.map((e) => ({ range: e.range, newText: e.newText })));
+    out[path] = TextDocument.applyEdits(
+      doc,
+      list.map((e) => ({ range: e.range, newText: e.newText })),
+    );
   }
   return out;
 }
@@ -36,13 +39,16 @@ async function setup(files: Record<string, string>): Promise<{ engine: Engine; t
 }
 
 function actionsAt(engine: Engine, path: string, range: Range): CodeActionResult[] {
-  return codeActionsFor({
-    spec: engine.specOf(path)!,
-    path,
-    range,
-    findings: engine.allFindings(NEVER_CANCELLED).filter((f) => f.path === path),
-    textOf: (p) => engine.textOf(p),
-  }, NEVER_CANCELLED);
+  return codeActionsFor(
+    {
+      spec: engine.specOf(path)!,
+      path,
+      range,
+      findings: engine.allFindings(NEVER_CANCELLED).filter((f) => f.path === path),
+      textOf: (p) => engine.textOf(p),
+    },
+    NEVER_CANCELLED,
+  );
 }
 
 function actionFor(engine: Engine, code: string, title: RegExp): { action: CodeActionResult; all: CodeActionResult[] } {
@@ -118,10 +124,16 @@ describe('quick fixes (apply the edit, compare the text)', () => {
     assert.strictEqual(action.title, "Renumber requirements, criteria and tasks of 'shop' (10 changes in 3 files)");
     const after = apply(texts, action.edits);
     assert.strictEqual(after[P('requirements.md')], reqs.replace('3. THE S SHALL b', '2. THE S SHALL b').replace('Requirement 3: B', 'Requirement 2: B'));
-    assert.strictEqual(after[P('tasks.md')], `# Tasks\n\n- [ ] 1. First\n  - _Requirements: 1.1, 1.2_\n- [ ] 2. Second\n  - [ ] 2.1 Sub\n    - _Requirements: 2.1-2.2_\n  - [ ] 2.2 Sub\n    - _Requirements: 2_\n`);
+    assert.strictEqual(
+      after[P('tasks.md')],
+      `# Tasks\n\n- [ ] 1. First\n  - _Requirements: 1.1, 1.2_\n- [ ] 2. Second\n  - [ ] 2.1 Sub\n    - _Requirements: 2.1-2.2_\n  - [ ] 2.2 Sub\n    - _Requirements: 2_\n`,
+    );
     assert.strictEqual(after[P('design.md')], `# Design\n\n## Property 1\n\n**Validates: Requirements 1.2, 2.2**\n`);
     const again = await setup({ 'requirements.md': after[P('requirements.md')], 'tasks.md': after[P('tasks.md')], 'design.md': after[P('design.md')] });
-    assert.deepStrictEqual(again.engine.allFindings(NEVER_CANCELLED).filter((f) => f.code.startsWith('structure') || f.code.startsWith('link')), []);
+    assert.deepStrictEqual(
+      again.engine.allFindings(NEVER_CANCELLED).filter((f) => f.code.startsWith('structure') || f.code.startsWith('link')),
+      [],
+    );
   });
 
   it('adds a task stub citing every criterion of an uncovered requirement', async () => {
@@ -149,6 +161,8 @@ describe('quick fixes (apply the edit, compare the text)', () => {
     // A second rule on the same line joins the existing comment.
     const withComment = await setup({ 'requirements.md': lineText.replace('stable where possible.', 'stable where possible, etc.') });
     const joined = actionFor(withComment.engine, 'quality.open-ended', /for this line/).action;
-    assert.ok(apply(withComment.texts, joined.edits)[P('requirements.md')].includes('<!-- specthread-disable-line quality.escape-clause, quality.open-ended -->'));
+    assert.ok(
+      apply(withComment.texts, joined.edits)[P('requirements.md')].includes('<!-- specthread-disable-line quality.escape-clause, quality.open-ended -->'),
+    );
   });
 });

@@ -30,13 +30,18 @@ describe('format plugins', () => {
     // The shared unknown-ref rule runs on the toy format's refs; its own rule runs too.
     assert.deepStrictEqual(
       findings.filter((f) => f.code === 'link.unknown-ref').map((f) => [f.range.start.line, f.message.split('.')[0]]),
-      [[2, 'Requirement REQ-9 does not exist in spec \'alpha\'']],
+      [[2, "Requirement REQ-9 does not exist in spec 'alpha'"]],
     );
-    assert.deepStrictEqual(findings.filter((f) => f.code === 'toy.untitled').map((f) => f.range.start.line), [1]);
+    assert.deepStrictEqual(
+      findings.filter((f) => f.code === 'toy.untitled').map((f) => f.range.start.line),
+      [1],
+    );
 
     const doc = { path: REQS, spec: engine.specOf(REQS) };
     const onRef = { line: 2, character: TEXT.split('\n')[2].indexOf('REQ-1') + 1 };
-    assert.deepStrictEqual(definitionAt(engine, doc, onRef, NEVER_CANCELLED), [{ path: REQS, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 24 } } }]);
+    assert.deepStrictEqual(definitionAt(engine, doc, onRef, NEVER_CANCELLED), [
+      { path: REQS, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 24 } } },
+    ]);
     const hover = hoverAt(engine, doc, onRef, NEVER_CANCELLED);
     assert.ok(hover?.contents.includes('Export the report'), hover?.contents);
   });
@@ -49,7 +54,10 @@ describe('format plugins', () => {
 
   it('a configured root of a plugin format is read with that plugin', async () => {
     const path = `${ROOT}/docs/reqs/beta/reqs.md`;
-    const ws = new MemoryWorkspace([ROOT], { [path]: 'REQ-1: Beta', [`${ROOT}/specthread.json`]: JSON.stringify({ roots: [{ path: 'docs/reqs', format: 'toy' }] }) });
+    const ws = new MemoryWorkspace([ROOT], {
+      [path]: 'REQ-1: Beta',
+      [`${ROOT}/specthread.json`]: JSON.stringify({ roots: [{ path: 'docs/reqs', format: 'toy' }] }),
+    });
     const engine = new Engine(ws, undefined, { formats: [...BUILTIN_FORMATS, TOY_FORMAT] });
     await engine.indexWorkspace(NEVER_CANCELLED);
     assert.strictEqual(engine.specOf(path)?.requirements.get('REQ-1')?.node.title, 'Beta');

@@ -78,13 +78,22 @@ describe('glob compiler (safe globs from workspace files and config)', () => {
 
   it('agrees with picomatch on generated ordinary globs and paths (seeded)', () => {
     const token = fc.constantFrom('a', 'b', '.', '/', '*', '**', '?', '[ab]', '[a-c]', '{a,b}', '{a,b/c}', '/**', '**/', '/**/', 'x', '@(a|b)', '.*', '*.');
-    const segment = fc.array(fc.constantFrom('a', 'b', '.', 'x'), { minLength: 1, maxLength: 4 }).map((c) => c.join('')).filter((s) => !s.endsWith('.'));
+    const segment = fc
+      .array(fc.constantFrom('a', 'b', '.', 'x'), { minLength: 1, maxLength: 4 })
+      .map((c) => c.join(''))
+      .filter((s) => !s.endsWith('.'));
     // Real paths are relative and normalised: no empty, `.` or `..` segments. Names ending in a dot
     // are left out too: picomatch's `*.*` refuses `a.` while its `x.*` accepts `x.`.
-    const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join('/')).filter((p) => !/(^|\/)\.{1,2}(\/|$)/.test(p));
+    const path = fc
+      .array(segment, { minLength: 1, maxLength: 4 })
+      .map((s) => s.join('/'))
+      .filter((p) => !/(^|\/)\.{1,2}(\/|$)/.test(p));
     // picomatch lets `a/**` match `a` only when the segment before has no star, and reads `//`
     // in a pattern its own way, reads `@(a|b)?` as an optional group and `)**`, `**@(` or `**{` as globstars, and a leading `**.` crosses folders only before plain text; quirks nobody relies on, left out of the comparison.
-    const pattern = fc.array(token, { minLength: 1, maxLength: 5 }).map((t) => t.join('')).filter((p) => !/\*\/\*\*$|\*\*\*|\/\/|\)\?|\)\*\*|\*\*[@{]|^(\.\/)*\*\*\./.test(p));
+    const pattern = fc
+      .array(token, { minLength: 1, maxLength: 5 })
+      .map((t) => t.join(''))
+      .filter((p) => !/\*\/\*\*$|\*\*\*|\/\/|\)\?|\)\*\*|\*\*[@{]|^(\.\/)*\*\*\./.test(p));
     fc.assert(
       fc.property(pattern, fc.array(path, { minLength: 1, maxLength: 10 }), (p, paths) => {
         const mine = compileGlobs([p]).match;

@@ -42,7 +42,11 @@ function apply(text: string, edits: readonly FileEdit[]): string {
 }
 
 describe('line endings: LF, CRLF and lone CR', () => {
-  const endings: [string, string][] = [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']];
+  const endings: [string, string][] = [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ];
 
   it('give the same findings at the same positions, and every range lies inside its line', async () => {
     const results: string[][] = [];
@@ -58,8 +62,14 @@ describe('line endings: LF, CRLF and lone CR', () => {
       }
       results.push(findings.map((f) => formatFinding(f)));
     }
-    assert.ok(results[0].some((f) => f.startsWith('.kiro/specs/up/requirements.md:17:4-17:10 warning quality.weak-modal')), results[0].join('\n'));
-    assert.ok(results[0].some((f) => f.startsWith('.kiro/specs/up/tasks.md:4:25-4:28 error link.unknown-ref')), results[0].join('\n'));
+    assert.ok(
+      results[0].some((f) => f.startsWith('.kiro/specs/up/requirements.md:17:4-17:10 warning quality.weak-modal')),
+      results[0].join('\n'),
+    );
+    assert.ok(
+      results[0].some((f) => f.startsWith('.kiro/specs/up/tasks.md:4:25-4:28 error link.unknown-ref')),
+      results[0].join('\n'),
+    );
     assert.deepStrictEqual(results[1], results[0], 'CRLF');
     assert.deepStrictEqual(results[2], results[0], 'lone CR');
   });
@@ -70,7 +80,10 @@ describe('line endings: LF, CRLF and lone CR', () => {
       const engine = await engineFor({ [path]: REQUIREMENTS.join(eol) });
       const weak = engine.allFindings(NEVER_CANCELLED).filter((f) => f.code === 'quality.weak-modal');
       assert.strictEqual(weak.length, 2, name);
-      const fixed = apply(engine.textOf(`/ws/${path}`)!, weak.map((f) => f.fixes![0].edits[0]));
+      const fixed = apply(
+        engine.textOf(`/ws/${path}`)!,
+        weak.map((f) => f.fixes![0].edits[0]),
+      );
       const expected = REQUIREMENTS.map((l) => l.replace(/^ {3}should/, '   SHALL')).join(eol);
       assert.strictEqual(fixed, expected, name);
     }

@@ -17,13 +17,23 @@ describe('plain text map: code spans', () => {
     ['two ``a `b` c`` ticks', 'two a `b` c ticks', [[4, 11]]],
     ['an unmatched ` tick', 'an unmatched ` tick', []],
     ['an escaped \\`x` tick', 'an escaped `x` tick', []],
-    ['`lead` and `tail`', 'lead and tail', [[0, 4], [9, 13]]],
+    [
+      '`lead` and `tail`',
+      'lead and tail',
+      [
+        [0, 4],
+        [9, 13],
+      ],
+    ],
   ];
   for (const [raw, text, code] of cases) {
     it(JSON.stringify(raw), () => {
       const map = toPlainMap(raw);
       assert.strictEqual(map.text, text);
-      assert.deepStrictEqual(map.code.map((c) => [c.from, c.to]), code);
+      assert.deepStrictEqual(
+        map.code.map((c) => [c.from, c.to]),
+        code,
+      );
       // Every span is a non-empty readable range, so masking it can never be asked for a negative count.
       for (const c of map.code) assert.ok(c.from < c.to && c.to <= map.text.length);
       assert.strictEqual(map.offsets.length, map.text.length + 1);
@@ -42,7 +52,15 @@ describe('plain text map: code spans', () => {
 
   it('masks spans in one pass, tolerating empty, reversed, overlapping and out-of-range spans', () => {
     assert.strictEqual(maskSpans('a SHALL b SHALL c', [{ from: 10, to: 15 }]), 'a SHALL b xxxxx c');
-    assert.strictEqual(maskSpans('abcdef', [{ from: 4, to: 2 }, { from: 1, to: 3 }, { from: 2, to: 5 }, { from: 9, to: 12 }]), 'axxxxf');
+    assert.strictEqual(
+      maskSpans('abcdef', [
+        { from: 4, to: 2 },
+        { from: 1, to: 3 },
+        { from: 2, to: 5 },
+        { from: 9, to: 12 },
+      ]),
+      'axxxxf',
+    );
     const many = Array.from({ length: 50_000 }, (_, i) => ({ from: 2 * i, to: 2 * i + 1 }));
     assert.strictEqual(maskSpans('ab'.repeat(50_000), many), 'xb'.repeat(50_000));
   });

@@ -38,7 +38,10 @@ describe('core queries on the example workspace', () => {
 
   it('definition goes from a ref to the criterion line', async () => {
     const defs = definition(await spec(), TASKS, onRef11, NEVER_CANCELLED);
-    assert.deepStrictEqual(defs.map((d) => [d.path, d.range.start.line]), [[REQS, 21]]);
+    assert.deepStrictEqual(
+      defs.map((d) => [d.path, d.range.start.line]),
+      [[REQS, 21]],
+    );
   });
 
   it('references of a criterion list every citation, declaration optional', async () => {
@@ -55,7 +58,10 @@ describe('core queries on the example workspace', () => {
   it('completion inside _Requirements: offers criteria in id order with their text', async () => {
     const line = '    - _Requirements: 1.1, 2.';
     const items = completeRefs(await spec(), line, { line: 3, character: line.length }, NEVER_CANCELLED);
-    assert.deepStrictEqual(items.slice(0, 4).map((i) => i.label), ['1.1', '1.2', '1.3', '1']);
+    assert.deepStrictEqual(
+      items.slice(0, 4).map((i) => i.label),
+      ['1.1', '1.2', '1.3', '1'],
+    );
     const c21 = items.find((i) => i.label === '2.1')!;
     assert.match(c21.detail, /WHILE a session is idle/);
     assert.deepStrictEqual(c21.range, { start: { line: 3, character: line.length - 2 }, end: { line: 3, character: line.length } });
@@ -66,20 +72,31 @@ describe('core queries on the example workspace', () => {
   it('document symbols: requirements with criteria, tasks as a tree', async () => {
     const e = await engine;
     const reqs = documentSymbols(e.facts(REQS)!, NEVER_CANCELLED);
-    assert.deepStrictEqual(reqs.map((s) => [s.name, s.children.map((c) => c.name)]), [
-      ['Requirement 1: Sign in', ['1.1', '1.2', '1.3']],
-      ['Requirement 2: Session expiry', ['2.1', '2.2']],
-      ['Requirement 4: Password reset', ['4.1', '4.2']],
-    ]);
+    assert.deepStrictEqual(
+      reqs.map((s) => [s.name, s.children.map((c) => c.name)]),
+      [
+        ['Requirement 1: Sign in', ['1.1', '1.2', '1.3']],
+        ['Requirement 2: Session expiry', ['2.1', '2.2']],
+        ['Requirement 4: Password reset', ['4.1', '4.2']],
+      ],
+    );
     const tasks = documentSymbols(e.facts(TASKS)!, NEVER_CANCELLED);
-    assert.deepStrictEqual(tasks.map((s) => [s.name, s.children.map((c) => c.name)]), [
-      ['1 Sign-in endpoint', ['1.1 Implement credential check and session creation', '1.2 Add lockout after repeated failures']],
-      ['2 Session expiry', ['2.1 Expire idle sessions in the Session_Store', '2.2 Property test for expired tokens']],
-    ]);
+    assert.deepStrictEqual(
+      tasks.map((s) => [s.name, s.children.map((c) => c.name)]),
+      [
+        ['1 Sign-in endpoint', ['1.1 Implement credential check and session creation', '1.2 Add lockout after repeated failures']],
+        ['2 Session expiry', ['2.1 Expire idle sessions in the Session_Store', '2.2 Property test for expired tokens']],
+      ],
+    );
   });
 
   it('workspace symbols match words in ids and text', async () => {
     const found = workspaceSymbols((await engine).allSpecs(), 'lock sign', NEVER_CANCELLED);
-    assert.deepStrictEqual(found.map((s) => s.name), ['user-auth#1.3 IF five failed attempts occur within ten minutes for one email, THEN THE Auth_Service SHALL lock sign-in for that email for fifteen minutes']);
+    assert.deepStrictEqual(
+      found.map((s) => s.name),
+      [
+        'user-auth#1.3 IF five failed attempts occur within ten minutes for one email, THEN THE Auth_Service SHALL lock sign-in for that email for fifteen minutes',
+      ],
+    );
   });
 });

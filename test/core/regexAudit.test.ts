@@ -50,7 +50,12 @@ const cases: { name: string; work: (n: number) => unknown }[] = [
   {
     name: 'OpenSpec spec: requirement and scenario headers padded with spaces',
     work: (n) =>
-      parse('/ws/openspec/specs/x/spec.md', 'spec', 'openspec', `# X\n\n## Purpose\nP\n\n## Requirements\n\n### Requirement: Export${' '.repeat(n)}data\nThe system SHALL export.\n\n#### Scenario: Ok${' \t'.repeat(n / 2)}x\n- **WHEN** a\n## Title${' '.repeat(n)}x\n`),
+      parse(
+        '/ws/openspec/specs/x/spec.md',
+        'spec',
+        'openspec',
+        `# X\n\n## Purpose\nP\n\n## Requirements\n\n### Requirement: Export${' '.repeat(n)}data\nThe system SHALL export.\n\n#### Scenario: Ok${' \t'.repeat(n / 2)}x\n- **WHEN** a\n## Title${' '.repeat(n)}x\n`,
+      ),
   },
   {
     name: 'OpenSpec delta: FROM / TO / REMOVED lines with long indents and padded names',
@@ -62,7 +67,10 @@ const cases: { name: string; work: (n: number) => unknown }[] = [
         `## RENAMED Requirements\n${' '.repeat(n)}x\n- FROM: \`### Requirement: Old${' '.repeat(n)}y\`\n- TO: \`### Requirement: New${' '.repeat(n)}\`x\n## REMOVED Requirements\n- \`### Requirement: Gone${' '.repeat(n)}z\n`,
       ),
   },
-  { name: 'Kiro tasks: a title with thousands of unclosed comments', work: (n) => parse('/ws/.kiro/specs/s/tasks.md', 'tasks', 'kiro', `- [ ] 1. Title ${'<!-- '.repeat(n / 5)}\n`) },
+  {
+    name: 'Kiro tasks: a title with thousands of unclosed comments',
+    work: (n) => parse('/ws/.kiro/specs/s/tasks.md', 'tasks', 'kiro', `- [ ] 1. Title ${'<!-- '.repeat(n / 5)}\n`),
+  },
   {
     name: 'Kiro tasks: file mentions ending in long runs of dots and colons',
     work: (n) => {
@@ -70,7 +78,10 @@ const cases: { name: string; work: (n: number) => unknown }[] = [
       return taskFileMentions(parse('/ws/.kiro/specs/s/tasks.md', 'tasks', 'kiro', text), text);
     },
   },
-  { name: 'spec-kit spec: a requirement line full of pipes', work: (n) => parse('/ws/specs/001-x/spec.md', 'spec', 'speckit', `## Requirements\n\n- **FR-001**: System MUST ${'|'.repeat(n)}\r\n`) },
+  {
+    name: 'spec-kit spec: a requirement line full of pipes',
+    work: (n) => parse('/ws/specs/001-x/spec.md', 'spec', 'speckit', `## Requirements\n\n- **FR-001**: System MUST ${'|'.repeat(n)}\r\n`),
+  },
   { name: 'spec-kit ids: prefixOf a long run of digits', work: (n) => prefixOf(`FR-${'1'.repeat(n)}!`) },
   { name: 'config paths: joinPath of a run of slashes', work: (n) => joinPath('/ws', `/a${'/'.repeat(n)}b`) },
 ];
@@ -89,9 +100,17 @@ describe('regex audit: hostile 100k-character lines stay linear', () => {
     assert.strictEqual(normalizeName('C# support'), 'C# support');
     assert.strictEqual(normalizeName('Issue #'), 'Issue');
     assert.strictEqual(normalizeName('###'), '###');
-    const delta = parse('/ws/openspec/changes/c/specs/x/spec.md', 'delta', 'openspec', '## RENAMED Requirements\n- FROM: `### Requirement: Old name`  \n- TO: `### Requirement: New name`\n');
+    const delta = parse(
+      '/ws/openspec/changes/c/specs/x/spec.md',
+      'delta',
+      'openspec',
+      '## RENAMED Requirements\n- FROM: `### Requirement: Old name`  \n- TO: `### Requirement: New name`\n',
+    );
     assert.match(JSON.stringify(delta.extras), /"from":"Old name".*"to":"New name"/);
     const tasks = parse('/ws/.kiro/specs/s/tasks.md', 'tasks', 'kiro', '- [ ] 1. Build <!-- note --> it <!-- two -->\n- [ ] 2. Open <!-- never closed\n');
-    assert.deepStrictEqual(tasks.tasks.map((t) => t.title), ['Build it', 'Open <!-- never closed']);
+    assert.deepStrictEqual(
+      tasks.tasks.map((t) => t.title),
+      ['Build it', 'Open <!-- never closed'],
+    );
   });
 });

@@ -20,7 +20,17 @@ const S = `${R}/.kiro/specs/auth`;
 /** One workspace in which every family reports at least one finding, each in a file of its own. */
 function workspace(config: object): MemoryWorkspace {
   const ws = new MemoryWorkspace([R], {
-    [`${S}/requirements.md`]: ['# Requirements', '', '### Requirement 1: Login', '', '#### Acceptance Criteria', '', '1. WHEN a user logs in THEN the system SHALL start a session', '2. WHEN a token expires THEN the system SHALL reject it', ''].join('\n'),
+    [`${S}/requirements.md`]: [
+      '# Requirements',
+      '',
+      '### Requirement 1: Login',
+      '',
+      '#### Acceptance Criteria',
+      '',
+      '1. WHEN a user logs in THEN the system SHALL start a session',
+      '2. WHEN a token expires THEN the system SHALL reject it',
+      '',
+    ].join('\n'),
     [`${S}/tasks.md`]: ['# Tasks', '', '- [ ] 1. Start sessions', '  - _Requirements: 1.1, 1.2, 2.7_', ''].join('\n'),
     [`${S}/design.md`]: '# Design\n\nPlain.\n',
     [`${R}/specs/001-export/spec.md`]: '# Feature Specification: Export\n\nSee also 003-billing#FR-001.\n',
@@ -117,10 +127,17 @@ describe('one severity policy for every rule family', () => {
         throw new Error('boom');
       },
     };
-    const config = { rules: { 'internal.error': 'off', internal: 'off' }, overrides: [{ files: ['**'], rules: { 'internal.error': 'hint', internal: 'off' } }] };
+    const config = {
+      rules: { 'internal.error': 'off', internal: 'off' },
+      overrides: [{ files: ['**'], rules: { 'internal.error': 'hint', internal: 'off' } }],
+    };
     for (const route of ['loaded config', 'engine-read config'] as const) {
       const faults = (await findings(config, route, { trace: [throwing] })).filter((f) => f.code === 'internal.error');
-      assert.deepStrictEqual(faults.map((f) => [f.severity, f.message.includes('trace rule test.throws')]), [['error', true]], route);
+      assert.deepStrictEqual(
+        faults.map((f) => [f.severity, f.message.includes('trace rule test.throws')]),
+        [['error', true]],
+        route,
+      );
     }
   });
 });

@@ -42,17 +42,42 @@ describe('trace tag scanning (comment lexer per language)', () => {
   });
 
   it('ignores fenced examples and code spans in Markdown', () => {
-    const md = ['<!-- @spec s#1.1 -->', '```html', '<!-- @spec s#9.1 -->', '```', 'Write `<!-- @spec s#9.2 -->` in HTML.', '<!-- @spec s#1.2 -->', '~~~', '<!-- @spec s#9.3 -->', '~~~', 'a ~ b <!-- @spec s#1.3 -->'].join('\n');
+    const md = [
+      '<!-- @spec s#1.1 -->',
+      '```html',
+      '<!-- @spec s#9.1 -->',
+      '```',
+      'Write `<!-- @spec s#9.2 -->` in HTML.',
+      '<!-- @spec s#1.2 -->',
+      '~~~',
+      '<!-- @spec s#9.3 -->',
+      '~~~',
+      'a ~ b <!-- @spec s#1.3 -->',
+    ].join('\n');
     assert.deepStrictEqual(scan('/ws/docs/a.md', md), ['tag s#1.1 1:12', 'tag s#1.2 6:12', 'tag s#1.3 10:18']);
   });
 
   it('reads refs in test titles, docstrings and comments above tests, only in test files', () => {
-    const js = ["describe('auth', () => {", "  it('auth#1.2 rejects expired tokens', () => {", "    expect(f('auth#9.9')).toBe(1);", '  });', "  test.only(", "    'auth#1.3 locks', () => {});", '});'].join('\n');
+    const js = [
+      "describe('auth', () => {",
+      "  it('auth#1.2 rejects expired tokens', () => {",
+      "    expect(f('auth#9.9')).toBe(1);",
+      '  });',
+      '  test.only(',
+      "    'auth#1.3 locks', () => {});",
+      '});',
+    ].join('\n');
     assert.deepStrictEqual(scan('/ws/a.test.ts', js, 'test'), ['title auth#1.2 2:7', 'title auth#1.3 6:6']);
     assert.deepStrictEqual(scan('/ws/a.ts', js, 'source'), []);
     const py = ['def test_expiry():', '    """auth#1.2: expired tokens are rejected"""', '    assert "auth#9.9"', ''].join('\n');
     assert.deepStrictEqual(scan('/ws/test_auth.py', py, 'test'), ['title auth#1.2 2:8']);
-    const go = ['// TestExpiry checks auth#1.2.', '// More words.', 'func TestExpiry(t *testing.T) {', '\tt.Run("auth#1.3 locks", func(t *testing.T) {})', '}'].join('\n');
+    const go = [
+      '// TestExpiry checks auth#1.2.',
+      '// More words.',
+      'func TestExpiry(t *testing.T) {',
+      '\tt.Run("auth#1.3 locks", func(t *testing.T) {})',
+      '}',
+    ].join('\n');
     assert.deepStrictEqual(scan('/ws/auth_test.go', go, 'test'), ['title auth#1.2 1:22', 'title auth#1.3 4:9']);
     const rs = ['// @spec auth#2', '#[test]', '/// auth#1.2 rejects', 'fn expiry() {}'].join('\n');
     assert.deepStrictEqual(scan('/ws/tests/auth.rs', rs, 'test'), ['tag auth#2 1:10']);

@@ -77,13 +77,25 @@ describeCorpus('corpus: real repositories of every format', (CORPUS) => {
         assertKnownGaps(gaps, `${format}/${repo}`, 'unexpected', discovered.filter((d) => !expectedDirs.has(d)).map(rel));
         assert.ok(engine.specDirs().length > 0, 'the repository has specs');
         const entries = inventory(engine.allSpecs(), NEVER_CANCELLED);
-        assert.ok(entries.some((e) => e.format === format), `no ${format} spec found`);
+        assert.ok(
+          entries.some((e) => e.format === format),
+          `no ${format} spec found`,
+        );
         // Pseudo specs (steering, hooks, a constitution, project.md) hold no requirements by nature.
         const empty = entries.filter((e) => ['feature', 'bugfix', 'capability', 'change'].includes(e.kind) && yieldOf(e) === 0 && e.files > 0);
         const emptyAllowed = empty.filter((e) => !hasOnlyNotes(engine, e.dir));
-        assertKnownGaps(gaps, `${format}/${repo}`, 'empty', emptyAllowed.map((e) => rel(e.dir)));
+        assertKnownGaps(
+          gaps,
+          `${format}/${repo}`,
+          'empty',
+          emptyAllowed.map((e) => rel(e.dir)),
+        );
         const findings = engine.allFindings(NEVER_CANCELLED);
-        assert.deepStrictEqual(findings.filter((f) => f.code === 'internal.error'), [], 'no parser or rule may fail on a real repository');
+        assert.deepStrictEqual(
+          findings.filter((f) => f.code === 'internal.error'),
+          [],
+          'no parser or rule may fail on a real repository',
+        );
       });
     }
   }

@@ -43,7 +43,10 @@ const KINDS: readonly [RegExp, readonly string[]][] = [
   [/at least one scenario|must have at least one scenario/i, ['structure.requirement-without-scenario']],
   [/Change must have at least one delta|No delta sections found|no requirement entries parsed|has no matching (TO|FROM)|skip_specs/, ['structure.delta-shape']],
   [/Duplicate|present in both|references old name|collides with/, ['structure.delta-conflict', 'structure.duplicate-id']],
-  [/not a delta section|not a "### Requirement:" header|outside the main ## Requirements|Main spec contains delta header|Delta spec found at/, ['structure.ignored-content']],
+  [
+    /not a delta section|not a "### Requirement:" header|outside the main ## Requirements|Main spec contains delta header|Delta spec found at/,
+    ['structure.ignored-content'],
+  ],
   [/Purpose section|Why section/, ['structure.section-length', 'structure.missing-section']],
   [/Missing required sections|must have a (Purpose|Requirements|Why|What Changes) section/, ['structure.missing-section']],
   [/Task .* group|Task ID .* duplicated/, ['task.wrong-group', 'structure.duplicate-id']],
@@ -99,14 +102,18 @@ describeCorpus('OpenSpec parity: openspec validate --all --json vs SpecThread', 
             compared++;
             const kind = KINDS.find(([re]) => re.test(issue.message));
             const file = fileOf(item, issue);
-            const match = ours.find((f) => (kind ? kind[1].includes(f.code) : true) && (file.endsWith('/') ? relative(f).startsWith(file) : relative(f) === file));
+            const match = ours.find(
+              (f) => (kind ? kind[1].includes(f.code) : true) && (file.endsWith('/') ? relative(f).startsWith(file) : relative(f) === file),
+            );
             if (!match) missing.push(`${item.type} ${item.id}: ${issue.level} ${issue.path} ${issue.message.slice(0, 140)}`);
           }
         }
         comparedInAll += compared;
         assertKnownGaps(gaps, `openspec/${repo}`, 'openspec-parity', missing);
         for (const f of ours) assert.ok(f.range.start.line >= 0, `${f.code} has a line`);
-        console.log(`      openspec validate: ${theirMs.toFixed(0)} ms, ${compared} issues; SpecThread: ${ourMs.toFixed(0)} ms, ${ours.length} findings; ratio ${(theirMs / ourMs).toFixed(1)}×`);
+        console.log(
+          `      openspec validate: ${theirMs.toFixed(0)} ms, ${compared} issues; SpecThread: ${ourMs.toFixed(0)} ms, ${ours.length} findings; ratio ${(theirMs / ourMs).toFixed(1)}×`,
+        );
       } finally {
         fs.rmSync(copy, { recursive: true, force: true });
       }

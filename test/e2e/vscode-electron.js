@@ -39,8 +39,10 @@ async function runElectron() {
         // test-electron adds --disable-workspace-trust, --skip-welcome and friends itself.
         '--disable-extensions', // other installed extensions; the one under development still loads
         '--disable-gpu',
-        '--user-data-dir', path.join(dir, 'user-data'),
-        '--extensions-dir', path.join(dir, 'extensions'),
+        '--user-data-dir',
+        path.join(dir, 'user-data'),
+        '--extensions-dir',
+        path.join(dir, 'extensions'),
       ],
     });
     return { passed: true };

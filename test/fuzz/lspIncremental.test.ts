@@ -29,7 +29,15 @@ interface Edit {
   readonly close: boolean;
 }
 
-const STRUCTURE = ['\n', '\n- [ ] 9. new task\n  - _Requirements: 1.1, 2.2_\n', '\n### Requirement 2: added\n\n#### Acceptance Criteria\n\n1. WHEN x, THE System SHALL y\n', '\n## ADDED Requirements\n\n### Requirement: Cart total\n\nThe system SHALL z.\n', '\n- **FR-002**: System MUST log.\n', '\n- [ ] T009 [US1] more (FR-001)\n', '// @spec user-auth#1.1\n'];
+const STRUCTURE = [
+  '\n',
+  '\n- [ ] 9. new task\n  - _Requirements: 1.1, 2.2_\n',
+  '\n### Requirement 2: added\n\n#### Acceptance Criteria\n\n1. WHEN x, THE System SHALL y\n',
+  '\n## ADDED Requirements\n\n### Requirement: Cart total\n\nThe system SHALL z.\n',
+  '\n- **FR-002**: System MUST log.\n',
+  '\n- [ ] T009 [US1] more (FR-001)\n',
+  '// @spec user-auth#1.1\n',
+];
 
 /** Mostly typing and deleting; one step in twenty closes the file instead. */
 const edit: fc.Arbitrary<Edit> = fc.record({
@@ -77,7 +85,9 @@ describe('fuzz: incremental LSP state equals a fresh index', function () {
           const openFile = async (rel: string) => {
             const doc = TextDocument.create(uriOf(path.join(root, rel)), rel.endsWith('.ts') ? 'typescript' : 'markdown', 1, ws.files[rel]);
             open.set(rel, doc);
-            await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: doc.getText() } });
+            await client.connection.sendNotification('textDocument/didOpen', {
+              textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: doc.getText() },
+            });
           };
           for (const [i, rel] of rels.entries()) if ((openMask >> i) & 1 || i === 0) await openFile(rel);
           for (const e of edits) {
@@ -98,7 +108,10 @@ describe('fuzz: incremental LSP state equals a fresh index', function () {
             const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
             const version = doc.version + 1;
             TextDocument.update(doc, [{ range, text: e.text }], version);
-            await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version }, contentChanges: [{ range, text: e.text }] });
+            await client.connection.sendNotification('textDocument/didChange', {
+              textDocument: { uri: doc.uri, version },
+              contentChanges: [{ range, text: e.text }],
+            });
           }
           // A request flushes pending edits, and its answer arrives after the diagnostics it caused.
           for (const doc of open.values()) await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: doc.uri } });
@@ -114,9 +127,12 @@ describe('fuzz: incremental LSP state equals a fresh index', function () {
             // bytes on disk would be declined as binary).
             for (const [rel, doc] of open) {
               const uri = uriOf(path.join(freshRoot, rel));
-              await fresh.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: doc.languageId, version: 1, text: doc.getText() } });
+              await fresh.connection.sendNotification('textDocument/didOpen', {
+                textDocument: { uri, languageId: doc.languageId, version: 1, text: doc.getText() },
+              });
             }
-            for (const rel of open.keys()) await fresh.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf(path.join(freshRoot, rel)) } });
+            for (const rel of open.keys())
+              await fresh.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf(path.join(freshRoot, rel)) } });
             // Diagnostics that a close, a buffer or a cross-spec change causes may still be on their
             // way when the last request is answered: both servers must converge to the same state,
             // so wait on either one's publish events (bounded) before comparing; a real divergence

@@ -57,7 +57,14 @@ const FIXED: readonly { readonly name: string; readonly files: Readonly<Record<s
 
 async function problemsOf(files: Readonly<Record<string, string>>): Promise<string[]> {
   try {
-    return [...(await probe(files, [[1, 1], [2, 5]])).problems];
+    return [
+      ...(
+        await probe(files, [
+          [1, 1],
+          [2, 5],
+        ])
+      ).problems,
+    ];
   } catch (err) {
     return [`threw: ${err instanceof Error ? err.message : String(err)}`];
   }

@@ -13,7 +13,13 @@ import { REPO } from '../helpers/fixtures';
  * `comment.line` for code and plain text plus fenced code for Markdown.
  */
 const BASES: Record<string, object> = {
-  'source.ts': { scopeName: 'source.ts', patterns: [{ begin: '//', end: '$', name: 'comment.line.double-slash.ts' }, { begin: "'", end: "'", name: 'string.quoted.single.ts' }] },
+  'source.ts': {
+    scopeName: 'source.ts',
+    patterns: [
+      { begin: '//', end: '$', name: 'comment.line.double-slash.ts' },
+      { begin: "'", end: "'", name: 'string.quoted.single.ts' },
+    ],
+  },
   'text.html.markdown': {
     scopeName: 'text.html.markdown',
     patterns: [
@@ -32,7 +38,10 @@ async function registry(): Promise<vsctm.Registry> {
   const wasm = fs.readFileSync(path.join(REPO, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm')).buffer;
   await oniguruma.loadWASM(wasm);
   return new vsctm.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p),
+      createOnigString: (s: string) => new oniguruma.OnigString(s),
+    }),
     loadGrammar: async (scope) => {
       if (BASES[scope]) return vsctm.parseRawGrammar(JSON.stringify(BASES[scope]), `${scope}.json`);
       const file = INJECTIONS[scope];
@@ -62,16 +71,22 @@ async function scopesOf(base: string, lines: string[]): Promise<[string, string]
 describe('TextMate grammars', () => {
   it('highlight every ref on a _Requirements:_ line, including the last before the closing underscore', async () => {
     const tokens = await scopesOf('text.html.markdown', ['  - _Requirements: 1.1, 2.3-2.5_']);
-    assert.deepStrictEqual(tokens.filter(([, s]) => s.startsWith('constant.other.reference')).map(([t]) => t), ['1.1', '2.3-2.5']);
+    assert.deepStrictEqual(
+      tokens.filter(([, s]) => s.startsWith('constant.other.reference')).map(([t]) => t),
+      ['1.1', '2.3-2.5'],
+    );
   });
 
   it('highlight EARS keywords in criteria but not in fenced code', async () => {
     const tokens = await scopesOf('text.html.markdown', ['1. WHEN a user signs in, THE Auth SHALL create a session', '```', 'WHEN in code', '```']);
-    assert.deepStrictEqual(tokens.map(([t]) => t), ['WHEN', 'SHALL']);
+    assert.deepStrictEqual(
+      tokens.map(([t]) => t),
+      ['WHEN', 'SHALL'],
+    );
   });
 
   it('highlight @spec tags in code comments, with spec, id and pin, but not in strings', async () => {
-    const tokens = await scopesOf('source.ts', ["// @spec user-auth#1.2@3f9a0c, 001-export#FR-003", "const s = '@spec user-auth#1.2';"]);
+    const tokens = await scopesOf('source.ts', ['// @spec user-auth#1.2@3f9a0c, 001-export#FR-003', "const s = '@spec user-auth#1.2';"]);
     assert.deepStrictEqual(tokens, [
       ['@spec', 'keyword.other.spec-tag.specthread'],
       ['user-auth', 'entity.name.namespace.spec.specthread'],

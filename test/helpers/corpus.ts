@@ -67,7 +67,11 @@ export function assertKnownGaps(gaps: KnownGaps, repo: string, kind: string, fou
     else delete entry[kind];
     if (Object.keys(entry).length) onDisk[repo] = entry;
     else delete onDisk[repo];
-    const sorted = Object.fromEntries(Object.keys(onDisk).sort().map((k) => [k, onDisk[k]]));
+    const sorted = Object.fromEntries(
+      Object.keys(onDisk)
+        .sort()
+        .map((k) => [k, onDisk[k]]),
+    );
     fs.writeFileSync(KNOWN_GAPS_FILE, JSON.stringify(sorted, null, 2) + '\n');
     return;
   }

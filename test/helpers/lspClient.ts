@@ -63,7 +63,10 @@ export class TestClient {
   private listeners: (() => void)[] = [];
   private stderr = '';
 
-  private constructor(readonly connection: ProtocolConnection, private readonly proc: ChildProcess) {
+  private constructor(
+    readonly connection: ProtocolConnection,
+    private readonly proc: ChildProcess,
+  ) {
     connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p.diagnostics);
       this.publishCount.set(p.uri, (this.publishCount.get(p.uri) ?? 0) + 1);

@@ -87,14 +87,21 @@ describe('NodeWorkspace: nothing declined without a note (real temp folders)', (
       assert.deepStrictEqual(
         notes.map((n) => [n.path, n.reason, n.detail]),
         [
-          ['.kiro/specs/auth/requirements.md', 'symlink-outside', `it is a symlink to ${outside}/secret.md, outside the workspace, which SpecThread never follows`],
+          [
+            '.kiro/specs/auth/requirements.md',
+            'symlink-outside',
+            `it is a symlink to ${outside}/secret.md, outside the workspace, which SpecThread never follows`,
+          ],
           ['.kiro/specs/vendored', 'symlink-outside', `it is a symlink to ${outside}/spec, outside the workspace, which SpecThread never follows`],
         ].sort(),
       );
       // A read by path (a watcher event, an open editor) obeys the same rule.
       const r = await read(root, '.kiro/specs/auth/requirements.md');
       assert.strictEqual(r.text, undefined);
-      assert.deepStrictEqual(r.notes.map((n) => n.reason), ['symlink-outside']);
+      assert.deepStrictEqual(
+        r.notes.map((n) => n.reason),
+        ['symlink-outside'],
+      );
     });
 
     it('ends symlink loops: a link to an ancestor, a link to itself, and a second link to a folder already followed', async () => {
@@ -107,15 +114,12 @@ describe('NodeWorkspace: nothing declined without a note (real temp folders)', (
       const { files, notes } = await list(root);
       // 002-b is followed (its own up-link then loops); 003-c repeats 002-b.
       assert.deepStrictEqual(files, ['specs/001-a/spec.md', 'specs/002-b/spec.md']);
-      assert.deepStrictEqual(
-        notes.map((n) => [n.path, n.reason]).sort(),
-        [
-          ['specs/001-a/up', 'symlink-loop'],
-          ['specs/002-b/up', 'symlink-loop'],
-          ['specs/003-c', 'symlink-repeat'],
-          ['specs/self', 'symlink-loop'],
-        ],
-      );
+      assert.deepStrictEqual(notes.map((n) => [n.path, n.reason]).sort(), [
+        ['specs/001-a/up', 'symlink-loop'],
+        ['specs/002-b/up', 'symlink-loop'],
+        ['specs/003-c', 'symlink-repeat'],
+        ['specs/self', 'symlink-loop'],
+      ]);
     });
 
     it('a chain of folders each linking twice to the next is listed in linear, not exponential, work', async () => {
@@ -141,7 +145,10 @@ describe('NodeWorkspace: nothing declined without a note (real temp folders)', (
       write(`${root}/tasks.md`, Buffer.from([0x2d, 0x20, 0x5b, 0x00, 0x01, 0x02]));
       const r = await read(root, 'tasks.md');
       assert.strictEqual(r.text, undefined);
-      assert.deepStrictEqual(r.notes.map((n) => [n.reason, n.detail]), [['binary', 'it holds a NUL byte at offset 3, so it is not text']]);
+      assert.deepStrictEqual(
+        r.notes.map((n) => [n.reason, n.detail]),
+        [['binary', 'it holds a NUL byte at offset 3, so it is not text']],
+      );
     });
 
     it('binary without NULs: mostly control characters', async () => {
@@ -149,7 +156,10 @@ describe('NodeWorkspace: nothing declined without a note (real temp folders)', (
       write(`${root}/tasks.md`, Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41))));
       const r = await read(root, 'tasks.md');
       assert.strictEqual(r.text, undefined);
-      assert.deepStrictEqual(r.notes.map((n) => n.reason), ['binary']);
+      assert.deepStrictEqual(
+        r.notes.map((n) => n.reason),
+        ['binary'],
+      );
     });
 
     it('Latin-1: read as Windows-1252 so no character is lost, with a note', async () => {
@@ -157,7 +167,10 @@ describe('NodeWorkspace: nothing declined without a note (real temp folders)', (
       write(`${root}/requirements.md`, Buffer.from('Der Benutzer m\xf6chte \x93Notizen\x94 speichern.\n', 'latin1'));
       const r = await read(root, 'requirements.md');
       assert.strictEqual(r.text, 'Der Benutzer möchte “Notizen” speichern.\n');
-      assert.deepStrictEqual(r.notes.map((n) => n.reason), ['not-utf8']);
+      assert.deepStrictEqual(
+        r.notes.map((n) => n.reason),
+        ['not-utf8'],
+      );
       assert.match(r.notes[0].detail, /Windows-1252/);
     });
 
@@ -166,7 +179,10 @@ describe('NodeWorkspace: nothing declined without a note (real temp folders)', (
       write(`${root}/requirements.md`, Buffer.concat([Buffer.from('Größe — “ok” ', 'utf8'), Buffer.from([0xe2, 0x41]), Buffer.from(' café\n', 'utf8')]));
       const r = await read(root, 'requirements.md');
       assert.strictEqual(r.text, 'Größe — “ok” \uFFFDA café\n');
-      assert.deepStrictEqual(r.notes.map((n) => [n.reason, n.detail]), [['not-utf8', 'it is not valid UTF-8, so 1 damaged byte sequence was replaced by U+FFFD (the rest is UTF-8); save it as UTF-8 to fix this']]);
+      assert.deepStrictEqual(
+        r.notes.map((n) => [n.reason, n.detail]),
+        [['not-utf8', 'it is not valid UTF-8, so 1 damaged byte sequence was replaced by U+FFFD (the rest is UTF-8); save it as UTF-8 to fix this']],
+      );
     });
 
     it('UTF-16 with a byte order mark: read as UTF-16, with a note', async () => {
@@ -174,7 +190,10 @@ describe('NodeWorkspace: nothing declined without a note (real temp folders)', (
       write(`${root}/requirements.md`, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Requirements\n', 'utf16le')]));
       const r = await read(root, 'requirements.md');
       assert.strictEqual(r.text, '# Requirements\n');
-      assert.deepStrictEqual(r.notes.map((n) => n.reason), ['not-utf8']);
+      assert.deepStrictEqual(
+        r.notes.map((n) => n.reason),
+        ['not-utf8'],
+      );
     });
 
     it('UTF-8 with a byte order mark: the mark is dropped and there is nothing to note', async () => {
@@ -190,7 +209,10 @@ describe('NodeWorkspace: nothing declined without a note (real temp folders)', (
       write(`${root}/requirements.md`, Buffer.alloc(MAX_FILE_BYTES + 1, 0x61));
       const r = await read(root, 'requirements.md');
       assert.strictEqual(r.text, undefined);
-      assert.deepStrictEqual(r.notes.map((n) => [n.reason, n.detail]), [['too-large', 'it is 16,777,217 bytes (16.0 MiB), over the limit of 16,777,216 bytes (16.0 MiB) for files SpecThread reads']]);
+      assert.deepStrictEqual(
+        r.notes.map((n) => [n.reason, n.detail]),
+        [['too-large', 'it is 16,777,217 bytes (16.0 MiB), over the limit of 16,777,216 bytes (16.0 MiB) for files SpecThread reads']],
+      );
       // Exactly at the limit is still read.
       write(`${root}/tasks.md`, Buffer.alloc(MAX_FILE_BYTES, 0x61));
       assert.strictEqual((await read(root, 'tasks.md')).text?.length, MAX_FILE_BYTES);
@@ -206,7 +228,10 @@ describe('NodeWorkspace: nothing declined without a note (real temp folders)', (
       fs.symlinkSync('tasks.md', `${root}/tasks.md`);
       const r = await read(root, 'tasks.md');
       assert.strictEqual(r.text, undefined);
-      assert.deepStrictEqual(r.notes.map((n) => [n.reason, n.detail]), [['unreadable', 'the file system refused to read it (ELOOP)']]);
+      assert.deepStrictEqual(
+        r.notes.map((n) => [n.reason, n.detail]),
+        [['unreadable', 'the file system refused to read it (ELOOP)']],
+      );
     });
 
     it('unreadable (chmod 000): a file and a folder each get a note', async function () {
@@ -224,10 +249,16 @@ describe('NodeWorkspace: nothing declined without a note (real temp folders)', (
       try {
         const { files, notes } = await list(root);
         assert.deepStrictEqual(files, ['.kiro/specs/a/tasks.md']);
-        assert.deepStrictEqual(notes.map((n) => [n.path, n.reason]), [['.kiro/specs/b', 'unreadable']]);
+        assert.deepStrictEqual(
+          notes.map((n) => [n.path, n.reason]),
+          [['.kiro/specs/b', 'unreadable']],
+        );
         const r = await read(root, '.kiro/specs/a/tasks.md');
         assert.strictEqual(r.text, undefined);
-        assert.deepStrictEqual(r.notes.map((n) => [n.reason, n.detail]), [['unreadable', 'the file system refused to read it (EACCES)']]);
+        assert.deepStrictEqual(
+          r.notes.map((n) => [n.reason, n.detail]),
+          [['unreadable', 'the file system refused to read it (EACCES)']],
+        );
       } finally {
         fs.chmodSync(`${root}/.kiro/specs/a/tasks.md`, 0o644);
         fs.chmodSync(`${root}/.kiro/specs/b`, 0o755);
@@ -239,7 +270,10 @@ describe('NodeWorkspace: nothing declined without a note (real temp folders)', (
     const root = fresh();
     write(`${root}/.kiro/specs/a/requirements.md`, '# Requirements\n\n### Requirement 1: A\n\n#### Acceptance Criteria\n\n1. THE system SHALL work\n');
     write(`${root}/.kiro/specs/a/tasks.md`, Buffer.from([0x00, 0x01]));
-    write(`${root}/docs/b/requirements.md`, Buffer.from('# Requirements\n\n### Requirement 1: B\n\n#### Acceptance Criteria\n\n1. THE system SHALL sp\xe9ak\n', 'latin1'));
+    write(
+      `${root}/docs/b/requirements.md`,
+      Buffer.from('# Requirements\n\n### Requirement 1: B\n\n#### Acceptance Criteria\n\n1. THE system SHALL sp\xe9ak\n', 'latin1'),
+    );
     fs.symlinkSync('../../docs/b', `${root}/.kiro/specs/b`);
     const engine = new Engine(new NodeWorkspace([root]));
     await engine.indexWorkspace(NEVER_CANCELLED);

@@ -82,7 +82,10 @@ describe('language server: every request kind cancelled mid-flight (LSP cancella
         cancel.cancel();
       }
       tasksText += `\n- [ ] ${100 + rounds}. Edited while busy\n`;
-      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(tasks), version: ++version }, contentChanges: [{ text: tasksText }] });
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: uriOf(tasks), version: ++version },
+        contentChanges: [{ text: tasksText }],
+      });
       // Waits for this round's answers, which arrive between indexing batches: no fixed delay.
       await Promise.all(pending);
     }
@@ -94,7 +97,10 @@ describe('language server: every request kind cancelled mid-flight (LSP cancella
     console.log(`      cancellation codes over ${outcomes.length} requests in ${rounds} rounds: ${JSON.stringify(Object.fromEntries(byCode))}`);
     // A rename where there is no id answers -32602 when the cancel comes too late to stop it: the
     // handler's own answer, which clients show on purpose.
-    assert.deepStrictEqual(outcomes.filter((o) => !QUIET.has(o.code) && !(o.method === 'textDocument/rename' && o.code === -32602)), []);
+    assert.deepStrictEqual(
+      outcomes.filter((o) => !QUIET.has(o.code) && !(o.method === 'textDocument/rename' && o.code === -32602)),
+      [],
+    );
     assert.ok((byCode.get(-32800) ?? 0) > 0, 'some cancel arrived before its answer (else this test proves nothing)');
     assert.deepStrictEqual(client.shown, []);
     assert.ok(client.alive);

@@ -47,7 +47,10 @@ describe('language server: hostile input in one spec leaves the others checked a
     for (let version = 2; version <= 4; version++) {
       // The user types three backticks, one keystroke at a time, at the end of the criterion.
       const end = { line, character: text.split('\n')[line].length };
-      text = text.split('\n').map((l, i) => (i === line ? l + '`' : l)).join('\n');
+      text = text
+        .split('\n')
+        .map((l, i) => (i === line ? l + '`' : l))
+        .join('\n');
       await client.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri: uriOf(hostile), version },
         contentChanges: [{ range: { start: end, end }, text: '`' }],
@@ -63,7 +66,9 @@ describe('language server: hostile input in one spec leaves the others checked a
     }
     // Edits to the healthy spec are still checked after all that.
     const tasksText = fs.readFileSync(healthy, 'utf8');
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(healthy), languageId: 'markdown', version: 1, text: tasksText } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uriOf(healthy), languageId: 'markdown', version: 1, text: tasksText },
+    });
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: uriOf(healthy), version: 2 },
       contentChanges: [{ text: tasksText.replace('2.1, 2.5', '2.1, 2.2') }],
@@ -73,6 +78,10 @@ describe('language server: hostile input in one spec leaves the others checked a
     assert.deepStrictEqual(client.shown, []);
     // Whatever failed inside was logged with a stack, not swallowed.
     const internal = (client.diagnostics.get(uriOf(hostile)) ?? []).filter((d) => d.code === 'internal.error');
-    if (internal.length) assert.ok(client.logs.some((l) => /failed: \w*Error: .*\n\s+at /.test(l.message)), 'the stack reaches the output channel');
+    if (internal.length)
+      assert.ok(
+        client.logs.some((l) => /failed: \w*Error: .*\n\s+at /.test(l.message)),
+        'the stack reaches the output channel',
+      );
   });
 });

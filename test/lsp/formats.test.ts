@@ -44,11 +44,20 @@ describe('language server: spec-kit and OpenSpec', function () {
     const specText = fs.readFileSync(spec, 'utf8');
     assert.deepStrictEqual(await client.waitForDiagnostics(tasks, () => true), []);
 
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(tasks) }, position: at(text, '[US1] Implement', 2) })) as Hover;
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: uriOf(tasks) },
+      position: at(text, '[US1] Implement', 2),
+    })) as Hover;
     assert.match((hover.contents as MarkupContent).value, /001-user-auth#US1.*Sign in with email/);
 
-    const def = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: uriOf(tasks) }, position: at(text, 'FR-001, FR-002', 3) })) as Location[];
-    assert.deepStrictEqual(def.map((l) => [path.basename(l.uri), l.range.start.line]), [['spec.md', at(specText, '- **FR-001**').line]]);
+    const def = (await client.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri: uriOf(tasks) },
+      position: at(text, 'FR-001, FR-002', 3),
+    })) as Location[];
+    assert.deepStrictEqual(
+      def.map((l) => [path.basename(l.uri), l.range.start.line]),
+      [['spec.md', at(specText, '- **FR-001**').line]],
+    );
 
     const refs = (await client.connection.sendRequest('textDocument/references', {
       textDocument: { uri: uriOf(spec) },
@@ -62,12 +71,24 @@ describe('language server: spec-kit and OpenSpec', function () {
     ]);
 
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf(spec) } })) as DocumentSymbol[];
-    assert.deepStrictEqual(symbols.slice(0, 2).map((s) => [s.name, s.children?.length]), [['US1: Sign in with email', 2], ['US2: Reset a password', 1]]);
+    assert.deepStrictEqual(
+      symbols.slice(0, 2).map((s) => [s.name, s.children?.length]),
+      [
+        ['US1: Sign in with email', 2],
+        ['US2: Reset a password', 1],
+      ],
+    );
 
     const line = text.split('\n')[at(text, '- [ ] T006').line];
     const col = line.indexOf('[US2]') + 3;
-    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: uriOf(tasks) }, position: { line: at(text, '- [ ] T006').line, character: col } })) as CompletionItem[];
-    assert.deepStrictEqual(items.map((i) => i.label), ['US1', 'US2']);
+    const items = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: uriOf(tasks) },
+      position: { line: at(text, '- [ ] T006').line, character: col },
+    })) as CompletionItem[];
+    assert.deepStrictEqual(
+      items.map((i) => i.label),
+      ['US1', 'US2'],
+    );
   });
 
   it('spec-kit: a cross-spec ref hovers and jumps to the other feature, by folder name or alias', async () => {
@@ -82,7 +103,10 @@ describe('language server: spec-kit and OpenSpec', function () {
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(profile) }, position: byName })) as Hover;
     assert.match((hover.contents as MarkupContent).value, /001-user-auth#FR-001.*authenticate users by email and password/);
     const def = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: uriOf(profile) }, position: byName })) as Location[];
-    assert.deepStrictEqual(def.map((l) => [l.uri, l.range.start.line]), [[uriOf(auth), at(authText, '- **FR-001**').line]]);
+    assert.deepStrictEqual(
+      def.map((l) => [l.uri, l.range.start.line]),
+      [[uriOf(auth), at(authText, '- **FR-001**').line]],
+    );
 
     const byAlias = at(text, 'user-auth#FR-002', 'user-auth#'.length + 2);
     const aliasHover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(profile) }, position: byAlias })) as Hover;
@@ -98,34 +122,52 @@ describe('language server: spec-kit and OpenSpec', function () {
 
     const pos = at(text, 'Requirement: Lockout', 'Requirement: '.length + 2);
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(delta) }, position: pos })) as Hover;
-    assert.match((hover.contents as MarkupContent).value, /\*\*Lockout\*\* — current requirement \(MODIFIED here\)[\s\S]*five failed attempts[\s\S]*Fifth failure/);
+    assert.match(
+      (hover.contents as MarkupContent).value,
+      /\*\*Lockout\*\* — current requirement \(MODIFIED here\)[\s\S]*five failed attempts[\s\S]*Fifth failure/,
+    );
     const def = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: uriOf(delta) }, position: pos })) as Location[];
     const baseText = fs.readFileSync(base, 'utf8');
-    assert.deepStrictEqual(def.map((l) => [l.uri, l.range.start.line]), [[uriOf(base), at(baseText, '### Requirement: Lockout').line]]);
+    assert.deepStrictEqual(
+      def.map((l) => [l.uri, l.range.start.line]),
+      [[uriOf(base), at(baseText, '### Requirement: Lockout').line]],
+    );
 
     const refs = (await client.connection.sendRequest('textDocument/references', {
       textDocument: { uri: uriOf(base) },
       position: at(baseText, 'Requirement: Remember me', 15),
       context: { includeDeclaration: false },
     })) as Location[];
-    assert.deepStrictEqual(refs.map((l) => [path.basename(path.dirname(path.dirname(path.dirname(path.dirname(l.uri))))), l.range.start.line]), [['add-sso', at(text, 'FROM:').line]]);
+    assert.deepStrictEqual(
+      refs.map((l) => [path.basename(path.dirname(path.dirname(path.dirname(path.dirname(l.uri))))), l.range.start.line]),
+      [['add-sso', at(text, 'FROM:').line]],
+    );
 
     const removedLine = at(text, '### Requirement: Legacy tokens').line;
     const items = (await client.connection.sendRequest('textDocument/completion', {
       textDocument: { uri: uriOf(delta) },
       position: { line: removedLine, character: '### Requirement: '.length },
     })) as CompletionItem[];
-    assert.deepStrictEqual(items.map((i) => i.label), ['Password sign-in', 'Lockout', 'Remember me', 'Legacy tokens']);
+    assert.deepStrictEqual(
+      items.map((i) => i.label),
+      ['Password sign-in', 'Lockout', 'Remember me', 'Legacy tokens'],
+    );
 
     // A scenario added to the base requirement makes the (unopened) MODIFIED block drop it.
     await open(base);
-    const edited = baseText.replace('#### Scenario: Fifth failure', '#### Scenario: Admin unlock\n\n- **WHEN** an admin unlocks\n- **THEN** the user may retry\n\n#### Scenario: Fifth failure');
+    const edited = baseText.replace(
+      '#### Scenario: Fifth failure',
+      '#### Scenario: Admin unlock\n\n- **WHEN** an admin unlocks\n- **THEN** the user may retry\n\n#### Scenario: Fifth failure',
+    );
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: uriOf(base), version: 2 },
       contentChanges: [{ text: edited }],
     });
     const d = await client.waitForDiagnostics(delta, (list) => list.length > 0);
-    assert.deepStrictEqual(d.map((x) => x.code), ['structure.dropped-scenarios']);
+    assert.deepStrictEqual(
+      d.map((x) => x.code),
+      ['structure.dropped-scenarios'],
+    );
     assert.match(String(d[0].message), /"Admin unlock"/);
   });
 });

@@ -91,9 +91,9 @@ describe('request guard: cancellation codes and failure isolation', () => {
       }
     })();
     await settled;
-    assert.deepStrictEqual(logged.map((m) => m.split('\n')[0]), [
-      'SpecThread: textDocument/didOpen failed: Error: sync failure',
-      'SpecThread: textDocument/didClose failed: Error: async failure',
-    ]);
+    assert.deepStrictEqual(
+      logged.map((m) => m.split('\n')[0]),
+      ['SpecThread: textDocument/didOpen failed: Error: sync failure', 'SpecThread: textDocument/didClose failed: Error: async failure'],
+    );
   });
 });

@@ -49,7 +49,10 @@ describe('language server: requests read, only the writer publishes', function (
     }
     const outcomes = await Promise.all(answers);
     // A hover whose version was overtaken answers ContentModified; the last one is answered.
-    assert.ok(outcomes.every((o) => o === 'result' || o === '-32801'), outcomes.join(', '));
+    assert.ok(
+      outcomes.every((o) => o === 'result' || o === '-32801'),
+      outcomes.join(', '),
+    );
     assert.strictEqual(outcomes[N - 1], 'result');
     await client.waitForDiagnostics(tasks, (d) => d.some((x) => String(x.message).includes('9.9')), 'diagnostics of the whole burst');
     const publishes = (client.publishCount.get(uri) ?? 0) - before;

@@ -44,13 +44,19 @@ describe('language server: rule settings, suppressions and code actions (LSP rou
   });
 
   const actionsAt = async (file: string, range: TextEdit['range'], only?: string[]) =>
-    (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: uriOf(file) }, range, context: { diagnostics: [], only } })) as CodeAction[];
+    (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf(file) },
+      range,
+      context: { diagnostics: [], only },
+    })) as CodeAction[];
 
   const applied = (file: string, action: CodeAction) =>
     TextDocument.applyEdits(TextDocument.create(uriOf(file), 'markdown', 1, fs.readFileSync(file, 'utf8')), action.edit!.changes![uriOf(file)]);
 
   it('publishes quality findings with exact ranges, and a suppression action that silences them', async () => {
-    const [vague] = (await client.waitForDiagnostics(notes, (d) => d.some((x) => x.code === 'quality.vague-term'))).filter((x) => x.code === 'quality.vague-term');
+    const [vague] = (await client.waitForDiagnostics(notes, (d) => d.some((x) => x.code === 'quality.vague-term'))).filter(
+      (x) => x.code === 'quality.vague-term',
+    );
     assert.deepStrictEqual(vague.range, { start: { line: 8, character: 55 }, end: { line: 8, character: 59 } });
     const actions = await actionsAt(notes, vague.range, ['quickfix']);
     const disable = actions.find((a) => a.title === 'Disable quality.vague-term for this line')!;
@@ -63,7 +69,10 @@ describe('language server: rule settings, suppressions and code actions (LSP rou
 
   it('offers the canonical EARS rewrite of a Kiro v1 criterion as a refactoring', async () => {
     const actions = await actionsAt(notes, { start: { line: 8, character: 3 }, end: { line: 8, character: 3 } }, ['refactor']);
-    assert.deepStrictEqual(actions.map((a) => [a.title, a.kind]), [['Rewrite criterion 1.1 as canonical EARS', 'refactor.rewrite']]);
+    assert.deepStrictEqual(
+      actions.map((a) => [a.title, a.kind]),
+      [['Rewrite criterion 1.1 as canonical EARS', 'refactor.rewrite']],
+    );
     assert.strictEqual(applied(notes, actions[0]).split('\n')[8], '1. WHEN a note is saved, THE editor SHALL store it fast');
   });
 
@@ -79,7 +88,10 @@ describe('language server: rule settings, suppressions and code actions (LSP rou
     const cli = spawnSync(process.execPath, [CLI, 'check', '.', '--write-baseline'], { cwd: root, encoding: 'utf8' });
     assert.strictEqual(cli.status, 0, cli.stderr);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
-      changes: [{ uri: uriOf(config), type: 2 }, { uri: uriOf(path.join(root, '.specthread-baseline.json')), type: 1 }],
+      changes: [
+        { uri: uriOf(config), type: 2 },
+        { uri: uriOf(path.join(root, '.specthread-baseline.json')), type: 1 },
+      ],
     });
     await client.waitForDiagnostics(tasks, (d) => d.length === 0, 'baselined');
     await client.waitForDiagnostics(notes, (d) => d.length === 0, 'baselined');

@@ -3,16 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  CodeAction,
-  CompletionItem,
-  DocumentSymbol,
-  Hover,
-  Location,
-  MarkupContent,
-  SymbolInformation,
-  TextEdit,
-} from 'vscode-languageserver-protocol/node';
+import { CodeAction, CompletionItem, DocumentSymbol, Hover, Location, MarkupContent, SymbolInformation, TextEdit } from 'vscode-languageserver-protocol/node';
 import { REPO } from '../helpers/fixtures';
 import { TestClient, copyToTemp, uriOf } from '../helpers/lspClient';
 
@@ -29,7 +20,10 @@ describe('language server over stdio (LSP round trip)', function () {
     root = copyToTemp(EXAMPLE);
     tasks = specFile(root, 'tasks.md');
     reqs = specFile(root, 'requirements.md');
-    client = await TestClient.start({ root, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } } });
+    client = await TestClient.start({
+      root,
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
+    });
   });
 
   afterEach(async () => {
@@ -91,19 +85,41 @@ describe('language server over stdio (LSP round trip)', function () {
     assert.match((hover.contents as MarkupContent).value, /WHEN a user submits a valid email and password/);
 
     const defs = (await client.connection.sendRequest('textDocument/definition', at)) as Location[];
-    assert.deepStrictEqual(defs.map((d) => [d.uri, d.range.start.line]), [[uriOf(reqs), 21]]);
+    assert.deepStrictEqual(
+      defs.map((d) => [d.uri, d.range.start.line]),
+      [[uriOf(reqs), 21]],
+    );
 
     const refs = (await client.connection.sendRequest('textDocument/references', { ...at, context: { includeDeclaration: true } })) as Location[];
-    assert.deepStrictEqual(refs.map((r) => [path.basename(new URL(r.uri).pathname), r.range.start.line]), [['requirements.md', 21], ['tasks.md', 4], ['design.md', 13]]);
+    assert.deepStrictEqual(
+      refs.map((r) => [path.basename(new URL(r.uri).pathname), r.range.start.line]),
+      [
+        ['requirements.md', 21],
+        ['tasks.md', 4],
+        ['design.md', 13],
+      ],
+    );
 
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf(reqs) } })) as DocumentSymbol[];
-    assert.deepStrictEqual(symbols.map((s) => s.name), ['Requirement 1: Sign in', 'Requirement 2: Session expiry', 'Requirement 4: Password reset']);
+    assert.deepStrictEqual(
+      symbols.map((s) => s.name),
+      ['Requirement 1: Sign in', 'Requirement 2: Session expiry', 'Requirement 4: Password reset'],
+    );
 
     const ws = (await client.connection.sendRequest('workspace/symbol', { query: 'reset' })) as SymbolInformation[];
-    assert.ok(ws.some((s) => s.name.startsWith('user-auth#4 Password reset')), JSON.stringify(ws.map((s) => s.name)));
+    assert.ok(
+      ws.some((s) => s.name.startsWith('user-auth#4 Password reset')),
+      JSON.stringify(ws.map((s) => s.name)),
+    );
 
-    const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: uriOf(tasks) }, position: { line: 4, character: 21 } })) as CompletionItem[];
-    assert.deepStrictEqual(completion.slice(0, 3).map((c) => c.label), ['1.1', '1.2', '1.3']);
+    const completion = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: uriOf(tasks) },
+      position: { line: 4, character: 21 },
+    })) as CompletionItem[];
+    assert.deepStrictEqual(
+      completion.slice(0, 3).map((c) => c.label),
+      ['1.1', '1.2', '1.3'],
+    );
   });
 
   it('offers the "did you mean" quick fix, whose edit repairs the ref', async () => {
@@ -116,7 +132,13 @@ describe('language server over stdio (LSP round trip)', function () {
       context: { diagnostics: [diag] },
     })) as CodeAction[];
     const replacements = actions.filter((a) => a.title.startsWith('Replace'));
-    assert.deepStrictEqual(replacements.map((a) => [a.title, a.isPreferred]), [['Replace 2.5 with 2.2', true], ['Replace 2.5 with 2.1', false]]);
+    assert.deepStrictEqual(
+      replacements.map((a) => [a.title, a.isPreferred]),
+      [
+        ['Replace 2.5 with 2.2', true],
+        ['Replace 2.5 with 2.1', false],
+      ],
+    );
     assert.deepStrictEqual(actions[0], replacements[0], 'the fix comes before the suppression actions');
     const edits = actions[0].edit!.changes![uriOf(tasks)] as TextEdit[];
     const after = TextDocument.applyEdits(TextDocument.create(uriOf(tasks), 'markdown', 1, text), edits);

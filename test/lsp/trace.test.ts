@@ -3,7 +3,19 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, Hover, InlayHint, Location, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import {
+  CodeAction,
+  CodeLens,
+  CompletionList,
+  Diagnostic,
+  DocumentLink,
+  Hover,
+  InlayHint,
+  Location,
+  MarkupContent,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
 import type { CoverageReport } from '../../shared/coverage';
 import { CoverageRequest } from '../../shared/coverage';
 import { TraceCommands } from '../../shared/traceProtocol';
@@ -49,7 +61,10 @@ describe('trace tags over LSP (code ↔ spec round trips)', function () {
     assert.match(String(java[0].message), /Did you mean user-auth#1\.3, user-auth#1\.2\?/);
     const sh = await client.waitForDiagnostics(file('scripts/deploy.sh'), (d) => d.length > 0);
     assert.match(String(sh[0].message), /No spec is named 'user-auht'\. Did you mean user-auth#2\.1\?/);
-    assert.deepStrictEqual(codes(await client.waitForDiagnostics(spec('tasks.md'), (d) => d.length > 0)), ['9:2 task.done-without-code', '9:23 task.missing-file']);
+    assert.deepStrictEqual(codes(await client.waitForDiagnostics(spec('tasks.md'), (d) => d.length > 0)), [
+      '9:2 task.done-without-code',
+      '9:23 task.missing-file',
+    ]);
     const reqs = await client.waitForDiagnostics(spec('requirements.md'), (d) => d.length > 0);
     assert.deepStrictEqual(codes(reqs), [
       '15:0 coverage.criterion-not-verified',
@@ -73,7 +88,10 @@ describe('trace tags over LSP (code ↔ spec round trips)', function () {
     const suspect = await request<Hover>('textDocument/hover', { ...at, position: { line: 9, character: 20 } });
     assert.match((suspect.contents as MarkupContent).value, /Pin @4b4b72 is \*\*suspect\*\*/);
     const defs = await request<Location[]>('textDocument/definition', at);
-    assert.deepStrictEqual(defs.map((d) => [basename(d.uri), d.range.start.line]), [['.kiro/specs/user-auth/requirements.md', 14]]);
+    assert.deepStrictEqual(
+      defs.map((d) => [basename(d.uri), d.range.start.line]),
+      [['.kiro/specs/user-auth/requirements.md', 14]],
+    );
   });
 
   it('finds references of a criterion in tasks, designs, code and tests, from the spec and from a tag', async () => {
@@ -82,13 +100,16 @@ describe('trace tags over LSP (code ↔ spec round trips)', function () {
       position: { line: 24, character: 0 },
       context: { includeDeclaration: false },
     });
-    assert.deepStrictEqual(fromSpec.map((l) => `${basename(l.uri)}:${l.range.start.line}`).sort(), [
-      '.kiro/specs/user-auth/design.md:6',
-      '.kiro/specs/user-auth/tasks.md:7',
-      'src/session/expiry.go:5',
-      'src/session/expiry_test.go:6',
-      'tests/test_session.py:1',
-    ].sort());
+    assert.deepStrictEqual(
+      fromSpec.map((l) => `${basename(l.uri)}:${l.range.start.line}`).sort(),
+      [
+        '.kiro/specs/user-auth/design.md:6',
+        '.kiro/specs/user-auth/tasks.md:7',
+        'src/session/expiry.go:5',
+        'src/session/expiry_test.go:6',
+        'tests/test_session.py:1',
+      ].sort(),
+    );
     const fromTag = await request<Location[]>('textDocument/references', {
       textDocument: { uri: uriOf(file('src/session/expiry.go')) },
       position: { line: 5, character: 16 },
@@ -104,32 +125,44 @@ describe('trace tags over LSP (code ↔ spec round trips)', function () {
     assert.strictEqual(list.items[0].label, 'user-auth#2.1');
     assert.deepStrictEqual(list.items[0].textEdit, { range: { start: { line: 0, character: 9 }, end: { line: 0, character: 13 } }, newText: 'user-auth#2.1' });
     const all = await request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 9 } });
-    assert.deepStrictEqual(all.items.slice(0, 3).map((i) => i.label), ['user-auth#1', 'user-auth#1.1', 'user-auth#1.2']);
+    assert.deepStrictEqual(
+      all.items.slice(0, 3).map((i) => i.label),
+      ['user-auth#1', 'user-auth#1.1', 'user-auth#1.2'],
+    );
 
     await open('src/auth/login.ts');
     const hints = await request<InlayHint[]>('textDocument/inlayHint', {
       textDocument: { uri: uriOf(file('src/auth/login.ts')) },
       range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
     });
-    assert.deepStrictEqual(hints.map((h) => [h.position.line, h.label]), [
-      [2, ' WHEN a user submits a valid…'],
-      [9, ' WHEN a user submits an invalid…'],
-    ]);
+    assert.deepStrictEqual(
+      hints.map((h) => [h.position.line, h.label]),
+      [
+        [2, ' WHEN a user submits a valid…'],
+        [9, ' WHEN a user submits an invalid…'],
+      ],
+    );
   });
 
   it('shows code lenses on requirements and links the files tasks name', async () => {
     const lenses = await request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(spec('requirements.md')) } });
-    assert.deepStrictEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [
-      [8, '2 tasks · 3 code · 1 test'],
-      [18, '1 task · 2 code · 3 tests'],
-      [27, '1 task · 0 code · 0 tests'],
-    ]);
+    assert.deepStrictEqual(
+      lenses.map((l) => [l.range.start.line, l.command?.title]),
+      [
+        [8, '2 tasks · 3 code · 1 test'],
+        [18, '1 task · 2 code · 3 tests'],
+        [27, '1 task · 0 code · 0 tests'],
+      ],
+    );
     const links = await request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: uriOf(spec('tasks.md')) } });
-    assert.deepStrictEqual(links.map((l) => [l.range.start.line, basename(l.target!)]), [
-      [2, 'src/auth/login.ts'],
-      [3, 'src/db/schema.sql'],
-      [6, 'src/session/expiry.go'],
-    ]);
+    assert.deepStrictEqual(
+      links.map((l) => [l.range.start.line, basename(l.target!)]),
+      [
+        [2, 'src/auth/login.ts'],
+        [3, 'src/db/schema.sql'],
+        [6, 'src/session/expiry.go'],
+      ],
+    );
   });
 
   it('renames a criterion id across requirements, tasks, design, code and tests in one edit', async () => {
@@ -154,7 +187,10 @@ describe('trace tags over LSP (code ↔ spec round trips)', function () {
     assert.match(apply('.kiro/specs/user-auth/tasks.md'), /_Requirements: 2\.3, 2\.2_/);
     assert.match(apply('src/session/expiry.go'), /@spec user-auth#2\.3@b7a6e0/);
     assert.match(apply('tests/test_session.py'), /"""user-auth#2\.3 idle/);
-    const refused = await client.connection.sendRequest('textDocument/rename', { ...at, newName: '2.2' }).then(() => 'ok', (e: Error) => e.message);
+    const refused = await client.connection.sendRequest('textDocument/rename', { ...at, newName: '2.2' }).then(
+      () => 'ok',
+      (e: Error) => e.message,
+    );
     assert.match(refused, /user-auth#2\.2 already exists/);
   });
 
@@ -162,8 +198,15 @@ describe('trace tags over LSP (code ↔ spec round trips)', function () {
     const login = file('src/auth/login.ts');
     const text = await open('src/auth/login.ts');
     const [diag] = await client.waitForDiagnostics(login, (d) => d.length > 0);
-    const actions = await request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(login) }, range: diag.range, context: { diagnostics: [diag] } });
-    assert.deepStrictEqual(actions.map((a) => a.title), ['Re-confirm user-auth#1.2 against its current text (pin @d3e2ca)', 'Show what changed in user-auth#1.2']);
+    const actions = await request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: uriOf(login) },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    });
+    assert.deepStrictEqual(
+      actions.map((a) => a.title),
+      ['Re-confirm user-auth#1.2 against its current text (pin @d3e2ca)', 'Show what changed in user-auth#1.2'],
+    );
     assert.strictEqual(actions[1].command?.command, TraceCommands.showPinChange);
     assert.deepStrictEqual(actions[1].command?.arguments?.[0], {
       ref: 'user-auth#1.2',
@@ -185,7 +228,9 @@ describe('trace tags over LSP (code ↔ spec round trips)', function () {
   it('follows edits of open code files and disk changes of closed ones', async () => {
     const reqs = spec('requirements.md');
     const uri = uriOf(file('src/auth/lockout.ts'));
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: '// @spec user-auth#1.3\n' } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'typescript', version: 1, text: '// @spec user-auth#1.3\n' },
+    });
     await client.waitForDiagnostics(reqs, (d) => !codes(d).includes('16:0 coverage.criterion-not-implemented'), '1.3 implemented by the open buffer');
     fs.mkdirSync(file('src/audit'));
     fs.writeFileSync(file('src/audit/log.py'), '# @spec user-auth#3.1\ndef append(record): pass\n');
@@ -200,7 +245,21 @@ describe('trace tags over LSP (code ↔ spec round trips)', function () {
     const report = await request<CoverageReport>(CoverageRequest, {});
     assert.deepStrictEqual(report.summary, { criteria: 6, tasked: 6, implemented: 4, verified: 3, complete: 3, percent: 50 });
     const [s] = report.specs;
-    assert.deepStrictEqual(s.requirements.map((r) => [r.id, r.summary.percent]), [['1', 33.3], ['2', 100], ['3', 0]]);
-    assert.deepStrictEqual(s.requirements[0].criteria.map((c) => [c.ref, c.state]), [['user-auth#1.1', 'verified'], ['user-auth#1.2', 'implemented'], ['user-auth#1.3', 'tasked']]);
+    assert.deepStrictEqual(
+      s.requirements.map((r) => [r.id, r.summary.percent]),
+      [
+        ['1', 33.3],
+        ['2', 100],
+        ['3', 0],
+      ],
+    );
+    assert.deepStrictEqual(
+      s.requirements[0].criteria.map((c) => [c.ref, c.state]),
+      [
+        ['user-auth#1.1', 'verified'],
+        ['user-auth#1.2', 'implemented'],
+        ['user-auth#1.3', 'tasked'],
+      ],
+    );
   });
 });

@@ -152,7 +152,11 @@ describe('language server state: one writer, requests read snapshots', () => {
     h.session.changed(uri(edited));
     await h.session.read(uri(edited), new CancellationTokenSource().token);
     assert.strictEqual(h.session.takeExamined(), 1, 'one spec folder checked, not all 14');
-    assert.deepStrictEqual(h.published.map((p) => p.uri), [uri(edited)], 'only the file whose findings changed is sent');
+    assert.deepStrictEqual(
+      h.published.map((p) => p.uri),
+      [uri(edited)],
+      'only the file whose findings changed is sent',
+    );
     assert.ok(h.published[0].codes.includes('link.unknown-ref'), JSON.stringify(h.published));
   });
 

@@ -28,7 +28,10 @@ describe('lint: the core stays pure', function () {
   ] as const) {
     it(`rejects ${what} imported into server/src/core`, async () => {
       const found = await messages('server/src/core/probe.ts', source);
-      assert.ok(found.some((m) => m.startsWith('no-restricted-imports')), JSON.stringify(found));
+      assert.ok(
+        found.some((m) => m.startsWith('no-restricted-imports')),
+        JSON.stringify(found),
+      );
     });
   }
 
@@ -37,7 +40,6 @@ describe('lint: the core stays pure', function () {
     assert.deepStrictEqual(found, []);
   });
 });
-
 
 /**
  * No module-level mutable state in the core: a table at module level is shared by every engine in
@@ -59,7 +61,10 @@ describe('lint: the core keeps no module-level mutable state', function () {
     ['a module-level WeakSet', 'const seen = new WeakSet<object>();\nexport const has = (k: object) => seen.has(k);\n'],
     ['a Map typed as a mutable Map', 'const memo: Map<string, number> = new Map();\nexport const get = (k: string) => memo.get(k);\n'],
     ['a static class field', 'export class Counter {\n  static count = 0;\n}\n'],
-    ["moving a module-level regex's lastIndex", 'const WORD = /\\w+/g;\nexport function at(text: string, i: number) {\n  WORD.lastIndex = i;\n  return WORD.exec(text);\n}\n'],
+    [
+      "moving a module-level regex's lastIndex",
+      'const WORD = /\\w+/g;\nexport function at(text: string, i: number) {\n  WORD.lastIndex = i;\n  return WORD.exec(text);\n}\n',
+    ],
   ] as const) {
     it(`rejects ${what} in server/src/core`, async () => {
       const found = await lintMessages('server/src/core/probe.ts', source);
@@ -70,7 +75,7 @@ describe('lint: the core keeps no module-level mutable state', function () {
   it('allows constant tables, state inside functions and classes, and the same code outside the core', async () => {
     const allowed = [
       "const WORDS: ReadonlySet<string> = new Set(['a', 'b']);",
-      'export const BY_NAME: ReadonlyMap<string, number> = new Map([[\'a\', 1]]);',
+      "export const BY_NAME: ReadonlyMap<string, number> = new Map([['a', 1]]);",
       'const PATTERN = /\\w+/g;',
       'export function words(text: string): string[] {',
       '  const memo = new Map<string, number>();',
@@ -90,6 +95,9 @@ describe('lint: the core keeps no module-level mutable state', function () {
       '',
     ].join('\n');
     assert.deepStrictEqual(await lintMessages('server/src/core/probe.ts', allowed), []);
-    assert.deepStrictEqual(await lintMessages('server/src/lsp/probe.ts', 'let calls = 0;\nexport const memo = new Map<string, number>();\nexport const next = () => ++calls;\n'), []);
+    assert.deepStrictEqual(
+      await lintMessages('server/src/lsp/probe.ts', 'let calls = 0;\nexport const memo = new Map<string, number>();\nexport const next = () => ++calls;\n'),
+      [],
+    );
   });
 });

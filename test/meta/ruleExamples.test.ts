@@ -25,7 +25,10 @@ const REQUIREMENTS_HEAD = '# Requirements\n\n## Introduction\n\nSign-in for the 
 /** A Kiro requirements.md whose requirement 2 has criteria 2.1–2.6, as the link examples say. */
 const KIRO_REQUIREMENTS = [
   REQUIREMENTS_HEAD,
-  ...[1, 2].map((n) => `### Requirement ${n}: Part ${n}\n\n**User Story:** As a user, I want part ${n}, so that it works.\n\n#### Acceptance Criteria\n\n${[1, 2, 3, 4, 5, 6].map((i) => `${i}. WHEN event ${i} occurs, THE Auth_Service SHALL handle event ${i}`).join('\n')}\n\n`),
+  ...[1, 2].map(
+    (n) =>
+      `### Requirement ${n}: Part ${n}\n\n**User Story:** As a user, I want part ${n}, so that it works.\n\n#### Acceptance Criteria\n\n${[1, 2, 3, 4, 5, 6].map((i) => `${i}. WHEN event ${i} occurs, THE Auth_Service SHALL handle event ${i}`).join('\n')}\n\n`,
+  ),
 ].join('');
 /** The spec the trace examples point into: criterion 1.2 is the one the examples talk about. */
 const TRACED_REQUIREMENTS = `${REQUIREMENTS_HEAD}### Requirement 1: Sessions\n\n#### Acceptance Criteria\n\n1. WHEN a user signs in THEN THE Auth_Service SHALL create a session\n`;
@@ -63,10 +66,15 @@ const OPENSPEC_BASE = [
   '- **THEN** the sign-in is refused',
   '',
 ].join('\n');
-const OPENSPEC_PROPOSAL: Files = { 'openspec/changes/rework-auth/proposal.md': '# Change: Rework auth\n\n## Why\nSessions must be safer.\n\n## What Changes\n- Session handling\n' };
+const OPENSPEC_PROPOSAL: Files = {
+  'openspec/changes/rework-auth/proposal.md': '# Change: Rework auth\n\n## Why\nSessions must be safer.\n\n## What Changes\n- Session handling\n',
+};
 const SPECKIT_SPEC = (feature: string, body: string) => `# Feature Specification: ${feature}\n\n${body}\n`;
 const speckitStories = [1, 2, 3]
-  .map((n) => `### User Story ${n} - Story ${n} (Priority: P${n})\n\nStory ${n}.\n\n**Acceptance Scenarios**:\n\n1. **Given** a user, **When** they act, **Then** it works\n`)
+  .map(
+    (n) =>
+      `### User Story ${n} - Story ${n} (Priority: P${n})\n\nStory ${n}.\n\n**Acceptance Scenarios**:\n\n1. **Given** a user, **When** they act, **Then** it works\n`,
+  )
   .join('\n');
 const speckitRequirements = Array.from({ length: 12 }, (_, i) => `- **FR-${String(i + 1).padStart(3, '0')}**: System MUST do thing ${i + 1}.`).join('\n');
 
@@ -76,10 +84,16 @@ interface Example {
   readonly files: Files;
 }
 
-const kiroCriteria = (e: Example): Files => ({ [`${KIRO}/requirements.md`]: `${REQUIREMENTS_HEAD}${e.text.includes('### Requirement') ? '' : '### Requirement 1: Feature\n\n**User Story:** As a user, I want the feature, so that it works.\n\n#### Acceptance Criteria\n\n'}${e.text}\n` });
+const kiroCriteria = (e: Example): Files => ({
+  [`${KIRO}/requirements.md`]: `${REQUIREMENTS_HEAD}${e.text.includes('### Requirement') ? '' : '### Requirement 1: Feature\n\n**User Story:** As a user, I want the feature, so that it works.\n\n#### Acceptance Criteria\n\n'}${e.text}\n`,
+});
 const kiroRequirements = (e: Example): Files => ({ [`${KIRO}/requirements.md`]: `${REQUIREMENTS_HEAD}${e.text}\n` });
 const kiroTasks = (e: Example): Files => ({ [`${KIRO}/requirements.md`]: KIRO_REQUIREMENTS, [`${KIRO}/tasks.md`]: `# Implementation Plan\n\n${e.text}\n` });
-const steering = (e: Example): Files => ({ '.kiro/steering/components.md': e.text.startsWith('---') ? `${e.text}\n\nUse function components.\n` : `---\ninclusion: fileMatch\n${e.text}\n---\n\nUse function components.\n` });
+const steering = (e: Example): Files => ({
+  '.kiro/steering/components.md': e.text.startsWith('---')
+    ? `${e.text}\n\nUse function components.\n`
+    : `---\ninclusion: fileMatch\n${e.text}\n---\n\nUse function components.\n`,
+});
 const openspecSpec = (e: Example): Files => {
   let text = e.text;
   if (!/^## Requirements/m.test(text) && /^### Requirement/m.test(text)) text = `## Requirements\n${text}`;
@@ -88,27 +102,48 @@ const openspecSpec = (e: Example): Files => {
   return { [OPENSPEC_SPEC]: `${text}\n` };
 };
 const openspecDelta = (e: Example): Files => ({ [OPENSPEC_SPEC]: OPENSPEC_BASE, ...OPENSPEC_PROPOSAL, [OPENSPEC_DELTA]: `${e.text}\n` });
-const traced = (e: Example): Files => ({ [`${KIRO}/requirements.md`]: `${TRACED_REQUIREMENTS}2. WHEN a token expires THEN THE Auth_Service SHALL reject it\n`, ...TRACED_CODE, 'src/auth/example.ts': `${e.text}\n` });
+const traced = (e: Example): Files => ({
+  [`${KIRO}/requirements.md`]: `${TRACED_REQUIREMENTS}2. WHEN a token expires THEN THE Auth_Service SHALL reject it\n`,
+  ...TRACED_CODE,
+  'src/auth/example.ts': `${e.text}\n`,
+});
 
 /** Which file each rule's examples are put into, and what else the workspace holds. */
 const WRAPPERS: Record<string, (e: Example) => Files> = {
   // EARS and quality rules read criteria; the entries below replace this default where needed.
   ...Object.fromEntries(
-    RULE_REGISTRY.filter((r) => /^(ears|quality)\./.test(r.meta.code) && r.scope === 'spec' && r.meta.code !== 'quality.too-many-clarifications').map((r) => [r.meta.code, kiroCriteria]),
+    RULE_REGISTRY.filter((r) => /^(ears|quality)\./.test(r.meta.code) && r.scope === 'spec' && r.meta.code !== 'quality.too-many-clarifications').map((r) => [
+      r.meta.code,
+      kiroCriteria,
+    ]),
   ),
   'link.unknown-ref': kiroTasks,
   'structure.duplicate-id': kiroRequirements,
   'structure.numbering-gap': kiroRequirements,
   'structure.requirement-without-criteria': kiroRequirements,
   'coverage.requirement-without-task': (e) => ({
-    [`${KIRO}/requirements.md`]: KIRO_REQUIREMENTS.replace(/### Requirement 2[^]*$/, '### Requirement 4: Audit log\n\n#### Acceptance Criteria\n\n1. WHEN a user signs in, THE Auth_Service SHALL log it\n2. WHEN a user signs out, THE Auth_Service SHALL log it\n'),
+    [`${KIRO}/requirements.md`]: KIRO_REQUIREMENTS.replace(
+      /### Requirement 2[^]*$/,
+      '### Requirement 4: Audit log\n\n#### Acceptance Criteria\n\n1. WHEN a user signs in, THE Auth_Service SHALL log it\n2. WHEN a user signs out, THE Auth_Service SHALL log it\n',
+    ),
     [`${KIRO}/tasks.md`]: `# Implementation Plan\n\n- [ ] 1. Part 1\n  - _Requirements: 1.1, 1.2, 1.3, 1.4, 1.5, 1.6_\n${e.text.startsWith('- [') ? `${e.text}\n` : ''}`,
   }),
   'task.parent-done-open-subtask': kiroTasks,
-  'ears.unknown-system': (e) => kiroCriteria({ ...e, text: e.text.startsWith('## Glossary') ? e.text.replace(/\n1\. /, '\n### Requirement 1: Sign in\n\n#### Acceptance Criteria\n\n1. ') : `## Glossary\n- **Auth_Service**: verifies credentials\n\n### Requirement 1: Sign in\n\n#### Acceptance Criteria\n\n${e.text}` }),
-  'quality.too-many-clarifications': (e) => ({ 'specs/001-user-auth/spec.md': SPECKIT_SPEC('User auth', `## User Scenarios & Testing\n\n${speckitStories}\n${e.text}`) }),
+  'ears.unknown-system': (e) =>
+    kiroCriteria({
+      ...e,
+      text: e.text.startsWith('## Glossary')
+        ? e.text.replace(/\n1\. /, '\n### Requirement 1: Sign in\n\n#### Acceptance Criteria\n\n1. ')
+        : `## Glossary\n- **Auth_Service**: verifies credentials\n\n### Requirement 1: Sign in\n\n#### Acceptance Criteria\n\n${e.text}`,
+    }),
+  'quality.too-many-clarifications': (e) => ({
+    'specs/001-user-auth/spec.md': SPECKIT_SPEC('User auth', `## User Scenarios & Testing\n\n${speckitStories}\n${e.text}`),
+  }),
   'structure.requirement-too-long': openspecSpec,
-  'link.unknown-story': (e) => ({ 'specs/001-user-auth/spec.md': SPECKIT_SPEC('User auth', `## User Scenarios & Testing\n\n${speckitStories}`), 'specs/001-user-auth/tasks.md': `# Tasks\n\n${e.text}\n` }),
+  'link.unknown-story': (e) => ({
+    'specs/001-user-auth/spec.md': SPECKIT_SPEC('User auth', `## User Scenarios & Testing\n\n${speckitStories}`),
+    'specs/001-user-auth/tasks.md': `# Tasks\n\n${e.text}\n`,
+  }),
   'structure.story-without-scenarios': (e) => ({ 'specs/001-user-auth/spec.md': SPECKIT_SPEC('User auth', `## User Scenarios & Testing\n\n${e.text}`) }),
   'structure.template-placeholder': (e) => ({ '.specify/memory/constitution.md': `# Project Constitution\n\n## Core Principles\n\n${e.text}\n` }),
   'structure.missing-section': openspecSpec,
@@ -118,7 +153,10 @@ const WRAPPERS: Record<string, (e: Example) => Files> = {
   'structure.ignored-content': openspecDelta,
   'structure.delta-shape': openspecDelta,
   'structure.delta-conflict': openspecDelta,
-  'task.wrong-group': (e) => ({ ...OPENSPEC_PROPOSAL, 'openspec/changes/rework-auth/tasks.md': `## 1. Code\n- [ ] 1.1 Write it\n\n## 2. Tests\n- [ ] 2.1 Test it\n\n${e.text}\n` }),
+  'task.wrong-group': (e) => ({
+    ...OPENSPEC_PROPOSAL,
+    'openspec/changes/rework-auth/tasks.md': `## 1. Code\n- [ ] 1.1 Write it\n\n## 2. Tests\n- [ ] 2.1 Test it\n\n${e.text}\n`,
+  }),
   'structure.steering-front-matter': steering,
   'structure.kiro-file-shape': (e) => ({ '.kiro/hooks/lint.kiro.hook': `${e.text}\n` }),
   'link.pattern-too-complex': steering,
@@ -137,7 +175,8 @@ const WRAPPERS: Record<string, (e: Example) => Files> = {
       const m = /^(\S+): (ADDED|MODIFIED|REMOVED) "(.+)"$/.exec(line);
       assert.ok(m, `unreadable delta line: ${line}`);
       const change = m[1].split('/')[1];
-      files[`openspec/${m[1]}`] = `## ${m[2]} Requirements\n### Requirement: ${m[3]}\nThe system SHALL sign a user in with a password or a passkey.\n\n#### Scenario: Wrong password\n- **WHEN** the password is wrong\n- **THEN** the sign-in is refused\n\n#### Scenario: Locked account\n- **WHEN** the account is locked\n- **THEN** the sign-in is refused\n`;
+      files[`openspec/${m[1]}`] =
+        `## ${m[2]} Requirements\n### Requirement: ${m[3]}\nThe system SHALL sign a user in with a password or a passkey.\n\n#### Scenario: Wrong password\n- **WHEN** the password is wrong\n- **THEN** the sign-in is refused\n\n#### Scenario: Locked account\n- **WHEN** the account is locked\n- **THEN** the sign-in is refused\n`;
       files[`openspec/changes/${change}/proposal.md`] = `# Change: ${change}\n\n## Why\nBecause.\n\n## What Changes\n- Login\n`;
     }
     return files;
@@ -149,10 +188,22 @@ const WRAPPERS: Record<string, (e: Example) => Files> = {
       : { [`${KIRO}/requirements.md`]: `${TRACED_REQUIREMENTS}${e.text}\n`, ...TRACED_CODE },
   'coverage.criterion-not-verified': (e) =>
     e.text.startsWith('it(')
-      ? { [`${KIRO}/requirements.md`]: `${TRACED_REQUIREMENTS}2. WHEN a token expires THEN THE Auth_Service SHALL reject it\n`, ...TRACED_CODE, 'test/tokens.test.ts': `${e.text}\n` }
+      ? {
+          [`${KIRO}/requirements.md`]: `${TRACED_REQUIREMENTS}2. WHEN a token expires THEN THE Auth_Service SHALL reject it\n`,
+          ...TRACED_CODE,
+          'test/tokens.test.ts': `${e.text}\n`,
+        }
       : { [`${KIRO}/requirements.md`]: `${TRACED_REQUIREMENTS}${e.text}\n`, ...TRACED_CODE },
-  'task.done-without-code': (e) => ({ [`${KIRO}/requirements.md`]: `${TRACED_REQUIREMENTS}2. WHEN a token expires THEN THE Auth_Service SHALL reject it\n`, ...TRACED_CODE, [`${KIRO}/tasks.md`]: `# Implementation Plan\n\n${e.text}\n` }),
-  'task.missing-file': (e) => ({ [`${KIRO}/requirements.md`]: TRACED_REQUIREMENTS, [`${KIRO}/tasks.md`]: `# Implementation Plan\n\n${e.text}\n`, 'src/session/memoryStore.ts': 'export class MemoryStore {}\n' }),
+  'task.done-without-code': (e) => ({
+    [`${KIRO}/requirements.md`]: `${TRACED_REQUIREMENTS}2. WHEN a token expires THEN THE Auth_Service SHALL reject it\n`,
+    ...TRACED_CODE,
+    [`${KIRO}/tasks.md`]: `# Implementation Plan\n\n${e.text}\n`,
+  }),
+  'task.missing-file': (e) => ({
+    [`${KIRO}/requirements.md`]: TRACED_REQUIREMENTS,
+    [`${KIRO}/tasks.md`]: `# Implementation Plan\n\n${e.text}\n`,
+    'src/session/memoryStore.ts': 'export class MemoryStore {}\n',
+  }),
   'config.invalid': (e) => ({ 'specthread.json': e.text, 'docs/specs/user-auth/requirements.md': TRACED_REQUIREMENTS }),
 };
 
@@ -219,7 +270,10 @@ describe('rule reference examples run as tests (bad fires, good does not)', () =
     if (skip !== 'good') {
       it(`${meta.code}: the good example is not`, async () => {
         const found = await findingsOf(meta.code, meta.good);
-        assert.deepStrictEqual(found.map((f) => `${f.path}:${f.range.start.line + 1} ${f.message}`), []);
+        assert.deepStrictEqual(
+          found.map((f) => `${f.path}:${f.range.start.line + 1} ${f.message}`),
+          [],
+        );
       });
     }
   }

@@ -48,7 +48,10 @@ export async function runCheck(options: CheckOptions, cwd: string, engineOptions
     configErrorsNote(config.errors) +
     note +
     skippedFilesNote(engine) +
-    fileNotesSummary(engine.fileNotes().filter((n) => under(n.path)), cwd) +
+    fileNotesSummary(
+      engine.fileNotes().filter((n) => under(n.path)),
+      cwd,
+    ) +
     internalErrorsNote(internal, cwd) +
     checkSummaryLine(summary, engine.code.taggedCount);
   // Exit 2 says the report is incomplete, which outranks "findings at or above --fail-on".
@@ -61,7 +64,9 @@ export async function runCheck(options: CheckOptions, cwd: string, engineOptions
  * (a rule that failed on another file may have lost results for the requested ones too).
  */
 function reportedFindings({ engine, onlyFiles, under }: OpenedWorkspace, paths: readonly string[], cwd: string): Finding[] {
-  let findings: Finding[] = [...engine.configFindings(), ...engine.allFindings(NEVER_CANCELLED)].filter((f) => under(f.path) || engine.isConfigFile(f.path) || isInternalError(f));
+  let findings: Finding[] = [...engine.configFindings(), ...engine.allFindings(NEVER_CANCELLED)].filter(
+    (f) => under(f.path) || engine.isConfigFile(f.path) || isInternalError(f),
+  );
   if (onlyFiles.size && paths.every((p) => onlyFiles.has(toPosixPath(path.resolve(cwd, p))))) {
     findings = findings.filter((f) => onlyFiles.has(f.path) || isInternalError(f));
   }

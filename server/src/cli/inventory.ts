@@ -13,7 +13,10 @@ import { NO_SPECS, openWorkspace } from './openWorkspace';
  */
 export async function runInventory(options: InventoryOptions, cwd: string): Promise<CommandResult> {
   const { engine, under } = await openWorkspace(options.paths, [], cwd, false);
-  const entries = inventory(engine.allSpecs().filter((s) => under(s.dir)), NEVER_CANCELLED);
+  const entries = inventory(
+    engine.allSpecs().filter((s) => under(s.dir)),
+    NEVER_CANCELLED,
+  );
   const stdout = formatterFor('inventory', options.format)(entries, { cwd });
   return { exitCode: 0, stdout, stderr: entries.length ? inventorySummaryLine(entries) : NO_SPECS };
 }

@@ -36,7 +36,12 @@ async function main(argv: string[]): Promise<number> {
     case 'check':
     case 'coverage':
     case 'inventory': {
-      const run = args.command === 'check' ? runCheck(args, process.cwd()) : args.command === 'coverage' ? runCoverage(args, process.cwd()) : runInventory(args, process.cwd());
+      const run =
+        args.command === 'check'
+          ? runCheck(args, process.cwd())
+          : args.command === 'coverage'
+            ? runCoverage(args, process.cwd())
+            : runInventory(args, process.cwd());
       const result = await run.catch((err) => {
         if (err instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `specthread: ${err.message}` };
         throw err;

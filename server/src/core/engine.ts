@@ -61,7 +61,16 @@ export class Engine {
     this.code.configure(settings.codeTrace ?? DEFAULT_TRACE_SETTINGS);
     // The registry runs its own formats' rules; a format from elsewhere brings its rules here.
     const extra = [...formats.flatMap((f) => f.rules).filter((r) => !SPEC_RULES.includes(r)), ...(options.extraRules?.spec ?? [])];
-    const sources = { workspace, config: this.config, files: this.files, specs: this.specs, code: this.codeIndex, notes: this.notes, cache: this.cache, options };
+    const sources = {
+      workspace,
+      config: this.config,
+      files: this.files,
+      specs: this.specs,
+      code: this.codeIndex,
+      notes: this.notes,
+      cache: this.cache,
+      options,
+    };
     this.results = new FindingsIndex({ ...sources, listed: () => this.indexer.listedFiles(), extraSpecRules: extra.length ? extra : undefined });
     this.indexer = new WorkspaceIndexer({ ...sources, formats, codeIndex: this.codeIndex, results: this.results });
   }

@@ -12,7 +12,10 @@ export class MemoryWorkspace implements Workspace {
   /** Files that behave as the file system host would for a declined or degraded file. */
   private readonly notes = new Map<string, FileNote>();
 
-  constructor(readonly roots: readonly string[], files: Record<string, string> | Map<string, string> = {}) {
+  constructor(
+    readonly roots: readonly string[],
+    files: Record<string, string> | Map<string, string> = {},
+  ) {
     this.files = new Map(files instanceof Map ? files : Object.entries(files));
   }
 

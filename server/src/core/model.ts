@@ -99,9 +99,7 @@ export interface Suppression {
 
 /** One cited id, or a range of ids, on a `_Requirements:_` or `Validates:` line. */
 export type RefTarget =
-  | { readonly kind: 'id'; readonly id: string }
-  | { readonly kind: 'range'; readonly from: string; readonly to: string }
-  | { readonly kind: 'all' };
+  { readonly kind: 'id'; readonly id: string } | { readonly kind: 'range'; readonly from: string; readonly to: string } | { readonly kind: 'all' };
 
 /**
  * Where a citation was written: Kiro `_Requirements:` and `Validates:` lines; spec-kit story

@@ -20,8 +20,18 @@ const SNIFF_BYTES = 8000;
 const MAX_CONTROL_SHARE = 0.1;
 
 export function decodeText(bytes: Uint8Array): Decoded {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'fallback', text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), how: 'it was read as UTF-16 (little-endian), as its byte order mark says' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { kind: 'fallback', text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), how: 'it was read as UTF-16 (big-endian), as its byte order mark says' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return {
+      kind: 'fallback',
+      text: new TextDecoder('utf-16le').decode(bytes.subarray(2)),
+      how: 'it was read as UTF-16 (little-endian), as its byte order mark says',
+    };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return {
+      kind: 'fallback',
+      text: new TextDecoder('utf-16be').decode(bytes.subarray(2)),
+      how: 'it was read as UTF-16 (big-endian), as its byte order mark says',
+    };
   // The UTF-8 byte order mark is dropped here, before anything else looks at the bytes.
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const sample = body.subarray(0, SNIFF_BYTES);
@@ -30,7 +40,10 @@ export function decodeText(bytes: Uint8Array): Decoded {
   let control = 0;
   for (const b of sample) if (isControl(b)) control++;
   if (sample.length > 0 && control / sample.length > MAX_CONTROL_SHARE) {
-    return { kind: 'binary', why: `${Math.round((100 * control) / sample.length)}% of its first ${sample.length} bytes are control characters, so it is not text` };
+    return {
+      kind: 'binary',
+      why: `${Math.round((100 * control) / sample.length)}% of its first ${sample.length} bytes are control characters, so it is not text`,
+    };
   }
   return utf8OrFallback(body);
 }
@@ -50,7 +63,11 @@ function utf8OrFallback(bytes: Uint8Array): Decoded {
     }
     // Single-byte text has no valid multi-byte sequences to speak of; damaged UTF-8 has mostly valid ones.
     if (intact > damaged) {
-      return { kind: 'fallback', text: lenient, how: `${damaged} damaged byte sequence${damaged === 1 ? ' was' : 's were'} replaced by U+FFFD (the rest is UTF-8)` };
+      return {
+        kind: 'fallback',
+        text: lenient,
+        how: `${damaged} damaged byte sequence${damaged === 1 ? ' was' : 's were'} replaced by U+FFFD (the rest is UTF-8)`,
+      };
     }
     return { kind: 'fallback', text: decodeWindows1252(bytes), how: 'it was read as Windows-1252 (Latin-1) and some characters may show wrongly' };
   }

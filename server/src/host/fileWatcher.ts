@@ -86,7 +86,14 @@ export class FileWatcher {
     if (this.disposed) return;
     if (lost) return this.onBatch({ changes: [], relist: this.roots });
     if (paths.length > BURST) return this.onBatch({ changes: [], relist: affectedFolders(paths, this.roots) });
-    const kinds = await Promise.all(paths.map((p) => fs.lstat(p).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'gone')));
+    const kinds = await Promise.all(
+      paths.map((p) =>
+        fs.lstat(p).then(
+          (s) => (s.isDirectory() ? 'folder' : 'file'),
+          () => 'gone',
+        ),
+      ),
+    );
     if (this.disposed) return;
     const changes: WatchedChange[] = [];
     const relist: string[] = [];

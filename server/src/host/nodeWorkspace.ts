@@ -72,7 +72,8 @@ export class NodeWorkspace implements Workspace {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') walk.onNote?.({ path: dir, reason: 'unreadable', detail: `the folder could not be opened (${code ?? String(err)}); nothing below it was read` });
+      if (code !== 'ENOENT' && code !== 'ENOTDIR')
+        walk.onNote?.({ path: dir, reason: 'unreadable', detail: `the folder could not be opened (${code ?? String(err)}); nothing below it was read` });
       return;
     }
     let here = scopes;
@@ -101,7 +102,12 @@ export class NodeWorkspace implements Workspace {
     if ('code' in resolved) {
       if (isIgnored(scopes, full, false)) return;
       const { code } = resolved;
-      const detail = code === 'ELOOP' ? 'it is a symlink that leads back to itself' : code === 'ENOENT' ? 'it is a symlink whose target does not exist' : `its symlink could not be resolved (${code})`;
+      const detail =
+        code === 'ELOOP'
+          ? 'it is a symlink that leads back to itself'
+          : code === 'ENOENT'
+            ? 'it is a symlink whose target does not exist'
+            : `its symlink could not be resolved (${code})`;
       walk.onNote?.({ path: full, reason: code === 'ELOOP' ? 'symlink-loop' : 'unreadable', detail });
       return;
     }

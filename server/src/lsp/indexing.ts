@@ -13,7 +13,14 @@ export type ProgressReport = (done: number, total: number) => void;
  * specs of open documents first), then publishes every spec and tells the client it is done.
  * Requests are served between indexing batches; edits made meanwhile are applied in turns.
  */
-export function indexWorkspace(writer: Writer, engine: Engine, documents: OpenDocuments, link: ClientLink, guard: Guard, report: ProgressReport): Promise<void> {
+export function indexWorkspace(
+  writer: Writer,
+  engine: Engine,
+  documents: OpenDocuments,
+  link: ClientLink,
+  guard: Guard,
+  report: ProgressReport,
+): Promise<void> {
   const started = Date.now();
   const priority = documents
     .all()

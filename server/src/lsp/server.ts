@@ -85,36 +85,43 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onInitialized(guard.notification('initialized', async () => {
-    const s = session!;
-    if (canFollowFolders) {
-      // Folders added to or removed from a multi-root workspace while the server runs.
-      connection.workspace.onDidChangeWorkspaceFolders(guard.notification('workspace/didChangeWorkspaceFolders', (e: WorkspaceFoldersChangeEvent) => {
-        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
-        const added = e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-        roots = [...roots.filter((r) => !removed.has(r)), ...added];
-        workspace!.setRoots(roots);
-        return s.foldersChanged();
-      }));
-    }
-    if (canPullConfiguration) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
-      await s.updateSettings(await pullSettings());
-    }
-    if (canRegisterWatchers) {
-      // Every file: code carries trace tags, tasks name files of any kind, and specthread.json
-      // and the baseline change settings.
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
-    } else {
-      // Clients without watcher registration (Neovim 0.7, many others) still deserve fresh
-      // diagnostics when files change on disk; the host watches the roots itself.
-      watcher = new FileWatcher(roots, guard.notification('own file watcher', (batch: WatchedBatch) => s.watched(batch)));
-    }
-    const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
-    progress?.begin('SpecThread: indexing specs', 0, undefined, false);
-    await s.startIndexing((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`));
-    progress?.done();
-  }));
+  connection.onInitialized(
+    guard.notification('initialized', async () => {
+      const s = session!;
+      if (canFollowFolders) {
+        // Folders added to or removed from a multi-root workspace while the server runs.
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guard.notification('workspace/didChangeWorkspaceFolders', (e: WorkspaceFoldersChangeEvent) => {
+            const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+            const added = e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+            roots = [...roots.filter((r) => !removed.has(r)), ...added];
+            workspace!.setRoots(roots);
+            return s.foldersChanged();
+          }),
+        );
+      }
+      if (canPullConfiguration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
+        await s.updateSettings(await pullSettings());
+      }
+      if (canRegisterWatchers) {
+        // Every file: code carries trace tags, tasks name files of any kind, and specthread.json
+        // and the baseline change settings.
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+      } else {
+        // Clients without watcher registration (Neovim 0.7, many others) still deserve fresh
+        // diagnostics when files change on disk; the host watches the roots itself.
+        watcher = new FileWatcher(
+          roots,
+          guard.notification('own file watcher', (batch: WatchedBatch) => s.watched(batch)),
+        );
+      }
+      const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
+      progress?.begin('SpecThread: indexing specs', 0, undefined, false);
+      await s.startIndexing((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`));
+      progress?.done();
+    }),
+  );
 
   async function pullSettings(): Promise<SpecThreadSettings> {
     if (!canPullConfiguration) return DEFAULT_SETTINGS;
@@ -128,14 +135,18 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent(guard.notification('textDocument/didChange', (e: TextDocumentChangeEvent<TextDocument>) => session?.changed(e.document.uri)));
   documents.onDidClose(guard.notification('textDocument/didClose', (e: TextDocumentChangeEvent<TextDocument>) => session?.closed(e.document.uri)));
 
-  connection.onDidChangeWatchedFiles(guard.notification('workspace/didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) =>
-    session?.watched({ changes: params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })) }),
-  ));
+  connection.onDidChangeWatchedFiles(
+    guard.notification('workspace/didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) =>
+      session?.watched({ changes: params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })) }),
+    ),
+  );
 
-  connection.onShutdown(guard.notification('shutdown', () => {
-    watcher?.dispose();
-    session?.dispose();
-  }));
+  connection.onShutdown(
+    guard.notification('shutdown', () => {
+      watcher?.dispose();
+      session?.dispose();
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

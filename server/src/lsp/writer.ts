@@ -186,6 +186,11 @@ export class Writer {
 
   /** Paths of the documents open in the editor: their buffers, not the disk, are the truth. */
   private openPaths(): Set<string> {
-    return new Set(this.documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => !!p));
+    return new Set(
+      this.documents
+        .all()
+        .map((d) => uriToPath(d.uri))
+        .filter((p): p is string => !!p),
+    );
   }
 }

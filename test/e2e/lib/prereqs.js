@@ -72,7 +72,11 @@ function vscodeExecutable() {
   for (const root of roots) {
     let entries;
     try {
-      entries = fs.readdirSync(root).filter((e) => e.startsWith('vscode-')).sort().reverse();
+      entries = fs
+        .readdirSync(root)
+        .filter((e) => e.startsWith('vscode-'))
+        .sort()
+        .reverse();
     } catch {
       continue;
     }

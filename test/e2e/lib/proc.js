@@ -83,7 +83,7 @@ function run(cmd, args, { env, cwd, timeoutMs = 120000, prefix = '', quiet = fal
     child.on('close', async (code, signal) => {
       clearTimeout(timer);
       await killTree(child.pid); // whatever it left behind, e.g. a language server that did not exit
-      resolve({ code: timedOut ? 'timeout' : code ?? signal, output });
+      resolve({ code: timedOut ? 'timeout' : (code ?? signal), output });
     });
   });
 }

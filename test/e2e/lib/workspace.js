@@ -15,7 +15,10 @@ const EXAMPLE = path.join(REPO, 'examples', 'kiro-workspace');
 function tempDir(label) {
   // realpath: the server reports paths it resolved itself, and /tmp may be a symlink.
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `specthread-e2e-${label}-`)));
-  forgetOnInterrupt.set(dir, onInterrupt(() => removeDir(dir)));
+  forgetOnInterrupt.set(
+    dir,
+    onInterrupt(() => removeDir(dir)),
+  );
   return dir;
 }
 

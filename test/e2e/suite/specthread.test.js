@@ -68,7 +68,11 @@ const hoverText = (hovers) =>
     .map((c) => (typeof c === 'string' ? c : c.value))
     .join('\n');
 // Markdown escaping may touch punctuation such as `_`; compare words.
-const words = (s) => s.replace(/\\/g, '').replace(/[\p{P}\s]+/gu, ' ').trim();
+const words = (s) =>
+  s
+    .replace(/\\/g, '')
+    .replace(/[\p{P}\s]+/gu, ' ')
+    .trim();
 
 const targetOf = (loc) => ({ uri: loc.targetUri || loc.uri, range: loc.targetSelectionRange || loc.targetRange || loc.range });
 
@@ -141,7 +145,8 @@ describe('SpecThread in VS Code', function () {
     const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', specUri('tasks.md'), pos.translate(0, 2));
     const items = list.items.map((i) => ({ label: typeof i.label === 'string' ? i.label : i.label.label, detail: i.detail || '' }));
     const labels = items.map((i) => i.label);
-    for (const id of ['1.1', '1.2', '1.3', '2.1', '2.2', '4.1', '4.2']) assert.ok(labels.includes(id), `completion offers ${id}; got ${JSON.stringify(labels)}`);
+    for (const id of ['1.1', '1.2', '1.3', '2.1', '2.2', '4.1', '4.2'])
+      assert.ok(labels.includes(id), `completion offers ${id}; got ${JSON.stringify(labels)}`);
     assert.ok(!labels.includes('2.5'), 'completion does not offer the undefined 2.5');
     const first = items.find((i) => i.label === '1.1');
     assert.ok(criterion11().text.startsWith(first.detail.replace(/…$/, '')), `1.1 detail is the criterion text; got ${JSON.stringify(first.detail)}`);

@@ -9,12 +9,85 @@ import { isExcluded } from '../knownBugs';
  * they land in headings, criteria, task titles and refs alike.
  */
 
-const WORDS = ['user', 'system', 'the', 'data', 'Auth_Service', 'session', 'token', 'cart', 'ñandú', '数据', 'データ', 'שלום', 'مرحبا', '🙂', 'x', 'a', 'shall', 'must'];
+const WORDS = [
+  'user',
+  'system',
+  'the',
+  'data',
+  'Auth_Service',
+  'session',
+  'token',
+  'cart',
+  'ñandú',
+  '数据',
+  'データ',
+  'שלום',
+  'مرحبا',
+  '🙂',
+  'x',
+  'a',
+  'shall',
+  'must',
+];
 const KEYWORDS = ['SHALL', 'WHEN', 'THEN', 'IF', 'WHILE', 'WHERE', 'THE', 'MUST', 'SHOULD', 'AND', 'CONTINUE TO', 'Given', 'When', 'Then'];
 /** Words the quality rules flag, so their findings (and ranges) occur on every kind of line. */
-const FLAGGED = ['quickly', 'fast', 'appropriate', 'user-friendly', 'should', 'may', 'etc.', 'and/or', 'TBD', 'it', 'always', 'never', 'better', 'if possible', 'is validated', 'as soon as possible', 'in a timely manner', 'NEEDS CLARIFICATION'];
-const MARKUP = ['**bold**', '_it_', '*em*', '[link](http://x)', '<https://x.test>', '[ref]', '<!-- note -->', '<br>', '\\`', '\\*', '~~del~~', '|', '#', '>', '- ', '1.'];
-const IDS = ['1', '1.1', '2.3', '1.2.1', 'FR-001', 'FR-9', 'SC-002', 'T001', '[US1]', '[P]', 'US2', 'user-auth#1.1', 'billing#2', '001-checkout#FR-001', 'cart#add-to-cart', 'other#9.9', '#3'];
+const FLAGGED = [
+  'quickly',
+  'fast',
+  'appropriate',
+  'user-friendly',
+  'should',
+  'may',
+  'etc.',
+  'and/or',
+  'TBD',
+  'it',
+  'always',
+  'never',
+  'better',
+  'if possible',
+  'is validated',
+  'as soon as possible',
+  'in a timely manner',
+  'NEEDS CLARIFICATION',
+];
+const MARKUP = [
+  '**bold**',
+  '_it_',
+  '*em*',
+  '[link](http://x)',
+  '<https://x.test>',
+  '[ref]',
+  '<!-- note -->',
+  '<br>',
+  '\\`',
+  '\\*',
+  '~~del~~',
+  '|',
+  '#',
+  '>',
+  '- ',
+  '1.',
+];
+const IDS = [
+  '1',
+  '1.1',
+  '2.3',
+  '1.2.1',
+  'FR-001',
+  'FR-9',
+  'SC-002',
+  'T001',
+  '[US1]',
+  '[P]',
+  'US2',
+  'user-auth#1.1',
+  'billing#2',
+  '001-checkout#FR-001',
+  'cart#add-to-cart',
+  'other#9.9',
+  '#3',
+];
 const NUMBERS = ['0', '-1', '99999999999999999999', '1e309', '00', '4294967296', '9007199254740993'];
 const CODE_SPANS = ['`x`', '`a b`', '``x``', '``a ` b``', '`SHALL`', '`1.1`', '`user-auth#1.1`'];
 /** Empty and symbol-only code spans, and lone backtick runs that may pair up with them. */

@@ -23,9 +23,35 @@ export type Mutation =
   | { readonly kind: 'long-line'; readonly line: number; readonly unit: string; readonly length: number };
 
 /** Inserted text: backtick runs and symbol-only spans are what broke the Kiro parser before. */
-const INSERTS = ['\u0000', '\ud800', '\udfff', '\u202e', '\u200b', '\ufeff', '```', '````\n', '\n```\n', '`', '**', '<!--', '-->', '\n- [ ] ', '\n### Requirement 1: x\n', '\n## ADDED Requirements\n', '#', '\t', '\\'];
+const INSERTS = [
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  '\u202e',
+  '\u200b',
+  '\ufeff',
+  '```',
+  '````\n',
+  '\n```\n',
+  '`',
+  '**',
+  '<!--',
+  '-->',
+  '\n- [ ] ',
+  '\n### Requirement 1: x\n',
+  '\n## ADDED Requirements\n',
+  '#',
+  '\t',
+  '\\',
+];
 const SYMBOL_INSERTS = ['`` ` ``', '`***`', '`<!-- -->`', '` `', '`_`'];
-const REF_LINES = ['  - _Requirements: 1.1-99999999999999999999_', '  - _Requirements: 3.2–1.1_', '**Validates: Requirements 99999999999999999999.1, 2.9-2.1**', '- [ ] T001 [US99999999999999999999] x (FR-99999999999999999999)', '_Requirements: , , -, –_'];
+const REF_LINES = [
+  '  - _Requirements: 1.1-99999999999999999999_',
+  '  - _Requirements: 3.2–1.1_',
+  '**Validates: Requirements 99999999999999999999.1, 2.9-2.1**',
+  '- [ ] T001 [US99999999999999999999] x (FR-99999999999999999999)',
+  '_Requirements: , , -, –_',
+];
 const LONG_UNITS = ['a', ' ', 'a ', '`', '*', '#', '- ', '1.', '_', 'WHEN x, ', '[', '<!--', '\t', '#'.repeat(3) + ' '];
 
 const insertText = fc.oneof(fragment, fc.constantFrom(...INSERTS), ...(isExcluded('symbol-code-span') ? [] : [fc.constantFrom(...SYMBOL_INSERTS)]));
@@ -41,7 +67,15 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete-line' as const), line: fc.nat() }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'huge-numbers' as const }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('ref-line' as const), line: fc.nat(), text: fc.constantFrom(...REF_LINES) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('long-line' as const), line: fc.nat(), unit: fc.constantFrom(...LONG_UNITS), length: fc.constantFrom(1000, 10000) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('long-line' as const),
+      line: fc.nat(),
+      unit: fc.constantFrom(...LONG_UNITS),
+      length: fc.constantFrom(1000, 10000),
+    }),
+  },
 );
 
 export const mutations = (max = 3): fc.Arbitrary<Mutation[]> => fc.array(mutation, { maxLength: max });

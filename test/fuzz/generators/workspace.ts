@@ -33,14 +33,12 @@ const kiroSpec = (name: string) =>
     return files;
   });
 
-const kiro: fc.Arbitrary<Files> = fc
-  .tuple(kiroSpec('user-auth'), opt(kiroSpec('billing')), opt(steeringMd), opt(hookJson))
-  .map(([a, b, steering, hook]) => ({
-    ...a,
-    ...(b ?? {}),
-    ...(steering !== undefined ? { '.kiro/steering/tech.md': steering } : {}),
-    ...(hook !== undefined ? { '.kiro/hooks/lint.kiro.hook': hook } : {}),
-  }));
+const kiro: fc.Arbitrary<Files> = fc.tuple(kiroSpec('user-auth'), opt(kiroSpec('billing')), opt(steeringMd), opt(hookJson)).map(([a, b, steering, hook]) => ({
+  ...a,
+  ...(b ?? {}),
+  ...(steering !== undefined ? { '.kiro/steering/tech.md': steering } : {}),
+  ...(hook !== undefined ? { '.kiro/hooks/lint.kiro.hook': hook } : {}),
+}));
 
 const speckitFeature = (dir: string) =>
   fc.tuple(speckitSpecMd, opt(speckitPlanMd), opt(speckitTasksMd)).map(([spec, plan, tasks]) => ({
@@ -79,9 +77,9 @@ const codeFiles = (format: GeneratedWorkspace['format']) =>
     'test/impl.test.ts': ['// @spec ' + tests.join(', '), ...tests.map((t) => `it('${t} works', () => {});`), ''].join('\n'),
   }));
 
-const byFormat = fc.constantFrom('kiro' as const, 'speckit' as const, 'openspec' as const).chain((format) =>
-  fc.tuple(fc.constant(format), format === 'kiro' ? kiro : format === 'speckit' ? speckit : openspec, codeFiles(format)),
-);
+const byFormat = fc
+  .constantFrom('kiro' as const, 'speckit' as const, 'openspec' as const)
+  .chain((format) => fc.tuple(fc.constant(format), format === 'kiro' ? kiro : format === 'speckit' ? speckit : openspec, codeFiles(format)));
 
 /**
  * Each file is mutated with probability about one half, with up to three mutations; then the

@@ -73,7 +73,8 @@ export async function probe(files: Readonly<Record<string, string>>, points: rea
   }
   engine.traceAnalysis(token).coverage(token);
   inventory(engine.allSpecs(), token);
-  for (const query of ['', 'a', '1.1', 'FR']) for (const s of workspaceSymbols(engine.allSpecs(), query, token)) inside(`workspace symbol ${s.name.slice(0, 40)}`, s.path, s.range);
+  for (const query of ['', 'a', '1.1', 'FR'])
+    for (const s of workspaceSymbols(engine.allSpecs(), query, token)) inside(`workspace symbol ${s.name.slice(0, 40)}`, s.path, s.range);
 
   const analysis = engine.traceAnalysis(token);
   for (const [path, doc] of docs) {
@@ -84,7 +85,8 @@ export async function probe(files: Readonly<Record<string, string>>, points: rea
       for (const lens of specLenses(analysis, spec, path, token)) inside('code lens', path, lens.range);
       for (const link of taskFileLinks(analysis, spec, path, token)) inside('document link', path, link.range);
     } else {
-      for (const hint of traceInlayHints(analysis, path, { start: { line: 0, character: 0 }, end: doc.end() }, token)) inside('inlay hint', path, { start: hint.position, end: hint.position });
+      for (const hint of traceInlayHints(analysis, path, { start: { line: 0, character: 0 }, end: doc.end() }, token))
+        inside('inlay hint', path, { start: hint.position, end: hint.position });
     }
     const positions: Position[] = [{ line: 0, character: 0 }, doc.end(), ...points.map(([a, b]) => doc.positionFrom(a, b))];
     const fileFindings = findings.filter((f) => f.path === path);
@@ -96,7 +98,11 @@ export async function probe(files: Readonly<Record<string, string>>, points: rea
       for (const l of referencesAt(engine, thread, pos, true, token)) inside('reference', l.path, l.range);
       const line = doc.lineText(pos.line);
       const completions = spec
-        ? [...completeRefs(spec, line, pos, token), ...completeSpeckitIds(spec, line, pos, token), ...completeDeltaTargets(engine.allSpecs(), path, line, pos, token)]
+        ? [
+            ...completeRefs(spec, line, pos, token),
+            ...completeSpeckitIds(spec, line, pos, token),
+            ...completeDeltaTargets(engine.allSpecs(), path, line, pos, token),
+          ]
         : completeTag(analysis.specs, line, pos, token);
       for (const c of completions) inside(`completion ${c.label}`, path, c.range);
       const range = { start: pos, end: positions[0] === pos ? doc.end() : pos };

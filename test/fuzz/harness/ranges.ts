@@ -30,7 +30,8 @@ export class DocumentShape {
   positionProblem(pos: Position): string | undefined {
     if (!Number.isInteger(pos.line) || !Number.isInteger(pos.character) || pos.line < 0 || pos.character < 0) return `not a position: ${JSON.stringify(pos)}`;
     if (pos.line >= this.lengths.length) return `line ${pos.line} >= line count ${this.lengths.length}`;
-    if (pos.character > this.lengths[pos.line]) return `character ${pos.character} > length ${this.lengths[pos.line]} of line ${pos.line} (${JSON.stringify(this.lineText(pos.line).slice(0, 80))})`;
+    if (pos.character > this.lengths[pos.line])
+      return `character ${pos.character} > length ${this.lengths[pos.line]} of line ${pos.line} (${JSON.stringify(this.lineText(pos.line).slice(0, 80))})`;
     return undefined;
   }
 

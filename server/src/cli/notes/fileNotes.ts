@@ -16,7 +16,10 @@ export function fileNotesSummary(notes: readonly FileNote[], cwd: string): strin
   const more = notes.length > MAX_LISTED ? `  … and ${notes.length - MAX_LISTED} more\n` : '';
   const read = notes.filter((n) => n.reason === 'not-utf8').length;
   const skipped = notes.length - read;
-  const parts = [skipped ? `skipped ${skipped} file${skipped === 1 ? '' : 's'}` : '', read ? `read ${read} file${read === 1 ? '' : 's'} with a fallback encoding` : ''].filter(Boolean);
+  const parts = [
+    skipped ? `skipped ${skipped} file${skipped === 1 ? '' : 's'}` : '',
+    read ? `read ${read} file${read === 1 ? '' : 's'} with a fallback encoding` : '',
+  ].filter(Boolean);
   const head = parts.join(', ');
   return `SpecThread ${head}:\n${lines.join('')}${more}`;
 }

@@ -51,7 +51,10 @@ function hash(text: string): string {
 
 export function fingerprint(finding: Finding, lines: readonly string[]): string {
   const line = lines[finding.range.start.line] ?? '';
-  const flagged = finding.range.end.line === finding.range.start.line ? line.slice(finding.range.start.character, finding.range.end.character) : line.slice(finding.range.start.character);
+  const flagged =
+    finding.range.end.line === finding.range.start.line
+      ? line.slice(finding.range.start.character, finding.range.end.character)
+      : line.slice(finding.range.start.character);
   return hash(`${normaliseLine(line)}\u0000${flagged.trim()}`);
 }
 
@@ -87,7 +90,9 @@ export function createBaseline(findings: readonly Finding[], root: string, textO
     const prev = counts.get(key);
     counts.set(key, { code: f.code, file, fingerprint: fp, count: (prev?.count ?? 0) + 1 });
   }
-  const entries = [...counts.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : a.fingerprint < b.fingerprint ? -1 : 1));
+  const entries = [...counts.values()].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : a.fingerprint < b.fingerprint ? -1 : 1,
+  );
   return { version: BASELINE_VERSION, findings: entries };
 }
 

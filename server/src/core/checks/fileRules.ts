@@ -14,7 +14,7 @@ export const FILE_SKIPPED: RuleMeta = {
   description:
     'Nothing is dropped without a word: a spec file that SpecThread does not read keeps its place in the spec with this ' +
     'one finding, which names the reason (the size and the limit, the NUL byte that makes it binary, the error the file ' +
-    'system gave, or where the symlink leads). The rest of the spec is still checked, without this file\'s content. ' +
+    "system gave, or where the symlink leads). The rest of the spec is still checked, without this file's content. " +
     'Symlinks are followed when they stay inside the workspace folders. `specthread check` lists every skipped file on stderr.',
   bad: '(a tasks.md saved as UTF-16 without a byte order mark, or a requirements.md symlinked to /etc/…)',
   good: '(a UTF-8 Markdown file inside the workspace)',

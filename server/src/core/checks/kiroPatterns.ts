@@ -9,7 +9,10 @@ export interface KiroPatterns {
 
 /** Comma separated lists are read as several patterns, as Kiro does. */
 function split(patterns: readonly string[]): string[] {
-  return patterns.flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean);
+  return patterns
+    .flatMap((p) => p.split(','))
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** The patterns of a steering file (only with `inclusion: fileMatch`) or of a hook file. */

@@ -54,7 +54,26 @@ export function renderRulesReference(): string {
     '',
   ];
   for (const m of metas) {
-    out.push(`### ${m.code}`, '', `Default severity: **${m.defaultSeverity}**${m.fixable ? ' · has a quick fix' : ''}`, '', m.description, '', 'Flagged:', '', '```markdown', m.bad, '```', '', 'Fine:', '', '```markdown', m.good, '```', '');
+    out.push(
+      `### ${m.code}`,
+      '',
+      `Default severity: **${m.defaultSeverity}**${m.fixable ? ' · has a quick fix' : ''}`,
+      '',
+      m.description,
+      '',
+      'Flagged:',
+      '',
+      '```markdown',
+      m.bad,
+      '```',
+      '',
+      'Fine:',
+      '',
+      '```markdown',
+      m.good,
+      '```',
+      '',
+    );
   }
   return out.join('\n');
 }

@@ -25,5 +25,10 @@ export function runSpecChecks(spec: SpecModel, policy: RuleSettings, token: Canc
   if (spec.archived) return [];
   const rules = (options.extraRules ? [...SPEC_RULES, ...options.extraRules] : SPEC_RULES).filter((r) => !r.formats || r.formats.includes(spec.format));
   const anchor = mainFileOf(spec);
-  return runRules({ step: 'rule', rules, anchor: () => anchor, check: (rule, report) => rule.check(spec, report, token, policy.context) }, policy, token, options.log);
+  return runRules(
+    { step: 'rule', rules, anchor: () => anchor, check: (rule, report) => rule.check(spec, report, token, policy.context) },
+    policy,
+    token,
+    options.log,
+  );
 }

@@ -74,7 +74,11 @@ export const SPECTHREAD_CONFIG_SCHEMA = {
           {
             type: 'object',
             additionalProperties: false,
-            properties: { add: { type: 'array', items: { type: 'string' } }, remove: { type: 'array', items: { type: 'string' } }, replace: { type: 'array', items: { type: 'string' } } },
+            properties: {
+              add: { type: 'array', items: { type: 'string' } },
+              remove: { type: 'array', items: { type: 'string' } },
+              replace: { type: 'array', items: { type: 'string' } },
+            },
           },
         ],
       },

@@ -45,7 +45,9 @@ export class ConfigState {
 
   /** Configured roots (repo config file and settings, relative to each workspace folder) plus defaults. */
   private buildLayout(): SpecLayout {
-    const fromSettings: SpecRoot[] = (this.currentSettings.roots ?? []).flatMap((r) => this.workspace.roots.map((folder) => ({ dir: joinPath(folder, r.path), format: r.format })));
+    const fromSettings: SpecRoot[] = (this.currentSettings.roots ?? []).flatMap((r) =>
+      this.workspace.roots.map((folder) => ({ dir: joinPath(folder, r.path), format: r.format })),
+    );
     return new SpecLayout([...this.config.roots, ...fromSettings], this.config.discover, this.formats);
   }
 

@@ -82,7 +82,10 @@ export class SpecFileStore {
 
   /** The spec folders currently known, sorted. */
   specDirs(): string[] {
-    return [...this.specFiles.entries()].filter(([, files]) => files.size > 0).map(([dir]) => dir).sort();
+    return [...this.specFiles.entries()]
+      .filter(([, files]) => files.size > 0)
+      .map(([dir]) => dir)
+      .sort();
   }
 
   /** The files of one spec folder, sorted. */

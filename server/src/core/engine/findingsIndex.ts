@@ -185,7 +185,9 @@ export class FindingsIndex {
   /** Trace findings in code and test files (not spec files), grouped by file. */
   codeFindingsByFile(token: CancellationToken): Map<string, Finding[]> {
     const byFile = new Map<string, Finding[]>();
-    const inCode = this.traceAnalysis(token).findings(token).filter((f) => !this.from.config.locate(f.path));
+    const inCode = this.traceAnalysis(token)
+      .findings(token)
+      .filter((f) => !this.from.config.locate(f.path));
     for (const f of this.accepted([...inCode, ...this.from.code.faults()])) {
       const list = byFile.get(f.path);
       if (list) list.push(f);

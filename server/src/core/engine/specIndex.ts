@@ -48,14 +48,29 @@ export class SpecIndex {
     let model: SpecModel;
     let fault: Finding | undefined;
     try {
-      model = buildSpecModel(first.specId, specDir, first.format, paths.map((p) => this.files.get(p)!.facts), first.archived, this.shapeOf(first), token);
+      model = buildSpecModel(
+        first.specId,
+        specDir,
+        first.format,
+        paths.map((p) => this.files.get(p)!.facts),
+        first.archived,
+        this.shapeOf(first),
+        token,
+      );
     } catch (err) {
       // A cancelled request leaves nothing cached; the next reader builds the model again.
       if (token && isCancellation(err, token)) throw err;
       // Linking the files of one spec failed: keep the spec, empty, so that its files are still
       // listed and the finding says why nothing in it is checked.
       const entries = paths.map((p) => this.files.get(p)!);
-      model = buildSpecModel(first.specId, specDir, first.format, entries.map((e) => emptyFacts(e.facts.path, e.location)), first.archived, this.shapeOf(first));
+      model = buildSpecModel(
+        first.specId,
+        specDir,
+        first.format,
+        entries.map((e) => emptyFacts(e.facts.path, e.location)),
+        first.archived,
+        this.shapeOf(first),
+      );
       fault = internalError('the spec model', mainFileOf(model), err, this.log);
     }
     const analysis: SpecAnalysis = { model, fault };
@@ -70,7 +85,10 @@ export class SpecIndex {
   }
 
   allSpecs(token?: CancellationToken): SpecModel[] {
-    return this.files.specDirs().map((dir) => this.analysis(dir, token)?.model).filter((m): m is SpecModel => !!m);
+    return this.files
+      .specDirs()
+      .map((dir) => this.analysis(dir, token)?.model)
+      .filter((m): m is SpecModel => !!m);
   }
 
   /**

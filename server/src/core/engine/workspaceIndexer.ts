@@ -183,7 +183,9 @@ export class WorkspaceIndexer {
         if (await this.codeIndex.load(path, token)) this.results.traceChanged();
       } else if (this.config.locate(path) === undefined) {
         // Tasks name files of any kind; only their existence matters.
-        const exists = this.workspace.stat ? (await this.workspace.stat(path, token)) !== undefined : (await this.workspace.readFile(path, token)) !== undefined;
+        const exists = this.workspace.stat
+          ? (await this.workspace.stat(path, token)) !== undefined
+          : (await this.workspace.readFile(path, token)) !== undefined;
         this.code.markKnown(path, exists);
         this.results.traceChanged();
       }

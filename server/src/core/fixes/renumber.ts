@@ -14,7 +14,8 @@ export function renumberFix(spec: SpecModel, textOf: (path: string) => string | 
   const ids = new Map<string, string>();
   const textAt = (path: string, r: Range): string | undefined => {
     if (r.start.line !== r.end.line) return undefined;
-    return textOf(path)?.split(/\r\n|\r|\n/)[r.start.line]?.slice(r.start.character, r.end.character);
+    const line = textOf(path)?.split(/\r\n|\r|\n/)[r.start.line];
+    return line?.slice(r.start.character, r.end.character);
   };
   const change = (path: string, range: Range, newText: string) => {
     if (textAt(path, range) !== newText) edits.push({ path, range, newText });
@@ -67,5 +68,8 @@ export function renumberFix(spec: SpecModel, textOf: (path: string) => string | 
 
   if (edits.length === 0) return undefined;
   const files = new Set(edits.map((e) => e.path)).size;
-  return { title: `Renumber requirements, criteria and tasks of '${spec.id}' (${edits.length} change${edits.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'})`, edits };
+  return {
+    title: `Renumber requirements, criteria and tasks of '${spec.id}' (${edits.length} change${edits.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'})`,
+    edits,
+  };
 }

@@ -23,6 +23,8 @@ export function taskStubFix(spec: SpecModel, requirement: RequirementNode, textO
   const stub = `${lead}- [ ] ${next}. ${title}${eol}  - _Requirements: ${cites}_${eol}`;
   return {
     title: `Add task ${next} for requirement ${requirement.id} to tasks.md`,
-    edits: [{ path: tasks.path, range: { start: { line: last, character: lines[last].length }, end: { line: last, character: lines[last].length } }, newText: stub }],
+    edits: [
+      { path: tasks.path, range: { start: { line: last, character: lines[last].length }, end: { line: last, character: lines[last].length } }, newText: stub },
+    ],
   };
 }

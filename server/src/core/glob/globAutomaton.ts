@@ -9,10 +9,7 @@ import { CharTest, GlobNode, passes } from './globSyntax';
  * so matching thousands of similar paths costs little more than reading them.
  */
 
-type State =
-  | { readonly kind: 'char'; readonly test: CharTest; out: number }
-  | { readonly kind: 'split'; outs: number[] }
-  | { readonly kind: 'match' };
+type State = { readonly kind: 'char'; readonly test: CharTest; out: number } | { readonly kind: 'split'; outs: number[] } | { readonly kind: 'match' };
 
 /** More states than this and a pattern is refused as too complex (nested `+(…)` copies its body). */
 export const MAX_STATES = 20000;

@@ -37,16 +37,43 @@ const star = (test: CharTest): GlobNode => ({ t: 'rep', node: { t: 'char', test 
 const optional = (node: GlobNode): GlobNode => ({ t: 'rep', node, min: 0, many: false });
 
 const POSIX: Record<string, [number, number][]> = {
-  alpha: [[65, 90], [97, 122]],
+  alpha: [
+    [65, 90],
+    [97, 122],
+  ],
   digit: [[48, 57]],
-  alnum: [[48, 57], [65, 90], [97, 122]],
+  alnum: [
+    [48, 57],
+    [65, 90],
+    [97, 122],
+  ],
   upper: [[65, 90]],
   lower: [[97, 122]],
-  space: [[9, 13], [32, 32]],
-  blank: [[9, 9], [32, 32]],
-  xdigit: [[48, 57], [65, 70], [97, 102]],
-  word: [[48, 57], [65, 90], [95, 95], [97, 122]],
-  punct: [[33, 47], [58, 64], [91, 96], [123, 126]],
+  space: [
+    [9, 13],
+    [32, 32],
+  ],
+  blank: [
+    [9, 9],
+    [32, 32],
+  ],
+  xdigit: [
+    [48, 57],
+    [65, 70],
+    [97, 102],
+  ],
+  word: [
+    [48, 57],
+    [65, 90],
+    [95, 95],
+    [97, 122],
+  ],
+  punct: [
+    [33, 47],
+    [58, 64],
+    [91, 96],
+    [123, 126],
+  ],
 };
 
 /** Where a sequence is being read: what ends it, which decides where `**` stands alone. */
@@ -125,7 +152,8 @@ class Reader {
     const s = this.s;
     const before = this.i === 0 ? '' : s[this.i - 1];
     const afterAt = this.i + 2;
-    const startsSegment = before === '' || before === '/' || (ctx === 'brace' && (before === '{' || before === ',')) || (ctx === 'paren' && (before === '(' || before === '|'));
+    const startsSegment =
+      before === '' || before === '/' || (ctx === 'brace' && (before === '{' || before === ',')) || (ctx === 'paren' && (before === '(' || before === '|'));
     const endsOption = afterAt === s.length || this.endsOption(ctx, afterAt);
     const atPatternStart = this.i === 0;
     this.i += 2;

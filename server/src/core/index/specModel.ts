@@ -57,7 +57,15 @@ export interface SpecShape {
   readonly citingKinds?: readonly SpecFileKind[];
 }
 
-export function buildSpecModel(id: string, dir: string, format: SpecFormat, files: readonly SpecFileFacts[], archived = false, shape: SpecShape = {}, token?: CancellationToken): SpecModel {
+export function buildSpecModel(
+  id: string,
+  dir: string,
+  format: SpecFormat,
+  files: readonly SpecFileFacts[],
+  archived = false,
+  shape: SpecShape = {},
+  token?: CancellationToken,
+): SpecModel {
   if (token) throwIfCancelled(token);
   const byKind: Partial<Record<SpecFileKind, SpecFileFacts>> = {};
   for (const f of files) byKind[f.kind] ??= f;

@@ -144,14 +144,16 @@ export function plainText(block: Block | undefined): string {
 export function inlineToText(inline: string): string {
   // Most criteria carry no markup; skip the regex passes for them (this runs per criterion per edit).
   if (!/[\\`*_]/.test(inline)) return inline.replace(/\s+/g, ' ').trim();
-  return inline
-    // Suppression comments and other HTML comments are invisible in rendered Markdown.
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    inline
+      // Suppression comments and other HTML comments are invisible in rendered Markdown.
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
+      .replace(/(\*\*|__)(.+?)\1/g, '$2')
+      .replace(/`([^`]*)`/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**

@@ -35,4 +35,3 @@ export function taskAtLine(tasks: readonly TaskNode[]): TaskAtLine {
   }
   return (line) => (line >= first && line <= last ? owner[line - first] : undefined);
 }
-

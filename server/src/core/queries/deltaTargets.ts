@@ -45,7 +45,14 @@ export function deltaTargetHover(specs: readonly SpecModel[], path: string, pos:
   const scenarios = hit.block.scenarios.map((s) => `- ${s.name}`).join('\n');
   return {
     range: hit.range,
-    contents: [`**${hit.block.name}** — current requirement (${hit.op} here)`, '', hit.block.body || '_(no text)_', '', `${hit.block.scenarios.length} scenario(s):`, scenarios].join('\n'),
+    contents: [
+      `**${hit.block.name}** — current requirement (${hit.op} here)`,
+      '',
+      hit.block.body || '_(no text)_',
+      '',
+      `${hit.block.scenarios.length} scenario(s):`,
+      scenarios,
+    ].join('\n'),
   };
 }
 

@@ -54,7 +54,8 @@ export function analyzeEars(text: string): EarsShape {
   const firstShall = shalls.length ? shalls[0].from : text.length;
   const clauses: Clause[] = [];
   const lead = /^\s*(WHERE|WHILE|WHEN|IF)\b/i.exec(text);
-  if (lead) clauses.push({ keyword: lead[1].toUpperCase() as ClauseKeyword, from: lead.index + lead[0].length - lead[1].length, to: lead.index + lead[0].length });
+  if (lead)
+    clauses.push({ keyword: lead[1].toUpperCase() as ClauseKeyword, from: lead.index + lead[0].length - lead[1].length, to: lead.index + lead[0].length });
   const trailing: Clause[] = [];
   for (const m of text.matchAll(/\b(WHERE|WHILE|WHEN|IF)\b/g)) {
     if (lead && m.index === clauses[0].from) continue;

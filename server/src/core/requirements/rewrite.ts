@@ -24,5 +24,10 @@ export function canonicalEarsEdit(statement: Statement, shape: EarsShape = earsO
 
 /** Glossary spelling varies (`Auth_Service`, `auth service`); compare names without it. */
 export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/^the\s+/, '').replace(/[_\-\s]+/g, ' ').replace(/['’]s$/, '').trim();
+  return name
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[_\-\s]+/g, ' ')
+    .replace(/['’]s$/, '')
+    .trim();
 }

@@ -33,7 +33,14 @@ export interface Statement {
   isCode(from: number, to: number): boolean;
 }
 
-export function statementFromSource(path: string, id: string, range: Range, glossary: readonly string[], source: TextSource | undefined, fallbackText: string): Statement {
+export function statementFromSource(
+  path: string,
+  id: string,
+  range: Range,
+  glossary: readonly string[],
+  source: TextSource | undefined,
+  fallbackText: string,
+): Statement {
   const map: PlainMap | undefined = source ? toPlainMap(source.raw) : undefined;
   return {
     path,

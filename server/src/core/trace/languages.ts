@@ -49,7 +49,15 @@ const LISP = syntax('lisp', { line: [';'], block: [], quotes: '"', multiline: []
 const INI = syntax('ini', { line: [';', '#'], block: [], quotes: '"', multiline: [], hashAtWordStart: true });
 const POWERSHELL = syntax('powershell', { line: ['#'], block: [['<#', '#>']], quotes: `"'`, multiline: [], hashAtWordStart: true });
 const MARKUP = syntax('markup', { line: [], block: [['<!--', '-->']], quotes: '', multiline: [] });
-const COMPONENT = syntax('component', { line: ['//'], block: [['<!--', '-->'], ['/*', '*/']], quotes: '', multiline: [] });
+const COMPONENT = syntax('component', {
+  line: ['//'],
+  block: [
+    ['<!--', '-->'],
+    ['/*', '*/'],
+  ],
+  quotes: '',
+  multiline: [],
+});
 const MARKDOWN = syntax('markdown', { line: [], block: [['<!--', '-->']], quotes: '', multiline: [], markdown: true });
 
 const BY_EXTENSION: Record<string, CommentSyntax> = {};

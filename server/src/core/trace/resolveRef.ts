@@ -11,8 +11,7 @@ import { CriterionNode, RequirementNode } from '../model';
  */
 
 export type RefNode =
-  | { readonly kind: 'requirement'; readonly located: Located<RequirementNode> }
-  | { readonly kind: 'criterion'; readonly located: Located<CriterionNode> };
+  { readonly kind: 'requirement'; readonly located: Located<RequirementNode> } | { readonly kind: 'criterion'; readonly located: Located<CriterionNode> };
 
 export type Resolution =
   | { readonly status: 'ok'; readonly spec: SpecModel; readonly target: RefNode }

@@ -26,7 +26,8 @@ export function scanCodeFile(path: string, text: string, syntax: CommentSyntax, 
     const span = spans[s];
     const isComment = span.kind !== 'string';
     if (isComment && mayHaveTags && nextTag.within(span)) for (const ref of findTags(text, span.start, span.end)) found.push({ ref, kind: 'tag' });
-    if (mayHaveTitles && nextHash.within(span) && isTitle(text, spans, s)) for (const ref of findBareRefs(text, span.start, span.end)) found.push({ ref, kind: 'title' });
+    if (mayHaveTitles && nextHash.within(span) && isTitle(text, spans, s))
+      for (const ref of findBareRefs(text, span.start, span.end)) found.push({ ref, kind: 'title' });
   }
   if (found.length === 0) return { ...base, tags: [] };
   const lines = new LineIndex(text);

@@ -21,7 +21,10 @@ export class TraceIndex {
   private readonly byPath = new Map<string, TraceLink[]>();
   private readonly tracedSpecs = new Set<string>();
 
-  constructor(readonly specs: SpecDirectory, files: Iterable<CodeFileFacts>) {
+  constructor(
+    readonly specs: SpecDirectory,
+    files: Iterable<CodeFileFacts>,
+  ) {
     const links: TraceLink[] = [];
     for (const file of files) {
       for (const tag of file.tags) {

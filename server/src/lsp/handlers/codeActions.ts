@@ -11,32 +11,37 @@ import { Session } from '../session';
  * converts them.
  */
 export function registerCodeActions(connection: Connection, session: Session, guard: Guard): void {
-  connection.onCodeAction(guard.request('textDocument/codeAction', [] as CodeAction[], async (params, token) => {
-    const snapshot = await session.read(params.textDocument.uri, token);
-    const found = snapshot.spec(params.textDocument.uri);
-    const path = uriToPath(params.textDocument.uri);
-    if (!path) return [];
-    const results = codeActionsFor({
-      spec: found?.spec,
-      path,
-      range: params.range,
-      findings: snapshot.findingsFor(params.textDocument.uri),
-      textOf: (p) => snapshot.textOf(p),
-    }, token);
-    const only = params.context.only;
-    return results
-      .filter((r) => !only || only.some((kind) => r.kind === kind || r.kind.startsWith(kind + '.')))
-      .map((r): CodeAction => {
-        const changes: Record<string, TextEdit[]> = {};
-        for (const edit of r.edits) (changes[pathToUri(edit.path)] ??= []).push({ range: edit.range, newText: edit.newText });
-        return {
-          title: r.title,
-          kind: r.kind,
-          isPreferred: r.preferred,
-          diagnostics: r.finding ? [toDiagnostic(r.finding)] : undefined,
-          edit: r.edits.length ? { changes } : undefined,
-          command: r.action ? toCommand(r.title, r.action) : undefined,
-        };
-      });
-  }));
+  connection.onCodeAction(
+    guard.request('textDocument/codeAction', [] as CodeAction[], async (params, token) => {
+      const snapshot = await session.read(params.textDocument.uri, token);
+      const found = snapshot.spec(params.textDocument.uri);
+      const path = uriToPath(params.textDocument.uri);
+      if (!path) return [];
+      const results = codeActionsFor(
+        {
+          spec: found?.spec,
+          path,
+          range: params.range,
+          findings: snapshot.findingsFor(params.textDocument.uri),
+          textOf: (p) => snapshot.textOf(p),
+        },
+        token,
+      );
+      const only = params.context.only;
+      return results
+        .filter((r) => !only || only.some((kind) => r.kind === kind || r.kind.startsWith(kind + '.')))
+        .map((r): CodeAction => {
+          const changes: Record<string, TextEdit[]> = {};
+          for (const edit of r.edits) (changes[pathToUri(edit.path)] ??= []).push({ range: edit.range, newText: edit.newText });
+          return {
+            title: r.title,
+            kind: r.kind,
+            isPreferred: r.preferred,
+            diagnostics: r.finding ? [toDiagnostic(r.finding)] : undefined,
+            edit: r.edits.length ? { changes } : undefined,
+            command: r.action ? toCommand(r.title, r.action) : undefined,
+          };
+        });
+    }),
+  );
 }

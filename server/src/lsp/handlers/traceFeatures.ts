@@ -14,53 +14,66 @@ import { Session } from '../session';
  * file paths, inlay hints after tags, rename of ids across specs and code, and the coverage request.
  */
 export function registerTraceFeatures(connection: Connection, session: Session, guard: Guard): void {
-  connection.onCodeLens(guard.request('textDocument/codeLens', [] as CodeLens[], async (params, token): Promise<CodeLens[]> => {
-    const snapshot = await session.read(params.textDocument.uri, token);
-    const found = snapshot.spec(params.textDocument.uri);
-    if (!found) return [];
-    const analysis = snapshot.traceAnalysis(token);
-    // A lens without a command is shown as plain text by every client.
-    return specLenses(analysis, found.spec, found.path, token).map((l) => ({ range: l.range, command: { title: l.title, command: '' } }));
-  }));
+  connection.onCodeLens(
+    guard.request('textDocument/codeLens', [] as CodeLens[], async (params, token): Promise<CodeLens[]> => {
+      const snapshot = await session.read(params.textDocument.uri, token);
+      const found = snapshot.spec(params.textDocument.uri);
+      if (!found) return [];
+      const analysis = snapshot.traceAnalysis(token);
+      // A lens without a command is shown as plain text by every client.
+      return specLenses(analysis, found.spec, found.path, token).map((l) => ({ range: l.range, command: { title: l.title, command: '' } }));
+    }),
+  );
 
-  connection.onDocumentLinks(guard.request('textDocument/documentLink', [] as DocumentLink[], async (params, token): Promise<DocumentLink[]> => {
-    const snapshot = await session.read(params.textDocument.uri, token);
-    const found = snapshot.spec(params.textDocument.uri);
-    if (!found) return [];
-    return taskFileLinks(snapshot.traceAnalysis(token), found.spec, found.path, token).map((l) => ({ range: l.range, target: pathToUri(l.target) }));
-  }));
+  connection.onDocumentLinks(
+    guard.request('textDocument/documentLink', [] as DocumentLink[], async (params, token): Promise<DocumentLink[]> => {
+      const snapshot = await session.read(params.textDocument.uri, token);
+      const found = snapshot.spec(params.textDocument.uri);
+      if (!found) return [];
+      return taskFileLinks(snapshot.traceAnalysis(token), found.spec, found.path, token).map((l) => ({ range: l.range, target: pathToUri(l.target) }));
+    }),
+  );
 
-  connection.languages.inlayHint.on(guard.request('textDocument/inlayHint', [] as InlayHint[], async (params, token): Promise<InlayHint[]> => {
-    const code = (await session.read(params.textDocument.uri, token)).trace(params.textDocument.uri);
-    return code ? inlayHintsFor(code.analysis, code.path, params.range, token) : [];
-  }));
+  connection.languages.inlayHint.on(
+    guard.request('textDocument/inlayHint', [] as InlayHint[], async (params, token): Promise<InlayHint[]> => {
+      const code = (await session.read(params.textDocument.uri, token)).trace(params.textDocument.uri);
+      return code ? inlayHintsFor(code.analysis, code.path, params.range, token) : [];
+    }),
+  );
 
-  connection.onPrepareRename(guard.request('textDocument/prepareRename', null as PrepareRenameResult | null, async (params, token) => {
-    const code = (await session.read(params.textDocument.uri, token)).trace(params.textDocument.uri);
-    const target = code && renameTargetAt(code.analysis, code.path, params.position, token);
-    return target ? { range: target.range, placeholder: target.id } : null;
-  }));
+  connection.onPrepareRename(
+    guard.request('textDocument/prepareRename', null as PrepareRenameResult | null, async (params, token) => {
+      const code = (await session.read(params.textDocument.uri, token)).trace(params.textDocument.uri);
+      const target = code && renameTargetAt(code.analysis, code.path, params.position, token);
+      return target ? { range: target.range, placeholder: target.id } : null;
+    }),
+  );
 
-  connection.onRenameRequest(guard.request('textDocument/rename', null as WorkspaceEdit | null, async (params, token): Promise<WorkspaceEdit | ResponseError<void>> => {
-    const snapshot = await session.read(params.textDocument.uri, token);
-    const code = snapshot.trace(params.textDocument.uri);
-    const target = code && renameTargetAt(code.analysis, code.path, params.position, token);
-    if (!code || !target) return new ResponseError(-32602, 'Nothing to rename here: put the cursor on a requirement or criterion id.');
-    try {
-      const edits = renameId(code.analysis, target, params.newName.trim(), (p) => snapshot.textOf(p), token);
-      const changes: Record<string, TextEdit[]> = {};
-      for (const e of edits) (changes[pathToUri(e.path)] ??= []).push({ range: e.range, newText: e.newText });
-      return { changes };
-    } catch (err) {
-      if (err instanceof RenameError) return new ResponseError(-32602, err.message);
-      throw err;
-    }
-  }));
+  connection.onRenameRequest(
+    guard.request('textDocument/rename', null as WorkspaceEdit | null, async (params, token): Promise<WorkspaceEdit | ResponseError<void>> => {
+      const snapshot = await session.read(params.textDocument.uri, token);
+      const code = snapshot.trace(params.textDocument.uri);
+      const target = code && renameTargetAt(code.analysis, code.path, params.position, token);
+      if (!code || !target) return new ResponseError(-32602, 'Nothing to rename here: put the cursor on a requirement or criterion id.');
+      try {
+        const edits = renameId(code.analysis, target, params.newName.trim(), (p) => snapshot.textOf(p), token);
+        const changes: Record<string, TextEdit[]> = {};
+        for (const e of edits) (changes[pathToUri(e.path)] ??= []).push({ range: e.range, newText: e.newText });
+        return { changes };
+      } catch (err) {
+        if (err instanceof RenameError) return new ResponseError(-32602, err.message);
+        throw err;
+      }
+    }),
+  );
 
   // A failed coverage request answers null: the coverage view then shows nothing rather than an error toast.
-  connection.onRequest(CoverageRequest, guard.request('specthread/coverage', null as CoverageReport | null, async (params: CoverageParams | undefined, token): Promise<CoverageReport> => {
-    const snapshot = await session.read(undefined, token);
-    const report = snapshot.traceAnalysis(token).coverage(token);
-    return params?.spec ? { ...report, specs: report.specs.filter((s) => s.spec === params.spec) } : report;
-  }));
+  connection.onRequest(
+    CoverageRequest,
+    guard.request('specthread/coverage', null as CoverageReport | null, async (params: CoverageParams | undefined, token): Promise<CoverageReport> => {
+      const snapshot = await session.read(undefined, token);
+      const report = snapshot.traceAnalysis(token).coverage(token);
+      return params?.spec ? { ...report, specs: report.specs.filter((s) => s.spec === params.spec) } : report;
+    }),
+  );
 }

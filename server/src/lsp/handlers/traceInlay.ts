@@ -4,5 +4,11 @@ import { TraceAnalysis } from '../../core/trace/traceAnalysis';
 
 /** Inlay hints after refs in code, in LSP shape. */
 export function inlayHintsFor(analysis: TraceAnalysis, path: string, range: Range, token: CancellationToken): InlayHint[] {
-  return traceInlayHints(analysis, path, range, token).map((h) => ({ position: h.position, label: h.label, kind: InlayHintKind.Parameter, tooltip: h.tooltip, paddingLeft: false }));
+  return traceInlayHints(analysis, path, range, token).map((h) => ({
+    position: h.position,
+    label: h.label,
+    kind: InlayHintKind.Parameter,
+    tooltip: h.tooltip,
+    paddingLeft: false,
+  }));
 }

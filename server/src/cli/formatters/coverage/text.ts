@@ -15,7 +15,10 @@ export const formatCoverageText: Formatter<CoverageReport> = (report, { cwd }) =
   const out: string[] = [];
   const missing: { implemented: CriterionCoverage[]; verified: CriterionCoverage[] } = { implemented: [], verified: [] };
   for (const spec of report.specs) {
-    out.push(`${spec.spec} (${relativePath(spec.dir, cwd)})${spec.traced ? '' : ' — no code or test points into this spec'}`, `  ${coverageSummaryLine(spec.summary)}`);
+    out.push(
+      `${spec.spec} (${relativePath(spec.dir, cwd)})${spec.traced ? '' : ' — no code or test points into this spec'}`,
+      `  ${coverageSummaryLine(spec.summary)}`,
+    );
     for (const r of spec.requirements) {
       out.push(`  ${r.id}${r.title ? ` ${r.title}` : ''}: ${coverageSummaryLine(r.summary)}`);
       for (const c of r.criteria) {

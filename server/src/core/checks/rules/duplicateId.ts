@@ -18,12 +18,25 @@ export const duplicateId: SpecRule = {
   },
   check(spec, report) {
     const duplicatedRequirements = new Set<string>();
-    reportDuplicates(spec.requirementList.map((r) => ({ id: r.node.id, path: r.path, range: r.node.idRange })), 'Requirement', report, duplicatedRequirements);
+    reportDuplicates(
+      spec.requirementList.map((r) => ({ id: r.node.id, path: r.path, range: r.node.idRange })),
+      'Requirement',
+      report,
+      duplicatedRequirements,
+    );
     // Criteria of a duplicated requirement all repeat; the requirement finding already says it.
     const criteria = spec.criterionList.filter((c) => !duplicatedRequirements.has(c.node.requirementId));
-    reportDuplicates(criteria.map((c) => ({ id: c.node.id, path: c.path, range: c.node.idRange })), 'Criterion', report);
+    reportDuplicates(
+      criteria.map((c) => ({ id: c.node.id, path: c.path, range: c.node.idRange })),
+      'Criterion',
+      report,
+    );
     const tasks = spec.taskList.filter((t): t is Located<typeof t.node> & { node: { id: string; idRange: Range } } => !!t.node.id && !!t.node.idRange);
-    reportDuplicates(tasks.map((t) => ({ id: t.node.id, path: t.path, range: t.node.idRange })), 'Task', report);
+    reportDuplicates(
+      tasks.map((t) => ({ id: t.node.id, path: t.path, range: t.node.idRange })),
+      'Task',
+      report,
+    );
   },
 };
 

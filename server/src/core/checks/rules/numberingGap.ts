@@ -18,16 +18,32 @@ export const numberingGap: SpecRule = {
   },
   formats: ['kiro'],
   check(spec, report) {
-    checkSequence(spec.requirementList.map((r) => ({ id: r.node.id, path: r.path, range: r.node.idRange })), 'Requirement', report);
+    checkSequence(
+      spec.requirementList.map((r) => ({ id: r.node.id, path: r.path, range: r.node.idRange })),
+      'Requirement',
+      report,
+    );
     // Bugfix sections are 1, 2, 3 by definition of the format; only their criteria are sequences.
     for (const r of spec.requirementList) {
-      checkSequence(r.node.criteria.map((c) => ({ id: c.id, path: r.path, range: c.idRange })), 'Criterion', report);
+      checkSequence(
+        r.node.criteria.map((c) => ({ id: c.id, path: r.path, range: c.idRange })),
+        'Criterion',
+        report,
+      );
     }
     const topLevel = spec.taskList.filter((t) => t.node.id && !t.node.id.includes('.') && /^\d+$/.test(t.node.id));
-    checkSequence(topLevel.map((t) => ({ id: t.node.id!, path: t.path, range: t.node.idRange! })), 'Task', report);
+    checkSequence(
+      topLevel.map((t) => ({ id: t.node.id!, path: t.path, range: t.node.idRange! })),
+      'Task',
+      report,
+    );
     for (const [, children] of spec.subtasks) {
       const numbered = children.filter((t) => t.node.id && /^[\d.]+$/.test(t.node.id));
-      checkSequence(numbered.map((t) => ({ id: t.node.id!, path: t.path, range: t.node.idRange! })), 'Task', report);
+      checkSequence(
+        numbered.map((t) => ({ id: t.node.id!, path: t.path, range: t.node.idRange! })),
+        'Task',
+        report,
+      );
     }
   },
 };

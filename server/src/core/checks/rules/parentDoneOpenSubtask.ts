@@ -18,7 +18,11 @@ export const parentDoneOpenSubtask: SpecRule = {
       if (parent.node.status !== 'done' || !parent.node.id) continue;
       const open = (spec.subtasks.get(parent.node.id) ?? []).filter((t) => t.node.status !== 'done' && !t.node.optional);
       if (open.length === 0) continue;
-      const names = open.map((t) => t.node.id ?? t.node.title).slice(0, 3).join(', ') + (open.length > 3 ? ', …' : '');
+      const names =
+        open
+          .map((t) => t.node.id ?? t.node.title)
+          .slice(0, 3)
+          .join(', ') + (open.length > 3 ? ', …' : '');
       report({
         path: parent.path,
         range: parent.node.markerRange,

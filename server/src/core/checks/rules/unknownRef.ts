@@ -33,8 +33,12 @@ export const unknownRef: SpecRule = {
         const what = missing.includes('.') ? 'Criterion' : 'Requirement';
         const parent = spec.requirements.get(missing.split('.')[0]);
         const span = missing.includes('.')
-          ? parent?.node.criteria.length ? ` Requirement ${parent.node.id} has ${describeSpan(parent.node.criteria.map((c) => c.id))}.` : ''
-          : requirements.length ? ` The spec has requirements ${describeSpan(requirements)}.` : '';
+          ? parent?.node.criteria.length
+            ? ` Requirement ${parent.node.id} has ${describeSpan(parent.node.criteria.map((c) => c.id))}.`
+            : ''
+          : requirements.length
+            ? ` The spec has requirements ${describeSpan(requirements)}.`
+            : '';
         const single = ref.occurrence.target.kind === 'id';
         report({
           path: ref.path,

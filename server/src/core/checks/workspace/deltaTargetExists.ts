@@ -29,11 +29,21 @@ export const deltaTargetExists: WorkspaceRule = {
       for (const e of d.delta.entries) {
         if (e.op !== 'ADDED') continue;
         const existing = taken(e.block.name);
-        if (existing) report({ path: d.file.path, range: e.block.nameRange, message: `ADDED "${e.block.name}" already exists in spec '${d.delta.capability}'${existing !== e.block.name ? ` as "${existing}"` : ''}; use MODIFIED to change it, or choose another name.` });
+        if (existing)
+          report({
+            path: d.file.path,
+            range: e.block.nameRange,
+            message: `ADDED "${e.block.name}" already exists in spec '${d.delta.capability}'${existing !== e.block.name ? ` as "${existing}"` : ''}; use MODIFIED to change it, or choose another name.`,
+          });
       }
       for (const r of d.delta.renamed) {
         const existing = taken(r.to);
-        if (existing) report({ path: d.file.path, range: r.toRange, message: `RENAMED TO "${r.to}" already exists in spec '${d.delta.capability}'${existing !== r.to ? ` as "${existing}"` : ''}.` });
+        if (existing)
+          report({
+            path: d.file.path,
+            range: r.toRange,
+            message: `RENAMED TO "${r.to}" already exists in spec '${d.delta.capability}'${existing !== r.to ? ` as "${existing}"` : ''}.`,
+          });
       }
     }
   },

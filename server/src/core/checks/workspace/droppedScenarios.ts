@@ -28,14 +28,23 @@ export const droppedScenarios: WorkspaceRule = {
         if (renamedAway.has(key)) continue;
         const current: RequirementBlock | undefined = d.baseBlocks.get(key) ?? d.baseBlocks.get(renamedFrom.get(key) ?? '');
         if (!current) continue;
-        const missing = missingNames(current.scenarios.map((s) => s.name), e.block.scenarios.map((s) => s.name));
+        const missing = missingNames(
+          current.scenarios.map((s) => s.name),
+          e.block.scenarios.map((s) => s.name),
+        );
         if (missing.length === 0) continue;
-        const listed = missing.slice(0, 5).map((n) => `"${n}"`).join(', ') + (missing.length > 5 ? ` and ${missing.length - 5} more` : '');
+        const listed =
+          missing
+            .slice(0, 5)
+            .map((n) => `"${n}"`)
+            .join(', ') + (missing.length > 5 ? ` and ${missing.length - 5} more` : '');
         report({
           path: d.file.path,
           range: e.block.range,
           message: `MODIFIED "${e.block.name}" drops ${missing.length} scenario${missing.length > 1 ? 's' : ''} the current spec has: ${listed}. A MODIFIED block replaces the whole requirement; copy them in, or they are deleted on archive.`,
-          related: current.scenarios.filter((s) => missing.includes(s.name)).map((s) => ({ path: d.base!.path, range: s.range, message: `Scenario "${s.name}" in the current spec` })),
+          related: current.scenarios
+            .filter((s) => missing.includes(s.name))
+            .map((s) => ({ path: d.base!.path, range: s.range, message: `Scenario "${s.name}" in the current spec` })),
         });
       }
     }

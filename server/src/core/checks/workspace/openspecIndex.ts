@@ -31,7 +31,8 @@ export function openDeltas(specs: readonly SpecModel[]): DeltaWithBase[] {
       if (file.kind !== 'delta' || !extras?.delta || !/\/specs\/.+\/spec\.md$/.test(file.path)) continue;
       const base = bases.get(`${rootOf(change)}|${extras.delta.capability}`);
       const blocks = new Map<string, RequirementBlock>();
-      for (const b of (base?.extras as OpenSpecExtras | undefined)?.requirementBlocks ?? []) if (!blocks.has(normalizeName(b.name))) blocks.set(normalizeName(b.name), b);
+      for (const b of (base?.extras as OpenSpecExtras | undefined)?.requirementBlocks ?? [])
+        if (!blocks.has(normalizeName(b.name))) blocks.set(normalizeName(b.name), b);
       out.push({ change, file, delta: extras.delta, base, baseBlocks: blocks });
     }
   }

@@ -38,7 +38,11 @@ export const unknownDeltaTarget: WorkspaceRule = {
       if (targets.length === 0) continue;
       if (!d.base) {
         const first = targets[0];
-        report({ path: d.file.path, range: first.range, message: `${first.op} needs an existing spec, but capability '${d.delta.capability}' has no openspec/specs/${d.delta.capability}/spec.md; only ADDED requirements can create a capability.` });
+        report({
+          path: d.file.path,
+          range: first.range,
+          message: `${first.op} needs an existing spec, but capability '${d.delta.capability}' has no openspec/specs/${d.delta.capability}/spec.md; only ADDED requirements can create a capability.`,
+        });
         continue;
       }
       const renamedTo = new Set(d.delta.renamed.map((r) => normalizeName(r.to)));
@@ -48,13 +52,26 @@ export const unknownDeltaTarget: WorkspaceRule = {
         if (d.baseBlocks.has(key) || (t.op === 'MODIFIED' && renamedTo.has(key))) continue;
         if ([...(addedElsewhere.get(`${d.base.path}|${key}`) ?? [])].some((c) => c !== d.change.id)) continue;
         const near = nearMiss(key, d.baseBlocks);
-        const bySlug = near ?? closest(t.name, [...d.baseBlocks.values()].map((b) => b.name));
+        const bySlug =
+          near ??
+          closest(
+            t.name,
+            [...d.baseBlocks.values()].map((b) => b.name),
+          );
         report({
           path: d.file.path,
           range: t.range,
           message: `${t.op} "${t.name}": spec '${d.delta.capability}' has no such requirement.${bySlug ? ` Did you mean "${bySlug}"?` : ''}`,
           fixes: bySlug ? [{ title: `Use "${bySlug}"`, preferred: true, edits: [{ path: d.file.path, range: t.range, newText: bySlug }] }] : undefined,
-          related: d.base ? [{ path: d.base.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Base spec of '${d.delta.capability}'` }] : undefined,
+          related: d.base
+            ? [
+                {
+                  path: d.base.path,
+                  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                  message: `Base spec of '${d.delta.capability}'`,
+                },
+              ]
+            : undefined,
         });
       }
     }

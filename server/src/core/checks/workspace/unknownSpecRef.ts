@@ -40,7 +40,11 @@ export const unknownSpecRef: WorkspaceRule = {
         for (const id of ids) {
           if (target.requirements.has(id) || target.criteria.has(id) || target.tasks.has(id)) continue;
           const [hint] = suggestIds(id, [...target.requirements.keys(), ...target.criteria.keys()], 1);
-          report({ path: ref.path, range: ref.occurrence.range, message: `${id} does not exist in spec '${target.id}'.${hint ? ` Did you mean ${hint}?` : ''}` });
+          report({
+            path: ref.path,
+            range: ref.occurrence.range,
+            message: `${id} does not exist in spec '${target.id}'.${hint ? ` Did you mean ${hint}?` : ''}`,
+          });
         }
       }
     }

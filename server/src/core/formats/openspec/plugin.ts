@@ -20,5 +20,15 @@ export const OPENSPEC_FORMAT: SpecFormatPlugin = {
   parse: parseOpenSpecFile,
   // A delta's `### Requirement:` header names a requirement of the base spec.
   complete: (context, token) => completeDeltaTargets(context.allSpecs, context.path, context.lineText, context.pos, token),
-  rules: [missingSection, sectionLength, requirementWithoutShall, requirementWithoutScenario, requirementTooLong, ignoredContent, deltaShape, deltaConflict, taskGroup],
+  rules: [
+    missingSection,
+    sectionLength,
+    requirementWithoutShall,
+    requirementWithoutScenario,
+    requirementTooLong,
+    ignoredContent,
+    deltaShape,
+    deltaConflict,
+    taskGroup,
+  ],
 };

@@ -26,9 +26,15 @@ export function completeSpeckitIds(spec: SpecModel, lineText: string, pos: Posit
       ];
   const seen = new Set<string>();
   for (const item of pool.sort((a, b) => compareIds(a.id.replace(/\D+/g, ''), b.id.replace(/\D+/g, '')) || (a.id < b.id ? -1 : 1))) {
-    if (seen.has(item.id) || !item.id.startsWith(partial.replace(/\.$/, '').split('.')[0].replace(/\d+$/, '') )) continue;
+    if (seen.has(item.id) || !item.id.startsWith(partial.replace(/\.$/, '').split('.')[0].replace(/\d+$/, ''))) continue;
     seen.add(item.id);
-    entries.push({ label: item.id, kind: item.kind, detail: item.detail.length > 80 ? item.detail.slice(0, 79) + '…' : item.detail, sortText: String(entries.length).padStart(6, '0'), range });
+    entries.push({
+      label: item.id,
+      kind: item.kind,
+      detail: item.detail.length > 80 ? item.detail.slice(0, 79) + '…' : item.detail,
+      sortText: String(entries.length).padStart(6, '0'),
+      range,
+    });
   }
   return entries;
 }

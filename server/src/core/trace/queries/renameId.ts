@@ -38,7 +38,13 @@ export function renameTargetAt(analysis: TraceAnalysis, path: string, pos: Posit
  * design citations, code tags and test titles. Renaming requirement `2` to `5` also turns `2.1`
  * into `5.1` in every citation; criteria keep their local numbers in requirements.md.
  */
-export function renameId(analysis: TraceAnalysis, target: RenameTarget, newId: string, textOf: (path: string) => string | undefined, token: CancellationToken): FileEdit[] {
+export function renameId(
+  analysis: TraceAnalysis,
+  target: RenameTarget,
+  newId: string,
+  textOf: (path: string) => string | undefined,
+  token: CancellationToken,
+): FileEdit[] {
   throwIfCancelled(token);
   const { spec, id } = target;
   if (!/^[A-Za-z0-9][\w.-]*$/.test(newId)) throw new RenameError(`'${newId}' is not a valid id.`);
@@ -70,8 +76,14 @@ export function renameId(analysis: TraceAnalysis, target: RenameTarget, newId: s
     const r = ref.occurrence.range;
     if (t.kind === 'id' && map.has(t.id)) edits.push({ path: ref.path, range: r, newText: map.get(t.id)! });
     if (t.kind === 'range') {
-      if (map.has(t.from)) edits.push({ path: ref.path, range: { start: r.start, end: { line: r.start.line, character: r.start.character + t.from.length } }, newText: map.get(t.from)! });
-      if (map.has(t.to)) edits.push({ path: ref.path, range: { start: { line: r.end.line, character: r.end.character - t.to.length }, end: r.end }, newText: map.get(t.to)! });
+      if (map.has(t.from))
+        edits.push({
+          path: ref.path,
+          range: { start: r.start, end: { line: r.start.line, character: r.start.character + t.from.length } },
+          newText: map.get(t.from)!,
+        });
+      if (map.has(t.to))
+        edits.push({ path: ref.path, range: { start: { line: r.end.line, character: r.end.character - t.to.length }, end: r.end }, newText: map.get(t.to)! });
     }
   }
   // Tags and test titles in code.

@@ -38,7 +38,10 @@ export function traceHover(analysis: TraceAnalysis, path: string, pos: Position,
   lines.push('', `Coverage: **${state}** — ${threadCounts(tasksFor(spec, reqId, id).length, code, tests)}`);
   if (link.tag.pin) {
     const current = pinOf(pinnedTextOf(target));
-    lines.push('', current === link.tag.pin ? `Pin @${link.tag.pin} matches the current text.` : `Pin @${link.tag.pin} is **suspect**: the text now hashes to @${current}.`);
+    lines.push(
+      '',
+      current === link.tag.pin ? `Pin @${link.tag.pin} matches the current text.` : `Pin @${link.tag.pin} is **suspect**: the text now hashes to @${current}.`,
+    );
   }
   return { contents: lines.join('\n'), range: link.tag.range };
 }

@@ -8,4 +8,11 @@ import { TraceRule } from './traceRule';
  * Rules over the thread into code and tests. `link.unknown-ref` shares the spec rule's metadata,
  * so the rule reference lists only the codes that are new here (see traceRuleMetas).
  */
-export const TRACE_RULES: readonly TraceRule[] = [tagUnknownRef, suspectTag, criterionNotImplemented, criterionNotVerified, taskDoneWithoutCode, taskMissingFile];
+export const TRACE_RULES: readonly TraceRule[] = [
+  tagUnknownRef,
+  suspectTag,
+  criterionNotImplemented,
+  criterionNotVerified,
+  taskDoneWithoutCode,
+  taskMissingFile,
+];

@@ -37,7 +37,9 @@ export const suspectTag: TraceRule = {
         preferred: true,
         edits: [
           { path: link.path, range: tag.pinRange, newText: `@${current}` },
-          ...(store ? [{ path: store.path, range: { start: { line: 0, character: 0 }, end: store.end }, newText: renderPinStore(store.pins, current, now) }] : []),
+          ...(store
+            ? [{ path: store.path, range: { start: { line: 0, character: 0 }, end: store.end }, newText: renderPinStore(store.pins, current, now) }]
+            : []),
         ],
       };
       const change: PinChange = { ref, pin: tag.pin, currentPin: current, now, was };

@@ -40,7 +40,15 @@ export const taskMissingFile: TraceRule = {
         // A bare name (`faq.md`, `package.json`) says nothing about where the file lives, and
         // `/login` or `/opsx:apply` in a task is a route or a slash command, not a file.
         if (!rel.includes('/') || rel.startsWith('../') || rel.startsWith('/') || rel.includes(':')) continue;
-        candidates.push({ spec, rel, problem: { path: tasksPath, range: m.range, message: `Task ${m.task.id ?? `'${m.task.title}'`} is ticked but names ${m.path}, which does not exist.` } });
+        candidates.push({
+          spec,
+          rel,
+          problem: {
+            path: tasksPath,
+            range: m.range,
+            message: `Task ${m.task.id ?? `'${m.task.title}'`} is ticked but names ${m.path}, which does not exist.`,
+          },
+        });
       }
     }
     for (const { spec, rel, problem } of candidates) {
@@ -89,7 +97,10 @@ export const taskDoneWithoutCode: TraceRule = {
         const touched = mentions.some((m) => {
           if (m.task !== t.node) return false;
           const abs = ctx.resolveMention(spec, m.path);
-          return !!abs && ctx.index.linksIn(abs).some((l) => l.resolution.status === 'ok' && l.resolution.spec === spec && cited.has(l.resolution.target.located.node.id));
+          return (
+            !!abs &&
+            ctx.index.linksIn(abs).some((l) => l.resolution.status === 'ok' && l.resolution.spec === spec && cited.has(l.resolution.target.located.node.id))
+          );
         });
         if (touched) continue;
         report({

@@ -10,4 +10,13 @@ import { thenAfterWhen } from './thenAfterWhen';
 import { unknownSystem } from './unknownSystem';
 
 /** The `ears.*` family: the shape of each criterion. One rule per file; reference order here. */
-export const EARS_RULES: readonly StatementRule[] = [missingShall, missingSystem, multipleShall, clauseOrder, strayThen, thenAfterWhen, negativeShall, unknownSystem];
+export const EARS_RULES: readonly StatementRule[] = [
+  missingShall,
+  missingSystem,
+  multipleShall,
+  clauseOrder,
+  strayThen,
+  thenAfterWhen,
+  negativeShall,
+  unknownSystem,
+];

@@ -18,6 +18,10 @@ export const missingSystem = statementRule(
     const shape = earsOf(statement, context.cache);
     if (!shape.system || shape.system.to > shape.system.from || shape.article) return;
     const shall = shape.shalls[0];
-    report({ path: statement.path, range: statement.locate(shall.from, shall.to), message: `Criterion ${statement.id} does not say which system SHALL respond: name it before SHALL.` });
+    report({
+      path: statement.path,
+      range: statement.locate(shall.from, shall.to),
+      message: `Criterion ${statement.id} does not say which system SHALL respond: name it before SHALL.`,
+    });
   },
 );

@@ -3,8 +3,17 @@ import { statementRule } from '../../statementRule';
 
 /** Verbs whose negation has a plain positive form; only these are reported, so the hint always has an answer. */
 const POSITIVE: Readonly<Record<string, string>> = {
-  allow: 'prevent', allows: 'prevent', permit: 'prevent', accept: 'reject', display: 'hide', show: 'hide',
-  enable: 'disable', include: 'exclude', expose: 'hide', keep: 'discard', retain: 'discard',
+  allow: 'prevent',
+  allows: 'prevent',
+  permit: 'prevent',
+  accept: 'reject',
+  display: 'hide',
+  show: 'hide',
+  enable: 'disable',
+  include: 'exclude',
+  expose: 'hide',
+  keep: 'discard',
+  retain: 'discard',
 };
 
 /** `SHALL NOT allow` where `SHALL prevent` says the same thing testably. */

@@ -18,7 +18,11 @@ export const strayThen = statementRule(
     const shape = earsOf(statement, context.cache);
     for (const then of shape.thens) {
       if (shape.clauses.some((c) => (c.keyword === 'WHEN' || c.keyword === 'IF') && c.to <= then.from)) continue;
-      report({ path: statement.path, range: statement.locate(then.from, then.to), message: `THEN without a WHEN or IF before it: the trigger is missing or uses the wrong keyword.` });
+      report({
+        path: statement.path,
+        range: statement.locate(then.from, then.to),
+        message: `THEN without a WHEN or IF before it: the trigger is missing or uses the wrong keyword.`,
+      });
       return;
     }
   },

@@ -10,7 +10,7 @@ export const unknownSystem: StatementRule = statementRule(
   {
     code: 'ears.unknown-system',
     defaultSeverity: 'info',
-    summary: 'The system named before SHALL is not defined in the spec\'s Glossary.',
+    summary: "The system named before SHALL is not defined in the spec's Glossary.",
     description:
       "Kiro's second requirements dialect defines every actor and component under `## Glossary` and names them " +
       'exactly in the criteria, so that each SHALL has one owner. A system name that the glossary does not define ' +
@@ -33,7 +33,9 @@ export const unknownSystem: StatementRule = statementRule(
 
 /** Names compared without case, spacing, underscores and a trailing "component" (`ScoreGauge component` = `Score Gauge`). */
 function key(name: string): string {
-  return normalizeName(name).replace(/(?<!\s)\s+(component|module)$/, '').replace(/\s+/g, '');
+  return normalizeName(name)
+    .replace(/(?<!\s)\s+(component|module)$/, '')
+    .replace(/\s+/g, '');
 }
 
 function systemOf(statement: Statement, cache: AnalysisCache): { name: string; from: number; to: number } | undefined {

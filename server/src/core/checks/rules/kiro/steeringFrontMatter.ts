@@ -7,7 +7,7 @@ export const steeringFrontMatter: SpecRule = {
   meta: {
     code: 'structure.steering-front-matter',
     defaultSeverity: 'warning',
-    summary: 'A Kiro steering file\'s front matter is invalid: bad YAML, an unknown `inclusion`, or fileMatch without `fileMatchPattern`.',
+    summary: "A Kiro steering file's front matter is invalid: bad YAML, an unknown `inclusion`, or fileMatch without `fileMatchPattern`.",
     description:
       'Kiro decides when to load a steering file from its front matter: `inclusion: always | fileMatch | manual | auto`, ' +
       'and for `fileMatch` a `fileMatchPattern` glob (or list of globs). Anything else is not understood, so the ' +

@@ -27,7 +27,13 @@ export const deltaConflict: SpecRule = {
         const map = bySection.get(op) ?? new Map<string, Range>();
         bySection.set(op, map);
         const key = normalizeName(name);
-        if (map.has(key)) report({ path: f.path, range, message: `"${name}" appears twice in ${what}.`, related: [{ path: f.path, range: map.get(key)!, message: 'First occurrence' }] });
+        if (map.has(key))
+          report({
+            path: f.path,
+            range,
+            message: `"${name}" appears twice in ${what}.`,
+            related: [{ path: f.path, range: map.get(key)!, message: 'First occurrence' }],
+          });
         else map.set(key, range);
       };
       for (const e of delta.entries) seen(e.op, e.block.name, e.block.nameRange);
@@ -36,15 +42,32 @@ export const deltaConflict: SpecRule = {
         seen('RENAMED-TO', r.to, r.toRange, 'RENAMED (TO)');
       }
       const get = (op: string) => bySection.get(op) ?? new Map<string, Range>();
-      const pairs: [string, string][] = [['MODIFIED', 'REMOVED'], ['MODIFIED', 'ADDED'], ['ADDED', 'REMOVED']];
+      const pairs: [string, string][] = [
+        ['MODIFIED', 'REMOVED'],
+        ['MODIFIED', 'ADDED'],
+        ['ADDED', 'REMOVED'],
+      ];
       for (const [a, b] of pairs) {
-        for (const [name, range] of get(a)) if (get(b).has(name)) report({ path: f.path, range, message: `"${name}" is in both ${a} and ${b}.`, related: [{ path: f.path, range: get(b).get(name)!, message: `In ${b}` }] });
+        for (const [name, range] of get(a))
+          if (get(b).has(name))
+            report({
+              path: f.path,
+              range,
+              message: `"${name}" is in both ${a} and ${b}.`,
+              related: [{ path: f.path, range: get(b).get(name)!, message: `In ${b}` }],
+            });
       }
       const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
       for (const r of delta.renamed) {
         const from = normalizeName(r.from);
-        if (get('MODIFIED').has(from)) report({ path: f.path, range: get('MODIFIED').get(from)!, message: `MODIFIED uses the old name "${r.from}"; the same delta renames it, so use "${r.to}".` });
-        if (get('ADDED').has(normalizeName(r.to))) report({ path: f.path, range: r.toRange, message: `RENAMED TO "${r.to}" collides with an ADDED requirement of the same name.` });
+        if (get('MODIFIED').has(from))
+          report({
+            path: f.path,
+            range: get('MODIFIED').get(from)!,
+            message: `MODIFIED uses the old name "${r.from}"; the same delta renames it, so use "${r.to}".`,
+          });
+        if (get('ADDED').has(normalizeName(r.to)))
+          report({ path: f.path, range: r.toRange, message: `RENAMED TO "${r.to}" collides with an ADDED requirement of the same name.` });
         const removed = [...get('REMOVED').keys()].find((n) => fold(n) === fold(from));
         if (removed !== undefined) report({ path: f.path, range: r.fromRange, message: `"${r.from}" is both RENAMED and REMOVED.` });
       }

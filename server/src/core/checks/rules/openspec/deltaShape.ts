@@ -23,7 +23,12 @@ export const deltaShape: SpecRule = {
     const deltas = deltaFiles(spec.fileList);
     const metaFile = spec.files['change-meta'];
     const meta = openSpecExtras(metaFile)?.meta;
-    if (metaFile && meta?.error) report({ path: metaFile.path, range: meta.range, message: `.openspec.yaml is not valid change metadata (${meta.error}), so skip_specs is not honoured.` });
+    if (metaFile && meta?.error)
+      report({
+        path: metaFile.path,
+        range: meta.range,
+        message: `.openspec.yaml is not valid change metadata (${meta.error}), so skip_specs is not honoured.`,
+      });
     const skip = meta?.skipSpecs === true && !meta.error;
     let total = 0;
     for (const f of deltas) {
@@ -31,7 +36,11 @@ export const deltaShape: SpecRule = {
       if (!delta) continue;
       total += delta.entries.length + delta.renamed.length;
       for (const u of delta.unpaired) {
-        report({ path: f.path, range: u.range, message: `RENAMED ${u.side}: "${u.name}" has no matching ${u.side === 'FROM' ? 'TO' : 'FROM'}: line; write each rename as a FROM: line followed by its TO: line.` });
+        report({
+          path: f.path,
+          range: u.range,
+          message: `RENAMED ${u.side}: "${u.name}" has no matching ${u.side === 'FROM' ? 'TO' : 'FROM'}: line; write each rename as a FROM: line followed by its TO: line.`,
+        });
       }
       if (delta.entries.length + delta.renamed.length > 0) continue;
       report({
@@ -43,9 +52,19 @@ export const deltaShape: SpecRule = {
       });
     }
     const anchor = spec.files.proposal ?? metaFile ?? spec.fileList[0];
-    if (skip && deltas.length) report({ path: metaFile!.path, range: meta!.range, message: 'skip_specs is set in .openspec.yaml but spec files exist under specs/; remove skip_specs or the delta files.' });
+    if (skip && deltas.length)
+      report({
+        path: metaFile!.path,
+        range: meta!.range,
+        message: 'skip_specs is set in .openspec.yaml but spec files exist under specs/; remove skip_specs or the delta files.',
+      });
     if (total === 0 && deltas.length === 0 && !skip && anchor) {
-      report({ path: anchor.path, range: TOP, message: 'The change has no deltas: add specs/<capability>/spec.md with ## ADDED / MODIFIED / REMOVED / RENAMED Requirements, or set skip_specs: true in .openspec.yaml if it changes no spec.' });
+      report({
+        path: anchor.path,
+        range: TOP,
+        message:
+          'The change has no deltas: add specs/<capability>/spec.md with ## ADDED / MODIFIED / REMOVED / RENAMED Requirements, or set skip_specs: true in .openspec.yaml if it changes no spec.',
+      });
     }
   },
 };

@@ -39,14 +39,24 @@ export const ignoredContent: SpecRule = {
         report({
           path: f.path,
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          message: cap ? `Delta specs must be specs/<capability>/spec.md; this file is ignored when the change is archived. Move it to specs/${cap}/spec.md.` : 'A delta spec at specs/spec.md has no capability folder and is ignored when the change is archived; move it to specs/<capability>/spec.md.',
+          message: cap
+            ? `Delta specs must be specs/<capability>/spec.md; this file is ignored when the change is archived. Move it to specs/${cap}/spec.md.`
+            : 'A delta spec at specs/spec.md has no capability folder and is ignored when the change is archived; move it to specs/<capability>/spec.md.',
         });
       }
       for (const o of delta.orphans) {
-        report({ path: f.path, range: o.range, message: `Requirement "${o.name}" is ${o.section ? `under "## ${o.section}"` : 'above the first ## section'}, not in a delta section, so it is ignored. Move it under ## ADDED, MODIFIED, REMOVED or RENAMED Requirements.` });
+        report({
+          path: f.path,
+          range: o.range,
+          message: `Requirement "${o.name}" is ${o.section ? `under "## ${o.section}"` : 'above the first ## section'}, not in a delta section, so it is ignored. Move it under ## ADDED, MODIFIED, REMOVED or RENAMED Requirements.`,
+        });
       }
       for (const h of delta.strayHeaders) {
-        report({ path: f.path, range: h.range, message: `"### ${h.header}" in ${h.section} is not a "### Requirement:" header and is ignored.${/^requirement:?$/i.test(h.header) ? ' Add the requirement\'s name.' : ` Write "### Requirement: ${h.header}" if it is one.`}` });
+        report({
+          path: f.path,
+          range: h.range,
+          message: `"### ${h.header}" in ${h.section} is not a "### Requirement:" header and is ignored.${/^requirement:?$/i.test(h.header) ? " Add the requirement's name." : ` Write "### Requirement: ${h.header}" if it is one.`}`,
+        });
       }
     }
   },

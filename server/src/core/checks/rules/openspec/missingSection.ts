@@ -10,7 +10,7 @@ export const missingSection: SpecRule = {
     description:
       '`openspec validate` rejects a spec without a non-empty Purpose and a Requirements section, and a change proposal ' +
       'without a non-empty Why and What Changes; `openspec archive` refuses them. The finding sits on the first line ' +
-      'of the file, or on the empty section\'s heading.',
+      "of the file, or on the empty section's heading.",
     bad: '# auth Specification\n\n## Requirements\n### Requirement: Login\n…',
     good: '# auth Specification\n\n## Purpose\nHow users prove who they are …\n\n## Requirements\n### Requirement: Login\n…',
   },
@@ -29,11 +29,17 @@ export const missingSection: SpecRule = {
         report({
           path: f.path,
           range: s?.range ?? top,
-          message: s ? `The ## ${title} section is empty.` : `Missing the ## ${title} section; OpenSpec ${f.kind === 'spec' ? 'specs' : 'proposals'} need ## ${wanted.join(' and ## ')}.`,
+          message: s
+            ? `The ## ${title} section is empty.`
+            : `Missing the ## ${title} section; OpenSpec ${f.kind === 'spec' ? 'specs' : 'proposals'} need ## ${wanted.join(' and ## ')}.`,
         });
       }
       if (f.kind === 'spec' && section(extras, 'Requirements') && extras.requirementBlocks.length === 0) {
-        report({ path: f.path, range: section(extras, 'Requirements')!.range, message: 'The spec has no `### Requirement:` blocks; OpenSpec needs at least one.' });
+        report({
+          path: f.path,
+          range: section(extras, 'Requirements')!.range,
+          message: 'The spec has no `### Requirement:` blocks; OpenSpec needs at least one.',
+        });
       }
     }
   },

@@ -39,7 +39,7 @@ export const requirementTooLong: SpecRule = {
   meta: {
     code: 'structure.requirement-too-long',
     defaultSeverity: 'info',
-    summary: 'An OpenSpec requirement\'s text is longer than 500 characters.',
+    summary: "An OpenSpec requirement's text is longer than 500 characters.",
     description: 'Long requirement statements usually bundle several requirements; splitting them gives each its own scenarios and history.',
     bad: '### Requirement: Everything\nThe system SHALL … (600 characters)',
     good: '### Requirement: Export\nThe system SHALL export CSV.\n\n### Requirement: Import\nThe system SHALL import CSV.',

@@ -21,8 +21,10 @@ export function validatedBlocks(files: readonly SpecFileFacts[]): { file: SpecFi
 export function checkShall(files: readonly SpecFileFacts[], report: (p: ReportedProblem) => void): void {
   for (const { file, block, label } of validatedBlocks(files)) {
     const inHeader = hasShallOrMust(block.name) ? ' It appears only in the header: put the SHALL/MUST statement on the line after it.' : '';
-    if (!block.body) report({ path: file.path, range: block.range, message: `${label} has no requirement text; write the SHALL/MUST statement under the header.${inHeader}` });
-    else if (!hasShallOrMust(block.body)) report({ path: file.path, range: block.range, message: `${label} should contain SHALL or MUST in its text.${inHeader}` });
+    if (!block.body)
+      report({ path: file.path, range: block.range, message: `${label} has no requirement text; write the SHALL/MUST statement under the header.${inHeader}` });
+    else if (!hasShallOrMust(block.body))
+      report({ path: file.path, range: block.range, message: `${label} should contain SHALL or MUST in its text.${inHeader}` });
   }
 }
 
@@ -39,6 +41,10 @@ export function checkLength(files: readonly SpecFileFacts[], report: (p: Reporte
   for (const { file, block, label, delta } of validatedBlocks(files)) {
     // openspec validate measures the requirement text of main specs only.
     if (delta || block.body.length <= MAX_REQUIREMENT_TEXT_LENGTH) continue;
-    report({ path: file.path, range: block.range, message: `${label} text is ${block.body.length} characters (over ${MAX_REQUIREMENT_TEXT_LENGTH}); consider splitting it.` });
+    report({
+      path: file.path,
+      range: block.range,
+      message: `${label} text is ${block.body.length} characters (over ${MAX_REQUIREMENT_TEXT_LENGTH}); consider splitting it.`,
+    });
   }
 }

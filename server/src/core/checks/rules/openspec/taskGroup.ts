@@ -9,7 +9,7 @@ export const taskGroup: SpecRule = {
   meta: {
     code: 'task.wrong-group',
     defaultSeverity: 'warning',
-    summary: 'An OpenSpec task\'s number points to a different `## N.` group than the one it stands under.',
+    summary: "An OpenSpec task's number points to a different `## N.` group than the one it stands under.",
     description:
       'OpenSpec task ids are `<group>.<n>` under `## <group>. Title` headings. A task `2.4` under `## 3.` was moved ' +
       'or copied without renumbering, and references to it become ambiguous.',
@@ -30,7 +30,11 @@ export const taskGroup: SpecRule = {
       if (!m) continue;
       const own = t.node.id.split('.')[0];
       if (Number(own) === Number(m[1])) continue;
-      report({ path: t.path, range: t.node.idRange, message: `Task ${t.node.id} stands under group ${m[1]} but its number points to group ${own}; move it or renumber it.` });
+      report({
+        path: t.path,
+        range: t.node.idRange,
+        message: `Task ${t.node.id} stands under group ${m[1]} but its number points to group ${own}; move it or renumber it.`,
+      });
     }
   },
 };

@@ -11,4 +11,14 @@ import { vagueTerm } from './vagueTerm';
 import { weakModal } from './weakModal';
 
 /** The `quality.*` family: requirement smells in each criterion's wording. */
-export const QUALITY_RULES: readonly StatementRule[] = [unresolved, weakModal, escapeClause, vagueTerm, openEnded, pronoun, comparative, passiveVoice, absolute];
+export const QUALITY_RULES: readonly StatementRule[] = [
+  unresolved,
+  weakModal,
+  escapeClause,
+  vagueTerm,
+  openEnded,
+  pronoun,
+  comparative,
+  passiveVoice,
+  absolute,
+];

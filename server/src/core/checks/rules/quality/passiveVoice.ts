@@ -6,7 +6,8 @@ import { statementRule } from '../../statementRule';
  * bare -en ending also matches adjectives and prepositions ("SHALL be between 0 and 5", found on
  * the corpus). "SHALL be able", "SHALL be valid" are adjectives and never match.
  */
-const PARTICIPLE = /^\s+be\s+([a-z]+ed|shown|sent|kept|set|built|run|held|found|given|known|seen|written|read|made|done|put|thrown|drawn|hidden|chosen|stored|taken|broken|driven|proven|frozen|forgotten|spoken|paid|sold|told|left|lost|met|hit|cut|shut|split|spent|bound|brought|bought|caught|taught|thought|sought|won)\b/i;
+const PARTICIPLE =
+  /^\s+be\s+([a-z]+ed|shown|sent|kept|set|built|run|held|found|given|known|seen|written|read|made|done|put|thrown|drawn|hidden|chosen|stored|taken|broken|driven|proven|frozen|forgotten|spoken|paid|sold|told|left|lost|met|hit|cut|shut|split|spent|bound|brought|bought|caught|taught|thought|sought|won)\b/i;
 const NOT_PASSIVE: ReadonlySet<string> = new Set(['red', 'bed', 'need', 'speed', 'feed', 'seed', 'bred', 'shed', 'wed']);
 
 export const passiveVoice = statementRule(

@@ -24,7 +24,11 @@ export const pronoun = statementRule(
       const word = /^[\p{L}']+/u.exec(statement.text.slice(from))?.[0];
       if (!word || findTerms(word, terms, context.cache).length !== 1 || findTerms(word, terms, context.cache)[0].to !== word.length) return false;
       if (DEMONSTRATIVE.test(word) && !VERB_AFTER.test(statement.text.slice(from + word.length))) return false;
-      report({ path: statement.path, range: statement.locate(from, from + word.length), message: `'${word}' has no referent in this criterion: name the system or the thing.` });
+      report({
+        path: statement.path,
+        range: statement.locate(from, from + word.length),
+        message: `'${word}' has no referent in this criterion: name the system or the thing.`,
+      });
       return true;
     };
     const start = statement.text.length - statement.text.trimStart().length;

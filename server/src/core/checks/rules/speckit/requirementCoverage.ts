@@ -24,7 +24,11 @@ export function checkSpeckitCoverage(spec: SpecModel, report: (p: ReportedProble
     const unreached = members.filter((r) => !reached(r));
     if (members.length === 0 || unreached.length * 3 > members.length) continue;
     for (const r of unreached) {
-      report({ path: r.path, range: r.node.idRange, message: `${r.node.id} is not reached by any task in tasks.md (no task names it or carries the label of a story it belongs to).` });
+      report({
+        path: r.path,
+        range: r.node.idRange,
+        message: `${r.node.id} is not reached by any task in tasks.md (no task names it or carries the label of a story it belongs to).`,
+      });
     }
   }
 }

@@ -16,7 +16,11 @@ export const storyWithoutScenarios: SpecRule = {
   check(spec, report) {
     for (const r of spec.requirementList) {
       if (r.node.kind !== 'story' || r.node.criteria.length > 0) continue;
-      report({ path: r.path, range: r.node.range, message: `User story ${r.node.id}${r.node.title ? ` (${r.node.title})` : ''} has no Given/When/Then acceptance scenario.` });
+      report({
+        path: r.path,
+        range: r.node.range,
+        message: `User story ${r.node.id}${r.node.title ? ` (${r.node.title})` : ''} has no Given/When/Then acceptance scenario.`,
+      });
     }
   },
 };

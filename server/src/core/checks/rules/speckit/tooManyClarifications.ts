@@ -11,14 +11,16 @@ export const tooManyClarifications: SpecRule = {
     summary: 'A spec-kit feature has more than three open `[NEEDS CLARIFICATION: …]` markers.',
     description:
       'spec-kit asks for at most three open clarification markers: beyond that the spec is not ready to plan, and ' +
-      '`/speckit.clarify` should run first. Markers in spec.md and plan.md (including plan.md\'s bare ' +
+      "`/speckit.clarify` should run first. Markers in spec.md and plan.md (including plan.md's bare " +
       '`NEEDS CLARIFICATION` values) are counted; the finding sits on the fourth and lists them all.',
     bad: '- **FR-004**: Auth via [NEEDS CLARIFICATION: SSO or email?]\n… (four such markers)',
     good: '## Clarifications\n\n### Session 2025-01-10\n\n- Q: SSO or email? → A: SSO only',
   },
   formats: ['speckit'],
   check(spec, report) {
-    const markers = spec.fileList.flatMap((f) => (f.extras?.type === 'speckit' ? (f.extras as SpecKitExtras).clarifications.map((m) => ({ path: f.path, m })) : []));
+    const markers = spec.fileList.flatMap((f) =>
+      f.extras?.type === 'speckit' ? (f.extras as SpecKitExtras).clarifications.map((m) => ({ path: f.path, m })) : [],
+    );
     if (markers.length <= LIMIT) return;
     const fourth = markers[LIMIT];
     report({

@@ -22,14 +22,24 @@ export function checkSpeckitRefs(spec: SpecModel, report: (p: ReportedProblem) =
       if (family === 'US.' && !spec.requirements.has(missing.split('.')[0])) continue;
       // A task that was split (`T105` → `T105a`, `T105b`) is still known by its old id.
       if (family === 'T' && known.some((k) => k.startsWith(missing) && /^[a-z]$/.test(k.slice(missing.length)))) continue;
-      const suggestions = family === 'US' ? [] : nearest(missing, known.filter((k) => familyOf(k) === family));
+      const suggestions =
+        family === 'US'
+          ? []
+          : nearest(
+              missing,
+              known.filter((k) => familyOf(k) === family),
+            );
       report({
         path: ref.path,
         range: ref.occurrence.range,
         message: `${missing} does not exist in spec '${spec.id}'.${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`,
         fixes:
           ref.occurrence.target.kind === 'id'
-            ? suggestions.map((s, i) => ({ title: `Replace ${missing} with ${s}`, preferred: i === 0, edits: [{ path: ref.path, range: ref.occurrence.range, newText: s }] }))
+            ? suggestions.map((s, i) => ({
+                title: `Replace ${missing} with ${s}`,
+                preferred: i === 0,
+                edits: [{ path: ref.path, range: ref.occurrence.range, newText: s }],
+              }))
             : undefined,
       });
     }

@@ -25,7 +25,11 @@ export const unknownStory: SpecRule = {
       report({
         path: ref.path,
         range: ref.occurrence.range,
-        message: `Task ${ref.occurrence.taskId ?? ''} is labelled ${id}, but spec.md has ${stories.length ? `stories ${stories.join(', ')}` : 'no user stories'}.`.replace('Task  ', 'Task '),
+        message:
+          `Task ${ref.occurrence.taskId ?? ''} is labelled ${id}, but spec.md has ${stories.length ? `stories ${stories.join(', ')}` : 'no user stories'}.`.replace(
+            'Task  ',
+            'Task ',
+          ),
       });
     }
   },

@@ -24,7 +24,11 @@ export function scanInlineCriteria(doc: MarkdownDoc, fromLine: number, toLine: n
     out.push({
       id: `${requirementId}.${Number(m[3])}`,
       requirementId,
-      text: m[4].replace(/<!--[\s\S]*?-->/g, ' ').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim(),
+      text: m[4]
+        .replace(/<!--[\s\S]*?-->/g, ' ')
+        .replace(/[*_`]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
       range: { start: { line, character: col }, end: { line, character: text.length } },
       idRange: { start: { line, character: col }, end: { line, character: idEnd } },
       source: { raw: m[4], start: { line, character: text.length - m[4].length } },

@@ -21,7 +21,12 @@ export function parseSteering(text: string): SteeringExtras {
   const doc = parseDocument(m[1]);
   if (doc.errors.length) {
     const e = doc.errors[0];
-    return { type: 'steering', frontMatterRange, fields: [], error: { text: e.message.split('\n')[0].replace(/:$/, ''), range: lines.rangeOf(bodyStart + e.pos[0], bodyStart + e.pos[1]) } };
+    return {
+      type: 'steering',
+      frontMatterRange,
+      fields: [],
+      error: { text: e.message.split('\n')[0].replace(/:$/, ''), range: lines.rangeOf(bodyStart + e.pos[0], bodyStart + e.pos[1]) },
+    };
   }
   const fields: { key: string; value: unknown; range: ReturnType<LineIndex['rangeOf']> }[] = [];
   if (isMap(doc.contents)) {
@@ -30,7 +35,8 @@ export function parseSteering(text: string): SteeringExtras {
       const node = pair.value as { range?: [number, number, number] } | null;
       const keyNode = pair.key as { range?: [number, number, number] };
       const span = node?.range ?? keyNode.range ?? [0, 0, 0];
-      const value: unknown = pair.value && typeof (pair.value as { toJSON?: () => unknown }).toJSON === 'function' ? (pair.value as { toJSON: () => unknown }).toJSON() : pair.value;
+      const value: unknown =
+        pair.value && typeof (pair.value as { toJSON?: () => unknown }).toJSON === 'function' ? (pair.value as { toJSON: () => unknown }).toJSON() : pair.value;
       fields.push({ key, value, range: lines.rangeOf(bodyStart + span[0], bodyStart + span[1]) });
     }
   }

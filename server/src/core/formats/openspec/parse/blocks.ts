@@ -141,7 +141,9 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
       if (doc.lines.lineText(stop).trim()) hasBody = true;
       stop++;
     }
-    const scenarioName = dropClosingHashes(text.replace(/^####\s+/, '')).replace(/^Scenario:\s*/i, '').trim();
+    const scenarioName = dropClosingHashes(text.replace(/^####\s+/, ''))
+      .replace(/^Scenario:\s*/i, '')
+      .trim();
     scenarios.push({ name: scenarioName, range: lineRange(doc, s), hasBody });
   }
   let last = end - 1;

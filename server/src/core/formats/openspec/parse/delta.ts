@@ -49,7 +49,10 @@ export function parseDeltaSpec(doc: MarkdownDoc, capability: string): DeltaSpecF
       continue;
     }
     if (op === 'ADDED' || op === 'MODIFIED') {
-      const section = doc.lines.lineText(span.line).replace(/^##\s+/, '').trim();
+      const section = doc.lines
+        .lineText(span.line)
+        .replace(/^##\s+/, '')
+        .trim();
       const blocks = readRequirementBlocks(doc, span.line + 1, span.end, (line, header) => strayHeaders.push({ header, section, range: lineRange(doc, line) }));
       for (const block of blocks) entries.push({ op, block });
     } else if (op === 'REMOVED') {

@@ -10,7 +10,14 @@ import { YAML_TOO_DEEP_MESSAGE, yamlMayNestTooDeep } from '../../../parse/yamlDe
 export function parseChangeMeta(text: string): OpenSpecExtras {
   const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   let meta: OpenSpecExtras['meta'];
-  if (yamlMayNestTooDeep(text)) return { type: 'openspec', sections: [], requirementBlocks: [], misplaced: [], meta: { skipSpecs: false, error: `the file is ${YAML_TOO_DEEP_MESSAGE}`, range: whole } };
+  if (yamlMayNestTooDeep(text))
+    return {
+      type: 'openspec',
+      sections: [],
+      requirementBlocks: [],
+      misplaced: [],
+      meta: { skipSpecs: false, error: `the file is ${YAML_TOO_DEEP_MESSAGE}`, range: whole },
+    };
   try {
     const value: unknown = parse(text);
     if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
@@ -18,9 +25,10 @@ export function parseChangeMeta(text: string): OpenSpecExtras {
     } else {
       const record = (value ?? {}) as Record<string, unknown>;
       const skip = record['skip_specs'];
-      meta = skip !== undefined && typeof skip !== 'boolean'
-        ? { skipSpecs: false, error: `skip_specs must be true or false, not ${JSON.stringify(skip)}`, range: whole }
-        : { skipSpecs: skip === true, range: whole };
+      meta =
+        skip !== undefined && typeof skip !== 'boolean'
+          ? { skipSpecs: false, error: `skip_specs must be true or false, not ${JSON.stringify(skip)}`, range: whole }
+          : { skipSpecs: skip === true, range: whole };
     }
   } catch (err) {
     const e = err as { message?: string; linePos?: { line: number; col: number }[] };

@@ -37,7 +37,8 @@ export function parseOpenSpecSpec(doc: MarkdownDoc): OpenSpecSpecFacts {
     if (doc.codeLines.has(line)) continue;
     const text = doc.lines.lineText(line);
     if (DELTA_HEADER.test(text)) misplaced.push({ what: 'delta-header', text: text.trim(), range: lineRange(doc, line) });
-    else if (REQUIREMENT_HEADER.test(text) && !(start >= 0 && line > start && line < end)) misplaced.push({ what: 'requirement', text: text.trim(), range: lineRange(doc, line) });
+    else if (REQUIREMENT_HEADER.test(text) && !(start >= 0 && line > start && line < end))
+      misplaced.push({ what: 'requirement', text: text.trim(), range: lineRange(doc, line) });
   }
   const requirements = blocks.map((b): RequirementNode => {
     const id = slug(b.name);

@@ -71,7 +71,8 @@ function findStories(doc: MarkdownDoc): RequirementNode[] {
       priority: m[3],
       userStory: storyText(section),
       range,
-      idRange: numberAt >= 0 ? { start: { line: block.startLine, character: numberAt }, end: { line: block.startLine, character: numberAt + m[1].length } } : range,
+      idRange:
+        numberAt >= 0 ? { start: { line: block.startLine, character: numberAt }, end: { line: block.startLine, character: numberAt + m[1].length } } : range,
       sectionRange: { start: range.start, end: blockRange(doc, last).end },
       criteria: findScenarios(doc, id, section),
     });
@@ -118,7 +119,10 @@ function findScenarios(doc: MarkdownDoc, storyId: string, section: Block[]): Cri
     for (const item of b.children) {
       if (!SCENARIO.test(plainText(item))) continue;
       const cols = listItemColumns(doc, item);
-      const idRange = { start: { line: item.startLine, character: cols.marker }, end: { line: item.startLine, character: cols.marker + cols.markerText.length } };
+      const idRange = {
+        start: { line: item.startLine, character: cols.marker },
+        end: { line: item.startLine, character: cols.marker + cols.markerText.length },
+      };
       add(item, b.ordered ? item.number : undefined, idRange);
     }
   }
@@ -138,7 +142,10 @@ function findDefinitions(doc: MarkdownDoc): RequirementNode[] {
     const labelled = new RegExp(String.raw`^\s*(?:[-*+]\s+)?${id}\s*:`).test(text);
     if (!bold && !labelled && !text.trimStart().startsWith('|')) continue;
     const col = m[1].length;
-    const statement = m[3].replace(/\*\*|__/g, '').split('|')[0].trim();
+    const statement = m[3]
+      .replace(/\*\*|__/g, '')
+      .split('|')[0]
+      .trim();
     const range: Range = { start: { line, character: text.length - text.trimStart().length }, end: { line, character: text.length } };
     out.push({
       id,
