@@ -24,9 +24,9 @@ export function throwIfCancelled(token: CancellationToken): void {
 /**
  * Gives the event loop a turn so that long indexing does not starve request handling.
  * Uses setImmediate when present; the core stays free of Node imports by reaching it
- * through globalThis.
+ * through globalThis (setTimeout too: the core compiles without the host's types).
  */
 export function yieldToEventLoop(): Promise<void> {
-  const g = globalThis as { setImmediate?: (cb: () => void) => unknown };
-  return new Promise((resolve) => (g.setImmediate ? g.setImmediate(resolve) : setTimeout(resolve, 0)));
+  const g = globalThis as unknown as { setImmediate?: (cb: () => void) => unknown; setTimeout: (cb: () => void, ms: number) => unknown };
+  return new Promise((resolve) => (g.setImmediate ? g.setImmediate(resolve) : g.setTimeout(resolve, 0)));
 }

@@ -51,7 +51,7 @@ export function isInternalError(finding: Finding): boolean {
 /** The error's first line, short enough for a diagnostic (a message may quote a whole input). */
 function summary(err: unknown): string {
   const text = describe(err);
-  const first = text.split(/\r\n|\r|\n/, 1)[0];
+  const first = text.split(/\r\n|\r|\n/, 1)[0]!;
   return first.length > 200 ? `${first.slice(0, 200)}…` : first;
 }
 
@@ -70,5 +70,5 @@ function describe(err: unknown): string {
  */
 export function faultAnchor(specs: readonly SpecModel[], roots: readonly string[]): string {
   const checked = specs.filter((s) => !s.archived).sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-  return checked.length ? mainFileOf(checked[0]) : (roots[0] ?? '/');
+  return checked.length ? mainFileOf(checked[0]!) : (roots[0] ?? '/');
 }

@@ -29,7 +29,7 @@ export interface ConfigProblem {
 /** The config.invalid findings of the config files' problems, through the one runner and its policy. */
 export function configFindings(problems: readonly ConfigProblem[], policy: RuleSettings, token: CancellationToken): Finding[] {
   if (problems.length === 0) return [];
-  const anchor = problems[0].path;
+  const anchor = problems[0]!.path;
   return runRules(
     {
       step: 'config rule',

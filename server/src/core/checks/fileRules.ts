@@ -55,7 +55,7 @@ function noteProblem(note: FileNote): ReportedProblem {
  */
 export function fileNoteFindings(notes: readonly FileNote[], policy: RuleSettings, token: CancellationToken): Finding[] {
   if (notes.length === 0) return [];
-  const anchor = notes[0].path;
+  const anchor = notes[0]!.path;
   return runRules(
     { step: 'file note', rules: NOTE_RULES, anchor: () => anchor, check: (rule, report) => notes.filter(rule.applies).forEach((n) => report(noteProblem(n))) },
     policy,

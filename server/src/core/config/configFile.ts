@@ -44,7 +44,7 @@ export async function loadWorkspaceConfig(workspace: Workspace, token: Cancellat
     }
     const value: unknown = parse(text, problems, { allowTrailingComma: true });
     if (problems.length)
-      errors.push(`${path}: not valid JSON (${printParseErrorCode(problems[0].error)} at offset ${problems[0].offset}); the file is ignored.`);
+      errors.push(`${path}: not valid JSON (${printParseErrorCode(problems[0]!.error)} at offset ${problems[0]!.offset}); the file is ignored.`);
     else settings = mergeSettings(settings, normalizeSettings(value));
   }
   return { settings, errors, files };

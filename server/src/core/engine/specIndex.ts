@@ -44,7 +44,7 @@ export class SpecIndex {
     if (token) throwIfCancelled(token);
     const paths = this.files.filesOfSpec(specDir);
     if (paths.length === 0) return undefined;
-    const first = this.files.get(paths[0])!.location;
+    const first = this.files.get(paths[0]!)!.location;
     let model: SpecModel;
     let fault: Finding | undefined;
     try {

@@ -93,7 +93,7 @@ export class WorkspaceIndexer {
       const batch = ordered.slice(i, i + BATCH);
       const reads = await Promise.all(batch.map((p) => readNoted(this.workspace, p, token)));
       batch.forEach((path, j) => {
-        if (!this.files.has(path)) this.storeRead(path, reads[j], token);
+        if (!this.files.has(path)) this.storeRead(path, reads[j]!, token);
       });
       done += batch.length;
       onProgress?.({ done, total: ordered.length });

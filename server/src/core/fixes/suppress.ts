@@ -16,7 +16,7 @@ export function suppressionFixes(finding: Finding, fileText: string): Fix[] {
     const edit = existing
       ? { at: existing.index + existing[0].length - 3 - (existing[0].endsWith(' -->') ? 1 : 0), text: `, ${finding.code}` }
       : { at: line.length, text: `${line.trim() ? ' ' : ''}<!-- specthread-disable-line ${finding.code} -->` };
-    if (!existing || !existing[1].split(/[\s,]+/).includes(finding.code)) {
+    if (!existing || !existing[1]!.split(/[\s,]+/).includes(finding.code)) {
       fixes.push({
         title: `Disable ${finding.code} for this line`,
         edits: [{ path: finding.path, range: { start: { line: lineNo, character: edit.at }, end: { line: lineNo, character: edit.at } }, newText: edit.text }],
@@ -34,7 +34,7 @@ export function suppressionFixes(finding: Finding, fileText: string): Fix[] {
   const edit =
     at < lines.length
       ? { position: { line: at, character: 0 }, newText: `${directive}${lineEndingOf(fileText)}` }
-      : { position: { line: at - 1, character: lines[at - 1].length }, newText: `${lineEndingOf(fileText)}${directive}` };
+      : { position: { line: at - 1, character: lines[at - 1]!.length }, newText: `${lineEndingOf(fileText)}${directive}` };
   fixes.push({
     title: `Disable ${finding.code} for this file`,
     edits: [{ path: finding.path, range: { start: edit.position, end: edit.position }, newText: edit.newText }],

@@ -17,14 +17,13 @@ export function taskStubFix(spec: SpecModel, requirement: RequirementNode, textO
   const title = requirement.title || `Requirement ${requirement.id}`;
   const lines = text.split(/\r\n|\r|\n/);
   const last = lines.length - 1;
+  const lastLength = lines[last]!.length;
   const eol = lineEndingOf(text);
   const trimmedEnd = text.trimEnd();
   const lead = trimmedEnd.length === 0 ? '' : text.endsWith(eol + eol) ? '' : text.endsWith(eol) ? eol : eol + eol;
   const stub = `${lead}- [ ] ${next}. ${title}${eol}  - _Requirements: ${cites}_${eol}`;
   return {
     title: `Add task ${next} for requirement ${requirement.id} to tasks.md`,
-    edits: [
-      { path: tasks.path, range: { start: { line: last, character: lines[last].length }, end: { line: last, character: lines[last].length } }, newText: stub },
-    ],
+    edits: [{ path: tasks.path, range: { start: { line: last, character: lastLength }, end: { line: last, character: lastLength } }, newText: stub }],
   };
 }

@@ -67,7 +67,7 @@ export function isGlob(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\\') i++;
-    else if (c === '*' || c === '?' || c === '[' || c === '{' || (c === '(' && i > 0 && '@!+'.includes(text[i - 1]))) return true;
+    else if (c === '*' || c === '?' || c === '[' || c === '{' || (c === '(' && i > 0 && '@!+'.includes(text[i - 1]!))) return true;
   }
   return false;
 }

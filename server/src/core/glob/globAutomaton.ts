@@ -63,7 +63,7 @@ export class GlobAutomaton {
         return this.add({ kind: 'char', test: node.test, out: next });
       case 'seq': {
         let entry = next;
-        for (let k = node.items.length - 1; k >= 0; k--) entry = this.build(node.items[k], entry);
+        for (let k = node.items.length - 1; k >= 0; k--) entry = this.build(node.items[k]!, entry);
         return entry;
       }
       case 'alt':
@@ -88,7 +88,8 @@ export class GlobAutomaton {
       const s = stack.pop()!;
       if (seen.has(s)) continue;
       seen.add(s);
-      const state = this.states[s];
+      // State ids come from add(), so they index `states`.
+      const state = this.states[s]!;
       if (state.kind === 'split') stack.push(...state.outs);
       else out.push(s);
     }
@@ -98,7 +99,7 @@ export class GlobAutomaton {
   private step(from: CachedSet, code: number): CachedSet {
     const targets: number[] = [];
     for (const s of from.states) {
-      const state = this.states[s];
+      const state = this.states[s]!;
       if (state.kind === 'char' && passes(state.test, code)) targets.push(state.out);
     }
     return this.remember(this.closure(targets));

@@ -32,7 +32,7 @@ export const MAX_BRACE_RANGE = 1000;
 
 const SLASH = 47;
 const lit = (ch: string): GlobNode => ({ t: 'char', test: { kind: 'literal', code: ch.charCodeAt(0) } });
-const seq = (items: GlobNode[]): GlobNode => (items.length === 1 ? items[0] : { t: 'seq', items });
+const seq = (items: GlobNode[]): GlobNode => (items.length === 1 ? items[0]! : { t: 'seq', items });
 const star = (test: CharTest): GlobNode => ({ t: 'rep', node: { t: 'char', test }, min: 0, many: true });
 const optional = (node: GlobNode): GlobNode => ({ t: 'rep', node, min: 0, many: false });
 
@@ -95,10 +95,10 @@ class Reader {
     const items: GlobNode[] = [];
     const s = this.s;
     while (this.i < s.length) {
-      const c = s[this.i];
+      const c = s[this.i]!;
       if (this.endsOption(ctx, this.i)) break;
       if (c === '\\' && this.i + 1 < s.length) {
-        items.push(lit(s[this.i + 1]));
+        items.push(lit(s[this.i + 1]!));
         this.i += 2;
       } else if (c === '*' && s[this.i + 1] === '*') {
         this.globstar(items, ctx);
@@ -182,7 +182,7 @@ class Reader {
       alternatives.push(this.sequence(ctx));
     }
     this.i++; // the closing `}` or `)`
-    return alternatives.length === 1 ? alternatives[0] : { t: 'alt', options: alternatives };
+    return alternatives.length === 1 ? alternatives[0]! : { t: 'alt', options: alternatives };
   }
 
   /** `{a,b}` or `{1..3}`; braces without either are literal text, as in picomatch. */
@@ -235,7 +235,7 @@ class Reader {
     const ranges: [number, number][] = [];
     let first = true;
     for (; k < s.length; k++) {
-      const c = s[k];
+      const c = s[k]!;
       if (c === ']' && !first) break;
       first = false;
       if (c === '[' && s[k + 1] === ':') {
@@ -270,14 +270,18 @@ class Reader {
 function rangeNode(m: RegExpExecArray): GlobNode {
   const words: string[] = [];
   if (m[1] !== undefined) {
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    if (Math.abs(b - a) >= MAX_BRACE_RANGE) throw new GlobSyntaxError(`the brace range {${m[1]}..${m[2]}} has more than ${MAX_BRACE_RANGE} values`);
-    const width = /^-?0\d/.test(m[1]) || /^-?0\d/.test(m[2]) ? Math.max(m[1].length, m[2].length) : 0;
+    // The numeric alternative matched, so both of its groups did.
+    const from = m[1];
+    const to = m[2]!;
+    const a = Number(from);
+    const b = Number(to);
+    if (Math.abs(b - a) >= MAX_BRACE_RANGE) throw new GlobSyntaxError(`the brace range {${from}..${to}} has more than ${MAX_BRACE_RANGE} values`);
+    const width = /^-?0\d/.test(from) || /^-?0\d/.test(to) ? Math.max(from.length, to.length) : 0;
     for (let n = a; a <= b ? n <= b : n >= b; n += a <= b ? 1 : -1) words.push(width ? String(n).padStart(width, '0') : String(n));
   } else {
-    const a = m[3].charCodeAt(0);
-    const b = m[4].charCodeAt(0);
+    // Otherwise the letter alternative matched.
+    const a = m[3]!.charCodeAt(0);
+    const b = m[4]!.charCodeAt(0);
     for (let n = a; a <= b ? n <= b : n >= b; n += a <= b ? 1 : -1) words.push(String.fromCharCode(n));
   }
   return { t: 'alt', options: words.map((w) => seq([...w].map(lit))) };

@@ -166,7 +166,7 @@ function expandPrefixedRange(from: string, to: string): string[] | undefined {
   const b = /^([A-Z]+(?:-[A-Z]*)?)(\d+)$/.exec(to);
   if (!a || !b || a[1] !== b[1]) return /^[A-Z]/.test(from) ? [from, to] : undefined;
   const out: string[] = [];
-  for (let n = Number(a[2]); n <= Number(b[2]) && out.length < 1000; n++) out.push(a[1] + String(n).padStart(a[2].length, '0'));
+  for (let n = Number(a[2]); n <= Number(b[2]) && out.length < 1000; n++) out.push(a[1] + String(n).padStart(a[2]!.length, '0'));
   return out;
 }
 

@@ -10,7 +10,7 @@ export function headingAtOrAbove(headings: readonly Heading[], line: number): He
   let hi = headings.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (headings[mid].range.start.line <= line) lo = mid + 1;
+    if (headings[mid]!.range.start.line <= line) lo = mid + 1;
     else hi = mid;
   }
   return lo > 0 ? headings[lo - 1] : undefined;

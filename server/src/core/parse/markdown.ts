@@ -70,7 +70,8 @@ export function parseMarkdown(text: string): MarkdownDoc {
   const stack: Block[] = [root];
   const codeLines = new Set<number>();
   for (const token of tokens) {
-    const parent = stack[stack.length - 1];
+    // markdown-it's open and close tokens balance, so the root is never popped.
+    const parent = stack[stack.length - 1]!;
     const map = token.map;
     if (token.nesting === 1) {
       const type = OPEN_TYPES[token.type];
@@ -131,7 +132,7 @@ export function listItemColumns(doc: MarkdownDoc, item: Block): { marker: number
   const text = doc.lines.lineText(item.startLine);
   const m = /^((?:\s*>)*\s*)([-*+]|\d{1,9}[.)])(\s*)/.exec(text);
   if (!m) return { marker: 0, content: 0, markerText: '' };
-  return { marker: m[1].length, content: m[0].length, markerText: m[2] };
+  return { marker: m[1]!.length, content: m[0].length, markerText: m[2]! };
 }
 
 /** Inline Markdown reduced to readable text: strong emphasis, code spans and escapes removed. */
@@ -165,8 +166,8 @@ export function collectHeadings(doc: MarkdownDoc): Heading[] {
   return found.map((node, i) => {
     let endLine = doc.root.endLine;
     for (let j = i + 1; j < found.length; j++) {
-      if (found[j].depth! <= node.depth!) {
-        endLine = found[j].startLine - 1;
+      if (found[j]!.depth! <= node.depth!) {
+        endLine = found[j]!.startLine - 1;
         break;
       }
     }
@@ -184,6 +185,6 @@ export function collectHeadings(doc: MarkdownDoc): Heading[] {
 /** The blocks of a section: those after `index` up to the next heading of level `depth` or higher. */
 export function sectionAfter(blocks: readonly Block[], index: number, depth: number): Block[] {
   let end = index + 1;
-  while (end < blocks.length && !(blocks[end].type === 'heading' && blocks[end].depth! <= depth)) end++;
+  while (end < blocks.length && !(blocks[end]!.type === 'heading' && blocks[end]!.depth! <= depth)) end++;
   return blocks.slice(index + 1, end);
 }

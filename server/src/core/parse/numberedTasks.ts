@@ -44,10 +44,11 @@ function taskFromItem(doc: MarkdownDoc, item: Block, depth: number): TaskNode | 
   const idCol = id ? cols.content + rest.indexOf(id, 3 + (m[2]?.length ?? 0)) : -1;
   return {
     id,
-    title: withoutComments(m[4].replace(/^\\?\*\s*/, '')).trim(),
-    status: STATUS[m[1]],
+    title: withoutComments(m[4]!.replace(/^\\?\*\s*/, '')).trim(),
+    // TASK_LINE admits only the marks STATUS maps.
+    status: STATUS[m[1]!]!,
     // The star may also follow the number (`- [ ] 2.2* Title`) in hand-edited files.
-    optional: Boolean(m[2]) || /^\\?\*/.test(m[4]),
+    optional: Boolean(m[2]) || /^\\?\*/.test(m[4]!),
     range: { start: { line, character: cols.marker }, end: { line, character: lineText.length } },
     markerRange: { start: { line, character: cols.content }, end: { line, character: cols.content + 3 } },
     idRange: id ? { start: { line, character: idCol }, end: { line, character: idCol + id.length } } : undefined,

@@ -24,7 +24,7 @@ export function findSuppressions(doc: MarkdownDoc): Suppression[] {
     const text = doc.lines.lineText(line);
     if (!text.includes('specthread-')) continue;
     for (const m of text.matchAll(DIRECTIVE)) {
-      const codes = parseCodes(m[2]);
+      const codes = parseCodes(m[2]!);
       switch (m[1]) {
         case 'disable-line':
           out.push({ codes, fromLine: line, toLine: line });
@@ -44,7 +44,7 @@ export function findSuppressions(doc: MarkdownDoc): Suppression[] {
         case 'enable':
           // `enable` without codes closes every open region; with codes, the regions it names.
           for (let i = open.length - 1; i >= 0; i--) {
-            const region = open[i];
+            const region = open[i]!;
             if (codes.length && !region.codes.some((c) => codes.includes(c))) continue;
             out.push({ codes: region.codes, fromLine: region.fromLine, toLine: line });
             open.splice(i, 1);

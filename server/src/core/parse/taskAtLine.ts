@@ -17,17 +17,17 @@ export type TaskAtLine = (line: number) => TaskNode | undefined;
  */
 export function taskAtLine(tasks: readonly TaskNode[]): TaskAtLine {
   if (tasks.length === 0) return () => undefined;
-  const order = tasks.map((_, i) => i).sort((a, b) => comparePositions(tasks[a].itemRange.start, tasks[b].itemRange.start) || a - b);
-  const first = tasks[order[0]].itemRange.start.line;
+  const order = tasks.map((_, i) => i).sort((a, b) => comparePositions(tasks[a]!.itemRange.start, tasks[b]!.itemRange.start) || a - b);
+  const first = tasks[order[0]!]!.itemRange.start.line;
   let last = first;
   for (const t of tasks) last = Math.max(last, t.itemRange.end.line);
   const owner: (TaskNode | undefined)[] = new Array(last - first + 1);
   const open: TaskNode[] = [];
   let next = 0;
   for (let line = first; line <= last; line++) {
-    while (open.length && open[open.length - 1].itemRange.end.line < line) open.pop();
-    while (next < order.length && tasks[order[next]].itemRange.start.line <= line) {
-      const t = tasks[order[next++]];
+    while (open.length && open[open.length - 1]!.itemRange.end.line < line) open.pop();
+    while (next < order.length && tasks[order[next]!]!.itemRange.start.line <= line) {
+      const t = tasks[order[next++]!]!;
       // An item that ends before its own start line (never produced by the parser) holds no line.
       if (t.itemRange.end.line >= line) open.push(t);
     }

@@ -88,7 +88,7 @@ export function completeDeltaTargets(specs: readonly SpecModel[], path: string, 
   if (!m) return [];
   const d = openDeltas(specs).find((x) => x.file.path === path);
   if (!d?.base) return [];
-  const range: Range = { start: { line: pos.line, character: m[1].length }, end: pos };
+  const range: Range = { start: { line: pos.line, character: m[1]!.length }, end: pos };
   return [...d.baseBlocks.values()].map((b, i) => ({
     label: b.name,
     kind: 'requirement' as const,

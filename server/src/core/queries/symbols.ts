@@ -42,8 +42,8 @@ export function documentSymbols(facts: SpecFileFacts, token: CancellationToken):
         children: [],
       };
       // Parent by nesting, or by id prefix for flat sub-tasks (`- [ ] 1.1` written unindented).
-      while (stack.length && !isChild(stack[stack.length - 1], t.depth, t.id)) stack.pop();
-      (stack.length ? stack[stack.length - 1].symbol.children : roots).push(symbol);
+      while (stack.length && !isChild(stack[stack.length - 1]!, t.depth, t.id)) stack.pop();
+      (stack.length ? stack[stack.length - 1]!.symbol.children : roots).push(symbol);
       stack.push({ depth: t.depth, symbol, id: t.id });
     }
     return roots;
@@ -67,8 +67,8 @@ function headingTree(facts: SpecFileFacts): SpecSymbol[] {
   const stack: { depth: number; symbol: SpecSymbol }[] = [];
   for (const h of facts.headings) {
     const symbol: SpecSymbol = { name: h.text || '(empty heading)', kind: 'heading', range: h.sectionRange, selectionRange: h.range, children: [] };
-    while (stack.length && stack[stack.length - 1].depth >= h.depth) stack.pop();
-    (stack.length ? stack[stack.length - 1].symbol.children : roots).push(symbol);
+    while (stack.length && stack[stack.length - 1]!.depth >= h.depth) stack.pop();
+    (stack.length ? stack[stack.length - 1]!.symbol.children : roots).push(symbol);
     stack.push({ depth: h.depth, symbol });
   }
   return roots;

@@ -51,22 +51,22 @@ const PATTERN_OF: Record<ClauseKeyword, EarsPattern> = { WHERE: 'optional', WHIL
 
 export function analyzeEars(text: string): EarsShape {
   const shalls = findShalls(text);
-  const firstShall = shalls.length ? shalls[0].from : text.length;
+  const firstShall = shalls.length ? shalls[0]!.from : text.length;
   const clauses: Clause[] = [];
   const lead = /^\s*(WHERE|WHILE|WHEN|IF)\b/i.exec(text);
   if (lead)
-    clauses.push({ keyword: lead[1].toUpperCase() as ClauseKeyword, from: lead.index + lead[0].length - lead[1].length, to: lead.index + lead[0].length });
+    clauses.push({ keyword: lead[1]!.toUpperCase() as ClauseKeyword, from: lead.index + lead[0].length - lead[1]!.length, to: lead.index + lead[0].length });
   const trailing: Clause[] = [];
   for (const m of text.matchAll(/\b(WHERE|WHILE|WHEN|IF)\b/g)) {
-    if (lead && m.index === clauses[0].from) continue;
-    const clause: Clause = { keyword: m[1] as ClauseKeyword, from: m.index, to: m.index + m[1].length };
+    if (lead && m.index === clauses[0]!.from) continue;
+    const clause: Clause = { keyword: m[1] as ClauseKeyword, from: m.index, to: m.index + m[1]!.length };
     (m.index < firstShall ? clauses : trailing).push(clause);
   }
   const thens: Span[] = [];
   for (const m of text.matchAll(/\bTHEN\b/g)) if (m.index < firstShall) thens.push({ from: m.index, to: m.index + 4 });
 
   const kinds = new Set(clauses.map((c) => c.keyword));
-  const pattern: EarsPattern = shalls.length === 0 ? 'unrecognised' : kinds.size === 0 ? 'ubiquitous' : kinds.size > 1 ? 'complex' : PATTERN_OF[[...kinds][0]];
+  const pattern: EarsPattern = shalls.length === 0 ? 'unrecognised' : kinds.size === 0 ? 'ubiquitous' : kinds.size > 1 ? 'complex' : PATTERN_OF[[...kinds][0]!];
   const { system, article } = shalls.length ? findSystem(text, clauses, thens, firstShall) : {};
   return { pattern, clauses, trailing, thens, shalls, system, article };
 }
@@ -77,7 +77,7 @@ function findShalls(text: string): Shall[] {
   const found = upper.length ? upper : [...text.matchAll(/\b(shall|must)\b(\s+not\b)?/gi)];
   return found.map((m) => ({
     from: m.index,
-    to: m.index + m[1].length,
+    to: m.index + m[1]!.length,
     not: m[2] ? { from: m.index + m[0].length - 3, to: m.index + m[0].length } : undefined,
   }));
 }
@@ -85,9 +85,9 @@ function findShalls(text: string): Shall[] {
 function findSystem(text: string, clauses: readonly Clause[], thens: readonly Span[], shallAt: number): { system?: Span; article?: Span } {
   let start: number | undefined;
   if (clauses.length === 0) {
-    start = thens.length ? thens[thens.length - 1].to : 0;
+    start = thens.length ? thens[thens.length - 1]!.to : 0;
   } else {
-    const afterClauses = clauses[clauses.length - 1].to;
+    const afterClauses = clauses[clauses.length - 1]!.to;
     const then = [...thens].reverse().find((t) => t.from >= afterClauses);
     if (then) start = then.to;
     else {
@@ -101,8 +101,8 @@ function findSystem(text: string, clauses: readonly Clause[], thens: readonly Sp
   if (start === undefined) return {};
   let from = start;
   let to = shallAt;
-  while (from < to && /[\s,]/.test(text[from])) from++;
-  while (to > from && /\s/.test(text[to - 1])) to--;
+  while (from < to && /[\s,]/.test(text[from]!)) from++;
+  while (to > from && /\s/.test(text[to - 1]!)) to--;
   const then = /^then\s+/i.exec(text.slice(from, to));
   if (then) from += then[0].length;
   const art = /^the\s+/i.exec(text.slice(from, to));

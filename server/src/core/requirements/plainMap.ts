@@ -44,7 +44,7 @@ export function toPlainMap(raw: string): PlainMap {
     offsets.push(at);
   };
   for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
+    const ch = raw[i]!;
     if (ch === '<' && raw.startsWith('<!--', i)) {
       const end = raw.indexOf('-->', i + 4);
       const stop = end < 0 ? raw.length : end + 3;
@@ -52,8 +52,8 @@ export function toPlainMap(raw: string): PlainMap {
       i = stop - 1;
       continue;
     }
-    if (ch === '\\' && i + 1 < raw.length && ESCAPABLE.test(raw[i + 1])) {
-      emit(raw[i + 1], i + 1);
+    if (ch === '\\' && i + 1 < raw.length && ESCAPABLE.test(raw[i + 1]!)) {
+      emit(raw[i + 1]!, i + 1);
       i++;
       continue;
     }
@@ -69,11 +69,11 @@ export function toPlainMap(raw: string): PlainMap {
       }
       let from = -1;
       for (let j = runEnd; j < close; j++) {
-        if (isSpace(raw[j])) {
+        if (isSpace(raw[j]!)) {
           if (pendingSpace < 0) pendingSpace = j;
           continue;
         }
-        emit(raw[j], j);
+        emit(raw[j]!, j);
         if (from < 0) from = text.length - 1;
       }
       if (from >= 0) code.push({ from, to: text.length });
@@ -88,7 +88,7 @@ export function toPlainMap(raw: string): PlainMap {
     }
     emit(ch, i);
   }
-  const end = offsets.length ? offsets[offsets.length - 1] + 1 : 0;
+  const end = offsets.length ? offsets[offsets.length - 1]! + 1 : 0;
   offsets.push(end);
   return { text, offsets, code };
 }
@@ -124,10 +124,10 @@ class BacktickRuns {
     let hi = starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (starts[mid] < from) lo = mid + 1;
+      if (starts[mid]! < from) lo = mid + 1;
       else hi = mid;
     }
-    return lo < starts.length ? starts[lo] : -1;
+    return lo < starts.length ? starts[lo]! : -1;
   }
 }
 
@@ -152,7 +152,8 @@ export function rawPosition(source: TextSource, offset: number): Position {
 
 /** The file range of readable characters `from..to` (end exclusive). */
 export function plainRange(source: TextSource, map: PlainMap, from: number, to: number): Range {
-  const start = map.offsets[Math.min(from, map.text.length)];
-  const end = to > from ? map.offsets[Math.min(to, map.text.length) - 1] + 1 : start;
+  // `offsets` holds one entry per readable character plus one for the end.
+  const start = map.offsets[Math.min(from, map.text.length)]!;
+  const end = to > from ? map.offsets[Math.min(to, map.text.length) - 1]! + 1 : start;
   return { start: rawPosition(source, start), end: rawPosition(source, end) };
 }

@@ -16,7 +16,7 @@ export function canonicalEarsEdit(statement: Statement, shape: EarsShape = earsO
   if (!when || !then || then.from < when.to || shape.thens.length !== 1) return undefined;
   if (shape.clauses.some((c) => c.keyword === 'IF')) return undefined;
   let conditionEnd = then.from;
-  while (conditionEnd > 0 && /[\s,]/.test(statement.text[conditionEnd - 1])) conditionEnd--;
+  while (conditionEnd > 0 && /[\s,]/.test(statement.text[conditionEnd - 1]!)) conditionEnd--;
   const written = statement.text.slice(shape.system.from, shape.system.to);
   const name = statement.glossary.find((t) => normalizeName(t) === normalizeName(written)) ?? written;
   return statement.edit(conditionEnd, shape.system.to, `, THE ${name}`);

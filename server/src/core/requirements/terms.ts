@@ -138,7 +138,7 @@ export function findTerms(text: string, terms: readonly string[], cache?: Analys
   const anyOther = list.otherFirstWords.some((w) => lower.includes(w));
   const found = [...(anyCaps ? list.matchCaps(text) : []), ...(anyOther ? list.matchOther(text) : [])].sort((a, b) => a.from - b.from || b.to - a.to);
   const out: TermMatch[] = [];
-  for (const m of found) if (!out.length || m.from >= out[out.length - 1].to) out.push(m);
+  for (const m of found) if (!out.length || m.from >= out[out.length - 1]!.to) out.push(m);
   list.memo?.set(text, out);
   return out;
 }
@@ -183,7 +183,7 @@ function prepare(terms: readonly string[], tables: TermTables | undefined): Prep
   let otherPattern: RegExp | undefined;
   return {
     caps,
-    otherFirstWords: other.map((t) => t.toLowerCase().split(/\s+/)[0]),
+    otherFirstWords: other.map((t) => t.toLowerCase().split(/\s+/)[0]!),
     matchCaps: (text) => matchAll(text, (capsPattern ??= patternFor(caps, '', tables))),
     matchOther: (text) => matchAll(text, (otherPattern ??= patternFor(other, 'i', tables))),
     memo: tables ? new BoundedMap(50000) : undefined,

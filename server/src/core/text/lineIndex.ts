@@ -26,17 +26,17 @@ export class LineIndex {
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) lo = mid;
+      if (this.lineStarts[mid]! <= clamped) lo = mid;
       else hi = mid - 1;
     }
     // An offset inside a line break (between the \r and the \n of \r\n) is the end of its line:
     // positions never point past a line's last character.
-    return { line: lo, character: Math.min(clamped, this.lineEnd(lo)) - this.lineStarts[lo] };
+    return { line: lo, character: Math.min(clamped, this.lineEnd(lo)) - this.lineStarts[lo]! };
   }
 
   offsetAt(pos: Position): number {
     if (pos.line >= this.lineStarts.length) return this.text.length;
-    return Math.min(this.lineStarts[pos.line] + pos.character, this.lineEnd(pos.line));
+    return Math.min(this.lineStarts[pos.line]! + pos.character, this.lineEnd(pos.line));
   }
 
   rangeOf(start: number, end: number): Range {
@@ -45,10 +45,11 @@ export class LineIndex {
 
   /** Offset of the end of `line`, before its line break. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
+    const start = this.lineStarts[line];
     let end = next;
-    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    if (start !== undefined && end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (start !== undefined && end > start && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 
@@ -56,7 +57,8 @@ export class LineIndex {
     return this.text.slice(this.lineStarts[line], this.lineEnd(line));
   }
 
+  /** `line` must be below lineCount. */
   lineStart(line: number): number {
-    return this.lineStarts[line];
+    return this.lineStarts[line]!;
   }
 }

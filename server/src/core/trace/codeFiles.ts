@@ -158,7 +158,7 @@ export class CodeFiles {
 
 function endOf(text: string): Position {
   const lines = text.split(/\r\n|\r|\n/);
-  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+  return { line: lines.length - 1, character: lines[lines.length - 1]!.length };
 }
 
 /** `{ "pins": { "3f9a0c": "criterion text" } }`; anything else reads as an empty store. */

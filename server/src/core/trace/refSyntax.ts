@@ -52,16 +52,17 @@ function matchRefWith(refAt: RegExp, text: string, at: number): RefMatch | undef
   refAt.lastIndex = at;
   const m = refAt.exec(text);
   if (!m) return undefined;
-  const spec = m[1];
-  const id = trimId(m[2]);
+  const spec = m[1]!;
+  const id = trimId(m[2]!);
   if (!id) return undefined;
   const idStart = at + spec.length + 1;
   const idEnd = idStart + id.length;
-  const pinned = m[3] !== undefined && id === m[2];
+  const pin = m[3];
+  const pinned = pin !== undefined && id === m[2];
   return {
     spec,
     id,
-    pin: pinned ? m[3].toLowerCase() : undefined,
+    pin: pinned ? pin.toLowerCase() : undefined,
     start: at,
     specEnd: at + spec.length,
     idStart,

@@ -61,7 +61,7 @@ export class SpecDirectory {
     for (const spec of specs) this.byName.set(spec.id, spec);
     const aliasOwners = new Map<string, SpecModel[]>();
     for (const spec of specs) for (const name of specNames(spec).slice(1)) aliasOwners.set(name, [...(aliasOwners.get(name) ?? []), spec]);
-    for (const [name, owners] of aliasOwners) if (owners.length === 1 && !this.byName.has(name)) this.byName.set(name, owners[0]);
+    for (const [name, owners] of aliasOwners) if (owners.length === 1 && !this.byName.has(name)) this.byName.set(name, owners[0]!);
   }
 
   spec(name: string): SpecModel | undefined {

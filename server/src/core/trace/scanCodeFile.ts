@@ -23,7 +23,7 @@ export function scanCodeFile(path: string, text: string, syntax: CommentSyntax, 
   const nextTag = new NextOccurrence(text, '@spec');
   const nextHash = new NextOccurrence(text, '#');
   for (let s = 0; s < spans.length; s++) {
-    const span = spans[s];
+    const span = spans[s]!;
     const isComment = span.kind !== 'string';
     if (isComment && mayHaveTags && nextTag.within(span)) for (const ref of findTags(text, span.start, span.end)) found.push({ ref, kind: 'tag' });
     if (mayHaveTitles && nextHash.within(span) && isTitle(text, spans, s))
@@ -77,7 +77,7 @@ const PYTHON_TEST_DEF = /^[ \t]*(?:async\s+)?(?:def\s+test\w*|class\s+Test\w*)[^
 
 /** Is span `s` the title of a test: a test call's first argument, a test's docstring, or the comment above a test? */
 function isTitle(text: string, spans: readonly Span[], s: number): boolean {
-  const span = spans[s];
+  const span = spans[s]!;
   if (span.kind === 'string') {
     const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
     // Only the call just before the string matters; minified lines can be megabytes long.
@@ -97,7 +97,7 @@ function isTitle(text: string, spans: readonly Span[], s: number): boolean {
   }
   // A comment (or run of line comments) directly above a test declaration.
   let end = span.end;
-  for (let k = s + 1; k < spans.length && spans[k].kind !== 'string' && /^\s*$/.test(text.slice(end, spans[k].start)); k++) end = spans[k].end;
+  for (let k = s + 1; k < spans.length && spans[k]!.kind !== 'string' && /^\s*$/.test(text.slice(end, spans[k]!.start)); k++) end = spans[k]!.end;
   const next = /\S/.exec(text.slice(end, end + 400));
   if (!next) return false;
   const lineStart = text.lastIndexOf('\n', end + next.index) + 1;

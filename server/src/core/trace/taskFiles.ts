@@ -52,14 +52,14 @@ export function taskFileMentions(facts: SpecFileFacts, text: string, cache?: Ana
     const spans: [number, number][] = [];
     for (const m of lineText.matchAll(CODE_SPAN)) {
       spans.push([m.index!, m.index! + m[0].length]);
-      if (looksLikePath(m[1])) out.push(mention(task, m[1], line, m.index! + 1));
+      if (looksLikePath(m[1]!)) out.push(mention(task, m[1]!, line, m.index! + 1));
     }
     // Both lists come in text order, so one pointer walks the spans (a line may hold thousands).
     let span = 0;
     for (const m of lineText.matchAll(BARE_PATH)) {
-      while (span < spans.length && spans[span][1] <= m.index!) span++;
-      if (span < spans.length && m.index! >= spans[span][0]) continue;
-      out.push(mention(task, m[1], line, m.index!));
+      while (span < spans.length && spans[span]![1] <= m.index!) span++;
+      if (span < spans.length && m.index! >= spans[span]![0]) continue;
+      out.push(mention(task, m[1]!, line, m.index!));
     }
   }
   table?.set(facts, out);

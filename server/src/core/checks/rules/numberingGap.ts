@@ -54,15 +54,17 @@ function lastNumber(id: string): number {
 
 function checkSequence(items: { id: string; path: string; range: Range }[], what: string, report: (p: ReportedProblem) => void): void {
   for (let i = 1; i < items.length; i++) {
-    const prev = lastNumber(items[i - 1].id);
-    const cur = lastNumber(items[i].id);
+    const before = items[i - 1]!;
+    const item = items[i]!;
+    const prev = lastNumber(before.id);
+    const cur = lastNumber(item.id);
     // Equal numbers are duplicates, which structure.duplicate-id reports.
     if (cur === prev + 1 || cur === prev) continue;
     const message =
       cur > prev
-        ? `${what} ${items[i].id} follows ${items[i - 1].id}: numbering skips ${missingList(items[i].id, prev, cur)}.`
-        : `${what} ${items[i].id} follows ${items[i - 1].id}: numbering goes backwards.`;
-    report({ path: items[i].path, range: items[i].range, message });
+        ? `${what} ${item.id} follows ${before.id}: numbering skips ${missingList(item.id, prev, cur)}.`
+        : `${what} ${item.id} follows ${before.id}: numbering goes backwards.`;
+    report({ path: item.path, range: item.range, message });
   }
 }
 

@@ -31,7 +31,7 @@ export const unknownRef: SpecRule = {
         const suggestions = missing.includes('.') ? suggestIds(missing, criteria) : [];
         const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : '';
         const what = missing.includes('.') ? 'Criterion' : 'Requirement';
-        const parent = spec.requirements.get(missing.split('.')[0]);
+        const parent = spec.requirements.get(missing.split('.')[0]!);
         const span = missing.includes('.')
           ? parent?.node.criteria.length
             ? ` Requirement ${parent.node.id} has ${describeSpan(parent.node.criteria.map((c) => c.id))}.`

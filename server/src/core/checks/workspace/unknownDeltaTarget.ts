@@ -37,7 +37,7 @@ export const unknownDeltaTarget: WorkspaceRule = {
       ];
       if (targets.length === 0) continue;
       if (!d.base) {
-        const first = targets[0];
+        const first = targets[0]!;
         report({
           path: d.file.path,
           range: first.range,

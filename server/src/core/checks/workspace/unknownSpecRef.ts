@@ -34,7 +34,7 @@ export const unknownSpecRef: WorkspaceRule = {
           continue;
         }
         if (candidates.length > 1) continue;
-        const target = candidates[0];
+        const target = candidates[0]!;
         const t = ref.occurrence.target;
         const ids = t.kind === 'id' ? [t.id] : t.kind === 'range' ? [t.from, t.to] : [];
         for (const id of ids) {

@@ -45,8 +45,8 @@ export function locateKiroBelow(root: string, path: string): SpecLocation | unde
 
 function locateKiroExtras(path: string): SpecLocation | undefined {
   const steering = /^(.*\/\.kiro\/steering)\/[^/]+\.md$/.exec(path);
-  if (steering) return { specId: 'steering', specDir: steering[1], format: 'kiro', kind: 'steering' };
+  if (steering) return { specId: 'steering', specDir: steering[1]!, format: 'kiro', kind: 'steering' };
   const hook = /^(.*\/\.kiro\/hooks)\/[^/]+\.kiro\.hook$/.exec(path);
-  if (hook) return { specId: 'hooks', specDir: hook[1], format: 'kiro', kind: 'hook' };
+  if (hook) return { specId: 'hooks', specDir: hook[1]!, format: 'kiro', kind: 'hook' };
   return undefined;
 }

@@ -33,13 +33,15 @@ export function locateOpenSpecBelow(root: string, path: string): SpecLocation | 
   const rest = path.slice(root.length + 1);
   if (rest === 'project.md') return { specId: 'project', specDir: root, format: 'openspec', kind: 'project', root };
   const spec = /^specs\/(.+)\/spec\.md$/.exec(rest);
-  if (spec) return { specId: spec[1], specDir: `${root}/specs/${spec[1]}`, format: 'openspec', kind: 'spec', root };
+  if (spec) return { specId: spec[1]!, specDir: `${root}/specs/${spec[1]!}`, format: 'openspec', kind: 'spec', root };
   const change = /^changes\/(archive\/)?([^/]+)\/(.+)$/.exec(rest);
   if (!change || (!change[1] && change[2] === 'archive')) return undefined;
-  const [, archive, id, inner] = change;
+  const [, archive, id] = change;
+  const inner = change[3]!;
   const specDir = `${root}/changes/${archive ?? ''}${id}`;
   const base = { specId: `changes/${archive ?? ''}${id}`, specDir, format: 'openspec' as const, archived: !!archive, root };
-  if (CHANGE_FILES[inner]) return { ...base, kind: CHANGE_FILES[inner] };
+  const kind = CHANGE_FILES[inner];
+  if (kind) return { ...base, kind };
   // Every .md below specs/ is read: one that is not a capability's spec.md is ignored by
   // OpenSpec when the change is archived, which a rule reports.
   if (inner.startsWith('specs/') && inner.endsWith('.md')) return { ...base, kind: 'delta' };
@@ -50,6 +52,6 @@ export function locateOpenSpecBelow(root: string, path: string): SpecLocation | 
 export function deltaCapability(path: string): string {
   const m = /\/changes\/(?:archive\/)?[^/]+\/specs\/(.*)$/.exec(path);
   if (!m) return '';
-  const rest = m[1];
+  const rest = m[1]!;
   return rest.endsWith('/spec.md') ? rest.slice(0, -'/spec.md'.length) : rest === 'spec.md' ? '' : rest.replace(/\.md$/, '');
 }

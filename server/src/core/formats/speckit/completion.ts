@@ -26,7 +26,7 @@ export function completeSpeckitIds(spec: SpecModel, lineText: string, pos: Posit
       ];
   const seen = new Set<string>();
   for (const item of pool.sort((a, b) => compareIds(a.id.replace(/\D+/g, ''), b.id.replace(/\D+/g, '')) || (a.id < b.id ? -1 : 1))) {
-    if (seen.has(item.id) || !item.id.startsWith(partial.replace(/\.$/, '').split('.')[0].replace(/\d+$/, ''))) continue;
+    if (seen.has(item.id) || !item.id.startsWith(partial.replace(/\.$/, '').split('.')[0]!.replace(/\d+$/, ''))) continue;
     seen.add(item.id);
     entries.push({
       label: item.id,

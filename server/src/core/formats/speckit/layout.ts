@@ -24,7 +24,7 @@ const FEATURE_FOLDER = /^\d+[-_]/;
 
 export function locateSpeckit(path: string): SpecLocation | undefined {
   const constitution = /^(.*\/\.specify\/memory)\/constitution\.md$/.exec(path);
-  if (constitution) return { specId: 'constitution', specDir: constitution[1], format: 'speckit', kind: 'constitution' };
+  if (constitution) return { specId: 'constitution', specDir: constitution[1]!, format: 'speckit', kind: 'constitution' };
   for (let i = path.lastIndexOf('/specs/'); i >= 0; i = i > 0 ? path.lastIndexOf('/specs/', i - 1) : -1) {
     const found = locateSpeckitBelow(path.slice(0, i + '/specs'.length), path, true);
     if (found) return found;
@@ -36,11 +36,12 @@ export function locateSpeckit(path: string): SpecLocation | undefined {
 export function locateSpeckitBelow(root: string, path: string, numberedOnly: boolean): SpecLocation | undefined {
   if (!path.startsWith(root + '/')) return undefined;
   const parts = path.slice(root.length + 1).split('/');
-  const feature = parts[0];
+  const feature = parts[0]!;
   if (numberedOnly && !FEATURE_FOLDER.test(feature)) return undefined;
   const specDir = `${root}/${feature}`;
-  if (parts.length === 2 && SPECKIT_FILES[parts[1]]) return { specId: feature, specDir, format: 'speckit', kind: SPECKIT_FILES[parts[1]] };
-  if (parts.length === 3 && parts[1] === 'checklists' && parts[2].endsWith('.md')) return { specId: feature, specDir, format: 'speckit', kind: 'checklist' };
+  const kind = parts.length === 2 ? SPECKIT_FILES[parts[1]!] : undefined;
+  if (kind) return { specId: feature, specDir, format: 'speckit', kind };
+  if (parts.length === 3 && parts[1] === 'checklists' && parts[2]!.endsWith('.md')) return { specId: feature, specDir, format: 'speckit', kind: 'checklist' };
   return undefined;
 }
 

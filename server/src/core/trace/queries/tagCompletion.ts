@@ -26,7 +26,7 @@ export function completeTag(specs: SpecDirectory, lineText: string, pos: Positio
   throwIfCancelled(token);
   const m = IN_TAG.exec(lineText.slice(0, pos.character));
   if (!m) return [];
-  const typed = m[1];
+  const typed = m[1]!;
   const range: Range = { start: { line: pos.line, character: pos.character - typed.length }, end: pos };
   const scored: { entry: TagCompletion; score: number }[] = [];
   let order = 0;

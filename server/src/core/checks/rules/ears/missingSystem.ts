@@ -17,7 +17,8 @@ export const missingSystem = statementRule(
   (statement, report, context) => {
     const shape = earsOf(statement, context.cache);
     if (!shape.system || shape.system.to > shape.system.from || shape.article) return;
-    const shall = shape.shalls[0];
+    // A system is only looked for before a SHALL, so there is one.
+    const shall = shape.shalls[0]!;
     report({
       path: statement.path,
       range: statement.locate(shall.from, shall.to),

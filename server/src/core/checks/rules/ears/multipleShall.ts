@@ -19,7 +19,7 @@ export const multipleShall = statementRule(
     if (shalls.length < 2) return;
     report({
       path: statement.path,
-      range: statement.locate(shalls[1].from, shalls[1].to),
+      range: statement.locate(shalls[1]!.from, shalls[1]!.to),
       message: `Criterion ${statement.id} has ${shalls.length} SHALLs: split it so that each obligation has its own id.`,
     });
   },

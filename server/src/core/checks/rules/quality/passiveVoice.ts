@@ -26,7 +26,7 @@ export const passiveVoice = statementRule(
     for (const shall of earsOf(statement, context.cache).shalls) {
       const after = shall.not ? shall.not.to : shall.to;
       const m = PARTICIPLE.exec(statement.text.slice(after));
-      if (!m || NOT_PASSIVE.has(m[1].toLowerCase())) continue;
+      if (!m || NOT_PASSIVE.has(m[1]!.toLowerCase())) continue;
       report({
         path: statement.path,
         range: statement.locate(shall.from, after + m[0].length),

@@ -22,7 +22,7 @@ export const pronoun = statementRule(
     const terms = context.terms('quality.pronoun');
     const check = (from: number) => {
       const word = /^[\p{L}']+/u.exec(statement.text.slice(from))?.[0];
-      if (!word || findTerms(word, terms, context.cache).length !== 1 || findTerms(word, terms, context.cache)[0].to !== word.length) return false;
+      if (!word || findTerms(word, terms, context.cache).length !== 1 || findTerms(word, terms, context.cache)[0]!.to !== word.length) return false;
       if (DEMONSTRATIVE.test(word) && !VERB_AFTER.test(statement.text.slice(from + word.length))) return false;
       report({
         path: statement.path,

@@ -22,7 +22,7 @@ export const tooManyClarifications: SpecRule = {
       f.extras?.type === 'speckit' ? (f.extras as SpecKitExtras).clarifications.map((m) => ({ path: f.path, m })) : [],
     );
     if (markers.length <= LIMIT) return;
-    const fourth = markers[LIMIT];
+    const fourth = markers[LIMIT]!;
     report({
       path: fourth.path,
       range: fourth.m.range,

@@ -19,7 +19,7 @@ export function checkSpeckitRefs(spec: SpecModel, report: (p: ReportedProblem) =
       const family = familyOf(missing);
       if (!families.has(family)) continue;
       // A story's scenario (`US1.4`) is only checked when the story itself exists.
-      if (family === 'US.' && !spec.requirements.has(missing.split('.')[0])) continue;
+      if (family === 'US.' && !spec.requirements.has(missing.split('.')[0]!)) continue;
       // A task that was split (`T105` → `T105a`, `T105b`) is still known by its old id.
       if (family === 'T' && known.some((k) => k.startsWith(missing) && /^[a-z]$/.test(k.slice(missing.length)))) continue;
       const suggestions =

@@ -25,12 +25,13 @@ export function parseBugfix(doc: MarkdownDoc): RequirementsFacts {
   for (const [major, { criteria, first }] of byMajor) {
     // The section heading above the first criterion names the group ("Expected Behavior").
     const heading = [...headings].reverse().find((h) => h.range.start.line < first.start.line);
-    const last = criteria[criteria.length - 1].range;
+    // Every entry is created with its first criterion.
+    const last = criteria[criteria.length - 1]!.range;
     requirements.push({
       id: major,
       title: heading?.text ?? `Section ${major}`,
       range: heading?.range ?? first,
-      idRange: first.start.line === criteria[0].idRange.start.line ? criteria[0].idRange : first,
+      idRange: first.start.line === criteria[0]!.idRange.start.line ? criteria[0]!.idRange : first,
       sectionRange: { start: (heading?.range ?? first).start, end: last.end },
       criteria,
     });

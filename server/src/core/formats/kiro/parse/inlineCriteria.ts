@@ -19,19 +19,19 @@ export function scanInlineCriteria(doc: MarkdownDoc, fromLine: number, toLine: n
     if (!m) continue;
     const requirementId = String(Number(m[2]));
     if (major !== undefined && requirementId !== major) continue;
-    const col = m[1].length;
-    const idEnd = col + m[2].length + 1 + m[3].length;
+    const col = m[1]!.length;
+    const idEnd = col + m[2]!.length + 1 + m[3]!.length;
     out.push({
       id: `${requirementId}.${Number(m[3])}`,
       requirementId,
-      text: m[4]
+      text: m[4]!
         .replace(/<!--[\s\S]*?-->/g, ' ')
         .replace(/[*_`]/g, '')
         .replace(/\s+/g, ' ')
         .trim(),
       range: { start: { line, character: col }, end: { line, character: text.length } },
       idRange: { start: { line, character: col }, end: { line, character: idEnd } },
-      source: { raw: m[4], start: { line, character: text.length - m[4].length } },
+      source: { raw: m[4]!, start: { line, character: text.length - m[4]!.length } },
     });
   }
   return out;

@@ -41,7 +41,7 @@ function findHeader(line: string): LineHeader | undefined {
 function closingEmphasis(line: string, from: number): number {
   const m = /[_*]/.exec(line.slice(from));
   let end = m ? from + m.index : line.length;
-  while (end > from && /\s/.test(line[end - 1])) end--;
+  while (end > from && /\s/.test(line[end - 1]!)) end--;
   return end;
 }
 
@@ -58,20 +58,20 @@ export function tokenizeRefList(list: string): { target: RefTarget; raw: string;
     const all = ALL.exec(item);
     const m = ITEM.exec(item);
     if (all) {
-      const start = itemStart + all[1].length;
+      const start = itemStart + all[1]!.length;
       tokens.push({ target: { kind: 'all' }, raw: 'All', start, end: start + 3 });
     } else if (m) {
-      const start = itemStart + m[1].length;
-      const raw = m[0].slice(m[1].length);
-      const target: RefTarget = m[3] ? { kind: 'range', from: m[2], to: m[3] } : { kind: 'id', id: m[2] };
+      const start = itemStart + m[1]!.length;
+      const raw = m[0].slice(m[1]!.length);
+      const target: RefTarget = m[3] ? { kind: 'range', from: m[2]!, to: m[3] } : { kind: 'id', id: m[2]! };
       tokens.push({ target, raw, start, end: start + raw.length });
     } else {
       // A label followed by a parenthesised list, e.g. `Core validation (1.1`.
       const p = PAREN_ID.exec(item);
       if (p) {
-        const raw = p[0].slice(p[0].indexOf(p[1]));
+        const raw = p[0].slice(p[0].indexOf(p[1]!));
         const start = itemStart + p.index + p[0].length - raw.length;
-        const target: RefTarget = p[2] ? { kind: 'range', from: p[1], to: p[2] } : { kind: 'id', id: p[1] };
+        const target: RefTarget = p[2] ? { kind: 'range', from: p[1]!, to: p[2] } : { kind: 'id', id: p[1]! };
         tokens.push({ target, raw, start, end: start + raw.length });
       }
     }

@@ -31,14 +31,14 @@ export function parseRequirements(doc: MarkdownDoc): RequirementsFacts {
     const m = REQUIREMENT_HEADING.exec(plainText(block));
     if (!m) return;
     const section = sectionAfter(blocks, i, block.depth!);
-    const id = m[1];
+    const id = m[1]!;
     const range = firstLineRange(doc, block);
     const headingText = doc.lines.lineText(block.startLine);
     const idCol = headingText.indexOf(id, headingText.search(/\d/));
-    const last = section.length ? section[section.length - 1] : block;
+    const last = section.length ? section[section.length - 1]! : block;
     requirements.push({
       id,
-      title: m[2].trim(),
+      title: m[2]!.trim(),
       userStory: findUserStory(section),
       range,
       idRange: { start: { line: block.startLine, character: idCol }, end: { line: block.startLine, character: idCol + id.length } },
@@ -72,7 +72,7 @@ function findCriteria(doc: MarkdownDoc, requirementId: string, section: Block[])
   const paragraphs: Block[] = [];
   const labelAt = section.findIndex(isCriteriaLabel);
   if (labelAt >= 0) {
-    const label = section[labelAt];
+    const label = section[labelAt]!;
     const zone = label.type === 'heading' ? sectionAfter(section, labelAt, label.depth!) : section.slice(labelAt + 1);
     for (const b of zone) {
       if (b.type === 'heading') break;
@@ -82,10 +82,10 @@ function findCriteria(doc: MarkdownDoc, requirementId: string, section: Block[])
   } else {
     const at = section.findIndex((b) => b.type === 'list' && b.ordered);
     if (at >= 0) {
-      lists.push(section[at]);
+      lists.push(section[at]!);
       // A suppression comment between two items splits the list in two; the criteria go on.
-      for (let i = at + 1; i + 1 < section.length && section[i].type === 'html' && section[i + 1].type === 'list' && section[i + 1].ordered; i += 2) {
-        lists.push(section[i + 1]);
+      for (let i = at + 1; i + 1 < section.length && section[i]!.type === 'html' && section[i + 1]!.type === 'list' && section[i + 1]!.ordered; i += 2) {
+        lists.push(section[i + 1]!);
       }
     } else paragraphs.push(...section.filter((b) => b.type === 'paragraph'));
   }
@@ -133,12 +133,12 @@ function findGlossary(blocks: Block[]): string[] {
   const terms: string[] = [];
   const at = blocks.findIndex((b) => b.type === 'heading' && /^glossary$/i.test(plainText(b)));
   if (at < 0) return terms;
-  for (const b of sectionAfter(blocks, at, blocks[at].depth!)) {
+  for (const b of sectionAfter(blocks, at, blocks[at]!.depth!)) {
     if (b.type !== 'list') continue;
     for (const item of b.children) {
       const raw = item.children[0]?.content ?? '';
       const m = /^\s*(?:\*\*|__)(.+?)(?:\*\*|__)/.exec(raw) ?? /^([^:]{1,80}):/.exec(raw);
-      if (m) terms.push(m[1].replace(/:$/, '').trim());
+      if (m) terms.push(m[1]!.replace(/:$/, '').trim());
     }
   }
   return terms;

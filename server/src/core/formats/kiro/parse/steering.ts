@@ -17,15 +17,17 @@ export function parseSteering(text: string): SteeringExtras {
   const lines = new LineIndex(text);
   const bodyStart = m[0].indexOf('\n') + 1;
   const frontMatterRange = lines.rangeOf(0, m[0].trimEnd().length);
-  if (yamlMayNestTooDeep(m[1])) return { type: 'steering', frontMatterRange, fields: [], error: { text: YAML_TOO_DEEP_MESSAGE, range: frontMatterRange } };
-  const doc = parseDocument(m[1]);
+  const frontMatter = m[1]!;
+  if (yamlMayNestTooDeep(frontMatter))
+    return { type: 'steering', frontMatterRange, fields: [], error: { text: YAML_TOO_DEEP_MESSAGE, range: frontMatterRange } };
+  const doc = parseDocument(frontMatter);
   if (doc.errors.length) {
-    const e = doc.errors[0];
+    const e = doc.errors[0]!;
     return {
       type: 'steering',
       frontMatterRange,
       fields: [],
-      error: { text: e.message.split('\n')[0].replace(/:$/, ''), range: lines.rangeOf(bodyStart + e.pos[0], bodyStart + e.pos[1]) },
+      error: { text: e.message.split('\n')[0]!.replace(/:$/, ''), range: lines.rangeOf(bodyStart + e.pos[0], bodyStart + e.pos[1]) },
     };
   }
   const fields: { key: string; value: unknown; range: ReturnType<LineIndex['rangeOf']> }[] = [];

@@ -40,7 +40,7 @@ export function lineRange(doc: MarkdownDoc, line: number): Range {
 export function headerAt(doc: MarkdownDoc, line: number): { level: number; title: string } | undefined {
   if (doc.codeLines.has(line)) return undefined;
   const m = HEADER.exec(doc.lines.lineText(line));
-  return m ? { level: m[1].length, title: m[2].trimEnd() || m[2] } : undefined;
+  return m ? { level: m[1]!.length, title: m[2]!.trimEnd() || m[2]! } : undefined;
 }
 
 /** Level-1 and level-2 sections with their text up to the next heading of the same or a higher level. */

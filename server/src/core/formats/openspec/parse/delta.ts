@@ -31,9 +31,9 @@ export function parseDeltaSpec(doc: MarkdownDoc, capability: string): DeltaSpecF
     if (doc.codeLines.has(line)) continue;
     const m = /^##\s+(.+)$/.exec(doc.lines.lineText(line));
     if (!m) continue;
-    if (spans.length) spans[spans.length - 1].end = line;
+    if (spans.length) spans[spans.length - 1]!.end = line;
     const d = DELTA_SECTION.exec(doc.lines.lineText(line));
-    spans.push({ op: d ? (d[1].toUpperCase() as DeltaOp) : undefined, title: m[1].trimEnd() || m[1], line, end: doc.lines.lineCount });
+    spans.push({ op: d ? (d[1]!.toUpperCase() as DeltaOp) : undefined, title: m[1]!.trimEnd() || m[1]!, line, end: doc.lines.lineCount });
   }
   const entries: DeltaEntry[] = [];
   const renamed: RenamePair[] = [];
@@ -41,7 +41,7 @@ export function parseDeltaSpec(doc: MarkdownDoc, capability: string): DeltaSpecF
   const strayHeaders: DeltaFacts['strayHeaders'][number][] = [];
   const orphans: DeltaFacts['orphans'][number][] = [];
   // Text above the first `##` is outside every section, too.
-  const outside = [{ line: -1, end: spans.length ? spans[0].line : doc.lines.lineCount, title: undefined as string | undefined }];
+  const outside = [{ line: -1, end: spans.length ? spans[0]!.line : doc.lines.lineCount, title: undefined as string | undefined }];
   for (const span of spans) {
     const { op } = span;
     if (!op) {

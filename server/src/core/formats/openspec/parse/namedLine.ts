@@ -16,7 +16,7 @@ export class NamedLine {
   exec(text: string): [string, string] | null {
     const m = this.prefix.exec(text);
     if (!m) return null;
-    const rest = m[m.length - 1];
+    const rest = m[m.length - 1]!;
     let name = rest.trim();
     if (this.closingBacktick && name.endsWith('`')) name = name.slice(0, -1).trimEnd();
     // The old lazy group always captured at least one character.

@@ -29,17 +29,17 @@ export function scanIds(line: string): IdToken[] {
   const out: IdToken[] = [];
   for (const m of line.matchAll(TOKEN)) {
     const start = m.index! + (m[1] ? m[1].length + 1 : 0);
-    const from = normalizeId(m[2]);
+    const from = normalizeId(m[2]!);
     const to = m[3] ? normalizeId(m[3]) : undefined;
     if (to && prefixOf(from) === prefixOf(to)) {
       out.push({ target: { kind: 'range', from, to }, raw: m[0].slice(start - m.index!), start, end: m.index! + m[0].length, spec: m[1] });
       continue;
     }
-    const end = start + m[2].length;
-    out.push({ target: { kind: 'id', id: from }, raw: m[2], start, end, spec: m[1] });
+    const end = start + m[2]!.length;
+    out.push({ target: { kind: 'id', id: from }, raw: m[2]!, start, end, spec: m[1] });
     if (to) {
-      const toStart = m.index! + m[0].length - m[3].length;
-      out.push({ target: { kind: 'id', id: to }, raw: m[3], start: toStart, end: toStart + m[3].length });
+      const toStart = m.index! + m[0].length - m[3]!.length;
+      out.push({ target: { kind: 'id', id: to }, raw: m[3]!, start: toStart, end: toStart + m[3]!.length });
     }
   }
   return out;

@@ -21,10 +21,10 @@ export function findClarifications(doc: MarkdownDoc, bareForm: boolean): Marker[
     if (doc.codeLines.has(line)) continue;
     const text = stripInlineCode(doc.lines.lineText(line));
     for (const m of text.matchAll(CLARIFICATION)) {
-      out.push({ text: m[1].trim(), range: { start: { line, character: m.index! }, end: { line, character: m.index! + m[0].length } } });
+      out.push({ text: m[1]!.trim(), range: { start: { line, character: m.index! }, end: { line, character: m.index! + m[0].length } } });
     }
     const bare = bareForm ? BARE_CLARIFICATION.exec(text) : null;
-    if (bare) out.push({ text: '', range: { start: { line, character: bare[1].length }, end: { line, character: bare[1].length + bare[2].length } } });
+    if (bare) out.push({ text: '', range: { start: { line, character: bare[1]!.length }, end: { line, character: bare[1]!.length + bare[2]!.length } } });
   }
   return out;
 }
@@ -37,7 +37,7 @@ export function findPlaceholders(doc: MarkdownDoc): Marker[] {
     // A line that is only an HTML comment is template guidance, not document text.
     if (/^\s*<!--/.test(text)) continue;
     for (const m of text.matchAll(PLACEHOLDER)) {
-      out.push({ text: m[1], range: { start: { line, character: m.index! }, end: { line, character: m.index! + m[0].length } } });
+      out.push({ text: m[1]!, range: { start: { line, character: m.index! }, end: { line, character: m.index! + m[0].length } } });
     }
   }
   return out;

@@ -63,16 +63,16 @@ function findStories(doc: MarkdownDoc): RequirementNode[] {
     const range = firstLineRange(doc, block);
     const line = doc.lines.lineText(block.startLine);
     const numberAt = line.search(new RegExp(String.raw`\b${m[1]}\b`));
-    const last = section.length ? section[section.length - 1] : block;
+    const last = section.length ? section[section.length - 1]! : block;
     out.push({
       id,
       kind: 'story',
-      title: m[2].trim(),
+      title: m[2]!.trim(),
       priority: m[3],
       userStory: storyText(section),
       range,
       idRange:
-        numberAt >= 0 ? { start: { line: block.startLine, character: numberAt }, end: { line: block.startLine, character: numberAt + m[1].length } } : range,
+        numberAt >= 0 ? { start: { line: block.startLine, character: numberAt }, end: { line: block.startLine, character: numberAt + m[1]!.length } } : range,
       sectionRange: { start: range.start, end: blockRange(doc, last).end },
       criteria: findScenarios(doc, id, section),
     });
@@ -137,14 +137,14 @@ function findDefinitions(doc: MarkdownDoc): RequirementNode[] {
     const m = DEFINITION.exec(text) ?? TABLE_DEFINITION.exec(text);
     if (!m) continue;
     // `FR-001` alone at the start of running prose ("FR-001 and FR-002 overlap") is not a definition.
-    const id = m[2];
+    const id = m[2]!;
     const bold = /^\s*(?:[-*+]\s+)?(?:\*\*|__)/.test(text);
     const labelled = new RegExp(String.raw`^\s*(?:[-*+]\s+)?${id}\s*:`).test(text);
     if (!bold && !labelled && !text.trimStart().startsWith('|')) continue;
-    const col = m[1].length;
-    const statement = m[3]
+    const col = m[1]!.length;
+    const statement = m[3]!
       .replace(/\*\*|__/g, '')
-      .split('|')[0]
+      .split('|')[0]!
       .trim();
     const range: Range = { start: { line, character: text.length - text.trimStart().length }, end: { line, character: text.length } };
     out.push({
@@ -171,11 +171,11 @@ function findKeyEntities(doc: MarkdownDoc): string[] {
   const at = blocks.findIndex((b) => b.type === 'heading' && /^key entities/i.test(plainText(b)));
   if (at < 0) return [];
   const out: string[] = [];
-  for (const b of sectionAfter(blocks, at, blocks[at].depth!)) {
+  for (const b of sectionAfter(blocks, at, blocks[at]!.depth!)) {
     if (b.type !== 'list') continue;
     for (const item of b.children) {
       const m = /^\s*(?:\*\*|__)(.+?)(?:\*\*|__)/.exec(item.children[0]?.content ?? '');
-      if (m) out.push(m[1].replace(/:$/, '').trim());
+      if (m) out.push(m[1]!.replace(/:$/, '').trim());
     }
   }
   return out;

@@ -75,32 +75,35 @@ function taskFromItem(doc: MarkdownDoc, item: Block, depth: number, headings: He
   const rest = lineText.slice(cols.content);
   const m = TASK.exec(rest);
   if (!m) return undefined;
-  const id = m[2];
+  const id = m[2]!;
+  const labels = m[3]!;
   const idCol = cols.content + rest.indexOf(id, 3);
-  const labelsCol = cols.content + rest.indexOf(m[3], rest.indexOf(id) + id.length);
+  const labelsCol = cols.content + rest.indexOf(labels, rest.indexOf(id) + id.length);
   let parallel = false;
   let story: string | undefined;
   const refs: RefOccurrence[] = [];
-  for (const label of m[3].matchAll(LABEL)) {
-    const value = label[1].trim();
+  for (const label of labels.matchAll(LABEL)) {
+    const value = label[1]!.trim();
     if (value === 'P') parallel = true;
     const storyLabel = /^(US-?\d+[a-z]?)$/.exec(value);
     if (!storyLabel) continue;
-    story = normalizeId(storyLabel[1]);
-    const start = labelsCol + label.index! + 1 + (label[1].length - label[1].trimStart().length);
+    const storyRaw = storyLabel[1]!;
+    story = normalizeId(storyRaw);
+    const start = labelsCol + label.index! + 1 + (label[1]!.length - label[1]!.trimStart().length);
     refs.push({
       target: { kind: 'id', id: story },
-      raw: storyLabel[1],
+      raw: storyRaw,
       source: 'story-label',
-      range: { start: { line, character: start }, end: { line, character: start + storyLabel[1].length } },
+      range: { start: { line, character: start }, end: { line, character: start + storyRaw.length } },
     });
   }
-  const status = STATUS[m[1]];
+  // TASK admits only the marks STATUS maps.
+  const status = STATUS[m[1]!]!;
   const phase = headingAtOrAbove(headings, line - 1)?.text;
   return {
     task: {
       id,
-      title: m[4].trim(),
+      title: m[4]!.trim(),
       status,
       optional: false,
       range: { start: { line, character: cols.marker }, end: { line, character: lineText.length } },
