@@ -120,11 +120,15 @@ function compile(language: EarsLanguage): Keywords {
   for (const table of tables) for (const role of ['WHERE', 'WHILE', 'WHEN', 'IF'] as const) for (const w of table.clauses[role]) roleOf.set(w, role);
   const clauseWords = alternation([...roleOf.keys()]);
   const shallWords = alternation(tables.flatMap((t) => t.shall));
+  // Upper-case obligation words of every language count wherever they appear: a short criterion
+  // ("A auditoria DEVE estar acessível apenas a `ADMIN`.") may hold too few words to tell its
+  // language, and DEVE or DEBERÁ in capitals is never English prose.
+  const anyUpper = alternation([ENGLISH, ...OTHER_LANGUAGES].flatMap((t) => t.shall));
   return {
     lead: new RegExp(`^\\s*(${clauseWords})`, 'iu'),
     clause: new RegExp(`(${clauseWords})`, 'gu'),
     then: new RegExp(alternation(tables.flatMap((t) => t.then)) || '(?!)', 'gu'),
-    shallUpper: new RegExp(`(${shallWords})(\\s+NOT\\b)?`, 'gu'),
+    shallUpper: new RegExp(`(${anyUpper})(\\s+NOT\\b)?`, 'gu'),
     shallAny: new RegExp(`(${shallWords})(\\s+not\\b)?`, 'giu'),
     roleOf,
   };

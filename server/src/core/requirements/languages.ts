@@ -65,7 +65,7 @@ export const OTHER_LANGUAGES: readonly EarsLanguage[] = [
     shall: ['HARUS', 'WAJIB'],
     // "harus" is often left out of Indonesian criteria that are still obligations.
     absenceMeansNoObligation: false,
-    markers: ['yang', 'dan', 'untuk', 'dengan', 'di', 'ke', 'dari', 'ini', 'itu', 'akan', 'harus', 'ketika', 'maka', 'jika', 'aplikasi', 'tidak', 'pada', 'sistem', 'dalam', 'atau', 'pengguna', 'terdeteksi', 'saat', 'sebagai'],
+    markers: ['yang', 'dan', 'untuk', 'dengan', 'di', 'ke', 'dari', 'ini', 'itu', 'akan', 'harus', 'ketika', 'maka', 'jika', 'aplikasi', 'tidak', 'pada', 'sistem', 'dalam', 'atau', 'pengguna', 'terdeteksi', 'saat', 'sebagai', 'sebelum', 'sesudah', 'setelah', 'mulai', 'menampilkan', 'menggunakan', 'semua', 'setiap', 'tanpa', 'agar', 'bisa', 'dapat'],
   },
   {
     code: 'tr',
@@ -105,7 +105,9 @@ export function detectLanguage(text: string): EarsLanguage {
   if (hangul >= 3) return BY_CODE.get('ko') ?? ENGLISH;
   // Han characters are denser; a quoted label or two does not make an English sentence Chinese.
   if (han >= 6 || (han > 0 && han * 5 >= count(text, LETTER))) return BY_CODE.get('zh') ?? ENGLISH;
-  const words = (text.match(WORD) ?? []).map((w) => w.toLowerCase());
+  // Upper-case words are EARS keywords and acronyms (THE, SHALL, API), which specs in other
+  // languages keep in English ("THE aplikasi SHALL menunggu …"); only the prose tells the language.
+  const words = (text.match(WORD) ?? []).filter((w) => w.length < 2 || w !== w.toUpperCase()).map((w) => w.toLowerCase());
   const score = (language: EarsLanguage) => {
     const markers = new Set(language.markers);
     return words.reduce((n, w) => n + (markers.has(w) ? 1 : 0), 0);
