@@ -107,7 +107,11 @@ interface Keywords {
  */
 function alternation(words: readonly string[]): string {
   const sorted = [...new Set(words)].sort((a, b) => b.length - a.length);
-  return sorted.map((w) => (/^[\p{Script=Latin}\s]+$/u.test(w) ? `(?<![\\p{L}\\p{N}_])${escape(w)}(?![\\p{L}\\p{N}_])` : escape(w))).join('|');
+  const latin = sorted.filter((w) => /^[\p{Script=Latin}\s]+$/u.test(w)).map(escape);
+  const other = sorted.filter((w) => !/^[\p{Script=Latin}\s]+$/u.test(w)).map(escape);
+  // One boundary pair around the whole Latin group: a lookbehind per word made every position cost one check per word.
+  const parts = latin.length ? [`(?<![\\p{L}\\p{N}_])(?:${latin.join('|')})(?![\\p{L}\\p{N}_])`] : [];
+  return [...parts, ...other].join('|');
 }
 
 function escape(word: string): string {

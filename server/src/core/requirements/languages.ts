@@ -241,39 +241,52 @@ export const OTHER_LANGUAGES: readonly EarsLanguage[] = [
 
 const BY_CODE: ReadonlyMap<string, EarsLanguage> = new Map([ENGLISH, ...OTHER_LANGUAGES].map((l) => [l.code, l]));
 
+/** Marker word → the languages it points to, built once at load so that detection is one pass over the words. */
+const MARKERS: ReadonlyMap<string, readonly EarsLanguage[]> = (() => {
+  const map = new Map<string, EarsLanguage[]>();
+  for (const language of [ENGLISH, ...OTHER_LANGUAGES]) for (const w of language.markers) map.set(w, [...(map.get(w) ?? []), language]);
+  return map;
+})();
+
+const ANY_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const HANGUL = /\p{Script=Hangul}/gu;
 const HAN = /\p{Script=Han}/gu;
 const LETTER = /\p{L}/gu;
-const WORD = /[\p{L}\p{M}]+/gu;
+/** Runs of Latin letters (with the accented ones of Latin-1 and Latin Extended-A/B); markers are all Latin script. */
+const NON_WORD = /[^A-Za-z\u00C0-\u024F]+/;
 
 /**
- * The language a sentence is written in. Script decides first: a sentence whose letters are
- * largely kana, Hangul or Han is Japanese, Korean or Chinese even when EARS keywords or names
- * in it are English. Latin-script sentences go to the language whose function words occur most;
- * English wins ties, so a sentence with no telling words is read as English, as before.
+ * The language a sentence is written in. Script decides first: a sentence with kana or Hangul,
+ * or largely Han, is Japanese, Korean or Chinese even when EARS keywords or names in it are
+ * English. Latin-script sentences go to the language whose function words occur most; English
+ * wins ties, so a sentence with no telling words is read as English, as before.
  */
 export function detectLanguage(text: string): EarsLanguage {
-  const kana = count(text, KANA);
-  const hangul = count(text, HANGUL);
-  const han = count(text, HAN);
-  // Kana and Hangul belong to one language each, so a few of them decide it even when the
-  // sentence is mostly English names and code ("action path が single spec である場合 …").
-  if (kana >= 3) return BY_CODE.get('ja') ?? ENGLISH;
-  if (hangul >= 3) return BY_CODE.get('ko') ?? ENGLISH;
-  // Han characters are denser; a quoted label or two does not make an English sentence Chinese.
-  if (han >= 6 || (han > 0 && han * 5 >= count(text, LETTER))) return BY_CODE.get('zh') ?? ENGLISH;
-  // Upper-case words are EARS keywords and acronyms (THE, SHALL, API), which specs in other
-  // languages keep in English ("THE aplikasi SHALL menunggu …"); only the prose tells the language.
-  const words = (text.match(WORD) ?? []).filter((w) => w.length < 2 || w !== w.toUpperCase()).map((w) => w.toLowerCase());
-  const score = (language: EarsLanguage) => {
-    const markers = new Set(language.markers);
-    return words.reduce((n, w) => n + (markers.has(w) ? 1 : 0), 0);
-  };
+  // Most criteria are Latin script: one test skips the script counts for them.
+  if (ANY_CJK.test(text)) {
+    const kana = count(text, KANA);
+    const hangul = count(text, HANGUL);
+    const han = count(text, HAN);
+    // Kana and Hangul belong to one language each, so a few of them decide it even when the
+    // sentence is mostly English names and code ("action path が single spec である場合 …").
+    if (kana >= 3) return BY_CODE.get('ja') ?? ENGLISH;
+    if (hangul >= 3) return BY_CODE.get('ko') ?? ENGLISH;
+    // Han characters are denser; a quoted label or two does not make an English sentence Chinese.
+    if (han >= 6 || (han > 0 && han * 5 >= count(text, LETTER))) return BY_CODE.get('zh') ?? ENGLISH;
+  }
+  const scores = new Map<EarsLanguage, number>();
+  for (const word of text.split(NON_WORD)) {
+    // Upper-case words are EARS keywords and acronyms (THE, SHALL, API), which specs in other
+    // languages keep in English ("THE aplikasi SHALL menunggu …"); only the prose tells the language.
+    if (word.length === 0 || (word.length > 1 && word === word.toUpperCase())) continue;
+    const languages = MARKERS.get(word.toLowerCase());
+    if (languages) for (const language of languages) scores.set(language, (scores.get(language) ?? 0) + 1);
+  }
   let best = ENGLISH;
-  let bestScore = score(ENGLISH);
+  let bestScore = scores.get(ENGLISH) ?? 0;
   for (const language of OTHER_LANGUAGES) {
-    const s = score(language);
+    const s = scores.get(language) ?? 0;
     if (s > bestScore) {
       best = language;
       bestScore = s;
