@@ -53,3 +53,44 @@ describe('EARS classification', () => {
     );
   });
 });
+
+/** Criteria in other languages, paraphrased from the corpus (issue 10): read with their own keywords, or not judged. */
+describe('EARS in other languages', () => {
+  const languageOf = (text: string) => analyzeEars(text).language.code;
+
+  it('tells the language of a criterion from its script or its prose, not from English keywords', () => {
+    assert.strictEqual(languageOf('WHEN a user signs in, THE Auth_Service SHALL create a session'), 'en');
+    assert.strictEqual(languageOf('CUANDO el usuario inicie sesión ENTONCES el sistema DEBERÁ mostrar la página'), 'es');
+    assert.strictEqual(languageOf('QUANDO o cliente for elegível, ENTÃO o sistema DEVE enviar o email'), 'pt');
+    assert.strictEqual(languageOf('THE aplikasi SHALL menunggu minimal 10 mixer updates sebelum menampilkan model'), 'id');
+    assert.strictEqual(languageOf('タスクが作成されたとき、システムはタスクに一意のIDを割り当てること'), 'ja');
+    assert.strictEqual(languageOf('action path が single spec である場合、batch workflows は `brief.md` を生成する'), 'ja');
+    assert.strictEqual(languageOf('WHEN 用户保存配置 THEN 系统 SHALL 加密存储密码'), 'zh');
+    // Two Han characters in an English sentence (a quoted label) do not make it Chinese.
+    assert.strictEqual(languageOf('THE Ui SHALL show the label "设置" in the menu'), 'en');
+  });
+
+  it('reads the EARS roles of Spanish and Portuguese keywords', () => {
+    const es = analyzeEars('MIENTRAS la cita esté activa, CUANDO el cliente cancele, ENTONCES el sistema DEBERÁ liberar el horario');
+    assert.strictEqual(es.pattern, 'complex');
+    assert.deepStrictEqual(
+      es.clauses.map((c) => c.keyword),
+      ['WHILE', 'WHEN'],
+    );
+    assert.strictEqual(es.shalls.length, 1);
+    const pt = analyzeEars('SE o envio falhar, ENTÃO o sistema NÃO DEVE marcar o lembrete e DEVE registrar o erro');
+    assert.strictEqual(pt.pattern, 'unwanted');
+    assert.strictEqual(pt.shalls.length, 2);
+    assert.strictEqual(pt.thens.length, 1);
+  });
+
+  it('finds upper-case DEVE in a criterion too short to tell its language', () => {
+    assert.strictEqual(analyzeEars('A auditoria DEVE estar acessível apenas a `ADMIN`.').shalls.length, 1);
+  });
+
+  it('does not take a WHEN that opens a new sentence for a condition after SHALL', () => {
+    const shape = analyzeEars('WHEN x is positive, THE Engine SHALL raise it. WHEN x is negative, THE Engine SHALL lower it');
+    assert.deepStrictEqual(shape.trailing, []);
+    assert.strictEqual(analyzeEars('THE Engine SHALL lower it WHEN x is negative').trailing.length, 1);
+  });
+});

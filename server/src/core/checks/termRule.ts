@@ -2,6 +2,7 @@
 import type { AnalysisCache } from '../analysisCache';
 import type { RuleContext } from '../config/ruleSettings';
 import { Fix } from '../findings';
+import { earsOf } from '../requirements/ears';
 import { Statement } from '../requirements/statement';
 import { TermMatch, findTerms } from '../requirements/terms';
 import { RuleMeta } from './rule';
@@ -18,6 +19,9 @@ export interface TermRuleOptions {
 /** A `quality.*` rule that reports each occurrence of a term from its (configurable) list. */
 export function termRule(meta: RuleMeta, options: TermRuleOptions): StatementRule {
   return statementRule(meta, (statement, report, context) => {
+    // The term lists are English words: in Indonesian "minimal 2" means "at least 2", and a
+    // Japanese sentence quoting an English name ("quick path") is not vague. Other languages are not judged.
+    if (earsOf(statement, context.cache).language.code !== 'en') return;
     for (const match of findTerms(statement.text, context.terms(meta.code), context.cache)) {
       // `inclusion: never`, `fast` mode: a code span names a value, it does not describe behaviour.
       if (statement.isCode(match.from, match.to)) continue;

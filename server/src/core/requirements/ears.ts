@@ -9,8 +9,9 @@
  */
 import { AnalysisCache, cacheKey } from '../analysisCache';
 import { BoundedMap } from '../boundedMap';
+import { ClauseKeyword, ENGLISH, EarsLanguage, OTHER_LANGUAGES, detectLanguage } from './languages';
 
-export type ClauseKeyword = 'WHERE' | 'WHILE' | 'WHEN' | 'IF';
+export type { ClauseKeyword } from './languages';
 export type EarsPattern = 'ubiquitous' | 'event' | 'state' | 'unwanted' | 'optional' | 'complex' | 'unrecognised';
 
 export interface Span {
@@ -45,36 +46,106 @@ export interface EarsShape {
   readonly system?: Span;
   /** `the`/`THE` before the system name. */
   readonly article?: Span;
+  /**
+   * The language the sentence is written in. Its keywords (CUANDO, ENTÃO, DEVE …) are read as
+   * the EARS roles they play, in addition to the English ones real specs mix in; rules that
+   * judge English wording stay silent on other languages.
+   */
+  readonly language: EarsLanguage;
 }
 
 const PATTERN_OF: Record<ClauseKeyword, EarsPattern> = { WHERE: 'optional', WHILE: 'state', WHEN: 'event', IF: 'unwanted' };
 
 export function analyzeEars(text: string): EarsShape {
-  const shalls = findShalls(text);
+  const language = detectLanguage(text);
+  const words = KEYWORDS.get(language.code) ?? ENGLISH_KEYWORDS;
+  const shalls = findShalls(text, words);
   const firstShall = shalls.length ? shalls[0]!.from : text.length;
   const clauses: Clause[] = [];
-  const lead = /^\s*(WHERE|WHILE|WHEN|IF)\b/i.exec(text);
-  if (lead)
-    clauses.push({ keyword: lead[1]!.toUpperCase() as ClauseKeyword, from: lead.index + lead[0].length - lead[1]!.length, to: lead.index + lead[0].length });
+  const lead = words.lead.exec(text);
+  const leadRole = lead ? words.roleOf.get(lead[1]!.toUpperCase()) : undefined;
+  if (lead && leadRole) clauses.push({ keyword: leadRole, from: lead.index + lead[0].length - lead[1]!.length, to: lead.index + lead[0].length });
   const trailing: Clause[] = [];
-  for (const m of text.matchAll(/\b(WHERE|WHILE|WHEN|IF)\b/g)) {
-    if (lead && m.index === clauses[0]!.from) continue;
-    const clause: Clause = { keyword: m[1] as ClauseKeyword, from: m.index, to: m.index + m[1]!.length };
-    (m.index < firstShall ? clauses : trailing).push(clause);
+  for (const m of text.matchAll(words.clause)) {
+    if (lead && m.index === clauses[0]?.from) continue;
+    const role = words.roleOf.get(m[1]!);
+    if (!role) continue;
+    const clause: Clause = { keyword: role, from: m.index, to: m.index + m[1]!.length };
+    if (m.index < firstShall) clauses.push(clause);
+    // A keyword that opens a new sentence ("… SHALL increase it. WHEN x is negative, …") starts
+    // a second requirement in the same criterion; it is not a condition written after SHALL.
+    else if (!SENTENCE_END.test(text.slice(Math.max(0, m.index - 4), m.index))) trailing.push(clause);
   }
   const thens: Span[] = [];
-  for (const m of text.matchAll(/\bTHEN\b/g)) if (m.index < firstShall) thens.push({ from: m.index, to: m.index + 4 });
+  for (const m of text.matchAll(words.then)) if (m.index < firstShall) thens.push({ from: m.index, to: m.index + m[0].length });
 
   const kinds = new Set(clauses.map((c) => c.keyword));
   const pattern: EarsPattern = shalls.length === 0 ? 'unrecognised' : kinds.size === 0 ? 'ubiquitous' : kinds.size > 1 ? 'complex' : PATTERN_OF[[...kinds][0]!];
   const { system, article } = shalls.length ? findSystem(text, clauses, thens, firstShall) : {};
-  return { pattern, clauses, trailing, thens, shalls, system, article };
+  return { pattern, clauses, trailing, thens, shalls, system, article, language };
 }
 
-/** SHALL/MUST in upper case; only when there is none, the lower-case words (hand-written specs). */
-function findShalls(text: string): Shall[] {
-  const upper = [...text.matchAll(/\b(SHALL|MUST)\b(\s+NOT\b)?/g)];
-  const found = upper.length ? upper : [...text.matchAll(/\b(shall|must)\b(\s+not\b)?/gi)];
+const SENTENCE_END = /[.;!?]\s+$/;
+
+/** The compiled keyword patterns of one language (its own words plus the English ones). */
+interface Keywords {
+  /** The first word, in any case ("When …", "Cuando …"). */
+  readonly lead: RegExp;
+  /** Later condition keywords, upper case only. */
+  readonly clause: RegExp;
+  readonly then: RegExp;
+  /** Obligation words in upper case, with an optional English `NOT`. */
+  readonly shallUpper: RegExp;
+  /** The same words in any case, for hand-written specs with no upper-case keyword. */
+  readonly shallAny: RegExp;
+  readonly roleOf: ReadonlyMap<string, ClauseKeyword>;
+}
+
+/**
+ * Word boundaries that know accented letters (`\b` does not: "DEBERÁ" would never end). Words in
+ * scripts without spaces (必须, しなければならない) get no boundary, as they are written inside words.
+ */
+function alternation(words: readonly string[]): string {
+  const sorted = [...new Set(words)].sort((a, b) => b.length - a.length);
+  const latin = sorted.filter((w) => /^[\p{Script=Latin}\s]+$/u.test(w)).map(escape);
+  const other = sorted.filter((w) => !/^[\p{Script=Latin}\s]+$/u.test(w)).map(escape);
+  // One boundary pair around the whole Latin group: a lookbehind per word made every position cost one check per word.
+  const parts = latin.length ? [`(?<![\\p{L}\\p{N}_])(?:${latin.join('|')})(?![\\p{L}\\p{N}_])`] : [];
+  return [...parts, ...other].join('|');
+}
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function compile(language: EarsLanguage): Keywords {
+  const tables = language === ENGLISH ? [ENGLISH] : [ENGLISH, language];
+  const roleOf = new Map<string, ClauseKeyword>();
+  for (const table of tables) for (const role of ['WHERE', 'WHILE', 'WHEN', 'IF'] as const) for (const w of table.clauses[role]) roleOf.set(w, role);
+  const clauseWords = alternation([...roleOf.keys()]);
+  const shallWords = alternation(tables.flatMap((t) => t.shall));
+  // Upper-case obligation words of every language count wherever they appear: a short criterion
+  // ("A auditoria DEVE estar acessível apenas a `ADMIN`.") may hold too few words to tell its
+  // language, and DEVE or DEBERÁ in capitals is never English prose.
+  const anyUpper = alternation([ENGLISH, ...OTHER_LANGUAGES].flatMap((t) => t.shall));
+  return {
+    lead: new RegExp(`^\\s*(${clauseWords})`, 'iu'),
+    clause: new RegExp(`(${clauseWords})`, 'gu'),
+    then: new RegExp(alternation(tables.flatMap((t) => t.then)) || '(?!)', 'gu'),
+    shallUpper: new RegExp(`(${anyUpper})(\\s+NOT\\b)?`, 'gu'),
+    shallAny: new RegExp(`(${shallWords})(\\s+not\\b)?`, 'giu'),
+    roleOf,
+  };
+}
+
+/** Every language's patterns, compiled once at load; the map is never written after. */
+const KEYWORDS: ReadonlyMap<string, Keywords> = new Map([ENGLISH, ...OTHER_LANGUAGES].map((l) => [l.code, compile(l)]));
+const ENGLISH_KEYWORDS: Keywords = compile(ENGLISH);
+
+/** SHALL/MUST (or the language's word) in upper case; only when there is none, the lower-case words (hand-written specs). */
+function findShalls(text: string, words: Keywords): Shall[] {
+  const upper = [...text.matchAll(words.shallUpper)];
+  const found = upper.length ? upper : [...text.matchAll(words.shallAny)];
   return found.map((m) => ({
     from: m.index,
     to: m.index + m[1]!.length,

@@ -18,6 +18,8 @@ export const clauseOrder = statementRule(
   (statement, report, context) => {
     const shape = earsOf(statement, context.cache);
     const ranks = clauseRanks(context.clauseOrder);
+    // Messages quote the word as written (MIENTRAS, QUANDO), upper-cased so "When" reads as WHEN.
+    const word = (c: { from: number; to: number }) => statement.text.slice(c.from, c.to).toUpperCase();
     let highest: { keyword: string; rank: number } | undefined;
     for (const clause of shape.clauses) {
       const rank = ranks.get(clause.keyword);
@@ -26,11 +28,11 @@ export const clauseOrder = statementRule(
         report({
           path: statement.path,
           range: statement.locate(clause.from, clause.to),
-          message: `${clause.keyword} comes after ${highest.keyword}: EARS orders preconditions ${context.clauseOrder.join(' → ')}.`,
+          message: `${word(clause)} comes after ${highest.keyword}: EARS orders preconditions ${context.clauseOrder.join(' → ')}.`,
         });
         return;
       }
-      if (!highest || rank > highest.rank) highest = { keyword: clause.keyword, rank };
+      if (!highest || rank > highest.rank) highest = { keyword: word(clause), rank };
     }
     // WHERE after SHALL is usually a data filter ("… WHERE auth.uid() = user_id"), not a feature clause.
     const late = shape.trailing.find((c) => c.keyword !== 'WHERE');
@@ -38,7 +40,7 @@ export const clauseOrder = statementRule(
       report({
         path: statement.path,
         range: statement.locate(late.from, late.to),
-        message: `${late.keyword} after SHALL: move the condition to the front ('${late.keyword} …, THE <system> SHALL …').`,
+        message: `${word(late)} after SHALL: move the condition to the front ('${word(late)} …, THE <system> SHALL …').`,
       });
     }
   },

@@ -23,6 +23,8 @@ export const passiveVoice = statementRule(
     good: '1. WHEN the form is submitted, THE Form_Service SHALL save the data',
   },
   (statement, report, context) => {
+    // An English grammar check: other languages are not judged.
+    if (earsOf(statement, context.cache).language.code !== 'en') return;
     for (const shall of earsOf(statement, context.cache).shalls) {
       const after = shall.not ? shall.not.to : shall.to;
       const m = PARTICIPLE.exec(statement.text.slice(after));

@@ -19,6 +19,8 @@ export const pronoun = statementRule(
     good: '2. THE Uploader SHALL retry the upload three times',
   },
   (statement, report, context) => {
+    // An English grammar check: other languages are not judged.
+    if (earsOf(statement, context.cache).language.code !== 'en') return;
     const terms = context.terms('quality.pronoun');
     const check = (from: number) => {
       const word = /^[\p{L}']+/u.exec(statement.text.slice(from))?.[0];

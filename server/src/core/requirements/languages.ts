@@ -1,0 +1,302 @@
+// @spec specthread-core#7.1, specthread-core#1.1
+/**
+ * EARS keyword tables per language, as data. Real Kiro specs are written in Spanish
+ * ("CUANDO … ENTONCES el sistema DEBERÁ …"), Portuguese ("QUANDO … ENTÃO o sistema DEVE …"),
+ * Indonesian, Japanese, Chinese and others. A rule can only judge a sentence it can read, so each
+ * table says which words play the EARS roles, which common words identify the language, and
+ * whether the absence of an obligation word means anything in it.
+ */
+/** The EARS precondition keywords, as English writes them; every language maps its words onto these. */
+export type ClauseKeyword = 'WHERE' | 'WHILE' | 'WHEN' | 'IF';
+
+export interface EarsLanguage {
+  /** BCP 47 primary tag: `en`, `es`, `pt` … */
+  readonly code: string;
+  /** Words that open a precondition, by the EARS keyword they stand for (upper case as EARS writes them). */
+  readonly clauses: Readonly<Record<ClauseKeyword, readonly string[]>>;
+  readonly then: readonly string[];
+  /** Words that make the sentence an obligation (SHALL). */
+  readonly shall: readonly string[];
+  /**
+   * True when a criterion in this language without any `shall` word is certainly not an
+   * obligation. False for languages whose obligations live in verb endings or sentence-final
+   * forms (Japanese 〜こと, Chinese 应/须 inside words), where a missing keyword proves nothing.
+   */
+  readonly absenceMeansNoObligation: boolean;
+  /** Frequent function words, lower case, that tell this language from the others in Latin script. */
+  readonly markers: readonly string[];
+}
+
+export const ENGLISH: EarsLanguage = {
+  code: 'en',
+  clauses: { WHERE: ['WHERE'], WHILE: ['WHILE'], WHEN: ['WHEN'], IF: ['IF'] },
+  then: ['THEN'],
+  shall: ['SHALL', 'MUST'],
+  absenceMeansNoObligation: true,
+  markers: [
+    'the',
+    'shall',
+    'when',
+    'and',
+    'of',
+    'to',
+    'is',
+    'be',
+    'with',
+    'for',
+    'an',
+    'if',
+    'then',
+    'must',
+    'should',
+    'in',
+    'on',
+    'that',
+    'it',
+    'by',
+    'all',
+    'are',
+    'or',
+    'from',
+    'user',
+    'system',
+  ],
+};
+
+/**
+ * The other languages seen in real specs. Script languages (ja, zh, ko) are told apart by their
+ * script, not by markers; their tables hold only the obligation words that are unambiguous.
+ */
+export const OTHER_LANGUAGES: readonly EarsLanguage[] = [
+  {
+    code: 'es',
+    clauses: { WHERE: ['DONDE'], WHILE: ['MIENTRAS'], WHEN: ['CUANDO'], IF: ['SI'] },
+    then: ['ENTONCES'],
+    shall: ['DEBERÁ', 'DEBERA', 'DEBE', 'DEBERÁN', 'DEBEN'],
+    absenceMeansNoObligation: true,
+    markers: [
+      'el',
+      'la',
+      'los',
+      'las',
+      'del',
+      'y',
+      'cuando',
+      'entonces',
+      'deberá',
+      'debe',
+      'sistema',
+      'usuario',
+      'con',
+      'una',
+      'su',
+      'sin',
+      'pero',
+      'también',
+      'es',
+      'están',
+      'al',
+      'lo',
+      'mientras',
+      'si',
+    ],
+  },
+  {
+    code: 'pt',
+    clauses: { WHERE: ['ONDE'], WHILE: ['ENQUANTO'], WHEN: ['QUANDO'], IF: ['SE'] },
+    then: ['ENTÃO', 'ENTAO'],
+    // "NÃO PODE(M)" (may not) is how Portuguese specs write a prohibition.
+    shall: ['DEVE', 'DEVERÁ', 'DEVERA', 'DEVEM', 'DEVERÃO', 'NÃO PODE', 'NÃO PODEM'],
+    absenceMeansNoObligation: true,
+    markers: [
+      'o',
+      'os',
+      'do',
+      'da',
+      'dos',
+      'das',
+      'e',
+      'em',
+      'quando',
+      'então',
+      'deve',
+      'sistema',
+      'usuário',
+      'com',
+      'um',
+      'uma',
+      'não',
+      'ao',
+      'no',
+      'na',
+      'pelo',
+      'pela',
+      'seu',
+      'sua',
+      'é',
+      'ser',
+      'são',
+      'ou',
+      'já',
+      'também',
+      'sem',
+      'mas',
+      'nenhum',
+      'fica',
+      'está',
+    ],
+  },
+  {
+    code: 'id',
+    clauses: { WHERE: ['DIMANA'], WHILE: ['SELAMA'], WHEN: ['KETIKA', 'SAAT', 'APABILA', 'BILA'], IF: ['JIKA'] },
+    then: ['MAKA'],
+    shall: ['HARUS', 'WAJIB'],
+    // "harus" is often left out of Indonesian criteria that are still obligations.
+    absenceMeansNoObligation: false,
+    markers: [
+      'yang',
+      'dan',
+      'untuk',
+      'dengan',
+      'di',
+      'ke',
+      'dari',
+      'ini',
+      'itu',
+      'akan',
+      'harus',
+      'ketika',
+      'maka',
+      'jika',
+      'aplikasi',
+      'tidak',
+      'pada',
+      'sistem',
+      'dalam',
+      'atau',
+      'pengguna',
+      'terdeteksi',
+      'saat',
+      'sebagai',
+      'sebelum',
+      'sesudah',
+      'setelah',
+      'mulai',
+      'menampilkan',
+      'menggunakan',
+      'semua',
+      'setiap',
+      'tanpa',
+      'agar',
+      'bisa',
+      'dapat',
+    ],
+  },
+  {
+    code: 'tr',
+    clauses: { WHERE: [], WHILE: [], WHEN: [], IF: [] },
+    then: [],
+    shall: [],
+    // Turkish obliges with a verb suffix (-malıdır), not a keyword.
+    absenceMeansNoObligation: false,
+    markers: [
+      've',
+      'bir',
+      'bu',
+      'için',
+      'ile',
+      'olarak',
+      'olmalı',
+      'olmalıdır',
+      'zaman',
+      'eğer',
+      'sistem',
+      'ise',
+      'gibi',
+      'veya',
+      'tüm',
+      'kullanıcı',
+      'sonra',
+      'göre',
+    ],
+  },
+  {
+    code: 'ja',
+    clauses: { WHERE: [], WHILE: [], WHEN: [], IF: [] },
+    then: [],
+    shall: ['しなければならない', 'ものとする'],
+    absenceMeansNoObligation: false,
+    markers: [],
+  },
+  { code: 'zh', clauses: { WHERE: [], WHILE: [], WHEN: [], IF: [] }, then: [], shall: ['必须', '应当', '应该'], absenceMeansNoObligation: false, markers: [] },
+  {
+    code: 'ko',
+    clauses: { WHERE: [], WHILE: [], WHEN: [], IF: [] },
+    then: [],
+    shall: ['해야 한다', '해야 합니다'],
+    absenceMeansNoObligation: false,
+    markers: [],
+  },
+];
+
+const BY_CODE: ReadonlyMap<string, EarsLanguage> = new Map([ENGLISH, ...OTHER_LANGUAGES].map((l) => [l.code, l]));
+
+/** Marker word → the languages it points to, built once at load so that detection is one pass over the words. */
+const MARKERS: ReadonlyMap<string, readonly EarsLanguage[]> = (() => {
+  const map = new Map<string, EarsLanguage[]>();
+  for (const language of [ENGLISH, ...OTHER_LANGUAGES]) for (const w of language.markers) map.set(w, [...(map.get(w) ?? []), language]);
+  return map;
+})();
+
+const ANY_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HANGUL = /\p{Script=Hangul}/gu;
+const HAN = /\p{Script=Han}/gu;
+const LETTER = /\p{L}/gu;
+/** Runs of Latin letters (with the accented ones of Latin-1 and Latin Extended-A/B); markers are all Latin script. */
+const NON_WORD = /[^A-Za-z\u00C0-\u024F]+/;
+
+/**
+ * The language a sentence is written in. Script decides first: a sentence with kana or Hangul,
+ * or largely Han, is Japanese, Korean or Chinese even when EARS keywords or names in it are
+ * English. Latin-script sentences go to the language whose function words occur most; English
+ * wins ties, so a sentence with no telling words is read as English, as before.
+ */
+export function detectLanguage(text: string): EarsLanguage {
+  // Most criteria are Latin script: one test skips the script counts for them.
+  if (ANY_CJK.test(text)) {
+    const kana = count(text, KANA);
+    const hangul = count(text, HANGUL);
+    const han = count(text, HAN);
+    // Kana and Hangul belong to one language each, so a few of them decide it even when the
+    // sentence is mostly English names and code ("action path が single spec である場合 …").
+    if (kana >= 3) return BY_CODE.get('ja') ?? ENGLISH;
+    if (hangul >= 3) return BY_CODE.get('ko') ?? ENGLISH;
+    // Han characters are denser; a quoted label or two does not make an English sentence Chinese.
+    if (han >= 6 || (han > 0 && han * 5 >= count(text, LETTER))) return BY_CODE.get('zh') ?? ENGLISH;
+  }
+  const scores = new Map<EarsLanguage, number>();
+  for (const word of text.split(NON_WORD)) {
+    // Upper-case words are EARS keywords and acronyms (THE, SHALL, API), which specs in other
+    // languages keep in English ("THE aplikasi SHALL menunggu …"); only the prose tells the language.
+    if (word.length === 0 || (word.length > 1 && word === word.toUpperCase())) continue;
+    const languages = MARKERS.get(word.toLowerCase());
+    if (languages) for (const language of languages) scores.set(language, (scores.get(language) ?? 0) + 1);
+  }
+  let best = ENGLISH;
+  let bestScore = scores.get(ENGLISH) ?? 0;
+  for (const language of OTHER_LANGUAGES) {
+    const s = scores.get(language) ?? 0;
+    if (s > bestScore) {
+      best = language;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+function count(text: string, pattern: RegExp): number {
+  let n = 0;
+  for (const _ of text.matchAll(pattern)) n++;
+  return n;
+}
