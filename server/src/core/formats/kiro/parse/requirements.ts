@@ -12,9 +12,27 @@ import { scanInlineCriteria } from './inlineCriteria';
  * numbered inline (`1.1. THE …`), translated headings (`Requisito 1`, `Criterios de Aceptación`).
  */
 
-const REQUIREMENT_HEADING = /^(?:Requirement|Requisito|Anforderung|Exigence)\s+(\d+)\b\s*(?:[:.\-–—]\s*)?(.*)$/i;
-const CRITERIA_LABEL = /^(?:Acceptance Criteria|Criterios de Aceptaci[oó]n|Akzeptanzkriterien|Crit[eè]res d'acceptation)\s*:?$/i;
-const USER_STORY = /^\s*User Story\s*:?\s*/i;
+// Keyword tables per language. Latin words need a space before the number; CJK words often have none.
+const LATIN_REQUIREMENT = 'Requirement|Requisito|Anforderung|Exigence|Gereksinim|Persyaratan|Kebutuhan';
+const CJK_REQUIREMENT = '要件|需求|要求|요구사항|요구 사항';
+const REQUIREMENT_HEADING = new RegExp(
+  String.raw`^(?:(?:${LATIN_REQUIREMENT})\s+|(?:${CJK_REQUIREMENT})\s*)(\d+)\b\s*(?:[:：.\-–—]\s*)?(.*)$`,
+  'i',
+);
+const CRITERIA_LABEL = new RegExp(
+  '^(?:Acceptance Criteria|Criterios de Aceptaci[oó]n|Crit[eé]rios de Aceita[cç][aã]o|Akzeptanzkriterien|Crit[eè]res d\'acceptation|' +
+    'Kabul Kriterleri|Kriteria Penerimaan|受け入れ基準|受入基準|受け入れ条件|受入条件|验收标准|验收准则|验收条件|' +
+    '수용 기준|인수 기준|승인 기준)\\s*[:：]?$',
+  'i',
+);
+const USER_STORY = /^\s*(?:User Story|Objective|Hist[oó]ria de Usu[aá]rio|Historia de Usuario|用户故事|ユーザーストーリー|目的|사용자 스토리|Kullanıcı Hikayesi)\s*[:：]?\s*/i;
+/**
+ * cc-sdd and some hand-written specs number requirement headings bare (`### 1. Title`, `### 1 Title`)
+ * under a `## Requirements` (or translated) section. Read only there, and only when no keyword
+ * heading exists, so that numbered design notes elsewhere are never taken for requirements.
+ */
+const NUMBERED_HEADING = /^(\d+)\.?\s+(\S.*)$/;
+const REQUIREMENTS_SECTION = /^(?:Requirements|Functional Requirements|Requisitos|Anforderungen|Gereksinimler|Persyaratan|Kebutuhan|要件|要件定義|需求|功能需求|요구사항)\s*[:：]?$/i;
 
 export interface RequirementsFacts {
   readonly requirements: RequirementNode[];
@@ -26,27 +44,60 @@ export interface RequirementsFacts {
 export function parseRequirements(doc: MarkdownDoc): RequirementsFacts {
   const requirements: RequirementNode[] = [];
   const blocks = doc.root.children;
-  blocks.forEach((block, i) => {
-    if (block.type !== 'heading') return;
-    const m = REQUIREMENT_HEADING.exec(plainText(block));
-    if (!m) return;
+  const { headings, bare } = requirementHeadings(blocks);
+  for (const { index: i, id, title } of headings) {
+    const block = blocks[i];
     const section = sectionAfter(blocks, i, block.depth!);
-    const id = m[1];
     const range = firstLineRange(doc, block);
     const headingText = doc.lines.lineText(block.startLine);
     const idCol = headingText.indexOf(id, headingText.search(/\d/));
     const last = section.length ? section[section.length - 1] : block;
+    const criteria = findCriteria(doc, id, section);
+    // A bare numbered heading is a requirement only if criteria follow it: `### 1. Blog Posts Section`
+    // with a feature list is a product brief, and calling it a requirement without criteria is noise.
+    if (bare && criteria.length === 0) continue;
     requirements.push({
       id,
-      title: m[2].trim(),
+      title: title.trim(),
       userStory: findUserStory(section),
       range,
       idRange: { start: { line: block.startLine, character: idCol }, end: { line: block.startLine, character: idCol + id.length } },
       sectionRange: { start: range.start, end: blockRange(doc, last).end },
-      criteria: findCriteria(doc, id, section),
+      criteria,
+    });
+  }
+  return { requirements, glossary: findGlossary(blocks), headings: collectHeadings(doc), notes: [] };
+}
+
+interface RequirementHeading {
+  readonly index: number;
+  readonly id: string;
+  readonly title: string;
+}
+
+/** Keyword headings (`Requirement 1`, `要件 1`); failing those, bare numbered headings inside a Requirements section. */
+function requirementHeadings(blocks: Block[]): { headings: RequirementHeading[]; bare: boolean } {
+  const keyword: RequirementHeading[] = [];
+  blocks.forEach((block, index) => {
+    if (block.type !== 'heading') return;
+    const m = REQUIREMENT_HEADING.exec(plainText(block));
+    if (m) keyword.push({ index, id: m[1], title: m[2] });
+  });
+  if (keyword.length) return { headings: keyword, bare: false };
+  const numbered: RequirementHeading[] = [];
+  blocks.forEach((block, at) => {
+    if (block.type !== 'heading' || !REQUIREMENTS_SECTION.test(plainText(block))) return;
+    let depth: number | undefined;
+    const section = sectionAfter(blocks, at, block.depth!);
+    section.forEach((b, k) => {
+      if (b.type !== 'heading') return;
+      const m = NUMBERED_HEADING.exec(plainText(b));
+      if (!m || (depth !== undefined && b.depth !== depth)) return;
+      depth = b.depth;
+      numbered.push({ index: at + 1 + k, id: String(Number(m[1])), title: m[2] });
     });
   });
-  return { requirements, glossary: findGlossary(blocks), headings: collectHeadings(doc), notes: [] };
+  return { headings: numbered, bare: true };
 }
 
 function findUserStory(section: Block[]): string | undefined {
@@ -75,7 +126,9 @@ function findCriteria(doc: MarkdownDoc, requirementId: string, section: Block[])
     const label = section[labelAt];
     const zone = label.type === 'heading' ? sectionAfter(section, labelAt, label.depth!) : section.slice(labelAt + 1);
     for (const b of zone) {
-      if (b.type === 'heading') break;
+      // A heading label's zone may hold sub-headings (`##### Error handling`) that group the
+      // criteria; a paragraph label's zone ends at the next heading.
+      if (b.type === 'heading' && label.type !== 'heading') break;
       if (b.type === 'list') lists.push(b);
       if (b.type === 'paragraph') paragraphs.push(b);
     }
@@ -104,12 +157,17 @@ function findCriteria(doc: MarkdownDoc, requirementId: string, section: Block[])
   return criteria;
 }
 
+const EXPLICIT_ID = /^\s*(?:\*\*|__)?(\d+)\.(\d+)\.?(?:\*\*|__)?(?=[\s:)]|$)/;
+
 function criterionFromItem(doc: MarkdownDoc, requirementId: string, list: Block, item: Block, position: number): CriterionNode {
   const line = item.startLine;
   const cols = listItemColumns(doc, item);
   // The number as written, so that citations match what an author sees in the raw file even
   // when a list is numbered `1. 1. 1.` (CommonMark would render it 1, 2, 3).
-  const n = list.ordered && item.number ? item.number : String(position);
+  // An explicit `1.2 …` at the start of the item (cc-sdd writes `- 1.2 WHEN …`) is the id its author cites.
+  const explicit = EXPLICIT_ID.exec(item.children[0]?.content ?? '');
+  const n =
+    explicit && Number(explicit[1]) === Number(requirementId) ? explicit[2] : list.ordered && item.number ? item.number : String(position);
   return {
     id: `${requirementId}.${Number(n)}`,
     requirementId,
