@@ -43,9 +43,11 @@ export const unknownRef: SpecRule = {
           ? missing.includes('.') && parent.node.criteria.length
             ? ` Requirement ${parent.node.id} has ${describeSpan(parent.node.criteria.map((c) => c.id))}.`
             : ''
-          : requirements.length
-            ? ` The spec has requirements ${describeSpan(requirements)}.`
-            : '';
+          : requirements.length === 1
+            ? ` The spec has only requirement ${requirements[0]}.`
+            : requirements.length
+              ? ` The spec has requirements ${describeSpan(requirements)}.`
+              : '';
         const single = ref.occurrence.target.kind === 'id';
         report({
           path: ref.path,

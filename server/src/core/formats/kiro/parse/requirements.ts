@@ -15,24 +15,23 @@ import { scanInlineCriteria } from './inlineCriteria';
 // Keyword tables per language. Latin words need a space before the number; CJK words often have none.
 const LATIN_REQUIREMENT = 'Requirement|Requisito|Anforderung|Exigence|Gereksinim|Persyaratan|Kebutuhan';
 const CJK_REQUIREMENT = '要件|需求|要求|요구사항|요구 사항';
-const REQUIREMENT_HEADING = new RegExp(
-  String.raw`^(?:(?:${LATIN_REQUIREMENT})\s+|(?:${CJK_REQUIREMENT})\s*)(\d+)\b\s*(?:[:：.\-–—]\s*)?(.*)$`,
-  'i',
-);
+const REQUIREMENT_HEADING = new RegExp(String.raw`^(?:(?:${LATIN_REQUIREMENT})\s+|(?:${CJK_REQUIREMENT})\s*)(\d+)\b\s*(?:[:：.\-–—]\s*)?(.*)$`, 'i');
 const CRITERIA_LABEL = new RegExp(
-  '^(?:Acceptance Criteria|Criterios de Aceptaci[oó]n|Crit[eé]rios de Aceita[cç][aã]o|Akzeptanzkriterien|Crit[eè]res d\'acceptation|' +
+  "^(?:Acceptance Criteria|Criterios de Aceptaci[oó]n|Crit[eé]rios de Aceita[cç][aã]o|Akzeptanzkriterien|Crit[eè]res d'acceptation|" +
     'Kabul Kriterleri|Kriteria Penerimaan|受け入れ基準|受入基準|受け入れ条件|受入条件|验收标准|验收准则|验收条件|' +
     '수용 기준|인수 기준|승인 기준)\\s*[:：]?$',
   'i',
 );
-const USER_STORY = /^\s*(?:User Story|Objective|Hist[oó]ria de Usu[aá]rio|Historia de Usuario|用户故事|ユーザーストーリー|目的|사용자 스토리|Kullanıcı Hikayesi)\s*[:：]?\s*/i;
+const USER_STORY =
+  /^\s*(?:User Story|Objective|Hist[oó]ria de Usu[aá]rio|Historia de Usuario|用户故事|ユーザーストーリー|目的|사용자 스토리|Kullanıcı Hikayesi)\s*[:：]?\s*/i;
 /**
  * cc-sdd and some hand-written specs number requirement headings bare (`### 1. Title`, `### 1 Title`)
  * under a `## Requirements` (or translated) section. Read only there, and only when no keyword
  * heading exists, so that numbered design notes elsewhere are never taken for requirements.
  */
 const NUMBERED_HEADING = /^(\d+)\.?\s+(\S.*)$/;
-const REQUIREMENTS_SECTION = /^(?:Requirements|Functional Requirements|Requisitos|Anforderungen|Gereksinimler|Persyaratan|Kebutuhan|要件|要件定義|需求|功能需求|요구사항)\s*[:：]?$/i;
+const REQUIREMENTS_SECTION =
+  /^(?:Requirements|Functional Requirements|Requisitos|Anforderungen|Gereksinimler|Persyaratan|Kebutuhan|要件|要件定義|需求|功能需求|요구사항)\s*[:：]?$/i;
 
 export interface RequirementsFacts {
   readonly requirements: RequirementNode[];
@@ -166,8 +165,7 @@ function criterionFromItem(doc: MarkdownDoc, requirementId: string, list: Block,
   // when a list is numbered `1. 1. 1.` (CommonMark would render it 1, 2, 3).
   // An explicit `1.2 …` at the start of the item (cc-sdd writes `- 1.2 WHEN …`) is the id its author cites.
   const explicit = EXPLICIT_ID.exec(item.children[0]?.content ?? '');
-  const n =
-    explicit && Number(explicit[1]) === Number(requirementId) ? explicit[2] : list.ordered && item.number ? item.number : String(position);
+  const n = explicit && Number(explicit[1]) === Number(requirementId) ? explicit[2] : list.ordered && item.number ? item.number : String(position);
   return {
     id: `${requirementId}.${Number(n)}`,
     requirementId,
