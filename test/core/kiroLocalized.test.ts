@@ -29,6 +29,13 @@ describe('Kiro reading: localized and cc-sdd dialects', () => {
     assert.deepStrictEqual(criteriaOf('## Functional Requirements\n### 1. Blog Posts Section\n- Fetch posts\n'), []);
   });
 
+  it('reads R- and RF-prefixed requirements with bold or bulleted prefixed criteria', () => {
+    const rf = '## Requisitos funcionais\n\n### RF1 — Modelo\n\n**RF1.1** Quando A, o sistema **deve** B.\n\n**RF1.2** O sistema **deve** C.\n';
+    const r = '## Requisito R2 — Lead time\n\n**EARS**\n\n- R2.1 — O sistema DEVE A.\n- R2.2 — QUANDO B, ENTÃO o sistema DEVE C.\n';
+    assert.deepStrictEqual(criteriaOf(rf), ['1:1.1,1.2']);
+    assert.deepStrictEqual(criteriaOf(r), ['2:2.1,2.2']);
+  });
+
   it('keeps the numbers of criteria grouped under sub-headings of Acceptance Criteria', () => {
     const text = '### Requirement 1\n#### Acceptance Criteria\n##### Errors\n1. A\n##### Retries\n2. B\n3. C\n';
     assert.deepStrictEqual(criteriaOf(text), ['1:1.1,1.2,1.3']);

@@ -15,7 +15,11 @@ import { scanInlineCriteria } from './inlineCriteria';
 // Keyword tables per language. Latin words need a space before the number; CJK words often have none.
 const LATIN_REQUIREMENT = 'Requirement|Requisito|Anforderung|Exigence|Gereksinim|Persyaratan|Kebutuhan';
 const CJK_REQUIREMENT = '要件|需求|要求|요구사항|요구 사항';
-const REQUIREMENT_HEADING = new RegExp(String.raw`^(?:(?:${LATIN_REQUIREMENT})\s+|(?:${CJK_REQUIREMENT})\s*)(\d+)\b\s*(?:[:：.\-–—]\s*)?(.*)$`, 'i');
+// `R1` / `RF1` (requisito funcional) prefixes name the same number; tasks cite them as `R1.2`.
+const REQUIREMENT_HEADING = new RegExp(
+  String.raw`^(?:(?:${LATIN_REQUIREMENT})\s+(?:RF?)?|(?:${CJK_REQUIREMENT})\s*|RF?(?=\d))(\d+)\b\s*(?:[:：.\-–—]\s*)?(.*)$`,
+  'i',
+);
 const CRITERIA_LABEL = new RegExp(
   "^(?:Acceptance Criteria|Criterios de Aceptaci[oó]n|Crit[eé]rios de Aceita[cç][aã]o|Akzeptanzkriterien|Crit[eè]res d'acceptation|" +
     'Kabul Kriterleri|Kriteria Penerimaan|受け入れ基準|受入基準|受け入れ条件|受入条件|验收标准|验收准则|验收条件|' +
@@ -43,8 +47,7 @@ export interface RequirementsFacts {
 export function parseRequirements(doc: MarkdownDoc): RequirementsFacts {
   const requirements: RequirementNode[] = [];
   const blocks = doc.root.children;
-  const { headings, bare } = requirementHeadings(blocks);
-  for (const { index: i, id, title } of headings) {
+  for (const { index: i, id, title, bare } of requirementHeadings(blocks)) {
     const block = blocks[i];
     const section = sectionAfter(blocks, i, block.depth!);
     const range = firstLineRange(doc, block);
@@ -52,7 +55,7 @@ export function parseRequirements(doc: MarkdownDoc): RequirementsFacts {
     const idCol = headingText.indexOf(id, headingText.search(/\d/));
     const last = section.length ? section[section.length - 1] : block;
     const criteria = findCriteria(doc, id, section);
-    // A bare numbered heading is a requirement only if criteria follow it: `### 1. Blog Posts Section`
+    // A heading without the word (`### 1. Title`, `### RF1 — Title`) is a requirement only if criteria follow it: `### 1. Blog Posts Section`
     // with a feature list is a product brief, and calling it a requirement without criteria is noise.
     if (bare && criteria.length === 0) continue;
     requirements.push({
@@ -72,17 +75,19 @@ interface RequirementHeading {
   readonly index: number;
   readonly id: string;
   readonly title: string;
+  /** Numbered without a requirement keyword, so only criteria show that it is one. */
+  readonly bare: boolean;
 }
 
 /** Keyword headings (`Requirement 1`, `要件 1`); failing those, bare numbered headings inside a Requirements section. */
-function requirementHeadings(blocks: Block[]): { headings: RequirementHeading[]; bare: boolean } {
+function requirementHeadings(blocks: Block[]): RequirementHeading[] {
   const keyword: RequirementHeading[] = [];
   blocks.forEach((block, index) => {
     if (block.type !== 'heading') return;
     const m = REQUIREMENT_HEADING.exec(plainText(block));
-    if (m) keyword.push({ index, id: m[1], title: m[2] });
+    if (m) keyword.push({ index, id: m[1], title: m[2], bare: /^RF?\d/i.test(plainText(block)) });
   });
-  if (keyword.length) return { headings: keyword, bare: false };
+  if (keyword.length) return keyword;
   const numbered: RequirementHeading[] = [];
   blocks.forEach((block, at) => {
     if (block.type !== 'heading' || !REQUIREMENTS_SECTION.test(plainText(block))) return;
@@ -93,10 +98,10 @@ function requirementHeadings(blocks: Block[]): { headings: RequirementHeading[];
       const m = NUMBERED_HEADING.exec(plainText(b));
       if (!m || (depth !== undefined && b.depth !== depth)) return;
       depth = b.depth;
-      numbered.push({ index: at + 1 + k, id: String(Number(m[1])), title: m[2] });
+      numbered.push({ index: at + 1 + k, id: String(Number(m[1])), title: m[2], bare: true });
     });
   });
-  return { headings: numbered, bare: true };
+  return numbered;
 }
 
 function findUserStory(section: Block[]): string | undefined {
@@ -132,7 +137,8 @@ function findCriteria(doc: MarkdownDoc, requirementId: string, section: Block[])
       if (b.type === 'paragraph') paragraphs.push(b);
     }
   } else {
-    const at = section.findIndex((b) => b.type === 'list' && b.ordered);
+    // Bulleted criteria count only when they carry their ids (`- R1.1 — …`); other bullets are notes.
+    const at = section.findIndex((b) => b.type === 'list' && (b.ordered || EXPLICIT_ID.test(b.children[0]?.children[0]?.content ?? '')));
     if (at >= 0) {
       lists.push(section[at]);
       // A suppression comment between two items splits the list in two; the criteria go on.
@@ -156,7 +162,7 @@ function findCriteria(doc: MarkdownDoc, requirementId: string, section: Block[])
   return criteria;
 }
 
-const EXPLICIT_ID = /^\s*(?:\*\*|__)?(\d+)\.(\d+)\.?(?:\*\*|__)?(?=[\s:)]|$)/;
+const EXPLICIT_ID = /^\s*(?:\*\*|__)?(?:RF?)?(\d+)\.(\d+)\.?(?:\*\*|__)?(?=[\s:)]|$)/;
 
 function criterionFromItem(doc: MarkdownDoc, requirementId: string, list: Block, item: Block, position: number): CriterionNode {
   const line = item.startLine;
