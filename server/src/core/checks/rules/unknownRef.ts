@@ -22,23 +22,32 @@ export const unknownRef: SpecRule = {
     // Without a requirements file every citation would be "unknown": that is one missing file,
     // not a wall of errors, and the missing-file check is the place to say it.
     if (!spec.files.requirements && !spec.files.bugfix) return;
+    // Understood or silent: a requirements file the reader got nothing from (a heading scheme it
+    // does not know) proves nothing about the citations, so none of them is reported.
+    if (spec.requirements.size === 0) return;
     const criteria = [...spec.criteria.keys()];
     const requirements = [...spec.requirements.keys()];
     for (const ref of spec.refs) {
       for (const missing of ref.unresolved) {
+        // Likewise a requirement whose criteria could not be read: its `2.3` may well exist.
+        const owner = missing.includes('.') ? spec.requirements.get(missing.split('.')[0]!) : undefined;
+        if (owner && owner.node.criteria.length === 0) continue;
         // A mistyped criterion is another criterion; a wrong requirement number has no
         // meaningful look-alike (every single digit is one edit away), so list the range instead.
         const suggestions = missing.includes('.') ? suggestIds(missing, criteria) : [];
         const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : '';
         const what = missing.includes('.') ? 'Criterion' : 'Requirement';
         const parent = spec.requirements.get(missing.split('.')[0]!);
-        const span = missing.includes('.')
-          ? parent?.node.criteria.length
+        // When the criterion's requirement is missing too, the requirement range is what tells the reader why.
+        const span = parent
+          ? missing.includes('.') && parent.node.criteria.length
             ? ` Requirement ${parent.node.id} has ${describeSpan(parent.node.criteria.map((c) => c.id))}.`
             : ''
-          : requirements.length
-            ? ` The spec has requirements ${describeSpan(requirements)}.`
-            : '';
+          : requirements.length === 1
+            ? ` The spec has only requirement ${requirements[0]}.`
+            : requirements.length
+              ? ` The spec has requirements ${describeSpan(requirements)}.`
+              : '';
         const single = ref.occurrence.target.kind === 'id';
         report({
           path: ref.path,

@@ -5,9 +5,10 @@ import { MarkdownDoc } from '../../../parse/markdown';
 /**
  * Criteria written with their full number at the start of a line instead of as a Markdown
  * list: `1.1 WHEN …`, `**2.3** …`, `1.1. THE framework SHALL …`, `- 3.2 …`. Bugfix specs
- * always use this form; some hand-written requirements.md files do too.
+ * always use this form; some hand-written requirements.md files do too, some with an `R`/`RF`
+ * prefix (`**RF1.2** …`, `- R1.1 — …`).
  */
-const INLINE_CRITERION = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?)(\d+)\.(\d+)\.?(?:\*\*|__)?[:.)]?\s+(.*)$/;
+const INLINE_CRITERION = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?(?:RF?)?)(\d+)\.(\d+)\.?(?:\*\*|__)?[:.)]?\s+(.*)$/;
 
 /** Scans lines `fromLine..toLine` (inclusive), skipping code. `major` restricts to one requirement. */
 export function scanInlineCriteria(doc: MarkdownDoc, fromLine: number, toLine: number, major?: string): CriterionNode[] {

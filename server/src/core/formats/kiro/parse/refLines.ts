@@ -8,6 +8,8 @@ import { RefOccurrence, RefSourceKind, RefTarget } from '../../../model';
  *   `**Validates: Requirements 1.2, 3.1**`    (tasks.md and design.md correctness properties)
  * and splits each list into ref tokens with exact ranges. Text that is not a ref
  * (`All requirements for X`, `(preserve functionality)`) is tolerated and skipped.
+ * Translated labels (`_需求: 1.1_`, `_要件: 1.1_`, `_Requisitos: 1.1_`), the short `_Reqs:_`,
+ * a full-width colon and ideographic separators (`Requirements：R1、R13`) are read the same way.
  */
 
 interface LineHeader {
@@ -18,8 +20,10 @@ interface LineHeader {
   readonly listEnd: number;
 }
 
+// The label per language: data, one alternative per spelling seen in real specs.
+const LABEL = String.raw`(?:Requirements?|Reqs?|Requisitos?|Requerimientos?|Anforderungen|Gereksinimler|Persyaratan|要件|需求|要求|요구사항)`;
 // `_Requirements:` / `*Requirements:*` / `**Requirements:**`, or a bullet that starts with `Requirements:`.
-const REQUIREMENTS_HEADER = /(?:[_*]{1,2}Requirements?\s*:[_*]{0,2}|^\s*(?:[-*+]\s+)?Requirements?\s*:)\s*/;
+const REQUIREMENTS_HEADER = new RegExp(String.raw`(?:[_*]{1,2}${LABEL}\s*[:：][_*]{0,2}|^\s*(?:[-*+]\s+)?${LABEL}\s*[:：])\s*`);
 // `**Validates: Requirements 1.2**`, `Validates: Requirement 1.2`, `**Validates:** Requirements 1.2`.
 const VALIDATES_HEADER = /Validates\s*:\s*(?:\*\*)?\s*Requirements?\s*:?\s*/;
 
@@ -46,7 +50,9 @@ function closingEmphasis(line: string, from: number): number {
 }
 
 const ID = String.raw`\d+(?:\.\d+)*`;
-const ITEM = new RegExp(String.raw`^(\s*\(?\s*(?:Requirements?\s+)?)(${ID})(?:\s*[-–—]\s*(?:Requirements?\s+)?(${ID}))?(?=$|[\s,;)_*]|\.(?!\d))`);
+// A token may carry the word (`Requirement 2`) or an `R` prefix (`R1.2`); the id is what follows.
+const PREFIX = String.raw`(?:Requirements?\s+|Requisitos?\s+|要件\s*|需求\s*|R(?=\d))?`;
+const ITEM = new RegExp(String.raw`^(\s*\(?\s*${PREFIX})(${ID})(?:\s*[-–—~]\s*${PREFIX}(${ID}))?(?=$|[\s,;)_*]|\.(?!\d))`);
 const ALL = /^(\s*)(All)\b/;
 const PAREN_ID = new RegExp(String.raw`\(\s*(${ID})(?:\s*[-–—]\s*(${ID}))?(?=$|[\s,;)])`);
 
@@ -54,7 +60,7 @@ const PAREN_ID = new RegExp(String.raw`\(\s*(${ID})(?:\s*[-–—]\s*(${ID}))?(?
 export function tokenizeRefList(list: string): { target: RefTarget; raw: string; start: number; end: number }[] {
   const tokens: { target: RefTarget; raw: string; start: number; end: number }[] = [];
   let itemStart = 0;
-  for (const item of list.split(/[,;]/)) {
+  for (const item of list.split(/[,;、，；]/)) {
     const all = ALL.exec(item);
     const m = ITEM.exec(item);
     if (all) {
@@ -85,7 +91,6 @@ export function scanRefLines(doc: MarkdownDoc): RefOccurrence[] {
   for (let line = 0; line < doc.lines.lineCount; line++) {
     if (doc.codeLines.has(line)) continue;
     const text = doc.lines.lineText(line);
-    if (!text.includes('equirement')) continue;
     const header = findHeader(text);
     if (!header) continue;
     const list = text.slice(header.listStart, header.listEnd);

@@ -12,9 +12,30 @@ import { scanInlineCriteria } from './inlineCriteria';
  * numbered inline (`1.1. THE …`), translated headings (`Requisito 1`, `Criterios de Aceptación`).
  */
 
-const REQUIREMENT_HEADING = /^(?:Requirement|Requisito|Anforderung|Exigence)\s+(\d+)\b\s*(?:[:.\-–—]\s*)?(.*)$/i;
-const CRITERIA_LABEL = /^(?:Acceptance Criteria|Criterios de Aceptaci[oó]n|Akzeptanzkriterien|Crit[eè]res d'acceptation)\s*:?$/i;
-const USER_STORY = /^\s*User Story\s*:?\s*/i;
+// Keyword tables per language. Latin words need a space before the number; CJK words often have none.
+const LATIN_REQUIREMENT = 'Requirement|Requisito|Anforderung|Exigence|Gereksinim|Persyaratan|Kebutuhan';
+const CJK_REQUIREMENT = '要件|需求|要求|요구사항|요구 사항';
+// `R1` / `RF1` (requisito funcional) prefixes name the same number; tasks cite them as `R1.2`.
+const REQUIREMENT_HEADING = new RegExp(
+  String.raw`^(?:(?:${LATIN_REQUIREMENT})\s+(?:RF?)?|(?:${CJK_REQUIREMENT})\s*|RF?(?=\d))(\d+)\b\s*(?:[:：.\-–—]\s*)?(.*)$`,
+  'i',
+);
+const CRITERIA_LABEL = new RegExp(
+  "^(?:Acceptance Criteria|Criterios de Aceptaci[oó]n|Crit[eé]rios de Aceita[cç][aã]o|Akzeptanzkriterien|Crit[eè]res d'acceptation|" +
+    'Kabul Kriterleri|Kriteria Penerimaan|受け入れ基準|受入基準|受け入れ条件|受入条件|验收标准|验收准则|验收条件|' +
+    '수용 기준|인수 기준|승인 기준)\\s*[:：]?$',
+  'i',
+);
+const USER_STORY =
+  /^\s*(?:User Story|Objective|Hist[oó]ria de Usu[aá]rio|Historia de Usuario|用户故事|ユーザーストーリー|目的|사용자 스토리|Kullanıcı Hikayesi)\s*[:：]?\s*/i;
+/**
+ * cc-sdd and some hand-written specs number requirement headings bare (`### 1. Title`, `### 1 Title`)
+ * under a `## Requirements` (or translated) section. Read only there, and only when no keyword
+ * heading exists, so that numbered design notes elsewhere are never taken for requirements.
+ */
+const NUMBERED_HEADING = /^(\d+)\.?\s+(\S.*)$/;
+const REQUIREMENTS_SECTION =
+  /^(?:Requirements|Functional Requirements|Requisitos|Anforderungen|Gereksinimler|Persyaratan|Kebutuhan|要件|要件定義|需求|功能需求|요구사항)\s*[:：]?$/i;
 
 export interface RequirementsFacts {
   readonly requirements: RequirementNode[];
@@ -26,27 +47,62 @@ export interface RequirementsFacts {
 export function parseRequirements(doc: MarkdownDoc): RequirementsFacts {
   const requirements: RequirementNode[] = [];
   const blocks = doc.root.children;
-  blocks.forEach((block, i) => {
-    if (block.type !== 'heading') return;
-    const m = REQUIREMENT_HEADING.exec(plainText(block));
-    if (!m) return;
+  for (const { index: i, id, title, bare } of requirementHeadings(blocks)) {
+    // The index comes from requirementHeadings over these same blocks.
+    const block = blocks[i]!;
     const section = sectionAfter(blocks, i, block.depth!);
-    const id = m[1]!;
     const range = firstLineRange(doc, block);
     const headingText = doc.lines.lineText(block.startLine);
     const idCol = headingText.indexOf(id, headingText.search(/\d/));
     const last = section.length ? section[section.length - 1]! : block;
+    const criteria = findCriteria(doc, id, section);
+    // A heading without the word (`### 1. Title`, `### RF1 — Title`) is a requirement only if criteria follow it: `### 1. Blog Posts Section`
+    // with a feature list is a product brief, and calling it a requirement without criteria is noise.
+    if (bare && criteria.length === 0) continue;
     requirements.push({
       id,
-      title: m[2]!.trim(),
+      title: title.trim(),
       userStory: findUserStory(section),
       range,
       idRange: { start: { line: block.startLine, character: idCol }, end: { line: block.startLine, character: idCol + id.length } },
       sectionRange: { start: range.start, end: blockRange(doc, last).end },
-      criteria: findCriteria(doc, id, section),
+      criteria,
+    });
+  }
+  return { requirements, glossary: findGlossary(blocks), headings: collectHeadings(doc), notes: [] };
+}
+
+interface RequirementHeading {
+  readonly index: number;
+  readonly id: string;
+  readonly title: string;
+  /** Numbered without a requirement keyword, so only criteria show that it is one. */
+  readonly bare: boolean;
+}
+
+/** Keyword headings (`Requirement 1`, `要件 1`); failing those, bare numbered headings inside a Requirements section. */
+function requirementHeadings(blocks: Block[]): RequirementHeading[] {
+  const keyword: RequirementHeading[] = [];
+  blocks.forEach((block, index) => {
+    if (block.type !== 'heading') return;
+    const m = REQUIREMENT_HEADING.exec(plainText(block));
+    if (m) keyword.push({ index, id: m[1]!, title: m[2]!, bare: /^RF?\d/i.test(plainText(block)) });
+  });
+  if (keyword.length) return keyword;
+  const numbered: RequirementHeading[] = [];
+  blocks.forEach((block, at) => {
+    if (block.type !== 'heading' || !REQUIREMENTS_SECTION.test(plainText(block))) return;
+    let depth: number | undefined;
+    const section = sectionAfter(blocks, at, block.depth!);
+    section.forEach((b, k) => {
+      if (b.type !== 'heading') return;
+      const m = NUMBERED_HEADING.exec(plainText(b));
+      if (!m || (depth !== undefined && b.depth !== depth)) return;
+      depth = b.depth;
+      numbered.push({ index: at + 1 + k, id: String(Number(m[1])), title: m[2]!, bare: true });
     });
   });
-  return { requirements, glossary: findGlossary(blocks), headings: collectHeadings(doc), notes: [] };
+  return numbered;
 }
 
 function findUserStory(section: Block[]): string | undefined {
@@ -75,12 +131,15 @@ function findCriteria(doc: MarkdownDoc, requirementId: string, section: Block[])
     const label = section[labelAt]!;
     const zone = label.type === 'heading' ? sectionAfter(section, labelAt, label.depth!) : section.slice(labelAt + 1);
     for (const b of zone) {
-      if (b.type === 'heading') break;
+      // A heading label's zone may hold sub-headings (`##### Error handling`) that group the
+      // criteria; a paragraph label's zone ends at the next heading.
+      if (b.type === 'heading' && label.type !== 'heading') break;
       if (b.type === 'list') lists.push(b);
       if (b.type === 'paragraph') paragraphs.push(b);
     }
   } else {
-    const at = section.findIndex((b) => b.type === 'list' && b.ordered);
+    // Bulleted criteria count only when they carry their ids (`- R1.1 — …`); other bullets are notes.
+    const at = section.findIndex((b) => b.type === 'list' && (b.ordered || EXPLICIT_ID.test(b.children[0]?.children[0]?.content ?? '')));
     if (at >= 0) {
       lists.push(section[at]!);
       // A suppression comment between two items splits the list in two; the criteria go on.
@@ -104,12 +163,16 @@ function findCriteria(doc: MarkdownDoc, requirementId: string, section: Block[])
   return criteria;
 }
 
+const EXPLICIT_ID = /^\s*(?:\*\*|__)?(?:RF?)?(\d+)\.(\d+)\.?(?:\*\*|__)?(?=[\s:)]|$)/;
+
 function criterionFromItem(doc: MarkdownDoc, requirementId: string, list: Block, item: Block, position: number): CriterionNode {
   const line = item.startLine;
   const cols = listItemColumns(doc, item);
   // The number as written, so that citations match what an author sees in the raw file even
   // when a list is numbered `1. 1. 1.` (CommonMark would render it 1, 2, 3).
-  const n = list.ordered && item.number ? item.number : String(position);
+  // An explicit `1.2 …` at the start of the item (cc-sdd writes `- 1.2 WHEN …`) is the id its author cites.
+  const explicit = EXPLICIT_ID.exec(item.children[0]?.content ?? '');
+  const n = explicit && Number(explicit[1]) === Number(requirementId) ? explicit[2] : list.ordered && item.number ? item.number : String(position);
   return {
     id: `${requirementId}.${Number(n)}`,
     requirementId,
