@@ -39,7 +39,7 @@ export const missingSection: SpecRule = {
           path: f.path,
           range: top,
           message: delta
-            ? `This main spec is written as a change delta ("${delta.text}") and has no ## ${missing.join(' or ## ')} section, so openspec validate rejects it and reads none of its requirements; rename the delta section to ## Requirements${purpose ? '' : ' and add ## Purpose'}.`
+            ? `This main spec is written as a change delta ("${delta.text}") and has no ## ${missing.join(' or ## ')} section, so openspec validate rejects it and reads none of its requirements; move its current requirements under ## Requirements${purpose ? '' : ' and add ## Purpose'} (deltas belong in openspec/changes/<id>/specs/).`
             : `Missing the ## ${missing.join(' and ## ')} section${missing.length > 1 ? 's' : ''}; OpenSpec main specs need ## Purpose and ## Requirements.`,
         });
         continue;
