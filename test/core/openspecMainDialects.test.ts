@@ -63,7 +63,8 @@ describe('OpenSpec main specs openspec cannot parse', () => {
   });
 
   it('keeps reading a well-formed spec the OpenSpec way, with no fallback', () => {
-    const text = '# X\n\n## Purpose\nWhy this exists, in enough words to pass.\n\n## Requirements\n\n### Requirement: One\nIt SHALL.\n\n#### Scenario: S\n- ok\n\n## Notes\n\n### RF-9: Not a requirement\n';
+    const text =
+      '# X\n\n## Purpose\nWhy this exists, in enough words to pass.\n\n## Requirements\n\n### Requirement: One\nIt SHALL.\n\n#### Scenario: S\n- ok\n\n## Notes\n\n### RF-9: Not a requirement\n';
     const facts = parseSpecFile('/ws/openspec/specs/x/spec.md', 'spec', text, NEVER_CANCELLED, 'openspec');
     assert.deepStrictEqual(
       facts.requirements.map((r) => r.id),

@@ -44,7 +44,11 @@ export function parseOpenSpecSpec(doc: MarkdownDoc): OpenSpecSpecFacts {
   // Without `## Requirements` OpenSpec reads nothing; the model still gets what the authors wrote
   // (see fallback.ts), while the OpenSpec rules keep OpenSpec's view (no requirement blocks).
   if (start < 0)
-    return { requirements: fallbackRequirements(doc), headings: collectHeadings(doc), extras: { type: 'openspec', sections, requirementBlocks: [], misplaced } };
+    return {
+      requirements: fallbackRequirements(doc),
+      headings: collectHeadings(doc),
+      extras: { type: 'openspec', sections, requirementBlocks: [], misplaced },
+    };
   const requirements = blocks.map((b): RequirementNode => {
     const id = slug(b.name);
     const criteria = b.scenarios
