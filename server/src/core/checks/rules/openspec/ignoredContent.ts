@@ -27,14 +27,16 @@ export const ignoredContent: SpecRule = {
       // A main spec without both sections is one missing-section finding already; openspec
       // stops there too, and listing every requirement as "ignored" would only repeat it.
       const parsable = f.kind !== 'spec' || (section(extras, 'Purpose') && section(extras, 'Requirements'));
-      for (const { m, hidden } of parsable ? groupUnderDeltaHeaders(extras.misplaced, f.headings) : []) {
+      for (const { m, hidden } of parsable ? groupBySection(extras.misplaced, f.headings) : []) {
         report({
           path: f.path,
           range: m.range,
           message:
             m.what === 'delta-header'
               ? `Delta header "${m.text}" in a main spec${hidden ? ` hides the ${hidden} requirement${hidden > 1 ? 's' : ''} below it from OpenSpec` : ''}; delta sections belong in openspec/changes/<id>/specs/<capability>/spec.md and cut the Requirements section short here.`
-              : `"${m.text}" is outside the ## Requirements section, so OpenSpec does not see it.`,
+              : hidden
+                ? `"${m.text}" and ${hidden} more requirement${hidden > 1 ? 's' : ''} below it are outside the ## Requirements section, so OpenSpec does not see them.`
+                : `"${m.text}" is outside the ## Requirements section, so OpenSpec does not see it.`,
         });
       }
       const delta = extras.delta;
@@ -74,13 +76,15 @@ export const ignoredContent: SpecRule = {
 type Misplaced = OpenSpecExtras['misplaced'][number];
 
 /**
- * Requirements inside a delta section of a main spec are hidden by that section's header: the
- * header's finding names how many, and they get none of their own. Requirements elsewhere (above
- * `## Requirements`, under `## Notes`) keep their own findings.
+ * One finding per `##` section, not per requirement: requirements inside a delta section of a
+ * main spec are hidden by that section's header, whose finding names how many; requirements
+ * under any other section (`## Domain: …`, `## Notes`, or above `## Requirements`) are reported on
+ * the first of them, naming how many more share its section. The author fixes a section at a
+ * time, and openspec's one error per requirement would only repeat the first.
  */
-function groupUnderDeltaHeaders(misplaced: readonly Misplaced[], headings: readonly Heading[]): { m: Misplaced; hidden: number }[] {
-  const out: { m: Misplaced; hidden: number }[] = [];
+function groupBySection(misplaced: readonly Misplaced[], headings: readonly Heading[]): { m: Misplaced; hidden: number }[] {
   const sectionStarts = headings.filter((h) => h.depth <= 2).map((h) => h.range.start.line);
+  const out: { m: Misplaced; hidden: number; end: number }[] = [];
   let open: { m: Misplaced; hidden: number; end: number } | undefined;
   for (const m of [...misplaced].sort((a, b) => a.range.start.line - b.range.start.line)) {
     const line = m.range.start.line;
@@ -88,11 +92,9 @@ function groupUnderDeltaHeaders(misplaced: readonly Misplaced[], headings: reado
       open.hidden++;
       continue;
     }
-    if (m.what === 'delta-header') {
-      const end = sectionStarts.find((s) => s > line) ?? Number.MAX_SAFE_INTEGER;
-      open = { m, hidden: 0, end };
-      out.push(open);
-    } else out.push({ m, hidden: 0 });
+    // A delta header is itself a section start, so its section ends at the next one after it.
+    open = { m, hidden: 0, end: sectionStarts.find((s) => s > line) ?? Number.MAX_SAFE_INTEGER };
+    out.push(open);
   }
   return out.map(({ m, hidden }) => ({ m, hidden }));
 }
