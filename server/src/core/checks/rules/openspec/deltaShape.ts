@@ -62,8 +62,13 @@ export const deltaShape: SpecRule = {
       report({
         path: anchor.path,
         range: TOP,
+        // A folder holding only `.openspec.yaml` is a change scaffolded and not written yet; saying
+        // so tells its author why validate fails without suggesting the change is malformed.
         message:
-          'The change has no deltas: add specs/<capability>/spec.md with ## ADDED / MODIFIED / REMOVED / RENAMED Requirements, or set skip_specs: true in .openspec.yaml if it changes no spec.',
+          (spec.fileList.length === 1 && metaFile
+            ? 'The change holds only .openspec.yaml (scaffolded, nothing written yet), so openspec validate fails: '
+            : 'The change has no deltas: ') +
+          'add specs/<capability>/spec.md with ## ADDED / MODIFIED / REMOVED / RENAMED Requirements, or set skip_specs: true in .openspec.yaml if it changes no spec.',
       });
     }
   },

@@ -1,6 +1,8 @@
 import { deltaCapability } from '../../../formats/openspec/layout';
 import { SpecRule } from '../../rule';
-import { openSpecExtras } from './helpers';
+import { OpenSpecExtras } from '../../../extras';
+import { Heading } from '../../../model';
+import { openSpecExtras, section } from './helpers';
 
 /** Content OpenSpec silently skips: requirements outside their section, stray headings, misplaced delta files. */
 export const ignoredContent: SpecRule = {
@@ -22,14 +24,19 @@ export const ignoredContent: SpecRule = {
     for (const f of spec.fileList) {
       const extras = openSpecExtras(f);
       if (!extras) continue;
-      for (const m of extras.misplaced) {
+      // A main spec without both sections is one missing-section finding already; openspec
+      // stops there too, and listing every requirement as "ignored" would only repeat it.
+      const parsable = f.kind !== 'spec' || (section(extras, 'Purpose') && section(extras, 'Requirements'));
+      for (const { m, hidden } of parsable ? groupBySection(extras.misplaced, f.headings) : []) {
         report({
           path: f.path,
           range: m.range,
           message:
             m.what === 'delta-header'
-              ? `Delta header "${m.text}" in a main spec; delta sections belong in openspec/changes/<id>/specs/<capability>/spec.md and cut the Requirements section short here.`
-              : `"${m.text}" is outside the ## Requirements section, so OpenSpec does not see it.`,
+              ? `Delta header "${m.text}" in a main spec${hidden ? ` hides the ${hidden} requirement${hidden > 1 ? 's' : ''} below it from OpenSpec` : ''}; delta sections belong in openspec/changes/<id>/specs/<capability>/spec.md and cut the Requirements section short here.`
+              : hidden
+                ? `"${m.text}" and ${hidden} more requirement${hidden > 1 ? 's' : ''} below it are outside the ## Requirements section, so OpenSpec does not see them.`
+                : `"${m.text}" is outside the ## Requirements section, so OpenSpec does not see it.`,
         });
       }
       const delta = extras.delta;
@@ -44,11 +51,15 @@ export const ignoredContent: SpecRule = {
             : 'A delta spec at specs/spec.md has no capability folder and is ignored when the change is archived; move it to specs/<capability>/spec.md.',
         });
       }
-      for (const o of delta.orphans) {
+      // With no delta section at all, delta-shape already says so; the orphans are one finding
+      // (naming how many), not one per requirement.
+      const orphans = delta.sections.length === 0 ? delta.orphans.slice(0, 1) : delta.orphans;
+      for (const o of orphans) {
+        const more = delta.sections.length === 0 ? delta.orphans.length - 1 : 0;
         report({
           path: f.path,
           range: o.range,
-          message: `Requirement "${o.name}" is ${o.section ? `under "## ${o.section}"` : 'above the first ## section'}, not in a delta section, so it is ignored. Move it under ## ADDED, MODIFIED, REMOVED or RENAMED Requirements.`,
+          message: `Requirement "${o.name}"${more ? ` and ${more} more` : ''} ${more ? 'are' : 'is'} ${o.section ? `under "## ${o.section}"` : 'above the first ## section'}, not in a delta section, so ${more ? 'they are' : 'it is'} ignored. Move ${more ? 'them' : 'it'} under ## ADDED, MODIFIED, REMOVED or RENAMED Requirements.`,
         });
       }
       for (const h of delta.strayHeaders) {
@@ -61,3 +72,29 @@ export const ignoredContent: SpecRule = {
     }
   },
 };
+
+type Misplaced = OpenSpecExtras['misplaced'][number];
+
+/**
+ * One finding per `##` section, not per requirement: requirements inside a delta section of a
+ * main spec are hidden by that section's header, whose finding names how many; requirements
+ * under any other section (`## Domain: …`, `## Notes`, or above `## Requirements`) are reported on
+ * the first of them, naming how many more share its section. The author fixes a section at a
+ * time, and openspec's one error per requirement would only repeat the first.
+ */
+function groupBySection(misplaced: readonly Misplaced[], headings: readonly Heading[]): { m: Misplaced; hidden: number }[] {
+  const sectionStarts = headings.filter((h) => h.depth <= 2).map((h) => h.range.start.line);
+  const out: { m: Misplaced; hidden: number; end: number }[] = [];
+  let open: { m: Misplaced; hidden: number; end: number } | undefined;
+  for (const m of [...misplaced].sort((a, b) => a.range.start.line - b.range.start.line)) {
+    const line = m.range.start.line;
+    if (m.what === 'requirement' && open && line < open.end) {
+      open.hidden++;
+      continue;
+    }
+    // A delta header is itself a section start, so its section ends at the next one after it.
+    open = { m, hidden: 0, end: sectionStarts.find((s) => s > line) ?? Number.MAX_SAFE_INTEGER };
+    out.push(open);
+  }
+  return out.map(({ m, hidden }) => ({ m, hidden }));
+}

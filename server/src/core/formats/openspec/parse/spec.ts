@@ -3,6 +3,7 @@ import { OpenSpecExtras } from '../extras';
 import { CriterionNode, Heading, RequirementNode } from '../../../model';
 import { MarkdownDoc, collectHeadings } from '../../../parse/markdown';
 import { REQUIREMENT_HEADER, lineRange, readRequirementBlocks, readSections, slug } from './blocks';
+import { fallbackRequirements } from './fallback';
 
 /**
  * An OpenSpec main spec (`openspec/specs/<capability>/spec.md`): `## Purpose`, `## Requirements`
@@ -40,6 +41,14 @@ export function parseOpenSpecSpec(doc: MarkdownDoc): OpenSpecSpecFacts {
     else if (REQUIREMENT_HEADER.test(text) && !(start >= 0 && line > start && line < end))
       misplaced.push({ what: 'requirement', text: text.trim(), range: lineRange(doc, line) });
   }
+  // Without `## Requirements` OpenSpec reads nothing; the model still gets what the authors wrote
+  // (see fallback.ts), while the OpenSpec rules keep OpenSpec's view (no requirement blocks).
+  if (start < 0)
+    return {
+      requirements: fallbackRequirements(doc),
+      headings: collectHeadings(doc),
+      extras: { type: 'openspec', sections, requirementBlocks: [], misplaced },
+    };
   const requirements = blocks.map((b): RequirementNode => {
     const id = slug(b.name);
     const criteria = b.scenarios
