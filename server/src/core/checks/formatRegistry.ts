@@ -1,38 +1,12 @@
+// @spec specthread-core#15.1, specthread-core#15.2
+import { KIRO_FORMAT } from '../formats/kiro/plugin';
+import { OPENSPEC_FORMAT } from '../formats/openspec/plugin';
+import { SPECKIT_FORMAT } from '../formats/speckit/plugin';
 import { SpecRule } from './rule';
-import { kiroFileShape } from './rules/kiro/kiroFileShape';
-import { patternTooComplex } from './rules/kiro/patternTooComplex';
-import { steeringFrontMatter } from './rules/kiro/steeringFrontMatter';
-import { deltaConflict } from './rules/openspec/deltaConflict';
-import { deltaShape } from './rules/openspec/deltaShape';
-import { ignoredContent } from './rules/openspec/ignoredContent';
-import { missingSection } from './rules/openspec/missingSection';
-import { requirementTooLong, requirementWithoutScenario, requirementWithoutShall } from './rules/openspec/requirementRules';
-import { sectionLength } from './rules/openspec/sectionLength';
-import { taskGroup } from './rules/openspec/taskGroup';
-import { storyWithoutScenarios } from './rules/speckit/storyWithoutScenarios';
-import { templatePlaceholder } from './rules/speckit/templatePlaceholder';
-import { tooManyClarifications } from './rules/speckit/tooManyClarifications';
-import { unknownStory } from './rules/speckit/unknownStory';
 
 /**
- * Per-spec rules of the formats beyond Kiro's spec folders (spec-kit, OpenSpec, Kiro steering
- * and hooks). Kept in their own list so registry.ts changes by one line when a format grows.
+ * Per-spec rules of the built-in formats (spec-kit, OpenSpec, Kiro steering and hooks), read from
+ * their plugins so that each format lists its rules in one place (formats/<name>/plugin.ts). The
+ * order (spec-kit, OpenSpec, Kiro) is the order the rules run and are documented in.
  */
-export const FORMAT_RULES: readonly SpecRule[] = [
-  unknownStory,
-  storyWithoutScenarios,
-  tooManyClarifications,
-  templatePlaceholder,
-  missingSection,
-  sectionLength,
-  requirementWithoutShall,
-  requirementWithoutScenario,
-  requirementTooLong,
-  ignoredContent,
-  deltaShape,
-  deltaConflict,
-  taskGroup,
-  steeringFrontMatter,
-  kiroFileShape,
-  patternTooComplex,
-];
+export const FORMAT_RULES: readonly SpecRule[] = [SPECKIT_FORMAT, OPENSPEC_FORMAT, KIRO_FORMAT].flatMap((format) => format.rules);
