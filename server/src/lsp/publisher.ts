@@ -1,10 +1,10 @@
 // @spec specthread-core#15.3, specthread-core#4.2, specthread-core#14.1
 import { CancellationToken } from '../core/cancellation';
 import { Engine } from '../core/engine';
+import { internalError } from '../core/faults';
 import { Finding } from '../core/findings';
 import { pathToUri } from '../host/paths';
 import { toDiagnostic } from './convert';
-import { internalErrorFindings } from './internalError';
 import { ClientLink } from './link';
 
 /** Where the publisher reports a step that failed (the session's Guard). */
@@ -96,7 +96,8 @@ export class Publisher {
     } catch (err) {
       // One spec's failure stays on that spec's files; every other folder is still published.
       this.log.logFailure(`checking ${specDir}`, err);
-      findings = internalErrorFindings(`checking this spec`, err, this.engine.filesOfSpec(specDir));
+      // The stack is logged just above, so the core's finding is built without a log of its own.
+      findings = this.engine.filesOfSpec(specDir).map((path) => internalError('checking this spec', path, err, undefined));
     }
     const files = this.engine.filesOfSpec(specDir);
     const byPath = new Map<string, Finding[]>(files.map((p) => [p, []]));
