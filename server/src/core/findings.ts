@@ -56,3 +56,14 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
   );
 }
+
+/** Findings by the file they are in, each file's findings in their given order. */
+export function groupByPath(findings: Iterable<Finding>): Map<string, Finding[]> {
+  const byPath = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byPath.get(f.path);
+    if (list) list.push(f);
+    else byPath.set(f.path, [f]);
+  }
+  return byPath;
+}

@@ -2,7 +2,7 @@
 import { CancellationToken } from '../core/cancellation';
 import { Engine } from '../core/engine';
 import { internalError } from '../core/faults';
-import { Finding } from '../core/findings';
+import { Finding, groupByPath } from '../core/findings';
 import { pathToUri } from '../host/paths';
 import { toDiagnostic } from './convert';
 import { ClientLink } from './link';
@@ -170,14 +170,4 @@ function keyOf(f: Finding): string {
   const at = (r: Finding['range']) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
   const related = f.related?.map((r) => `${r.path}@${at(r.range)}:${r.message}`).join(';') ?? '';
   return `${at(f.range)}|${f.severity}|${f.code}|${f.message}|${related}`;
-}
-
-function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {
-  const byPath = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const list = byPath.get(f.path);
-    if (list) list.push(f);
-    else byPath.set(f.path, [f]);
-  }
-  return byPath;
 }

@@ -9,7 +9,7 @@ import { runWorkspaceChecks } from '../checks/runWorkspaceChecks';
 import { faultAnchor, internalError, isCancellation, isInternalError } from '../faults';
 import { FileNote } from '../fileNote';
 import { FileNoteStore } from '../fileNoteStore';
-import { Finding, compareFindings } from '../findings';
+import { Finding, compareFindings, groupByPath } from '../findings';
 import { acceptedFindings } from '../suppress/accept';
 import { CodeFiles } from '../trace/codeFiles';
 import { TraceAnalysis } from '../trace/traceAnalysis';
@@ -87,14 +87,8 @@ export class FindingsIndex {
   private crossSpecFindings(token: CancellationToken): Map<string, Finding[]> {
     if (!this.workspaceFindings) {
       const { workspace, specs, config, options } = this.from;
-      const byPath = new Map<string, Finding[]>();
       const view = { specs: specs.allSpecs(), files: [...this.from.listed()], roots: workspace.roots };
-      for (const f of runWorkspaceChecks(view, config.policy(), token, { extraRules: options.extraRules?.workspace, log: options.log })) {
-        const list = byPath.get(f.path) ?? [];
-        list.push(f);
-        byPath.set(f.path, list);
-      }
-      this.workspaceFindings = byPath;
+      this.workspaceFindings = groupByPath(runWorkspaceChecks(view, config.policy(), token, { extraRules: options.extraRules?.workspace, log: options.log }));
     }
     return this.workspaceFindings;
   }
@@ -184,16 +178,10 @@ export class FindingsIndex {
 
   /** Trace findings in code and test files (not spec files), grouped by file. */
   codeFindingsByFile(token: CancellationToken): Map<string, Finding[]> {
-    const byFile = new Map<string, Finding[]>();
     const inCode = this.traceAnalysis(token)
       .findings(token)
       .filter((f) => !this.from.config.locate(f.path));
-    for (const f of this.accepted([...inCode, ...this.from.code.faults()])) {
-      const list = byFile.get(f.path);
-      if (list) list.push(f);
-      else byFile.set(f.path, [f]);
-    }
-    return byFile;
+    return groupByPath(this.accepted([...inCode, ...this.from.code.faults()]));
   }
 
   all(token: CancellationToken): Finding[] {

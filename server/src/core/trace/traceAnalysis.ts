@@ -5,7 +5,7 @@ import { CancellationToken } from '../cancellation';
 import { runRules } from '../checks/runRules';
 import type { RuleSettings } from '../config/ruleSettings';
 import { computeCoverage } from '../coverage/coverage';
-import { Finding, compareFindings } from '../findings';
+import { Finding, compareFindings, groupByPath } from '../findings';
 import { SpecModel } from '../index/specModel';
 import { CodeFiles } from './codeFiles';
 import { SpecDirectory } from './resolveRef';
@@ -100,14 +100,7 @@ export class TraceAnalysis implements TraceContext {
   }
 
   findingsIn(path: string, token: CancellationToken): readonly Finding[] {
-    if (!this.byPath) {
-      this.byPath = new Map();
-      for (const f of this.findings(token)) {
-        const list = this.byPath.get(f.path);
-        if (list) list.push(f);
-        else this.byPath.set(f.path, [f]);
-      }
-    }
+    this.byPath ??= groupByPath(this.findings(token));
     return this.byPath.get(path) ?? [];
   }
 
