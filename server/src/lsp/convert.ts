@@ -10,8 +10,9 @@ import {
   MarkupKind,
   SymbolInformation,
   SymbolKind,
+  TextEdit,
 } from 'vscode-languageserver/node';
-import { Finding, FixAction, Severity } from '../core/findings';
+import { FileEdit, Finding, FixAction, Severity } from '../core/findings';
 import { TraceCommands } from '../../../shared/traceProtocol';
 import { CompletionEntry } from '../core/queries/completion';
 import { Location } from '../core/queries/locate';
@@ -36,6 +37,13 @@ export function toDiagnostic(f: Finding): Diagnostic {
     message: f.message,
     relatedInformation: f.related?.map((r) => DiagnosticRelatedInformation.create({ uri: pathToUri(r.path), range: r.range }, r.message)),
   };
+}
+
+/** Core edits across files as an LSP workspace edit. */
+export function toWorkspaceEdit(edits: readonly FileEdit[]): { changes: Record<string, TextEdit[]> } {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const e of edits) (changes[pathToUri(e.path)] ??= []).push({ range: e.range, newText: e.newText });
+  return { changes };
 }
 
 /** A fix's action (data in the core) as the client command that shows it. */

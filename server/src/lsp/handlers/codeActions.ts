@@ -1,7 +1,7 @@
-import { CodeAction, Connection, TextEdit } from 'vscode-languageserver/node';
+import { CodeAction, Connection } from 'vscode-languageserver/node';
 import { codeActionsFor } from '../../core/fixes/codeActions';
-import { pathToUri, uriToPath } from '../../host/paths';
-import { toCommand, toDiagnostic } from '../convert';
+import { uriToPath } from '../../host/paths';
+import { toCommand, toDiagnostic, toWorkspaceEdit } from '../convert';
 import { Guard } from '../guard';
 import { Session } from '../session';
 
@@ -31,14 +31,12 @@ export function registerCodeActions(connection: Connection, session: Session, gu
       return results
         .filter((r) => !only || only.some((kind) => r.kind === kind || r.kind.startsWith(kind + '.')))
         .map((r): CodeAction => {
-          const changes: Record<string, TextEdit[]> = {};
-          for (const edit of r.edits) (changes[pathToUri(edit.path)] ??= []).push({ range: edit.range, newText: edit.newText });
           return {
             title: r.title,
             kind: r.kind,
             isPreferred: r.preferred,
             diagnostics: r.finding ? [toDiagnostic(r.finding)] : undefined,
-            edit: r.edits.length ? { changes } : undefined,
+            edit: r.edits.length ? toWorkspaceEdit(r.edits) : undefined,
             command: r.action ? toCommand(r.title, r.action) : undefined,
           };
         });

@@ -1,11 +1,12 @@
 // @spec specthread-core#9.3, specthread-core#11.4, specthread-core#11.6
-import { CodeLens, Connection, DocumentLink, InlayHint, PrepareRenameResult, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeLens, Connection, DocumentLink, InlayHint, PrepareRenameResult, ResponseError, WorkspaceEdit } from 'vscode-languageserver/node';
 import { CoverageParams, CoverageReport, CoverageRequest } from '../../../../shared/coverage';
 import { inlayHintsFor } from './traceInlay';
 import { RenameError, renameId, renameTargetAt } from '../../core/trace/queries/renameId';
 import { specLenses } from '../../core/trace/queries/specLenses';
 import { taskFileLinks } from '../../core/trace/queries/taskLinks';
 import { pathToUri } from '../../host/paths';
+import { toWorkspaceEdit } from '../convert';
 import { Guard } from '../guard';
 import { Session } from '../session';
 
@@ -56,10 +57,7 @@ export function registerTraceFeatures(connection: Connection, session: Session, 
       const target = code && renameTargetAt(code.analysis, code.path, params.position, token);
       if (!code || !target) return new ResponseError(-32602, 'Nothing to rename here: put the cursor on a requirement or criterion id.');
       try {
-        const edits = renameId(code.analysis, target, params.newName.trim(), (p) => snapshot.textOf(p), token);
-        const changes: Record<string, TextEdit[]> = {};
-        for (const e of edits) (changes[pathToUri(e.path)] ??= []).push({ range: e.range, newText: e.newText });
-        return { changes };
+        return toWorkspaceEdit(renameId(code.analysis, target, params.newName.trim(), (p) => snapshot.textOf(p), token));
       } catch (err) {
         if (err instanceof RenameError) return new ResponseError(-32602, err.message);
         throw err;
