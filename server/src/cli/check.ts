@@ -63,7 +63,7 @@ export async function runCheck(options: CheckOptions, cwd: string, engineOptions
  * the requested files' when every path is a file, and every internal error wherever it landed
  * (a rule that failed on another file may have lost results for the requested ones too).
  */
-function reportedFindings({ engine, onlyFiles, under }: OpenedWorkspace, paths: readonly string[], cwd: string): Finding[] {
+export function reportedFindings({ engine, onlyFiles, under }: OpenedWorkspace, paths: readonly string[], cwd: string): Finding[] {
   let findings: Finding[] = [...engine.configFindings(), ...engine.allFindings(NEVER_CANCELLED)].filter(
     (f) => under(f.path) || engine.isConfigFile(f.path) || isInternalError(f),
   );
