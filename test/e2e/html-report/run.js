@@ -13,7 +13,15 @@ const { pathToFileURL } = require('url');
 const prereqs = require('../lib/prereqs');
 
 const RESULTS = path.join(prereqs.REPO, 'test-results', 'e2e');
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -42,7 +50,9 @@ async function runHtmlReport() {
         const fetched = [];
         const errors = [];
         // Anything but the report itself is a fetch the report must not make.
-        await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : (fetched.push(route.request().url()), route.abort())));
+        await page.route('**/*', (route) =>
+          route.request().url().startsWith('file:') ? route.continue() : (fetched.push(route.request().url()), route.abort()),
+        );
         page.on('pageerror', (err) => errors.push(String(err)));
         page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
         await page.goto(pathToFileURL(report).href);
