@@ -66,7 +66,7 @@ async function runHtmlReport() {
         await page.selectOption('#sev', 'error');
         check((await page.locator('.finding:not(.hidden)').count()) === 2, 'the error filter leaves two findings');
         await page.selectOption('#sev', '');
-        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        const background = await page.locator('body').evaluate((body) => body.ownerDocument.defaultView.getComputedStyle(body).backgroundColor);
         check(colorScheme === 'dark' ? background === 'rgb(13, 17, 23)' : background === 'rgb(255, 255, 255)', `${colorScheme} background is ${background}`);
         const shot = path.join(RESULTS, `html-report-${colorScheme}.png`);
         await page.screenshot({ path: shot, fullPage: true });
