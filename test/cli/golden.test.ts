@@ -1,4 +1,4 @@
-// @spec specthread-core#15.6 @spec specthread-core#5.1 @spec specthread-core#5.2 @spec specthread-core#5.3
+// @spec specthread-core#15.6 @spec specthread-core#17.1 @spec specthread-core#5.1 @spec specthread-core#5.2 @spec specthread-core#5.3
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -26,7 +26,8 @@ const COMMANDS = Object.keys(FORMATTERS) as ReportCommand[];
 
 /** One run rendered as text: the command, its exit code, then stdout and stderr verbatim. */
 function render(args: readonly string[]): string {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8' });
+  // Cleared so that the github format never appends to the job summary of the CI run testing it.
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, GITHUB_STEP_SUMMARY: '' } });
   return `$ specthread ${args.join(' ')}\nexit ${r.status}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`;
 }
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 'use strict';
 // `npm run test:e2e`: SpecThread in real editors, in order Neovim, code-server (the VS Code
-// workbench in headless Chromium), then VS Code itself via @vscode/test-electron.
+// workbench in headless Chromium), then VS Code itself via @vscode/test-electron; and the HTML
+// report of `specthread check --format html` in headless Chromium.
 //
 // A suite whose prerequisites are missing prints why. With SPECTHREAD_E2E_REQUIRED=1 (set by CI)
-// that is a failure for the Neovim and code-server suites; otherwise it prints "SKIPPED: …".
+// that is a failure for the Neovim, code-server and HTML report suites; otherwise it prints "SKIPPED: …".
 // The test-electron suite is never required: it needs a VS Code download, unreachable offline.
 // Exit status: 1 if any suite that ran failed, or a required suite could not run.
 //
@@ -13,12 +14,14 @@ const prereqs = require('./lib/prereqs');
 const { runNeovim } = require('./neovim/run');
 const { runCodeServer } = require('./code-server/run');
 const { runElectron } = require('./vscode-electron');
+const { runHtmlReport } = require('./html-report/run');
 
 const required = process.env.SPECTHREAD_E2E_REQUIRED === '1';
 
 const SUITES = [
   { id: 'neovim', title: 'Neovim (built-in LSP client)', required, fn: runNeovim },
   { id: 'code-server', title: 'code-server (VS Code workbench, headless Chromium)', required, fn: runCodeServer },
+  { id: 'html-report', title: 'HTML report (specthread check --format html, headless Chromium)', required, fn: runHtmlReport },
   { id: 'vscode-electron', title: 'VS Code (@vscode/test-electron)', required: false, fn: runElectron },
 ];
 

@@ -1,4 +1,4 @@
-// @spec specthread-core#5.3, specthread-core#12.3, specthread-core#15.6
+// @spec specthread-core#5.3, specthread-core#12.3, specthread-core#15.6, specthread-core#17.1
 import { Severity } from '../core/findings';
 import { DEFAULT_FORMAT, FormatName, ReportCommand, formatNames, isFormatName } from './formatters';
 
@@ -14,6 +14,18 @@ export interface CheckOptions {
   readonly writeBaseline: boolean;
   /** Report every finding, ignoring the baseline. */
   readonly noBaseline: boolean;
+  /** Reports written to files (`--format X --output FILE`, repeatable); `format` is what stdout prints. */
+  readonly outputs?: readonly CheckOutput[];
+  /** Exit 1 when more warnings than this are reported (`--max-warnings`, as in ESLint). */
+  readonly maxWarnings?: number;
+  /** Links in the HTML report go to this base URL (`--source-url`) instead of relative paths. */
+  readonly sourceUrl?: string;
+}
+
+/** One `--format X --output FILE` pair of `check`. */
+export interface CheckOutput {
+  readonly format: FormatName<'check'>;
+  readonly file: string;
 }
 
 export interface CoverageOptions {
@@ -53,14 +65,25 @@ function parseFormat<C extends ReportCommand>(command: C, name: string = DEFAULT
   return name;
 }
 
+/** Stdout holds one report: a second `--format` without `--output` is a usage error. */
+function oneStdoutFormat(current: string | undefined, next: string): string {
+  if (current !== undefined) throw new UsageError(`only one --format may go to stdout ('${current}' and '${next}'); give the others an --output file`);
+  return next;
+}
+
 /** Each command's own help, printed by `specthread <command> --help`. */
 export const COMMAND_HELP = {
   check: `  specthread check [path…] ${formatFlag('check')} [--fail-on error|warning|info|hint|none]
+                   [--output file] [--max-warnings n] [--source-url url]
                    [--write-baseline] [--no-baseline] [--exclude glob]…
       Analyse the specs, code and tests under each path (default: the current folder) and print
       findings as file:line:col severity code message. Exit 0 when clean, 1 when a finding at or
       above --fail-on (default: error) exists, 2 on a usage or internal error. Settings come from
       specthread.json in the project root (the nearest folder above with one).
+      --output writes the report of the --format before it to a file (atomically); repeat the
+      pair for several reports in one run. A --format without --output is what stdout prints
+      (text when none is), so at most one may lack it. --max-warnings n also exits 1 when more
+      than n warnings are reported. --source-url sets the base of the HTML report's links.
       --write-baseline records every current finding in .specthread-baseline.json so that
       later runs report only new ones; --no-baseline reports everything.`,
   coverage: `  specthread coverage [path…] ${formatFlag('coverage')} [--fail-under percent] [--exclude glob]…
@@ -111,6 +134,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const exclude: string[] = [];
   let writeBaseline = false;
   let noBaseline = false;
+  const outputs: CheckOutput[] = [];
+  let stdoutFormat: string | undefined;
+  let pendingFormat: string | undefined;
+  let maxWarnings: number | undefined;
+  let sourceUrl: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -122,6 +150,22 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (flag === '--format') {
       // Checked here, not only at the end, so that the first bad argument is the one reported.
       format = parseFormat(command, value());
+      if (command === 'check') {
+        // The previous --format had no --output: it is the one stdout prints.
+        if (pendingFormat !== undefined) stdoutFormat = oneStdoutFormat(stdoutFormat, pendingFormat);
+        pendingFormat = format;
+      }
+    } else if (flag === '--output' && command === 'check') {
+      const file = value();
+      if (pendingFormat === undefined) throw new UsageError('--output must follow the --format it writes');
+      outputs.push({ format: parseFormat('check', pendingFormat), file });
+      pendingFormat = undefined;
+    } else if (flag === '--max-warnings' && command === 'check') {
+      const v = value();
+      if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings must be a whole number, not '${v}'`);
+      maxWarnings = Number(v);
+    } else if (flag === '--source-url' && command === 'check') {
+      sourceUrl = value();
     } else if (flag === '--write-baseline' && command === 'check') {
       writeBaseline = true;
     } else if (flag === '--no-baseline' && command === 'check') {
@@ -144,5 +188,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (command === 'inventory') return { command: 'inventory', paths, format: parseFormat('inventory', format) };
   if (command === 'coverage') return { command: 'coverage', paths, format: parseFormat('coverage', format), exclude, failUnder };
-  return { command: 'check', paths, format: parseFormat('check', format), failOn, exclude, writeBaseline, noBaseline };
+  if (pendingFormat !== undefined) stdoutFormat = oneStdoutFormat(stdoutFormat, pendingFormat);
+  return {
+    command: 'check',
+    paths,
+    format: parseFormat('check', stdoutFormat),
+    failOn,
+    exclude,
+    writeBaseline,
+    noBaseline,
+    outputs,
+    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+    ...(sourceUrl !== undefined ? { sourceUrl } : {}),
+  };
 }

@@ -1,4 +1,4 @@
-// @spec specthread-core#5.1, specthread-core#12.2, specthread-core#14.2
+// @spec specthread-core#5.1, specthread-core#12.2, specthread-core#14.2, specthread-core#17.1
 import * as path from 'path';
 import { NEVER_CANCELLED } from '../core/cancellation';
 import { EngineOptions } from '../core/engine';
@@ -8,7 +8,8 @@ import { toPosixPath } from '../host/paths';
 import { CheckOptions } from './args';
 import { CommandResult } from './commandResult';
 import { formatterFor } from './formatters';
-import { CheckSummary } from './formatters/types';
+import { CheckReport, CheckSummary } from './formatters/types';
+import { writeCheckOutputs } from './checkOutputs';
 import { configErrorsNote } from './notes/configErrors';
 import { fileNotesSummary } from './notes/fileNotes';
 import { internalErrorsNote } from './notes/internalErrors';
@@ -24,11 +25,20 @@ import { writeBaselines } from './writeBaseline';
  * finding is still printed and the exit code is 2. `engineOptions` is a seam for tests (a rule
  * that throws); the command line never passes it, so no file content can reach it.
  */
-export async function runCheck(options: CheckOptions, cwd: string, engineOptions: EngineOptions = {}): Promise<CommandResult> {
+export async function runCheck(
+  options: CheckOptions,
+  cwd: string,
+  engineOptions: EngineOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CommandResult> {
   const useBaseline = !options.noBaseline && !options.writeBaseline;
-  const opened = await openWorkspace(options.paths, options.exclude, cwd, useBaseline, engineOptions);
+  const formats = [options.format, ...(options.outputs ?? []).map((o) => o.format)];
+  // SARIF lists the findings a suppression comment or the baseline accepted, marked as suppressed.
+  const keepAccepted = !options.writeBaseline && formats.includes('sarif');
+  const opened = await openWorkspace(options.paths, options.exclude, cwd, useBaseline, keepAccepted ? { ...engineOptions, keepAccepted } : engineOptions);
   const { engine, config, requested, under } = opened;
-  const findings = reportedFindings(opened, options.paths, cwd);
+  const all = reportedFindings(opened, options.paths, cwd);
+  const findings = keepAccepted ? all.filter((f) => !f.accepted) : all;
   const internal = findings.filter(isInternalError);
   if (options.writeBaseline) return writeBaselines(opened, internal, cwd);
 
@@ -41,9 +51,22 @@ export async function runCheck(options: CheckOptions, cwd: string, engineOptions
     counts,
     ...(internal.length ? { internalErrors: internal.length } : {}),
   };
-  const failing = options.failOn !== 'none' && findings.some((f) => severityRank(f.severity) <= severityRank(options.failOn as Severity));
-  const stdout = formatterFor('check', options.format)({ findings, summary, specDirs }, { cwd });
-  const note = specDirs.length === 0 ? `${NO_SPECS}\n` : '';
+  const failOn = options.failOn !== 'none' && findings.some((f) => severityRank(f.severity) <= severityRank(options.failOn as Severity));
+  const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
+  const failing = failOn || tooManyWarnings;
+  const report: CheckReport = {
+    findings,
+    summary,
+    specDirs,
+    ...(keepAccepted ? { suppressed: all.filter((f) => f.accepted) } : {}),
+    ...reportExtras(opened, all, formats),
+  };
+  const context = { cwd, ...(options.sourceUrl !== undefined ? { sourceUrl: options.sourceUrl } : {}) };
+  const stdout = formatterFor('check', options.format)(report, context);
+  const written = await writeCheckOutputs(report, options, context, env);
+  const note =
+    (specDirs.length === 0 ? `${NO_SPECS}\n` : '') +
+    (tooManyWarnings ? `Too many warnings: ${counts.warning}, more than --max-warnings ${options.maxWarnings}.\n` : '');
   const stderr =
     configErrorsNote(config.errors) +
     note +
@@ -53,9 +76,37 @@ export async function runCheck(options: CheckOptions, cwd: string, engineOptions
       cwd,
     ) +
     internalErrorsNote(internal, cwd) +
+    written.notes +
     checkSummaryLine(summary, engine.code.taggedCount);
-  // Exit 2 says the report is incomplete, which outranks "findings at or above --fail-on".
-  return { exitCode: internal.length ? 2 : failing ? 1 : 0, stdout, stderr };
+  // Exit 2 says the report is incomplete (or a report could not be written), which outranks "findings at or above --fail-on".
+  return { exitCode: internal.length || written.failed ? 2 : failing ? 1 : 0, stdout, stderr };
+}
+
+/**
+ * What only some formats read, gathered only when one of them was asked for: the analysed lines
+ * of each reported file (excerpts, fingerprints), and coverage with where each requirement is
+ * written (the HTML report's matrix).
+ */
+function reportExtras({ engine, under }: OpenedWorkspace, findings: readonly Finding[], formats: readonly string[]): Partial<CheckReport> {
+  const extras: { -readonly [K in keyof CheckReport]?: CheckReport[K] } = {};
+  if (formats.some((f) => f === 'sarif' || f === 'gitlab' || f === 'html')) {
+    const lines = new Map<string, readonly string[]>();
+    for (const f of findings) {
+      const text = lines.has(f.path) ? undefined : engine.textOf(f.path);
+      if (text !== undefined) lines.set(f.path, text.split(/\r\n|\r|\n/));
+    }
+    extras.lines = lines;
+  }
+  if (formats.includes('html')) {
+    extras.coverage = engine.traceAnalysis(NEVER_CANCELLED).coverage(NEVER_CANCELLED);
+    const at = new Map<string, { path: string; line: number }>();
+    for (const spec of engine.allSpecs().filter((s) => under(s.dir))) {
+      for (const r of spec.requirementList)
+        if (!at.has(`${spec.id}#${r.node.id}`)) at.set(`${spec.id}#${r.node.id}`, { path: r.path, line: r.node.range.start.line + 1 });
+    }
+    extras.requirementLocations = at;
+  }
+  return extras;
 }
 
 /**

@@ -8,7 +8,7 @@ import { runInventory } from './inventory';
 
 declare const SPECTHREAD_VERSION: string;
 
-/** The `specthread` command. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error. */
+/** The `specthread` command. Exit codes: 0 clean, 1 findings at or above --fail-on (or more warnings than --max-warnings), 2 usage error or tool failure. */
 async function main(argv: string[]): Promise<number> {
   let args;
   try {

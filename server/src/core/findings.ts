@@ -40,7 +40,16 @@ export interface Finding {
   readonly message: string;
   readonly fixes?: readonly Fix[];
   readonly related?: readonly RelatedLocation[];
+  /**
+   * Set only when the engine runs with `keepAccepted` (the CLI, for SARIF): the finding was
+   * accepted by a suppression comment or by the baseline, and is reported as suppressed instead
+   * of being dropped.
+   */
+  readonly accepted?: Acceptance;
 }
+
+/** Why a finding a user does not need to act on was kept: an inline suppression comment, or the baseline. */
+export type Acceptance = 'suppression' | 'baseline';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
@@ -53,7 +62,11 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
-    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+    // The last keys make the order total, so that reports are byte-identical from run to run.
+    a.range.end.line - b.range.end.line ||
+    a.range.end.character - b.range.end.character ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
 }
 

@@ -93,4 +93,12 @@ function vscodeExecutable() {
   };
 }
 
-module.exports = { REPO, CACHE, onPath, built, neovim, codeServer, vscodeExecutable };
+/** Headless Chromium driven by playwright-core, for pages SpecThread writes (the HTML report). */
+function chromium() {
+  const executable = process.env.CHROMIUM_PATH || onPath('chromium') || onPath('chromium-browser');
+  if (!executable) return { ok: false, reason: 'chromium not found (apt-get install -y --no-install-recommends chromium, or set CHROMIUM_PATH)' };
+  if (!resolvable('playwright-core')) return { ok: false, reason: 'playwright-core not installed in the repo (devDependencies: run `npm ci`)' };
+  return { ok: true, executable, playwright: require.resolve('playwright-core', { paths: [REPO] }) };
+}
+
+module.exports = { REPO, CACHE, onPath, built, neovim, codeServer, chromium, vscodeExecutable };

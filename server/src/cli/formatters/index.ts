@@ -1,4 +1,4 @@
-// @spec specthread-core#15.6
+// @spec specthread-core#15.6, specthread-core#17.1
 /**
  * The CLI's output formats: for each command that prints a report, the `--format` names it
  * accepts and the formatter each one runs. `--format` validation, the commands' `--help` and the
@@ -16,7 +16,13 @@
  * Summaries, internal errors and file notes go to stderr whatever the format (`../notes/`), so
  * a formatter prints only the report; internal.error and file.* findings are in it like any other.
  */
+import { formatCheckCheckstyle } from './check/checkstyle';
+import { formatCheckGithub } from './check/github';
+import { formatCheckGitlab } from './check/gitlab';
+import { formatCheckHtml } from './check/html';
 import { formatCheckJson } from './check/json';
+import { formatCheckJunit } from './check/junit';
+import { formatCheckSarif } from './check/sarif';
 import { formatCheckText } from './check/text';
 import { formatCoverageJson } from './coverage/json';
 import { formatCoverageText } from './coverage/text';
@@ -34,7 +40,16 @@ interface ReportTypes {
 type FormatterTable = { readonly [C in keyof ReportTypes]: { readonly text: Formatter<ReportTypes[C]> } & Readonly<Record<string, Formatter<ReportTypes[C]>>> };
 
 export const FORMATTERS = {
-  check: { text: formatCheckText, json: formatCheckJson },
+  check: {
+    text: formatCheckText,
+    json: formatCheckJson,
+    sarif: formatCheckSarif,
+    junit: formatCheckJunit,
+    github: formatCheckGithub,
+    gitlab: formatCheckGitlab,
+    checkstyle: formatCheckCheckstyle,
+    html: formatCheckHtml,
+  },
   coverage: { text: formatCoverageText, json: formatCoverageJson },
   inventory: { text: formatInventoryText, json: formatInventoryJson },
 } as const satisfies FormatterTable;

@@ -121,9 +121,19 @@ export function parseBaseline(text: string, root: string): Baseline | undefined 
 /** The findings that are not accepted by a baseline, in their original order. */
 export function withoutBaselined(findings: readonly Finding[], baselines: readonly Baseline[], textOf: (path: string) => string | undefined): Finding[] {
   if (baselines.length === 0) return [...findings];
+  const accepted = baselinedFlags(findings, baselines, textOf);
+  return findings.filter((_, i) => !accepted[i]);
+}
+
+/**
+ * For each finding, whether a baseline accepts it. Each entry accepts as many findings as its
+ * count, in the findings' order, so a second identical problem is still new.
+ */
+export function baselinedFlags(findings: readonly Finding[], baselines: readonly Baseline[], textOf: (path: string) => string | undefined): boolean[] {
+  if (baselines.length === 0) return findings.map(() => false);
   const remaining = new Map<Baseline, Map<string, number>>(baselines.map((b) => [b, new Map(b.counts)]));
   const linesOf = linesCache(textOf);
-  return findings.filter((f) => {
+  return findings.map((f) => {
     for (const b of baselines) {
       const file = relativeTo(b.root, f.path);
       if (file === undefined) continue;
@@ -132,9 +142,9 @@ export function withoutBaselined(findings: readonly Finding[], baselines: readon
       const n = left.get(key) ?? 0;
       if (n > 0) {
         left.set(key, n - 1);
-        return false;
+        return true;
       }
     }
-    return true;
+    return false;
   });
 }

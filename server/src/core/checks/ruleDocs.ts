@@ -50,7 +50,7 @@ export function renderRulesReference(): string {
     '',
     '| Code | Default | What it finds |',
     '| --- | --- | --- |',
-    ...metas.map((m) => `| [\`${m.code}\`](#${anchor(m.code)}) | ${m.defaultSeverity} | ${m.summary} |`),
+    ...metas.map((m) => `| [\`${m.code}\`](#${ruleAnchor(m.code)}) | ${m.defaultSeverity} | ${m.summary} |`),
     '',
   ];
   for (const m of metas) {
@@ -78,6 +78,7 @@ export function renderRulesReference(): string {
   return out.join('\n');
 }
 
-function anchor(code: string): string {
+/** The anchor of a rule's heading in docs/rules.md (GitHub's heading slug), for links to one rule. */
+export function ruleAnchor(code: string): string {
   return code.toLowerCase().replace(/[^a-z0-9 -]/g, '');
 }

@@ -10,7 +10,7 @@ import { faultAnchor, internalError, isCancellation, isInternalError } from '../
 import { FileNote } from '../fileNote';
 import { FileNoteStore } from '../fileNoteStore';
 import { Finding, compareFindings, groupByPath } from '../findings';
-import { acceptedFindings } from '../suppress/accept';
+import { acceptedFindings, markAcceptedFindings } from '../suppress/accept';
 import { CodeFiles } from '../trace/codeFiles';
 import { TraceAnalysis } from '../trace/traceAnalysis';
 import { Workspace } from '../workspace';
@@ -138,14 +138,16 @@ export class FindingsIndex {
   }
 
   /**
-   * Drops findings that a suppression comment or the baseline accepts. Internal errors are never
+   * Drops findings that a suppression comment or the baseline accepts (marks them instead when the
+   * engine keeps accepted findings). Internal errors are never
    * dropped: a result that is missing must not be accepted as if it were a finding.
    */
   private accepted(findings: Finding[]): Finding[] {
     if (findings.length === 0) return findings;
     const faults = findings.filter(isInternalError);
     const rest = faults.length ? findings.filter((f) => !isInternalError(f)) : findings;
-    const kept = acceptedFindings(rest, {
+    const accept = this.from.options.keepAccepted ? markAcceptedFindings : acceptedFindings;
+    const kept = accept(rest, {
       suppressionsOf: (p: string) => this.from.files.get(p)?.facts.suppressions,
       // Code files keep no text, so their baseline fingerprints rest on rule, file and count.
       textOf: (p: string) => this.from.files.get(p)?.text,

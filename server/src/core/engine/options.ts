@@ -23,6 +23,12 @@ export interface EngineOptions {
   readonly parse?: typeof parseSpecFile;
   /** The spec formats the engine reads; the registered ones (formats/registry.ts) by default. */
   readonly formats?: readonly SpecFormatPlugin[];
+  /**
+   * Keep findings that a suppression comment or the baseline accepts, marked with `accepted`,
+   * instead of dropping them: SARIF reports them as suppressed. Callers filter them out of
+   * everything else; the language server never sets it.
+   */
+  readonly keepAccepted?: boolean;
 }
 
 export interface IndexProgress {
