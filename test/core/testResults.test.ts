@@ -46,11 +46,13 @@ const REQUIREMENTS = `# Requirements Document
 /** One test file per reporter, written the way each ecosystem writes tests. */
 const FILES: Record<string, string> = {
   '.kiro/specs/user-auth/requirements.md': REQUIREMENTS,
-  'test/auth.test.ts': "// @spec user-auth#1.1\ndescribe('tokens', () => {\n  it('accepts a fresh token', () => {});\n  it('rejects an expired token', () => {});\n});\n",
+  'test/auth.test.ts':
+    "// @spec user-auth#1.1\ndescribe('tokens', () => {\n  it('accepts a fresh token', () => {});\n  it('rejects an expired token', () => {});\n});\n",
   'src/sessions.test.ts':
     "describe('sessions', () => {\n  it('user-auth#2.1 stores the session', () => {});\n  it('user-auth#2.2 expires the session', () => {});\n  it.skip('user-auth#2.3 logs out', () => {});\n});\n",
   'src/export.test.ts': "describe('export', () => {\n  it('user-auth#3.1 writes CSV', () => {});\n  it('user-auth#3.1 escapes \"quotes\"', () => {});\n});\n",
-  'tests/test_auth.py': '# @spec user-auth#1.2\n\ndef test_login_succeeds():\n    assert login()\n\n\ndef test_login_locks_after_three_failures():\n    assert attempts() == 3\n',
+  'tests/test_auth.py':
+    '# @spec user-auth#1.2\n\ndef test_login_succeeds():\n    assert login()\n\n\ndef test_login_locks_after_three_failures():\n    assert attempts() == 3\n',
   'shop/cart/cart_test.go': '// @spec user-auth#3.2\npackage cart\n\nfunc TestAddItem(t *testing.T) {}\n\nfunc TestRemoveItem(t *testing.T) {}\n',
   'billing/src/test/java/com/example/billing/InvoiceTest.java':
     '// @spec user-auth#4.1\nclass InvoiceTest {\n  @Test void totalsLines() {}\n  @Test void appliesTax() {}\n}\n',
@@ -86,7 +88,10 @@ describe('JUnit XML of each test runner', () => {
       readJUnit('<testsuite><testcase name="a"/><testcase name="b"><failure message="x"').map((c) => `${c.name} ${c.outcome}`),
       ['a passed', 'b failed'],
     );
-    assert.deepStrictEqual(readJUnit('<ns:testsuites><ns:testcase name="c" status="skipped"></ns:testcase></ns:testsuites>').map((c) => c.outcome), ['skipped']);
+    assert.deepStrictEqual(
+      readJUnit('<ns:testsuites><ns:testcase name="c" status="skipped"></ns:testcase></ns:testsuites>').map((c) => c.outcome),
+      ['skipped'],
+    );
     assert.deepStrictEqual(readJUnit('not xml at all </testcase> <'), []);
   });
 });
@@ -97,14 +102,17 @@ describe('test results close the thread', () => {
     const results = await engine.testResults(TOOLS.map(report), NEVER_CANCELLED);
     assert.deepStrictEqual([...results.passing].map((k) => k.slice(k.indexOf('#') + 1)).sort(), ['1.1', '1.2', '2.1', '3.1', '3.2', '4.1']);
     assert.deepStrictEqual(results.counts, { passed: 6, failed: 6, skipped: 4, naming: 16 });
-    assert.deepStrictEqual(results.findings.map((f) => formatFinding(f)), [
-      "test/auth.test.ts:4:7-4:31 error coverage.test-failed Test 'tokens rejects an expired token' naming user-auth#1.1 failed: expected 200 to equal 401",
-      "src/sessions.test.ts:3:7-3:40 error coverage.test-failed Test 'sessions user-auth#2.2 expires the session' naming user-auth#2.2 failed: Error: expect(received).toBe(expected) // Object.is equality",
-      `src/export.test.ts:3:7-3:37 error coverage.test-failed Test 'export > user-auth#3.1 escapes "quotes"' naming user-auth#3.1 failed: expected 'a,b' to be '"a,b"'`,
-      "tests/test_auth.py:7:5-7:42 error coverage.test-failed Test 'test_login_locks_after_three_failures' naming user-auth#1.2 failed: AssertionError: assert 2 == 3",
-      "shop/cart/cart_test.go:6:6-6:20 error coverage.test-failed Test 'TestRemoveItem' naming user-auth#3.2 failed: Failed",
-      'billing/src/test/java/com/example/billing/InvoiceTest.java:4:14-4:24 error coverage.test-failed Test \'appliesTax\' naming user-auth#4.1 failed: Cannot invoke "Tax.rate()" because "tax" is null',
-    ]);
+    assert.deepStrictEqual(
+      results.findings.map((f) => formatFinding(f)),
+      [
+        "test/auth.test.ts:4:7-4:31 error coverage.test-failed Test 'tokens rejects an expired token' naming user-auth#1.1 failed: expected 200 to equal 401",
+        "src/sessions.test.ts:3:7-3:40 error coverage.test-failed Test 'sessions user-auth#2.2 expires the session' naming user-auth#2.2 failed: Error: expect(received).toBe(expected) // Object.is equality",
+        `src/export.test.ts:3:7-3:37 error coverage.test-failed Test 'export > user-auth#3.1 escapes "quotes"' naming user-auth#3.1 failed: expected 'a,b' to be '"a,b"'`,
+        "tests/test_auth.py:7:5-7:42 error coverage.test-failed Test 'test_login_locks_after_three_failures' naming user-auth#1.2 failed: AssertionError: assert 2 == 3",
+        "shop/cart/cart_test.go:6:6-6:20 error coverage.test-failed Test 'TestRemoveItem' naming user-auth#3.2 failed: Failed",
+        'billing/src/test/java/com/example/billing/InvoiceTest.java:4:14-4:24 error coverage.test-failed Test \'appliesTax\' naming user-auth#4.1 failed: Cannot invoke "Tax.rate()" because "tax" is null',
+      ],
+    );
     const related = results.findings[0]!.related!;
     assert.deepStrictEqual(
       related.map((r) => `${r.path.slice(4)}:${r.range.start.line + 1} ${r.message}`),
@@ -122,7 +130,10 @@ describe('test results close the thread', () => {
     assert.strictEqual(coverage.summary.passing, 6);
     // Nothing in source implements them, so only the passing requirement keeps them incomplete; require verification only.
     const verifiedOnly = await engineFor({ ...FILES, 'specthread.json': JSON.stringify({ codeTrace: { requireImplemented: [] } }) });
-    const tested = withTestResults(verifiedOnly.traceAnalysis(NEVER_CANCELLED).coverage(NEVER_CANCELLED), (await verifiedOnly.testResults(TOOLS.map(report), NEVER_CANCELLED)).passing);
+    const tested = withTestResults(
+      verifiedOnly.traceAnalysis(NEVER_CANCELLED).coverage(NEVER_CANCELLED),
+      (await verifiedOnly.testResults(TOOLS.map(report), NEVER_CANCELLED)).passing,
+    );
     assert.deepStrictEqual(tested.summary, { criteria: 8, tasked: 0, implemented: 0, verified: 8, complete: 6, percent: 75, passing: 6 });
   });
 

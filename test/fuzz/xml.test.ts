@@ -17,12 +17,14 @@ interface Tree {
 const name = fc.stringMatching(/^[a-z][a-z0-9_-]{0,6}$/);
 const text = fc.string({ unit: fc.constantFrom('a', ' ', '<', '>', '&', '"', "'", ']', '\n', 'é', '😀'), maxLength: 12 });
 const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
-  tree: fc.record({
-    name,
-    attributes: fc.dictionary(name, text, { maxKeys: 3 }).map((d) => ({ ...d })),
-    text,
-    children: fc.oneof({ maxDepth: 4, depthIdentifier: 'xml' }, fc.constant([]), fc.array(tie('tree'), { maxLength: 3 })),
-  }).map((r) => ({ ...r })),
+  tree: fc
+    .record({
+      name,
+      attributes: fc.dictionary(name, text, { maxKeys: 3 }).map((d) => ({ ...d })),
+      text,
+      children: fc.oneof({ maxDepth: 4, depthIdentifier: 'xml' }, fc.constant([]), fc.array(tie('tree'), { maxLength: 3 })),
+    })
+    .map((r) => ({ ...r })),
 })).tree;
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -52,7 +54,10 @@ describe('XML reader (fuzz)', () => {
   });
 
   it('never throws on a document cut and filled with junk, and keeps what came before the junk', () => {
-    const junk = fc.string({ unit: fc.constantFrom('<', '>', '/', '!', '?', '-', '[', ']', '"', "'", '=', '&', ';', '#', 'a', 'testcase', 'CDATA', ' '), maxLength: 80 });
+    const junk = fc.string({
+      unit: fc.constantFrom('<', '>', '/', '!', '?', '-', '[', ']', '"', "'", '=', '&', ';', '#', 'a', 'testcase', 'CDATA', ' '),
+      maxLength: 80,
+    });
     fc.assert(
       fc.property(tree, junk, fc.nat(), (t, noise, cut) => {
         const doc = write(t, true);
