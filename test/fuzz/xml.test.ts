@@ -22,7 +22,7 @@ const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
       name,
       attributes: fc.dictionary(name, text, { maxKeys: 3 }).map((d) => ({ ...d })),
       text,
-      children: fc.oneof({ maxDepth: 4, depthIdentifier: 'xml' }, fc.constant([]), fc.array(tie('tree'), { maxLength: 3 })),
+      children: fc.oneof({ maxDepth: 4, depthIdentifier: 'xml' }, fc.constant<Tree[]>([]), fc.array(tie('tree'), { maxLength: 3 })),
     })
     .map((r) => ({ ...r })),
 })).tree;

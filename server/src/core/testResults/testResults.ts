@@ -97,7 +97,9 @@ function namedNodes(test: TestCaseResult, file: CodeFileFacts | undefined, specs
     const resolution = specs.resolve(ref.spec, ref.id);
     if (resolution.status !== 'ok') continue;
     const key = nodeKey(resolution.spec, resolution.target.located.node.id);
-    if (!seen.has(key)) (seen.add(key), out.push({ spec: resolution.spec, node: resolution.target }));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ spec: resolution.spec, node: resolution.target });
   }
   return out;
 }
@@ -183,7 +185,10 @@ function lineRangeAt(text: string, offset: number, length?: number): Range {
   let start = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) (line++, (start = i + 1));
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      start = i + 1;
+    }
   }
   const character = offset - start;
   if (length !== undefined && !text.slice(offset, offset + length).includes('\n')) return range(line, character, line, character + length);

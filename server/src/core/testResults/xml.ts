@@ -40,6 +40,7 @@ export function parseXml(text: string): XmlElement {
   const root: XmlElement = { name: '', attributes: {}, children: [], text: '', offset: 0 };
   const stack: XmlElement[] = [root];
   const top = () => stack[stack.length - 1]!;
+  const patterns: TagPatterns = { name: new RegExp(NAME, 'y'), attribute: new RegExp(ATTRIBUTE, 'y') };
   let i = 0;
   while (i < text.length) {
     const lt = text.indexOf('<', i);
@@ -70,7 +71,7 @@ export function parseXml(text: string): XmlElement {
       }
       i = gt < 0 ? text.length : gt + 1;
     } else {
-      const tag = readTag(text, lt);
+      const tag = readTag(text, lt, patterns);
       if (!tag) {
         top().text += '<';
         i = lt + 1;
@@ -90,22 +91,33 @@ function skipPast(text: string, from: number, marker: string): number {
   return at < 0 ? text.length : at + marker.length;
 }
 
-const NAME = /[A-Za-z_:][\w.:-]*/y;
-const ATTRIBUTE = /\s*([A-Za-z_:][\w.:-]*)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>/=]+)))?/y;
+/** A start tag's name and its attributes; sticky, so each call gets fresh copies (their `lastIndex` is state). */
+const NAME = /[A-Za-z_:][\w.:-]*/y.source;
+const ATTRIBUTE = /\s*([A-Za-z_:][\w.:-]*)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>/=]+)))?/y.source;
+
+interface TagPatterns {
+  readonly name: RegExp;
+  readonly attribute: RegExp;
+}
 
 /** A start tag at `lt`, read once from left to right; undefined when no name follows the `<`. */
-function readTag(text: string, lt: number): { name: string; attributes: Record<string, string>; selfClosing: boolean; end: number } | undefined {
-  NAME.lastIndex = lt + 1;
-  const name = NAME.exec(text)?.[0];
+function readTag(
+  text: string,
+  lt: number,
+  patterns: TagPatterns,
+): { name: string; attributes: Record<string, string>; selfClosing: boolean; end: number } | undefined {
+  const { name: nameAt, attribute: attributeAt } = patterns;
+  nameAt.lastIndex = lt + 1;
+  const name = nameAt.exec(text)?.[0];
   if (!name) return undefined;
   const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
-  let at = NAME.lastIndex;
+  let at = nameAt.lastIndex;
   for (;;) {
-    ATTRIBUTE.lastIndex = at;
-    const m = ATTRIBUTE.exec(text);
+    attributeAt.lastIndex = at;
+    const m = attributeAt.exec(text);
     if (!m || m[0].length === 0) break;
     attributes[m[1]!] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
-    at = ATTRIBUTE.lastIndex;
+    at = attributeAt.lastIndex;
   }
   // Whatever is left up to `>` is junk the tolerant reader steps over.
   const gt = text.indexOf('>', at);
