@@ -86,6 +86,15 @@ describe('specthread init (CLI)', function () {
     );
   });
 
+  it('--force keeps the spec roots an existing specthread.json named', () => {
+    fs.mkdirSync(path.join(root, 'docs/product/export'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'docs/product/export/requirements.md'), '# Requirements Document\n\n### Requirement 1: Export\n');
+    fs.writeFileSync(path.join(root, 'specthread.json'), JSON.stringify({ roots: [{ path: 'docs/product', format: 'kiro' }] }));
+    assert.strictEqual(run(['init', '--force'], root).code, 0);
+    const roots = JSON.parse(fs.readFileSync(path.join(root, 'specthread.json'), 'utf8')).roots.map((r: { path: string }) => r.path);
+    assert.deepStrictEqual(roots, ['.kiro/specs', 'docs/product', 'openspec', 'specs']);
+  });
+
   it('rejects a folder that does not exist and an unknown CI system', () => {
     assert.match(run(['init', 'nope'], root).stderr, /no such folder: nope/);
     const bad = run(['init', '--ci', 'jenkins'], root);

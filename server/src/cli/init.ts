@@ -2,6 +2,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { NEVER_CANCELLED } from '../core/cancellation';
+import { loadWorkspaceConfig } from '../core/config/configFile';
 import { Engine } from '../core/engine';
 import { writeFileAtomic } from '../host/atomicWrite';
 import { NodeWorkspace } from '../host/nodeWorkspace';
@@ -55,7 +56,9 @@ export async function runInit(options: InitOptions, cwd: string): Promise<Comman
 
 /** The folders holding the specs found, relative to `dir`, with their format: what `roots` in specthread.json names. */
 async function specRoots(dir: string): Promise<Root[]> {
-  const engine = new Engine(new NodeWorkspace([dir]));
+  // An existing specthread.json's roots are read too, so `--force` keeps the folders it named.
+  const workspace = new NodeWorkspace([dir]);
+  const engine = new Engine(workspace, (await loadWorkspaceConfig(workspace, NEVER_CANCELLED)).settings);
   await engine.indexWorkspace(NEVER_CANCELLED);
   const roots = new Map<string, Root>();
   for (const spec of engine.allSpecs(NEVER_CANCELLED)) {
