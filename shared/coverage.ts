@@ -12,7 +12,8 @@ export interface CoverageParams {
   readonly spec?: string;
 }
 
-export type CoverageState = 'specified' | 'tasked' | 'implemented' | 'verified';
+/** `passing` only with test results (`--test-results`): a test naming the criterion passed. */
+export type CoverageState = 'specified' | 'tasked' | 'implemented' | 'verified' | 'passing';
 
 export interface CoverageSummary {
   /** Criteria counted (a requirement without criteria counts as one). */
@@ -20,6 +21,8 @@ export interface CoverageSummary {
   readonly tasked: number;
   readonly implemented: number;
   readonly verified: number;
+  /** With test results only: criteria a passing test names. */
+  readonly passing?: number;
   /** Criteria that reached every state the project requires of them. */
   readonly complete: number;
   /** complete / criteria, in percent with one decimal; 100 when there is nothing to cover. */
@@ -36,6 +39,8 @@ export interface CriterionCoverage {
   readonly tasked: boolean;
   readonly implemented: boolean;
   readonly verified: boolean;
+  /** With test results only: a passing test names this criterion (or its requirement). */
+  readonly passing?: boolean;
   readonly requireImplemented: boolean;
   readonly requireVerified: boolean;
   readonly complete: boolean;

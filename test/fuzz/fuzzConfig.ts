@@ -41,6 +41,7 @@ export const BASE_RUNS = {
   corpus: 1500,
   determinism: 1000,
   lsp: 6,
+  xml: 1000,
 } as const;
 
 export type PropertyName = keyof typeof BASE_RUNS;

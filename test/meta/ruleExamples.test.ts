@@ -214,6 +214,7 @@ const EXEMPT: Record<string, { readonly side: 'bad' | 'good' | 'both'; readonly 
   'file.encoding': { side: 'both', reason: 'a host note (a file not in UTF-8); test/core/fileNotes.test.ts' },
   'quality.too-many-clarifications': { side: 'bad', reason: 'the example shows one of the four markers the rule needs' },
   'structure.requirement-too-long': { side: 'bad', reason: 'the example elides the 600 characters that make it too long' },
+  'coverage.test-failed': { side: 'both', reason: 'reads a JUnit report given with --test-results; test/core/testResults.test.ts runs both examples' },
   'trace.suspect': { side: 'good', reason: 'a correct pin is a hash of criterion text the example does not show' },
 };
 

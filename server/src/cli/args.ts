@@ -20,6 +20,12 @@ export interface CheckOptions {
   readonly maxWarnings?: number;
   /** Links in the HTML report go to this base URL (`--source-url`) instead of relative paths. */
   readonly sourceUrl?: string;
+  /** Report only what changed since this git ref caused (`--changed-since`). */
+  readonly changedSince?: string;
+  /** Report only what changes to these files caused (`--changed-files a,b` or `@list`, as given). */
+  readonly changedFiles?: readonly string[];
+  /** JUnit XML files or globs of test results (`--test-results`, repeatable). */
+  readonly testResults?: readonly string[];
 }
 
 /** One `--format X --output FILE` pair of `check`. */
@@ -35,6 +41,17 @@ export interface CoverageOptions {
   readonly exclude: string[];
   /** Exit 1 when the workspace's complete percentage is below this. */
   readonly failUnder?: number;
+  readonly testResults?: readonly string[];
+}
+
+export interface InitOptions {
+  readonly command: 'init';
+  /** The folder to set up (default: the current one). */
+  readonly path: string;
+  /** Also write this CI system's workflow instead of printing it. */
+  readonly ci?: 'github' | 'gitlab';
+  /** Replace files that exist. */
+  readonly force: boolean;
 }
 
 export interface InventoryOptions {
@@ -47,6 +64,7 @@ export type ParsedArgs =
   | CheckOptions
   | CoverageOptions
   | InventoryOptions
+  | InitOptions
   | { readonly command: 'lsp' }
   | { readonly command: 'help'; readonly topic?: CommandName }
   | { readonly command: 'version' };
@@ -85,14 +103,23 @@ export const COMMAND_HELP = {
       (text when none is), so at most one may lack it. --max-warnings n also exits 1 when more
       than n warnings are reported. --source-url sets the base of the HTML report's links.
       --write-baseline records every current finding in .specthread-baseline.json so that
-      later runs report only new ones; --no-baseline reports everything.`,
+      later runs report only new ones; --no-baseline reports everything.
+      --changed-since <git ref> | --changed-files <a,b|@list>: analyse everything, report only
+      the findings in the changed files and those elsewhere that the change caused.
+      --test-results <junit.xml|glob>…: report each failed test that names a criterion.`,
   coverage: `  specthread coverage [path…] ${formatFlag('coverage')} [--fail-under percent] [--exclude glob]…
+                      [--test-results junit.xml|glob]…
       Print per-spec and per-requirement coverage (tasked, implemented, verified) and the
       criteria that are required but not implemented or not verified. Exit 1 when the
-      workspace's complete percentage is below --fail-under.`,
+      workspace's complete percentage is below --fail-under. With --test-results, a criterion
+      that must be verified counts only when a test naming it passed (state "passing").`,
   inventory: `  specthread inventory [path…] ${formatFlag('inventory')}
       List every spec found below each path with its format and what was understood of it:
       requirements, criteria, stories, tasks by status, refs (and deltas of OpenSpec changes).`,
+  init: `  specthread init [path] [--ci github|gitlab] [--force]
+      Write specthread.json (recommended preset, the spec roots found) and print a CI workflow;
+      --ci writes it (.github/workflows/specthread.yml or .gitlab-ci.yml). Existing files are
+      kept unless --force is given (exit 1 when one was kept).`,
   lsp: `  specthread lsp [--stdio | --node-ipc | --socket=PORT]
       Run the language server for any LSP editor; over stdio unless another transport is named.`,
 } as const;
@@ -139,6 +166,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let pendingFormat: string | undefined;
   let maxWarnings: number | undefined;
   let sourceUrl: string | undefined;
+  let changedSince: string | undefined;
+  const changedFiles: string[] = [];
+  const testResults: string[] = [];
+  let ci: InitOptions['ci'];
+  let force = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -147,7 +179,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
       return v;
     };
-    if (flag === '--format') {
+    if (flag === '--format' && command !== 'init') {
       // Checked here, not only at the end, so that the first bad argument is the one reported.
       format = parseFormat(command, value());
       if (command === 'check') {
@@ -170,6 +202,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       writeBaseline = true;
     } else if (flag === '--no-baseline' && command === 'check') {
       noBaseline = true;
+    } else if (flag === '--changed-since' && command === 'check') {
+      changedSince = value();
+    } else if (flag === '--changed-files' && command === 'check') {
+      changedFiles.push(value());
+    } else if (flag === '--test-results' && (command === 'check' || command === 'coverage')) {
+      testResults.push(value());
+    } else if (flag === '--ci' && command === 'init') {
+      const v = value();
+      if (v !== 'github' && v !== 'gitlab') throw new UsageError(`--ci must be github or gitlab, not '${v}'`);
+      ci = v;
+    } else if (flag === '--force' && command === 'init') {
+      force = true;
     } else if (flag === '--exclude') {
       exclude.push(value());
     } else if (flag === '--fail-under' && command === 'coverage') {
@@ -186,8 +230,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       paths.push(arg);
     }
   }
+  if (command === 'init') {
+    if (paths.length > 1) throw new UsageError('init takes one folder');
+    return { command: 'init', path: paths[0] ?? '.', ci, force };
+  }
+  if (changedSince !== undefined && changedFiles.length) throw new UsageError('--changed-since and --changed-files cannot be combined');
   if (command === 'inventory') return { command: 'inventory', paths, format: parseFormat('inventory', format) };
-  if (command === 'coverage') return { command: 'coverage', paths, format: parseFormat('coverage', format), exclude, failUnder };
+  if (command === 'coverage') return { command: 'coverage', paths, format: parseFormat('coverage', format), exclude, failUnder, testResults };
   if (pendingFormat !== undefined) stdoutFormat = oneStdoutFormat(stdoutFormat, pendingFormat);
   return {
     command: 'check',
@@ -200,5 +249,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     outputs,
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     ...(sourceUrl !== undefined ? { sourceUrl } : {}),
+    testResults,
+    ...(changedSince !== undefined ? { changedSince } : {}),
+    ...(changedFiles.length ? { changedFiles } : {}),
   };
 }

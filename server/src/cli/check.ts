@@ -17,6 +17,8 @@ import { skippedFilesNote } from './notes/skippedFiles';
 import { checkSummaryLine } from './notes/summaries';
 import { NO_SPECS, OpenedWorkspace, openWorkspace } from './openWorkspace';
 import { writeBaselines } from './writeBaseline';
+import { changedFilesArgument, findingsOfChangeRun } from './changedOnly';
+import { testResultsOf } from './testResults';
 
 /**
  * `specthread check`: the same engine the language server runs, over the file system. Folder
@@ -37,7 +39,14 @@ export async function runCheck(
   const keepAccepted = !options.writeBaseline && formats.includes('sarif');
   const opened = await openWorkspace(options.paths, options.exclude, cwd, useBaseline, keepAccepted ? { ...engineOptions, keepAccepted } : engineOptions);
   const { engine, config, requested, under } = opened;
-  const all = reportedFindings(opened, options.paths, cwd);
+  const tested = await testResultsOf(engine, options.testResults, cwd);
+  const collect = () => reportedFindings(opened, options.paths, cwd);
+  const changes = options.changedFiles
+    ? { changedFiles: options.changedFiles.flatMap((v) => changedFilesArgument(v, cwd)) }
+    : { changedSince: options.changedSince };
+  const scoped = options.changedSince !== undefined || options.changedFiles ? await findingsOfChangeRun(opened, changes, cwd, collect) : collect();
+  // Failed tests are facts of this run, whatever changed: they are reported in every mode.
+  const all = tested ? [...scoped, ...tested.findings].sort(compareFindings) : scoped;
   const findings = keepAccepted ? all.filter((f) => !f.accepted) : all;
   const internal = findings.filter(isInternalError);
   if (options.writeBaseline) return writeBaselines(opened, internal, cwd);

@@ -1,5 +1,6 @@
 // @spec specthread-core#12.1, specthread-core#12.3
 import { NEVER_CANCELLED } from '../core/cancellation';
+import { withTestResults } from '../core/coverage/passing';
 import { CoverageOptions } from './args';
 import { CommandResult } from './commandResult';
 import { formatterFor } from './formatters';
@@ -7,6 +8,7 @@ import { configErrorsNote } from './notes/configErrors';
 import { skippedFilesNote } from './notes/skippedFiles';
 import { coverageSummaryNote } from './notes/summaries';
 import { openWorkspace } from './openWorkspace';
+import { testResultsOf } from './testResults';
 
 /**
  * `specthread coverage`: per-spec and per-requirement coverage along
@@ -15,7 +17,9 @@ import { openWorkspace } from './openWorkspace';
  */
 export async function runCoverage(options: CoverageOptions, cwd: string): Promise<CommandResult> {
   const { engine, config } = await openWorkspace(options.paths, options.exclude, cwd, false);
-  const report = engine.traceAnalysis(NEVER_CANCELLED).coverage(NEVER_CANCELLED);
+  const traced = engine.traceAnalysis(NEVER_CANCELLED).coverage(NEVER_CANCELLED);
+  const tested = await testResultsOf(engine, options.testResults, cwd);
+  const report = tested ? withTestResults(traced, tested.passing) : traced;
   const stdout = formatterFor('coverage', options.format)(report, { cwd });
   const failing = options.failUnder !== undefined && report.summary.percent < options.failUnder;
   const note = failing ? `Coverage ${report.summary.percent}% is below --fail-under ${options.failUnder}%.\n` : '';

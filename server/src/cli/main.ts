@@ -4,6 +4,7 @@ import { startServer } from '../lsp/server';
 import { USAGE, UsageError, helpText, parseArgs } from './args';
 import { runCheck } from './check';
 import { runCoverage } from './coverage';
+import { runInit } from './init';
 import { runInventory } from './inventory';
 
 declare const SPECTHREAD_VERSION: string;
@@ -35,13 +36,16 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     case 'check':
     case 'coverage':
-    case 'inventory': {
+    case 'inventory':
+    case 'init': {
       const run =
         args.command === 'check'
           ? runCheck(args, process.cwd())
           : args.command === 'coverage'
             ? runCoverage(args, process.cwd())
-            : runInventory(args, process.cwd());
+            : args.command === 'init'
+              ? runInit(args, process.cwd())
+              : runInventory(args, process.cwd());
       const result = await run.catch((err) => {
         if (err instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `specthread: ${err.message}` };
         throw err;

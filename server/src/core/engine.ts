@@ -23,6 +23,7 @@ import { SpecFileFacts } from './model';
 import { parseSpecFile } from './parse/parseSpecFile';
 import { CodeFiles } from './trace/codeFiles';
 import { TraceAnalysis } from './trace/traceAnalysis';
+import { TestReport, TestResults, analyseTestResults } from './testResults/testResults';
 import { Workspace } from './workspace';
 
 export type { EngineOptions, IndexProgress } from './engine/options';
@@ -241,6 +242,19 @@ export class Engine {
   /** Trace findings in code and test files (not spec files), grouped by file. */
   codeFindingsByFile(token: CancellationToken): Map<string, Finding[]> {
     return this.results.codeFindingsByFile(token);
+  }
+
+  /** JUnit reports mapped to the criteria their tests name: what passed, and a finding per failed test (see testResults/). */
+  testResults(reports: readonly TestReport[], token: CancellationToken): Promise<TestResults> {
+    const analysis = this.traceAnalysis(token);
+    const context = {
+      specs: analysis.specs,
+      codeFiles: () => analysis.files.all(),
+      roots: this.workspace.roots,
+      readText: (path: string) => this.workspace.readFile(path, token),
+      policy: this.config.policy(),
+    };
+    return analyseTestResults(reports, context, token);
   }
 
   allFindings(token: CancellationToken): Finding[] {

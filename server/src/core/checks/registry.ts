@@ -14,6 +14,7 @@ import { TRACE_RULES } from '../trace/rules/registry';
 import { INTERNAL_ERROR } from './internalError';
 import { FILE_ENCODING, FILE_SKIPPED } from './fileRules';
 import { CONFIG_INVALID } from './configRules';
+import { TEST_FAILED } from '../testResults/testResults';
 
 /**
  * Every per-spec rule the engine runs. A new rule is one file in `rules/` plus one line here; the
@@ -46,7 +47,7 @@ export interface RegisteredRule {
 }
 
 /** Findings the engine reports itself, not a rule's check: their metas are documented and configured all the same. */
-const ENGINE_METAS: readonly RuleMeta[] = [INTERNAL_ERROR, FILE_SKIPPED, FILE_ENCODING, CONFIG_INVALID];
+const ENGINE_METAS: readonly RuleMeta[] = [INTERNAL_ERROR, FILE_SKIPPED, FILE_ENCODING, CONFIG_INVALID, TEST_FAILED];
 
 /**
  * Every rule code of every family, in reference order, once each. Rules that share a code across

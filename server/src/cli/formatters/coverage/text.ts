@@ -23,7 +23,8 @@ export const formatCoverageText: Formatter<CoverageReport> = (report, { cwd }) =
       out.push(`  ${r.id}${r.title ? ` ${r.title}` : ''}: ${coverageSummaryLine(r.summary)}`);
       for (const c of r.criteria) {
         if (c.requireImplemented && !c.implemented) missing.implemented.push(c);
-        if (c.requireVerified && !c.verified) missing.verified.push(c);
+        // With test results, a criterion verified only by tags still lacks a passing test.
+        if (c.requireVerified && !(c.passing ?? c.verified)) missing.verified.push(c);
       }
     }
   }
@@ -33,7 +34,7 @@ export const formatCoverageText: Formatter<CoverageReport> = (report, { cwd }) =
     for (const c of items) out.push(`  ${c.ref}  ${c.text.length > MAX_CRITERION_TEXT ? c.text.slice(0, MAX_CRITERION_TEXT - 1) + '…' : c.text}`);
   };
   list('Not implemented', missing.implemented);
-  list('Not verified', missing.verified);
+  list(report.summary.passing !== undefined ? 'No passing test' : 'Not verified', missing.verified);
   out.push('', `Workspace: ${coverageSummaryLine(report.summary)}`);
   return out.join('\n');
 };
