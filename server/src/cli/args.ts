@@ -36,6 +36,7 @@ export type ParsedArgs =
   | CoverageOptions
   | InventoryOptions
   | { readonly command: 'lsp' }
+  | { readonly command: 'mcp'; readonly path: string; readonly allowWrites: boolean }
   | { readonly command: 'help'; readonly topic?: CommandName }
   | { readonly command: 'version' };
 
@@ -72,6 +73,11 @@ export const COMMAND_HELP = {
       requirements, criteria, stories, tasks by status, refs (and deltas of OpenSpec changes).`,
   lsp: `  specthread lsp [--stdio | --node-ipc | --socket=PORT]
       Run the language server for any LSP editor; over stdio unless another transport is named.`,
+  mcp: `  specthread mcp [path] [--allow-writes]
+      Serve the workspace at path (default: the current folder) to agents over MCP on stdio: tools
+      list_specs, get_requirement, task_context, validate, coverage, impact, next_id, rename_id;
+      spec files and specthread://coverage as resources; prompts implement-task, review-change.
+      Read-only unless --allow-writes, which adds set_task_state and apply_rename.`,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_HELP;
@@ -103,6 +109,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', topic: command };
   // The language server's connection reads its transport flags from the process arguments.
   if (command === 'lsp') return { command: 'lsp' };
+  if (command === 'mcp') return parseMcp(rest);
 
   const paths: string[] = [];
   let format: string | undefined;
@@ -145,4 +152,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === 'inventory') return { command: 'inventory', paths, format: parseFormat('inventory', format) };
   if (command === 'coverage') return { command: 'coverage', paths, format: parseFormat('coverage', format), exclude, failUnder };
   return { command: 'check', paths, format: parseFormat('check', format), failOn, exclude, writeBaseline, noBaseline };
+}
+
+function parseMcp(rest: readonly string[]): ParsedArgs {
+  let allowWrites = false;
+  const paths: string[] = [];
+  for (const arg of rest) {
+    if (arg === '--allow-writes') allowWrites = true;
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
+    else paths.push(arg);
+  }
+  if (paths.length > 1) throw new UsageError('mcp serves one workspace: give at most one path');
+  return { command: 'mcp', path: paths[0] ?? '.', allowWrites };
 }

@@ -35,7 +35,8 @@ function nextOf(spec: SpecModel, kind: IdKind, parent: string | undefined): stri
     return successor(ids, '1');
   }
   if (kind === 'criterion') {
-    if (!parent) throw new QueryError(`A criterion belongs to a requirement: give 'parent', e.g. the requirement id ${spec.requirementList[0]?.node.id ?? '1'}.`);
+    if (!parent)
+      throw new QueryError(`A criterion belongs to a requirement: give 'parent', e.g. the requirement id ${spec.requirementList[0]?.node.id ?? '1'}.`);
     const r = spec.requirements.get(parent);
     if (!r) throw new QueryError(`${spec.id} has no requirement '${parent}'.`);
     const locals = r.node.criteria.map((c) => c.id).filter((id) => id.startsWith(`${parent}.`));

@@ -188,7 +188,12 @@ function steeringFor(view: AgentView, spec: SpecModel, files: readonly ContextFi
     }
     if (!applies) continue;
     const text = view.textOf(f.path) ?? '';
-    out.push({ ...placeOf(view, f.path, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }), inclusion, text: text.slice(0, MAX_SECTION), truncated: text.length > MAX_SECTION });
+    out.push({
+      ...placeOf(view, f.path, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }),
+      inclusion,
+      text: text.slice(0, MAX_SECTION),
+      truncated: text.length > MAX_SECTION,
+    });
   }
   return out;
 }

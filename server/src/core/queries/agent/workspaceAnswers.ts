@@ -1,6 +1,7 @@
 // @spec specthread-core#18.1, specthread-core#18.2
 import type { CoverageState, CoverageSummary } from '../../../../../shared/coverage';
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
+import { summarise } from '../../coverage/coverage';
 import { Finding } from '../../findings';
 import { inventory } from '../../inventory';
 import { AgentView } from './agentView';
@@ -83,7 +84,7 @@ export function coverageAnswer(view: AgentView, specName: string | undefined, to
     }
   }
   return {
-    summary: only === undefined ? report.summary : specs[0]!.summary,
+    summary: only === undefined ? report.summary : (specs[0]?.summary ?? summarise([])),
     specs: specs.map((s) => ({ spec: s.spec, traced: s.traced, summary: s.summary })),
     gaps,
   };
