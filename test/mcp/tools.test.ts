@@ -139,10 +139,16 @@ describe('mcp: read tools over stdio (trace-repo fixture)', function () {
     assert.ok(tasks.findings.every((f) => f.path === '.kiro/specs/user-auth/tasks.md'));
     // Task 3 names src/audit/log.py, which does not exist: a finding in tasks.md.
     assert.ok(tasks.findings.length > 0);
+    const one = await callOk<{ findings: unknown[]; total: number }>(client, 'validate', { limit: 1 });
+    assert.strictEqual(one.findings.length, 1);
+    assert.strictEqual(one.total, all.findings.length);
   });
 
   it('coverage gives the summary and the gaps', async () => {
-    const cov = await callOk<{ summary: { criteria: number }; gaps: { ref: string; missing: string[] }[] }>(client, 'coverage', { spec: 'user-auth' });
+    const cov = await callOk<{ summary: { criteria: number }; totalGaps: number; gaps: { ref: string; missing: string[] }[] }>(client, 'coverage', {
+      spec: 'user-auth',
+    });
+    assert.strictEqual(cov.totalGaps, cov.gaps.length);
     assert.strictEqual(cov.summary.criteria, 6);
     const lockout = cov.gaps.find((g) => g.ref === 'user-auth#1.3');
     assert.ok(lockout, JSON.stringify(cov.gaps));

@@ -56,6 +56,20 @@ describe('mcp: writing tools with --allow-writes (temp copy of trace-repo)', fun
     assert.match(await callError(client, 'set_task_state', { spec: 'user-auth', task: '4', state: 'finished' }), /state/i);
   });
 
+  it('sees files an agent changed on disk between calls', async () => {
+    const file = path.join(dir, '.kiro/specs/user-auth/tasks.md');
+    fs.writeFileSync(file, read('.kiro/specs/user-auth/tasks.md').replace('- [x] 3. Audit log', '- [ ] 3. Audit log'));
+    // The watcher batches events; wait for the engine to take the change, with a deadline instead of a fixed sleep.
+    const deadline = Date.now() + 20000;
+    let status = '';
+    while (Date.now() < deadline) {
+      status = (await callOk<{ task: { status: string } }>(client, 'task_context', { spec: 'user-auth', task: '3' })).task.status;
+      if (status === 'open') break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.strictEqual(status, 'open');
+  });
+
   it('apply_rename writes the same change rename_id shows, and the thread follows', async () => {
     const dry = await callOk<{ diff: string }>(client, 'rename_id', { ref: 'user-auth#2', newId: '5' });
     const applied = await callOk<{ diff: string; written: string[] }>(client, 'apply_rename', { ref: 'user-auth#2', newId: '5' });

@@ -17,7 +17,8 @@ export function registerPrompts(server: McpServer, session: McpSession): void {
       description: 'Implement one task of a spec, with its criteria, design sections, files and steering packed in.',
       argsSchema: { spec: z.string().describe('Spec name'), task: z.string().describe('Task id') },
     },
-    ({ spec, task }) => {
+    async ({ spec, task }) => {
+      await session.settled();
       const ctx = taskContext(session.view(), spec, task, NEVER_CANCELLED);
       return {
         description: `Task ${task} of ${ctx.spec}`,
@@ -35,7 +36,8 @@ export function registerPrompts(server: McpServer, session: McpSession): void {
         diff: z.string().optional().describe('A unified diff'),
       },
     },
-    ({ files, diff }) => {
+    async ({ files, diff }) => {
+      await session.settled();
       const list = files
         ?.split(',')
         .map((f) => f.trim())

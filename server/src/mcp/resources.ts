@@ -11,7 +11,8 @@ export function registerResources(server: McpServer, session: McpSession): void 
   server.registerResource(
     'spec-file',
     new ResourceTemplate(SPEC_FILE, {
-      list: () => {
+      list: async () => {
+        await session.settled();
         const view = session.view();
         const engine = session.engine;
         return {
@@ -24,7 +25,8 @@ export function registerResources(server: McpServer, session: McpSession): void 
       },
     }),
     { description: 'A spec file (requirements, design, tasks, steering …) as SpecThread read it.', mimeType: 'text/markdown' },
-    (uri, variables) => {
+    async (uri, variables) => {
+      await session.settled();
       const raw = variables.path;
       const rel = decodeURIComponent(Array.isArray(raw) ? raw.join('/') : (raw ?? ''));
       const abs = session.resolve(rel);

@@ -67,8 +67,12 @@ export const TaskContextOut = {
   steering: z.array(z.looseObject({ ...place, inclusion: z.string(), text: z.string(), truncated: z.boolean() })),
 };
 
+/** How many items a list answer holds at most unless the call asks for more: agents pay for every token. */
+export const Limit = z.number().int().min(1).max(100000).optional();
+
 export const ValidateOut = {
   counts: z.record(z.string(), z.number()),
+  total: z.number(),
   findings: z.array(
     z.looseObject({
       path: z.string(),
@@ -85,6 +89,7 @@ export const ValidateOut = {
 
 export const CoverageOut = {
   summary: Summary,
+  totalGaps: z.number(),
   specs: z.array(z.looseObject({ spec: z.string(), traced: z.boolean(), summary: Summary })),
   gaps: z.array(z.looseObject({ ref: z.string(), text: z.string(), state: State, missing: z.array(z.enum(['implemented', 'verified'])) })),
 };

@@ -30,7 +30,12 @@ export function createMcpServer(session: McpSession): McpServer {
 /** `specthread mcp [path] [--allow-writes]`: indexes the workspace, then serves MCP over stdio until stdin closes. */
 export async function runMcp(target: string, allowWrites: boolean, cwd: string): Promise<void> {
   const session = await McpSession.open(target, cwd, allowWrites);
+  session.watch();
   // A request that throws is answered as an error by the SDK; this keeps a stray rejection from ending the process.
   process.on('unhandledRejection', (err) => process.stderr.write(`specthread mcp: ${err instanceof Error ? err.stack : String(err)}\n`));
-  await createMcpServer(session).connect(new StdioServerTransport());
+  const transport = new StdioServerTransport();
+  transport.onclose = () => session.dispose();
+  // The host ends the session by closing stdin; the watcher must not keep the process alive then.
+  process.stdin.on('end', () => session.dispose());
+  await createMcpServer(session).connect(transport);
 }

@@ -15,6 +15,9 @@ import * as out from './schemas';
 import { McpSession } from './session';
 import { answer } from './toolResult';
 
+const DEFAULT_LIMIT = 200;
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
 const READ_ONLY = { readOnlyHint: true, openWorldHint: false } as const;
 
 /** The read-only tools: each looks up its arguments, guards paths and asks one core query. */
@@ -26,7 +29,7 @@ export function registerReadTools(server: McpServer, session: McpSession): void 
       outputSchema: out.ListSpecsOut,
       annotations: READ_ONLY,
     },
-    () => answer(() => ({ specs: listSpecs(session.view(), NEVER_CANCELLED) })),
+    () => answer(session, () => ({ specs: listSpecs(session.view(), NEVER_CANCELLED) })),
   );
 
   server.registerTool(
@@ -38,7 +41,7 @@ export function registerReadTools(server: McpServer, session: McpSession): void 
       outputSchema: out.RequirementOut,
       annotations: READ_ONLY,
     },
-    ({ ref }) => answer(() => requirementDetails(session.view(), ref, NEVER_CANCELLED)),
+    ({ ref }) => answer(session, () => requirementDetails(session.view(), ref, NEVER_CANCELLED)),
   );
 
   server.registerTool(
@@ -50,26 +53,30 @@ export function registerReadTools(server: McpServer, session: McpSession): void 
       outputSchema: out.TaskContextOut,
       annotations: READ_ONLY,
     },
-    ({ spec, task }) => answer(() => taskContext(session.view(), spec, task, NEVER_CANCELLED)),
+    ({ spec, task }) => answer(session, () => taskContext(session.view(), spec, task, NEVER_CANCELLED)),
   );
 
   server.registerTool(
     'validate',
     {
       description: 'Findings (rule code, severity, position) of the whole workspace, or only of the given files and folders.',
-      inputSchema: { paths: z.array(z.string()).optional().describe('Files or folders relative to the workspace root') },
+      inputSchema: {
+        paths: z.array(z.string()).optional().describe('Files or folders relative to the workspace root'),
+        limit: out.Limit.describe(`At most this many findings, errors first (default ${DEFAULT_LIMIT}); counts and total cover all`),
+      },
       outputSchema: out.ValidateOut,
       annotations: READ_ONLY,
     },
-    ({ paths }) =>
-      answer(() => {
+    ({ paths, limit }) =>
+      answer(session, () => {
         const targets = (paths ?? []).map((p) => session.resolve(p));
         const under = (p: string) => !targets.length || targets.some((t) => p === t || p.startsWith(t + '/'));
         const engine = session.engine;
         const findings = findingItems(session.view(), [...engine.configFindings(), ...engine.allFindings(NEVER_CANCELLED)], under);
         const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
         for (const f of findings) counts[f.severity]++;
-        return { counts, findings };
+        const severe = [...findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+        return { counts, total: findings.length, findings: severe.slice(0, limit ?? DEFAULT_LIMIT) };
       }),
   );
 
@@ -78,11 +85,14 @@ export function registerReadTools(server: McpServer, session: McpSession): void 
     {
       description:
         'Coverage along specified → tasked → implemented → verified: the summary per spec and every criterion still missing what the project requires.',
-      inputSchema: { spec: z.string().optional().describe('Only this spec') },
+      inputSchema: {
+        spec: z.string().optional().describe('Only this spec'),
+        limit: out.Limit.describe(`At most this many gaps (default ${DEFAULT_LIMIT}); totalGaps counts all`),
+      },
       outputSchema: out.CoverageOut,
       annotations: READ_ONLY,
     },
-    ({ spec }) => answer(() => coverageAnswer(session.view(), spec, NEVER_CANCELLED)),
+    ({ spec, limit }) => answer(session, () => coverageAnswer(session.view(), spec, NEVER_CANCELLED, limit ?? DEFAULT_LIMIT)),
   );
 
   server.registerTool(
@@ -97,7 +107,7 @@ export function registerReadTools(server: McpServer, session: McpSession): void 
       outputSchema: out.ImpactOut,
       annotations: READ_ONLY,
     },
-    ({ files, diff }) => answer(() => impactOf(session.view(), changedFiles(session, files, diff), NEVER_CANCELLED)),
+    ({ files, diff }) => answer(session, () => impactOf(session.view(), changedFiles(session, files, diff), NEVER_CANCELLED)),
   );
 
   server.registerTool(
@@ -112,7 +122,7 @@ export function registerReadTools(server: McpServer, session: McpSession): void 
       outputSchema: out.NextIdOut,
       annotations: READ_ONLY,
     },
-    ({ spec, kind, parent }) => answer(() => nextId(session.view(), spec, kind ?? 'requirement', parent, NEVER_CANCELLED)),
+    ({ spec, kind, parent }) => answer(session, () => nextId(session.view(), spec, kind ?? 'requirement', parent, NEVER_CANCELLED)),
   );
 
   server.registerTool(
@@ -124,7 +134,7 @@ export function registerReadTools(server: McpServer, session: McpSession): void 
       annotations: READ_ONLY,
     },
     ({ ref, newId }) =>
-      answer(() => {
+      answer(session, () => {
         const { changes: _written, ...patch } = renamePatch(session.view(), ref, newId, NEVER_CANCELLED);
         return patch;
       }),

@@ -21,7 +21,7 @@ export function registerWriteTools(server: McpServer, session: McpSession): void
       annotations: WRITES,
     },
     ({ spec, task, state }) =>
-      answer(async () => {
+      answer(session, async () => {
         const { change, ...result } = setTaskState(session.view(), spec, task, state as (typeof TASK_STATES)[number], NEVER_CANCELLED);
         if (change) await session.write([change]);
         return { ...result, written: !!change };
@@ -37,7 +37,7 @@ export function registerWriteTools(server: McpServer, session: McpSession): void
       annotations: WRITES,
     },
     ({ ref, newId }) =>
-      answer(async () => {
+      answer(session, async () => {
         const { changes, ...patch } = renamePatch(session.view(), ref, newId, NEVER_CANCELLED);
         await session.write(changes);
         return { ...patch, written: patch.files };

@@ -61,12 +61,17 @@ export interface CoverageGap {
 
 export interface CoverageAnswer {
   readonly summary: CoverageSummary;
+  /** How many gaps there are; `gaps` holds the first `limit` of them. */
+  readonly totalGaps: number;
   readonly specs: readonly { readonly spec: string; readonly traced: boolean; readonly summary: CoverageSummary }[];
   readonly gaps: readonly CoverageGap[];
 }
 
-/** `coverage` and `specthread://coverage`: the summary per spec and every criterion still missing what is required. */
-export function coverageAnswer(view: AgentView, specName: string | undefined, token: CancellationToken): CoverageAnswer {
+/**
+ * `coverage` and `specthread://coverage`: the summary per spec and the criteria still missing what
+ * is required, the first `limit` of them (an agent's context is small; `totalGaps` says how many).
+ */
+export function coverageAnswer(view: AgentView, specName: string | undefined, token: CancellationToken, limit = Infinity): CoverageAnswer {
   throwIfCancelled(token);
   const only = specName === undefined ? undefined : specNamed(view.analysis.specs, specName).id;
   const report = view.analysis.coverage(token);
@@ -85,7 +90,8 @@ export function coverageAnswer(view: AgentView, specName: string | undefined, to
   }
   return {
     summary: only === undefined ? report.summary : (specs[0]?.summary ?? summarise([])),
+    totalGaps: gaps.length,
     specs: specs.map((s) => ({ spec: s.spec, traced: s.traced, summary: s.summary })),
-    gaps,
+    gaps: gaps.slice(0, limit),
   };
 }
