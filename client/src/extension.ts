@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CONFIGURATION_SECTION, Commands } from '../../shared/protocol';
 import { PinChange, TraceCommands } from '../../shared/traceProtocol';
+import { McpCapableApi, registerMcpProvider } from './mcpProvider';
 
 /**
  * The thin VS Code client: starts the bundled language server and owns only UI. All analysis
@@ -38,6 +39,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       });
     }),
   );
+  // Agent mode finds `specthread mcp` through this provider when the editor supports MCP servers.
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev');
+  const mcp = registerMcpProvider(vscode as unknown as McpCapableApi, context.asAbsolutePath('dist/cli.js'), process.execPath, version);
+  if (mcp) context.subscriptions.push(mcp);
   await client.start();
 }
 

@@ -66,6 +66,7 @@ export type ParsedArgs =
   | InventoryOptions
   | InitOptions
   | { readonly command: 'lsp' }
+  | { readonly command: 'mcp'; readonly path: string; readonly allowWrites: boolean }
   | { readonly command: 'help'; readonly topic?: CommandName }
   | { readonly command: 'version' };
 
@@ -122,6 +123,11 @@ export const COMMAND_HELP = {
       kept unless --force is given (exit 1 when one was kept).`,
   lsp: `  specthread lsp [--stdio | --node-ipc | --socket=PORT]
       Run the language server for any LSP editor; over stdio unless another transport is named.`,
+  mcp: `  specthread mcp [path] [--allow-writes]
+      Serve the workspace at path (default: the current folder) to agents over MCP on stdio: tools
+      list_specs, get_requirement, task_context, validate, coverage, impact, next_id, rename_id;
+      spec files and specthread://coverage as resources; prompts implement-task, review-change.
+      Read-only unless --allow-writes, which adds set_task_state and apply_rename.`,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_HELP;
@@ -153,6 +159,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', topic: command };
   // The language server's connection reads its transport flags from the process arguments.
   if (command === 'lsp') return { command: 'lsp' };
+  if (command === 'mcp') return parseMcp(rest);
 
   const paths: string[] = [];
   let format: string | undefined;
@@ -253,4 +260,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     ...(changedSince !== undefined ? { changedSince } : {}),
     ...(changedFiles.length ? { changedFiles } : {}),
   };
+}
+
+function parseMcp(rest: readonly string[]): ParsedArgs {
+  let allowWrites = false;
+  const paths: string[] = [];
+  for (const arg of rest) {
+    if (arg === '--allow-writes') allowWrites = true;
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
+    else paths.push(arg);
+  }
+  if (paths.length > 1) throw new UsageError('mcp serves one workspace: give at most one path');
+  return { command: 'mcp', path: paths[0] ?? '.', allowWrites };
 }

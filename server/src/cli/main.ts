@@ -1,6 +1,7 @@
 // @spec specthread-core#5.3
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
+import { runMcp } from '../mcp/server';
 import { USAGE, UsageError, helpText, parseArgs } from './args';
 import { runCheck } from './check';
 import { runCoverage } from './coverage';
@@ -33,6 +34,18 @@ async function main(argv: string[]): Promise<number> {
       // one of them it would throw, and stdio is what every editor's configuration expects.
       if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) process.argv.push('--stdio');
       startServer(createConnection(ProposedFeatures.all));
+      return -1;
+    case 'mcp':
+      try {
+        await runMcp(args.path, args.allowWrites, process.cwd());
+      } catch (err) {
+        if (err instanceof UsageError) {
+          process.stderr.write(`specthread: ${err.message}\n`);
+          return 2;
+        }
+        throw err;
+      }
+      // The transport keeps the process alive until stdin closes.
       return -1;
     case 'check':
     case 'coverage':
