@@ -1,4 +1,4 @@
-// @spec specthread-core#13.2, specthread-core#14.8
+// @spec specthread-core#13.2, specthread-core#14.8, specthread-core#16.6
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
