@@ -51,7 +51,7 @@ export const deltaShape: SpecRule = {
           : 'No delta sections found; add "## ADDED Requirements" (or MODIFIED / REMOVED / RENAMED), or move non-delta notes out of specs/.',
       });
     }
-    const anchor = spec.files.proposal ?? metaFile ?? spec.fileList[0];
+    const anchor = spec.files.proposal ?? metaFile ?? spec.files.tasks ?? spec.files.design ?? spec.fileList[0];
     if (skip && deltas.length)
       report({
         path: metaFile!.path,
