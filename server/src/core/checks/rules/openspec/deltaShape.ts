@@ -20,7 +20,9 @@ export const deltaShape: SpecRule = {
   formats: ['openspec'],
   check(spec, report) {
     if (spec.archived || !spec.id.startsWith('changes/')) return;
-    const deltas = deltaFiles(spec.fileList);
+    // Only `specs/<capability>/spec.md` files are deltas to OpenSpec; another .md below specs/
+    // is ignored whole (ignored-content says so), so it neither counts nor gets a shape finding.
+    const deltas = deltaFiles(spec.fileList).filter((f) => /\/specs\/.+\/spec\.md$/.test(f.path));
     const metaFile = spec.files['change-meta'];
     const meta = openSpecExtras(metaFile)?.meta;
     if (metaFile && meta?.error)
@@ -48,7 +50,9 @@ export const deltaShape: SpecRule = {
         range: delta.sections[0]?.range ?? TOP,
         message: delta.sections.length
           ? `Delta sections ${delta.sections.map((s) => `## ${s.op} Requirements`).join(', ')} hold no requirement entries; add "### Requirement:" blocks (REMOVED may list them as bullets).`
-          : 'No delta sections found; add "## ADDED Requirements" (or MODIFIED / REMOVED / RENAMED), or move non-delta notes out of specs/.',
+          : delta.orphans.length
+            ? `No delta sections found, so OpenSpec ignores the ${delta.orphans.length} requirement${delta.orphans.length > 1 ? 's' : ''} here ("${delta.orphans[0]!.name}"${delta.orphans.length > 1 ? ' …' : ''}${delta.orphans[0]!.section ? ` under "## ${delta.orphans[0]!.section}"` : ''}); put ${delta.orphans.length > 1 ? 'them' : 'it'} under "## ADDED Requirements" (or MODIFIED / REMOVED / RENAMED).`
+            : 'No delta sections found; add "## ADDED Requirements" (or MODIFIED / REMOVED / RENAMED), or move non-delta notes out of specs/.',
       });
     }
     const anchor = spec.files.proposal ?? metaFile ?? spec.files.tasks ?? spec.files.design ?? spec.fileList[0];
