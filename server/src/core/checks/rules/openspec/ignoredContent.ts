@@ -15,7 +15,7 @@ export const ignoredContent: SpecRule = {
       'specs), only `### Requirement:` headings inside ADDED/MODIFIED sections, and only `specs/<capability>/spec.md` ' +
       'files in a change. Anything else is silently dropped when the change is archived, so the author believes ' +
       'something is specified that is not.',
-    bad: '## Notes\n### Requirement: Audit log\nThe system SHALL …',
+    bad: '## ADDED Requirements\n### Requirement: Login\nThe system SHALL …\n\n## Notes\n### Requirement: Audit log\nThe system SHALL …',
     good: '## ADDED Requirements\n### Requirement: Audit log\nThe system SHALL …',
   },
   formats: ['openspec'],
