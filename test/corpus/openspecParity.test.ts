@@ -1,4 +1,4 @@
-// @spec specthread-core#13.2, specthread-core#14.8
+// @spec specthread-core#13.2, specthread-core#14.8, specthread-core#16.6
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -43,6 +43,9 @@ const KINDS: readonly [RegExp, readonly string[]][] = [
   [/at least one scenario|must have at least one scenario/i, ['structure.requirement-without-scenario']],
   [/Change must have at least one delta|No delta sections found|no requirement entries parsed|has no matching (TO|FROM)|skip_specs/, ['structure.delta-shape']],
   [/Duplicate|present in both|references old name|collides with/, ['structure.delta-conflict', 'structure.duplicate-id']],
+  // A delta file with no delta section at all: our one delta-shape finding on it names the
+  // requirements left outside, where openspec adds a warning per requirement.
+  [/which is not a delta section/, ['structure.ignored-content', 'structure.delta-shape']],
   [
     /not a delta section|not a "### Requirement:" header|outside the main ## Requirements|Main spec contains delta header|Delta spec found at/,
     ['structure.ignored-content'],

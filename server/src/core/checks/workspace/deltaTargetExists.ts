@@ -1,3 +1,4 @@
+// @spec specthread-core#13.3, specthread-core#16.6
 import { normalizeName } from '../../formats/openspec/parse/blocks';
 import { WorkspaceRule } from '../workspaceRule';
 import { nearMiss, openDeltas } from './openspecIndex';
@@ -11,7 +12,8 @@ export const deltaTargetExists: WorkspaceRule = {
     description:
       'ADDED creates a requirement and RENAMED gives one a new name; neither may reuse a name the current spec has ' +
       '(even one that differs only in case or spacing), or `openspec archive` refuses the change. To change an ' +
-      'existing requirement, use MODIFIED with its exact name.',
+      'existing requirement, use MODIFIED with its exact name. An ADDED block identical to the one in the spec (synced ' +
+      'early) is not reported: archive skips it.',
     bad: '## ADDED Requirements\n### Requirement: Session timeout   (already in the spec)',
     good: '## MODIFIED Requirements\n### Requirement: Session timeout',
   },
@@ -28,6 +30,9 @@ export const deltaTargetExists: WorkspaceRule = {
       };
       for (const e of d.delta.entries) {
         if (e.op !== 'ADDED') continue;
+        // An ADDED block that the base spec already holds word for word was synced early;
+        // `openspec archive` skips it as a no-op, so only a different text is a clash.
+        if (d.baseBlocks.get(normalizeName(e.block.name))?.raw === e.block.raw) continue;
         const existing = taken(e.block.name);
         if (existing)
           report({
@@ -37,6 +42,8 @@ export const deltaTargetExists: WorkspaceRule = {
           });
       }
       for (const r of d.delta.renamed) {
+        // Source gone and target present: the rename was synced early, and archive skips it.
+        if (!d.baseBlocks.has(normalizeName(r.from)) && d.baseBlocks.has(normalizeName(r.to))) continue;
         const existing = taken(r.to);
         if (existing)
           report({

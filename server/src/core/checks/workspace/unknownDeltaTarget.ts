@@ -1,4 +1,4 @@
-// @spec specthread-core#13.3
+// @spec specthread-core#13.3, specthread-core#16.6
 import { normalizeName, slug } from '../../formats/openspec/parse/blocks';
 import { suggestIds } from '../suggest';
 import { WorkspaceRule } from '../workspaceRule';
@@ -15,7 +15,9 @@ export const unknownDeltaTarget: WorkspaceRule = {
       'A delta changes a requirement of the current spec by its exact name. When the name is misspelt, or the ' +
       'requirement was renamed by another change, `openspec archive` refuses the change, days after it was written. ' +
       'The finding names the closest existing requirement. A requirement that another open change ADDs is a dependency ' +
-      'between changes and is not reported. `openspec validate` only hints at this (as information); SpecThread reports it as an error.',
+      'between changes and is not reported. A REMOVED requirement already gone, or a RENAMED one already renamed, is ' +
+      'reported only when an existing name differs from it in case or spacing alone: otherwise archive treats it as ' +
+      'synced early. `openspec validate` only hints at this (as information); SpecThread reports it as an error.',
     bad: '## MODIFIED Requirements\n### Requirement: Sesion timeout   (the spec has "Session timeout")',
     good: '## MODIFIED Requirements\n### Requirement: Session timeout',
   },
@@ -32,12 +34,15 @@ export const unknownDeltaTarget: WorkspaceRule = {
     }
     for (const d of deltas) {
       const targets = [
-        ...d.delta.entries.filter((e) => e.op !== 'ADDED').map((e) => ({ op: e.op, name: e.block.name, range: e.block.nameRange })),
-        ...d.delta.renamed.map((r) => ({ op: 'RENAMED', name: r.from, range: r.fromRange })),
+        ...d.delta.entries.filter((e) => e.op !== 'ADDED').map((e) => ({ op: e.op, name: e.block.name, range: e.block.nameRange, to: undefined })),
+        ...d.delta.renamed.map((r) => ({ op: 'RENAMED', name: r.from, range: r.fromRange, to: r.to })),
       ];
       if (targets.length === 0) continue;
       if (!d.base) {
-        const first = targets[0]!;
+        // Archive creates a missing capability from ADDED and ignores its REMOVED entries
+        // (nothing to remove); only MODIFIED and RENAMED make it fail.
+        const first = targets.find((t) => t.op !== 'REMOVED');
+        if (!first) continue;
         report({
           path: d.file.path,
           range: first.range,
@@ -52,6 +57,10 @@ export const unknownDeltaTarget: WorkspaceRule = {
         if (d.baseBlocks.has(key) || (t.op === 'MODIFIED' && renamedTo.has(key))) continue;
         if ([...(addedElsewhere.get(`${d.base.path}|${key}`) ?? [])].some((c) => c !== d.change.id)) continue;
         const near = nearMiss(key, d.baseBlocks);
+        // `openspec archive` treats a REMOVED requirement that is gone, and a RENAMED one whose
+        // new name is already there, as synced early: a no-op, not a failure. Only a name that
+        // differs from an existing one in case or spacing alone is certainly a typo there.
+        if (!near && (t.op === 'REMOVED' || (t.to !== undefined && d.baseBlocks.has(normalizeName(t.to))))) continue;
         const bySlug =
           near ??
           closest(

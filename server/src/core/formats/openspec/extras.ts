@@ -32,6 +32,12 @@ export interface RequirementBlock {
   readonly bulletScenarios: number;
   /** From the heading to the end of the block. */
   readonly blockRange: Range;
+  /**
+   * The block's lines from its heading to its last non-blank line, the way `openspec archive`
+   * compares blocks: an ADDED block equal to the base spec's is an already-synced no-op there,
+   * and only a different text is a clash.
+   */
+  readonly raw: string;
 }
 
 export type DeltaOp = 'ADDED' | 'MODIFIED' | 'REMOVED' | 'RENAMED';

@@ -45,6 +45,10 @@ export function locateOpenSpecBelow(root: string, path: string): SpecLocation | 
   // Every .md below specs/ is read: one that is not a capability's spec.md is ignored by
   // OpenSpec when the change is archived, which a rule reports.
   if (inner.startsWith('specs/') && inner.endsWith('.md')) return { ...base, kind: 'delta' };
+  // Other notes beside the change files (`plan.md`, `task.md`, `notes.md`) are read as free-form
+  // notes, so that a change folder holding only such notes is still a change: `openspec validate`
+  // lists it and fails it for having no deltas, and parity means we say the same.
+  if (!inner.includes('/') && inner.endsWith('.md')) return { ...base, kind: 'research' };
   return undefined;
 }
 

@@ -1,3 +1,5 @@
+import { DeltaFacts } from '../../../extras';
+import { Heading } from '../../../model';
 import { Range } from '../../../text/range';
 import { SpecRule } from '../../rule';
 import { deltaFiles, openSpecExtras } from './helpers';
@@ -20,7 +22,9 @@ export const deltaShape: SpecRule = {
   formats: ['openspec'],
   check(spec, report) {
     if (spec.archived || !spec.id.startsWith('changes/')) return;
-    const deltas = deltaFiles(spec.fileList);
+    // Only `specs/<capability>/spec.md` files are deltas to OpenSpec; another .md below specs/
+    // is ignored whole (ignored-content says so), so it neither counts nor gets a shape finding.
+    const deltas = deltaFiles(spec.fileList).filter((f) => /\/specs\/.+\/spec\.md$/.test(f.path));
     const metaFile = spec.files['change-meta'];
     const meta = openSpecExtras(metaFile)?.meta;
     if (metaFile && meta?.error)
@@ -43,15 +47,9 @@ export const deltaShape: SpecRule = {
         });
       }
       if (delta.entries.length + delta.renamed.length > 0) continue;
-      report({
-        path: f.path,
-        range: delta.sections[0]?.range ?? TOP,
-        message: delta.sections.length
-          ? `Delta sections ${delta.sections.map((s) => `## ${s.op} Requirements`).join(', ')} hold no requirement entries; add "### Requirement:" blocks (REMOVED may list them as bullets).`
-          : 'No delta sections found; add "## ADDED Requirements" (or MODIFIED / REMOVED / RENAMED), or move non-delta notes out of specs/.',
-      });
+      report({ path: f.path, ...noEntries(delta, f.headings) });
     }
-    const anchor = spec.files.proposal ?? metaFile ?? spec.fileList[0];
+    const anchor = spec.files.proposal ?? metaFile ?? spec.files.tasks ?? spec.files.design ?? spec.fileList[0];
     if (skip && deltas.length)
       report({
         path: metaFile!.path,
@@ -73,3 +71,30 @@ export const deltaShape: SpecRule = {
     }
   },
 };
+
+/** Why a delta file applies nothing, naming what its author wrote in place of delta sections. */
+function noEntries(delta: DeltaFacts, headings: readonly Heading[]): { range: Range; message: string } {
+  if (delta.sections.length)
+    return {
+      range: delta.sections[0]!.range,
+      message: `Delta sections ${delta.sections.map((s) => `## ${s.op} Requirements`).join(', ')} hold no requirement entries; add "### Requirement:" blocks (REMOVED may list them as bullets).`,
+    };
+  const [first] = delta.orphans;
+  const n = delta.orphans.length;
+  if (first)
+    return {
+      range: TOP,
+      message: `No delta sections found, so OpenSpec ignores the ${n} requirement${n > 1 ? 's' : ''} here ("${first.name}"${n > 1 ? ' …' : ''}${first.section ? ` under "## ${first.section}"` : ''}); put ${n > 1 ? 'them' : 'it'} under "## ADDED Requirements" (or MODIFIED / REMOVED / RENAMED).`,
+    };
+  // `## MODIFIED: Requirement: X` and the like: the author meant a delta, in a shape OpenSpec does not read.
+  const lookalike = headings.find((h) => h.depth === 2 && /^(ADDED|MODIFIED|REMOVED|RENAMED)\b/i.test(h.text));
+  if (lookalike)
+    return {
+      range: lookalike.range,
+      message: `No delta sections found: "## ${lookalike.text}" looks like one, but OpenSpec reads only "## ADDED|MODIFIED|REMOVED|RENAMED Requirements" headings with "### Requirement: <name>" blocks under them, so this file changes nothing.`,
+    };
+  return {
+    range: TOP,
+    message: 'No delta sections found; add "## ADDED Requirements" (or MODIFIED / REMOVED / RENAMED), or move non-delta notes out of specs/.',
+  };
+}

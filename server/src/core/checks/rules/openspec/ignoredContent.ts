@@ -15,7 +15,7 @@ export const ignoredContent: SpecRule = {
       'specs), only `### Requirement:` headings inside ADDED/MODIFIED sections, and only `specs/<capability>/spec.md` ' +
       'files in a change. Anything else is silently dropped when the change is archived, so the author believes ' +
       'something is specified that is not.',
-    bad: '## Notes\n### Requirement: Audit log\nThe system SHALL …',
+    bad: '## ADDED Requirements\n### Requirement: Login\nThe system SHALL …\n\n## Notes\n### Requirement: Audit log\nThe system SHALL …',
     good: '## ADDED Requirements\n### Requirement: Audit log\nThe system SHALL …',
   },
   formats: ['openspec'],
@@ -51,15 +51,15 @@ export const ignoredContent: SpecRule = {
             : 'A delta spec at specs/spec.md has no capability folder and is ignored when the change is archived; move it to specs/<capability>/spec.md.',
         });
       }
-      // With no delta section at all, delta-shape already says so; the orphans are one finding
-      // (naming how many), not one per requirement.
-      const orphans = delta.sections.length === 0 ? delta.orphans.slice(0, 1) : delta.orphans;
+      // With no delta section at all, delta-shape's one finding names the requirements that
+      // stand outside (and a misplaced file is ignored whole, as said above): a second finding
+      // on the same file would only repeat it.
+      const orphans = delta.sections.length === 0 ? [] : delta.orphans;
       for (const o of orphans) {
-        const more = delta.sections.length === 0 ? delta.orphans.length - 1 : 0;
         report({
           path: f.path,
           range: o.range,
-          message: `Requirement "${o.name}"${more ? ` and ${more} more` : ''} ${more ? 'are' : 'is'} ${o.section ? `under "## ${o.section}"` : 'above the first ## section'}, not in a delta section, so ${more ? 'they are' : 'it is'} ignored. Move ${more ? 'them' : 'it'} under ## ADDED, MODIFIED, REMOVED or RENAMED Requirements.`,
+          message: `Requirement "${o.name}" is ${o.section ? `under "## ${o.section}"` : 'above the first ## section'}, not in a delta section, so it is ignored. Move it under ## ADDED, MODIFIED, REMOVED or RENAMED Requirements.`,
         });
       }
       for (const h of delta.strayHeaders) {

@@ -148,6 +148,8 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
   }
   let last = end - 1;
   while (last > header && doc.lines.lineText(last).trim() === '') last--;
+  const raw: string[] = [];
+  for (let l = header; l <= last; l++) raw.push(doc.lines.lineText(l));
   return {
     name,
     range: lineRange(doc, header),
@@ -156,5 +158,6 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
     scenarios,
     bulletScenarios,
     blockRange: { start: lineRange(doc, header).start, end: { line: last, character: doc.lines.lineText(last).length } },
+    raw: raw.join('\n').trim(),
   };
 }

@@ -109,5 +109,14 @@ function nameRangeOn(doc: MarkdownDoc, line: number, raw: string): Range {
 
 function nameOnlyBlock(doc: MarkdownDoc, line: number, raw: string): DeltaEntry['block'] {
   const range = lineRange(doc, line);
-  return { name: normalizeName(raw), range, nameRange: nameRangeOn(doc, line, raw), body: '', scenarios: [], bulletScenarios: 0, blockRange: range };
+  return {
+    name: normalizeName(raw),
+    range,
+    nameRange: nameRangeOn(doc, line, raw),
+    body: '',
+    scenarios: [],
+    bulletScenarios: 0,
+    blockRange: range,
+    raw: doc.lines.lineText(line).trim(),
+  };
 }
