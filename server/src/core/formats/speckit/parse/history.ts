@@ -1,0 +1,95 @@
+// @spec specthread-core#16.1
+import { Heading, RefOccurrence } from '../../../model';
+import { headingAtOrAbove } from '../../../parse/headingAt';
+import { MarkdownDoc } from '../../../parse/markdown';
+
+/**
+ * Mentions of ids that are not citations. Real specs keep their history in place: "US1 and
+ * FR-008…FR-015 were descoped", "~~T051~~ 已移除", "T001 folded into T005", and they name ids of
+ * other features ("per feature 007's FR-016a", "`specs/011-sales/spec.md`, FR-050 through
+ * FR-054"). Such a mention cannot be resolved in this spec with certainty, so it is not read as a
+ * citation at all: an unknown id there is the author's record, not a broken thread.
+ */
+
+// Words that say an id is gone on purpose, in the languages the corpus writes (en, zh, ja, es, pt).
+const RETIRED = new RegExp(
+  [
+    String.raw`\b(?:folded|merged|split|removed|deleted|dropped|descoped?|deprecated|renumbered|replaced|superseded|obsolete|retired|withdrawn|cancell?ed|moved to)\b`,
+    String.raw`\bno longer\b`,
+    String.raw`\bdo(?:es)? not exist\b`,
+    String.raw`\b(?:eliminad[oa]s?|removid[oa]s?|descartad[oa]s?|obsolet[oa]s?)\b`,
+    '已移除|移除|已删除|删除|已刪除|刪除|废弃|廢棄|作废|作廢|已取消|削除|廃止|不存在',
+  ].join('|'),
+  'i',
+);
+
+// A sentence that names another feature (`feature 007`, `spec 020`, `011-sales-cycle`) speaks of its ids.
+const OTHER_FEATURE = /\b(?:feature|spec)\s+#?(\d{3,})\b|(?<![\w-])(\d{3,})[-_][a-z][\w-]*/gi;
+// "编号延续 002（T-35..T-54）", "numbering continues from 001": ids counted in an earlier feature.
+const CONTINUES = /编号延续|編號延續|番号.{0,4}継続|\bcontinu(?:es|ing|ed)\s+(?:from|after)\b|\bnumbering\s+continues\b/i;
+
+export function dropHistoryMentions(doc: MarkdownDoc, refs: RefOccurrence[], headings: readonly Heading[], ownFeature: string | undefined): RefOccurrence[] {
+  const ownNumber = ownFeature ? /^(\d+)/.exec(ownFeature)?.[1] : undefined;
+  return refs.filter((ref) => {
+    const line = ref.range.start.line;
+    const text = doc.lines.lineText(line);
+    if (struckThrough(text, ref.range.start.character)) return false;
+    // "there is no US1 phase", "No US1."
+    if (/\bno\s+\**$/i.test(text.slice(0, ref.range.start.character))) return false;
+    const heading = headingAtOrAbove(headings, line);
+    if (heading && heading.range.start.line !== line && RETIRED.test(heading.text)) return false;
+    const sentence = sentenceAround(doc, line, ref.range.start.character, ref.range.end.character);
+    if (RETIRED.test(sentence)) return false;
+    if (ref.spec === undefined && (CONTINUES.test(sentence) || namesOtherFeature(sentence, ownNumber))) return false;
+    return true;
+  });
+}
+
+function struckThrough(text: string, at: number): boolean {
+  return (text.slice(0, at).match(/~~/g)?.length ?? 0) % 2 === 1;
+}
+
+function namesOtherFeature(sentence: string, ownNumber: string | undefined): boolean {
+  for (const m of sentence.matchAll(OTHER_FEATURE)) {
+    const n = m[1] ?? m[2]!;
+    if (ownNumber === undefined || Number(n) !== Number(ownNumber)) return true;
+  }
+  return false;
+}
+
+/**
+ * The sentence holding columns `start`–`end` of `line`, read across the hard-wrapped lines of its
+ * paragraph or list item. A question and its answer (`Q: … ? → A: …`) stay one sentence, so "which
+ * FRs were removed? → A: FR-120" is read as the history it is.
+ */
+function sentenceAround(doc: MarkdownDoc, line: number, start: number, end: number): string {
+  const blank = (l: number) => doc.lines.lineText(l).trim() === '' || doc.codeLines.has(l);
+  const opens = (l: number) => /^\s*(?:#|[-*+]\s|\d+[.)]\s|\|)/.test(doc.lines.lineText(l));
+  let first = line;
+  while (first > 0 && first > line - 8 && !opens(first) && !blank(first - 1)) first--;
+  let last = line;
+  while (last + 1 < doc.lines.lineCount && last < line + 8 && !blank(last + 1) && !opens(last + 1)) last++;
+  const before: string[] = [];
+  for (let l = first; l < line; l++) before.push(doc.lines.lineText(l));
+  const after: string[] = [];
+  for (let l = line + 1; l <= last; l++) after.push(doc.lines.lineText(l));
+  const text = doc.lines.lineText(line);
+  const head = [...before, text.slice(0, start)].join(' ');
+  const tail = [text.slice(end), ...after].join(' ');
+  const from = lastBoundary(head);
+  const to = firstBoundary(tail);
+  return head.slice(from) + text.slice(start, end) + tail.slice(0, to);
+}
+
+const BOUNDARY = /[.!;。！；](?:\s|$)|[。！；]/g;
+
+function lastBoundary(s: string): number {
+  let at = 0;
+  for (const m of s.matchAll(BOUNDARY)) at = m.index! + m[0].length;
+  return at;
+}
+
+function firstBoundary(s: string): number {
+  const m = new RegExp(BOUNDARY.source).exec(s);
+  return m ? m.index + 1 : s.length;
+}
