@@ -11,22 +11,37 @@ import { MarkdownDoc } from '../../../parse/markdown';
  * citation at all: an unknown id there is the author's record, not a broken thread.
  */
 
-// Words that say an id is gone on purpose, in the languages the corpus writes (en, zh, ja, es, pt).
+// Phrases that say an id is gone on purpose, in the languages the corpus writes (en, zh, ja, es, pt).
+// Bare verbs are not enough: "detects branches that are merged (FR-006)" and "删除用户" describe
+// what the software does. Only a passive about the id, a label, or an explicitly retiring word counts.
+const GONE = String.raw`(?:folded|removed|deleted|dropped|descoped|deprecated|renumbered|superseded|retired|withdrawn|cancell?ed)`;
 const RETIRED = new RegExp(
   [
-    String.raw`\b(?:folded|merged|split|removed|deleted|dropped|descoped?|deprecated|renumbered|replaced|superseded|obsolete|retired|withdrawn|cancell?ed|moved to)\b`,
-    String.raw`\bno longer\b`,
+    String.raw`\b(?:was|were|been|got)\s+(?:now\s+|since\s+|later\s+)?(?:\*\*|__)?${GONE}\b`,
+    String.raw`[(（]\s*(?:\*\*|__)?${GONE}\b`,
+    // "**Deleted**: ~~T030.1~~", "Removed from this feature: US1, FR-008".
+    String.raw`\b(?:Removed|Deleted|Dropped|Retired|Descoped|Deprecated)\b[^.:：]{0,30}[:：—–]`,
+    String.raw`\bdescop(?:e|ed|ing)\b`,
+    String.raw`\bsuperseded\b`,
+    String.raw`\bno longer exists?\b`,
     String.raw`\bdo(?:es)? not exist\b`,
-    String.raw`\b(?:eliminad[oa]s?|removid[oa]s?|descartad[oa]s?|obsolet[oa]s?)\b`,
-    '已移除|移除|已删除|删除|已刪除|刪除|废弃|廢棄|作废|作廢|已取消|削除|廃止|不存在',
+    String.raw`\b(?:foi|foram|fue|fueron)\s+(?:removid|eliminad|descartad)\w*`,
+    '已移除|已删除|已刪除|移除了|删除了|刪除了|已废弃|已廢棄|作废|作廢|已取消|削除済|廃止',
   ].join('|'),
   'i',
 );
+// The broader words tasks.md uses of task ids alone: "T001 folded into T005", "split from T105".
+const TASK_HISTORY = /\b(?:folded|merged|split|removed|deleted|dropped|renumbered|replaced|superseded|obsolete|retired)\b/i;
 
 // A sentence that names another feature (`feature 007`, `spec 020`, `011-sales-cycle`) speaks of its ids.
 const OTHER_FEATURE = /\b(?:feature|spec)\s+#?(\d{3,})\b|(?<![\w-])(\d{3,})[-_][a-z][\w-]*/gi;
 // "编号延续 002（T-35..T-54）", "numbering continues from 001": ids counted in an earlier feature.
 const CONTINUES = /编号延续|編號延續|番号.{0,4}継続|\bcontinu(?:es|ing|ed)\s+(?:from|after)\b|\bnumbering\s+continues\b/i;
+
+/** Whether a title or sentence says its subject is gone: "User Story 16 - （已移除：…）". */
+export function readsRetired(text: string): boolean {
+  return RETIRED.test(text);
+}
 
 export function dropHistoryMentions(doc: MarkdownDoc, refs: RefOccurrence[], headings: readonly Heading[], ownFeature: string | undefined): RefOccurrence[] {
   const ownNumber = ownFeature ? /^(\d+)/.exec(ownFeature)?.[1] : undefined;
@@ -40,6 +55,7 @@ export function dropHistoryMentions(doc: MarkdownDoc, refs: RefOccurrence[], hea
     if (heading && heading.range.start.line !== line && RETIRED.test(heading.text)) return false;
     const sentence = sentenceAround(doc, line, ref.range.start.character, ref.range.end.character);
     if (RETIRED.test(sentence)) return false;
+    if (ref.source === 'task-dependency' && TASK_HISTORY.test(text)) return false;
     if (ref.spec === undefined && (CONTINUES.test(sentence) || namesOtherFeature(sentence, ownNumber))) return false;
     return true;
   });

@@ -26,6 +26,9 @@ const STORY_HEADING = new RegExp(
 );
 // A scenario starts with Given; a paragraph that merely mentions "Given/When/Then" is not one.
 const SCENARIO = /^\W*(?:Given\b|Dad[oa]s?\b|假设|假如|给定|給定)[\s\S]*(?:\b(?:When|Then|Quando|Cuando|Ent[ãa]o|Entonces)\b|当|當|那么|那麼)/i;
+// A label that opens a story's acceptance list: `**Acceptance Criteria**:`, `**验收**：`, `受け入れ基準:`.
+const ACCEPTANCE_LABEL =
+  /^\W*(?:Acceptance(?:\s+(?:Criteria|Scenarios|Tests?))?|验收(?:标准|条件|场景)?|驗收(?:標準|條件|情境)?|受け入れ(?:基準|条件)|受入基準|Crit[ée]rios?\s+de\s+Aceita[çc][ãa]o|Criterios?\s+de\s+Aceptaci[óo]n|인수\s*기준)\W*$/i;
 const DEFINITION = /^(\s*(?:[-*+]\s+|#{2,6}\s+)?(?:\*\*|__)?)((?:FR|SC|NFR)-[A-Z]{0,3}\d+[a-z]?(?:\.\d+)*)(?:\*\*|__)?\s*[:.\-–—：]?\s*(?:\*\*|__)?\s*(.*)$/;
 const TABLE_DEFINITION = /^(\s*\|\s*(?:\*\*)?)((?:FR|SC|NFR)-[A-Z]{0,3}\d+[a-z]?(?:\.\d+)*)(?:\*\*)?\s*\|\s*([^|]*)/;
 
@@ -123,12 +126,19 @@ function findScenarios(doc: MarkdownDoc, storyId: string, section: Block[]): Cri
       idRange,
     });
   };
+  // Stories without Given/When/Then often list their acceptance instead (`**验收**：` then bullets):
+  // those bullets are the story's acceptance criteria, numbered the same way.
+  let acceptance = false;
+  const hasScenario = section.some(
+    (b) => (b.type === 'paragraph' && SCENARIO.test(b.content ?? '')) || (b.type === 'list' && b.children.some((i) => SCENARIO.test(plainText(i)))),
+  );
   for (const b of section) {
     if (b.type === 'heading') break;
     if (b.type === 'paragraph' && SCENARIO.test(b.content ?? '')) add(b, undefined, firstLineRange(doc, b));
+    if (b.type === 'paragraph') acceptance = !hasScenario && ACCEPTANCE_LABEL.test(plainText(b));
     if (b.type !== 'list') continue;
     for (const item of b.children) {
-      if (!SCENARIO.test(plainText(item))) continue;
+      if (!acceptance && !SCENARIO.test(plainText(item))) continue;
       const cols = listItemColumns(doc, item);
       const idRange = {
         start: { line: item.startLine, character: cols.marker },

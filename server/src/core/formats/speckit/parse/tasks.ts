@@ -23,6 +23,7 @@ import { settleTaskMentions } from './taskMentions';
 
 const TASK =
   /^\[([ xX\-~])\]\s+(?:\*\*|__)?(T\d+[a-z]?(?:\.\d+)*(?:-[A-Z]{2,}(?![a-z]))?|T-[A-Z]{0,3}\d+[a-z]?|TASK-\d+[a-z]?)(?:\*\*|__)?(?=[\s:：]|$):?\s*((?:\[[^\]]*\]\s*)*)(.*)$/;
+const DEFERRED = /^\s*~~|\bDEFERRED\b|\b(?:Deferred|Postponed|Skipped)\s*[:：—–(]|延后|延期|推迟|暂缓|見送り/;
 const POINTER = /\b(?:see|as) above\b|見上方|见上方|上記参照|参见上方|參見上方/i;
 const LABEL = /\[([^\]]*)\]/g;
 // `[-]` and `[~]` are not in the spec-kit template, but teams mark deferred and queued tasks that way.
@@ -143,7 +144,8 @@ function taskAt(
       id,
       title: m[4]!.trim(),
       status,
-      optional: false,
+      // A struck-through or DEFERRED task is not required work any more: its parent may be done without it.
+      optional: DEFERRED.test(m[4]!),
       range: { start: { line, character: cols.marker }, end: { line, character: lineText.length } },
       markerRange: { start: { line, character: cols.content }, end: { line, character: cols.content + 3 } },
       idRange: { start: { line, character: idCol }, end: { line, character: idCol + id.length } },
