@@ -124,7 +124,7 @@ function taskAt(
   for (const label of labels.matchAll(LABEL)) {
     const value = label[1]!.trim();
     if (value === 'P') parallel = true;
-    const storyLabel = /^(US-?\d+[a-z]?)$/.exec(value);
+    const storyLabel = /^(US-?\d+[a-z]?(?:\.\d+)?)$/.exec(value);
     if (!storyLabel) continue;
     const storyRaw = storyLabel[1]!;
     story = normalizeId(storyRaw);
