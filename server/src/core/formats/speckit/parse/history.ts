@@ -39,12 +39,18 @@ const OTHER_FEATURE = /\b(?:feature|spec)\s+#?(\d{3,})\b|(?<![\w-])(\d{3,})[-_][
 const CONTINUES = /编号延续|編號延續|番号.{0,4}継続|\bcontinu(?:es|ing|ed)\s+(?:from|after)\b|\bnumbering\s+continues\b/i;
 
 /** Whether a title or sentence says its subject is gone: "User Story 16 - （已移除：…）". */
+// A cheap test per line for any word the phrases above are built from; a window without one is plain text.
+const HINT =
+  /remov|delet|drop|descop|deprecat|renumber|supersed|retir|withdraw|cancel|fold|exist|elimin|descart|feature|spec|continu|\d{3,}[-_][a-z]|已|移除|删除|刪除|废弃|廢棄|作废|作廢|取消|削除|廃止|延续|延續|継続/i;
+
 export function readsRetired(text: string): boolean {
   return RETIRED.test(text);
 }
 
 export function dropHistoryMentions(doc: MarkdownDoc, refs: RefOccurrence[], headings: readonly Heading[], ownFeature: string | undefined): RefOccurrence[] {
   const ownNumber = ownFeature ? /^(\d+)/.exec(ownFeature)?.[1] : undefined;
+  const lineHints = new Map<number, boolean>();
+  const kinds: LineKinds = new Map();
   return refs.filter((ref) => {
     const line = ref.range.start.line;
     const text = doc.lines.lineText(line);
@@ -53,9 +59,19 @@ export function dropHistoryMentions(doc: MarkdownDoc, refs: RefOccurrence[], hea
     if (/\bno\s+\**$/i.test(text.slice(0, ref.range.start.character))) return false;
     const heading = headingAtOrAbove(headings, line);
     if (heading && heading.range.start.line !== line && RETIRED.test(heading.text)) return false;
+    if (ref.source === 'task-dependency' && TASK_HISTORY.test(text)) return false;
+    // Most mentions stand in paragraphs that say nothing of history: test the whole window once per
+    // line, and cut out the id's own sentence only when the window holds such words.
+    const { first, last } = paragraphWindow(doc, line, kinds);
+    let suspicious = false;
+    for (let l = first; l <= last && !suspicious; l++) {
+      let hit = lineHints.get(l);
+      if (hit === undefined) lineHints.set(l, (hit = HINT.test(doc.lines.lineText(l))));
+      suspicious = hit;
+    }
+    if (!suspicious) return true;
     const sentence = sentenceAround(doc, line, ref.range.start.character, ref.range.end.character);
     if (RETIRED.test(sentence)) return false;
-    if (ref.source === 'task-dependency' && TASK_HISTORY.test(text)) return false;
     if (ref.spec === undefined && (CONTINUES.test(sentence) || namesOtherFeature(sentence, ownNumber))) return false;
     return true;
   });
@@ -79,12 +95,7 @@ function namesOtherFeature(sentence: string, ownNumber: string | undefined): boo
  * FRs were removed? → A: FR-120" is read as the history it is.
  */
 function sentenceAround(doc: MarkdownDoc, line: number, start: number, end: number): string {
-  const blank = (l: number) => doc.lines.lineText(l).trim() === '' || doc.codeLines.has(l);
-  const opens = (l: number) => /^\s*(?:#|[-*+]\s|\d+[.)]\s|\|)/.test(doc.lines.lineText(l));
-  let first = line;
-  while (first > 0 && first > line - 8 && !opens(first) && !blank(first - 1)) first--;
-  let last = line;
-  while (last + 1 < doc.lines.lineCount && last < line + 8 && !blank(last + 1) && !opens(last + 1)) last++;
+  const { first, last } = paragraphWindow(doc, line);
   const before: string[] = [];
   for (let l = first; l < line; l++) before.push(doc.lines.lineText(l));
   const after: string[] = [];
@@ -95,6 +106,26 @@ function sentenceAround(doc: MarkdownDoc, line: number, start: number, end: numb
   const from = lastBoundary(head);
   const to = firstBoundary(tail);
   return head.slice(from) + text.slice(start, end) + tail.slice(0, to);
+}
+
+type LineKinds = Map<number, 'text' | 'blank' | 'opens'>;
+
+/** The lines of the paragraph or list item around `line`, at most 8 either way. */
+function paragraphWindow(doc: MarkdownDoc, line: number, kinds: LineKinds = new Map()): { first: number; last: number } {
+  const kind = (l: number) => {
+    let k = kinds.get(l);
+    if (k === undefined) {
+      const t = doc.lines.lineText(l);
+      k = t.trim() === '' || doc.codeLines.has(l) ? 'blank' : /^\s*(?:#|[-*+]\s|\d+[.)]\s|\|)/.test(t) ? 'opens' : 'text';
+      kinds.set(l, k);
+    }
+    return k;
+  };
+  let first = line;
+  while (first > 0 && first > line - 8 && kind(first) !== 'opens' && kind(first - 1) !== 'blank') first--;
+  let last = line;
+  while (last + 1 < doc.lines.lineCount && last < line + 8 && kind(last + 1) === 'text') last++;
+  return { first, last };
 }
 
 const BOUNDARY = /[.!;。！；](?:\s|$)|[。！；]/g;

@@ -76,7 +76,9 @@ function findStories(doc: MarkdownDoc): RequirementNode[] {
     const section = sectionAfter(blocks, i, block.depth!);
     const range = firstLineRange(doc, block);
     const line = doc.lines.lineText(block.startLine);
-    const numberAt = line.search(new RegExp(String.raw`\b${m[1]!.replace(/\./g, '\\.')}\b`));
+    // The story words hold no digit, so the first digit of the heading line starts the story number.
+    const firstDigit = line.search(/\d/);
+    const numberAt = firstDigit >= 0 && line.startsWith(m[1]!, firstDigit) ? firstDigit : -1;
     const last = section.length ? section[section.length - 1]! : block;
     out.push({
       id,
