@@ -112,4 +112,17 @@ describe('spec-kit reading: real-world dialects', () => {
     ].join('\n');
     assert.deepStrictEqual(ids(tasks(text).refs), ['T047..T048', 'T048', 'T011', 'T099']);
   });
+
+  it('reads a task list without ids as unnumbered tasks, but not phase-status lines, and not beside id-ed tasks', () => {
+    const plain = tasks('## Task Status\n\n- [x] Phase 2: Foundation (20/20 tasks complete)\n\n## Phase 1\n\n- [ ] Audit the app\n- [x] Add breakpoints\n');
+    assert.deepStrictEqual(
+      plain.tasks.map((t) => `${t.id ?? '-'}:${t.status}:${t.title}:${t.phase}`),
+      ['-:open:Audit the app:Phase 1', '-:done:Add breakpoints:Phase 1'],
+    );
+    const mixed = tasks('- [ ] T001 Build it\n\n## Definition of done\n\n- [ ] All tests pass\n');
+    assert.deepStrictEqual(
+      mixed.tasks.map((t) => t.id),
+      ['T001'],
+    );
+  });
 });

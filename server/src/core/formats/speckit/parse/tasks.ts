@@ -8,6 +8,7 @@ import { headingAtOrAbove } from '../../../parse/headingAt';
 import { taskAtLine } from '../../../parse/taskAtLine';
 import { dropHistoryMentions } from './history';
 import { isTaskIdText, normalizeId, scanDocIds } from './ids';
+import { plainTasks } from './plainTasks';
 import { settleTaskMentions } from './taskMentions';
 
 /**
@@ -77,7 +78,8 @@ export function parseSpeckitTasks(doc: MarkdownDoc, feature?: string): SpeckitTa
   let checkpoints = 0;
   for (let line = 0; line < doc.lines.lineCount; line++) if (/^\s*(?:[-*+]\s+)?\*\*Checkpoint\b/i.test(doc.lines.lineText(line))) checkpoints++;
   return {
-    tasks,
+    // Only a list with no task id at all is read as unnumbered tasks; beside ids, bare checkboxes are notes.
+    tasks: tasks.length > 0 ? tasks : plainTasks(doc, headings),
     refs,
     headings,
     extras: { type: 'speckit', clarifications: [], clarificationSessions: 0, clarificationAnswers: 0, placeholders: [], checkpoints },
