@@ -147,8 +147,8 @@ function resolveTarget(
   criteria: ReadonlyMap<string, Located<CriterionNode>>,
   tasks: ReadonlyMap<string, Located<TaskNode>>,
 ): { resolved: string[]; unresolved: string[] } {
-  // Only spec-kit task ids (`T012`) name tasks; a Kiro `5` is a requirement even when a task 5 exists.
-  const exists = (id: string) => criteria.has(id) || requirements.has(id) || (/^T\d/.test(id) && tasks.has(id));
+  // Only spec-kit task ids (`T012`, `T-79`, `TASK-001`) name tasks; a Kiro `5` is a requirement even when a task 5 exists.
+  const exists = (id: string) => criteria.has(id) || requirements.has(id) || (/^T(?:ASK)?-?[A-Z]{0,3}\d/.test(id) && tasks.has(id));
   const target = occurrence.target;
   if (target.kind === 'all') return { resolved: [], unresolved: [] };
   if (target.kind === 'id') return exists(target.id) ? { resolved: [target.id], unresolved: [] } : { resolved: [], unresolved: [target.id] };

@@ -1,10 +1,12 @@
 // @spec specthread-core#15.1
+// @spec specthread-core#16.1
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
 import { SpecKitExtras } from './extras';
 import { RefOccurrence, SpecFileFacts, SpecFileKind } from '../../model';
 import { markdownBase } from '../../parse/fileBase';
 import { collectHeadings } from '../../parse/markdown';
-import { scanDocIds } from './parse/ids';
+import { dropHistoryMentions } from './parse/history';
+import { isTaskIdText, scanDocIds } from './parse/ids';
 import { findClarifications, findPlaceholders } from './parse/markers';
 import { parseSpeckitSpec } from './parse/spec';
 import { parseSpeckitTasks } from './parse/tasks';
@@ -14,25 +16,36 @@ export function parseSpeckitFile(path: string, kind: SpecFileKind, text: string,
   throwIfCancelled(token);
   const { doc, base } = markdownBase(path, kind, text);
   const empty = { requirements: [], tasks: [], refs: [], glossary: [], notes: [] };
+  const feature = featureFolder(path);
   switch (kind) {
     case 'spec':
-      return { ...base, ...empty, ...parseSpeckitSpec(doc) };
+      return { ...base, ...empty, ...parseSpeckitSpec(doc, feature) };
     case 'tasks':
-      return { ...base, ...empty, ...parseSpeckitTasks(doc) };
+      return { ...base, ...empty, ...parseSpeckitTasks(doc, feature) };
     case 'constitution':
       return { ...base, ...empty, headings: collectHeadings(doc), extras: speckitExtras({ placeholders: findPlaceholders(doc) }) };
     case 'plan':
       return { ...base, ...empty, headings: collectHeadings(doc), extras: speckitExtras({ clarifications: findClarifications(doc, true) }) };
-    case 'checklist':
-      // Checklists cite requirements (`[Spec §FR-001]`); those citations must resolve.
-      return { ...base, ...empty, headings: collectHeadings(doc), refs: scanDocIds(doc, 'inline-id').filter((r) => !isTaskRef(r)) };
+    case 'checklist': {
+      // Checklists cite requirements (`[Spec §FR-001]`); those citations must resolve, unless they record history.
+      const headings = collectHeadings(doc);
+      const refs = scanDocIds(doc, 'inline-id').filter((r) => !isTaskRef(r));
+      return { ...base, ...empty, headings, refs: dropHistoryMentions(doc, refs, headings, feature) };
+    }
     default:
       return { ...base, ...empty, headings: collectHeadings(doc) };
   }
 }
 
 function isTaskRef(r: RefOccurrence): boolean {
-  return r.target.kind === 'id' ? /^T\d/.test(r.target.id) : r.target.kind === 'range' && /^T\d/.test(r.target.from);
+  return r.target.kind === 'id' ? isTaskIdText(r.target.id) : r.target.kind === 'range' && isTaskIdText(r.target.from);
+}
+
+/** The feature folder a file belongs to: `specs/001-auth/spec.md` and `specs/001-auth/checklists/ux.md` → `001-auth`. */
+function featureFolder(path: string): string | undefined {
+  const parts = path.split('/');
+  const dir = parts[parts.length - 2];
+  return dir === 'checklists' ? parts[parts.length - 3] : dir;
 }
 
 function speckitExtras(part: Partial<Omit<SpecKitExtras, 'type'>>): SpecKitExtras {

@@ -1,3 +1,5 @@
+// @spec specthread-core#16.1
+import { readsRetired } from '../../../formats/speckit/parse/history';
 import { SpecRule } from '../../rule';
 
 /** A user story with no Given/When/Then acceptance scenario. */
@@ -16,6 +18,8 @@ export const storyWithoutScenarios: SpecRule = {
   check(spec, report) {
     for (const r of spec.requirementList) {
       if (r.node.kind !== 'story' || r.node.criteria.length > 0) continue;
+      // A story kept only as a record that it was removed has nothing left to test.
+      if (readsRetired(r.node.title)) continue;
       report({
         path: r.path,
         range: r.node.range,

@@ -1,3 +1,4 @@
+// @spec specthread-core#16.1
 import { SpecRule } from '../../rule';
 
 /** `[PROJECT_NAME]`-style placeholders left in `.specify/memory/constitution.md`. */
@@ -16,7 +17,20 @@ export const templatePlaceholder: SpecRule = {
   check(spec, report) {
     const file = spec.files.constitution;
     if (file?.extras?.type !== 'speckit') return;
-    for (const m of file.extras.placeholders) {
+    const placeholders = file.extras.placeholders;
+    const first = placeholders[0];
+    // A constitution whose title is still `[PROJECT_NAME]` was never filled in: one finding says so,
+    // instead of one per placeholder of the untouched template.
+    const title = file.headings[0];
+    if (first && placeholders.length > 1 && title && first.range.start.line === title.range.start.line) {
+      report({
+        path: file.path,
+        range: first.range,
+        message: `The constitution is still the unfilled spec-kit template (${placeholders.length} placeholders, [${first.text}] first); run /speckit.constitution to write the project's principles.`,
+      });
+      return;
+    }
+    for (const m of placeholders) {
       report({ path: file.path, range: m.range, message: `Unfilled template placeholder [${m.text}] in the constitution.` });
     }
   },

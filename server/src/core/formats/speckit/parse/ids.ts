@@ -2,13 +2,17 @@ import { RefOccurrence, RefSourceKind, RefTarget } from '../../../model';
 import { MarkdownDoc } from '../../../parse/markdown';
 
 /**
- * spec-kit ids as they appear in running text: `FR-003`, `SC-002`, `NFR-001`, `FR-S09`,
- * `US1`, `US-1`, `US1.2` (scenario 2 of story 1), tasks `T012` / `T020a`, ranges
- * (`FR-001–FR-005`, `T003-T010`) and cross-spec refs (`001-user-auth#FR-003`). `US-1` is read
- * as `US1`, the form task labels use.
+ * spec-kit ids as they appear in running text: `FR-003`, `SC-002`, `NFR-001`, `FR-S09`, dotted
+ * `FR-1.1` / `FR-009.1` and suffixed `FR-015a`, `US1`, `US-1`, `US1.2` (scenario 2 of story 1),
+ * `US-2.1` (a story numbered within a phase), tasks `T012` / `T020a` / `T007.1` and the task ids
+ * real repositories write besides the template's (`T-79`, `T-HF02`, `TASK-001`,
+ * `T026-REMEDIAL`), ranges (`FR-001–FR-005`, `T003-T010`) and cross-spec refs
+ * (`001-user-auth#FR-003`). `US-1` is read as `US1`, the form task labels use.
  */
 
-const ID = String.raw`(?:(?:FR|SC|NFR)-[A-Z]{0,3}\d+[a-z]?|US-?\d+[a-z]?(?:\.\d+)?|T\d{3,}[a-z]?)`;
+/** Task ids: the template's `T001`, and what teams write instead. Shared with the tasks.md reader. */
+export const TASK_ID = String.raw`(?:T\d{3,}[a-z]?(?:\.\d+)*(?:-[A-Z]{2,}(?![a-z]))?|T-[A-Z]{0,3}\d+[a-z]?|TASK-\d+[a-z]?)`;
+const ID = String.raw`(?:(?:FR|SC|NFR)-[A-Z]{0,3}\d+[a-z]?(?:\.\d+)*|US-?\d+[a-z]?(?:\.\d+){0,2}|${TASK_ID})`;
 const TOKEN = new RegExp(String.raw`(?<![\w#/.-])(?:([A-Za-z0-9][\w.-]*)#)?(${ID})(?:\s*(?:[-–—]|\.\.|\bthrough\b|\bto\b)\s*(${ID}))?(?![\w-]|\.\d)`, 'g');
 
 /** `US-1` → `US1`; other ids unchanged. */
@@ -47,7 +51,12 @@ export function scanIds(line: string): IdToken[] {
 
 export function prefixOf(id: string): string {
   // `(?<!x)x+$` starts only at the start of a run: a bare `x+$` retries inside a long run, quadratic.
-  return id.replace(/(?<!\d)\d+[a-z]?(?:\.\d+)?$/, '');
+  return id.replace(/(?<![\d.])\d+[a-z]?(?:\.\d+)*$/, '');
+}
+
+/** Whether an id names a task (`T012`, `T-79`, `TASK-001`) rather than a requirement or story. */
+export function isTaskIdText(id: string): boolean {
+  return /^T(?:ASK)?-?[A-Z]{0,3}\d/.test(id);
 }
 
 /** Refs in a whole document, skipping code and the lines `skip` rejects (definitions). */

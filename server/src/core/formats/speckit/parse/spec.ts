@@ -1,8 +1,10 @@
 // @spec specthread-core#13.1
+// @spec specthread-core#16.1
 import { SpecKitExtras } from '../extras';
 import { CriterionNode, Heading, RefOccurrence, RequirementKind, RequirementNode } from '../../../model';
 import { Range } from '../../../text/range';
 import { Block, MarkdownDoc, blockRange, collectHeadings, firstLineRange, listItemColumns, plainText, sectionAfter } from '../../../parse/markdown';
+import { dropHistoryMentions } from './history';
 import { normalizeId, scanDocIds } from './ids';
 import { findClarifications } from './markers';
 
@@ -11,14 +13,24 @@ import { findClarifications } from './markers';
  * (P0)`, `User Story 5a — …`) with `**Given** … **When** … **Then**` acceptance scenarios as a
  * numbered list or as paragraphs; requirements `- **FR-001**: …`, success criteria
  * `- **SC-001**: …`, also as table rows `| FR-01 | … |`; key entities; clarification markers
- * and sessions.
+ * and sessions. Beside the template, real specs write: localized story headings (`### 用户故事 1 —
+ * 标题（优先级：P1）`), stories numbered within a phase (`### US-2.1 Title`), requirements as
+ * headings (`## FR-001: Title`, `### FR-1: Title`), and dotted or suffixed ids (`FR-009.1`,
+ * `FR-015a`).
  */
 
-const STORY_HEADING = /^(?:User Story|US)[\s-]*(\d+[a-z]?)\b\s*(?:[-–—:.]\s*)?(.*?)\s*(?:\((?:Priority:\s*)?(P\d+)\)\s*)?(?:🎯.*)?$/i;
+const STORY_WORDS = String.raw`User Story|US|用户故事|用戶故事|ユーザーストーリー|História de Usuário|Historia de Usuario|사용자 스토리`;
+const STORY_HEADING = new RegExp(
+  String.raw`^(?:${STORY_WORDS})[\s-]*(\d+[a-z]?(?:\.\d+)?)(?![\d.]*\d)\s*(?:[-–—:.：]\s*)?(.*?)\s*(?:[(（](?:(?:Priority|优先级|優先級|優先度|Prioridade|Prioridad)\s*[:：]\s*)?(P\d+)[)）]\s*)?(?:🎯.*)?$`,
+  'i',
+);
 // A scenario starts with Given; a paragraph that merely mentions "Given/When/Then" is not one.
-const SCENARIO = /^\W*Given\b[\s\S]*\b(?:When|Then)\b/i;
-const DEFINITION = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)((?:FR|SC|NFR)-[A-Z]{0,3}\d+[a-z]?)(?:\*\*|__)?\s*[:.\-–—]?\s*(?:\*\*|__)?\s*(.*)$/;
-const TABLE_DEFINITION = /^(\s*\|\s*(?:\*\*)?)((?:FR|SC|NFR)-[A-Z]{0,3}\d+[a-z]?)(?:\*\*)?\s*\|\s*([^|]*)/;
+const SCENARIO = /^\W*(?:Given\b|Dad[oa]s?\b|假设|假如|给定|給定)[\s\S]*(?:\b(?:When|Then|Quando|Cuando|Ent[ãa]o|Entonces)\b|当|當|那么|那麼)/i;
+// A label that opens a story's acceptance list: `**Acceptance Criteria**:`, `**验收**：`, `受け入れ基準:`.
+const ACCEPTANCE_LABEL =
+  /^\W*(?:Acceptance(?:\s+(?:Criteria|Scenarios|Tests?))?|验收(?:标准|条件|场景)?|驗收(?:標準|條件|情境)?|受け入れ(?:基準|条件)|受入基準|Crit[ée]rios?\s+de\s+Aceita[çc][ãa]o|Criterios?\s+de\s+Aceptaci[óo]n|인수\s*기준)\W*$/i;
+const DEFINITION = /^(\s*(?:[-*+]\s+|#{2,6}\s+)?(?:\*\*|__)?)((?:FR|SC|NFR)-[A-Z]{0,3}\d+[a-z]?(?:\.\d+)*)(?:\*\*|__)?\s*[:.\-–—：]?\s*(?:\*\*|__)?\s*(.*)$/;
+const TABLE_DEFINITION = /^(\s*\|\s*(?:\*\*)?)((?:FR|SC|NFR)-[A-Z]{0,3}\d+[a-z]?(?:\.\d+)*)(?:\*\*)?\s*\|\s*([^|]*)/;
 
 export interface SpeckitSpecFacts {
   readonly requirements: RequirementNode[];
@@ -28,14 +40,16 @@ export interface SpeckitSpecFacts {
   readonly extras: SpecKitExtras;
 }
 
-export function parseSpeckitSpec(doc: MarkdownDoc): SpeckitSpecFacts {
+/** `feature` is the spec's folder name (`001-auth`), to tell its own ids from other features'. */
+export function parseSpeckitSpec(doc: MarkdownDoc, feature?: string): SpeckitSpecFacts {
   const headings = collectHeadings(doc);
   const stories = findStories(doc);
   const definitions = findDefinitions(doc);
   const definedAt = new Set(definitions.map((d) => `${d.idRange.start.line}:${d.idRange.start.character}`));
   const storyLines = new Set(stories.map((s) => s.range.start.line));
   // Every other mention of an id is a citation: "SC-002 depends on FR-003", "see US2".
-  const refs = scanDocIds(doc, 'inline-id', (line, start) => definedAt.has(`${line}:${start}`) || storyLines.has(line));
+  const mentions = scanDocIds(doc, 'inline-id', (line, start) => definedAt.has(`${line}:${start}`) || storyLines.has(line));
+  const refs = dropHistoryMentions(doc, mentions, headings, feature);
   return {
     requirements: [...stories, ...definitions],
     glossary: findKeyEntities(doc),
@@ -62,7 +76,9 @@ function findStories(doc: MarkdownDoc): RequirementNode[] {
     const section = sectionAfter(blocks, i, block.depth!);
     const range = firstLineRange(doc, block);
     const line = doc.lines.lineText(block.startLine);
-    const numberAt = line.search(new RegExp(String.raw`\b${m[1]}\b`));
+    // The story words hold no digit, so the first digit of the heading line starts the story number.
+    const firstDigit = line.search(/\d/);
+    const numberAt = firstDigit >= 0 && line.startsWith(m[1]!, firstDigit) ? firstDigit : -1;
     const last = section.length ? section[section.length - 1]! : block;
     out.push({
       id,
@@ -112,12 +128,19 @@ function findScenarios(doc: MarkdownDoc, storyId: string, section: Block[]): Cri
       idRange,
     });
   };
+  // Stories without Given/When/Then often list their acceptance instead (`**验收**：` then bullets):
+  // those bullets are the story's acceptance criteria, numbered the same way.
+  let acceptance = false;
+  const hasScenario = section.some(
+    (b) => (b.type === 'paragraph' && SCENARIO.test(b.content ?? '')) || (b.type === 'list' && b.children.some((i) => SCENARIO.test(plainText(i)))),
+  );
   for (const b of section) {
     if (b.type === 'heading') break;
     if (b.type === 'paragraph' && SCENARIO.test(b.content ?? '')) add(b, undefined, firstLineRange(doc, b));
+    if (b.type === 'paragraph') acceptance = !hasScenario && ACCEPTANCE_LABEL.test(plainText(b));
     if (b.type !== 'list') continue;
     for (const item of b.children) {
-      if (!SCENARIO.test(plainText(item))) continue;
+      if (!acceptance && !SCENARIO.test(plainText(item))) continue;
       const cols = listItemColumns(doc, item);
       const idRange = {
         start: { line: item.startLine, character: cols.marker },
@@ -139,7 +162,7 @@ function findDefinitions(doc: MarkdownDoc): RequirementNode[] {
     // `FR-001` alone at the start of running prose ("FR-001 and FR-002 overlap") is not a definition.
     const id = m[2]!;
     const bold = /^\s*(?:[-*+]\s+)?(?:\*\*|__)/.test(text);
-    const labelled = new RegExp(String.raw`^\s*(?:[-*+]\s+)?${id}\s*:`).test(text);
+    const labelled = new RegExp(String.raw`^\s*(?:[-*+]\s+|#{2,6}\s+)?${id.replace(/\./g, '\\.')}\s*[:：]`).test(text);
     if (!bold && !labelled && !text.trimStart().startsWith('|')) continue;
     const col = m[1]!.length;
     const statement = m[3]!
