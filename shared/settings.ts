@@ -9,7 +9,23 @@ import { SpecRootSetting, normalizeRoots } from './roots';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
+/**
+ * Named sets of default severities, like ESLint's shareable configs: `recommended` (the default)
+ * reports what is almost certainly broken, `strict` turns every rule on with style as warnings,
+ * `ears` holds Kiro specs to EARS discipline. Rule and family settings, then per-path overrides,
+ * apply on top of the preset (docs/severity-policy.md).
+ */
+export const PRESET_NAMES = ['recommended', 'strict', 'ears'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+export const DEFAULT_PRESET: PresetName = 'recommended';
+
+export function isPresetName(value: unknown): value is PresetName {
+  return typeof value === 'string' && (PRESET_NAMES as readonly string[]).includes(value);
+}
+
 export interface SpecThreadSettings {
+  /** The severity preset under the rule settings; `recommended` when absent. */
+  readonly preset?: PresetName;
   /** Per-rule severity overrides, keyed by rule code (`link.unknown-ref`) or family (`coverage`). */
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   /** Workspace-relative globs of files that are never analysed (in addition to .gitignore). */
@@ -86,8 +102,15 @@ function strings(value: unknown): string[] | undefined {
 }
 
 /** The rule options (overrides, terms, EARS clause order, baseline); invalid entries are dropped. */
-function normalizeRuleOptions(raw: Record<string, unknown>): Pick<SpecThreadSettings, 'overrides' | 'terms' | 'ears' | 'baseline'> {
-  const out: { overrides?: RuleOverride[]; terms?: Record<string, TermListSetting>; ears?: { clauseOrder?: string[] }; baseline?: string } = {};
+function normalizeRuleOptions(raw: Record<string, unknown>): Pick<SpecThreadSettings, 'preset' | 'overrides' | 'terms' | 'ears' | 'baseline'> {
+  const out: {
+    preset?: PresetName;
+    overrides?: RuleOverride[];
+    terms?: Record<string, TermListSetting>;
+    ears?: { clauseOrder?: string[] };
+    baseline?: string;
+  } = {};
+  if (isPresetName(raw.preset)) out.preset = raw.preset;
   if (Array.isArray(raw.overrides)) {
     const overrides: RuleOverride[] = [];
     for (const o of raw.overrides as unknown[]) {
@@ -127,9 +150,12 @@ export function mergeSettings(base: SpecThreadSettings, over: SpecThreadSettings
   const overrides = [...(base.overrides ?? []), ...(over.overrides ?? [])];
   const ears = over.ears ?? base.ears;
   const baseline = over.baseline ?? base.baseline;
+  // The editor's setting defaults to null (absent), so only a preset a user chose there wins over specthread.json's.
+  const preset = over.preset ?? base.preset;
   const codeTrace = mergeTraceSettings(base.codeTrace, over.codeTrace);
   const roots = [...(base.roots ?? []), ...(over.roots ?? [])];
   return {
+    ...(preset ? { preset } : {}),
     rules: { ...base.rules, ...over.rules },
     exclude: [...new Set([...base.exclude, ...over.exclude])],
     ...(overrides.length ? { overrides } : {}),

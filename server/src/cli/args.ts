@@ -1,5 +1,6 @@
 // @spec specthread-core#5.3, specthread-core#12.3, specthread-core#15.6
 import { Severity } from '../core/findings';
+import { PRESET_NAMES, PresetName, isPresetName } from '../../../shared/settings';
 import { DEFAULT_FORMAT, FormatName, ReportCommand, formatNames, isFormatName } from './formatters';
 
 export interface CheckOptions {
@@ -14,6 +15,8 @@ export interface CheckOptions {
   readonly writeBaseline: boolean;
   /** Report every finding, ignoring the baseline. */
   readonly noBaseline: boolean;
+  /** `--preset`: the severity preset, in place of specthread.json's. */
+  readonly preset?: PresetName;
 }
 
 export interface CoverageOptions {
@@ -23,6 +26,7 @@ export interface CoverageOptions {
   readonly exclude: string[];
   /** Exit 1 when the workspace's complete percentage is below this. */
   readonly failUnder?: number;
+  readonly preset?: PresetName;
 }
 
 export interface InventoryOptions {
@@ -56,14 +60,16 @@ function parseFormat<C extends ReportCommand>(command: C, name: string = DEFAULT
 /** Each command's own help, printed by `specthread <command> --help`. */
 export const COMMAND_HELP = {
   check: `  specthread check [path…] ${formatFlag('check')} [--fail-on error|warning|info|hint|none]
-                   [--write-baseline] [--no-baseline] [--exclude glob]…
+                   [--write-baseline] [--no-baseline] [--exclude glob]… [--preset ${PRESET_NAMES.join('|')}]
       Analyse the specs, code and tests under each path (default: the current folder) and print
       findings as file:line:col severity code message. Exit 0 when clean, 1 when a finding at or
       above --fail-on (default: error) exists, 2 on a usage or internal error. Settings come from
       specthread.json in the project root (the nearest folder above with one).
       --write-baseline records every current finding in .specthread-baseline.json so that
-      later runs report only new ones; --no-baseline reports everything.`,
-  coverage: `  specthread coverage [path…] ${formatFlag('coverage')} [--fail-under percent] [--exclude glob]…
+      later runs report only new ones; --no-baseline reports everything. --preset picks the
+      default severities (recommended, strict: every rule on, ears: EARS and wording rules as
+      warnings) in place of specthread.json's "preset"; its "rules" still apply on top.`,
+  coverage: `  specthread coverage [path…] ${formatFlag('coverage')} [--fail-under percent] [--exclude glob]… [--preset name]
       Print per-spec and per-requirement coverage (tasked, implemented, verified) and the
       criteria that are required but not implemented or not verified. Exit 1 when the
       workspace's complete percentage is below --fail-under.`,
@@ -111,6 +117,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const exclude: string[] = [];
   let writeBaseline = false;
   let noBaseline = false;
+  let preset: PresetName | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -126,6 +133,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       writeBaseline = true;
     } else if (flag === '--no-baseline' && command === 'check') {
       noBaseline = true;
+    } else if (flag === '--preset' && (command === 'check' || command === 'coverage')) {
+      const v = value();
+      if (!isPresetName(v)) throw new UsageError(`--preset must be ${orList(PRESET_NAMES)}, not '${v}'`);
+      preset = v;
     } else if (flag === '--exclude') {
       exclude.push(value());
     } else if (flag === '--fail-under' && command === 'coverage') {
@@ -143,6 +154,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   if (command === 'inventory') return { command: 'inventory', paths, format: parseFormat('inventory', format) };
-  if (command === 'coverage') return { command: 'coverage', paths, format: parseFormat('coverage', format), exclude, failUnder };
-  return { command: 'check', paths, format: parseFormat('check', format), failOn, exclude, writeBaseline, noBaseline };
+  if (command === 'coverage') return { command: 'coverage', paths, format: parseFormat('coverage', format), exclude, failUnder, ...(preset ? { preset } : {}) };
+  return { command: 'check', paths, format: parseFormat('check', format), failOn, exclude, writeBaseline, noBaseline, ...(preset ? { preset } : {}) };
 }

@@ -26,7 +26,7 @@ import { writeBaselines } from './writeBaseline';
  */
 export async function runCheck(options: CheckOptions, cwd: string, engineOptions: EngineOptions = {}): Promise<CommandResult> {
   const useBaseline = !options.noBaseline && !options.writeBaseline;
-  const opened = await openWorkspace(options.paths, options.exclude, cwd, useBaseline, engineOptions);
+  const opened = await openWorkspace(options.paths, options.exclude, cwd, useBaseline, engineOptions, options.preset);
   const { engine, config, requested, under } = opened;
   const findings = reportedFindings(opened, options.paths, cwd);
   const internal = findings.filter(isInternalError);

@@ -14,7 +14,7 @@ import { openWorkspace } from './openWorkspace';
  * requires of them. The numbers are the core's (the same the `specthread/coverage` request serves).
  */
 export async function runCoverage(options: CoverageOptions, cwd: string): Promise<CommandResult> {
-  const { engine, config } = await openWorkspace(options.paths, options.exclude, cwd, false);
+  const { engine, config } = await openWorkspace(options.paths, options.exclude, cwd, false, {}, options.preset);
   const report = engine.traceAnalysis(NEVER_CANCELLED).coverage(NEVER_CANCELLED);
   const stdout = formatterFor('coverage', options.format)(report, { cwd });
   const failing = options.failUnder !== undefined && report.summary.percent < options.failUnder;

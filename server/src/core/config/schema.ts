@@ -1,4 +1,6 @@
 import { BUILTIN_FORMAT_NAMES } from '../../../../shared/roots';
+import { PRESET_NAMES } from '../../../../shared/settings';
+import { severitiesByPreset } from './presets';
 import { RULE_FAMILIES, RULE_REGISTRY } from '../checks/registry';
 
 const SEVERITY = { enum: ['error', 'warning', 'info', 'hint', 'off'] } as const;
@@ -11,7 +13,12 @@ const SEVERITY = { enum: ['error', 'warning', 'info', 'hint', 'off'] } as const;
 function ruleSeverities() {
   const properties: Record<string, { readonly enum: readonly string[]; readonly description: string }> = {};
   for (const family of RULE_FAMILIES) properties[family] = { ...SEVERITY, description: `Every rule of the \`${family}\` family.` };
-  for (const { meta } of RULE_REGISTRY) properties[meta.code] = { ...SEVERITY, description: `${meta.summary} Default: ${meta.defaultSeverity}.` };
+  for (const { meta } of RULE_REGISTRY) {
+    const byPreset = Object.entries(severitiesByPreset(meta))
+      .map(([preset, severity]) => `${preset} ${severity}`)
+      .join(', ');
+    properties[meta.code] = { ...SEVERITY, description: `${meta.summary} Default: ${meta.defaultSeverity} (${byPreset}).` };
+  }
   return { type: 'object', properties, additionalProperties: SEVERITY } as const;
 }
 
@@ -29,6 +36,12 @@ export const SPECTHREAD_CONFIG_SCHEMA = {
   definitions: { ruleSeverities: ruleSeverities() },
   properties: {
     $schema: { type: 'string' },
+    preset: {
+      enum: [...PRESET_NAMES],
+      default: 'recommended',
+      description:
+        'Default severities: `recommended` (what is almost certainly broken), `strict` (every rule on, style as warnings) or `ears` (EARS and wording rules as warnings). `rules` and `overrides` apply on top.',
+    },
     roots: {
       type: 'array',
       description: 'Extra folders that hold specs, relative to this file. Globs select several (one per package in a monorepo).',

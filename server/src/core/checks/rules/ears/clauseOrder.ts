@@ -5,7 +5,7 @@ import { statementRule } from '../../statementRule';
 export const clauseOrder = statementRule(
   {
     code: 'ears.clause-order',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     summary: 'EARS preconditions are out of order, or a condition follows SHALL.',
     description:
       'EARS puts preconditions first and in a fixed order, WHERE (feature) → WHILE (state) → WHEN/IF (trigger), so ' +

@@ -5,7 +5,7 @@ import { statementRule } from '../../statementRule';
 export const multipleShall = statementRule(
   {
     code: 'ears.multiple-shall',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     summary: 'One criterion holds several SHALLs (several requirements under one id).',
     description:
       'One requirement, one thought (INCOSE R18): each SHALL is a separate obligation that a task implements and a ' +

@@ -5,7 +5,7 @@ import { statementRule } from '../../statementRule';
 export const strayThen = statementRule(
   {
     code: 'ears.stray-then',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     summary: 'THEN appears with no WHEN or IF before it.',
     description:
       'In EARS, THEN closes an IF (unwanted behaviour) condition, and Kiro v1 also writes it after WHEN. A THEN ' +

@@ -9,7 +9,7 @@ import { StatementRule, statementRule } from '../../statementRule';
 export const unknownSystem: StatementRule = statementRule(
   {
     code: 'ears.unknown-system',
-    defaultSeverity: 'info',
+    defaultSeverity: 'off',
     summary: "The system named before SHALL is not defined in the spec's Glossary.",
     description:
       "Kiro's second requirements dialect defines every actor and component under `## Glossary` and names them " +

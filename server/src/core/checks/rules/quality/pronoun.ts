@@ -9,7 +9,7 @@ const VERB_AFTER = /^\s+(SHALL|shall|must|should|will|is|are|was|were|can|may)\b
 export const pronoun = statementRule(
   {
     code: 'quality.pronoun',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     summary: 'A criterion starts with a pronoun (it, this, they …), or names a pronoun as its system.',
     description:
       'Each criterion is read, cited and tested on its own, so "it" or "they" at its start has no referent: the ' +

@@ -4,7 +4,7 @@ import { termRule } from '../../termRule';
 export const weakModal = termRule(
   {
     code: 'quality.weak-modal',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     fixable: true,
     summary: 'should / may / might where a requirement needs SHALL.',
     description:
