@@ -19,8 +19,8 @@ export const taskMissingFile: TraceRule = {
       '(`docker/setup-qemu-action`, `.takt/en`) may be an action, a package or a folder, and is not judged either. When fewer ' +
       "than half of the files a spec's ticked tasks name exist, the workspace does not hold that spec's code (a partial or " +
       'specs-only checkout, code in another repository) and nothing is reported for it. Existing paths become clickable links.',
-    bad: '- [x] 2. Add the session store in `src/session/store.ts`   (no such file)',
-    good: '- [x] 2. Add the session store in `src/session/memoryStore.ts`',
+    bad: '- [x] 1. Add the token store in `src/session/tokens.ts`\n- [x] 2. Add the session store in `src/session/store.ts`   (no such file)',
+    good: '- [x] 1. Add the token store in `src/session/tokens.ts`\n- [x] 2. Add the session store in `src/session/memoryStore.ts`',
   },
   check(ctx, report) {
     const candidates: { spec: SpecModel; rel: string; problem: ReportedProblem }[] = [];
