@@ -1,4 +1,4 @@
-// @spec specthread-core#7.3, specthread-core#15.2, specthread-core#15.4, specthread-core#16.4
+// @spec specthread-core#7.3, specthread-core#15.2, specthread-core#15.4, specthread-core#16.1, specthread-core#16.4
 import { AnalysisCache } from '../analysisCache';
 import { compileGlobs } from '../glob/glob';
 import type { SeveritySetting, SpecThreadSettings } from '../../../../shared/settings';
@@ -7,6 +7,7 @@ import type { RuleContext } from '../checks/ruleContext';
 import { DEFAULT_CLAUSE_ORDER } from '../requirements/ears';
 import { DEFAULT_TERMS, resolveTerms } from '../requirements/terms';
 import { presetSeverity } from './presets';
+import { compileVocabulary } from '../requirements/vocabulary';
 
 export type { RuleContext } from '../checks/ruleContext';
 
@@ -73,6 +74,7 @@ export function compileRuleSettings(settings: SpecThreadSettings, roots: readonl
       },
       clauseOrder: settings.ears?.clauseOrder ?? DEFAULT_CLAUSE_ORDER,
       cache,
+      vocabulary: compileVocabulary(settings.keywords),
     },
   };
 }

@@ -16,7 +16,7 @@ export const clauseOrder = statementRule(
     good: '1. WHILE offline mode is on, WHEN the user presses Play, THE Player SHALL use the cached file',
   },
   (statement, report, context) => {
-    const shape = earsOf(statement, context.cache);
+    const shape = earsOf(statement, context.cache, context.vocabulary);
     const ranks = clauseRanks(context.clauseOrder);
     // Messages quote the word as written (MIENTRAS, QUANDO), upper-cased so "When" reads as WHEN.
     const word = (c: { from: number; to: number }) => statement.text.slice(c.from, c.to).toUpperCase();

@@ -21,7 +21,7 @@ export const missingShall = statementRule(
     good: '1. WHEN the user saves, THE Editor SHALL store the draft locally',
   },
   (statement, report, context) => {
-    const shape = earsOf(statement, context.cache);
+    const shape = earsOf(statement, context.cache, context.vocabulary);
     if (shape.shalls.length > 0 || statement.text.trim() === '') return;
     // Japanese "〜すること" or Indonesian criteria without "harus" still oblige: where the language
     // does not mark obligation with a keyword, a missing keyword proves nothing.

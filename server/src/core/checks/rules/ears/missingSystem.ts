@@ -15,7 +15,7 @@ export const missingSystem = statementRule(
     good: '1. WHEN the session expires, THE Web_App SHALL redirect to the sign-in page',
   },
   (statement, report, context) => {
-    const shape = earsOf(statement, context.cache);
+    const shape = earsOf(statement, context.cache, context.vocabulary);
     if (!shape.system || shape.system.to > shape.system.from || shape.article) return;
     // A system is only looked for before a SHALL, so there is one.
     const shall = shape.shalls[0]!;

@@ -15,7 +15,7 @@ export const multipleShall = statementRule(
     good: '1. WHEN an order is placed, THE Shop SHALL charge the card\n2. WHEN an order is placed, THE Shop SHALL send a receipt',
   },
   (statement, report, context) => {
-    const shalls = earsOf(statement, context.cache).shalls;
+    const shalls = earsOf(statement, context.cache, context.vocabulary).shalls;
     if (shalls.length < 2) return;
     report({
       path: statement.path,

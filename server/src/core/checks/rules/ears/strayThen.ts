@@ -15,7 +15,7 @@ export const strayThen = statementRule(
     good: '1. WHILE the upload runs, THE Uploader SHALL show progress',
   },
   (statement, report, context) => {
-    const shape = earsOf(statement, context.cache);
+    const shape = earsOf(statement, context.cache, context.vocabulary);
     for (const then of shape.thens) {
       if (shape.clauses.some((c) => (c.keyword === 'WHEN' || c.keyword === 'IF') && c.to <= then.from)) continue;
       report({
