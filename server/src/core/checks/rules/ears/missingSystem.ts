@@ -1,3 +1,4 @@
+// @spec specthread-core#16.4
 import { earsOf } from '../../../requirements/ears';
 import { statementRule } from '../../statementRule';
 
@@ -5,7 +6,8 @@ import { statementRule } from '../../statementRule';
 export const missingSystem = statementRule(
   {
     code: 'ears.missing-system',
-    defaultSeverity: 'warning',
+    // EARS form, a matter of style by the severity policy; the `ears` preset makes it a warning.
+    defaultSeverity: 'hint',
     summary: 'Nothing names the system before SHALL.',
     description:
       'An EARS requirement names the system that must respond (`THE Auth_Service SHALL …`). Without it a reader has ' +
