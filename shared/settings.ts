@@ -9,7 +9,23 @@ import { SpecRootSetting, normalizeRoots } from './roots';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
+/**
+ * Named sets of default severities, like ESLint's shareable configs: `recommended` (the default)
+ * reports what is almost certainly broken, `strict` turns every rule on with style as warnings,
+ * `ears` holds Kiro specs to EARS discipline. Rule and family settings, then per-path overrides,
+ * apply on top of the preset (docs/severity-policy.md).
+ */
+export const PRESET_NAMES = ['recommended', 'strict', 'ears'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+export const DEFAULT_PRESET: PresetName = 'recommended';
+
+export function isPresetName(value: unknown): value is PresetName {
+  return typeof value === 'string' && (PRESET_NAMES as readonly string[]).includes(value);
+}
+
 export interface SpecThreadSettings {
+  /** The severity preset under the rule settings; `recommended` when absent. */
+  readonly preset?: PresetName;
   /** Per-rule severity overrides, keyed by rule code (`link.unknown-ref`) or family (`coverage`). */
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   /** Workspace-relative globs of files that are never analysed (in addition to .gitignore). */
@@ -26,7 +42,29 @@ export interface SpecThreadSettings {
   readonly codeTrace?: TraceSettings;
   /** Extra spec roots (`docs/specs`), added to the default locations of every format. */
   readonly roots?: readonly SpecRootSetting[];
+  /** Words added to the built-in keyword tables (headings, ref labels, EARS keywords), by role. */
+  readonly keywords?: KeywordSettings;
 }
+
+/**
+ * Words a team adds to the keyword tables, per role: a language the tables lack, or a house
+ * spelling. Added to the built-in words, never replacing them.
+ */
+export interface KeywordSettings {
+  /** Words before a requirement's number in a heading: `Exigence` reads `### Exigence 1: …`. */
+  readonly requirement?: readonly string[];
+  /** Acceptance-criteria headings or labels: `Critères d'acceptation`. */
+  readonly acceptanceCriteria?: readonly string[];
+  /** Headings of a section of bare-numbered requirements: `Exigences` reads `## Exigences` + `### 1. …`. */
+  readonly requirementsSection?: readonly string[];
+  /** Citation labels in tasks and design: `Exigences` reads `_Exigences: 1.1_`. */
+  readonly refLabel?: readonly string[];
+  /** EARS words by role, written as in the specs (upper case for WHEN, THEN, SHALL …). */
+  readonly ears?: { readonly [role in EarsRole]?: readonly string[] };
+}
+
+export const EARS_ROLES = ['WHERE', 'WHILE', 'WHEN', 'IF', 'THEN', 'SHALL'] as const;
+export type EarsRole = (typeof EARS_ROLES)[number];
 
 export interface RuleOverride {
   /** Workspace-relative globs, e.g. `docs/legacy/**`. */
@@ -86,8 +124,18 @@ function strings(value: unknown): string[] | undefined {
 }
 
 /** The rule options (overrides, terms, EARS clause order, baseline); invalid entries are dropped. */
-function normalizeRuleOptions(raw: Record<string, unknown>): Pick<SpecThreadSettings, 'overrides' | 'terms' | 'ears' | 'baseline'> {
-  const out: { overrides?: RuleOverride[]; terms?: Record<string, TermListSetting>; ears?: { clauseOrder?: string[] }; baseline?: string } = {};
+function normalizeRuleOptions(raw: Record<string, unknown>): Pick<SpecThreadSettings, 'preset' | 'overrides' | 'terms' | 'ears' | 'baseline' | 'keywords'> {
+  const out: {
+    preset?: PresetName;
+    overrides?: RuleOverride[];
+    terms?: Record<string, TermListSetting>;
+    ears?: { clauseOrder?: string[] };
+    baseline?: string;
+    keywords?: KeywordSettings;
+  } = {};
+  if (isPresetName(raw.preset)) out.preset = raw.preset;
+  const keywords = normalizeKeywords(raw.keywords);
+  if (keywords) out.keywords = keywords;
   if (Array.isArray(raw.overrides)) {
     const overrides: RuleOverride[] = [];
     for (const o of raw.overrides as unknown[]) {
@@ -118,6 +166,44 @@ function normalizeRuleOptions(raw: Record<string, unknown>): Pick<SpecThreadSett
   return out;
 }
 
+/** The keyword lists of a settings object; invalid entries are dropped, and nothing at all gives undefined. */
+function normalizeKeywords(value: unknown): KeywordSettings | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const raw = value as Record<string, unknown>;
+  const out: { -readonly [K in keyof KeywordSettings]: KeywordSettings[K] } = {};
+  for (const role of ['requirement', 'acceptanceCriteria', 'requirementsSection', 'refLabel'] as const) {
+    const list = strings(raw[role]);
+    if (list?.length) out[role] = list;
+  }
+  if (raw.ears && typeof raw.ears === 'object') {
+    const ears: { [role in EarsRole]?: readonly string[] } = {};
+    for (const role of EARS_ROLES) {
+      const list = strings((raw.ears as Record<string, unknown>)[role]);
+      if (list?.length) ears[role] = list;
+    }
+    if (Object.keys(ears).length) out.ears = ears;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Both keyword lists, role by role: the editor's words add to the repository's. */
+function mergeKeywords(base: KeywordSettings | undefined, over: KeywordSettings | undefined): KeywordSettings | undefined {
+  if (!base || !over) return over ?? base;
+  const both = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a || b ? [...new Set([...(a ?? []), ...(b ?? [])])] : undefined);
+  const ears: { [role in EarsRole]?: readonly string[] } = {};
+  for (const role of EARS_ROLES) {
+    const list = both(base.ears?.[role], over.ears?.[role]);
+    if (list) ears[role] = list;
+  }
+  return normalizeKeywords({
+    requirement: both(base.requirement, over.requirement),
+    acceptanceCriteria: both(base.acceptanceCriteria, over.acceptanceCriteria),
+    requirementsSection: both(base.requirementsSection, over.requirementsSection),
+    refLabel: both(base.refLabel, over.refLabel),
+    ears,
+  });
+}
+
 /**
  * Layers settings: `over` (the editor's) on top of `base` (the repository's specthread.json).
  * Rule severities and term lists merge key by key, overrides and excludes accumulate.
@@ -127,9 +213,13 @@ export function mergeSettings(base: SpecThreadSettings, over: SpecThreadSettings
   const overrides = [...(base.overrides ?? []), ...(over.overrides ?? [])];
   const ears = over.ears ?? base.ears;
   const baseline = over.baseline ?? base.baseline;
+  // The editor's setting defaults to null (absent), so only a preset a user chose there wins over specthread.json's.
+  const preset = over.preset ?? base.preset;
+  const keywords = mergeKeywords(base.keywords, over.keywords);
   const codeTrace = mergeTraceSettings(base.codeTrace, over.codeTrace);
   const roots = [...(base.roots ?? []), ...(over.roots ?? [])];
   return {
+    ...(preset ? { preset } : {}),
     rules: { ...base.rules, ...over.rules },
     exclude: [...new Set([...base.exclude, ...over.exclude])],
     ...(overrides.length ? { overrides } : {}),
@@ -138,6 +228,7 @@ export function mergeSettings(base: SpecThreadSettings, over: SpecThreadSettings
     ...(baseline !== undefined ? { baseline } : {}),
     ...(codeTrace ? { codeTrace } : {}),
     ...(roots.length ? { roots } : {}),
+    ...(keywords ? { keywords } : {}),
   };
 }
 

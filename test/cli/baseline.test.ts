@@ -34,11 +34,11 @@ describe('specthread check: specthread.json and baselines', () => {
     assert.strictEqual(r.code, 0, r.stderr);
     const found = JSON.parse(r.stdout).findings.map((f: { code: string; severity: string }) => `${f.code}:${f.severity}`);
     assert.deepStrictEqual(found.sort(), [
-      'coverage.requirement-without-task:warning',
+      'coverage.requirement-without-task:info',
       'link.unknown-ref:warning',
       'link.unknown-ref:warning',
-      'quality.vague-term:warning',
-      'structure.numbering-gap:warning',
+      'quality.vague-term:hint',
+      'structure.numbering-gap:hint',
     ]);
   });
 
@@ -70,7 +70,7 @@ describe('specthread check: specthread.json and baselines', () => {
     const after = run(['check', '.'], root);
     assert.deepStrictEqual(
       after.lines.map((l) => l.split(' ').slice(1, 3).join(' ')),
-      ['warning quality.vague-term'],
+      ['hint quality.vague-term'],
     );
 
     const all = run(['check', '.', '--no-baseline'], root);

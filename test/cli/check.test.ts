@@ -18,12 +18,12 @@ describe('specthread check (CLI)', () => {
     assert.strictEqual(r.code, 1, r.stderr);
     assert.deepStrictEqual(r.stdout.trim().split('\n'), [
       "examples/kiro-workspace/.kiro/specs/user-auth/design.md:20:32 error link.unknown-ref Criterion 2.3 does not exist in spec 'user-auth'. Requirement 2 has 2.1–2.2. Did you mean 2.2, 2.1?",
-      'examples/kiro-workspace/.kiro/specs/user-auth/requirements.md:35:1 warning coverage.requirement-without-task Requirement 4 (Password reset) is not cited by any task in tasks.md.',
-      'examples/kiro-workspace/.kiro/specs/user-auth/requirements.md:35:17 warning structure.numbering-gap Requirement 4 follows 2: numbering skips 3.',
+      'examples/kiro-workspace/.kiro/specs/user-auth/requirements.md:35:1 info coverage.requirement-without-task Requirement 4 (Password reset) is not cited by any task in tasks.md.',
+      'examples/kiro-workspace/.kiro/specs/user-auth/requirements.md:35:17 hint structure.numbering-gap Requirement 4 follows 2: numbering skips 3.',
       'examples/kiro-workspace/.kiro/specs/user-auth/tasks.md:3:3 warning task.parent-done-open-subtask Task 1 is ticked but required sub-task 1.2 is not done.',
       "examples/kiro-workspace/.kiro/specs/user-auth/tasks.md:11:27 error link.unknown-ref Criterion 2.5 does not exist in spec 'user-auth'. Requirement 2 has 2.1–2.2. Did you mean 2.2, 2.1?",
     ]);
-    assert.match(r.stderr, /2 errors, 3 warnings, 0 info, 0 hints in 3 files \(1 spec\)/);
+    assert.match(r.stderr, /2 errors, 1 warning, 1 info, 1 hint in 3 files \(1 spec\)/);
   });
 
   it('finds the deliberate problem of each example project (the README quick start)', () => {
@@ -48,7 +48,7 @@ describe('specthread check (CLI)', () => {
     const r = run(['check', 'examples/kiro-workspace', '--format', 'json']);
     const out = JSON.parse(r.stdout);
     assert.strictEqual(out.version, 1);
-    assert.deepStrictEqual(out.summary, { specs: 1, files: 3, counts: { error: 2, warning: 3, info: 0, hint: 0 } });
+    assert.deepStrictEqual(out.summary, { specs: 1, files: 3, counts: { error: 2, warning: 1, info: 1, hint: 1 } });
     assert.deepStrictEqual(out.findings[4], {
       file: 'examples/kiro-workspace/.kiro/specs/user-auth/tasks.md',
       line: 11,

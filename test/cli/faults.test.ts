@@ -34,7 +34,8 @@ const boom: SpecRule = {
 describe('specthread check when SpecThread itself fails (issue 8)', () => {
   it('reports the spec that once crashed it (empty and marker-only code spans) in full, as valid JSON', () => {
     const fixture = path.relative(REPO, path.join(FIXTURES, 'checks', 'code-spans'));
-    const r = run(['check', fixture, '--format', 'json']);
+    // strict: every rule runs on it, the opt-in ones included.
+    const r = run(['check', fixture, '--format', 'json', '--preset', 'strict']);
     assert.strictEqual(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.deepStrictEqual(
@@ -65,7 +66,7 @@ describe('specthread check when SpecThread itself fails (issue 8)', () => {
       r.stderr,
       /examples\/kiro-workspace\/\.kiro\/specs\/user-auth\/requirements\.md: SpecThread failed in rule test\.boom: RangeError: Invalid count value: -1/,
     );
-    assert.match(r.stderr, /3 errors, 3 warnings/);
+    assert.match(r.stderr, /3 errors, 1 warning, 1 info, 1 hint/);
     assert.match(log.join('\n'), /RangeError: Invalid count value: -1\n\s+at /);
   });
 
@@ -74,7 +75,7 @@ describe('specthread check when SpecThread itself fails (issue 8)', () => {
     assert.strictEqual(r.exitCode, 2);
     const out = JSON.parse(r.stdout);
     assert.strictEqual(out.summary.internalErrors, 1);
-    assert.deepStrictEqual(out.summary.counts, { error: 3, warning: 3, info: 0, hint: 0 });
+    assert.deepStrictEqual(out.summary.counts, { error: 3, warning: 1, info: 1, hint: 1 });
     const internal = out.findings.filter((f: { code: string }) => f.code === 'internal.error');
     assert.deepStrictEqual(
       internal.map((f: { file: string; line: number }) => `${f.file}:${f.line}`),

@@ -1,4 +1,4 @@
-// @spec specthread-core#2.1 @spec specthread-core#2.2 @spec specthread-core#2.3 @spec specthread-core#13.1 @spec specthread-core#13.3 @spec specthread-core#13.4 @spec specthread-core#13.5 @spec specthread-core#16.6
+// @spec specthread-core#2.1 @spec specthread-core#2.2 @spec specthread-core#2.3 @spec specthread-core#13.1 @spec specthread-core#13.3 @spec specthread-core#13.4 @spec specthread-core#13.5 @spec specthread-core#16.6 @spec specthread-core#16.1 @spec specthread-core#16.4
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';

@@ -63,7 +63,7 @@ describe('line endings: LF, CRLF and lone CR', () => {
       results.push(findings.map((f) => formatFinding(f)));
     }
     assert.ok(
-      results[0].some((f) => f.startsWith('.kiro/specs/up/requirements.md:17:4-17:10 warning quality.weak-modal')),
+      results[0].some((f) => f.startsWith('.kiro/specs/up/requirements.md:17:4-17:10 hint quality.weak-modal')),
       results[0].join('\n'),
     );
     assert.ok(

@@ -203,6 +203,7 @@ const WRAPPERS: Record<string, (e: Example) => Files> = {
     [`${KIRO}/requirements.md`]: TRACED_REQUIREMENTS,
     [`${KIRO}/tasks.md`]: `# Implementation Plan\n\n${e.text}\n`,
     'src/session/memoryStore.ts': 'export class MemoryStore {}\n',
+    'src/session/tokens.ts': 'export class Tokens {}\n',
   }),
   'config.invalid': (e) => ({ 'specthread.json': e.text, 'docs/specs/user-auth/requirements.md': TRACED_REQUIREMENTS }),
 };

@@ -1,5 +1,6 @@
 // @spec specthread-core#5.3, specthread-core#12.3, specthread-core#15.6, specthread-core#17.1
 import { Severity } from '../core/findings';
+import { PRESET_NAMES, PresetName, isPresetName } from '../../../shared/settings';
 import { DEFAULT_FORMAT, FormatName, ReportCommand, formatNames, isFormatName } from './formatters';
 
 export interface CheckOptions {
@@ -26,6 +27,8 @@ export interface CheckOptions {
   readonly changedFiles?: readonly string[];
   /** JUnit XML files or globs of test results (`--test-results`, repeatable). */
   readonly testResults?: readonly string[];
+  /** `--preset`: the severity preset, in place of specthread.json's. */
+  readonly preset?: PresetName;
 }
 
 /** One `--format X --output FILE` pair of `check`. */
@@ -42,6 +45,7 @@ export interface CoverageOptions {
   /** Exit 1 when the workspace's complete percentage is below this. */
   readonly failUnder?: number;
   readonly testResults?: readonly string[];
+  readonly preset?: PresetName;
 }
 
 export interface InitOptions {
@@ -94,7 +98,7 @@ function oneStdoutFormat(current: string | undefined, next: string): string {
 export const COMMAND_HELP = {
   check: `  specthread check [path…] ${formatFlag('check')} [--fail-on error|warning|info|hint|none]
                    [--output file] [--max-warnings n] [--source-url url]
-                   [--write-baseline] [--no-baseline] [--exclude glob]…
+                   [--write-baseline] [--no-baseline] [--exclude glob]… [--preset ${PRESET_NAMES.join('|')}]
       Analyse the specs, code and tests under each path (default: the current folder) and print
       findings as file:line:col severity code message. Exit 0 when clean, 1 when a finding at or
       above --fail-on (default: error) exists, 2 on a usage or internal error. Settings come from
@@ -107,9 +111,11 @@ export const COMMAND_HELP = {
       later runs report only new ones; --no-baseline reports everything.
       --changed-since <git ref> | --changed-files <a,b|@list>: analyse everything, report only
       the findings in the changed files and those elsewhere that the change caused.
-      --test-results <junit.xml|glob>…: report each failed test that names a criterion.`,
+      --test-results <junit.xml|glob>…: report each failed test that names a criterion.
+      --preset picks the default severities (recommended, strict: every rule on, ears: EARS and
+      wording rules as warnings) in place of specthread.json's "preset"; its "rules" still apply on top.`,
   coverage: `  specthread coverage [path…] ${formatFlag('coverage')} [--fail-under percent] [--exclude glob]…
-                      [--test-results junit.xml|glob]…
+                      [--test-results junit.xml|glob]… [--preset name]
       Print per-spec and per-requirement coverage (tasked, implemented, verified) and the
       criteria that are required but not implemented or not verified. Exit 1 when the
       workspace's complete percentage is below --fail-under. With --test-results, a criterion
@@ -178,6 +184,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const testResults: string[] = [];
   let ci: InitOptions['ci'];
   let force = false;
+  let preset: PresetName | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -221,6 +228,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       ci = v;
     } else if (flag === '--force' && command === 'init') {
       force = true;
+    } else if (flag === '--preset' && (command === 'check' || command === 'coverage')) {
+      const v = value();
+      if (!isPresetName(v)) throw new UsageError(`--preset must be ${orList(PRESET_NAMES)}, not '${v}'`);
+      preset = v;
     } else if (flag === '--exclude') {
       exclude.push(value());
     } else if (flag === '--fail-under' && command === 'coverage') {
@@ -243,7 +254,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (changedSince !== undefined && changedFiles.length) throw new UsageError('--changed-since and --changed-files cannot be combined');
   if (command === 'inventory') return { command: 'inventory', paths, format: parseFormat('inventory', format) };
-  if (command === 'coverage') return { command: 'coverage', paths, format: parseFormat('coverage', format), exclude, failUnder, testResults };
+  if (command === 'coverage')
+    return { command: 'coverage', paths, format: parseFormat('coverage', format), exclude, failUnder, testResults, ...(preset ? { preset } : {}) };
   if (pendingFormat !== undefined) stdoutFormat = oneStdoutFormat(stdoutFormat, pendingFormat);
   return {
     command: 'check',
@@ -259,6 +271,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     testResults,
     ...(changedSince !== undefined ? { changedSince } : {}),
     ...(changedFiles.length ? { changedFiles } : {}),
+    ...(preset ? { preset } : {}),
   };
 }
 

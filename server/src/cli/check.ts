@@ -37,7 +37,14 @@ export async function runCheck(
   const formats = [options.format, ...(options.outputs ?? []).map((o) => o.format)];
   // SARIF lists the findings a suppression comment or the baseline accepted, marked as suppressed.
   const keepAccepted = !options.writeBaseline && formats.includes('sarif');
-  const opened = await openWorkspace(options.paths, options.exclude, cwd, useBaseline, keepAccepted ? { ...engineOptions, keepAccepted } : engineOptions);
+  const opened = await openWorkspace(
+    options.paths,
+    options.exclude,
+    cwd,
+    useBaseline,
+    keepAccepted ? { ...engineOptions, keepAccepted } : engineOptions,
+    options.preset,
+  );
   const { engine, config, requested, under } = opened;
   const tested = await testResultsOf(engine, options.testResults, cwd);
   const collect = () => reportedFindings(opened, options.paths, cwd);

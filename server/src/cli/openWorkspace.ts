@@ -1,7 +1,7 @@
 // @spec specthread-core#5.1, specthread-core#12.3, specthread-core#13.6
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { normalizeSettings, mergeSettings } from '../../../shared/settings';
+import { PresetName, normalizeSettings, mergeSettings } from '../../../shared/settings';
 import { loadBaselines } from '../core/baseline/load';
 import { LoadedConfig, loadWorkspaceConfig } from '../core/config/configFile';
 import { NEVER_CANCELLED } from '../core/cancellation';
@@ -38,6 +38,7 @@ export async function openWorkspace(
   cwd: string,
   useBaseline: boolean,
   engineOptions: EngineOptions = {},
+  preset?: PresetName,
 ): Promise<OpenedWorkspace> {
   const targets = paths.length ? paths : ['.'];
   const roots = new Set<string>();
@@ -54,7 +55,8 @@ export async function openWorkspace(
   }
   const workspace = new NodeWorkspace([...roots]);
   const config = await loadWorkspaceConfig(workspace, NEVER_CANCELLED);
-  const settings = exclude.length ? mergeSettings(config.settings, normalizeSettings({ exclude })) : config.settings;
+  // Flags layer over specthread.json as the editor's settings do: a `--preset` replaces its preset, its rules still apply.
+  const settings = exclude.length || preset ? mergeSettings(config.settings, normalizeSettings({ exclude, preset })) : config.settings;
   // Stacks of internal errors go to stderr as they happen; the findings name them in the report.
   const engine = new Engine(workspace, settings, { log: (message) => process.stderr.write(`${message}\n`), ...engineOptions });
   if (useBaseline) engine.setBaselines(await loadBaselines(workspace, settings, NEVER_CANCELLED));

@@ -56,7 +56,10 @@ export class Engine {
     const formats = (this.formats = options.formats ?? BUILTIN_FORMATS);
     this.config = new ConfigState(workspace, settings, formats, this.cache);
     const parse = options.parse ?? parseSpecFile;
-    this.files = new SpecFileStore((path, location, text, token) => parse(path, location.kind, text, token, location.format, formats, this.cache), options.log);
+    this.files = new SpecFileStore(
+      (path, location, text, token) => parse(path, location.kind, text, token, location.format, formats, this.cache, this.config.vocabulary),
+      options.log,
+    );
     this.specs = new SpecIndex(this.files, formats, options.log);
     this.codeIndex = new CodeIndex(workspace, this.notes, options.log);
     this.code.configure(settings.codeTrace ?? DEFAULT_TRACE_SETTINGS);
@@ -129,7 +132,10 @@ export class Engine {
 
   /** Returns true when code files must be rescanned (`indexCode`) because test globs or limits changed. */
   updateSettings(settings: SpecThreadSettings): boolean {
+    const words = this.config.vocabulary?.key;
     this.config.settings = settings;
+    // Configured keywords change what a spec file's text means, so every spec file is read again.
+    if (this.config.vocabulary?.key !== words) this.files.reparseAll(NEVER_CANCELLED);
     this.specs.invalidate();
     this.results.specsChanged();
     this.results.traceChanged();

@@ -1,5 +1,6 @@
 // @spec specthread-core#7.3, specthread-core#15.4
 import type { AnalysisCache } from '../analysisCache';
+import type { Vocabulary } from '../requirements/vocabulary';
 
 /**
  * What a rule may read while it checks: its term list and EARS options from the settings, and
@@ -11,4 +12,6 @@ export interface RuleContext {
   terms(code: string): readonly string[];
   readonly clauseOrder: readonly string[];
   readonly cache: AnalysisCache;
+  /** Words the settings add to the keyword tables (EARS keywords among them); pass it to `earsOf`. */
+  readonly vocabulary?: Vocabulary;
 }

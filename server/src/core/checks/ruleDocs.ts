@@ -1,6 +1,8 @@
 // @spec specthread-core#6.2
 import { RULE_REGISTRY } from './registry';
 import { RuleMeta } from './rule';
+import { PRESET_NAMES } from '../../../../shared/settings';
+import { severitiesByPreset } from '../config/presets';
 
 /** Every rule the engine can report, in reference order (see RULE_REGISTRY). */
 export function allRuleMetas(): RuleMeta[] {
@@ -20,11 +22,18 @@ export function renderRulesReference(): string {
     '`{ "structure.numbering-gap": "off", "coverage": "info" }` (a family name such as `coverage` sets every rule',
     'in it). Severities: `error`, `warning`, `info`, `hint`, `off`. Rules marked *off* are opt-in.',
     '',
+    'Which rule gets which severity follows the [severity policy](severity-policy.md): an error means the thread is',
+    'certainly broken, a warning is almost certainly worth fixing, and style and taste are hints or off. A preset',
+    '(`"preset"` in `specthread.json`, `specthread.preset` in VS Code, `--preset` on the CLI) picks the defaults:',
+    '`recommended` (the default), `strict` (every rule on, style as warnings) or `ears` (EARS and wording rules as',
+    'warnings). Rule and family settings apply on top of the preset, and per-path overrides on top of those.',
+    '',
     '## Configuration',
     '',
     '```jsonc',
     '// specthread.json (VS Code settings `specthread.*` are layered on top)',
     '{',
+    '  "preset": "recommended",',
     '  "rules": { "quality": "info", "ears.then-after-when": "warning" },',
     '  // per-path severities, workspace-relative globs; later entries win',
     '  "overrides": [{ "files": [".kiro/specs/legacy-*/**"], "rules": { "ears": "off" } }],',
@@ -48,16 +57,16 @@ export function renderRulesReference(): string {
     '',
     '## Rules',
     '',
-    '| Code | Default | What it finds |',
-    '| --- | --- | --- |',
-    ...metas.map((m) => `| [\`${m.code}\`](#${ruleAnchor(m.code)}) | ${m.defaultSeverity} | ${m.summary} |`),
+    `| Code | ${PRESET_NAMES.join(' | ')} | What it finds |`,
+    `| --- | ${PRESET_NAMES.map(() => '---').join(' | ')} | --- |`,
+    ...metas.map((m) => `| [\`${m.code}\`](#${ruleAnchor(m.code)}) | ${Object.values(severitiesByPreset(m)).join(' | ')} | ${m.summary} |`),
     '',
   ];
   for (const m of metas) {
     out.push(
       `### ${m.code}`,
       '',
-      `Default severity: **${m.defaultSeverity}**${m.fixable ? ' · has a quick fix' : ''}`,
+      `Default severity: **${m.defaultSeverity}**${presetNote(m)}${m.fixable ? ' · has a quick fix' : ''}`,
       '',
       m.description,
       '',
@@ -76,6 +85,12 @@ export function renderRulesReference(): string {
     );
   }
   return out.join('\n');
+}
+
+/** The presets that give the rule another severity than `recommended`, e.g. ` · strict: warning, ears: warning`. */
+function presetNote(meta: RuleMeta): string {
+  const other = Object.entries(severitiesByPreset(meta)).filter(([, severity]) => severity !== meta.defaultSeverity);
+  return other.length ? ` · ${other.map(([preset, severity]) => `${preset}: ${severity}`).join(', ')}` : '';
 }
 
 /** The anchor of a rule's heading in docs/rules.md (GitHub's heading slug), for links to one rule. */

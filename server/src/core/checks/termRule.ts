@@ -21,7 +21,7 @@ export function termRule(meta: RuleMeta, options: TermRuleOptions): StatementRul
   return statementRule(meta, (statement, report, context) => {
     // The term lists are English words: in Indonesian "minimal 2" means "at least 2", and a
     // Japanese sentence quoting an English name ("quick path") is not vague. Other languages are not judged.
-    if (earsOf(statement, context.cache).language.code !== 'en') return;
+    if (earsOf(statement, context.cache, context.vocabulary).language.code !== 'en') return;
     for (const match of findTerms(statement.text, context.terms(meta.code), context.cache)) {
       // `inclusion: never`, `fast` mode: a code span names a value, it does not describe behaviour.
       if (statement.isCode(match.from, match.to)) continue;

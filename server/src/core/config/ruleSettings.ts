@@ -1,4 +1,4 @@
-// @spec specthread-core#7.3, specthread-core#15.2, specthread-core#15.4
+// @spec specthread-core#7.3, specthread-core#15.2, specthread-core#15.4, specthread-core#16.1, specthread-core#16.4
 import { AnalysisCache } from '../analysisCache';
 import { compileGlobs } from '../glob/glob';
 import type { SeveritySetting, SpecThreadSettings } from '../../../../shared/settings';
@@ -6,12 +6,15 @@ import { RuleMeta, ruleFamily } from '../checks/rule';
 import type { RuleContext } from '../checks/ruleContext';
 import { DEFAULT_CLAUSE_ORDER } from '../requirements/ears';
 import { DEFAULT_TERMS, resolveTerms } from '../requirements/terms';
+import { presetSeverity } from './presets';
+import { compileVocabulary } from '../requirements/vocabulary';
 
 export type { RuleContext } from '../checks/ruleContext';
 
 /**
  * The one severity policy every finding goes through, whatever rule family reported it: the
- * rule's code, then its family, then its default; then the per-path overrides that match the
+ * rule's code, then its family, then the preset's severity (presets.ts, `recommended` being the
+ * rule's default); then the per-path overrides that match the
  * finding's file, later entries winning. Compiled once per settings object by its owner (the
  * engine), so the CLI, the server and tests agree, and no table of compiled settings lives at
  * module level.
@@ -46,7 +49,7 @@ export function compileRuleSettings(settings: SpecThreadSettings, roots: readonl
   return {
     severity(meta, path) {
       if (meta.code === UNCHANGEABLE) return meta.defaultSeverity;
-      let severity = lookup(settings.rules, meta.code) ?? meta.defaultSeverity;
+      let severity = lookup(settings.rules, meta.code) ?? presetSeverity(settings.preset, meta);
       if (overrides.length) {
         const rel = relative(path);
         for (const o of overrides) if (o.matches(rel)) severity = lookup(o.rules, meta.code) ?? severity;
@@ -54,7 +57,7 @@ export function compileRuleSettings(settings: SpecThreadSettings, roots: readonl
       return severity;
     },
     mayReport(meta) {
-      if (meta.code === UNCHANGEABLE || (lookup(settings.rules, meta.code) ?? meta.defaultSeverity) !== 'off') return true;
+      if (meta.code === UNCHANGEABLE || (lookup(settings.rules, meta.code) ?? presetSeverity(settings.preset, meta)) !== 'off') return true;
       return overrides.some((o) => {
         const s = lookup(o.rules, meta.code);
         return s !== undefined && s !== 'off';
@@ -71,6 +74,7 @@ export function compileRuleSettings(settings: SpecThreadSettings, roots: readonl
       },
       clauseOrder: settings.ears?.clauseOrder ?? DEFAULT_CLAUSE_ORDER,
       cache,
+      vocabulary: compileVocabulary(settings.keywords),
     },
   };
 }

@@ -1,7 +1,10 @@
 import { BUILTIN_FORMAT_NAMES } from '../../../../shared/roots';
+import { EARS_ROLES, PRESET_NAMES } from '../../../../shared/settings';
+import { severitiesByPreset } from './presets';
 import { RULE_FAMILIES, RULE_REGISTRY } from '../checks/registry';
 
 const SEVERITY = { enum: ['error', 'warning', 'info', 'hint', 'off'] } as const;
+const WORDS = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 
 /**
  * A map of rule code or family to severity. Every code and family in the rule registry is listed
@@ -11,7 +14,12 @@ const SEVERITY = { enum: ['error', 'warning', 'info', 'hint', 'off'] } as const;
 function ruleSeverities() {
   const properties: Record<string, { readonly enum: readonly string[]; readonly description: string }> = {};
   for (const family of RULE_FAMILIES) properties[family] = { ...SEVERITY, description: `Every rule of the \`${family}\` family.` };
-  for (const { meta } of RULE_REGISTRY) properties[meta.code] = { ...SEVERITY, description: `${meta.summary} Default: ${meta.defaultSeverity}.` };
+  for (const { meta } of RULE_REGISTRY) {
+    const byPreset = Object.entries(severitiesByPreset(meta))
+      .map(([preset, severity]) => `${preset} ${severity}`)
+      .join(', ');
+    properties[meta.code] = { ...SEVERITY, description: `${meta.summary} Default: ${meta.defaultSeverity} (${byPreset}).` };
+  }
   return { type: 'object', properties, additionalProperties: SEVERITY } as const;
 }
 
@@ -29,6 +37,12 @@ export const SPECTHREAD_CONFIG_SCHEMA = {
   definitions: { ruleSeverities: ruleSeverities() },
   properties: {
     $schema: { type: 'string' },
+    preset: {
+      enum: [...PRESET_NAMES],
+      default: 'recommended',
+      description:
+        'Default severities: `recommended` (what is almost certainly broken), `strict` (every rule on, style as warnings) or `ears` (EARS and wording rules as warnings). `rules` and `overrides` apply on top.',
+    },
     roots: {
       type: 'array',
       description: 'Extra folders that hold specs, relative to this file. Globs select several (one per package in a monorepo).',
@@ -89,6 +103,23 @@ export const SPECTHREAD_CONFIG_SCHEMA = {
       properties: { clauseOrder: { type: 'array', items: { type: 'string' }, description: 'Precondition order, e.g. ["WHERE", "WHILE", "WHEN|IF"].' } },
     },
     baseline: { type: 'string', description: 'Baseline file relative to this file; "" turns baselines off.' },
+    keywords: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Words added to the built-in keyword tables, for a language or a house spelling they lack; they never replace the built-in words.',
+      properties: {
+        requirement: { ...WORDS, description: 'Words before a requirement number in a heading: ["Exigence"] reads `### Exigence 1: …`.' },
+        acceptanceCriteria: { ...WORDS, description: 'Acceptance-criteria headings or labels: ["Critères d\'acceptation"].' },
+        requirementsSection: { ...WORDS, description: 'Headings of a section of bare-numbered requirements (`## Exigences` + `### 1. …`).' },
+        refLabel: { ...WORDS, description: 'Citation labels in tasks and design: ["Exigences"] reads `_Exigences: 1.1_`.' },
+        ears: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'EARS words by role, as the specs write them: { "WHEN": ["QUAND"], "THEN": ["ALORS"], "SHALL": ["DOIT"] }.',
+          properties: Object.fromEntries(EARS_ROLES.map((role) => [role, WORDS])),
+        },
+      },
+    },
     codeTrace: {
       type: 'object',
       additionalProperties: false,

@@ -1,4 +1,4 @@
-// @spec specthread-core#1.5, specthread-core#13.5
+// @spec specthread-core#1.5, specthread-core#13.5, specthread-core#16.1
 import type { SpecThreadSettings } from '../../../../shared/settings';
 import { AnalysisCache } from '../analysisCache';
 import { CancellationToken } from '../cancellation';
@@ -11,6 +11,7 @@ import { SpecFormatPlugin } from '../formats/specFormatPlugin';
 import { compileGlobs } from '../glob/glob';
 import { SpecLayout, SpecLocation, SpecRoot } from '../specLocation';
 import { Workspace } from '../workspace';
+import { Vocabulary, compileVocabulary } from '../requirements/vocabulary';
 import { readNoted } from './options';
 
 /**
@@ -23,6 +24,7 @@ export class ConfigState {
   private layout: SpecLayout;
   /** The one severity policy of every rule family, compiled from the effective settings on first use. */
   private compiledPolicy: RuleSettings | undefined;
+  private currentVocabulary: Vocabulary | undefined;
 
   constructor(
     private readonly workspace: Workspace,
@@ -32,6 +34,7 @@ export class ConfigState {
   ) {
     this.excluded = compileGlobs(currentSettings.exclude).match;
     this.layout = this.buildLayout();
+    this.currentVocabulary = compileVocabulary(currentSettings.keywords);
   }
 
   get settings(): SpecThreadSettings {
@@ -40,7 +43,13 @@ export class ConfigState {
 
   set settings(settings: SpecThreadSettings) {
     this.currentSettings = settings;
+    this.currentVocabulary = compileVocabulary(settings.keywords);
     this.apply(this.config);
+  }
+
+  /** The words the settings add to the keyword tables, which parsers and EARS rules read. */
+  get vocabulary(): Vocabulary | undefined {
+    return this.currentVocabulary;
   }
 
   /** Configured roots (repo config file and settings, relative to each workspace folder) plus defaults. */

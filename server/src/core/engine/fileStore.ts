@@ -68,6 +68,11 @@ export class SpecFileStore {
     return true;
   }
 
+  /** Parses every held file again from its text, for when the parser's configuration (its keyword tables) changed. */
+  reparseAll(token: CancellationToken): void {
+    for (const [path, entry] of this.files) if (!entry.declined) this.files.set(path, this.parse(path, entry.location, entry.text, token));
+  }
+
   private parse(path: string, location: SpecLocation, text: string, token: CancellationToken): FileEntry {
     try {
       return { text, location, facts: this.parser(path, location, text, token) };

@@ -1,4 +1,5 @@
 // @spec specthread-core#15.1
+import type { Vocabulary } from '../requirements/vocabulary';
 import { AnalysisCache } from '../analysisCache';
 import { CancellationToken } from '../cancellation';
 import { SpecRule } from '../checks/rule';
@@ -35,9 +36,9 @@ export interface SpecFormatPlugin {
   /**
    * Parses one file's text into facts that depend on nothing but that text (ids, refs, tasks,
    * extras). `cache` is the engine's memo tables (compiled JSON Schemas, …); without one, nothing
-   * outlives the call.
+   * outlives the call. `vocabulary` holds the words `specthread.json` adds to the keyword tables.
    */
-  parse(path: string, kind: SpecFileKind, text: string, token: CancellationToken, cache?: AnalysisCache): SpecFileFacts;
+  parse(path: string, kind: SpecFileKind, text: string, token: CancellationToken, cache?: AnalysisCache, vocabulary?: Vocabulary): SpecFileFacts;
   /** Other names a cross-spec ref may use for a spec (spec-kit: `user-auth` for `001-user-auth`). */
   aliases?(specId: string): readonly string[];
   /** The file kinds whose refs cite the spec's ids, in the order they are linked; tasks and design when absent. */

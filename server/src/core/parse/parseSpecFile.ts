@@ -1,5 +1,6 @@
 // @spec specthread-core#15.1
 import { AnalysisCache } from '../analysisCache';
+import type { Vocabulary } from '../requirements/vocabulary';
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { BUILTIN_FORMATS, DEFAULT_FORMAT, formatById } from '../formats/registry';
 import { SpecFormatPlugin } from '../formats/specFormatPlugin';
@@ -18,9 +19,10 @@ export function parseSpecFile(
   format: SpecFormat = DEFAULT_FORMAT,
   formats: readonly SpecFormatPlugin[] = BUILTIN_FORMATS,
   cache?: AnalysisCache,
+  vocabulary?: Vocabulary,
 ): SpecFileFacts {
   throwIfCancelled(token);
   const plugin = formatById(formats, format);
   if (!plugin) throw new Error(`no spec format is registered as '${format}'`);
-  return plugin.parse(path, kind, text, token, cache);
+  return plugin.parse(path, kind, text, token, cache, vocabulary);
 }

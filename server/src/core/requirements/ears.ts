@@ -1,4 +1,4 @@
-// @spec specthread-core#7.1, specthread-core#15.4
+// @spec specthread-core#7.1, specthread-core#15.4, specthread-core#16.1
 /**
  * The shape of one requirement sentence in EARS terms (Mavin et al., "Easy Approach to
  * Requirements Syntax"): optional preconditions (WHERE feature, WHILE state, WHEN event,
@@ -10,6 +10,7 @@
 import { AnalysisCache, cacheKey } from '../analysisCache';
 import { BoundedMap } from '../boundedMap';
 import { ClauseKeyword, ENGLISH, EarsLanguage, OTHER_LANGUAGES, detectLanguage } from './languages';
+import type { Vocabulary } from './vocabulary';
 
 export type { ClauseKeyword } from './languages';
 export type EarsPattern = 'ubiquitous' | 'event' | 'state' | 'unwanted' | 'optional' | 'complex' | 'unrecognised';
@@ -56,9 +57,13 @@ export interface EarsShape {
 
 const PATTERN_OF: Record<ClauseKeyword, EarsPattern> = { WHERE: 'optional', WHILE: 'state', WHEN: 'event', IF: 'unwanted' };
 
-export function analyzeEars(text: string): EarsShape {
+/**
+ * `vocabulary` adds the EARS words a team configured to every language's table: a made-up or
+ * missing language has no function words to be detected by, so its words are read in any sentence.
+ */
+export function analyzeEars(text: string, vocabulary?: Vocabulary, cache?: AnalysisCache): EarsShape {
   const language = detectLanguage(text);
-  const words = KEYWORDS.get(language.code) ?? ENGLISH_KEYWORDS;
+  const words = vocabulary ? configuredKeywords(language, vocabulary, cache) : (KEYWORDS.get(language.code) ?? ENGLISH_KEYWORDS);
   const shalls = findShalls(text, words);
   const firstShall = shalls.length ? shalls[0]!.from : text.length;
   const clauses: Clause[] = [];
@@ -118,8 +123,8 @@ function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function compile(language: EarsLanguage): Keywords {
-  const tables = language === ENGLISH ? [ENGLISH] : [ENGLISH, language];
+function compile(language: EarsLanguage, configured?: EarsLanguage): Keywords {
+  const tables = [...(language === ENGLISH ? [ENGLISH] : [ENGLISH, language]), ...(configured ? [configured] : [])];
   const roleOf = new Map<string, ClauseKeyword>();
   for (const table of tables) for (const role of ['WHERE', 'WHILE', 'WHEN', 'IF'] as const) for (const w of table.clauses[role]) roleOf.set(w, role);
   const clauseWords = alternation([...roleOf.keys()]);
@@ -127,7 +132,7 @@ function compile(language: EarsLanguage): Keywords {
   // Upper-case obligation words of every language count wherever they appear: a short criterion
   // ("A auditoria DEVE estar acessível apenas a `ADMIN`.") may hold too few words to tell its
   // language, and DEVE or DEBERÁ in capitals is never English prose.
-  const anyUpper = alternation([ENGLISH, ...OTHER_LANGUAGES].flatMap((t) => t.shall));
+  const anyUpper = alternation([ENGLISH, ...OTHER_LANGUAGES, ...(configured ? [configured] : [])].flatMap((t) => t.shall));
   return {
     lead: new RegExp(`^\\s*(${clauseWords})`, 'iu'),
     clause: new RegExp(`(${clauseWords})`, 'gu'),
@@ -141,6 +146,32 @@ function compile(language: EarsLanguage): Keywords {
 /** Every language's patterns, compiled once at load; the map is never written after. */
 const KEYWORDS: ReadonlyMap<string, Keywords> = new Map([ENGLISH, ...OTHER_LANGUAGES].map((l) => [l.code, compile(l)]));
 const ENGLISH_KEYWORDS: Keywords = compile(ENGLISH);
+
+/** Keywords per configured vocabulary and language, kept with the engine's cache while the vocabulary lives. */
+const CONFIGURED = cacheKey('ears.configuredKeywords', () => new WeakMap<Vocabulary, Map<string, Keywords>>());
+
+function configuredKeywords(language: EarsLanguage, vocabulary: Vocabulary, cache: AnalysisCache | undefined): Keywords {
+  const table = cache?.table(CONFIGURED);
+  let byLanguage = table?.get(vocabulary);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    table?.set(vocabulary, byLanguage);
+  }
+  let words = byLanguage.get(language.code);
+  if (!words) {
+    const { WHERE, WHILE, WHEN, IF, THEN, SHALL } = vocabulary.ears;
+    words = compile(language, {
+      code: 'configured',
+      clauses: { WHERE, WHILE, WHEN, IF },
+      then: THEN,
+      shall: SHALL,
+      absenceMeansNoObligation: false,
+      markers: [],
+    });
+    byLanguage.set(language.code, words);
+  }
+  return words;
+}
 
 /** SHALL/MUST (or the language's word) in upper case; only when there is none, the lower-case words (hand-written specs). */
 function findShalls(text: string, words: Keywords): Shall[] {
@@ -204,17 +235,19 @@ const SHAPES = cacheKey('ears.shapes', () => ({ byStatement: new WeakMap<object,
  * structure ("WHEN a criterion lacks `SHALL`"), so they are masked first; the mask keeps every
  * offset, so spans still index the statement's text.
  */
-export function earsOf(statement: { readonly text: string; readonly codeSpans?: readonly Span[] }, cache?: AnalysisCache): EarsShape {
-  if (!cache) return analyzeEars(maskSpans(statement.text, statement.codeSpans ?? []));
+export function earsOf(statement: { readonly text: string; readonly codeSpans?: readonly Span[] }, cache?: AnalysisCache, vocabulary?: Vocabulary): EarsShape {
+  if (!cache) return analyzeEars(maskSpans(statement.text, statement.codeSpans ?? []), vocabulary);
   const shapes = cache.table(SHAPES);
   let shape = shapes.byStatement.get(statement);
   if (!shape) {
     const text = maskSpans(statement.text, statement.codeSpans ?? []);
     // The shape depends on the masked text alone; unchanged criteria hit this across edits.
-    shape = shapes.byText.get(text);
+    // Configured words change what a text means, so they are part of the key.
+    const key = vocabulary ? `${vocabulary.key}\u0000${text}` : text;
+    shape = shapes.byText.get(key);
     if (!shape) {
-      shape = analyzeEars(text);
-      shapes.byText.set(text, shape);
+      shape = analyzeEars(text, vocabulary, cache);
+      shapes.byText.set(key, shape);
     }
     shapes.byStatement.set(statement, shape);
   }

@@ -6,7 +6,7 @@ import { ReportedProblem, SpecRule } from '../rule';
 export const numberingGap: SpecRule = {
   meta: {
     code: 'structure.numbering-gap',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     fixable: true,
     summary: 'Requirement, criterion or task numbers skip a value or go backwards.',
     description:

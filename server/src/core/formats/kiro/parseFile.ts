@@ -1,5 +1,6 @@
 // @spec specthread-core#15.1
 import { AnalysisCache } from '../../analysisCache';
+import type { Vocabulary } from '../../requirements/vocabulary';
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
 import { SpecFileFacts, SpecFileKind } from '../../model';
 import { NO_STRUCTURE, lineCount, markdownBase } from '../../parse/fileBase';
@@ -15,7 +16,14 @@ import { KIRO_CONFIG_SCHEMA, KIRO_HOOK_SCHEMA } from './parse/schemas';
 import { parseSteering } from './parse/steering';
 
 /** Parses one Kiro file: requirements, bugfix, design, tasks, steering, and the JSON hook and config files. */
-export function parseKiroFile(path: string, kind: SpecFileKind, text: string, token: CancellationToken, cache?: AnalysisCache): SpecFileFacts {
+export function parseKiroFile(
+  path: string,
+  kind: SpecFileKind,
+  text: string,
+  token: CancellationToken,
+  cache?: AnalysisCache,
+  vocabulary?: Vocabulary,
+): SpecFileFacts {
   throwIfCancelled(token);
   // JSON files are not Markdown; they are checked for shape only.
   if (kind === 'hook') return { path, kind, lineCount: lineCount(text), ...NO_STRUCTURE, extras: checkJson(text, KIRO_HOOK_SCHEMA, { cache }) };
@@ -24,19 +32,19 @@ export function parseKiroFile(path: string, kind: SpecFileKind, text: string, to
   switch (kind) {
     case 'requirements':
     case 'bugfix': {
-      const facts = kind === 'bugfix' ? parseBugfix(doc) : parseRequirements(doc);
+      const facts = kind === 'bugfix' ? parseBugfix(doc) : parseRequirements(doc, vocabulary);
       return { ...base, ...facts, tasks: [], refs: [] };
     }
     case 'tasks': {
       const tasks = parseTasks(doc);
       const owner = taskAtLine(tasks);
       // A ref starts on a non-blank character of an item's line, so the item holding its line holds it.
-      const refs = scanRefLines(doc).map((ref) => ({ ...ref, taskId: owner(ref.range.start.line)?.id }));
+      const refs = scanRefLines(doc, vocabulary).map((ref) => ({ ...ref, taskId: owner(ref.range.start.line)?.id }));
       return { ...base, requirements: [], tasks, refs, headings: collectHeadings(doc), glossary: [], notes: [] };
     }
     case 'design': {
       const headings = collectHeadings(doc);
-      const refs = scanRefLines(doc).map((ref) => ({ ...ref, context: headingAtOrAbove(headings, ref.range.start.line)?.text }));
+      const refs = scanRefLines(doc, vocabulary).map((ref) => ({ ...ref, context: headingAtOrAbove(headings, ref.range.start.line)?.text }));
       return { ...base, requirements: [], tasks: [], refs, headings, glossary: [], notes: [] };
     }
     case 'steering':

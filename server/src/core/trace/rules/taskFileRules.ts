@@ -1,4 +1,4 @@
-// @spec specthread-core#10.4, specthread-core#10.5
+// @spec specthread-core#10.4, specthread-core#10.5, specthread-core#16.4
 import { SpecModel } from '../../index/specModel';
 import { ReportedProblem } from '../../checks/rule';
 import { TraceRule } from './traceRule';
@@ -15,31 +15,43 @@ export const taskMissingFile: TraceRule = {
       'relative to the project root (the folder holding `.kiro`), then the spec folder; files ignored by `.gitignore` ' +
       'count as missing. Open tasks are not checked: they may name files still to be created. A file is judged when its ' +
       'folder exists or other files the tasks name under the same top folder exist; a bare file name, or a path into ' +
-      'an area absent from the workspace (`src/` in a specs-only checkout), is not judged, and when none of the files that ticked tasks ' +
-      'name exists, the code is not in the workspace and nothing is reported. Existing paths become ' +
-      'clickable links.',
-    bad: '- [x] 2. Add the session store in `src/session/store.ts`   (no such file)',
-    good: '- [x] 2. Add the session store in `src/session/memoryStore.ts`',
+      'an area absent from the workspace (`src/` in a specs-only checkout), is not judged. A path without a file extension ' +
+      '(`docker/setup-qemu-action`, `.takt/en`) may be an action, a package or a folder, and is not judged either. When fewer ' +
+      "than half of the files a spec's ticked tasks name exist, the workspace does not hold that spec's code (a partial or " +
+      'specs-only checkout, code in another repository) and nothing is reported for it. Existing paths become clickable links.',
+    bad: '- [x] 1. Add the token store in `src/session/tokens.ts`\n- [x] 2. Add the session store in `src/session/store.ts`   (no such file)',
+    good: '- [x] 1. Add the token store in `src/session/tokens.ts`\n- [x] 2. Add the session store in `src/session/memoryStore.ts`',
   },
   check(ctx, report) {
     const candidates: { spec: SpecModel; rel: string; problem: ReportedProblem }[] = [];
     // Top folders under which some file a ticked task names does exist: that area of the
     // project is present in this workspace.
     const presentTops = new Set<string>();
+    // Per spec, how many of the code paths its ticked tasks name exist, and how many do not.
+    const found = new Map<SpecModel, { present: number; missing: number }>();
     for (const spec of ctx.specs.specs) {
       const tasksPath = spec.files.tasks?.path;
       if (!tasksPath) continue;
+      const tally = { present: 0, missing: 0 };
+      found.set(spec, tally);
       for (const m of ctx.mentions(spec)) {
         if (m.task.status !== 'done') continue;
         const rel = m.path.replace(/^\.\//, '');
         if (ctx.resolveMention(spec, m.path)) {
           // Markdown next to the specs (a constitution, a README) is no sign that the code is here.
-          if (!/\.(md|markdown)$/i.test(rel)) presentTops.add(`${spec.dir}\u0000${rel.split('/')[0]}`);
+          if (!/\.(md|markdown)$/i.test(rel)) {
+            presentTops.add(`${spec.dir}\u0000${rel.split('/')[0]}`);
+            tally.present++;
+          }
           continue;
         }
         // A bare name (`faq.md`, `package.json`) says nothing about where the file lives, and
         // `/login` or `/opsx:apply` in a task is a route or a slash command, not a file.
         if (!rel.includes('/') || rel.startsWith('../') || rel.startsWith('/') || rel.includes(':')) continue;
+        // Without an extension the name may be a GitHub action (`docker/setup-qemu-action`), a
+        // package or a folder the task describes; only a file name is certain enough to judge.
+        if (!/[^/.]\.[A-Za-z0-9]+$/.test(rel)) continue;
+        tally.missing++;
         candidates.push({
           spec,
           rel,
@@ -52,6 +64,10 @@ export const taskMissingFile: TraceRule = {
       }
     }
     for (const { spec, rel, problem } of candidates) {
+      // A spec whose ticked tasks name mostly files that are not here is read in a workspace
+      // without its code (a partial checkout, code kept elsewhere): a missing file proves nothing.
+      const tally = found.get(spec);
+      if (!tally || tally.missing > tally.present) continue;
       // Judged when the file's folder exists (a rename or deletion), or when other named files
       // under the same top folder exist (the area is here, the file is not). Otherwise the area
       // is not in this workspace: a specs-only checkout, or code kept in another repository.

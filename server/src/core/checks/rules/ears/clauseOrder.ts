@@ -5,7 +5,7 @@ import { statementRule } from '../../statementRule';
 export const clauseOrder = statementRule(
   {
     code: 'ears.clause-order',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     summary: 'EARS preconditions are out of order, or a condition follows SHALL.',
     description:
       'EARS puts preconditions first and in a fixed order, WHERE (feature) → WHILE (state) → WHEN/IF (trigger), so ' +
@@ -16,7 +16,7 @@ export const clauseOrder = statementRule(
     good: '1. WHILE offline mode is on, WHEN the user presses Play, THE Player SHALL use the cached file',
   },
   (statement, report, context) => {
-    const shape = earsOf(statement, context.cache);
+    const shape = earsOf(statement, context.cache, context.vocabulary);
     const ranks = clauseRanks(context.clauseOrder);
     // Messages quote the word as written (MIENTRAS, QUANDO), upper-cased so "When" reads as WHEN.
     const word = (c: { from: number; to: number }) => statement.text.slice(c.from, c.to).toUpperCase();

@@ -1,3 +1,4 @@
+// @spec specthread-core#16.4
 import { earsOf } from '../../../requirements/ears';
 import { findTerms } from '../../../requirements/terms';
 import { statementRule } from '../../statementRule';
@@ -9,7 +10,9 @@ const LABEL = /^\s*[^\s:.;]+(?:\s+[^\s:.;]+){0,3}:\s/u;
 export const missingShall = statementRule(
   {
     code: 'ears.missing-shall',
-    defaultSeverity: 'warning',
+    // EARS form, a matter of style by the severity policy (criteria in other languages oblige with
+    // verb forms as often as with a keyword); the `ears` preset makes it a warning.
+    defaultSeverity: 'hint',
     summary: 'An acceptance criterion has no SHALL, so it obliges nothing.',
     description:
       'EARS and INCOSE write every requirement as `<system> SHALL <response>`: SHALL is what makes the sentence ' +
@@ -21,7 +24,7 @@ export const missingShall = statementRule(
     good: '1. WHEN the user saves, THE Editor SHALL store the draft locally',
   },
   (statement, report, context) => {
-    const shape = earsOf(statement, context.cache);
+    const shape = earsOf(statement, context.cache, context.vocabulary);
     if (shape.shalls.length > 0 || statement.text.trim() === '') return;
     // Japanese "〜すること" or Indonesian criteria without "harus" still oblige: where the language
     // does not mark obligation with a keyword, a missing keyword proves nothing.

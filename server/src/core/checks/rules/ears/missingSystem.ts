@@ -1,3 +1,4 @@
+// @spec specthread-core#16.4
 import { earsOf } from '../../../requirements/ears';
 import { statementRule } from '../../statementRule';
 
@@ -5,7 +6,8 @@ import { statementRule } from '../../statementRule';
 export const missingSystem = statementRule(
   {
     code: 'ears.missing-system',
-    defaultSeverity: 'warning',
+    // EARS form, a matter of style by the severity policy; the `ears` preset makes it a warning.
+    defaultSeverity: 'hint',
     summary: 'Nothing names the system before SHALL.',
     description:
       'An EARS requirement names the system that must respond (`THE Auth_Service SHALL …`). Without it a reader has ' +
@@ -15,7 +17,7 @@ export const missingSystem = statementRule(
     good: '1. WHEN the session expires, THE Web_App SHALL redirect to the sign-in page',
   },
   (statement, report, context) => {
-    const shape = earsOf(statement, context.cache);
+    const shape = earsOf(statement, context.cache, context.vocabulary);
     if (!shape.system || shape.system.to > shape.system.from || shape.article) return;
     // A system is only looked for before a SHALL, so there is one.
     const shall = shape.shalls[0]!;

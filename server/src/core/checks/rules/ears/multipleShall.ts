@@ -5,7 +5,7 @@ import { statementRule } from '../../statementRule';
 export const multipleShall = statementRule(
   {
     code: 'ears.multiple-shall',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     summary: 'One criterion holds several SHALLs (several requirements under one id).',
     description:
       'One requirement, one thought (INCOSE R18): each SHALL is a separate obligation that a task implements and a ' +
@@ -15,7 +15,7 @@ export const multipleShall = statementRule(
     good: '1. WHEN an order is placed, THE Shop SHALL charge the card\n2. WHEN an order is placed, THE Shop SHALL send a receipt',
   },
   (statement, report, context) => {
-    const shalls = earsOf(statement, context.cache).shalls;
+    const shalls = earsOf(statement, context.cache, context.vocabulary).shalls;
     if (shalls.length < 2) return;
     report({
       path: statement.path,

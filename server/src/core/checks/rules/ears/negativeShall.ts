@@ -32,7 +32,7 @@ export const negativeShall = statementRule(
     good: '1. IF the password is too short, THEN THE Auth_Service SHALL reject it',
   },
   (statement, report, context) => {
-    for (const shall of earsOf(statement, context.cache).shalls) {
+    for (const shall of earsOf(statement, context.cache, context.vocabulary).shalls) {
       if (!shall.not) continue;
       const next = /^\s+([A-Za-z]+)/.exec(statement.text.slice(shall.not.to));
       const verb = next?.[1];

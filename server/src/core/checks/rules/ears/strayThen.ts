@@ -5,7 +5,7 @@ import { statementRule } from '../../statementRule';
 export const strayThen = statementRule(
   {
     code: 'ears.stray-then',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     summary: 'THEN appears with no WHEN or IF before it.',
     description:
       'In EARS, THEN closes an IF (unwanted behaviour) condition, and Kiro v1 also writes it after WHEN. A THEN ' +
@@ -15,7 +15,7 @@ export const strayThen = statementRule(
     good: '1. WHILE the upload runs, THE Uploader SHALL show progress',
   },
   (statement, report, context) => {
-    const shape = earsOf(statement, context.cache);
+    const shape = earsOf(statement, context.cache, context.vocabulary);
     for (const then of shape.thens) {
       if (shape.clauses.some((c) => (c.keyword === 'WHEN' || c.keyword === 'IF') && c.to <= then.from)) continue;
       report({

@@ -19,7 +19,7 @@ export const thenAfterWhen = statementRule(
     good: '1. WHEN a user signs in, THE Auth_Service SHALL create a session',
   },
   (statement, report, context) => {
-    const shape = earsOf(statement, context.cache);
+    const shape = earsOf(statement, context.cache, context.vocabulary);
     const when = shape.clauses.find((c) => c.keyword === 'WHEN');
     const then = shape.thens.find((t) => when && t.from > when.to);
     if (!when || !then || shape.clauses.some((c) => c.keyword === 'IF')) return;

@@ -1,5 +1,6 @@
 import type { AnalysisCache } from '../../../analysisCache';
 import { earsOf } from '../../../requirements/ears';
+import type { Vocabulary } from '../../../requirements/vocabulary';
 import { normalizeName } from '../../../requirements/rewrite';
 import { throwIfCancelled } from '../../../cancellation';
 import { Statement, statementsOf } from '../../../requirements/statement';
@@ -9,7 +10,7 @@ import { StatementRule, statementRule } from '../../statementRule';
 export const unknownSystem: StatementRule = statementRule(
   {
     code: 'ears.unknown-system',
-    defaultSeverity: 'info',
+    defaultSeverity: 'off',
     summary: "The system named before SHALL is not defined in the spec's Glossary.",
     description:
       "Kiro's second requirements dialect defines every actor and component under `## Glossary` and names them " +
@@ -21,7 +22,7 @@ export const unknownSystem: StatementRule = statementRule(
     good: '1. WHEN a user signs in, THE Auth_Service SHALL create a session',
   },
   (statement, report, context) => {
-    const unknown = unknownSystemOf(statement, context.cache);
+    const unknown = unknownSystemOf(statement, context.cache, context.vocabulary);
     if (!unknown) return;
     report({
       path: statement.path,
@@ -38,17 +39,21 @@ function key(name: string): string {
     .replace(/\s+/g, '');
 }
 
-function systemOf(statement: Statement, cache: AnalysisCache): { name: string; from: number; to: number } | undefined {
-  const system = earsOf(statement, cache).system;
+function systemOf(statement: Statement, cache: AnalysisCache, vocabulary: Vocabulary | undefined): { name: string; from: number; to: number } | undefined {
+  const system = earsOf(statement, cache, vocabulary).system;
   if (!system || system.to <= system.from) return undefined;
   const name = statement.text.slice(system.from, system.to);
   // Long phrases are a condition the parser could not separate from the system, not a name.
   return name.split(/\s+/).length > 6 ? undefined : { name, ...system };
 }
 
-function unknownSystemOf(statement: Statement, cache: AnalysisCache): { name: string; from: number; to: number } | undefined {
+function unknownSystemOf(
+  statement: Statement,
+  cache: AnalysisCache,
+  vocabulary: Vocabulary | undefined,
+): { name: string; from: number; to: number } | undefined {
   if (statement.glossary.length === 0) return undefined;
-  const system = systemOf(statement, cache);
+  const system = systemOf(statement, cache, vocabulary);
   if (!system) return undefined;
   return statement.glossary.some((t) => key(t) === key(system.name)) ? undefined : system;
 }
@@ -61,7 +66,9 @@ function unknownSystemOf(statement: Statement, cache: AnalysisCache): { name: st
  */
 unknownSystem.check = (spec, report, token, context) => {
   const statements = statementsOf(spec, context.cache);
-  const names = statements.some((s) => s.glossary.length > 0 && systemOf(s, context.cache) && !unknownSystemOf(s, context.cache));
+  const names = statements.some(
+    (s) => s.glossary.length > 0 && systemOf(s, context.cache, context.vocabulary) && !unknownSystemOf(s, context.cache, context.vocabulary),
+  );
   if (!names) return;
   for (const s of statements) {
     throwIfCancelled(token);

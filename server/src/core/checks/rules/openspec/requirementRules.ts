@@ -38,7 +38,7 @@ export const requirementWithoutScenario: SpecRule = {
 export const requirementTooLong: SpecRule = {
   meta: {
     code: 'structure.requirement-too-long',
-    defaultSeverity: 'info',
+    defaultSeverity: 'hint',
     summary: "An OpenSpec requirement's text is longer than 500 characters.",
     description: 'Long requirement statements usually bundle several requirements; splitting them gives each its own scenarios and history.',
     bad: '### Requirement: Everything\nThe system SHALL … (600 characters)',

@@ -7,7 +7,7 @@ const PLACEHOLDER = /^(?:TBD - created by archiving change .*\. Update Purpose a
 export const sectionLength: SpecRule = {
   meta: {
     code: 'structure.section-length',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     summary: "An OpenSpec Purpose is a placeholder or too brief, or a proposal's Why is too short.",
     description:
       'OpenSpec expects a Purpose of at least 50 characters that someone wrote (not the `TBD - created by archiving ' +

@@ -3,7 +3,7 @@ import { termRule } from '../../termRule';
 export const comparative = termRule(
   {
     code: 'quality.comparative',
-    defaultSeverity: 'info',
+    defaultSeverity: 'hint',
     summary: 'A comparative (faster, better, improved …) with no baseline or number.',
     description:
       'Faster than what, better by how much? A comparative without a baseline and a number cannot be verified ' +

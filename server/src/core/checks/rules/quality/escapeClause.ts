@@ -3,7 +3,7 @@ import { termRule } from '../../termRule';
 export const escapeClause = termRule(
   {
     code: 'quality.escape-clause',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     fixable: true,
     summary: 'An escape clause (if possible, where feasible …) makes the requirement optional.',
     description:

@@ -3,7 +3,7 @@ import { termRule } from '../../termRule';
 export const openEnded = termRule(
   {
     code: 'quality.open-ended',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     summary: 'An open-ended list (etc., and/or, including but not limited to) that cannot be verified completely.',
     description:
       'A list that ends in "etc." or "including but not limited to" has no end a test can reach, and "and/or" ' +

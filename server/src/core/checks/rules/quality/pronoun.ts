@@ -9,7 +9,7 @@ const VERB_AFTER = /^\s+(SHALL|shall|must|should|will|is|are|was|were|can|may)\b
 export const pronoun = statementRule(
   {
     code: 'quality.pronoun',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     summary: 'A criterion starts with a pronoun (it, this, they …), or names a pronoun as its system.',
     description:
       'Each criterion is read, cited and tested on its own, so "it" or "they" at its start has no referent: the ' +
@@ -20,7 +20,7 @@ export const pronoun = statementRule(
   },
   (statement, report, context) => {
     // An English grammar check: other languages are not judged.
-    if (earsOf(statement, context.cache).language.code !== 'en') return;
+    if (earsOf(statement, context.cache, context.vocabulary).language.code !== 'en') return;
     const terms = context.terms('quality.pronoun');
     const check = (from: number) => {
       const word = /^[\p{L}']+/u.exec(statement.text.slice(from))?.[0];
@@ -35,7 +35,7 @@ export const pronoun = statementRule(
     };
     const start = statement.text.length - statement.text.trimStart().length;
     if (check(start)) return;
-    const shape = earsOf(statement, context.cache);
+    const shape = earsOf(statement, context.cache, context.vocabulary);
     const system = shape.system;
     if (system && system.from > start && !shape.article && statement.text.slice(system.from, system.to).split(' ').length === 1) check(system.from);
   },

@@ -47,7 +47,7 @@ function isNamePart(text: string, from: number, to: number): boolean {
 export const vagueTerm = termRule(
   {
     code: 'quality.vague-term',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     summary: 'A vague word (fast, appropriate, robust, user-friendly …) that no test can check.',
     description:
       'Words like fast, appropriate, sufficient, robust or user-friendly mean something different to each reader, ' +

@@ -4,7 +4,7 @@ import { termRule } from '../../termRule';
 export const weakModal = termRule(
   {
     code: 'quality.weak-modal',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'hint',
     fixable: true,
     summary: 'should / may / might where a requirement needs SHALL.',
     description:
@@ -16,7 +16,7 @@ export const weakModal = termRule(
     good: '1. WHEN a file is uploaded, THE Uploader SHALL scan it for viruses',
   },
   {
-    keep: (_m, s, context) => earsOf(s, context.cache).shalls.length === 0,
+    keep: (_m, s, context) => earsOf(s, context.cache, context.vocabulary).shalls.length === 0,
     message: (m) => `'${m.text}' makes this optional: a requirement says SHALL.`,
     fixes: (m, s) => {
       const edit = s.edit(m.from, m.to, 'SHALL');

@@ -1,4 +1,4 @@
-// @spec specthread-core#16.1
+// @spec specthread-core#16.1 @spec specthread-core#16.4
 import { SpecRule } from '../../rule';
 
 /** `[PROJECT_NAME]`-style placeholders left in `.specify/memory/constitution.md`. */
@@ -9,7 +9,8 @@ export const templatePlaceholder: SpecRule = {
     summary: 'The spec-kit constitution still holds an unfilled `[ALL_CAPS]` template placeholder.',
     description:
       'The constitution is the rule set every plan is checked against. A placeholder such as `[PRINCIPLE_1_NAME]` ' +
-      'means `/speckit.constitution` was not run or not finished, and agents will read the template text as a rule.',
+      'means `/speckit.constitution` was not run or not finished, and agents will read the template text as a rule. ' +
+      'Reported once per file, on the first placeholder, with the others as related locations.',
     bad: '### [PRINCIPLE_1_NAME]\n[PRINCIPLE_1_DESCRIPTION]',
     good: '### I. Library-First\nEvery feature starts as a standalone library.',
   },
@@ -17,21 +18,22 @@ export const templatePlaceholder: SpecRule = {
   check(spec, report) {
     const file = spec.files.constitution;
     if (file?.extras?.type !== 'speckit') return;
-    const placeholders = file.extras.placeholders;
-    const first = placeholders[0];
-    // A constitution whose title is still `[PROJECT_NAME]` was never filled in: one finding says so,
-    // instead of one per placeholder of the untouched template.
+    // One finding per file: a constitution left as the template holds some twenty placeholders,
+    // and twenty findings would say one thing twenty times. The others are related locations.
+    const [first, ...rest] = file.extras.placeholders;
+    if (!first) return;
+    // A constitution whose title is still `[PROJECT_NAME]` was never filled in at all.
     const title = file.headings[0];
-    if (first && placeholders.length > 1 && title && first.range.start.line === title.range.start.line) {
-      report({
-        path: file.path,
-        range: first.range,
-        message: `The constitution is still the unfilled spec-kit template (${placeholders.length} placeholders, [${first.text}] first); run /speckit.constitution to write the project's principles.`,
-      });
-      return;
-    }
-    for (const m of placeholders) {
-      report({ path: file.path, range: m.range, message: `Unfilled template placeholder [${m.text}] in the constitution.` });
-    }
+    const untouched = rest.length > 0 && title !== undefined && first.range.start.line === title.range.start.line;
+    report({
+      path: file.path,
+      range: first.range,
+      message: untouched
+        ? `The constitution is still the unfilled spec-kit template (${rest.length + 1} placeholders, [${first.text}] first); run /speckit.constitution to write the project's principles.`
+        : rest.length
+          ? `Unfilled template placeholder [${first.text}] in the constitution, and ${rest.length} more: run or finish /speckit.constitution.`
+          : `Unfilled template placeholder [${first.text}] in the constitution.`,
+      related: rest.map((m) => ({ path: file.path, range: m.range, message: `Unfilled placeholder [${m.text}]` })),
+    });
   },
 };

@@ -1,6 +1,7 @@
-// @spec specthread-core#1.3
+// @spec specthread-core#1.3, specthread-core#16.1
 import { MarkdownDoc } from '../../../parse/markdown';
 import { RefOccurrence, RefSourceKind, RefTarget } from '../../../model';
+import { Vocabulary, withWords } from '../../../requirements/vocabulary';
 
 /**
  * Finds the lines on which Kiro documents cite requirements:
@@ -21,19 +22,26 @@ interface LineHeader {
 }
 
 // The label per language: data, one alternative per spelling seen in real specs.
-const LABEL = String.raw`(?:Requirements?|Reqs?|Requisitos?|Requerimientos?|Anforderungen|Gereksinimler|Persyaratan|要件|需求|要求|요구사항)`;
-// `_Requirements:` / `*Requirements:*` / `**Requirements:**`, or a bullet that starts with `Requirements:`.
-const REQUIREMENTS_HEADER = new RegExp(String.raw`(?:[_*]{1,2}${LABEL}\s*[:：][_*]{0,2}|^\s*(?:[-*+]\s+)?${LABEL}\s*[:：])\s*`);
+const LABEL_WORDS = 'Requirements?|Reqs?|Requisitos?|Requerimientos?|Anforderungen|Gereksinimler|Persyaratan|要件|需求|要求|요구사항';
+/**
+ * `_Requirements:` / `*Requirements:*` / `**Requirements:**`, or a bullet that starts with `Requirements:`;
+ * with the labels `specthread.json` adds (`keywords.refLabel`).
+ */
+function headerPattern(vocabulary: Vocabulary | undefined): RegExp {
+  const label = `(?:${withWords(LABEL_WORDS, vocabulary?.refLabel ?? [])})`;
+  return new RegExp(String.raw`(?:[_*]{1,2}${label}\s*[:：][_*]{0,2}|^\s*(?:[-*+]\s+)?${label}\s*[:：])\s*`);
+}
+const REQUIREMENTS_HEADER = headerPattern(undefined);
 // `**Validates: Requirements 1.2**`, `Validates: Requirement 1.2`, `**Validates:** Requirements 1.2`.
 const VALIDATES_HEADER = /Validates\s*:\s*(?:\*\*)?\s*Requirements?\s*:?\s*/;
 
-function findHeader(line: string): LineHeader | undefined {
+function findHeader(line: string, requirementsHeader: RegExp): LineHeader | undefined {
   const validates = VALIDATES_HEADER.exec(line);
   if (validates) {
     const listStart = validates.index + validates[0].length;
     return { source: 'validates-line', listStart, listEnd: closingEmphasis(line, listStart) };
   }
-  const req = REQUIREMENTS_HEADER.exec(line);
+  const req = requirementsHeader.exec(line);
   if (req) {
     const listStart = req.index + req[0].length;
     return { source: 'requirements-line', listStart, listEnd: closingEmphasis(line, listStart) };
@@ -86,22 +94,23 @@ export function tokenizeRefList(list: string): { target: RefTarget; raw: string;
   return tokens;
 }
 
-export function scanRefLines(doc: MarkdownDoc): RefOccurrence[] {
+export function scanRefLines(doc: MarkdownDoc, vocabulary?: Vocabulary): RefOccurrence[] {
+  const header = vocabulary?.refLabel.length ? headerPattern(vocabulary) : REQUIREMENTS_HEADER;
   const refs: RefOccurrence[] = [];
   for (let line = 0; line < doc.lines.lineCount; line++) {
     if (doc.codeLines.has(line)) continue;
     const text = doc.lines.lineText(line);
-    const header = findHeader(text);
-    if (!header) continue;
-    const list = text.slice(header.listStart, header.listEnd);
+    const found = findHeader(text, header);
+    if (!found) continue;
+    const list = text.slice(found.listStart, found.listEnd);
     for (const tok of tokenizeRefList(list)) {
       refs.push({
         target: tok.target,
         raw: tok.raw,
-        source: header.source,
+        source: found.source,
         range: {
-          start: { line, character: header.listStart + tok.start },
-          end: { line, character: header.listStart + tok.end },
+          start: { line, character: found.listStart + tok.start },
+          end: { line, character: found.listStart + tok.end },
         },
       });
     }

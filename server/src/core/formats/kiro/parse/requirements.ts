@@ -1,7 +1,8 @@
-// @spec specthread-core#1.1
+// @spec specthread-core#1.1, specthread-core#16.1
 import { CriterionNode, Heading, ParseNote, RequirementNode, TextSource } from '../../../model';
 import { Block, MarkdownDoc, blockRange, collectHeadings, firstLineRange, listItemColumns, plainText, sectionAfter } from '../../../parse/markdown';
 import { scanInlineCriteria } from './inlineCriteria';
+import { Vocabulary, withWords } from '../../../requirements/vocabulary';
 
 /**
  * Kiro `requirements.md`, both dialects:
@@ -15,17 +16,11 @@ import { scanInlineCriteria } from './inlineCriteria';
 // Keyword tables per language. Latin words need a space before the number; CJK words often have none.
 const LATIN_REQUIREMENT = 'Requirement|Requisito|Anforderung|Exigence|Gereksinim|Persyaratan|Kebutuhan';
 const CJK_REQUIREMENT = '要件|需求|要求|요구사항|요구 사항';
-// `R1` / `RF1` (requisito funcional) prefixes name the same number; tasks cite them as `R1.2`.
-const REQUIREMENT_HEADING = new RegExp(
-  String.raw`^(?:(?:${LATIN_REQUIREMENT})\s+(?:RF?)?|(?:${CJK_REQUIREMENT})\s*|RF?(?=\d))(\d+)\b\s*(?:[:：.\-–—]\s*)?(.*)$`,
-  'i',
-);
-const CRITERIA_LABEL = new RegExp(
-  "^(?:Acceptance Criteria|Criterios de Aceptaci[oó]n|Crit[eé]rios de Aceita[cç][aã]o|Akzeptanzkriterien|Crit[eè]res d'acceptation|" +
-    'Kabul Kriterleri|Kriteria Penerimaan|受け入れ基準|受入基準|受け入れ条件|受入条件|验收标准|验收准则|验收条件|' +
-    '수용 기준|인수 기준|승인 기준)\\s*[:：]?$',
-  'i',
-);
+const CRITERIA_WORDS =
+  "Acceptance Criteria|Criterios de Aceptaci[oó]n|Crit[eé]rios de Aceita[cç][aã]o|Akzeptanzkriterien|Crit[eè]res d'acceptation|" +
+  'Kabul Kriterleri|Kriteria Penerimaan|受け入れ基準|受入基準|受け入れ条件|受入条件|验收标准|验收准则|验收条件|' +
+  '수용 기준|인수 기준|승인 기준';
+const SECTION_WORDS = 'Requirements|Functional Requirements|Requisitos|Anforderungen|Gereksinimler|Persyaratan|Kebutuhan|要件|要件定義|需求|功能需求|요구사항';
 const USER_STORY =
   /^\s*(?:User Story|Objective|Hist[oó]ria de Usu[aá]rio|Historia de Usuario|用户故事|ユーザーストーリー|目的|사용자 스토리|Kullanıcı Hikayesi)\s*[:：]?\s*/i;
 /**
@@ -34,8 +29,27 @@ const USER_STORY =
  * heading exists, so that numbered design notes elsewhere are never taken for requirements.
  */
 const NUMBERED_HEADING = /^(\d+)\.?\s+(\S.*)$/;
-const REQUIREMENTS_SECTION =
-  /^(?:Requirements|Functional Requirements|Requisitos|Anforderungen|Gereksinimler|Persyaratan|Kebutuhan|要件|要件定義|需求|功能需求|요구사항)\s*[:：]?$/i;
+
+/** The heading patterns: the built-in tables, plus the words `specthread.json` adds (`keywords`). */
+interface HeadingPatterns {
+  /** `R1` / `RF1` (requisito funcional) prefixes name the same number; tasks cite them as `R1.2`. */
+  readonly requirementHeading: RegExp;
+  readonly criteriaLabel: RegExp;
+  readonly requirementsSection: RegExp;
+}
+
+function headingPatterns(vocabulary: Vocabulary | undefined): HeadingPatterns {
+  // Configured words are taken as written in any script, so they may stand right before the number.
+  const latin = LATIN_REQUIREMENT;
+  const cjk = withWords(CJK_REQUIREMENT, vocabulary?.requirement ?? []);
+  return {
+    requirementHeading: new RegExp(String.raw`^(?:(?:${latin})\s+(?:RF?)?|(?:${cjk})\s*|RF?(?=\d))(\d+)\b\s*(?:[:：.\-–—]\s*)?(.*)$`, 'i'),
+    criteriaLabel: new RegExp(`^(?:${withWords(CRITERIA_WORDS, vocabulary?.acceptanceCriteria ?? [])})\\s*[:：]?$`, 'i'),
+    requirementsSection: new RegExp(`^(?:${withWords(SECTION_WORDS, vocabulary?.requirementsSection ?? [])})\\s*[:：]?$`, 'i'),
+  };
+}
+
+const BUILT_IN = headingPatterns(undefined);
 
 export interface RequirementsFacts {
   readonly requirements: RequirementNode[];
@@ -44,10 +58,12 @@ export interface RequirementsFacts {
   readonly notes: ParseNote[];
 }
 
-export function parseRequirements(doc: MarkdownDoc): RequirementsFacts {
+/** `vocabulary`: words `specthread.json` adds to the heading tables; the built-in tables alone without it. */
+export function parseRequirements(doc: MarkdownDoc, vocabulary?: Vocabulary): RequirementsFacts {
+  const patterns = vocabulary ? headingPatterns(vocabulary) : BUILT_IN;
   const requirements: RequirementNode[] = [];
   const blocks = doc.root.children;
-  for (const { index: i, id, title, bare } of requirementHeadings(blocks)) {
+  for (const { index: i, id, title, bare } of requirementHeadings(blocks, patterns)) {
     // The index comes from requirementHeadings over these same blocks.
     const block = blocks[i]!;
     const section = sectionAfter(blocks, i, block.depth!);
@@ -55,7 +71,7 @@ export function parseRequirements(doc: MarkdownDoc): RequirementsFacts {
     const headingText = doc.lines.lineText(block.startLine);
     const idCol = headingText.indexOf(id, headingText.search(/\d/));
     const last = section.length ? section[section.length - 1]! : block;
-    const criteria = findCriteria(doc, id, section);
+    const criteria = findCriteria(doc, id, section, patterns);
     // A heading without the word (`### 1. Title`, `### RF1 — Title`) is a requirement only if criteria follow it: `### 1. Blog Posts Section`
     // with a feature list is a product brief, and calling it a requirement without criteria is noise.
     if (bare && criteria.length === 0) continue;
@@ -81,17 +97,17 @@ interface RequirementHeading {
 }
 
 /** Keyword headings (`Requirement 1`, `要件 1`); failing those, bare numbered headings inside a Requirements section. */
-function requirementHeadings(blocks: Block[]): RequirementHeading[] {
+function requirementHeadings(blocks: Block[], patterns: HeadingPatterns): RequirementHeading[] {
   const keyword: RequirementHeading[] = [];
   blocks.forEach((block, index) => {
     if (block.type !== 'heading') return;
-    const m = REQUIREMENT_HEADING.exec(plainText(block));
+    const m = patterns.requirementHeading.exec(plainText(block));
     if (m) keyword.push({ index, id: m[1]!, title: m[2]!, bare: /^RF?\d/i.test(plainText(block)) });
   });
   if (keyword.length) return keyword;
   const numbered: RequirementHeading[] = [];
   blocks.forEach((block, at) => {
-    if (block.type !== 'heading' || !REQUIREMENTS_SECTION.test(plainText(block))) return;
+    if (block.type !== 'heading' || !patterns.requirementsSection.test(plainText(block))) return;
     let depth: number | undefined;
     const section = sectionAfter(blocks, at, block.depth!);
     section.forEach((b, k) => {
@@ -114,8 +130,8 @@ function findUserStory(section: Block[]): string | undefined {
   return undefined;
 }
 
-function isCriteriaLabel(block: Block): boolean {
-  return (block.type === 'heading' || block.type === 'paragraph') && CRITERIA_LABEL.test(plainText(block));
+function isCriteriaLabel(block: Block, patterns: HeadingPatterns): boolean {
+  return (block.type === 'heading' || block.type === 'paragraph') && patterns.criteriaLabel.test(plainText(block));
 }
 
 /**
@@ -123,10 +139,10 @@ function isCriteriaLabel(block: Block): boolean {
  * section. Without a label, the first numbered list in the section is taken, because that is how
  * hand-written specs that skip the label still read.
  */
-function findCriteria(doc: MarkdownDoc, requirementId: string, section: Block[]): CriterionNode[] {
+function findCriteria(doc: MarkdownDoc, requirementId: string, section: Block[], patterns: HeadingPatterns): CriterionNode[] {
   const lists: Block[] = [];
   const paragraphs: Block[] = [];
-  const labelAt = section.findIndex(isCriteriaLabel);
+  const labelAt = section.findIndex((b) => isCriteriaLabel(b, patterns));
   if (labelAt >= 0) {
     const label = section[labelAt]!;
     const zone = label.type === 'heading' ? sectionAfter(section, labelAt, label.depth!) : section.slice(labelAt + 1);
