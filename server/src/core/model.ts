@@ -175,4 +175,28 @@ export interface SpecFileFacts {
   readonly suppressions?: readonly Suppression[];
   /** What only some formats have (clarification markers, delta sections, front matter …). */
   readonly extras?: FileExtras;
+  /** How well the file was understood, for files whose role is to hold requirements or tasks (parse/reading.ts). */
+  readonly reading?: FileReading;
+}
+
+/** What a file's role is expected to hold. */
+export type ReadingExpectation = 'requirements' | 'tasks';
+
+/**
+ * How much of a file the reader understood: `high` (what looks like structure was read), `partial`
+ * (something was read, much was not), `none` (content, but nothing of what its role expects),
+ * `empty` (too little content to expect anything).
+ */
+export type ReadingLevel = 'high' | 'partial' | 'none' | 'empty';
+
+export interface FileReading {
+  readonly expects: ReadingExpectation;
+  readonly level: ReadingLevel;
+  readonly requirements: number;
+  readonly criteria: number;
+  readonly tasks: number;
+  /** Lines that look like what the role holds: checkbox items for tasks, list items and numbered paragraphs for requirements. */
+  readonly candidates: number;
+  /** The first headings below the title, so a note about an unread file can say what it looks like. */
+  readonly headings: readonly string[];
 }
