@@ -44,9 +44,10 @@ export type TaskStatus = 'open' | 'done' | 'in-progress' | 'queued';
 
 /**
  * What a requirement node stands for: a Kiro requirement (default), a spec-kit user story,
- * functional requirement or success criterion, or an OpenSpec requirement.
+ * functional requirement or success criterion, an OpenSpec requirement, or the defect section of a
+ * Kiro bugfix spec (the behaviour to remove: no task or code is meant to build it).
  */
-export type RequirementKind = 'requirement' | 'story' | 'functional' | 'success-criterion';
+export type RequirementKind = 'requirement' | 'story' | 'functional' | 'success-criterion' | 'defect';
 
 export interface RequirementNode {
   /** Format-specific: Kiro `3`, spec-kit `US1` / `FR-003` / `SC-002`, OpenSpec the name slugged. */

@@ -1,5 +1,5 @@
 // @spec specthread-core#16.2, specthread-core#16.3
-import { ReadingLevel, SpecFileFacts } from '../model';
+import { ReadingExpectation, ReadingLevel, SpecFileFacts } from '../model';
 import { SpecModel } from './specModel';
 
 /**
@@ -21,9 +21,24 @@ export function specReading(spec: SpecModel): ReadingLevel | 'n/a' {
 }
 
 /**
- * True when the file was read with confidence: a file whose role is rated must be `high`; a file
- * that is not rated (design, plan, checklist …) holds only citations, which are read line by line.
+ * True when every file of the spec whose role holds `what` (requirements, or tasks) was read with
+ * confidence: only then does an id missing from them prove a citation wrong, or a requirement no
+ * task reaches prove a gap. A file with nothing to read (a prose plan, a stub) proves nothing either.
  */
-export function understood(file: SpecFileFacts | undefined): boolean {
-  return !!file && (!file.reading || file.reading.level === 'high');
+export function roleUnderstood(spec: SpecModel, what: ReadingExpectation): boolean {
+  return spec.fileList.every((f) => f.reading?.expects !== what || f.reading.level === 'high');
+}
+
+/** True when the spec's ids were read with confidence, so a citation of an id it lacks is certainly broken. */
+export function idsUnderstood(spec: SpecModel): boolean {
+  return specReading(spec) === 'high';
+}
+
+/**
+ * True when the file was read with confidence: a file whose role is rated must be `high` (or too
+ * short to rate); a file that is not rated (design, plan, checklist …) holds only citations, which
+ * are read line by line. A finding on no spec file at all is not this rule's business.
+ */
+export function fileUnderstood(file: SpecFileFacts | undefined): boolean {
+  return !file?.reading || file.reading.level === 'high' || file.reading.level === 'empty';
 }

@@ -26,7 +26,7 @@ const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 
 /** Below this share of what was read, a file that was read at all counts as only partly understood. */
 const SHARE = 0.8;
-/** Content lines a file needs before reading nothing from it is worth a note (a title and one line are not a spec). */
+/** Content lines a file needs before reading nothing from it is worth a note (a title and a line or two are not a spec). */
 const MIN_CONTENT_LINES = 3;
 
 /** The facts with their reading attached; files whose role expects nothing are returned as they are. */
@@ -43,20 +43,45 @@ export function assessReading(facts: SpecFileFacts, text: string, expects: Readi
   const tasks = facts.tasks.length;
   const counts = { requirements, criteria, tasks, candidates: expects === 'tasks' ? scan.checkboxes : scan.items, headings: scan.headings.slice(0, 4) };
   const read = expects === 'tasks' ? tasks : requirements;
-  if (read === 0) return { expects, level: scan.contentLines >= MIN_CONTENT_LINES ? 'none' : 'empty', ...counts };
-  return { expects, level: shareRead(facts, expects, counts.candidates) >= SHARE ? 'high' : 'partial', ...counts };
+  if (read === 0) return { expects, level: looksStructured(scan) ? 'none' : 'empty', ...counts };
+  return { expects, level: shareRead(facts, expects, counts.candidates, text) >= SHARE ? 'high' : 'partial', ...counts };
 }
 
 /**
  * Tasks: the share of checkbox lines read as tasks. Requirements: the share of requirements and
- * stories whose criteria were read, since a heading read without its criteria is the usual sign of
- * a dialect half understood (scenario bullets and flows make a count of list items meaningless).
- * Statements that carry no criteria by nature (spec-kit FR and SC lines) are not counted.
+ * stories whose criteria were not left unread, since a heading read while the list items below it
+ * were not is the usual sign of a dialect half understood (scenario bullets and flows make a count
+ * of list items over the whole file meaningless). A requirement with no list item at all simply
+ * has no criteria, which its own rule reports. Statements that carry no criteria by nature
+ * (spec-kit FR and SC lines) are not counted.
  */
-function shareRead(facts: SpecFileFacts, expects: ReadingExpectation, checkboxes: number): number {
+function shareRead(facts: SpecFileFacts, expects: ReadingExpectation, checkboxes: number, text: string): number {
   if (expects === 'tasks') return checkboxes === 0 ? 1 : Math.min(1, facts.tasks.length / checkboxes);
-  const withCriteria = facts.requirements.filter((r) => !r.kind || r.kind === 'requirement' || r.kind === 'story');
-  return withCriteria.length === 0 ? 1 : withCriteria.filter((r) => r.criteria.length > 0).length / withCriteria.length;
+  const rated = facts.requirements.filter((r) => !r.kind || r.kind === 'requirement' || r.kind === 'story');
+  if (rated.length === 0) return 1;
+  const lines = text.split(/\r\n|\r|\n/);
+  const unread = rated.filter((r) => r.criteria.length === 0 && hasItems(lines, r.sectionRange.start.line + 1, r.sectionRange.end.line));
+  return 1 - unread.length / rated.length;
+}
+
+/** True when a line between `from` and `to` (inclusive, outside fenced code) is a list item or a numbered paragraph. */
+function hasItems(lines: readonly string[], from: number, to: number): boolean {
+  let fence = false;
+  for (let i = from; i <= to && i < lines.length; i++) {
+    const line = lines[i]!;
+    if (FENCE.test(line)) fence = !fence;
+    else if (!fence && ITEM.test(line)) return true;
+  }
+  return false;
+}
+
+/**
+ * Enough content, with some structure (a heading below the title, or list items), that reading
+ * nothing from it is the reader's gap. A title over a few lines of prose is a stub or a pointer
+ * to another document ("copied from …"), and saying it could not be read would be noise.
+ */
+function looksStructured(scan: TextScan): boolean {
+  return scan.contentLines >= MIN_CONTENT_LINES && (scan.headings.length > 0 || scan.items > 0);
 }
 
 interface TextScan {

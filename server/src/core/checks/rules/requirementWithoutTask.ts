@@ -1,9 +1,11 @@
-// @spec specthread-core#2.3
+// @spec specthread-core#2.3, specthread-core#16.3
+import { roleUnderstood } from '../../index/reading';
 import { SpecRule } from '../rule';
 import { checkSpeckitCoverage } from './speckit/requirementCoverage';
 
 /** A requirement that no task cites, directly or through one of its criteria. */
 export const requirementWithoutTask: SpecRule = {
+  crossFile: true,
   meta: {
     code: 'coverage.requirement-without-task',
     defaultSeverity: 'warning',
@@ -18,6 +20,8 @@ export const requirementWithoutTask: SpecRule = {
     good: '- [ ] 5. Write the audit log\n  - _Requirements: 4.1, 4.2_',
   },
   check(spec, report) {
+    // Understood or silent: a tasks.md that was not read (a prose plan, an unknown layout) proves no gap.
+    if (!roleUnderstood(spec, 'tasks')) return;
     if (spec.format === 'speckit') return checkSpeckitCoverage(spec, report);
     if (spec.format !== 'kiro') return;
     const tasksFile = spec.files.tasks;
@@ -27,6 +31,8 @@ export const requirementWithoutTask: SpecRule = {
     // A tasks.md without any citation is a team that does not cite; flagging every requirement would be noise.
     if (!spec.refs.some((ref) => ref.path === tasksFile.path && ref.resolved.length > 0)) return;
     for (const r of requirementsFile.requirements) {
+      // A bugfix spec's defect section says what must stop happening; nothing builds it.
+      if (r.kind === 'defect') continue;
       if (citedByTask(r.id) || r.criteria.some((c) => citedByTask(c.id))) continue;
       report({
         path: requirementsFile.path,
