@@ -22,7 +22,8 @@ const CHECKBOX = /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX~\-/]\]/;
 /** A list item or a numbered paragraph (`1.2 WHEN …`): where requirements and criteria are written. */
 const ITEM = /^\s*(?:[-*+]|\d+[.)]|\d+(?:\.\d+)+\.?)\s+\S/;
 const FENCE = /^\s*(```|~~~)/;
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+// Greedy rest, trimmed in code: a lazy middle before `\s*#*\s*$` backtracks quadratically on long lines (see test/core/regexAudit.test.ts).
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*)$/;
 
 /** Below this share of what was read, a file that was read at all counts as only partly understood. */
 const SHARE = 0.8;
@@ -107,7 +108,8 @@ function scanText(text: string): TextScan {
     if (fence || !line.trim() || /^\s*<!--/.test(line)) continue;
     const heading = HEADING.exec(line);
     if (heading) {
-      if (heading[1]!.length > 1 && heading[2]) scan.headings.push(`${heading[1]} ${heading[2]}`);
+      const title = headingTitle(heading[2]!);
+      if (heading[1]!.length > 1 && title) scan.headings.push(`${heading[1]} ${title}`);
       continue;
     }
     scan.contentLines++;
@@ -115,4 +117,13 @@ function scanText(text: string): TextScan {
     if (ITEM.test(line)) scan.items++;
   }
   return scan;
+}
+
+/** A heading's text without its optional closing hashes (`## Goals ##`), by string code rather than a backtracking regex. */
+function headingTitle(rest: string): string {
+  let end = rest.trimEnd().length;
+  const trimmed = rest.slice(0, end);
+  while (end > 0 && trimmed[end - 1] === '#') end--;
+  // Closing hashes count only after a space; `C#` keeps its hash.
+  return (end < trimmed.length && (end === 0 || trimmed[end - 1] === ' ' || trimmed[end - 1] === '\t') ? trimmed.slice(0, end) : trimmed).trimEnd();
 }
