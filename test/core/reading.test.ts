@@ -24,10 +24,11 @@ describe('file reading confidence', () => {
     const reading = levelOf(
       'kiro',
       'requirements',
-      '# Search\n\n## Goals\n\n- Find notes by any word\n- Results while typing\n\n## Non-goals\n\n- Fuzzy search\n',
+      '# Search\n\n## Goals ##\n\n- Find notes by any word\n- Results while typing\n\n## Non-goals\n\n- Fuzzy search\n\n## C#\n',
     );
     assert.strictEqual(reading?.level, 'none');
-    assert.deepStrictEqual(reading?.headings, ['## Goals', '## Non-goals']);
+    // Closing hashes are dropped; a hash that is part of the text stays.
+    assert.deepStrictEqual(reading?.headings, ['## Goals', '## Non-goals', '## C#']);
   });
 
   it('rates a title over a few lines of prose (a stub, a prose plan) as empty, not unread', () => {
