@@ -20,7 +20,7 @@ export const formatUnrecognized: SpecRule = {
       'and every finding that would depend on it (citations that cannot resolve, requirements without tasks) is held ' +
       'back: a layout the reader does not know proves nothing about the thread. Restructure the file the way its tool ' +
       'writes it, or turn the rule off if the file is prose on purpose.',
-    bad: '# Requirements\n## Goals\n- Users can export reports\n## Non-goals\n- …',
+    bad: '# Requirements\n## Goals\n- Users can export reports\n- Exports finish within a minute\n## Non-goals\n- Printing',
     good: '# Requirements\n### Requirement 1: Export\n#### Acceptance Criteria\n1. WHEN a user asks THEN THE System SHALL export the report',
   },
   check(spec, report) {
