@@ -1,4 +1,4 @@
-// @spec specthread-core#13.6, specthread-core#13.5
+// @spec specthread-core#13.6, specthread-core#13.5, specthread-core#16.2
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
@@ -36,6 +36,21 @@ describe('specthread inventory (CLI)', () => {
     assert.match(r.stderr, /3 specs \(3 speckit\)/);
   });
 
+  it('says per spec and per file how well each was read, so unread files are visible', () => {
+    const r = run(['inventory', path.join(FIXTURES, 'checks', 'understood-or-silent'), '--format', 'json']);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const specs: { dir: string; confidence: string; reading: { path: string; kind: string; level: string; tasks: number }[] }[] = JSON.parse(r.stdout).specs;
+    const byDir = (suffix: string) => specs.find((s) => s.dir.endsWith(suffix))!;
+    assert.strictEqual(byDir('.kiro/specs/goals-only').confidence, 'none');
+    assert.strictEqual(byDir('web/.kiro/specs/prose-plan').confidence, 'high');
+    const notes = byDir('specs/001-notes');
+    assert.strictEqual(notes.confidence, 'partial');
+    const tasks = notes.reading.find((f) => f.kind === 'tasks')!;
+    assert.deepStrictEqual({ level: tasks.level, tasks: tasks.tasks }, { level: 'partial', tasks: 2 });
+    // Paths are relative to the working directory, like the spec's folder.
+    assert.ok(tasks.path.startsWith('test/fixtures/') && tasks.path.endsWith('specs/001-notes/tasks.md'), tasks.path);
+  });
+
   it('counts OpenSpec deltas per operation and marks archived changes', () => {
     const r = run(['inventory', path.join(FIXTURES, 'checks', 'openspec-clean'), '--format', 'json']);
     const specs = JSON.parse(r.stdout).specs as {
@@ -62,6 +77,6 @@ describe('specthread inventory (CLI)', () => {
       lines.map((l) => l.split(/\s+/)[1]),
       ['kiro/hooks', 'kiro/feature', 'kiro/steering'],
     );
-    assert.match(lines[1], /req 1 {2}crit 1 {2}stories 0 {2}tasks 0\/0 {2}refs 2$/);
+    assert.match(lines[1], /req 1 {2}crit 1 {2}stories 0 {2}tasks 0\/0 {2}refs 2 {2}read high$/);
   });
 });

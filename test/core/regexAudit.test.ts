@@ -27,6 +27,7 @@ import { growthRatio } from '../helpers/growth';
  * - index/specModel.ts `^([A-Z]+-?[A-Z]*)(\d+)$` → `^([A-Z]+(?:-[A-Z]*)?)(\d+)$` (two letter runs split n ways)
  * - rules/quality/comparative.ts `^\W*(?:\S+\s+){0,4}?\S*\d` → `^(?=(\W*))\1…` (atomic prefix; also only ever sees 40 characters)
  * - speckit/spec.ts `\|.*$` → split('|')[0]; fixes/taskStub.ts `\s+$` → trimEnd()
+ * - parse/reading.ts HEADING `^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$` → `(.*)$` + headingTitle (string code)
  *
  * Checked and left as they are (anchored with a single way to match, sticky, or bounded input):
  * trace/refSyntax.ts REF_SEPARATOR (sticky `y`, tried at one position), formats/speckit/parse/tasks.ts LABEL
@@ -47,6 +48,16 @@ const cases: { name: string; work: (n: number) => unknown }[] = [
   { name: 'normalizeName: a requirement name padded with spaces', work: (n) => normalizeName(`Export${' '.repeat(n)}data`) },
   { name: 'normalizeName: spaces, hashes, spaces, text', work: (n) => normalizeName(`Export${' '.repeat(n)}#${' '.repeat(n)}x`) },
   { name: 'slug: a name of dashes', work: (n) => slug(`a${'-'.repeat(n)}b`) },
+  {
+    name: 'reading confidence: headings padded with spaces and hashes, items after long digit runs',
+    work: (n) =>
+      parse(
+        '/ws/.kiro/specs/s/requirements.md',
+        'requirements',
+        'kiro',
+        `# R\n\n## Goals${' '.repeat(n)}#${' '.repeat(n)}x\n## ${'# '.repeat(n / 2)}y\n- a\n${'1.'.repeat(n / 2)}1${' '.repeat(n)}\n`,
+      ),
+  },
   {
     name: 'OpenSpec spec: requirement and scenario headers padded with spaces',
     work: (n) =>

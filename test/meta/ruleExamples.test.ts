@@ -118,6 +118,7 @@ const WRAPPERS: Record<string, (e: Example) => Files> = {
     ]),
   ),
   'link.unknown-ref': kiroTasks,
+  'format.unrecognized': (e) => ({ [`${KIRO}/requirements.md`]: `${e.text}\n` }),
   'structure.duplicate-id': kiroRequirements,
   'structure.numbering-gap': kiroRequirements,
   'structure.requirement-without-criteria': kiroRequirements,

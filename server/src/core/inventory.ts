@@ -1,7 +1,8 @@
 // @spec specthread-core#13.6
 import { CancellationToken, throwIfCancelled } from './cancellation';
 import { SpecModel } from './index/specModel';
-import { SpecFormat, TaskStatus } from './model';
+import { FileReading, ReadingLevel, SpecFormat, TaskStatus } from './model';
+import { specReading } from './index/reading';
 
 /**
  * What the engine understood of each spec: its format and counts of what it found. Used by
@@ -24,6 +25,15 @@ export interface InventoryEntry {
   readonly refs: number;
   /** OpenSpec changes: delta operations by kind. */
   readonly deltas?: Readonly<Record<'ADDED' | 'MODIFIED' | 'REMOVED' | 'RENAMED', number>>;
+  /** The least understood of the spec's rated files (`n/a` when none is rated): how far its findings can be trusted. */
+  readonly confidence: ReadingLevel | 'n/a';
+  /** Each rated file (requirements, bugfix, spec, tasks) with what was read from it. */
+  readonly reading: readonly InventoryFileReading[];
+}
+
+export interface InventoryFileReading extends Omit<FileReading, 'headings'> {
+  readonly path: string;
+  readonly kind: string;
 }
 
 export function inventory(specs: readonly SpecModel[], token: CancellationToken): InventoryEntry[] {
@@ -64,6 +74,8 @@ export function inventory(specs: readonly SpecModel[], token: CancellationToken)
       tasks,
       refs: spec.refs.length,
       ...(deltas ? { deltas } : {}),
+      confidence: specReading(spec),
+      reading: spec.fileList.flatMap((f) => (f.reading ? [{ path: f.path, kind: f.kind, ...withoutHeadings(f.reading) }] : [])),
     };
   });
 }
@@ -73,4 +85,9 @@ function kindOf(spec: SpecModel): string {
   if (spec.format === 'speckit') return spec.files.constitution ? 'constitution' : 'feature';
   if (spec.files.project) return 'project';
   return spec.id.startsWith('changes/') ? 'change' : 'capability';
+}
+
+function withoutHeadings(reading: FileReading): Omit<FileReading, 'headings'> {
+  const { headings: _headings, ...rest } = reading;
+  return rest;
 }

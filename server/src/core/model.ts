@@ -44,9 +44,10 @@ export type TaskStatus = 'open' | 'done' | 'in-progress' | 'queued';
 
 /**
  * What a requirement node stands for: a Kiro requirement (default), a spec-kit user story,
- * functional requirement or success criterion, or an OpenSpec requirement.
+ * functional requirement or success criterion, an OpenSpec requirement, or the defect section of a
+ * Kiro bugfix spec (the behaviour to remove: no task or code is meant to build it).
  */
-export type RequirementKind = 'requirement' | 'story' | 'functional' | 'success-criterion';
+export type RequirementKind = 'requirement' | 'story' | 'functional' | 'success-criterion' | 'defect';
 
 export interface RequirementNode {
   /** Format-specific: Kiro `3`, spec-kit `US1` / `FR-003` / `SC-002`, OpenSpec the name slugged. */
@@ -175,4 +176,28 @@ export interface SpecFileFacts {
   readonly suppressions?: readonly Suppression[];
   /** What only some formats have (clarification markers, delta sections, front matter …). */
   readonly extras?: FileExtras;
+  /** How well the file was understood, for files whose role is to hold requirements or tasks (parse/reading.ts). */
+  readonly reading?: FileReading;
+}
+
+/** What a file's role is expected to hold. */
+export type ReadingExpectation = 'requirements' | 'tasks';
+
+/**
+ * How much of a file the reader understood: `high` (what looks like structure was read), `partial`
+ * (something was read, much was not), `none` (content, but nothing of what its role expects),
+ * `empty` (too little content to expect anything).
+ */
+export type ReadingLevel = 'high' | 'partial' | 'none' | 'empty';
+
+export interface FileReading {
+  readonly expects: ReadingExpectation;
+  readonly level: ReadingLevel;
+  readonly requirements: number;
+  readonly criteria: number;
+  readonly tasks: number;
+  /** Lines that look like what the role holds: checkbox items for tasks, list items and numbered paragraphs for requirements. */
+  readonly candidates: number;
+  /** The first headings below the title, so a note about an unread file can say what it looks like. */
+  readonly headings: readonly string[];
 }

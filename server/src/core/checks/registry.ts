@@ -6,6 +6,7 @@ import { parentDoneOpenSubtask } from './rules/parentDoneOpenSubtask';
 import { requirementWithoutCriteria } from './rules/requirementWithoutCriteria';
 import { requirementWithoutTask } from './rules/requirementWithoutTask';
 import { unknownRef } from './rules/unknownRef';
+import { formatUnrecognized } from './rules/formatUnrecognized';
 import { EARS_RULES } from './rules/ears';
 import { QUALITY_RULES } from './rules/quality';
 import { FORMAT_RULES } from './formatRegistry';
@@ -27,6 +28,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   requirementWithoutCriteria,
   requirementWithoutTask,
   parentDoneOpenSubtask,
+  formatUnrecognized,
   ...EARS_RULES,
   ...QUALITY_RULES,
   ...FORMAT_RULES,

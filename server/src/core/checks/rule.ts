@@ -49,5 +49,12 @@ export interface SpecRule {
   readonly meta: RuleMeta;
   /** The formats the rule applies to; every format when absent. */
   readonly formats?: readonly SpecFormat[];
+  /**
+   * True for rules whose findings relate two files (a citation and what it cites, a requirement and
+   * the tasks that should reach it). The runner runs them only when every rated file of the spec was
+   * read with confidence (index/reading.ts): between a file read well and one half read, a finding
+   * is more likely the reader's mistake than the author's.
+   */
+  readonly crossFile?: boolean;
   check(spec: SpecModel, report: (problem: ReportedProblem) => void, token: CancellationToken, context: RuleContext): void;
 }

@@ -1,11 +1,12 @@
-// @spec specthread-core#14.1, specthread-core#15.2
+// @spec specthread-core#14.1, specthread-core#15.2, specthread-core#16.3
 import { CancellationToken } from '../cancellation';
 import type { RuleSettings } from '../config/ruleSettings';
 import { Log } from '../faults';
 import { Finding } from '../findings';
 import { SpecModel, mainFileOf } from '../index/specModel';
+import { fileUnderstood } from '../index/reading';
 import { SPEC_RULES } from './registry';
-import { SpecRule } from './rule';
+import { ReportedProblem, SpecRule } from './rule';
 import { runRules } from './runRules';
 
 /** What the engine passes besides the spec: extra rules (tests), and where stacks go. */
@@ -26,9 +27,24 @@ export function runSpecChecks(spec: SpecModel, policy: RuleSettings, token: Canc
   const rules = (options.extraRules ? [...SPEC_RULES, ...options.extraRules] : SPEC_RULES).filter((r) => !r.formats || r.formats.includes(spec.format));
   const anchor = mainFileOf(spec);
   return runRules(
-    { step: 'rule', rules, anchor: () => anchor, check: (rule, report) => rule.check(spec, report, token, policy.context) },
+    {
+      step: 'rule',
+      rules,
+      anchor: () => anchor,
+      check: (rule, report) => rule.check(spec, rule.crossFile ? onUnderstood(spec, report) : report, token, policy.context),
+    },
     policy,
     token,
     options.log,
   );
+}
+
+/**
+ * Understood or silent: a cross-file finding stands on the file it is shown on, so it is dropped
+ * when that file was left unread or half read (the rule itself asks about the other end).
+ */
+function onUnderstood(spec: SpecModel, report: (problem: ReportedProblem) => void): (problem: ReportedProblem) => void {
+  return (problem) => {
+    if (fileUnderstood(spec.fileList.find((f) => f.path === problem.path))) report(problem);
+  };
 }

@@ -12,7 +12,7 @@ export interface SpecLocation {
   readonly specDir: string;
   readonly format: SpecFormat;
   readonly kind: SpecFileKind;
-  /** OpenSpec archived changes: read for the inventory, never checked. */
+  /** OpenSpec archived changes and Kiro `.kiro/specs/archive/` specs: read for the inventory, never checked. */
   readonly archived?: boolean;
   /** OpenSpec: the `openspec/` folder, which pairs changes with the specs they change. */
   readonly root?: string;

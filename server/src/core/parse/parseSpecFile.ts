@@ -5,6 +5,7 @@ import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { BUILTIN_FORMATS, DEFAULT_FORMAT, formatById } from '../formats/registry';
 import { SpecFormatPlugin } from '../formats/specFormatPlugin';
 import { SpecFileFacts, SpecFileKind, SpecFormat } from '../model';
+import { withReading } from './reading';
 
 /**
  * Parses one spec file into facts that depend on nothing but its text, with the parser of its
@@ -24,5 +25,6 @@ export function parseSpecFile(
   throwIfCancelled(token);
   const plugin = formatById(formats, format);
   if (!plugin) throw new Error(`no spec format is registered as '${format}'`);
-  return plugin.parse(path, kind, text, token, cache, vocabulary);
+  // Every format's facts are rated by the one shared helper, so confidence means the same everywhere.
+  return withReading(plugin.parse(path, kind, text, token, cache, vocabulary), text);
 }

@@ -1,4 +1,5 @@
 // @spec specthread-core#17.1
+import { checkSummaryLine } from '../../notes/summaries';
 import { position } from '../findingFacts';
 import { relativePath } from '../paths';
 import { CheckReport, FormatContext } from '../types';
@@ -19,13 +20,7 @@ const cell = (text: string) =>
  * them all on the run's page.
  */
 export function githubJobSummary({ findings, summary }: CheckReport, { cwd }: FormatContext): string {
-  const c = summary.counts;
-  const out = [
-    '## SpecThread',
-    '',
-    `${c.error} errors, ${c.warning} warnings, ${c.info} info, ${c.hint} hints in ${summary.files} files (${summary.specs} specs).`,
-    '',
-  ];
+  const out = ['## SpecThread', '', `${checkSummaryLine(summary, 0)}.`, ''];
   if (findings.length) {
     out.push('| Severity | Location | Rule | Message |', '| --- | --- | --- | --- |');
     for (const f of findings.slice(0, MAX_ROWS)) {

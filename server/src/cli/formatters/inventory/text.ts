@@ -8,6 +8,6 @@ export const formatInventoryText: Formatter<InventoryReport> = (entries, { cwd }
     .map((e) => {
       const total = e.tasks.open + e.tasks.done + e.tasks['in-progress'] + e.tasks.queued;
       const deltas = e.deltas ? ` deltas +${e.deltas.ADDED} ~${e.deltas.MODIFIED} -${e.deltas.REMOVED} →${e.deltas.RENAMED}` : '';
-      return `${relativeDir(e.dir, cwd)}  ${e.format}/${e.kind}${e.archived ? ' (archived)' : ''}  req ${e.requirements}  crit ${e.criteria}  stories ${e.stories}  tasks ${e.tasks.done}/${total}  refs ${e.refs}${deltas}`;
+      return `${relativeDir(e.dir, cwd)}  ${e.format}/${e.kind}${e.archived ? ' (archived)' : ''}  req ${e.requirements}  crit ${e.criteria}  stories ${e.stories}  tasks ${e.tasks.done}/${total}  refs ${e.refs}${deltas}  read ${e.confidence}`;
     })
     .join('\n');

@@ -1,10 +1,12 @@
-// @spec specthread-core#2.3, specthread-core#16.4
+// @spec specthread-core#2.3, specthread-core#16.3, specthread-core#16.4
+import { roleUnderstood } from '../../index/reading';
 import { SpecRule } from '../rule';
 import { SpecModel } from '../../index/specModel';
 import { checkSpeckitCoverage } from './speckit/requirementCoverage';
 
 /** A requirement that no task cites, directly or through one of its criteria. */
 export const requirementWithoutTask: SpecRule = {
+  crossFile: true,
   meta: {
     code: 'coverage.requirement-without-task',
     // A task may build a requirement without citing it (a task list kept by title, an NFR met by
@@ -24,6 +26,8 @@ export const requirementWithoutTask: SpecRule = {
     good: '- [ ] 5. Write the audit log\n  - _Requirements: 4.1, 4.2_',
   },
   check(spec, report) {
+    // Understood or silent: a tasks.md that was not read (a prose plan, an unknown layout) proves no gap.
+    if (!roleUnderstood(spec, 'tasks')) return;
     if (spec.format === 'speckit') return checkSpeckitCoverage(spec, report);
     if (spec.format !== 'kiro') return;
     const tasksFile = spec.files.tasks;
@@ -34,6 +38,8 @@ export const requirementWithoutTask: SpecRule = {
     if (!spec.refs.some((ref) => ref.path === tasksFile.path && ref.resolved.length > 0)) return;
     if (continuesEarlierPlan(spec.taskList, tasksFile.path)) return;
     for (const r of requirementsFile.requirements) {
+      // A bugfix spec's defect section says what must stop happening; nothing builds it.
+      if (r.kind === 'defect') continue;
       if (citedByTask(r.id) || r.criteria.some((c) => citedByTask(c.id))) continue;
       report({
         path: requirementsFile.path,

@@ -1,10 +1,12 @@
-// @spec specthread-core#2.1
+// @spec specthread-core#2.1, specthread-core#16.3
+import { roleUnderstood } from '../../index/reading';
 import { SpecRule } from '../rule';
 import { suggestIds } from '../suggest';
 import { checkSpeckitRefs } from './speckit/unknownIds';
 
 /** A `_Requirements:` or `Validates:` citation that names no requirement or criterion. */
 export const unknownRef: SpecRule = {
+  crossFile: true,
   meta: {
     code: 'link.unknown-ref',
     defaultSeverity: 'error',
@@ -19,6 +21,8 @@ export const unknownRef: SpecRule = {
   },
   check(spec, report) {
     if (spec.format === 'speckit') return checkSpeckitRefs(spec, report);
+    // Understood or silent: only requirements read with confidence prove a citation wrong.
+    if (!roleUnderstood(spec, 'requirements')) return;
     // Without a requirements file every citation would be "unknown": that is one missing file,
     // not a wall of errors, and the missing-file check is the place to say it.
     if (!spec.files.requirements && !spec.files.bugfix) return;

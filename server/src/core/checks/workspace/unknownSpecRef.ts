@@ -1,3 +1,5 @@
+// @spec specthread-core#16.3
+import { idsUnderstood } from '../../index/reading';
 import { SpecModel } from '../../index/specModel';
 import { suggestIds } from '../suggest';
 import { WorkspaceRule } from '../workspaceRule';
@@ -35,6 +37,8 @@ export const unknownSpecRef: WorkspaceRule = {
         }
         if (candidates.length > 1) continue;
         const target = candidates[0]!;
+        // Only a spec whose ids were read with confidence proves that an id is missing.
+        if (!idsUnderstood(target)) continue;
         const t = ref.occurrence.target;
         const ids = t.kind === 'id' ? [t.id] : t.kind === 'range' ? [t.from, t.to] : [];
         for (const id of ids) {

@@ -40,7 +40,9 @@ export function locateKiroBelow(root: string, path: string): SpecLocation | unde
   const kind = KIRO_FILES[rest.slice(slash + 1)];
   if (!kind) return undefined;
   const specId = rest.slice(0, slash);
-  return { specId, specDir: `${root}/${specId}`, format: 'kiro', kind };
+  // `.kiro/specs/archive/<name>/` holds finished specs: read (inventory, hovers, citations) but not checked.
+  const archived = specId.startsWith('archive/');
+  return { specId, specDir: `${root}/${specId}`, format: 'kiro', kind, ...(archived ? { archived } : {}) };
 }
 
 function locateKiroExtras(path: string): SpecLocation | undefined {

@@ -15,8 +15,10 @@ type Need = 'implemented' | 'verified';
 function checkCoverage(need: Need, ctx: TraceContext, report: (p: ReportedProblem) => void): void {
   const required = requiredStates(ctx.settings);
   for (const spec of ctx.specs.specs) {
-    if (!ctx.index.isTraced(spec)) continue;
+    // An archived spec is history, and a bugfix spec's defect section is the behaviour to remove: neither is built.
+    if (spec.archived || !ctx.index.isTraced(spec)) continue;
     for (const r of spec.requirementList) {
+      if (r.node.kind === 'defect') continue;
       if (spec.requirements.get(r.node.id) !== r) continue; // duplicates are reported elsewhere
       const units: { id: string; node?: CriterionNode }[] = r.node.criteria.length ? r.node.criteria.map((c) => ({ id: c.id, node: c })) : [{ id: r.node.id }];
       for (const u of units) {

@@ -1,3 +1,5 @@
+// @spec specthread-core#16.3
+import { roleUnderstood } from '../../../index/reading';
 import { SpecModel } from '../../../index/specModel';
 import { ReportedProblem } from '../../rule';
 import { suggestIds } from '../../suggest';
@@ -18,6 +20,8 @@ export function checkSpeckitRefs(spec: SpecModel, report: (p: ReportedProblem) =
     for (const missing of ref.unresolved) {
       const family = familyOf(missing);
       if (!families.has(family)) continue;
+      // Understood or silent: a task id is missing only from a tasks.md read with confidence, any other from a spec.md.
+      if (!roleUnderstood(spec, family === 'T' ? 'tasks' : 'requirements')) continue;
       // A story's scenario (`US1.4`) is only checked when the story itself exists.
       if (family === 'US.' && !spec.requirements.has(missing.split('.')[0]!)) continue;
       // A task that was split (`T105` → `T105a`, `T105b`) is still known by its old id.

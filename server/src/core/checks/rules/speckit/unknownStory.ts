@@ -1,7 +1,10 @@
+// @spec specthread-core#16.3
+import { roleUnderstood } from '../../../index/reading';
 import { SpecRule } from '../../rule';
 
 /** A task's `[US7]` label naming a user story spec.md does not have. */
 export const unknownStory: SpecRule = {
+  crossFile: true,
   meta: {
     code: 'link.unknown-story',
     defaultSeverity: 'error',
@@ -14,7 +17,8 @@ export const unknownStory: SpecRule = {
   },
   formats: ['speckit'],
   check(spec, report) {
-    if (!spec.files.spec) return;
+    // Understood or silent: only a spec.md read with confidence proves a story missing.
+    if (!spec.files.spec || !roleUnderstood(spec, 'requirements')) return;
     const stories = [...new Set(spec.requirementList.filter((r) => r.node.kind === 'story').map((r) => r.node.id))];
     // A spec.md without stories keeps them elsewhere (a stub pointing at another document): nothing to check against.
     if (stories.length === 0) return;

@@ -12,6 +12,12 @@ import { RequirementsFacts } from './requirements';
  * in tasks.md resolves exactly as it does for feature specs.
  */
 
+/**
+ * The section that describes the bug as it is ("Current Behavior (Defect)"): its criteria state
+ * what must stop happening, so coverage rules do not ask for a task or code that builds them.
+ */
+const DEFECT_HEADING = /\bdefect|\b(current|actual|observed) behaviou?r|comportamiento actual|comportamento atual|现状|当前行为|缺陷|現在の動作|不具合/i;
+
 export function parseBugfix(doc: MarkdownDoc): RequirementsFacts {
   const headings = collectHeadings(doc);
   const byMajor = new Map<string, { criteria: CriterionNode[]; first: Range }>();
@@ -29,6 +35,7 @@ export function parseBugfix(doc: MarkdownDoc): RequirementsFacts {
     const last = criteria[criteria.length - 1]!.range;
     requirements.push({
       id: major,
+      ...(heading && DEFECT_HEADING.test(heading.text) ? { kind: 'defect' as const } : {}),
       title: heading?.text ?? `Section ${major}`,
       range: heading?.range ?? first,
       idRange: first.start.line === criteria[0]!.idRange.start.line ? criteria[0]!.idRange : first,
