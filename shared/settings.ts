@@ -246,5 +246,6 @@ function mergeTraceSettings(base: TraceSettings | undefined, over: TraceSettings
     maxFileSize: pick('maxFileSize'),
     requireImplemented: pick('requireImplemented'),
     requireVerified: pick('requireVerified'),
+    perCriterion: pick('perCriterion'),
   };
 }

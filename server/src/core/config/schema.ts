@@ -130,6 +130,11 @@ export const SPECTHREAD_CONFIG_SCHEMA = {
         maxFileSize: { type: 'number', minimum: 1, description: 'Larger files are not scanned for tags.' },
         requireImplemented: { type: 'array', items: { type: 'string' }, description: 'Criteria that need a tag in source: `*`, `spec`, `spec#2`, `spec#2.1`.' },
         requireVerified: { type: 'array', items: { type: 'string' }, description: 'Criteria that need a test, same forms.' },
+        perCriterion: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Specs (`*`, `spec`, `spec#2`) whose coverage findings are reported per criterion; the others get one per requirement.',
+        },
       },
     },
   },
