@@ -30,7 +30,9 @@ describe('coverage model', () => {
   });
 
   it('requires only what the configuration asks for', async () => {
-    const engine = await engineWith({ codeTrace: { requireImplemented: ['user-auth#1', 'user-auth#3.1'], requireVerified: ['user-auth#2'], perCriterion: ['*'] } });
+    const engine = await engineWith({
+      codeTrace: { requireImplemented: ['user-auth#1', 'user-auth#3.1'], requireVerified: ['user-auth#2'], perCriterion: ['*'] },
+    });
     const report = engine.traceAnalysis(NEVER_CANCELLED).coverage(NEVER_CANCELLED);
     assert.deepStrictEqual(
       report.specs[0].requirements.flatMap((r) => r.criteria.filter((c) => c.complete).map((c) => c.id)),
@@ -66,7 +68,10 @@ describe('coverage model', () => {
 });
 
 describe('gradual adoption of coverage findings', () => {
-  const SPEC = '# Requirements\n\n### Requirement 1: Cart\n\n#### Acceptance Criteria\n\n' + [1, 2, 3, 4].map((n) => `${n}. THE Shop SHALL do thing ${n}`).join('\n') + '\n';
+  const SPEC =
+    '# Requirements\n\n### Requirement 1: Cart\n\n#### Acceptance Criteria\n\n' +
+    [1, 2, 3, 4].map((n) => `${n}. THE Shop SHALL do thing ${n}`).join('\n') +
+    '\n';
   async function findingsWith(settings: unknown): Promise<string[]> {
     const files = { '/ws/.kiro/specs/shop/requirements.md': SPEC, '/ws/src/a.ts': '// @spec shop#1.1\n' };
     const engine = new Engine(new MemoryWorkspace(['/ws'], files), normalizeSettings(settings));
@@ -74,7 +79,10 @@ describe('gradual adoption of coverage findings', () => {
     return engine
       .allFindings(NEVER_CANCELLED)
       .filter((f) => f.code === 'coverage.criterion-not-implemented')
-      .map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message} [${(f.related ?? []).map((r) => r.range.start.line).join(',')}]`);
+      .map(
+        (f) =>
+          `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message} [${(f.related ?? []).map((r) => r.range.start.line).join(',')}]`,
+      );
   }
 
   it("a spec's first tag adds one finding per requirement, on its id, with each gap as related information", async () => {

@@ -103,6 +103,11 @@ export const SPECTHREAD_CONFIG_SCHEMA = {
       properties: { clauseOrder: { type: 'array', items: { type: 'string' }, description: 'Precondition order, e.g. ["WHERE", "WHILE", "WHEN|IF"].' } },
     },
     baseline: { type: 'string', description: 'Baseline file relative to this file; "" turns baselines off.' },
+    ruleDocsUrl: {
+      type: 'string',
+      pattern: '^https?://',
+      description: 'Where the team publishes docs/rules.md (https://…/docs/rules.md): editor diagnostics link to its rule anchors.',
+    },
     keywords: {
       type: 'object',
       additionalProperties: false,
