@@ -35,11 +35,11 @@ const INJECTIONS: Record<string, string> = {
 };
 
 /** VS Code's default themes (test/fixtures/themes, copied from VS Code's theme-defaults, MIT), parents first. */
-function themeRules(file: string): { settings: vsctm.IRawThemeSetting[]; foreground: string } {
+function themeRules(file: string): { settings: vsctm.IRawTheme['settings']; foreground: string } {
   const theme = JSON.parse(fs.readFileSync(path.join(THEMES, file), 'utf8')) as {
     include?: string;
     colors?: Record<string, string>;
-    tokenColors?: vsctm.IRawThemeSetting[];
+    tokenColors?: vsctm.IRawTheme['settings'];
   };
   const parent = theme.include ? themeRules(path.basename(theme.include)) : { settings: [], foreground: '' };
   return { settings: [...parent.settings, ...(theme.tokenColors ?? [])], foreground: theme.colors?.['editor.foreground'] ?? parent.foreground };
