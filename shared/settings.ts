@@ -44,6 +44,8 @@ export interface SpecThreadSettings {
   readonly roots?: readonly SpecRootSetting[];
   /** Words added to the built-in keyword tables (headings, ref labels, EARS keywords), by role. */
   readonly keywords?: KeywordSettings;
+  /** Where the team publishes docs/rules.md (`https://…/docs/rules.md`); diagnostics link to its rule anchors. */
+  readonly ruleDocsUrl?: string;
 }
 
 /**
@@ -124,8 +126,11 @@ function strings(value: unknown): string[] | undefined {
 }
 
 /** The rule options (overrides, terms, EARS clause order, baseline); invalid entries are dropped. */
-function normalizeRuleOptions(raw: Record<string, unknown>): Pick<SpecThreadSettings, 'preset' | 'overrides' | 'terms' | 'ears' | 'baseline' | 'keywords'> {
+function normalizeRuleOptions(
+  raw: Record<string, unknown>,
+): Pick<SpecThreadSettings, 'preset' | 'overrides' | 'terms' | 'ears' | 'baseline' | 'keywords' | 'ruleDocsUrl'> {
   const out: {
+    ruleDocsUrl?: string;
     preset?: PresetName;
     overrides?: RuleOverride[];
     terms?: Record<string, TermListSetting>;
@@ -134,6 +139,8 @@ function normalizeRuleOptions(raw: Record<string, unknown>): Pick<SpecThreadSett
     keywords?: KeywordSettings;
   } = {};
   if (isPresetName(raw.preset)) out.preset = raw.preset;
+  // Only a web address: a link is opened by the editor, and a relative path would resolve nowhere useful.
+  if (typeof raw.ruleDocsUrl === 'string' && /^https?:\/\/\S+$/.test(raw.ruleDocsUrl)) out.ruleDocsUrl = raw.ruleDocsUrl;
   const keywords = normalizeKeywords(raw.keywords);
   if (keywords) out.keywords = keywords;
   if (Array.isArray(raw.overrides)) {
@@ -213,6 +220,7 @@ export function mergeSettings(base: SpecThreadSettings, over: SpecThreadSettings
   const overrides = [...(base.overrides ?? []), ...(over.overrides ?? [])];
   const ears = over.ears ?? base.ears;
   const baseline = over.baseline ?? base.baseline;
+  const ruleDocsUrl = over.ruleDocsUrl ?? base.ruleDocsUrl;
   // The editor's setting defaults to null (absent), so only a preset a user chose there wins over specthread.json's.
   const preset = over.preset ?? base.preset;
   const keywords = mergeKeywords(base.keywords, over.keywords);
@@ -229,6 +237,7 @@ export function mergeSettings(base: SpecThreadSettings, over: SpecThreadSettings
     ...(codeTrace ? { codeTrace } : {}),
     ...(roots.length ? { roots } : {}),
     ...(keywords ? { keywords } : {}),
+    ...(ruleDocsUrl ? { ruleDocsUrl } : {}),
   };
 }
 
@@ -246,5 +255,6 @@ function mergeTraceSettings(base: TraceSettings | undefined, over: TraceSettings
     maxFileSize: pick('maxFileSize'),
     requireImplemented: pick('requireImplemented'),
     requireVerified: pick('requireVerified'),
+    perCriterion: pick('perCriterion'),
   };
 }

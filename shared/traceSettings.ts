@@ -1,4 +1,4 @@
-// @spec specthread-core#8.3, specthread-core#9.2
+// @spec specthread-core#8.3, specthread-core#9.2, specthread-core#20.4
 /**
  * Settings of the code-and-test thread (trace tags, coverage). Kept apart from settings.ts so the
  * trace feature adds one field there and owns its defaults here. Plain data only.
@@ -17,6 +17,11 @@ export interface TraceSettings {
    */
   readonly requireImplemented: readonly string[];
   readonly requireVerified: readonly string[];
+  /**
+   * Specs (or requirement refs, or `*`) whose coverage findings are reported per criterion. The
+   * others are adopting tags gradually: one finding per requirement lists its gaps.
+   */
+  readonly perCriterion: readonly string[];
 }
 
 export const DEFAULT_TEST_FILES: readonly string[] = [
@@ -51,6 +56,7 @@ export const DEFAULT_TRACE_SETTINGS: TraceSettings = Object.freeze({
   maxFileSize: 1024 * 1024,
   requireImplemented: ['*'],
   requireVerified: ['*'],
+  perCriterion: [],
 });
 
 /** Fills in defaults for a partial `trace` settings object from a client or the command line. */
@@ -65,5 +71,6 @@ export function normalizeTraceSettings(input: unknown): TraceSettings {
     maxFileSize: size,
     requireImplemented: strings(raw.requireImplemented) ?? DEFAULT_TRACE_SETTINGS.requireImplemented,
     requireVerified: strings(raw.requireVerified) ?? DEFAULT_TRACE_SETTINGS.requireVerified,
+    perCriterion: strings(raw.perCriterion) ?? DEFAULT_TRACE_SETTINGS.perCriterion,
   };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CONFIGURATION_SECTION, Commands } from '../../shared/protocol';
 import { PinChange, TraceCommands } from '../../shared/traceProtocol';
+import { registerRuleDocs } from './commands/ruleDocs';
 import { McpCapableApi, registerMcpProvider } from './mcpProvider';
 
 /**
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       });
     }),
   );
+  registerRuleDocs(context);
   // Agent mode finds `specthread mcp` through this provider when the editor supports MCP servers.
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev');
   const mcp = registerMcpProvider(vscode as unknown as McpCapableApi, context.asAbsolutePath('dist/cli.js'), process.execPath, version);

@@ -29,12 +29,11 @@ describe('specthread coverage and trace findings (CLI)', () => {
           .join(' '),
       );
     assert.deepStrictEqual(lines, [
-      '.kiro/specs/user-auth/requirements.md:16:1 info coverage.criterion-not-verified',
-      '.kiro/specs/user-auth/requirements.md:17:1 warning coverage.criterion-not-implemented',
-      '.kiro/specs/user-auth/requirements.md:17:1 info coverage.criterion-not-verified',
-      '.kiro/specs/user-auth/requirements.md:34:1 warning coverage.criterion-not-implemented',
-      '.kiro/specs/user-auth/requirements.md:34:1 info coverage.criterion-not-verified',
-      '.kiro/specs/user-auth/tasks.md:10:3 warning task.done-without-code',
+      // The spec has not opted in to findings per criterion: one per requirement, on its id.
+      '.kiro/specs/user-auth/requirements.md:9:17 warning coverage.criterion-not-implemented',
+      '.kiro/specs/user-auth/requirements.md:9:17 info coverage.criterion-not-verified',
+      '.kiro/specs/user-auth/requirements.md:28:17 warning coverage.criterion-not-implemented',
+      '.kiro/specs/user-auth/requirements.md:28:17 info coverage.criterion-not-verified',
       '.kiro/specs/user-auth/tasks.md:10:24 warning task.missing-file',
       'scripts/deploy.sh:2:9 error link.unknown-ref',
       'src/api/Handler.java:4:14 error link.unknown-ref',

@@ -1,4 +1,4 @@
-// @spec specthread-core#9.1 @spec specthread-core#9.2 @spec specthread-core#8.3 @spec specthread-core#8.4 @spec specthread-core#11.4
+// @spec specthread-core#9.1 @spec specthread-core#9.2 @spec specthread-core#8.3 @spec specthread-core#8.4 @spec specthread-core#11.4 @spec specthread-core#20.4
 import * as assert from 'assert';
 import * as path from 'path';
 import { normalizeSettings } from '../../shared/settings';
@@ -30,7 +30,9 @@ describe('coverage model', () => {
   });
 
   it('requires only what the configuration asks for', async () => {
-    const engine = await engineWith({ codeTrace: { requireImplemented: ['user-auth#1', 'user-auth#3.1'], requireVerified: ['user-auth#2'] } });
+    const engine = await engineWith({
+      codeTrace: { requireImplemented: ['user-auth#1', 'user-auth#3.1'], requireVerified: ['user-auth#2'], perCriterion: ['*'] },
+    });
     const report = engine.traceAnalysis(NEVER_CANCELLED).coverage(NEVER_CANCELLED);
     assert.deepStrictEqual(
       report.specs[0].requirements.flatMap((r) => r.criteria.filter((c) => c.complete).map((c) => c.id)),
@@ -62,6 +64,38 @@ describe('coverage model', () => {
   it('excludes vendored files by default', async () => {
     const engine = await engineWith({}, { 'vendor/lib.go': '// @spec user-auth#3.1\n', 'node_modules/x/index.js': '// @spec user-auth#3.1\n' });
     assert.strictEqual(engine.traceAnalysis(NEVER_CANCELLED).index.linksTo(engine.allSpecs()[0], '3.1').length, 0);
+  });
+});
+
+describe('gradual adoption of coverage findings', () => {
+  const SPEC =
+    '# Requirements\n\n### Requirement 1: Cart\n\n#### Acceptance Criteria\n\n' +
+    [1, 2, 3, 4].map((n) => `${n}. THE Shop SHALL do thing ${n}`).join('\n') +
+    '\n';
+  async function findingsWith(settings: unknown): Promise<string[]> {
+    const files = { '/ws/.kiro/specs/shop/requirements.md': SPEC, '/ws/src/a.ts': '// @spec shop#1.1\n' };
+    const engine = new Engine(new MemoryWorkspace(['/ws'], files), normalizeSettings(settings));
+    await engine.indexWorkspace(NEVER_CANCELLED);
+    return engine
+      .allFindings(NEVER_CANCELLED)
+      .filter((f) => f.code === 'coverage.criterion-not-implemented')
+      .map(
+        (f) =>
+          `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message} [${(f.related ?? []).map((r) => r.range.start.line).join(',')}]`,
+      );
+  }
+
+  it("a spec's first tag adds one finding per requirement, on its id, with each gap as related information", async () => {
+    assert.deepStrictEqual(await findingsWith({}), [
+      '2:16-17 Requirement shop#1: 3 of 4 criteria are not implemented (1.2, 1.3, 1.4): no source file carries their tags. [7,8,9]',
+    ]);
+  });
+
+  it('a spec that opts in through codeTrace.perCriterion gets one finding per criterion', async () => {
+    assert.deepStrictEqual(
+      (await findingsWith({ codeTrace: { perCriterion: ['shop'] } })).map((f) => f.split(' ').slice(0, 3).join(' ')),
+      ['7:0-28 Criterion shop#1.2', '8:0-28 Criterion shop#1.3', '9:0-28 Criterion shop#1.4'],
+    );
   });
 });
 

@@ -130,6 +130,11 @@ export class Engine {
     return this.config.findings(token);
   }
 
+  /** The settings the engine runs with (the repository's and the editor's, layered). */
+  get settings(): SpecThreadSettings {
+    return this.config.settings;
+  }
+
   /** Returns true when code files must be rescanned (`indexCode`) because test globs or limits changed. */
   updateSettings(settings: SpecThreadSettings): boolean {
     const words = this.config.vocabulary?.key;

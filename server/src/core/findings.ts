@@ -22,8 +22,11 @@ export interface Fix {
   readonly action?: FixAction;
 }
 
-/** The non-edit parts of fixes. `show-pin-change`: show a pinned criterion's old and new text. */
-export type FixAction = { readonly kind: 'show-pin-change'; readonly change: PinChange };
+/**
+ * The non-edit parts of fixes. `show-pin-change`: show a pinned criterion's old and new text;
+ * `show-rule-docs`: open the documentation of the finding's rule.
+ */
+export type FixAction = { readonly kind: 'show-pin-change'; readonly change: PinChange } | { readonly kind: 'show-rule-docs'; readonly code: string };
 
 export interface RelatedLocation {
   readonly path: string;

@@ -12,7 +12,9 @@ import {
   SymbolKind,
   TextEdit,
 } from 'vscode-languageserver/node';
+import { RuleDocLinks } from '../core/checks/ruleDocLinks';
 import { FileEdit, Finding, FixAction, Severity } from '../core/findings';
+import { RuleDocsCommands } from '../../../shared/ruleDocsProtocol';
 import { TraceCommands } from '../../../shared/traceProtocol';
 import { CompletionEntry } from '../core/queries/completion';
 import { Location } from '../core/queries/locate';
@@ -28,11 +30,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(f: Finding): Diagnostic {
+/** A finding as a diagnostic; `docs` gives the rule's documentation link, shown on the code in Problems and hovers. */
+export function toDiagnostic(f: Finding, docs?: RuleDocLinks): Diagnostic {
+  const href = docs?.href(f.code);
   return {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.code,
+    ...(href ? { codeDescription: { href } } : {}),
     source: 'specthread',
     message: f.message,
     relatedInformation: f.related?.map((r) => DiagnosticRelatedInformation.create({ uri: pathToUri(r.path), range: r.range }, r.message)),
@@ -46,11 +51,15 @@ export function toWorkspaceEdit(edits: readonly FileEdit[]): { changes: Record<s
   return { changes };
 }
 
-/** A fix's action (data in the core) as the client command that shows it. */
-export function toCommand(title: string, action: FixAction): Command {
+/** A fix's action (data in the core) as the client command that shows it; undefined when it has nothing to show. */
+export function toCommand(title: string, action: FixAction, docs?: RuleDocLinks): Command | undefined {
   switch (action.kind) {
     case 'show-pin-change':
       return { title, command: TraceCommands.showPinChange, arguments: [action.change] };
+    case 'show-rule-docs': {
+      const href = docs?.href(action.code);
+      return href ? { title, command: RuleDocsCommands.show, arguments: [action.code, href] } : undefined;
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import { Engine } from '../core/engine';
 import { internalError } from '../core/faults';
 import { Finding, groupByPath } from '../core/findings';
 import { pathToUri } from '../host/paths';
+import { RuleDocLinks } from '../core/checks/ruleDocLinks';
 import { toDiagnostic } from './convert';
 import { ClientLink } from './link';
 
@@ -38,6 +39,7 @@ export class Publisher {
     private readonly link: ClientLink,
     private readonly log: FailureLog,
     private readonly token: CancellationToken,
+    private readonly docs?: RuleDocLinks,
   ) {}
 
   /** Publishes every spec, every code file and the config files; returns the number of findings. */
@@ -74,7 +76,7 @@ export class Publisher {
     this.configPublished.clear();
     for (const [path, list] of byPath) {
       if (list.length) this.configPublished.add(path);
-      this.link.sendDiagnostics({ uri: pathToUri(path), diagnostics: list.map(toDiagnostic) });
+      this.link.sendDiagnostics({ uri: pathToUri(path), diagnostics: list.map((f) => toDiagnostic(f, this.docs)) });
     }
   }
 
@@ -158,10 +160,11 @@ export class Publisher {
 
   /** Sends one file's diagnostics unless they are what the client already shows. */
   private send(path: string, findings: readonly Finding[]): void {
-    const key = findings.map(keyOf).join('\n');
+    // The link is part of what the client shows: a new ruleDocsUrl must reach files whose findings stayed.
+    const key = findings.map((f) => `${keyOf(f)}|${this.docs?.href(f.code) ?? ''}`).join('\n');
     if (this.sent.get(path) === key) return;
     this.sent.set(path, key);
-    this.link.sendDiagnostics({ uri: pathToUri(path), diagnostics: findings.map(toDiagnostic) });
+    this.link.sendDiagnostics({ uri: pathToUri(path), diagnostics: findings.map((f) => toDiagnostic(f, this.docs)) });
   }
 }
 

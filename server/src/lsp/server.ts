@@ -20,6 +20,7 @@ import { toPosixPath, uriToPath } from '../host/paths';
 import { registerCodeActions } from './handlers/codeActions';
 import { registerCompletion } from './handlers/completion';
 import { registerHover } from './handlers/hover';
+import { registerDocumentFeatures } from './handlers/documentFeatures';
 import { registerNavigation } from './handlers/navigation';
 import { registerSymbols } from './handlers/symbols';
 import { registerTraceFeatures } from './handlers/traceFeatures';
@@ -63,6 +64,7 @@ export function startServer(connection: Connection): void {
     registerNavigation(connection, session, guard);
     registerCompletion(connection, session, guard);
     registerSymbols(connection, session, guard);
+    registerDocumentFeatures(connection, session, guard);
     registerCodeActions(connection, session, guard);
     registerTraceFeatures(connection, session, guard);
     return {
@@ -73,6 +75,8 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         documentSymbolProvider: true,
+        documentHighlightProvider: true,
+        foldingRangeProvider: true,
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
         completionProvider: { triggerCharacters: [' ', ',', '.', '#', '[', '-', ':'] },

@@ -9,6 +9,7 @@ import { Guard } from './guard';
 import { ProgressReport, indexWorkspace } from './indexing';
 import { ClientLink, OpenDocuments } from './link';
 import { Publisher } from './publisher';
+import { RuleDocsLinks } from './ruleDocsLinks';
 import { SettingsLayers } from './settingsLayers';
 import { Snapshot } from './snapshot';
 import { Writer } from './writer';
@@ -22,6 +23,8 @@ export class Session {
   private readonly engine: Engine;
   private readonly writer: Writer;
   private readonly publisher: Publisher;
+  /** Links of diagnostics and code actions to their rule's documentation. */
+  readonly docs: RuleDocsLinks;
   private indexing: Promise<void> | undefined;
   /** The token of the writer's own steps: they answer no request, and end only when the server shuts down. */
   private readonly lifetime = new CancellationTokenSource();
@@ -36,7 +39,8 @@ export class Session {
   ) {
     this.engine = new Engine(workspace, editorSettings, { log: (message) => link.log.error(message), ...engineOptions });
     const settings = new SettingsLayers(editorSettings, workspace, this.engine, link);
-    this.publisher = new Publisher(this.engine, link, guard, this.lifetime.token);
+    this.docs = new RuleDocsLinks(this.engine);
+    this.publisher = new Publisher(this.engine, link, guard, this.lifetime.token, this.docs);
     this.writer = new Writer(this.engine, documents, settings, this.publisher, guard, this.lifetime.token, (t) => workspace.listFiles(t));
   }
 

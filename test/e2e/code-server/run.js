@@ -9,6 +9,7 @@ const { spawnGroup, run, waitForOutput, killTree } = require('../lib/proc');
 const { tempDir, copyExample, removeDir } = require('../lib/workspace');
 const { bundleSuite } = require('../lib/bundle-suite');
 const { runWorkbenchTests } = require('./browser');
+const { runDiagnosticsHelp } = require('./diagnosticsHelp');
 
 const SUITE_TIMEOUT_MS = 240000;
 // Kept after the run (test-results/ is gitignored): what a user saw, and the workbench's console.
@@ -109,7 +110,10 @@ async function runCodeServer() {
       logFile: WORKBENCH_LOG,
       screenshot: { file: SCREENSHOT, doneFile: env.SPECTHREAD_E2E_SCREENSHOT_DONE },
     });
-    return code === 0 ? { passed: true } : { failed: `in-editor suite exited ${code}; see ${rel(WORKBENCH_LOG)} and ${keepLog(dir)}` };
+    if (code !== 0) return { failed: `in-editor suite exited ${code}; see ${rel(WORKBENCH_LOG)} and ${keepLog(dir)}` };
+    // Scenarios driving the workbench's UI, each in a fresh window on the same server and workspace.
+    await runDiagnosticsHelp({ playwright: found.playwright, chromium: found.chromium, base, folder: ws.root, results: RESULTS });
+    return { passed: true };
   } catch (err) {
     return { failed: `${err.message}; see ${rel(WORKBENCH_LOG)} and ${keepLog(dir)}` };
   } finally {

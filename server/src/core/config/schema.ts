@@ -103,6 +103,11 @@ export const SPECTHREAD_CONFIG_SCHEMA = {
       properties: { clauseOrder: { type: 'array', items: { type: 'string' }, description: 'Precondition order, e.g. ["WHERE", "WHILE", "WHEN|IF"].' } },
     },
     baseline: { type: 'string', description: 'Baseline file relative to this file; "" turns baselines off.' },
+    ruleDocsUrl: {
+      type: 'string',
+      pattern: '^https?://',
+      description: 'Where the team publishes docs/rules.md (https://…/docs/rules.md): editor diagnostics link to its rule anchors.',
+    },
     keywords: {
       type: 'object',
       additionalProperties: false,
@@ -130,6 +135,11 @@ export const SPECTHREAD_CONFIG_SCHEMA = {
         maxFileSize: { type: 'number', minimum: 1, description: 'Larger files are not scanned for tags.' },
         requireImplemented: { type: 'array', items: { type: 'string' }, description: 'Criteria that need a tag in source: `*`, `spec`, `spec#2`, `spec#2.1`.' },
         requireVerified: { type: 'array', items: { type: 'string' }, description: 'Criteria that need a test, same forms.' },
+        perCriterion: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Specs (`*`, `spec`, `spec#2`) whose coverage findings are reported per criterion; the others get one per requirement.',
+        },
       },
     },
   },

@@ -1,4 +1,4 @@
-// @spec specthread-core#7.4
+// @spec specthread-core#7.4, specthread-core#20.4
 import { INTERNAL_ERROR } from '../checks/internalError';
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { Finding, Fix } from '../findings';
@@ -33,7 +33,7 @@ const overlaps = (a: Range, b: Range) => comparePositions(a.end, b.start) >= 0 &
 /**
  * Every action for a range of a spec file: the fixes rules attached to their findings, the
  * fixes computed on demand here because they need file text (renumbering, task stubs), a
- * "disable" action per finding, and the canonical-EARS rewrite of a Kiro v1 criterion even when
+ * "show documentation" action per rule (in code files too), a "disable" action per finding, and the canonical-EARS rewrite of a Kiro v1 criterion even when
  * `ears.then-after-when` is off (accepted by default, offered as a refactoring).
  */
 export function codeActionsFor(request: CodeActionRequest, token: CancellationToken): CodeActionResult[] {
@@ -55,6 +55,11 @@ export function codeActionsFor(request: CodeActionRequest, token: CancellationTo
       const stub = requirement && taskStubFix(spec, requirement.node, (p) => request.textOf(p));
       if (stub) actions.push({ ...stub, kind: 'quickfix', preferred: true, finding });
     }
+  }
+  // Each rule once, whatever the number of its findings here: the documentation is the same.
+  for (const code of new Set(here.map((f) => f.code))) {
+    const finding = here.find((f) => f.code === code);
+    actions.push({ title: `Show documentation for ${code}`, kind: 'quickfix', edits: [], action: { kind: 'show-rule-docs', code }, finding });
   }
   // Suppression comments and EARS rewrites are Markdown edits: spec files only.
   if (!spec) return actions;

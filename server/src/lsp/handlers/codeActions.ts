@@ -30,15 +30,20 @@ export function registerCodeActions(connection: Connection, session: Session, gu
       const only = params.context.only;
       return results
         .filter((r) => !only || only.some((kind) => r.kind === kind || r.kind.startsWith(kind + '.')))
-        .map((r): CodeAction => {
-          return {
-            title: r.title,
-            kind: r.kind,
-            isPreferred: r.preferred,
-            diagnostics: r.finding ? [toDiagnostic(r.finding)] : undefined,
-            edit: r.edits.length ? toWorkspaceEdit(r.edits) : undefined,
-            command: r.action ? toCommand(r.title, r.action) : undefined,
-          };
+        .flatMap((r): CodeAction[] => {
+          const command = r.action ? toCommand(r.title, r.action, session.docs) : undefined;
+          // An action whose command has nothing to show (no documentation link known) and no edit does nothing.
+          if (!r.edits.length && !command) return [];
+          return [
+            {
+              title: r.title,
+              kind: r.kind,
+              isPreferred: r.preferred,
+              diagnostics: r.finding ? [toDiagnostic(r.finding, session.docs)] : undefined,
+              edit: r.edits.length ? toWorkspaceEdit(r.edits) : undefined,
+              command,
+            },
+          ];
         });
     }),
   );

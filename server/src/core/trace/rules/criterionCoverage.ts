@@ -1,5 +1,5 @@
-// @spec specthread-core#10.3
-import { requiredStates } from '../../coverage/requirement';
+// @spec specthread-core#10.3, specthread-core#20.4
+import { reportsPerCriterion, requiredStates } from '../../coverage/requirement';
 import { CriterionNode } from '../../model';
 import { TraceRule } from './traceRule';
 import { TraceContext } from './traceRule';
@@ -10,10 +10,17 @@ type Need = 'implemented' | 'verified';
 /**
  * Criteria the project requires to be implemented (a tag in source) or verified (a tag or title
  * in a test) that are not. Only specs that some code or test points into are checked: a team
- * that does not tag is not told that everything is missing.
+ * that does not tag is not told that everything is missing. A requirement that has not opted in
+ * (`codeTrace.perCriterion`) gets one finding on its heading's id listing its gaps, with each
+ * criterion as related information: a spec's first tag then adds a handful of findings, not one
+ * per criterion across every line.
  */
 function checkCoverage(need: Need, ctx: TraceContext, report: (p: ReportedProblem) => void): void {
   const required = requiredStates(ctx.settings);
+  const perCriterion = reportsPerCriterion(ctx.settings);
+  const role = need === 'implemented' ? 'source' : 'test';
+  const where = need === 'implemented' ? 'No source file carries' : 'No test carries';
+  const orTitle = need === 'verified' ? ' or names it in a test title' : '';
   for (const spec of ctx.specs.specs) {
     // An archived spec is history, and a bugfix spec's defect section is the behaviour to remove: neither is built.
     if (spec.archived || !ctx.index.isTraced(spec)) continue;
@@ -21,21 +28,38 @@ function checkCoverage(need: Need, ctx: TraceContext, report: (p: ReportedProble
       if (r.node.kind === 'defect') continue;
       if (spec.requirements.get(r.node.id) !== r) continue; // duplicates are reported elsewhere
       const units: { id: string; node?: CriterionNode }[] = r.node.criteria.length ? r.node.criteria.map((c) => ({ id: c.id, node: c })) : [{ id: r.node.id }];
-      for (const u of units) {
-        if (!required[need](spec.id, r.node.id, u.id)) continue;
+      const gaps = units.filter((u) => {
+        if (!required[need](spec.id, r.node.id, u.id)) return false;
         const links = u.node ? ctx.index.linksForCriterion(spec, u.id) : ctx.index.linksForRequirement(spec, u.id);
-        const role = need === 'implemented' ? 'source' : 'test';
-        if (links.some((l) => l.role === role)) continue;
-        const where = need === 'implemented' ? 'No source file carries' : 'No test carries';
-        const what = u.node ? 'Criterion' : 'Requirement';
-        report({
-          path: r.path,
-          range: u.node ? u.node.range : r.node.range,
-          message: `${what} ${spec.id}#${u.id} is not ${need}: ${where} \`@spec ${spec.id}#${u.id}\`${need === 'verified' ? ' or names it in a test title' : ''}.`,
-        });
+        return !links.some((l) => l.role === role);
+      });
+      if (!gaps.length) continue;
+      if (!allCriteria(gaps) || perCriterion(spec.id, r.node.id)) {
+        for (const u of gaps) {
+          const what = u.node ? 'Criterion' : 'Requirement';
+          report({
+            path: r.path,
+            range: u.node ? u.node.range : r.node.range,
+            message: `${what} ${spec.id}#${u.id} is not ${need}: ${where} \`@spec ${spec.id}#${u.id}\`${orTitle}.`,
+          });
+        }
+        continue;
       }
+      const ids = gaps.map((u) => u.id);
+      const tags = need === 'implemented' ? 'no source file carries their tags' : 'no test carries their tags or names them in a test title';
+      report({
+        path: r.path,
+        range: r.node.idRange,
+        message: `Requirement ${spec.id}#${r.node.id}: ${gaps.length} of ${units.length} criteria are not ${need} (${ids.join(', ')}): ${tags}.`,
+        related: gaps.flatMap((u) => (u.node ? [{ path: r.path, range: u.node.range, message: `${spec.id}#${u.id} is not ${need}` }] : [])),
+      });
     }
   }
+}
+
+/** Whether the gaps are criteria (a requirement without criteria is its own single unit). */
+function allCriteria(gaps: readonly { node?: CriterionNode }[]): boolean {
+  return gaps.every((u) => u.node !== undefined);
 }
 
 export const criterionNotImplemented: TraceRule = {
@@ -46,7 +70,8 @@ export const criterionNotImplemented: TraceRule = {
     description:
       'Once any code or test of a project points into a spec, every criterion that `specthread.codeTrace.requireImplemented` ' +
       'covers (all by default) should be named by a tag in a source file, or its requirement should be. Test files ' +
-      '(by `specthread.codeTrace.testFiles`) do not count as implementation.',
+      '(by `specthread.codeTrace.testFiles`) do not count as implementation. Until a spec opts in through ' +
+      '`specthread.codeTrace.perCriterion`, the gaps of one requirement are one finding on its heading, each criterion a related location.',
     bad: '2. WHEN a token expires THEN THE Auth_Service SHALL reject it\n(no `@spec user-auth#1.2` in any source file)',
     good: '// src/auth/tokens.ts\n// @spec user-auth#1.2\nexport function checkExpiry(token: Token) { … }',
   },
@@ -61,7 +86,8 @@ export const criterionNotVerified: TraceRule = {
     description:
       'A test verifies a criterion when a test file carries `@spec <ref>` or a test title contains the ref ' +
       "(`it('user-auth#1.2 rejects expired tokens')`, a `def test_…` docstring, the comment above a Go test). Which " +
-      'criteria need a test is set by `specthread.codeTrace.requireVerified` (all by default, in specs that are traced).',
+      'criteria need a test is set by `specthread.codeTrace.requireVerified` (all by default, in specs that are traced). Like ' +
+      '`coverage.criterion-not-implemented`, one finding per requirement until the spec is listed in `codeTrace.perCriterion`.',
     bad: '2. WHEN a token expires THEN THE Auth_Service SHALL reject it\n(no test names user-auth#1.2)',
     good: "it('user-auth#1.2 rejects expired tokens', () => { … })",
   },

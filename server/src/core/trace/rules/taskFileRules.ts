@@ -1,4 +1,5 @@
-// @spec specthread-core#10.4, specthread-core#10.5, specthread-core#16.4
+// @spec specthread-core#10.4, specthread-core#10.5, specthread-core#16.4, specthread-core#20.4
+import { reportsPerCriterion } from '../../coverage/requirement';
 import { SpecModel } from '../../index/specModel';
 import { ReportedProblem } from '../../checks/rule';
 import { TraceRule } from './traceRule';
@@ -91,13 +92,18 @@ export const taskDoneWithoutCode: TraceRule = {
       'A task is ticked, it cites criteria (`_Requirements: 1.2_`), yet no source file carries a tag for any of them and ' +
       'no file the task names carries one either. Either the work was not done, or its code is not tagged. SpecThread has ' +
       'no version-control access, so "the task touched a file" means: the named file exists and carries a tag for one ' +
-      "of the task's criteria. Only specs that some code or test points into are checked.",
+      "of the task's criteria. Only specs that some code or test points into are checked. Until a spec opts in through " +
+      '`specthread.codeTrace.perCriterion`, a task is reported only when code already traces one of its requirements: ' +
+      'the coverage finding on an untouched requirement says the rest once.',
     bad: '- [x] 3. Reject expired tokens\n  - _Requirements: 1.2_\n(no `@spec user-auth#1.2` in source)',
     good: '- [x] 3. Reject expired tokens in `src/auth/tokens.ts`\n  - _Requirements: 1.2_\n(src/auth/tokens.ts: `// @spec user-auth#1.2`)',
   },
   check(ctx, report) {
+    const perCriterion = reportsPerCriterion(ctx.settings);
     for (const spec of ctx.specs.specs) {
       if (!ctx.index.isTraced(spec) || !spec.files.tasks) continue;
+      // The requirement a cited id belongs to (itself for a requirement id).
+      const requirementOf = (id: string): string => spec.criteria.get(id)?.node.requirementId ?? id;
       const mentions = ctx.mentions(spec);
       for (const t of spec.taskList) {
         if (t.node.status !== 'done' || !t.node.id || t.path !== spec.files.tasks.path) continue;
@@ -110,6 +116,11 @@ export const taskDoneWithoutCode: TraceRule = {
           return links.some((l) => l.role === 'source');
         });
         if (implemented) continue;
+        // A spec adopting tags gradually: a ticked task under requirements no code traces yet is
+        // already said by that requirement's one coverage finding.
+        const requirements = [...new Set(ids.map(requirementOf))];
+        const adopting = requirements.every((req) => !perCriterion(spec.id, req));
+        if (adopting && !requirements.some((req) => ctx.index.linksForRequirement(spec, req).some((l) => l.role === 'source'))) continue;
         const touched = mentions.some((m) => {
           if (m.task !== t.node) return false;
           const abs = ctx.resolveMention(spec, m.path);
