@@ -3,6 +3,8 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { CONFIGURATION_SECTION, Commands } from '../../shared/protocol';
 import { PinChange, TraceCommands } from '../../shared/traceProtocol';
 import { McpCapableApi, registerMcpProvider } from './mcpProvider';
+import { registerActionCommands } from './commands/registerActions';
+import { registerLanguageStatus } from './status/languageStatus';
 
 /**
  * The thin VS Code client: starts the bundled language server and owns only UI. All analysis
@@ -39,6 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       });
     }),
   );
+  registerActionCommands(context, client);
+  registerLanguageStatus(context, client);
   // Agent mode finds `specthread mcp` through this provider when the editor supports MCP servers.
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev');
   const mcp = registerMcpProvider(vscode as unknown as McpCapableApi, context.asAbsolutePath('dist/cli.js'), process.execPath, version);
