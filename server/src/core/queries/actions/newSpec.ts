@@ -48,7 +48,7 @@ export function newSpecFiles(format: SpecFormatName, name: string, folder: strin
       return [
         {
           path: `${root}/openspec/changes/add-${slug}/proposal.md`,
-          text: `# Change: Add ${title}\n\n## Why\n\nWhy ${title} is needed.\n\n## What Changes\n\n- **${slug}:** What changes for users.\n`,
+          text: `# Change: Add ${title}\n\n## Why\n\nWhy ${title} is needed: the problem it solves, who asks for it and what happens without it.\n\n## What Changes\n\n- **${slug}:** What changes for users.\n`,
         },
         { path: `${root}/openspec/changes/add-${slug}/tasks.md`, text: `## 1. ${title}\n\n- [ ] 1.1 First step\n` },
         {
