@@ -29,8 +29,14 @@ export function registerTaskCommands(context: vscode.ExtensionContext, client: L
       const prompt = await ask<TaskPromptResult>(client, TaskPromptRequest, task);
       if (!prompt) return;
       await reveal(prompt.uri, prompt.line);
-      await vscode.env.clipboard.writeText(prompt.markdown);
-      void vscode.window.showInformationMessage(`SpecThread: the agent prompt for ${task.spec} task ${task.task} is on the clipboard.`);
+      try {
+        await vscode.env.clipboard.writeText(prompt.markdown);
+        void vscode.window.showInformationMessage(`SpecThread: the agent prompt for ${task.spec} task ${task.task} is on the clipboard.`);
+      } catch {
+        // A browser workbench may refuse clipboard access; the prompt is then shown to copy by hand.
+        const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: prompt.markdown });
+        await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      }
     }),
     vscode.commands.registerCommand(ActionCommands.nextOpenTask, async () => {
       const list = await ask<TasksResult>(client, TasksRequest);

@@ -9,8 +9,9 @@ const { spawnGroup, run, waitForOutput, killTree } = require('../lib/proc');
 const { tempDir, copyExample, removeDir } = require('../lib/workspace');
 const { bundleSuite } = require('../lib/bundle-suite');
 const { runWorkbenchTests } = require('./browser');
+const { runActionsUi } = require('./actionsUi');
 
-const SUITE_TIMEOUT_MS = 240000;
+const SUITE_TIMEOUT_MS = 360000;
 // Kept after the run (test-results/ is gitignored): what a user saw, and the workbench's console.
 const RESULTS = path.join(prereqs.REPO, 'test-results', 'e2e');
 const SCREENSHOT = path.join(RESULTS, 'code-server-problems.png');
@@ -109,7 +110,9 @@ async function runCodeServer() {
       logFile: WORKBENCH_LOG,
       screenshot: { file: SCREENSHOT, doneFile: env.SPECTHREAD_E2E_SCREENSHOT_DONE },
     });
-    return code === 0 ? { passed: true } : { failed: `in-editor suite exited ${code}; see ${rel(WORKBENCH_LOG)} and ${keepLog(dir)}` };
+    if (code !== 0) return { failed: `in-editor suite exited ${code}; see ${rel(WORKBENCH_LOG)} and ${keepLog(dir)}` };
+    const ui = await runActionsUi({ playwright: found.playwright, chromium: found.chromium, base, folder: ws.root, resultsDir: RESULTS });
+    return ui.length === 0 ? { passed: true } : { failed: `palette/lens/status scenarios failed: ${ui.join('; ')}; see ${keepLog(dir)}` };
   } catch (err) {
     return { failed: `${err.message}; see ${rel(WORKBENCH_LOG)} and ${keepLog(dir)}` };
   } finally {
