@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CodeLens, TextEdit } from 'vscode-languageserver-protocol/node';
+import { CodeAction, CodeLens, Location, TextEdit } from 'vscode-languageserver-protocol/node';
 import * as P from '../../shared/actionsProtocol';
 import { FIXTURES } from '../helpers/fixtures';
 import { TestClient, copyToTemp, uriOf } from '../helpers/lspClient';
@@ -42,6 +42,13 @@ describe('palette commands, lenses and status over LSP', function () {
       for (const l of reqLenses) {
         assert.strictEqual(l.command?.command, P.ActionCommands.peekThread);
         assert.deepStrictEqual(l.command?.arguments, [uriOf(spec('requirements.md')), l.range.start.line, l.range.start.character]);
+        // What the peek shows: the references at the lens's position are the thread it counts.
+        const refs = await request<Location[]>('textDocument/references', {
+          textDocument: { uri: uriOf(spec('requirements.md')) },
+          position: l.range.start,
+          context: { includeDeclaration: false },
+        });
+        assert.ok(refs.length > 0, `references at line ${l.range.start.line}`);
       }
       const taskLenses = await request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(spec('tasks.md')) } });
       assert.deepStrictEqual(

@@ -39,11 +39,12 @@ export function registerWorkspaceCommands(context: vscode.ExtensionContext, clie
       if (picked) await reveal(picked.item.uri, picked.item.line);
     }),
     vscode.commands.registerCommand(ActionCommands.peekThread, async (uri: string, line: number, character: number) => {
-      // The lens's counts, as the places behind them: VS Code's own references peek.
-      const target = vscode.Uri.parse(uri);
+      // The lens's counts, as the places behind them: VS Code's own references peek, run on the
+      // heading so the peek also stays on it when the user moves through the results.
+      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preview: false });
       const pos = new vscode.Position(line, character);
-      const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', target, pos);
-      await vscode.commands.executeCommand('editor.action.showReferences', target, pos, locations ?? []);
+      editor.selection = new vscode.Selection(pos, pos);
+      await vscode.commands.executeCommand('editor.action.referenceSearch.trigger');
     }),
     vscode.commands.registerCommand(
       ActionCommands.fixAllInFile,

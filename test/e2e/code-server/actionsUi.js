@@ -4,6 +4,7 @@
 // workbench through Chromium: keys into the command palette, clicks on the lens and on the status
 // bar, and what the workbench then shows is read from the page. Screenshots are kept in
 // test-results/e2e/ (look at them: what a user sees is the product).
+const fs = require('fs');
 const path = require('path');
 
 const CHROMIUM_FLAGS = [
@@ -40,6 +41,10 @@ async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) 
   try {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     const page = context.pages()[0] || (await context.newPage());
+    // The workbench's console, for when a step fails.
+    const log = fs.createWriteStream(path.join(resultsDir, 'code-server-actions-ui.log'));
+    page.on('console', (m) => log.writableEnded || log.write(`[${m.type()}] ${m.text()}\n`));
+    context.on('close', () => log.end());
     await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
     await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: FIRST_UI_MS });
 
@@ -56,8 +61,8 @@ async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) 
 
     await step('palette "Next Open Task" opens tasks.md, whose tasks carry "Start task · Mark done" lenses', async () => {
       await palette(page, 'SpecThread: Next Open Task', FIRST_UI_MS);
-      await page.waitForSelector('.tabs-container .tab.active[aria-label*="tasks.md"]', { timeout: FIRST_UI_MS });
-      await page.locator('.codelens-decoration a', { hasText: 'Mark done' }).first().waitFor({ timeout: FIRST_UI_MS });
+      await labelled('active tasks.md tab', page.waitForSelector('.tabs-container .tab.active[aria-label*="tasks.md"]', { timeout: UI_MS }));
+      await labelled('"Mark done" lens', page.locator('.codelens-decoration a', { hasText: 'Mark done' }).first().waitFor({ timeout: FIRST_UI_MS }));
       await shot(page, 'code-server-task-lenses.png');
     });
 
@@ -70,10 +75,10 @@ async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) 
 
     await step('the language status item shows specs, problems and coverage', async () => {
       const item = page.locator('[id="status.languageStatus"]');
-      await item.waitFor({ timeout: UI_MS });
+      await labelled('language status item', item.waitFor({ timeout: UI_MS }));
       await item.click();
       const hover = page.locator('.monaco-hover', { hasText: /\d+ spec/ });
-      await hover.waitFor({ timeout: UI_MS });
+      await labelled('language status hover with the counts', hover.waitFor({ timeout: UI_MS }));
       const text = (await hover.innerText()).replace(/\s+/g, ' ');
       if (!/\d+ specs? .*\d+.*%/.test(text)) throw new Error(`status hover reads ${JSON.stringify(text)}`);
       await shot(page, 'code-server-language-status.png');
@@ -83,7 +88,7 @@ async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) 
     await step('palette "Check Workspace" opens Problems with the counts', async () => {
       await palette(page, 'SpecThread: Check Workspace');
       await toast(page, /SpecThread: 1 spec, \d+ errors?, \d+ warnings?, [\d.]+% of criteria covered/);
-      await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: UI_MS });
+      await labelled('Problems panel rows', page.waitForSelector('.markers-panel .monaco-list-row', { timeout: UI_MS }));
       await shot(page, 'code-server-check-workspace.png');
     });
 
@@ -95,6 +100,18 @@ async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) 
       await shot(page, 'code-server-go-to-requirement.png');
       await page.keyboard.press('Enter');
       await page.waitForSelector('.tabs-container .tab.active[aria-label*="requirements.md"]', { timeout: UI_MS });
+    });
+
+    await step('clicking a requirement lens ("N tasks · N code · N tests") peeks its references', async () => {
+      await page.keyboard.press('Escape');
+      // To the top of requirements.md, so the first requirement's lens is on screen (not under sticky scroll).
+      await page.keyboard.press('Control+Home');
+      const lens = page.locator('.codelens-decoration a', { hasText: ' code \u00b7 ' }).first();
+      await labelled('a requirement lens', lens.waitFor({ timeout: UI_MS }));
+      await lens.click();
+      await labelled('references peek', page.waitForSelector('.peekview-widget', { timeout: UI_MS }));
+      await shot(page, 'code-server-lens-peek.png');
+      await page.keyboard.press('Escape');
     });
 
     await step('palette "Draft Spec from Code…" answers, and says so when the server lacks Spec Studio', async () => {
@@ -111,20 +128,52 @@ async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) 
   return failures;
 }
 
-/** Runs a command through the palette (F1), as a user types it. */
+/**
+ * Runs a command through the palette (F1), as a user types it. The palette lists the commands it
+ * knew when it opened: while the extension host is still starting, a fresh palette is opened
+ * until the command shows up.
+ */
 async function palette(page, title, timeout = UI_MS) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ timeout });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout });
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await labelled(`the command palette`, input.waitFor({ timeout: Math.max(1000, deadline - Date.now()) }));
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+    const left = deadline - Date.now();
+    try {
+      await row.waitFor({ timeout: Math.max(1000, Math.min(10000, left)) });
+      break;
+    } catch (err) {
+      if (Date.now() >= deadline) throw new Error(`the palette does not list "${title}"`, { cause: err });
+    }
+  }
   await page.keyboard.press('Enter');
 }
 
-/** Waits for a notification whose message matches. */
+/** Waits for a notification whose message matches: as a toast, or else in the notification center. */
 async function toast(page, pattern) {
-  await page.locator('.notification-list-item-message', { hasText: pattern }).first().waitFor({ timeout: UI_MS });
+  const message = page.locator('.notification-list-item-message', { hasText: pattern }).first();
+  try {
+    await message.waitFor({ timeout: 10000 });
+  } catch {
+    const bell = page.locator('[id="status.notifications"]');
+    await bell.click();
+    await labelled(`a notification matching ${pattern}`, message.waitFor({ timeout: UI_MS }));
+    // Closed again, so it covers nothing the next steps look at.
+    await bell.click();
+  }
+}
+
+/** A wait whose timeout says what was awaited. */
+async function labelled(what, promise) {
+  try {
+    return await promise;
+  } catch (err) {
+    throw new Error(`no ${what}: ${err.message.split('\n')[0]}`, { cause: err });
+  }
 }
 
 module.exports = { runActionsUi };

@@ -85,10 +85,15 @@ describe('SpecThread palette commands and lenses', function () {
   });
 
   it('requirement lenses peek the thread', async () => {
+    // Lenses are asked of open documents only (VS Code has no model of a closed one).
+    await vscode.workspace.openTextDocument(specUri('requirements.md'));
     const lenses = await lensesOf(specUri('requirements.md'));
     assert.ok(lenses.length > 0, 'lenses on requirements.md');
     for (const l of lenses) assert.strictEqual(l.command && l.command.command, 'specthread.peekThread', l.command && l.command.title);
     await runLens(lenses[0]);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.fsPath === specUri('requirements.md').fsPath, 'requirements.md is active');
+    assert.strictEqual(editor.selection.active.line, lenses[0].range.start.line, 'the cursor is on the requirement the lens counts');
   });
 
   it('Open Rule Documentation opens docs/rules.md at the rule', async () => {
