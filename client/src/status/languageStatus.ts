@@ -25,7 +25,7 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
     if (!status) return;
     item.busy = false;
     item.text = statusText(status);
-    item.detail = `${status.specs} spec${status.specs === 1 ? '' : 's'} · ${status.coverage}% of criteria covered`;
+    item.detail = `${status.errors} error${status.errors === 1 ? '' : 's'}, ${status.warnings} warning${status.warnings === 1 ? '' : 's'} · ${status.coverage}% of criteria complete`;
     item.severity = status.errors
       ? vscode.LanguageStatusSeverity.Error
       : status.warnings
