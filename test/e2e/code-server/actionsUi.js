@@ -82,7 +82,9 @@ async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) 
       const text = (await hover.innerText()).replace(/\s+/g, ' ');
       if (!/\d+ specs? .*\d+.*%/.test(text)) throw new Error(`status hover reads ${JSON.stringify(text)}`);
       // The hover fades in; the picture is taken once it has (no fixed wait: on the animations' end).
-      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5000 }).catch(() => undefined);
+      await page
+        .waitForFunction(() => globalThis.document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5000 })
+        .catch(() => undefined);
       await shot(page, 'code-server-language-status.png');
       await page.keyboard.press('Escape');
     });
