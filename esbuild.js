@@ -9,6 +9,9 @@ const common = {
   target: 'node18',
   format: 'cjs',
   sourcemap: true,
+  // Minified for the .vsix and the npm package; names kept so stack traces in logs stay readable.
+  minify: !process.argv.includes('--watch'),
+  keepNames: true,
   logLevel: 'warning',
   // mdast/micromark ship ESM only; bundling converts them, and this keeps their `import.meta` quiet.
   define: { SPECTHREAD_VERSION: JSON.stringify(version) },

@@ -4,6 +4,8 @@ import { CONFIGURATION_SECTION, Commands } from '../../shared/protocol';
 import { PinChange, TraceCommands } from '../../shared/traceProtocol';
 import { registerRuleDocs } from './commands/ruleDocs';
 import { McpCapableApi, registerMcpProvider } from './mcpProvider';
+import { registerActionCommands } from './commands/registerActions';
+import { registerLanguageStatus } from './status/languageStatus';
 
 /**
  * The thin VS Code client: starts the bundled language server and owns only UI. All analysis
@@ -41,6 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerRuleDocs(context);
+  registerActionCommands(context, client);
+  registerLanguageStatus(context, client);
   // Agent mode finds `specthread mcp` through this provider when the editor supports MCP servers.
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev');
   const mcp = registerMcpProvider(vscode as unknown as McpCapableApi, context.asAbsolutePath('dist/cli.js'), process.execPath, version);

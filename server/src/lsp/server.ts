@@ -18,6 +18,8 @@ import { FileWatcher, WatchedBatch } from '../host/fileWatcher';
 import { NodeWorkspace } from '../host/nodeWorkspace';
 import { toPosixPath, uriToPath } from '../host/paths';
 import { registerCodeActions } from './handlers/codeActions';
+import { registerActions } from './handlers/actions';
+import { FIX_ALL_KIND } from '../../../shared/actionsProtocol';
 import { registerCompletion } from './handlers/completion';
 import { registerHover } from './handlers/hover';
 import { registerDocumentFeatures } from './handlers/documentFeatures';
@@ -67,6 +69,7 @@ export function startServer(connection: Connection): void {
     registerDocumentFeatures(connection, session, guard);
     registerCodeActions(connection, session, guard);
     registerTraceFeatures(connection, session, guard);
+    registerActions(connection, session, guard);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -78,7 +81,7 @@ export function startServer(connection: Connection): void {
         documentHighlightProvider: true,
         foldingRangeProvider: true,
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', FIX_ALL_KIND] },
         completionProvider: { triggerCharacters: [' ', ',', '.', '#', '[', '-', ':'] },
         codeLensProvider: {},
         documentLinkProvider: {},

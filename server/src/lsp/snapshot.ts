@@ -81,4 +81,21 @@ export class Snapshot implements ThreadView {
   facts(path: string): SpecFileFacts | undefined {
     return this.engine.facts(path);
   }
+
+  /** Every finding the editor shows (config files included), for the status item and "Export Report". */
+  allFindings(): Finding[] {
+    return [...this.engine.configFindings(this.token), ...this.engine.allFindings(this.token)];
+  }
+
+  specDirs(): string[] {
+    return this.engine.specDirs();
+  }
+
+  filesOfSpec(specDir: string): string[] {
+    return this.engine.filesOfSpec(specDir);
+  }
+
+  get roots(): readonly string[] {
+    return this.engine.roots;
+  }
 }

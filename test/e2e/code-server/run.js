@@ -10,8 +10,9 @@ const { tempDir, copyExample, removeDir } = require('../lib/workspace');
 const { bundleSuite } = require('../lib/bundle-suite');
 const { runWorkbenchTests } = require('./browser');
 const { runDiagnosticsHelp } = require('./diagnosticsHelp');
+const { runActionsUi } = require('./actionsUi');
 
-const SUITE_TIMEOUT_MS = 240000;
+const SUITE_TIMEOUT_MS = 360000;
 // Kept after the run (test-results/ is gitignored): what a user saw, and the workbench's console.
 const RESULTS = path.join(prereqs.REPO, 'test-results', 'e2e');
 const SCREENSHOT = path.join(RESULTS, 'code-server-problems.png');
@@ -113,7 +114,8 @@ async function runCodeServer() {
     if (code !== 0) return { failed: `in-editor suite exited ${code}; see ${rel(WORKBENCH_LOG)} and ${keepLog(dir)}` };
     // Scenarios driving the workbench's UI, each in a fresh window on the same server and workspace.
     await runDiagnosticsHelp({ playwright: found.playwright, chromium: found.chromium, base, folder: ws.root, results: RESULTS });
-    return { passed: true };
+    const ui = await runActionsUi({ playwright: found.playwright, chromium: found.chromium, base, folder: ws.root, resultsDir: RESULTS });
+    return ui.length === 0 ? { passed: true } : { failed: `palette/lens/status scenarios failed: ${ui.join('; ')}; see ${keepLog(dir)}` };
   } catch (err) {
     return { failed: `${err.message}; see ${rel(WORKBENCH_LOG)} and ${keepLog(dir)}` };
   } finally {

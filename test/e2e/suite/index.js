@@ -12,14 +12,18 @@ function run() {
   // The spec reporter prints through Base.consoleLog; route it through the suite's prefix.
   Mocha.reporters.Base.consoleLog = log;
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false });
-  // What mocha.loadFiles() does for a file on disk, done for a module bundled in.
-  const file = 'specthread.test.js';
-  mocha.suite.emit('pre-require', globalThis, file, mocha);
-  mocha.suite.emit('require', require('./specthread.test.js'), file, mocha);
-  mocha.suite.emit('post-require', globalThis, file, mocha);
+  load(mocha, 'specthread.test.js', () => require('./specthread.test.js'));
+  load(mocha, 'actions.test.js', () => require('./actions.test.js'));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} in-editor test(s) failed`)) : resolve()));
   });
+}
+
+/** What mocha.loadFiles() does for a file on disk, done for a module bundled in (esbuild needs literal requires). */
+function load(mocha, file, requireIt) {
+  mocha.suite.emit('pre-require', globalThis, file, mocha);
+  mocha.suite.emit('require', requireIt(), file, mocha);
+  mocha.suite.emit('post-require', globalThis, file, mocha);
 }
 
 module.exports = { run };

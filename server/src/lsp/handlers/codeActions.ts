@@ -1,4 +1,8 @@
-import { CodeAction, Connection } from 'vscode-languageserver/node';
+// @spec specthread-core#20.1
+import { CancellationToken, CodeAction, Connection } from 'vscode-languageserver/node';
+import { FIX_ALL_KIND } from '../../../../shared/actionsProtocol';
+import { Finding } from '../../core/findings';
+import { fixAllEdits } from '../../core/fixes/fixAll';
 import { codeActionsFor } from '../../core/fixes/codeActions';
 import { uriToPath } from '../../host/paths';
 import { toCommand, toDiagnostic, toWorkspaceEdit } from '../convert';
@@ -28,7 +32,8 @@ export function registerCodeActions(connection: Connection, session: Session, gu
         token,
       );
       const only = params.context.only;
-      return results
+      const fixAll = fixAllAction(path, snapshot.findingsFor(params.textDocument.uri), only, token);
+      const actions = results
         .filter((r) => !only || only.some((kind) => r.kind === kind || r.kind.startsWith(kind + '.')))
         .flatMap((r): CodeAction[] => {
           const command = r.action ? toCommand(r.title, r.action, session.docs) : undefined;
@@ -45,6 +50,18 @@ export function registerCodeActions(connection: Connection, session: Session, gu
             },
           ];
         });
+      return fixAll ? [...actions, fixAll] : actions;
     }),
   );
+}
+
+/**
+ * `source.fixAll.specthread`: only when the client asks for source actions (Fix All in File,
+ * `editor.codeActionsOnSave`), never in the light bulb, and only when there is something to fix.
+ */
+function fixAllAction(path: string, findings: readonly Finding[], only: readonly string[] | undefined, token: CancellationToken): CodeAction | undefined {
+  if (!only?.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(kind + '.'))) return undefined;
+  const { edits, fixed } = fixAllEdits(path, findings, token);
+  if (!fixed) return undefined;
+  return { title: `Fix all SpecThread problems in this file (${fixed})`, kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits) };
 }

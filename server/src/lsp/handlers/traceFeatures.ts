@@ -1,8 +1,10 @@
-// @spec specthread-core#9.3, specthread-core#11.4, specthread-core#11.6
+// @spec specthread-core#9.3, specthread-core#11.4, specthread-core#11.6, specthread-core#20.3
 import { CodeLens, Connection, DocumentLink, InlayHint, PrepareRenameResult, ResponseError, WorkspaceEdit } from 'vscode-languageserver/node';
+import { ActionCommands, TaskRef } from '../../../../shared/actionsProtocol';
 import { CoverageParams, CoverageReport, CoverageRequest } from '../../../../shared/coverage';
 import { inlayHintsFor } from './traceInlay';
 import { RenameError, renameId, renameTargetAt } from '../../core/trace/queries/renameId';
+import { taskLenses } from '../../core/queries/actions/taskLenses';
 import { specLenses } from '../../core/trace/queries/specLenses';
 import { taskFileLinks } from '../../core/trace/queries/taskLinks';
 import { pathToUri } from '../../host/paths';
@@ -21,8 +23,21 @@ export function registerTraceFeatures(connection: Connection, session: Session, 
       const found = snapshot.spec(params.textDocument.uri);
       if (!found) return [];
       const analysis = snapshot.traceAnalysis(token);
-      // A lens without a command is shown as plain text by every client.
-      return specLenses(analysis, found.spec, found.path, token).map((l) => ({ range: l.range, command: { title: l.title, command: '' } }));
+      // Every lens runs a command: the counts peek the requirement's references, a task's lenses
+      // start it or change its state.
+      return [
+        ...specLenses(analysis, found.spec, found.path, token).map((l) => ({
+          range: l.range,
+          command: { title: l.title, command: ActionCommands.peekThread, arguments: [params.textDocument.uri, l.range.start.line, l.range.start.character] },
+        })),
+        ...taskLenses(found.spec, found.path, token).flatMap((l) => {
+          const ref: TaskRef = { spec: l.spec, task: l.task };
+          return [
+            { range: l.range, command: { title: 'Start task', command: ActionCommands.startTask, arguments: [ref] } },
+            { range: l.range, command: { title: l.status === 'done' ? 'Reopen' : 'Mark done', command: ActionCommands.toggleTaskDone, arguments: [ref] } },
+          ];
+        }),
+      ];
     }),
   );
 

@@ -1,0 +1,183 @@
+'use strict';
+// @spec specthread-core#20.1, specthread-core#20.3
+// The palette, a lens and the language status item driven the way a user does, in code-server's
+// workbench through Chromium: keys into the command palette, clicks on the lens and on the status
+// bar, and what the workbench then shows is read from the page. Screenshots are kept in
+// test-results/e2e/ (look at them: what a user sees is the product).
+const fs = require('fs');
+const path = require('path');
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// The first lens waits for extension activation and the server's first index on a loaded machine.
+const FIRST_UI_MS = 90000;
+const UI_MS = 30000;
+
+/**
+ * Opens `folder` in a fresh workbench at `base` and runs the scenarios; resolves with a list of
+ * failures (empty when all passed). Never throws for a failed expectation: the caller reports.
+ */
+async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) {
+  const { chromium: launcher } = require(playwright);
+  const context = await launcher.launchPersistentContext('', {
+    executablePath: chromium,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  const failures = [];
+  const shot = async (page, name) => {
+    const file = path.join(resultsDir, name);
+    await page.screenshot({ path: file }).catch((err) => console.log(`    (screenshot ${name} failed: ${err.message})`));
+    console.log(`    screenshot: ${path.relative(process.cwd(), file)}`);
+  };
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const page = context.pages()[0] || (await context.newPage());
+    // The workbench's console, for when a step fails.
+    const log = fs.createWriteStream(path.join(resultsDir, 'code-server-actions-ui.log'));
+    page.on('console', (m) => log.writableEnded || log.write(`[${m.type()}] ${m.text()}\n`));
+    context.on('close', () => log.end());
+    await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
+    await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: FIRST_UI_MS });
+
+    const step = async (name, body) => {
+      try {
+        await body();
+        console.log(`    ✔ ${name}`);
+      } catch (err) {
+        failures.push(`${name}: ${err.message.split('\n')[0]}`);
+        console.log(`    ✗ ${name}: ${err.message.split('\n')[0]}`);
+        await shot(page, `code-server-failed-${failures.length}.png`);
+      }
+    };
+
+    await step('palette "Next Open Task" opens tasks.md, whose tasks carry "Start task · Mark done" lenses', async () => {
+      await palette(page, 'SpecThread: Next Open Task', FIRST_UI_MS);
+      await labelled('active tasks.md tab', page.waitForSelector('.tabs-container .tab.active[aria-label*="tasks.md"]', { timeout: UI_MS }));
+      await labelled('"Mark done" lens', page.locator('.codelens-decoration a', { hasText: 'Mark done' }).first().waitFor({ timeout: FIRST_UI_MS }));
+      await shot(page, 'code-server-task-lenses.png');
+    });
+
+    await step('clicking a "Start task" lens hands over the agent prompt', async () => {
+      await page.locator('.codelens-decoration a', { hasText: 'Start task' }).last().click();
+      await toast(page, /agent prompt for user-auth task [\d.]+ is on the clipboard/);
+      const clip = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+      if (!clip.startsWith('Implement this task.')) throw new Error(`clipboard holds ${JSON.stringify(clip.slice(0, 60))}`);
+    });
+
+    await step('the language status item shows specs, problems and coverage', async () => {
+      const item = page.locator('[id="status.languageStatus"]');
+      await labelled('language status item', item.waitFor({ timeout: UI_MS }));
+      await item.click();
+      const hover = page.locator('.monaco-hover', { hasText: /\d+ spec/ });
+      await labelled('language status hover with the counts', hover.waitFor({ timeout: UI_MS }));
+      const text = (await hover.innerText()).replace(/\s+/g, ' ');
+      if (!/\d+ specs? .*\d+.*%/.test(text)) throw new Error(`status hover reads ${JSON.stringify(text)}`);
+      // The hover fades in; the picture is taken once it has (no fixed wait: on the animations' end).
+      await page
+        .waitForFunction(() => globalThis.document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5000 })
+        .catch(() => undefined);
+      await shot(page, 'code-server-language-status.png');
+      await page.keyboard.press('Escape');
+    });
+
+    await step('palette "Check Workspace" opens Problems with the counts', async () => {
+      await palette(page, 'SpecThread: Check Workspace');
+      await toast(page, /SpecThread: 1 spec, \d+ errors?, \d+ warnings?, [\d.]+% of criteria covered/);
+      await labelled('Problems panel rows', page.waitForSelector('.markers-panel .monaco-list-row', { timeout: UI_MS }));
+      await shot(page, 'code-server-check-workspace.png');
+    });
+
+    await step('palette "Go to Requirement…" finds a criterion by its words', async () => {
+      await palette(page, 'SpecThread: Go to Requirement…');
+      await page.waitForSelector('.quick-input-widget .quick-input-list .monaco-list-row', { timeout: UI_MS });
+      await page.keyboard.type('five failed attempts');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'user-auth#1.3' }).first().waitFor({ timeout: UI_MS });
+      await shot(page, 'code-server-go-to-requirement.png');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.tabs-container .tab.active[aria-label*="requirements.md"]', { timeout: UI_MS });
+    });
+
+    await step('clicking a requirement lens ("N tasks · N code · N tests") peeks its references', async () => {
+      await page.keyboard.press('Escape');
+      // To the top of requirements.md, so the first requirement's lens is on screen (not under sticky scroll).
+      await page.keyboard.press('Control+Home');
+      const lens = page.locator('.codelens-decoration a', { hasText: ' code \u00b7 ' }).first();
+      await labelled('a requirement lens', lens.waitFor({ timeout: UI_MS }));
+      await lens.click();
+      await labelled('references peek', page.waitForSelector('.peekview-widget', { timeout: UI_MS }));
+      await shot(page, 'code-server-lens-peek.png');
+      await page.keyboard.press('Escape');
+    });
+
+    await step('palette "Draft Spec from Code…" answers, and says so when the server lacks Spec Studio', async () => {
+      await palette(page, 'SpecThread: Draft Spec from Code…');
+      // Either the feature's answer opens in an editor, or a message says it is not in this build.
+      await Promise.race([
+        toast(page, /Draft Spec from Code (is not available in this build yet|failed)/),
+        page.waitForSelector('.tabs-container .tab.active[aria-label*="Untitled"]', { timeout: UI_MS }),
+      ]);
+    });
+  } finally {
+    await context.close();
+  }
+  return failures;
+}
+
+/**
+ * Runs a command through the palette (F1), as a user types it. The palette lists the commands it
+ * knew when it opened: while the extension host is still starting, a fresh palette is opened
+ * until the command shows up.
+ */
+async function palette(page, title, timeout = UI_MS) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await labelled(`the command palette`, input.waitFor({ timeout: Math.max(1000, deadline - Date.now()) }));
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+    const left = deadline - Date.now();
+    try {
+      await row.waitFor({ timeout: Math.max(1000, Math.min(10000, left)) });
+      break;
+    } catch (err) {
+      if (Date.now() >= deadline) throw new Error(`the palette does not list "${title}"`, { cause: err });
+    }
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** Waits for a notification whose message matches: as a toast, or else in the notification center. */
+async function toast(page, pattern) {
+  const message = page.locator('.notification-list-item-message', { hasText: pattern }).first();
+  try {
+    await message.waitFor({ timeout: 10000 });
+  } catch {
+    const bell = page.locator('[id="status.notifications"]');
+    await bell.click();
+    await labelled(`a notification matching ${pattern}`, message.waitFor({ timeout: UI_MS }));
+    // Closed again, so it covers nothing the next steps look at.
+    await bell.click();
+  }
+}
+
+/** A wait whose timeout says what was awaited. */
+async function labelled(what, promise) {
+  try {
+    return await promise;
+  } catch (err) {
+    throw new Error(`no ${what}: ${err.message.split('\n')[0]}`, { cause: err });
+  }
+}
+
+module.exports = { runActionsUi };
