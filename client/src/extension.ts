@@ -3,6 +3,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { CONFIGURATION_SECTION, Commands } from '../../shared/protocol';
 import { PinChange, TraceCommands } from '../../shared/traceProtocol';
 import { McpCapableApi, registerMcpProvider } from './mcpProvider';
+import { registerViews } from './views/registerViews';
 
 /**
  * The thin VS Code client: starts the bundled language server and owns only UI. All analysis
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev');
   const mcp = registerMcpProvider(vscode as unknown as McpCapableApi, context.asAbsolutePath('dist/cli.js'), process.execPath, version);
   if (mcp) context.subscriptions.push(mcp);
+  registerViews(context, client);
   await client.start();
 }
 

@@ -91,17 +91,15 @@ function overviewOf(
       testLinks: tagLinks(links, 'test'),
     };
   });
-  const tasks = spec.taskList.map(
-    (t): OverviewTask => ({
-      ...(t.node.id ? { id: t.node.id } : {}),
-      title: t.node.title,
-      status: t.node.status,
-      optional: t.node.optional,
-      depth: t.node.depth,
-      place: placeOf(t.path, t.node.range),
-      problems: problemsOf(findings.filter((f) => f.path === t.path && within(f.range.start.line, t.node.itemRange))),
-    }),
-  );
+  const tasks = spec.taskList.map((t): OverviewTask => ({
+    ...(t.node.id ? { id: t.node.id } : {}),
+    title: t.node.title,
+    status: t.node.status,
+    optional: t.node.optional,
+    depth: t.node.depth,
+    place: placeOf(t.path, t.node.range),
+    problems: problemsOf(findings.filter((f) => f.path === t.path && within(f.range.start.line, t.node.itemRange))),
+  }));
   return {
     spec: spec.id,
     format: spec.format,
