@@ -12,11 +12,14 @@ function run() {
   // The spec reporter prints through Base.consoleLog; route it through the suite's prefix.
   Mocha.reporters.Base.consoleLog = log;
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false });
-  // What mocha.loadFiles() does for a file on disk, done for a module bundled in.
-  const file = 'specthread.test.js';
-  mocha.suite.emit('pre-require', globalThis, file, mocha);
-  mocha.suite.emit('require', require('./specthread.test.js'), file, mocha);
-  mocha.suite.emit('post-require', globalThis, file, mocha);
+  // What mocha.loadFiles() does for a file on disk, done for each module bundled in (esbuild
+  // needs the require() calls spelled out).
+  const files = { 'specthread.test.js': () => require('./specthread.test.js'), 'views.test.js': () => require('./views.test.js') };
+  for (const [file, load] of Object.entries(files)) {
+    mocha.suite.emit('pre-require', globalThis, file, mocha);
+    mocha.suite.emit('require', load(), file, mocha);
+    mocha.suite.emit('post-require', globalThis, file, mocha);
+  }
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} in-editor test(s) failed`)) : resolve()));
   });
