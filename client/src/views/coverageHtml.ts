@@ -59,6 +59,7 @@ function body(overview: SpecsOverview, options: CoveragePageOptions): string {
 <h1>Coverage <span class="percent">${overview.summary.percent}%</span></h1>
 ${bar(overview.summary)}
 <p class="legend">${summaryText(overview.summary)}</p>
+<p class="legend key"><span class="swatch complete"></span> complete <span class="swatch implemented"></span> implemented <span class="swatch tasked"></span> tasked</p>
 <label class="filter"><input type="checkbox" id="gapsOnly"${options.gapsOnly ? ' checked' : ''}> Gaps and problems only</label>
 </header>
 ${specs || '<p class="empty">No specs found in this workspace.</p>'}`;
@@ -105,8 +106,12 @@ function cell(ref: string, column: CoverageColumn, text: string, count: number, 
   return `<button class="open" data-ref="${esc(ref)}" data-column="${column}" title="${esc(title)}">${text}</button>`;
 }
 
+/** Criteria tasked, implemented and complete as three layers of one bar: a spec at 0% complete still shows how far it has come. */
 function bar(s: CoverageSummary): string {
-  return `<div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${s.percent}"><div class="fill" data-percent="${s.percent}"></div></div>`;
+  const share = (n: number) => (s.criteria ? Math.round((n / s.criteria) * 1000) / 10 : 100);
+  return `<div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${s.percent}" aria-valuetext="${s.percent}% complete">\
+<div class="fill tasked" data-percent="${share(s.tasked)}"></div><div class="fill implemented" data-percent="${share(s.implemented)}"></div>\
+<div class="fill complete" data-percent="${s.percent}"></div></div>`;
 }
 
 function summaryText(s: CoverageSummary): string {
@@ -125,8 +130,11 @@ h1 { font-size: 1.4em; margin: 12px 0 6px; } h2 { font-size: 1.1em; margin: 18px
 .percent { color: var(--vscode-descriptionForeground); font-weight: normal; }
 .legend, .empty { color: var(--vscode-descriptionForeground); margin: 4px 0; }
 .banner { background: var(--vscode-inputValidation-warningBackground); border: 1px solid var(--vscode-inputValidation-warningBorder); padding: 6px 8px; }
-.bar { height: 8px; background: var(--vscode-editorWidget-background); border: 1px solid var(--vscode-widget-border, transparent); border-radius: 4px; overflow: hidden; max-width: 480px; }
-.fill { height: 100%; background: var(--vscode-charts-green); }
+.bar { position: relative; height: 8px; background: var(--vscode-editorWidget-background); border: 1px solid var(--vscode-widget-border, var(--vscode-contrastBorder, transparent)); border-radius: 4px; overflow: hidden; max-width: 480px; }
+.fill { position: absolute; top: 0; left: 0; height: 100%; }
+.fill.tasked { background: var(--vscode-charts-yellow); opacity: 0.45; }
+.fill.implemented { background: var(--vscode-charts-blue); opacity: 0.7; }
+.fill.complete { background: var(--vscode-charts-green); }
 table { border-collapse: collapse; margin-top: 8px; width: 100%; }
 th, td { text-align: left; padding: 3px 8px; border-bottom: 1px solid var(--vscode-editorWidget-border, var(--vscode-widget-border, transparent)); }
 thead th { color: var(--vscode-descriptionForeground); font-weight: 600; }
@@ -137,6 +145,8 @@ button.open:hover { text-decoration: underline; }
 button.open:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
 .problems { color: var(--vscode-editorWarning-foreground); font-weight: normal; }
 .filter { display: inline-block; margin: 6px 0; }
+.swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; vertical-align: middle; margin-left: 8px; }
+.swatch.complete { background: var(--vscode-charts-green); } .swatch.implemented { background: var(--vscode-charts-blue); opacity: 0.7; } .swatch.tasked { background: var(--vscode-charts-yellow); opacity: 0.45; }
 `;
 
 // Posts the user's clicks to the extension; it never reads or writes files itself. Bar widths are
