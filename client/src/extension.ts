@@ -6,6 +6,7 @@ import { registerRuleDocs } from './commands/ruleDocs';
 import { McpCapableApi, registerMcpProvider } from './mcpProvider';
 import { registerActionCommands } from './commands/registerActions';
 import { registerLanguageStatus } from './status/languageStatus';
+import { registerViews } from './views/registerViews';
 
 /**
  * The thin VS Code client: starts the bundled language server and owns only UI. All analysis
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev');
   const mcp = registerMcpProvider(vscode as unknown as McpCapableApi, context.asAbsolutePath('dist/cli.js'), process.execPath, version);
   if (mcp) context.subscriptions.push(mcp);
+  registerViews(context, client);
   await client.start();
 }
 

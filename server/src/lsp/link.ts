@@ -1,6 +1,7 @@
 // @spec specthread-core#15.3
 import { Connection, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { IndexedNotification, IndexedParams } from '../../../shared/protocol';
+import { AnalysisChangedNotification } from '../../../shared/specsViewProtocol';
 
 /**
  * What the session sends to the client. The LSP connection is adapted to this small shape so
@@ -9,6 +10,8 @@ import { IndexedNotification, IndexedParams } from '../../../shared/protocol';
 export interface ClientLink {
   sendDiagnostics(params: PublishDiagnosticsParams): void;
   indexed(params: IndexedParams): void;
+  /** The analysis may have changed (a publish step ran): views ask again. Optional for fake clients. */
+  analysisChanged?(): void;
   readonly log: {
     error(message: string): void;
     warn(message: string): void;
@@ -32,6 +35,7 @@ export function linkOf(connection: Connection): ClientLink {
   return {
     sendDiagnostics: (params) => void connection.sendDiagnostics(params),
     indexed: (params) => void connection.sendNotification(IndexedNotification, params),
+    analysisChanged: () => void connection.sendNotification(AnalysisChangedNotification),
     log: {
       error: (message) => connection.console.error(message),
       warn: (message) => connection.console.warn(message),

@@ -51,6 +51,7 @@ export class Publisher {
     this.crossSpecChanged();
     findings += this.trace(dirs, true);
     this.config();
+    this.link.analysisChanged?.();
     return findings;
   }
 
@@ -67,6 +68,8 @@ export class Publisher {
       this.spec(dir);
     }
     this.trace(done, false);
+    // Coverage can move without a diagnostic moving (a task ticked), so the views hear of every step.
+    this.link.analysisChanged?.();
   }
 
   /** Publishes problems of specthread.json itself (invalid JSON, keys the schema does not know). */

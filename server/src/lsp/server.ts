@@ -24,6 +24,7 @@ import { registerCompletion } from './handlers/completion';
 import { registerHover } from './handlers/hover';
 import { registerDocumentFeatures } from './handlers/documentFeatures';
 import { registerNavigation } from './handlers/navigation';
+import { registerSpecsOverview } from './handlers/specsOverview';
 import { registerSymbols } from './handlers/symbols';
 import { registerTraceFeatures } from './handlers/traceFeatures';
 import { Guard } from './guard';
@@ -70,6 +71,7 @@ export function startServer(connection: Connection): void {
     registerCodeActions(connection, session, guard);
     registerTraceFeatures(connection, session, guard);
     registerActions(connection, session, guard);
+    registerSpecsOverview(connection, session, guard);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

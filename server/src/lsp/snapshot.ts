@@ -57,6 +57,11 @@ export class Snapshot implements ThreadView {
     return doc?.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
   }
 
+  /** Every finding published for a spec's files (its own, cross-spec and trace findings). */
+  findingsOfSpec(spec: SpecModel): Finding[] {
+    return this.engine.findingsForSpec(spec.dir, this.token);
+  }
+
   allSpecs(): SpecModel[] {
     return this.engine.allSpecs(this.token);
   }

@@ -9,6 +9,7 @@ const util = require('util');
 
 const SUITE_PREFIX = '[e2e] '; // test/e2e/suite/log.js
 const SCREENSHOT_READY = `${SUITE_PREFIX}screenshot-ready`; // logged by the suite's after() hook
+const UI_STEP = `${SUITE_PREFIX}ui:`; // test/e2e/suite/browserSteps.js: the suite asks the harness to act in the page
 
 const CHROMIUM_FLAGS = [
   '--no-sandbox', // running as root in CI
@@ -27,7 +28,7 @@ const CHROMIUM_FLAGS = [
  * suite says `screenshot-ready`, saves `screenshot.file` and then creates `screenshot.doneFile`,
  * which the suite waits for.
  */
-async function runWorkbenchTests({ playwright, chromium, base, folder, devPath, testsPath, timeoutMs, logFile, screenshot }) {
+async function runWorkbenchTests({ playwright, chromium, base, folder, devPath, testsPath, timeoutMs, logFile, screenshot, ui }) {
   const { chromium: launcher } = require(playwright);
   const host = new URL(base).host;
   const payload = [
@@ -55,6 +56,7 @@ async function runWorkbenchTests({ playwright, chromium, base, folder, devPath, 
     await page.exposeFunction('codeAutomationLog', async (type, args) => {
       const text = util.format(...(args || []));
       record(`[${type}] ${text}\n`);
+      if (ui && text.startsWith(UI_STEP)) return runUiStep(page, ui, text.slice(UI_STEP.length));
       const ready = screenshot && text === SCREENSHOT_READY;
       for (const line of ready ? [] : text.split('\n')) {
         if (line.startsWith(SUITE_PREFIX)) console.log(`    ${line.slice(SUITE_PREFIX.length)}`);
@@ -86,6 +88,23 @@ async function runWorkbenchTests({ playwright, chromium, base, folder, devPath, 
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Runs one step the in-editor suite asked for (`ui.steps[name](page)`: read the DOM, click, take
+ * a picture) and answers in `<ui.dir>/<name>.json` as `{ value }` or `{ error }`, which the suite
+ * waits for; the suite asserts on the answer.
+ */
+async function runUiStep(page, ui, name) {
+  let answer;
+  try {
+    const step = ui.steps[name];
+    if (!step) throw new Error(`no UI step named ${name}`);
+    answer = { value: await step(page) };
+  } catch (err) {
+    answer = { error: err && err.stack ? err.stack : String(err) };
+  }
+  fs.writeFileSync(path.join(ui.dir, `${name}.json`), JSON.stringify(answer));
 }
 
 /** Waits for the Problems panel to list findings, then keeps a picture of the workbench. */

@@ -11,6 +11,7 @@ const { bundleSuite } = require('../lib/bundle-suite');
 const { runWorkbenchTests } = require('./browser');
 const { runDiagnosticsHelp } = require('./diagnosticsHelp');
 const { runActionsUi } = require('./actionsUi');
+const { viewSteps } = require('./views');
 
 const SUITE_TIMEOUT_MS = 360000;
 // Kept after the run (test-results/ is gitignored): what a user saw, and the workbench's console.
@@ -31,6 +32,7 @@ async function runCodeServer() {
     runner: path.join(dir, 'runner-extension'),
     suite: path.join(dir, 'suite'),
     vsix: path.join(dir, 'specthread.vsix'),
+    ui: path.join(dir, 'ui'),
   };
   let server;
   try {
@@ -53,6 +55,8 @@ async function runCodeServer() {
       // Read by the in-editor suite: the extension under test must be the installed .vsix.
       SPECTHREAD_E2E_EXTENSIONS_DIR: paths.extensions,
       SPECTHREAD_E2E_SCREENSHOT_DONE: path.join(dir, 'screenshot.done'),
+      // Where the harness answers the suite's UI steps (test/e2e/suite/browserSteps.js).
+      SPECTHREAD_E2E_UI_DIR: path.join(dir, 'ui'),
     };
     const common = ['--config', paths.config, '--user-data-dir', paths.userData, '--extensions-dir', paths.extensions];
 
@@ -110,6 +114,7 @@ async function runCodeServer() {
       timeoutMs: SUITE_TIMEOUT_MS,
       logFile: WORKBENCH_LOG,
       screenshot: { file: SCREENSHOT, doneFile: env.SPECTHREAD_E2E_SCREENSHOT_DONE },
+      ui: { dir: env.SPECTHREAD_E2E_UI_DIR, steps: { ...viewSteps(RESULTS) } },
     });
     if (code !== 0) return { failed: `in-editor suite exited ${code}; see ${rel(WORKBENCH_LOG)} and ${keepLog(dir)}` };
     // Scenarios driving the workbench's UI, each in a fresh window on the same server and workspace.
@@ -125,7 +130,7 @@ async function runCodeServer() {
 }
 
 function prepareDirs(paths) {
-  for (const d of [paths.home, paths.userData, paths.extensions, paths.runner, paths.suite]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [paths.home, paths.userData, paths.extensions, paths.runner, paths.suite, paths.ui]) fs.mkdirSync(d, { recursive: true });
   // An explicit (empty) config file: without --config code-server writes a password into HOME.
   fs.writeFileSync(paths.config, '');
   const settingsDir = path.join(paths.userData, 'User');

@@ -14,6 +14,7 @@ function run() {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false });
   load(mocha, 'specthread.test.js', () => require('./specthread.test.js'));
   load(mocha, 'actions.test.js', () => require('./actions.test.js'));
+  load(mocha, 'views.test.js', () => require('./views.test.js'));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} in-editor test(s) failed`)) : resolve()));
   });
