@@ -1,4 +1,5 @@
 import { CancellationToken, throwIfCancelled } from '../cancellation';
+import { paddingLookup } from './paddedIds';
 import { CriterionNode, RefOccurrence, RequirementNode, SpecFileFacts, SpecFileKind, SpecFormat, TaskNode } from '../model';
 
 /**
@@ -88,6 +89,7 @@ export function buildSpecModel(
   const tasks = new Map<string, Located<TaskNode>>();
   for (const t of taskList) if (t.node.id && !tasks.has(t.node.id)) tasks.set(t.node.id, t);
 
+  const padded = paddingLookup([...requirements.keys(), ...criteria.keys(), ...[...tasks.keys()].filter(isTaskId)]);
   const refs: ResolvedRef[] = [];
   const citedBy = new Map<string, ResolvedRef[]>();
   let citesAll = false;
@@ -101,7 +103,7 @@ export function buildSpecModel(
         refs.push({ occurrence, path: f.path, resolved: [], unresolved: [], external: true });
         continue;
       }
-      const { resolved, unresolved } = resolveTarget(occurrence, criterionList, requirements, criteria, tasks);
+      const { resolved, unresolved } = resolveTarget(occurrence, criterionList, requirements, criteria, tasks, padded);
       const ref: ResolvedRef = { occurrence, path: f.path, resolved, unresolved };
       refs.push(ref);
       if (occurrence.target.kind === 'all' && f.kind === 'tasks') citesAll = true;
@@ -146,15 +148,26 @@ function resolveTarget(
   requirements: ReadonlyMap<string, Located<RequirementNode>>,
   criteria: ReadonlyMap<string, Located<CriterionNode>>,
   tasks: ReadonlyMap<string, Located<TaskNode>>,
+  padded: (id: string) => string | undefined,
 ): { resolved: string[]; unresolved: string[] } {
   // Only spec-kit task ids (`T012`, `T-79`, `TASK-001`) name tasks; a Kiro `5` is a requirement even when a task 5 exists.
-  const exists = (id: string) => criteria.has(id) || requirements.has(id) || (/^T(?:ASK)?-?[A-Z]{0,3}\d/.test(id) && tasks.has(id));
+  const exists = (id: string) => criteria.has(id) || requirements.has(id) || (isTaskId(id) && tasks.has(id));
+  // The id as the spec defines it: as written, or the one definition it names with other zero padding (`FR-001` for `FR-1`).
+  const lookup = (id: string) => (exists(id) ? id : padded(id));
   const target = occurrence.target;
   if (target.kind === 'all') return { resolved: [], unresolved: [] };
-  if (target.kind === 'id') return exists(target.id) ? { resolved: [target.id], unresolved: [] } : { resolved: [], unresolved: [target.id] };
-  const unresolved = [target.from, target.to].filter((id) => !exists(id));
-  const resolved = expandPrefixedRange(target.from, target.to) ?? expandRange(target.from, target.to, criterionList, requirements);
-  return { resolved: resolved.filter(exists), unresolved };
+  if (target.kind === 'id') {
+    const found = lookup(target.id);
+    return found ? { resolved: [found], unresolved: [] } : { resolved: [], unresolved: [target.id] };
+  }
+  const unresolved = [target.from, target.to].filter((id) => !lookup(id));
+  const named = expandPrefixedRange(target.from, target.to) ?? expandRange(target.from, target.to, criterionList, requirements);
+  const resolved = named.map(lookup).filter((id): id is string => !!id);
+  return { resolved: [...new Set(resolved)], unresolved };
+}
+
+function isTaskId(id: string): boolean {
+  return /^T(?:ASK)?-?[A-Z]{0,3}\d/.test(id);
 }
 
 /**

@@ -1,5 +1,6 @@
 // @spec specthread-core#2.1, specthread-core#16.3
 import { roleUnderstood } from '../../index/reading';
+import { RefTarget } from '../../model';
 import { SpecRule } from '../rule';
 import { suggestIds } from '../suggest';
 import { checkSpeckitRefs } from './speckit/unknownIds';
@@ -31,11 +32,20 @@ export const unknownRef: SpecRule = {
     if (spec.requirements.size === 0) return;
     const criteria = [...spec.criteria.keys()];
     const requirements = [...spec.requirements.keys()];
+    const allOnLine = new Set(spec.refs.filter((r) => r.occurrence.target.kind === 'all').map((r) => `${r.path}\u0000${r.occurrence.range.start.line}`));
     for (const ref of spec.refs) {
       for (const missing of ref.unresolved) {
         // Likewise a requirement whose criteria could not be read: its `2.3` may well exist.
         const owner = missing.includes('.') ? spec.requirements.get(missing.split('.')[0]!) : undefined;
         if (owner && owner.node.criteria.length === 0) continue;
+        // `_Requirements: All, 6.1-6.7_` already cites everything: a range on that line running past
+        // the last criterion (6.6) loosely means "the rest of 6", an odd range, not a certain break.
+        if (
+          owner &&
+          allOnLine.has(`${ref.path}\u0000${ref.occurrence.range.start.line}`) &&
+          overshootsRequirement(ref.occurrence.target, missing, spec.criteria)
+        )
+          continue;
         // A mistyped criterion is another criterion; a wrong requirement number has no
         // meaningful look-alike (every single digit is one edit away), so list the range instead.
         const suggestions = missing.includes('.') ? suggestIds(missing, criteria) : [];
@@ -69,6 +79,13 @@ export const unknownRef: SpecRule = {
     }
   },
 };
+
+function overshootsRequirement(target: RefTarget, missing: string, criteria: ReadonlyMap<string, unknown>): boolean {
+  if (target.kind !== 'range' || target.to !== missing || !criteria.has(target.from)) return false;
+  const [fromReq] = target.from.split('.');
+  const [toReq, toNum] = missing.split('.');
+  return fromReq === toReq && toNum !== undefined && /^\d+$/.test(toNum);
+}
 
 function describeSpan(ids: string[]): string {
   return ids.length === 1 ? `only ${ids[0]}` : `${ids[0]}–${ids[ids.length - 1]}`;

@@ -5,6 +5,7 @@ import { SpecKitExtras } from './extras';
 import { RefOccurrence, SpecFileFacts, SpecFileKind } from '../../model';
 import { markdownBase } from '../../parse/fileBase';
 import { collectHeadings } from '../../parse/markdown';
+import { dropOwnItemRefs, ownItemIds } from './parse/checklistItems';
 import { dropHistoryMentions } from './parse/history';
 import { isTaskIdText, scanDocIds } from './parse/ids';
 import { findClarifications, findPlaceholders } from './parse/markers';
@@ -29,7 +30,10 @@ export function parseSpeckitFile(path: string, kind: SpecFileKind, text: string,
     case 'checklist': {
       // Checklists cite requirements (`[Spec §FR-001]`); those citations must resolve, unless they record history.
       const headings = collectHeadings(doc);
-      const refs = scanDocIds(doc, 'inline-id').filter((r) => !isTaskRef(r));
+      const refs = dropOwnItemRefs(
+        scanDocIds(doc, 'inline-id').filter((r) => !isTaskRef(r)),
+        ownItemIds(doc),
+      );
       return { ...base, ...empty, headings, refs: dropHistoryMentions(doc, refs, headings, feature) };
     }
     default:
