@@ -1,8 +1,9 @@
-// @spec specthread-core#8.1, specthread-core#8.2
+// @spec specthread-core#8.1, specthread-core#8.2, specthread-core#19.4
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { LineIndex } from '../text/lineIndex';
 import { Span, lexComments } from './commentLexer';
 import { CommentSyntax } from './languages';
+import { isPendingTestAt } from './pendingTest';
 import { CodeFileFacts, TraceRole, TraceTag, TraceTagKind } from './model';
 import { RefMatch, findBareRefs, findTags } from './refSyntax';
 
@@ -40,6 +41,7 @@ export function scanCodeFile(path: string, text: string, syntax: CommentSyntax, 
     specRange: lines.rangeOf(ref.start, ref.specEnd),
     idRange: lines.rangeOf(ref.idStart, ref.idEnd),
     pinRange: ref.pinStart === undefined ? undefined : lines.rangeOf(ref.pinStart, ref.end),
+    ...(role === 'test' && isPendingTestAt(text, ref.start) ? { pending: true as const } : {}),
   }));
   return { ...base, tags };
 }

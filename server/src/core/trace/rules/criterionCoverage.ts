@@ -1,4 +1,4 @@
-// @spec specthread-core#10.3
+// @spec specthread-core#10.3, specthread-core#19.4
 import { requiredStates } from '../../coverage/requirement';
 import { CriterionNode } from '../../model';
 import { TraceRule } from './traceRule';
@@ -23,8 +23,10 @@ function checkCoverage(need: Need, ctx: TraceContext, report: (p: ReportedProble
         if (!required[need](spec.id, r.node.id, u.id)) continue;
         const links = u.node ? ctx.index.linksForCriterion(spec, u.id) : ctx.index.linksForRequirement(spec, u.id);
         const role = need === 'implemented' ? 'source' : 'test';
-        if (links.some((l) => l.role === role)) continue;
-        const where = need === 'implemented' ? 'No source file carries' : 'No test carries';
+        // A skipped or todo test names the criterion without verifying it.
+        if (links.some((l) => l.role === role && !l.tag.pending)) continue;
+        const pending = need === 'verified' && links.some((l) => l.role === 'test');
+        const where = pending ? 'Only a pending (skipped or todo) test carries' : need === 'implemented' ? 'No source file carries' : 'No test carries';
         const what = u.node ? 'Criterion' : 'Requirement';
         report({
           path: r.path,
