@@ -21,6 +21,7 @@ import { registerCodeActions } from './handlers/codeActions';
 import { registerCompletion } from './handlers/completion';
 import { registerHover } from './handlers/hover';
 import { registerNavigation } from './handlers/navigation';
+import { registerStudio } from './handlers/studio';
 import { registerSymbols } from './handlers/symbols';
 import { registerTraceFeatures } from './handlers/traceFeatures';
 import { Guard } from './guard';
@@ -65,6 +66,7 @@ export function startServer(connection: Connection): void {
     registerSymbols(connection, session, guard);
     registerCodeActions(connection, session, guard);
     registerTraceFeatures(connection, session, guard);
+    registerStudio(connection, session, guard, workspace);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -14,7 +14,7 @@
  */
 
 const HEADER_SKIP =
-  /\b(?:it|test|describe|context|specify|suite)\.(?:skip|todo)\b|(?:^|[^\w.$])x(?:it|test|describe|context|specify)\s*\(|[{,]\s*(?:skip|todo)\s*:\s*(?!false\b)|@pytest\.mark\.skip\b(?!if)|@unittest\.skip\b(?!If|Unless)|@(?:Disabled|Ignore)\b|#\[ignore\b/;
+  /\b(?:it|test|describe|context|specify|suite)\.(?:skip|todo)\b|(?:^|[^\w.$])x(?:it|test|describe|context|specify)\s*\(|[{,]\s*(?:skip|todo)\s*:(?!\s*false\b)|@pytest\.mark\.skip\b(?!if)|@unittest\.skip\b(?!If|Unless)|@(?:Disabled|Ignore)\b|#\[ignore\b/;
 
 const BODY_SKIP = /^\s*(?:t\.(?:Skip|SkipNow|Skipf)\(|pytest\.skip\(|self\.skipTest\(|this\.skip\(\)|t\.(?:skip|todo)\()/;
 

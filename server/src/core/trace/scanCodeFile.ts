@@ -65,10 +65,10 @@ class NextOccurrence {
   }
 }
 
-// A call that declares a test and takes its title first: mocha/jest/vitest, Jasmine, Go subtests,
+// A call that declares a test and takes its title first: mocha/jest/vitest (and their x-prefixed skipped forms), Jasmine, Go subtests,
 // Ginkgo, Cucumber-style steps, JUnit's @DisplayName, Kotest.
 const TITLE_CALL =
-  /(?:^|[^\w.$])(?:(?:it|test|describe|context|specify|suite|scenario|feature|Scenario|Feature|It|Describe|Context|When|Then|Given|DisplayName|should)(?:\.(?:only|skip|each|concurrent|todo|failing)(?:\([^)]*\))?)?|(?:t|s|suite|b)\.Run)\s*\(\s*$/;
+  /(?:^|[^\w.$])(?:(?:it|test|describe|context|specify|suite|xit|xtest|xdescribe|xcontext|xspecify|scenario|feature|Scenario|Feature|It|Describe|Context|When|Then|Given|DisplayName|should)(?:\.(?:only|skip|each|concurrent|todo|failing)(?:\([^)]*\))?)?|(?:t|s|suite|b)\.Run)\s*\(\s*$/;
 
 // A declaration a comment or docstring may describe: Go, Rust, JUnit/Kotlin, xUnit/NUnit/MSTest,
 // pytest and unittest, and JS test calls.
