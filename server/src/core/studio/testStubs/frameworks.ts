@@ -206,11 +206,11 @@ export function isEsmPackage(facts: ProjectFacts): boolean {
 
 function detectPython(facts: ProjectFacts, tests: Sample): Detected | undefined {
   for (const t of tests)
-    if (/^\s*(?:import pytest|from pytest\b)|@pytest\./m.test(t.text ?? '')) return { framework: 'pytest', evidence: `${rel(facts, t.path)} uses pytest` };
+    if (/^[ \t]*(?:import pytest|from pytest\b)|@pytest\./m.test(t.text ?? '')) return { framework: 'pytest', evidence: `${rel(facts, t.path)} uses pytest` };
   for (const name of ['pytest.ini', 'pyproject.toml', 'setup.cfg', 'tox.ini', 'requirements-dev.txt', 'requirements.txt'])
     if (/\bpytest\b/.test(facts.manifests.get(name) ?? '')) return { framework: 'pytest', evidence: `${name} names pytest` };
   for (const t of tests)
-    if (/\bunittest\.TestCase\b|^\s*(?:import unittest|from unittest\b)/m.test(t.text ?? ''))
+    if (/\bunittest\.TestCase\b|^[ \t]*(?:import unittest|from unittest\b)/m.test(t.text ?? ''))
       return { framework: 'unittest', evidence: `${rel(facts, t.path)} uses unittest` };
   return hasManifest(facts, 'python') || tests.length ? { framework: 'unittest', evidence: 'no pytest named: unittest is in the standard library' } : undefined;
 }

@@ -34,12 +34,18 @@ export function givenWhenThen(text: string): GivenWhenThen {
   return { given, when, then };
 }
 
-/** A clause without the commas and THEN that join it to the next. */
+/**
+ * A clause without the commas and THEN that join it to the next. String code, not a trailing
+ * `(?:[\s,]+|THEN)+$` regex: that one backtracks on every run of commas and spaces in the text.
+ */
 function tidy(s: string): string {
-  return s
-    .replace(/^[\s,]+/, '')
-    .replace(/(?:[\s,]+|\bTHEN\b)+$/, '')
-    .trim();
+  let out = s.replace(/^[\s,]+/, '');
+  for (;;) {
+    const trimmed = out.trimEnd();
+    if (trimmed.endsWith(',')) out = trimmed.slice(0, -1);
+    else if (/(?<![\p{L}\p{N}_])THEN$/u.test(trimmed.slice(-5))) out = trimmed.slice(0, -4);
+    else return trimmed;
+  }
 }
 
 /** The comment lines of a stub body, one per clause, in the order a test is written. */

@@ -52,13 +52,13 @@ export async function placeStubs(
     case 'go': {
       const sample = tests.find((t) => t.path.startsWith(dir + '/'));
       const text = sample ? (sample.text ?? (await readText(sample.path))) : undefined;
-      const pkg = (text && /^package\s+(\w+)/m.exec(text)?.[1]) ?? goModulePackage(facts);
+      const pkg = (text && /^package[ \t]+(\w+)/m.exec(text)?.[1]) ?? goModulePackage(facts);
       return { path: `${dir}/${snake}_pending_test.go`, typescript: false, esm, packageName: pkg, className };
     }
     case 'java': {
       const sample = tests.find((t) => t.path.startsWith(dir + '/'));
       const text = sample ? (sample.text ?? (await readText(sample.path))) : undefined;
-      const pkg = text ? /^\s*package\s+([\w.]+)\s*;/m.exec(text)?.[1] : undefined;
+      const pkg = text ? /^[ \t]*package[ \t]+([\w.]+)[ \t]*;/m.exec(text)?.[1] : undefined;
       return { path: `${dir}/${className}Test.java`, typescript: false, esm, ...(pkg ? { packageName: pkg } : {}), className: `${className}Test` };
     }
   }

@@ -39,7 +39,7 @@ const comments = (s: Stub, indent: string, mark: string) => gwtLines(s.text).map
 const docstring = (s: string) => `"""${s.replace(/\s+/g, ' ').trim().replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"""`;
 
 /** An identifier part from a ref, unique across the specs of a package: `user-auth#1.2` → `user_auth_1_2`. */
-const idPart = (ref: string) => ref.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+const idPart = (ref: string) => ref.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|(?<!_)_+$/g, '');
 
 /** A JavaScript or TypeScript framework: `open` starts the skipped call up to its callback. */
 function jsRenderer(open: (titleLiteral: string) => string, imports: (p: Placement) => string): Renderer {
