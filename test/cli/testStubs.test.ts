@@ -295,7 +295,7 @@ describe('specthread test-stubs (CLI)', function () {
     assert.match(criterion.stderr, /7\.7 is not a criterion or requirement of user-auth/);
     const none = run(dir, ['test-stubs', '.kiro/specs/user-auth']);
     assert.strictEqual(none.code, 2);
-    assert.match(none.stderr, /Cannot tell the test framework .* Name one with --framework/);
+    assert.match(none.stderr, /Cannot tell the test framework .* Name it with --framework/);
     const usage = run(dir, ['test-stubs', 'user-auth', '--framework', 'rspec']);
     assert.strictEqual(usage.code, 2);
     assert.match(usage.stderr, /--framework must be mocha, jest, vitest, node:test, pytest, unittest, go or junit5, not 'rspec'/);

@@ -19,7 +19,7 @@ import { openWorkspace } from './openWorkspace';
 export async function runTestStubs(options: TestStubsOptions, cwd: string): Promise<CommandResult> {
   const asPath = path.resolve(cwd, options.spec);
   const isPath = !!(await fs.stat(asPath).catch(() => undefined));
-  const opened = await openWorkspace([isPath ? options.spec : '.'], [], cwd, false);
+  const opened = await openWorkspace([isPath ? projectDirOf(asPath) : '.'], [], cwd, false);
   let plan;
   try {
     plan = await testStubsFor(
@@ -64,6 +64,17 @@ export async function runTestStubs(options: TestStubsOptions, cwd: string): Prom
     notes.push(`Kept ${rel(target)}: it exists (--append adds the ${file.refs.length} stub${file.refs.length === 1 ? '' : 's'} to it; --dry-run shows them).`);
   }
   return { exitCode: kept ? 1 : 0, stdout: '', stderr: notes.join('\n') };
+}
+
+/**
+ * The project a spec path belongs to: the folder holding its `.kiro`, `specs` or `openspec`
+ * folder. Opening the spec folder alone would leave out the tests, and a checkout without `.git`
+ * or specthread.json gives `openWorkspace` nothing else to find the project by.
+ */
+function projectDirOf(specPath: string): string {
+  const posix = toPosixPath(specPath);
+  const cuts = ['/.kiro/', '/.specify/', '/specs/', '/openspec/'].map((m) => posix.lastIndexOf(m)).filter((i) => i > 0);
+  return cuts.length ? posix.slice(0, Math.min(...cuts)) : posix;
 }
 
 function count(files: readonly TestStubFile[]): string {

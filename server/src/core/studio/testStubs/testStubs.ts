@@ -68,7 +68,7 @@ export async function planTestStubs(
   const detected: Detected | undefined = options.framework ? { framework: options.framework, evidence: '--framework' } : detectFramework(facts);
   if (!detected)
     throw new TestStubsError(
-      `Cannot tell the test framework of ${facts.root}: no package.json, pyproject.toml, go.mod, pom.xml or build.gradle, and no test files. Name one with --framework.`,
+      `Cannot tell the test framework of ${facts.root}: neither its manifests (package.json, pyproject.toml, go.mod, pom.xml, build.gradle) nor its ${facts.tests.length} test file(s) name one. Name it with --framework.`,
     );
   const skipped: { ref: string; reason: 'verified' | 'pending' }[] = [];
   const stubs: Stub[] = [];
