@@ -1,4 +1,4 @@
-// @spec specthread-core#9.3
+// @spec specthread-core#9.3, specthread-core#19.4
 /**
  * The coverage report: how far each criterion has come along
  * `specified → tasked → implemented → verified`, aggregated per requirement, spec and workspace.
@@ -12,8 +12,12 @@ export interface CoverageParams {
   readonly spec?: string;
 }
 
-/** `passing` only with test results (`--test-results`): a test naming the criterion passed. */
-export type CoverageState = 'specified' | 'tasked' | 'implemented' | 'verified' | 'passing';
+/**
+ * `pending` ("test pending"): a test names the criterion but is skipped or todo (a stub from
+ * `specthread test-stubs`), and no other test verifies it. `passing` only with test results
+ * (`--test-results`): a test naming the criterion passed.
+ */
+export type CoverageState = 'specified' | 'tasked' | 'implemented' | 'pending' | 'verified' | 'passing';
 
 export interface CoverageSummary {
   /** Criteria counted (a requirement without criteria counts as one). */
@@ -21,6 +25,8 @@ export interface CoverageSummary {
   readonly tasked: number;
   readonly implemented: number;
   readonly verified: number;
+  /** Criteria not verified that a pending (skipped or todo) test names; absent when none. */
+  readonly pending?: number;
   /** With test results only: criteria a passing test names. */
   readonly passing?: number;
   /** Criteria that reached every state the project requires of them. */
@@ -48,6 +54,8 @@ export interface CriterionCoverage {
   readonly tasks: number;
   readonly code: number;
   readonly tests: number;
+  /** Pending (skipped or todo) tests naming it, not counted in `tests`; absent when none. */
+  readonly pending?: number;
 }
 
 export interface RequirementCoverage {

@@ -37,6 +37,8 @@ const STATE_ICONS: Record<CoverageState, { id: string; color?: string }> = {
   specified: { id: 'circle-outline', color: 'disabledForeground' },
   tasked: { id: 'circle-filled', color: 'charts.yellow' },
   implemented: { id: 'circle-filled', color: 'charts.blue' },
+  // A skipped or todo test names the criterion: verification is planned, not done.
+  pending: { id: 'watch', color: 'charts.purple' },
   verified: { id: 'pass-filled', color: 'charts.green' },
   passing: { id: 'verified-filled', color: 'testing.iconPassed' },
 };
@@ -59,7 +61,7 @@ const joined = (...parts: string[]) => parts.filter(Boolean).join(' · ');
 
 /** A requirement's icon: the state every one of its criteria has reached. */
 function leastState(states: readonly CoverageState[]): CoverageState {
-  const order: CoverageState[] = ['specified', 'tasked', 'implemented', 'verified', 'passing'];
+  const order: CoverageState[] = ['specified', 'tasked', 'implemented', 'pending', 'verified', 'passing'];
   return states.reduce<CoverageState>((low, s) => (order.indexOf(s) < order.indexOf(low) ? s : low), states.length ? 'passing' : 'specified');
 }
 

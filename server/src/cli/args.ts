@@ -1,6 +1,7 @@
-// @spec specthread-core#5.3, specthread-core#12.3, specthread-core#15.6, specthread-core#17.1
+// @spec specthread-core#5.3, specthread-core#12.3, specthread-core#15.6, specthread-core#17.1, specthread-core#19.4
 import { Severity } from '../core/findings';
 import { PRESET_NAMES, PresetName, isPresetName } from '../../../shared/settings';
+import { FRAMEWORKS, FrameworkName, isFrameworkName } from '../core/studio/testStubs/frameworks';
 import { DEFAULT_FORMAT, FormatName, ReportCommand, formatNames, isFormatName } from './formatters';
 
 export interface CheckOptions {
@@ -64,8 +65,22 @@ export interface InventoryOptions {
   readonly format: FormatName<'inventory'>;
 }
 
+export interface TestStubsOptions {
+  readonly command: 'test-stubs';
+  /** A spec's name, folder or one of its files. */
+  readonly spec: string;
+  /** `--criterion REF` (repeatable): only these criteria or requirements. */
+  readonly criteria: readonly string[];
+  readonly framework?: FrameworkName;
+  /** Print what would be written, write nothing. */
+  readonly dryRun: boolean;
+  /** Add the stubs to a stub file that exists (otherwise it is kept and the command exits 1). */
+  readonly append: boolean;
+}
+
 export type ParsedArgs =
   | CheckOptions
+  | TestStubsOptions
   | CoverageOptions
   | InventoryOptions
   | InitOptions
@@ -127,6 +142,15 @@ export const COMMAND_HELP = {
       Write specthread.json (recommended preset, the spec roots found) and print a CI workflow;
       --ci writes it (.github/workflows/specthread.yml or .gitlab-ci.yml). Existing files are
       kept unless --force is given (exit 1 when one was kept).`,
+  'test-stubs': `  specthread test-stubs <spec> [--criterion ref]… [--framework ${FRAMEWORKS.join('|')}]
+                        [--dry-run] [--append]
+      Write a pending test for each criterion of the spec (a name, folder or file) that no test
+      verifies, in the project's framework (detected from package.json, pyproject.toml, go.mod,
+      pom.xml or build.gradle and the test files; --framework overrides), in one file where the
+      project keeps its tests. Each test is titled with the ref and the criterion, holds
+      Given/When/Then comments from its EARS clauses and is marked skip, so coverage shows the
+      criterion as "test pending", not verified. --dry-run prints the file instead. A file that
+      exists is never replaced: --append adds the stubs to it (exit 1 when it was kept).`,
   lsp: `  specthread lsp [--stdio | --node-ipc | --socket=PORT]
       Run the language server for any LSP editor; over stdio unless another transport is named.`,
   mcp: `  specthread mcp [path] [--allow-writes]
@@ -166,6 +190,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   // The language server's connection reads its transport flags from the process arguments.
   if (command === 'lsp') return { command: 'lsp' };
   if (command === 'mcp') return parseMcp(rest);
+  if (command === 'test-stubs') return parseTestStubs(rest);
 
   const paths: string[] = [];
   let format: string | undefined;
@@ -273,6 +298,34 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     ...(changedFiles.length ? { changedFiles } : {}),
     ...(preset ? { preset } : {}),
   };
+}
+
+function parseTestStubs(rest: readonly string[]): TestStubsOptions {
+  const specs: string[] = [];
+  const criteria: string[] = [];
+  let framework: FrameworkName | undefined;
+  let dryRun = false;
+  let append = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? rest[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--criterion') criteria.push(...value().split(','));
+    else if (flag === '--framework') {
+      const v = value();
+      if (!isFrameworkName(v)) throw new UsageError(`--framework must be ${orList(FRAMEWORKS)}, not '${v}'`);
+      framework = v;
+    } else if (flag === '--dry-run') dryRun = true;
+    else if (flag === '--append') append = true;
+    else if (flag.startsWith('-')) throw new UsageError(`unknown option '${flag}'`);
+    else specs.push(arg);
+  }
+  if (specs.length !== 1) throw new UsageError('test-stubs takes one spec: its name, folder or one of its files');
+  return { command: 'test-stubs', spec: specs[0]!, criteria, dryRun, append, ...(framework ? { framework } : {}) };
 }
 
 function parseMcp(rest: readonly string[]): ParsedArgs {

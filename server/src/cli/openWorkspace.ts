@@ -17,6 +17,8 @@ export const NO_SPECS =
 /** An indexed engine over the project roots of the requested paths, with the project's settings. */
 export interface OpenedWorkspace {
   readonly engine: Engine;
+  /** What the engine reads through, for commands that read more than it indexes (test-stubs). */
+  readonly workspace: NodeWorkspace;
   readonly config: LoadedConfig;
   readonly roots: readonly string[];
   /** The requested paths, absolute; only findings under them are printed. */
@@ -62,5 +64,5 @@ export async function openWorkspace(
   if (useBaseline) engine.setBaselines(await loadBaselines(workspace, settings, NEVER_CANCELLED));
   await engine.indexWorkspace(NEVER_CANCELLED);
   const under = (p: string) => requested.some((r) => p === r || p.startsWith(r.endsWith('/') ? r : r + '/'));
-  return { engine, config, roots: [...roots], requested, onlyFiles, under };
+  return { engine, workspace, config, roots: [...roots], requested, onlyFiles, under };
 }

@@ -16,3 +16,22 @@ export async function writeFileAtomic(target: string, text: string): Promise<voi
     throw err;
   }
 }
+
+/**
+ * Creates a file atomically and never over another: the text goes to a temporary file that is
+ * then hard-linked to the target, which fails with EEXIST when the target appeared meanwhile.
+ * Returns false (writing nothing) when the target exists.
+ */
+export async function createFileAtomic(target: string, text: string): Promise<boolean> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    await fs.writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    await fs.link(temp, target);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+}

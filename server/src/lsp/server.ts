@@ -25,6 +25,7 @@ import { registerHover } from './handlers/hover';
 import { registerDocumentFeatures } from './handlers/documentFeatures';
 import { registerNavigation } from './handlers/navigation';
 import { registerSpecsOverview } from './handlers/specsOverview';
+import { registerStudio } from './handlers/studio';
 import { registerSymbols } from './handlers/symbols';
 import { registerTraceFeatures } from './handlers/traceFeatures';
 import { Guard } from './guard';
@@ -72,6 +73,7 @@ export function startServer(connection: Connection): void {
     registerTraceFeatures(connection, session, guard);
     registerActions(connection, session, guard);
     registerSpecsOverview(connection, session, guard);
+    registerStudio(connection, session, guard, workspace);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

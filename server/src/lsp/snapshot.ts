@@ -6,6 +6,9 @@ import { SpecFileFacts } from '../core/model';
 import { SpecModel } from '../core/index/specModel';
 import { ThreadDocument, ThreadView } from '../core/queries/thread';
 import { TraceAnalysis } from '../core/trace/traceAnalysis';
+import { stubSourceOf } from '../core/studio/testStubs/engineSource';
+import { StubSource } from '../core/studio/testStubs/testStubs';
+import { Workspace } from '../core/workspace';
 import { uriToPath } from '../host/paths';
 import { OpenDocuments } from './link';
 
@@ -102,5 +105,10 @@ export class Snapshot implements ThreadView {
 
   get roots(): readonly string[] {
     return this.engine.roots;
+  }
+
+  /** What test stubs read: this state of the engine, and the files it does not index through `readFile`. */
+  stubSource(readFile: Workspace['readFile']): StubSource {
+    return stubSourceOf(this.engine, readFile);
   }
 }

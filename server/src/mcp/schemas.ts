@@ -15,7 +15,7 @@ export const Task = z.looseObject({
   status: z.enum(['open', 'done', 'in-progress', 'queued']),
   optional: z.boolean(),
 });
-export const State = z.enum(['specified', 'tasked', 'implemented', 'verified']);
+export const State = z.enum(['specified', 'tasked', 'implemented', 'pending', 'verified']);
 export const Summary = z.looseObject({
   criteria: z.number(),
   tasked: z.number(),

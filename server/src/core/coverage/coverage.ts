@@ -1,4 +1,4 @@
-// @spec specthread-core#9.1
+// @spec specthread-core#9.1, specthread-core#19.4
 import type { CoverageReport, CoverageState, CoverageSummary, CriterionCoverage, RequirementCoverage, SpecCoverage } from '../../../../shared/coverage';
 import { TraceSettings } from '../../../../shared/traceSettings';
 import { CancellationToken, throwIfCancelled } from '../cancellation';
@@ -6,13 +6,15 @@ import { compareIds } from '../checks/suggest';
 import { Located, SpecModel } from '../index/specModel';
 import { TaskNode } from '../model';
 import { citingTasks, tasksCitingAny } from '../queries/locate';
-import { TraceIndex } from '../trace/traceIndex';
+import { TraceIndex, TraceLink } from '../trace/traceIndex';
 import { requiredStates } from './requirement';
 
 /**
  * Coverage of every criterion along `specified → tasked → implemented → verified`:
  * tasked when a task cites it (or its requirement, or `All`), implemented when a tag in a source
- * file names it (or its requirement), verified when a test tag or test title does.
+ * file names it (or its requirement), verified when a test tag or test title does. A test that
+ * names it but is skipped or todo (a stub from `specthread test-stubs`) verifies nothing: the
+ * criterion is "test pending" until the test runs.
  */
 export function computeCoverage(specs: readonly SpecModel[], index: TraceIndex, settings: TraceSettings, token: CancellationToken): CoverageReport {
   const required = requiredStates(settings);
@@ -27,11 +29,10 @@ export function computeCoverage(specs: readonly SpecModel[], index: TraceIndex, 
         const links = u.id === r.node.id ? index.linksForRequirement(spec, u.id) : index.linksForCriterion(spec, u.id);
         const tasks = tasksFor(spec, r.node.id, u.id).length;
         const tasked = tasks > 0 || (spec.citesAll && !!spec.files.tasks);
-        const code = links.filter((l) => l.role === 'source').length;
-        const tests = links.filter((l) => l.role === 'test').length;
+        const { code, tests, pending } = linkCounts(links);
         const requireImplemented = required.implemented(spec.id, r.node.id, u.id);
         const requireVerified = required.verified(spec.id, r.node.id, u.id);
-        const state: CoverageState = tests ? 'verified' : code ? 'implemented' : tasked ? 'tasked' : 'specified';
+        const state = stateOf(tasked, code, tests, pending);
         return {
           ref: `${spec.id}#${u.id}`,
           id: u.id,
@@ -46,6 +47,7 @@ export function computeCoverage(specs: readonly SpecModel[], index: TraceIndex, 
           tasks,
           code,
           tests,
+          ...(pending ? { pending } : {}),
         };
       });
       requirements.push({ ref: `${spec.id}#${r.node.id}`, id: r.node.id, title: r.node.title, summary: summarise(criteria), criteria });
@@ -61,6 +63,24 @@ export function computeCoverage(specs: readonly SpecModel[], index: TraceIndex, 
   return { version: 1, summary: summarise(out.flatMap((s) => s.requirements.flatMap((r) => r.criteria))), specs: out };
 }
 
+/** Code tags, verifying test refs and pending test refs among a criterion's links. */
+export function linkCounts(links: readonly TraceLink[]): { code: number; tests: number; pending: number } {
+  let code = 0;
+  let tests = 0;
+  let pending = 0;
+  for (const l of links) {
+    if (l.role === 'source') code++;
+    else if (l.tag.pending) pending++;
+    else tests++;
+  }
+  return { code, tests, pending };
+}
+
+/** The furthest state: a pending test is further than code alone, and short of a test that runs. */
+export function stateOf(tasked: boolean, code: number, tests: number, pending: number): CoverageState {
+  return tests ? 'verified' : pending ? 'pending' : code ? 'implemented' : tasked ? 'tasked' : 'specified';
+}
+
 /** Tasks citing a criterion directly or its whole requirement (not its sibling criteria). */
 export function tasksFor(spec: SpecModel, requirementId: string, id: string): Located<TaskNode>[] {
   if (id === requirementId) return citingTasks(spec, id);
@@ -70,11 +90,13 @@ export function tasksFor(spec: SpecModel, requirementId: string, id: string): Lo
 export function summarise(criteria: readonly CriterionCoverage[]): CoverageSummary {
   const count = (f: (c: CriterionCoverage) => boolean) => criteria.filter(f).length;
   const complete = count((c) => c.complete);
+  const pending = count((c) => !c.verified && !!c.pending);
   return {
     criteria: criteria.length,
     tasked: count((c) => c.tasked),
     implemented: count((c) => c.implemented),
     verified: count((c) => c.verified),
+    ...(pending ? { pending } : {}),
     complete,
     percent: criteria.length ? Math.round((complete / criteria.length) * 1000) / 10 : 100,
   };

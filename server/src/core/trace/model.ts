@@ -27,6 +27,11 @@ export interface TraceTag {
   readonly idRange: Range;
   /** `@3f9a0c`, the `@` included. */
   readonly pinRange?: Range;
+  /**
+   * In a test file: the test it belongs to is skipped or todo (`it.skip`, `@Disabled`, `t.Skip`,
+   * a generated stub), so it names the criterion without verifying it (see pendingTest.ts).
+   */
+  readonly pending?: true;
 }
 
 export interface CodeFileFacts {

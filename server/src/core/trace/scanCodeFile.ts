@@ -1,8 +1,9 @@
-// @spec specthread-core#8.1, specthread-core#8.2
+// @spec specthread-core#8.1, specthread-core#8.2, specthread-core#19.4
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { LineIndex } from '../text/lineIndex';
 import { Span, lexComments } from './commentLexer';
 import { CommentSyntax } from './languages';
+import { isPendingTestAt } from './pendingTest';
 import { CodeFileFacts, TraceRole, TraceTag, TraceTagKind } from './model';
 import { RefMatch, findBareRefs, findTags } from './refSyntax';
 
@@ -40,6 +41,7 @@ export function scanCodeFile(path: string, text: string, syntax: CommentSyntax, 
     specRange: lines.rangeOf(ref.start, ref.specEnd),
     idRange: lines.rangeOf(ref.idStart, ref.idEnd),
     pinRange: ref.pinStart === undefined ? undefined : lines.rangeOf(ref.pinStart, ref.end),
+    ...(role === 'test' && isPendingTestAt(text, ref.start) ? { pending: true as const } : {}),
   }));
   return { ...base, tags };
 }
@@ -63,10 +65,10 @@ class NextOccurrence {
   }
 }
 
-// A call that declares a test and takes its title first: mocha/jest/vitest, Jasmine, Go subtests,
+// A call that declares a test and takes its title first: mocha/jest/vitest (and their x-prefixed skipped forms), Jasmine, Go subtests,
 // Ginkgo, Cucumber-style steps, JUnit's @DisplayName, Kotest.
 const TITLE_CALL =
-  /(?:^|[^\w.$])(?:(?:it|test|describe|context|specify|suite|scenario|feature|Scenario|Feature|It|Describe|Context|When|Then|Given|DisplayName|should)(?:\.(?:only|skip|each|concurrent|todo|failing)(?:\([^)]*\))?)?|(?:t|s|suite|b)\.Run)\s*\(\s*$/;
+  /(?:^|[^\w.$])(?:(?:it|test|describe|context|specify|suite|xit|xtest|xdescribe|xcontext|xspecify|scenario|feature|Scenario|Feature|It|Describe|Context|When|Then|Given|DisplayName|should)(?:\.(?:only|skip|each|concurrent|todo|failing)(?:\([^)]*\))?)?|(?:t|s|suite|b)\.Run)\s*\(\s*$/;
 
 // A declaration a comment or docstring may describe: Go, Rust, JUnit/Kotlin, xUnit/NUnit/MSTest,
 // pytest and unittest, and JS test calls.

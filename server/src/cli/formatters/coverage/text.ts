@@ -31,7 +31,10 @@ export const formatCoverageText: Formatter<CoverageReport> = (report, { cwd }) =
   const list = (title: string, items: CriterionCoverage[]) => {
     if (!items.length) return;
     out.push('', `${title} (${items.length}):`);
-    for (const c of items) out.push(`  ${c.ref}  ${c.text.length > MAX_CRITERION_TEXT ? c.text.slice(0, MAX_CRITERION_TEXT - 1) + '…' : c.text}`);
+    for (const c of items)
+      out.push(
+        `  ${c.ref}  ${c.text.length > MAX_CRITERION_TEXT ? c.text.slice(0, MAX_CRITERION_TEXT - 1) + '…' : c.text}${c.state === 'pending' ? '  (test pending)' : ''}`,
+      );
   };
   list('Not implemented', missing.implemented);
   list(report.summary.passing !== undefined ? 'No passing test' : 'Not verified', missing.verified);

@@ -1,6 +1,6 @@
 // @spec specthread-core#11.6
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
-import { tasksFor } from '../../coverage/coverage';
+import { linkCounts, tasksFor } from '../../coverage/coverage';
 import { SpecModel } from '../../index/specModel';
 import { citingTasks } from '../../queries/locate';
 import { Range } from '../../text/range';
@@ -22,14 +22,15 @@ export function specLenses(analysis: TraceAnalysis, spec: SpecModel, path: strin
     if (r.path !== path) continue;
     const links = analysis.index.linksForRequirement(spec, r.node.id);
     const code = new Set(links.filter((l) => l.role === 'source').map((l) => `${l.path}:${l.tag.range.start.line}`)).size;
-    const tests = new Set(links.filter((l) => l.role === 'test').map((l) => `${l.path}:${l.tag.range.start.line}`)).size;
-    out.push({ range: r.node.range, id: r.node.id, title: threadCounts(citingTasks(spec, r.node.id).length, code, tests) });
+    const lineKeys = (pending: boolean) =>
+      new Set(links.filter((l) => l.role === 'test' && !!l.tag.pending === pending).map((l) => `${l.path}:${l.tag.range.start.line}`)).size;
+    out.push({ range: r.node.range, id: r.node.id, title: threadCounts(citingTasks(spec, r.node.id).length, code, lineKeys(false), lineKeys(true)) });
   }
   return out;
 }
 
 /** Counts for one criterion, for hovers in the spec. */
 export function criterionCounts(analysis: TraceAnalysis, spec: SpecModel, requirementId: string, id: string): string {
-  const links = analysis.index.linksForCriterion(spec, id);
-  return threadCounts(tasksFor(spec, requirementId, id).length, links.filter((l) => l.role === 'source').length, links.filter((l) => l.role === 'test').length);
+  const { code, tests, pending } = linkCounts(analysis.index.linksForCriterion(spec, id));
+  return threadCounts(tasksFor(spec, requirementId, id).length, code, tests, pending);
 }

@@ -14,8 +14,8 @@ export function targetOf(link: TraceLink): { spec: SpecModel; target: RefNode } 
   return link.resolution.status === 'ok' ? { spec: link.resolution.spec, target: link.resolution.target } : undefined;
 }
 
-/** `2 tasks · 3 code · 1 test`: the counts code lenses and hovers show. */
-export function threadCounts(tasks: number, code: number, tests: number): string {
+/** `2 tasks · 3 code · 1 test` (`· 1 pending` when skipped or todo tests name it): the counts code lenses and hovers show. */
+export function threadCounts(tasks: number, code: number, tests: number, pending = 0): string {
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
-  return `${n(tasks, 'task', 'tasks')} · ${n(code, 'code', 'code')} · ${n(tests, 'test', 'tests')}`;
+  return `${n(tasks, 'task', 'tasks')} · ${n(code, 'code', 'code')} · ${n(tests, 'test', 'tests')}${pending ? ` · ${pending} pending` : ''}`;
 }

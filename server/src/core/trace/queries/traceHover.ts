@@ -1,7 +1,7 @@
 // @spec specthread-core#11.1
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
 import { Position, Range } from '../../text/range';
-import { tasksFor } from '../../coverage/coverage';
+import { linkCounts, stateOf, tasksFor } from '../../coverage/coverage';
 import { pinOf } from '../pin';
 import { pinnedTextOf } from '../resolveRef';
 import { TraceAnalysis } from '../traceAnalysis';
@@ -32,10 +32,10 @@ export function traceHover(analysis: TraceAnalysis, path: string, pos: Position,
   const id = target.located.node.id;
   const reqId = requirement?.id ?? id;
   const links = target.kind === 'criterion' ? analysis.index.linksForCriterion(spec, id) : analysis.index.linksForRequirement(spec, id);
-  const code = links.filter((l) => l.role === 'source').length;
-  const tests = links.filter((l) => l.role === 'test').length;
-  const state = tests ? 'verified' : code ? 'implemented' : tasksFor(spec, reqId, id).length ? 'tasked' : 'specified';
-  lines.push('', `Coverage: **${state}** — ${threadCounts(tasksFor(spec, reqId, id).length, code, tests)}`);
+  const { code, tests, pending } = linkCounts(links);
+  const tasks = tasksFor(spec, reqId, id).length;
+  const state = stateOf(tasks > 0, code, tests, pending);
+  lines.push('', `Coverage: **${state === 'pending' ? 'test pending' : state}** — ${threadCounts(tasks, code, tests, pending)}`);
   if (link.tag.pin) {
     const current = pinOf(pinnedTextOf(target));
     lines.push(

@@ -1,4 +1,4 @@
-// @spec specthread-core#10.3, specthread-core#20.4
+// @spec specthread-core#10.3, specthread-core#19.4, specthread-core#20.4
 import { reportsPerCriterion, requiredStates } from '../../coverage/requirement';
 import { CriterionNode } from '../../model';
 import { TraceRule } from './traceRule';
@@ -19,7 +19,6 @@ function checkCoverage(need: Need, ctx: TraceContext, report: (p: ReportedProble
   const required = requiredStates(ctx.settings);
   const perCriterion = reportsPerCriterion(ctx.settings);
   const role = need === 'implemented' ? 'source' : 'test';
-  const where = need === 'implemented' ? 'No source file carries' : 'No test carries';
   const orTitle = need === 'verified' ? ' or names it in a test title' : '';
   for (const spec of ctx.specs.specs) {
     // An archived spec is history, and a bugfix spec's defect section is the behaviour to remove: neither is built.
@@ -31,11 +30,15 @@ function checkCoverage(need: Need, ctx: TraceContext, report: (p: ReportedProble
       const gaps = units.filter((u) => {
         if (!required[need](spec.id, r.node.id, u.id)) return false;
         const links = u.node ? ctx.index.linksForCriterion(spec, u.id) : ctx.index.linksForRequirement(spec, u.id);
-        return !links.some((l) => l.role === role);
+        // A skipped or todo test names the criterion without verifying it.
+        return !links.some((l) => l.role === role && !l.tag.pending);
       });
       if (!gaps.length) continue;
       if (!allCriteria(gaps) || perCriterion(spec.id, r.node.id)) {
         for (const u of gaps) {
+          const links = u.node ? ctx.index.linksForCriterion(spec, u.id) : ctx.index.linksForRequirement(spec, u.id);
+          const pending = need === 'verified' && links.some((l) => l.role === 'test');
+          const where = pending ? 'Only a pending (skipped or todo) test carries' : need === 'implemented' ? 'No source file carries' : 'No test carries';
           const what = u.node ? 'Criterion' : 'Requirement';
           report({
             path: r.path,
