@@ -40,7 +40,7 @@ const KINDS: readonly [RegExp, readonly string[]][] = [
   [/already exists/, ['structure.delta-target-exists']],
   [/Requirement text is very long/, ['structure.requirement-too-long']],
   [/must contain SHALL or MUST|should contain SHALL or MUST|missing requirement text/, ['structure.requirement-without-shall']],
-  [/at least one scenario|must have at least one scenario/i, ['structure.requirement-without-scenario']],
+  [/at least one scenario|must have at least one scenario/i, ['structure.requirement-without-scenario', 'structure.spec-without-scenarios']],
   // A change with no delta file at all is a note of its own (archive accepts it); a delta file
   // that applies nothing stays delta-shape.
   [/Change must have at least one delta/, ['structure.delta-shape', 'structure.change-without-deltas']],
@@ -56,11 +56,11 @@ const KINDS: readonly [RegExp, readonly string[]][] = [
   // Main-spec sections, split by certainty (rules/openspec/mainSpecShape.ts): only a missing or
   // empty Purpose is a note; requirements under the authors' own headings are another; a file
   // nothing could be read from gets format.unrecognized's one note in place of any of them.
-  [/Purpose section|Why section/, ['structure.section-length', 'structure.missing-section', 'structure.missing-purpose']],
   [
     /Missing required sections|must have a (Purpose|Requirements|Why|What Changes) section/,
     ['structure.missing-section', 'structure.missing-purpose', 'structure.foreign-sections', 'format.unrecognized'],
   ],
+  [/Purpose section|Why section/, ['structure.section-length', 'structure.missing-section', 'structure.missing-purpose']],
   [/Task .* group|Task ID .* duplicated/, ['task.wrong-group', 'structure.duplicate-id']],
 ];
 

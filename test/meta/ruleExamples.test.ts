@@ -164,6 +164,7 @@ const WRAPPERS: Record<string, (e: Example) => Files> = {
   'structure.section-length': openspecSpec,
   'structure.requirement-without-shall': openspecSpec,
   'structure.requirement-without-scenario': openspecSpec,
+  'structure.spec-without-scenarios': openspecSpec,
   'structure.ignored-content': openspecDelta,
   'structure.delta-shape': openspecDelta,
   'structure.delta-conflict': openspecDelta,

@@ -6,7 +6,7 @@ import { foreignSections } from '../../checks/rules/openspec/foreignSections';
 import { ignoredContent } from '../../checks/rules/openspec/ignoredContent';
 import { missingPurpose } from '../../checks/rules/openspec/missingPurpose';
 import { missingSection } from '../../checks/rules/openspec/missingSection';
-import { requirementTooLong, requirementWithoutScenario, requirementWithoutShall } from '../../checks/rules/openspec/requirementRules';
+import { requirementTooLong, requirementWithoutScenario, requirementWithoutShall, specWithoutScenarios } from '../../checks/rules/openspec/requirementRules';
 import { sectionLength } from '../../checks/rules/openspec/sectionLength';
 import { taskGroup } from '../../checks/rules/openspec/taskGroup';
 import { completeDeltaTargets } from '../../queries/deltaTargets';
@@ -30,6 +30,7 @@ export const OPENSPEC_FORMAT: SpecFormatPlugin = {
     sectionLength,
     requirementWithoutShall,
     requirementWithoutScenario,
+    specWithoutScenarios,
     requirementTooLong,
     ignoredContent,
     deltaShape,
