@@ -5,9 +5,10 @@ import { mainSpecShape } from './mainSpecShape';
 
 /**
  * A main spec whose requirements OpenSpec reads fine but which has no (or an empty) `## Purpose`.
- * `openspec validate` fails on it, so teams that run validate in CI want to know; but `openspec
- * archive` merges into it and no requirement is lost, so the thread is not broken: a note, not
- * an error (docs/severity-policy.md).
+ * `openspec validate` fails on it, and `openspec archive` (which validates every spec it rewrites)
+ * stops when a change touches this capability, so teams want to know; but every requirement is
+ * read and no citation breaks, so the thread is not broken: a note, not an error
+ * (docs/severity-policy.md).
  */
 export const missingPurpose: SpecRule = {
   meta: {
@@ -15,9 +16,9 @@ export const missingPurpose: SpecRule = {
     defaultSeverity: 'info',
     summary: 'An OpenSpec main spec reads fine but has no `## Purpose` section, or an empty one, so `openspec validate` fails on it.',
     description:
-      '`openspec validate` requires a non-empty `## Purpose` in every main spec and fails without one. Its requirements ' +
-      'are still read, and `openspec archive` still merges changes into it, so nothing in the thread is broken; add a ' +
-      'sentence or two saying what the capability is for if the repository runs `openspec validate`.',
+      '`openspec validate` requires a non-empty `## Purpose` in every main spec and fails without one, and `openspec ' +
+      'archive` stops when a change touches such a capability. Its requirements are still read and no citation breaks, ' +
+      'so this is a note: add a sentence or two saying what the capability is for.',
     bad: '# auth Specification\n\n## Requirements\n### Requirement: Login\nThe system SHALL …',
     good: '# auth Specification\n\n## Purpose\nHow users prove who they are …\n\n## Requirements\n### Requirement: Login\nThe system SHALL …',
   },
@@ -33,8 +34,8 @@ export const missingPurpose: SpecRule = {
         path: f.path,
         range: shape.empty?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         message: shape.empty
-          ? 'The ## Purpose section is empty, so openspec validate fails on this spec; its requirements are read and archive still merges into it.'
-          : 'No ## Purpose section, so openspec validate fails on this spec; its requirements are read and archive still merges into it. Add ## Purpose with what the capability is for.',
+          ? 'The ## Purpose section is empty, so openspec validate fails on this spec and openspec archive stops when a change touches it; its requirements are read.'
+          : 'No ## Purpose section, so openspec validate fails on this spec and openspec archive stops when a change touches it; its requirements are read. Add ## Purpose with what the capability is for.',
       });
     }
   },

@@ -30,8 +30,8 @@ export const requirementWithoutScenario: SpecRule = {
     defaultSeverity: 'warning',
     summary: 'An OpenSpec requirement (or ADDED / MODIFIED delta) has no `#### Scenario:` with content.',
     description:
-      'Scenarios are how OpenSpec requirements are verified; `openspec validate` rejects a delta requirement without ' +
-      'one and warns on a main-spec requirement. Scenarios written as bullets, or headers with nothing under them, do not count. ' +
+      'Scenarios are how OpenSpec requirements are verified; `openspec validate` rejects a requirement without one, and ' +
+      '`openspec archive` stops on a spec it would write with one. Scenarios written as bullets, or headers with nothing under them, do not count. ' +
       'A main spec none of whose requirements has a scenario gets one `structure.spec-without-scenarios` note instead.',
     bad: '### Requirement: Export\nThe system SHALL export CSV.\n\n- Scenario: export works',
     good: '### Requirement: Export\nThe system SHALL export CSV.\n\n#### Scenario: Export a report\n- **WHEN** the user clicks Export\n- **THEN** a CSV downloads',
@@ -62,11 +62,12 @@ export const specWithoutScenarios: SpecRule = {
   meta: {
     code: 'structure.spec-without-scenarios',
     defaultSeverity: 'info',
-    summary: 'No requirement of an OpenSpec main spec has a `#### Scenario:`; `openspec validate` warns on each.',
+    summary: 'No requirement of an OpenSpec main spec has a `#### Scenario:`; `openspec validate` rejects each.',
     description:
       'When none of the requirements of a main spec has a scenario, its authors describe behaviour in prose on purpose, ' +
       'and a warning per requirement would only repeat that choice. This one note on the first requirement says ' +
-      '`openspec validate` warns on every one of them. A single requirement without a scenario among others that have ' +
+      '`openspec validate` rejects every one of them (and `openspec archive` stops when a change touches the capability). ' +
+      'A single requirement without a scenario among others that have ' +
       'them, and any delta requirement without one, is `structure.requirement-without-scenario`.',
     bad: '### Requirement: Export\nThe system SHALL export CSV.\n\n### Requirement: Import\nThe system SHALL import CSV.',
     good: '### Requirement: Export\nThe system SHALL export CSV.\n\n#### Scenario: Export a report\n- **WHEN** the user clicks Export\n- **THEN** a CSV downloads',
@@ -80,7 +81,7 @@ export const specWithoutScenarios: SpecRule = {
       report({
         path: file.path,
         range: blocks[0]!.range,
-        message: `None of the ${blocks.length} requirements has a #### Scenario:, so openspec validate warns on each; add WHEN/THEN scenarios where a requirement needs to be verified.`,
+        message: `None of the ${blocks.length} requirements has a #### Scenario:, so openspec validate rejects each and openspec archive stops when a change touches this spec; add WHEN/THEN scenarios where a requirement needs to be verified.`,
       });
     }
   },

@@ -32,8 +32,7 @@ export function checkShall(files: readonly SpecFileFacts[], report: (p: Reported
  * A main spec with several requirements and no scenario in any of them: its authors write
  * requirements without scenarios on purpose, which structure.spec-without-scenarios notes once
  * instead of a warning per requirement. One requirement without a scenario among others that have
- * them is a slip, and a delta requirement without one is rejected by `openspec validate`: those
- * stay warnings.
+ * them is a slip (and a delta requirement without one is never a house style): those stay warnings.
  */
 export function scenarioFree(file: SpecFileFacts): boolean {
   const blocks = file.kind === 'spec' ? (openSpecExtras(file)?.requirementBlocks ?? []) : [];
