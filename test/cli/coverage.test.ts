@@ -35,7 +35,7 @@ describe('specthread coverage and trace findings (CLI)', () => {
       '.kiro/specs/user-auth/requirements.md:34:1 warning coverage.criterion-not-implemented',
       '.kiro/specs/user-auth/requirements.md:34:1 info coverage.criterion-not-verified',
       '.kiro/specs/user-auth/tasks.md:10:3 warning task.done-without-code',
-      '.kiro/specs/user-auth/tasks.md:10:24 warning task.missing-file',
+      '.kiro/specs/user-auth/tasks.md:10:24 info task.missing-file',
       'scripts/deploy.sh:2:9 error link.unknown-ref',
       'src/api/Handler.java:4:14 error link.unknown-ref',
       'src/auth/login.ts:10:24 warning trace.suspect',
