@@ -40,8 +40,11 @@ const KINDS: readonly [RegExp, readonly string[]][] = [
   [/already exists/, ['structure.delta-target-exists']],
   [/Requirement text is very long/, ['structure.requirement-too-long']],
   [/must contain SHALL or MUST|should contain SHALL or MUST|missing requirement text/, ['structure.requirement-without-shall']],
-  [/at least one scenario|must have at least one scenario/i, ['structure.requirement-without-scenario']],
-  [/Change must have at least one delta|No delta sections found|no requirement entries parsed|has no matching (TO|FROM)|skip_specs/, ['structure.delta-shape']],
+  [/at least one scenario|must have at least one scenario/i, ['structure.requirement-without-scenario', 'structure.spec-without-scenarios']],
+  // A change with no delta file at all is a note of its own (archive accepts it); a delta file
+  // that applies nothing stays delta-shape.
+  [/Change must have at least one delta/, ['structure.delta-shape', 'structure.change-without-deltas']],
+  [/No delta sections found|no requirement entries parsed|has no matching (TO|FROM)|skip_specs/, ['structure.delta-shape']],
   [/Duplicate|present in both|references old name|collides with/, ['structure.delta-conflict', 'structure.duplicate-id']],
   // A delta file with no delta section at all: our one delta-shape finding on it names the
   // requirements left outside, where openspec adds a warning per requirement.
@@ -50,8 +53,14 @@ const KINDS: readonly [RegExp, readonly string[]][] = [
     /not a delta section|not a "### Requirement:" header|outside the main ## Requirements|Main spec contains delta header|Delta spec found at/,
     ['structure.ignored-content'],
   ],
-  [/Purpose section|Why section/, ['structure.section-length', 'structure.missing-section']],
-  [/Missing required sections|must have a (Purpose|Requirements|Why|What Changes) section/, ['structure.missing-section']],
+  // Main-spec sections, split by certainty (rules/openspec/mainSpecShape.ts): only a missing or
+  // empty Purpose is a note; requirements under the authors' own headings are another; a file
+  // nothing could be read from gets format.unrecognized's one note in place of any of them.
+  [
+    /Missing required sections|must have a (Purpose|Requirements|Why|What Changes) section/,
+    ['structure.missing-section', 'structure.missing-purpose', 'structure.foreign-sections', 'format.unrecognized'],
+  ],
+  [/Purpose section|Why section/, ['structure.section-length', 'structure.missing-section', 'structure.missing-purpose']],
   [/Task .* group|Task ID .* duplicated/, ['task.wrong-group', 'structure.duplicate-id']],
 ];
 

@@ -147,10 +147,24 @@ const WRAPPERS: Record<string, (e: Example) => Files> = {
   }),
   'structure.story-without-scenarios': (e) => ({ 'specs/001-user-auth/spec.md': SPECKIT_SPEC('User auth', `## User Scenarios & Testing\n\n${e.text}`) }),
   'structure.template-placeholder': (e) => ({ '.specify/memory/constitution.md': `# Project Constitution\n\n## Core Principles\n\n${e.text}\n` }),
-  'structure.missing-section': openspecSpec,
+  'structure.missing-section': (e) => ({ [OPENSPEC_SPEC]: `${e.text}\n` }),
+  'structure.missing-purpose': openspecSpec,
+  'structure.foreign-sections': openspecSpec,
+  // The examples list the change's files; a delta file listed gets a valid ADDED entry.
+  'structure.change-without-deltas': (e) => ({
+    [OPENSPEC_SPEC]: OPENSPEC_BASE,
+    ...OPENSPEC_PROPOSAL,
+    ...(e.text.includes('/specs/')
+      ? {
+          [OPENSPEC_DELTA]:
+            '## ADDED Requirements\n### Requirement: Passkeys\nThe system SHALL accept passkeys.\n\n#### Scenario: Passkey\n- **WHEN** a user signs in with a passkey\n- **THEN** the sign-in succeeds\n',
+        }
+      : {}),
+  }),
   'structure.section-length': openspecSpec,
   'structure.requirement-without-shall': openspecSpec,
   'structure.requirement-without-scenario': openspecSpec,
+  'structure.spec-without-scenarios': openspecSpec,
   'structure.ignored-content': openspecDelta,
   'structure.delta-shape': openspecDelta,
   'structure.delta-conflict': openspecDelta,

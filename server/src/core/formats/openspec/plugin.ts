@@ -1,9 +1,12 @@
 // @spec specthread-core#15.1
+import { changeWithoutDeltas } from '../../checks/rules/openspec/changeWithoutDeltas';
 import { deltaConflict } from '../../checks/rules/openspec/deltaConflict';
 import { deltaShape } from '../../checks/rules/openspec/deltaShape';
+import { foreignSections } from '../../checks/rules/openspec/foreignSections';
 import { ignoredContent } from '../../checks/rules/openspec/ignoredContent';
+import { missingPurpose } from '../../checks/rules/openspec/missingPurpose';
 import { missingSection } from '../../checks/rules/openspec/missingSection';
-import { requirementTooLong, requirementWithoutScenario, requirementWithoutShall } from '../../checks/rules/openspec/requirementRules';
+import { requirementTooLong, requirementWithoutScenario, requirementWithoutShall, specWithoutScenarios } from '../../checks/rules/openspec/requirementRules';
 import { sectionLength } from '../../checks/rules/openspec/sectionLength';
 import { taskGroup } from '../../checks/rules/openspec/taskGroup';
 import { completeDeltaTargets } from '../../queries/deltaTargets';
@@ -22,12 +25,16 @@ export const OPENSPEC_FORMAT: SpecFormatPlugin = {
   complete: (context, token) => completeDeltaTargets(context.allSpecs, context.path, context.lineText, context.pos, token),
   rules: [
     missingSection,
+    missingPurpose,
+    foreignSections,
     sectionLength,
     requirementWithoutShall,
     requirementWithoutScenario,
+    specWithoutScenarios,
     requirementTooLong,
     ignoredContent,
     deltaShape,
+    changeWithoutDeltas,
     deltaConflict,
     taskGroup,
   ],

@@ -23,3 +23,11 @@ export const MAX_REQUIREMENT_TEXT_LENGTH = 500;
 export function deltaFiles(files: readonly SpecFileFacts[]): SpecFileFacts[] {
   return files.filter((f) => f.kind === 'delta').sort((a, b) => (a.path < b.path ? -1 : 1));
 }
+
+/**
+ * The delta files OpenSpec applies: only `specs/<capability>/spec.md`. Another .md below specs/ is
+ * ignored whole (ignored-content says so), so it neither counts as a delta nor gets a shape finding.
+ */
+export function appliedDeltaFiles(files: readonly SpecFileFacts[]): SpecFileFacts[] {
+  return deltaFiles(files).filter((f) => /\/specs\/.+\/spec\.md$/.test(f.path));
+}

@@ -1,7 +1,7 @@
-import { deltaCapability } from '../../../formats/openspec/layout';
+// @spec specthread-core#13.2, specthread-core#16.6
 import { SpecRule } from '../../rule';
 import { OpenSpecExtras } from '../../../extras';
-import { Heading } from '../../../model';
+import { Heading, SpecFileFacts } from '../../../model';
 import { openSpecExtras, section } from './helpers';
 
 /** Content OpenSpec silently skips: requirements outside their section, stray headings, misplaced delta files. */
@@ -42,13 +42,10 @@ export const ignoredContent: SpecRule = {
       const delta = extras.delta;
       if (!delta) continue;
       if (f.kind === 'delta' && !/\/specs\/.+\/spec\.md$/.test(f.path)) {
-        const cap = deltaCapability(f.path);
         report({
           path: f.path,
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          message: cap
-            ? `Delta specs must be specs/<capability>/spec.md; this file is ignored when the change is archived. Move it to specs/${cap}/spec.md.`
-            : 'A delta spec at specs/spec.md has no capability folder and is ignored when the change is archived; move it to specs/<capability>/spec.md.',
+          message: misplacedDeltaMessage(f.path, spec.fileList),
         });
       }
       // With no delta section at all, delta-shape's one finding names the requirements that
@@ -97,4 +94,20 @@ function groupBySection(misplaced: readonly Misplaced[], headings: readonly Head
     out.push(open);
   }
   return out.map(({ m, hidden }) => ({ m, hidden }));
+}
+
+/**
+ * Where a delta file OpenSpec ignores belongs. A file inside a capability folder
+ * (`specs/cli/spec-delta.md`) belongs to that capability, so the fix is its `spec.md`, merged
+ * into the one already there if there is one; a flat `specs/cli.md` becomes `specs/cli/spec.md`.
+ */
+function misplacedDeltaMessage(path: string, files: readonly SpecFileFacts[]): string {
+  const rest = /\/specs\/(.*)$/.exec(path)?.[1] ?? '';
+  const slash = rest.lastIndexOf('/');
+  const cap = slash >= 0 ? rest.slice(0, slash) : rest === 'spec.md' ? '' : rest.replace(/\.md$/, '');
+  if (!cap) return 'A delta spec at specs/spec.md has no capability folder and is ignored when the change is archived; move it to specs/<capability>/spec.md.';
+  const target = `${path.slice(0, path.length - rest.length)}${cap}/spec.md`;
+  return files.some((g) => g.path === target)
+    ? `OpenSpec reads only specs/${cap}/spec.md as this capability's delta, so this file is ignored when the change is archived; merge what it changes into specs/${cap}/spec.md.`
+    : `Delta specs must be specs/<capability>/spec.md; this file is ignored when the change is archived. Move it to specs/${cap}/spec.md.`;
 }

@@ -28,9 +28,24 @@ export function checkShall(files: readonly SpecFileFacts[], report: (p: Reported
   }
 }
 
+/**
+ * A main spec with several requirements and no scenario in any of them: its authors write
+ * requirements without scenarios on purpose, which structure.spec-without-scenarios notes once
+ * instead of a warning per requirement. One requirement without a scenario among others that have
+ * them is a slip (and a delta requirement without one is never a house style): those stay warnings.
+ */
+export function scenarioFree(file: SpecFileFacts): boolean {
+  const blocks = file.kind === 'spec' ? (openSpecExtras(file)?.requirementBlocks ?? []) : [];
+  return blocks.length >= 2 && !blocks.some(hasScenario);
+}
+
+function hasScenario(block: RequirementBlock): boolean {
+  return block.scenarios.some((s) => s.hasBody);
+}
+
 export function checkScenarios(files: readonly SpecFileFacts[], report: (p: ReportedProblem) => void): void {
-  for (const { file, block, label } of validatedBlocks(files)) {
-    if (block.scenarios.some((s) => s.hasBody)) continue;
+  for (const { file, block, label, delta } of validatedBlocks(files)) {
+    if (hasScenario(block) || (!delta && scenarioFree(file))) continue;
     const empty = block.scenarios.length ? ' A `####` scenario header with nothing under it does not count; add its WHEN/THEN steps.' : '';
     const bullets = block.bulletScenarios ? ' Scenarios must be `#### Scenario: <name>` headings, not bullets.' : '';
     report({ path: file.path, range: block.range, message: `${label} has no scenario.${empty}${bullets}` });

@@ -21,7 +21,7 @@ import { headerAt, lineRange, readRequirementBlocks, slug } from './blocks';
 
 const GONE_SECTION = /^##\s+(REMOVED|RENAMED)\s+Requirements\s*$/i;
 /** A localized "requirements" heading: English, Spanish/Portuguese, Chinese, Japanese, Korean. */
-const REQUIREMENTS_HEADING = /requirements|requisitos|requerimientos|exigences|需求|要件|요구사항/i;
+export const REQUIREMENTS_HEADING = /requirements|requisitos|requerimientos|exigences|需求|要件|요구사항/i;
 /** `RF-1: …`, `REQ-001: …`, `NFR-2.1 — …`, `Requirement 3: …`. */
 const ID_HEADING = /^((?:Requirement|Requisito)\s+\d+(?:\.\d+)*|[A-Z]{1,6}-\d+(?:\.\d+)*[a-z]?)\s*(?:[:：.—–]|\s-)\s*(\S.*)$/i;
 
