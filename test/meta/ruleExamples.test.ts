@@ -146,7 +146,11 @@ const WRAPPERS: Record<string, (e: Example) => Files> = {
     'specs/001-user-auth/tasks.md': `# Tasks\n\n${e.text}\n`,
   }),
   'structure.story-without-scenarios': (e) => ({ 'specs/001-user-auth/spec.md': SPECKIT_SPEC('User auth', `## User Scenarios & Testing\n\n${e.text}`) }),
-  'structure.template-placeholder': (e) => ({ '.specify/memory/constitution.md': `# Project Constitution\n\n## Core Principles\n\n${e.text}\n` }),
+  // The constitution matters only where spec-kit is used: the example workspace has a feature spec.
+  'structure.template-placeholder': (e) => ({
+    '.specify/memory/constitution.md': `# Project Constitution\n\n## Core Principles\n\n${e.text}\n`,
+    'specs/001-user-auth/spec.md': SPECKIT_SPEC('User auth', `## User Scenarios & Testing\n\n${speckitStories}`),
+  }),
   'structure.missing-section': (e) => ({ [OPENSPEC_SPEC]: `${e.text}\n` }),
   'structure.missing-purpose': openspecSpec,
   'structure.foreign-sections': openspecSpec,

@@ -3,6 +3,7 @@ import { conflictingChanges } from './workspace/conflictingChanges';
 import { deltaTargetExists } from './workspace/deltaTargetExists';
 import { droppedScenarios } from './workspace/droppedScenarios';
 import { patternMatchesNothing } from './workspace/patternMatchesNothing';
+import { templatePlaceholder } from './workspace/templatePlaceholder';
 import { unknownDeltaTarget } from './workspace/unknownDeltaTarget';
 import { unknownSpecRef } from './workspace/unknownSpecRef';
 
@@ -17,4 +18,5 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   droppedScenarios,
   conflictingChanges,
   patternMatchesNothing,
+  templatePlaceholder,
 ];

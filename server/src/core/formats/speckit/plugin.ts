@@ -1,6 +1,5 @@
 // @spec specthread-core#15.1
 import { storyWithoutScenarios } from '../../checks/rules/speckit/storyWithoutScenarios';
-import { templatePlaceholder } from '../../checks/rules/speckit/templatePlaceholder';
 import { tooManyClarifications } from '../../checks/rules/speckit/tooManyClarifications';
 import { unknownStory } from '../../checks/rules/speckit/unknownStory';
 import { SpecFormatPlugin } from '../specFormatPlugin';
@@ -23,5 +22,5 @@ export const SPECKIT_FORMAT: SpecFormatPlugin = {
   // spec-kit also cites from spec.md (SC-002 naming FR-003) and from checklists.
   citingKinds: ['tasks', 'design', 'spec', 'checklist'],
   complete: (context, token) => completeSpeckitIds(context.spec, context.lineText, context.pos, token),
-  rules: [unknownStory, storyWithoutScenarios, tooManyClarifications, templatePlaceholder],
+  rules: [unknownStory, storyWithoutScenarios, tooManyClarifications],
 };
