@@ -1,7 +1,8 @@
 // @spec specthread-core#4.3, specthread-core#14.6
-import { FSWatcher, promises as fs, watch } from 'fs';
+import { promises as fs } from 'fs';
 import { affectedFolders } from './folderSets';
 import { pathToUri } from './paths';
+import { TreeWatch, watchTree } from './treeWatch';
 
 export interface WatchedChange {
   readonly uri: string;
@@ -27,13 +28,15 @@ const BURST = 500;
  * Watches the workspace roots for file changes when the editor cannot do it for us.
  * Events are batched for 50 ms because editors save through temporary files and renames.
  *
- * Single events are hints, not facts: recursive watching drops the events of files below a
- * deleted folder and can lose events under load. So each batch looks at the disk when it is
- * handed over (gone, a folder, or a file), and bursts or watcher errors turn into re-listing the
- * affected folders, so that the session always converges to what a fresh index would see.
+ * Single events are hints, not facts: watching drops the events of files below a deleted folder
+ * and can lose events under load. So each batch looks at the disk when it is handed over (gone, a
+ * folder, or a file), and bursts or watcher errors turn into re-listing the affected folders, so
+ * that the session always converges to what a fresh index would see. Where each folder has its
+ * own watch (`treeWatch.ts`), folders that appeared are watched before the session re-lists them,
+ * so nothing created in them in between is missed.
  */
 export class FileWatcher {
-  private readonly watchers: FSWatcher[] = [];
+  private readonly trees: TreeWatch[];
   private pending = new Set<string>();
   /** A watcher reported an error (e.g. the inotify limit): events may be missing anywhere. */
   private lost = false;
@@ -46,21 +49,11 @@ export class FileWatcher {
     private readonly roots: readonly string[],
     private readonly onBatch: (batch: WatchedBatch) => void,
   ) {
-    for (const root of roots) {
-      try {
-        const w = watch(root, { recursive: true }, (_event, name) => name && this.queue(`${root}/${String(name).split('\\').join('/')}`));
-        w.on('error', () => this.eventsLost());
-        this.watchers.push(w);
-      } catch {
-        // Recursive watching is unavailable on some file systems; diagnostics then follow
-        // open documents only, which is still correct for what the user edits.
-      }
-    }
+    // Every file: code carries trace tags and tasks name files of any kind.
+    this.trees = roots.map((root) => watchTree(root, { changed: (path) => this.queue(path), lost: () => this.eventsLost() }));
   }
 
   private queue(path: string): void {
-    // Every file: code carries trace tags and tasks name files of any kind.
-    if (path.includes('/node_modules/') || path.includes('/.git/')) return;
     this.pending.add(path);
     this.schedule();
   }
@@ -84,8 +77,8 @@ export class FileWatcher {
     const lost = this.lost;
     this.lost = false;
     if (this.disposed) return;
-    if (lost) return this.onBatch({ changes: [], relist: this.roots });
-    if (paths.length > BURST) return this.onBatch({ changes: [], relist: affectedFolders(paths, this.roots) });
+    if (lost) return this.relist(this.roots);
+    if (paths.length > BURST) return this.relist(affectedFolders(paths, this.roots));
     const kinds = await Promise.all(
       paths.map((p) =>
         fs.lstat(p).then(
@@ -97,16 +90,28 @@ export class FileWatcher {
     if (this.disposed) return;
     const changes: WatchedChange[] = [];
     const relist: string[] = [];
+    const gone = new Set<string>();
     paths.forEach((path, i) => {
       if (kinds[i] === 'folder') relist.push(path);
       else changes.push({ uri: pathToUri(path), deleted: kinds[i] === 'gone' });
+      if (kinds[i] === 'gone') gone.add(path);
     });
+    for (const tree of this.trees) {
+      tree.forget(gone);
+      tree.rewatch(relist);
+    }
     this.onBatch({ changes, relist });
+  }
+
+  /** Watch the folders anew before the session lists them, so that nothing changed in between is missed. */
+  private relist(folders: readonly string[]): void {
+    for (const tree of this.trees) tree.rewatch(folders);
+    this.onBatch({ changes: [], relist: folders });
   }
 
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
-    for (const w of this.watchers) w.close();
+    for (const tree of this.trees) tree.close();
   }
 }
