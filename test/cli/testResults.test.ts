@@ -56,6 +56,20 @@ describe('--test-results (CLI)', function () {
   const make = (failing: boolean) => (made.push(project(failing)), made[made.length - 1]!);
   after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
+  it('the HTML report counts the criteria a passing test names in its "Test results" column', () => {
+    const root = make(true);
+    const html = (extra: string[]) => {
+      const out = path.join(root, `report-${extra.length}.html`);
+      run(['check', '.', '--fail-on', 'none', '--format', 'html', '--output', out, ...extra], root);
+      const row = /<tr><td><a [^>]*>1 Tokens<\/a><\/td>(.*?)<\/tr>/.exec(fs.readFileSync(out, 'utf8'));
+      assert.ok(row, 'the matrix has a row for requirement 1');
+      return [...row[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
+    };
+    // Without results the column is a dash; with them, 1 of 2 criteria passed (1.2 failed).
+    assert.strictEqual(html([]).at(-1), '—');
+    assert.strictEqual(html(['--test-results', 'reports/**/*.xml']).at(-1), '1/2');
+  });
+
   it('check reports a failed test that names a criterion, at the test, from a glob of reports', () => {
     const root = make(true);
     const r = run(['check', '.', '--test-results', 'reports/**/*.xml', '--format', 'json'], root);

@@ -1,4 +1,5 @@
 // @spec specthread-core#5.1, specthread-core#12.2, specthread-core#14.2, specthread-core#17.1
+import { withTestResults } from '../core/coverage/passing';
 import * as path from 'path';
 import { NEVER_CANCELLED } from '../core/cancellation';
 import { EngineOptions } from '../core/engine';
@@ -75,7 +76,7 @@ export async function runCheck(
     summary,
     specDirs,
     ...(keepAccepted ? { suppressed: all.filter((f) => f.accepted) } : {}),
-    ...reportExtras(opened, all, formats),
+    ...reportExtras(opened, all, formats, tested?.passing),
   };
   const context = { cwd, ...(options.sourceUrl !== undefined ? { sourceUrl: options.sourceUrl } : {}) };
   const stdout = formatterFor('check', options.format)(report, context);
@@ -103,7 +104,12 @@ export async function runCheck(
  * of each reported file (excerpts, fingerprints), and coverage with where each requirement is
  * written (the HTML report's matrix).
  */
-function reportExtras({ engine, under }: OpenedWorkspace, findings: readonly Finding[], formats: readonly string[]): Partial<CheckReport> {
+function reportExtras(
+  { engine, under }: OpenedWorkspace,
+  findings: readonly Finding[],
+  formats: readonly string[],
+  passing: ReadonlySet<string> | undefined,
+): Partial<CheckReport> {
   const extras: { -readonly [K in keyof CheckReport]?: CheckReport[K] } = {};
   if (formats.some((f) => f === 'sarif' || f === 'gitlab' || f === 'html')) {
     const lines = new Map<string, readonly string[]>();
@@ -114,7 +120,9 @@ function reportExtras({ engine, under }: OpenedWorkspace, findings: readonly Fin
     extras.lines = lines;
   }
   if (formats.includes('html')) {
-    extras.coverage = engine.traceAnalysis(NEVER_CANCELLED).coverage(NEVER_CANCELLED);
+    const coverage = engine.traceAnalysis(NEVER_CANCELLED).coverage(NEVER_CANCELLED);
+    // With --test-results the matrix's last column counts the criteria a passing test names.
+    extras.coverage = passing ? withTestResults(coverage, passing) : coverage;
     const at = new Map<string, { path: string; line: number }>();
     for (const spec of engine.allSpecs().filter((s) => under(s.dir))) {
       for (const r of spec.requirementList)

@@ -130,6 +130,7 @@ function requirementRow(r: RequirementCoverage, report: CheckReport, context: Fo
   const name = `${h(r.id)}${r.title ? ` ${h(r.title)}` : ''}`;
   const label = at ? `<a href="${h(href(at.path, at.line, context))}">${name}</a>` : name;
   const s = r.summary;
-  // Test results come with --test-results; until a run passes them, the column shows a dash.
-  return `<tr><td>${label}</td>${ratio(s.tasked, s.criteria)}${ratio(s.implemented, s.criteria)}${ratio(s.verified, s.criteria)}<td class="num muted">—</td></tr>`;
+  // Test results come with --test-results: criteria a passing test names. Without them the column shows a dash.
+  const results = s.passing !== undefined ? ratio(s.passing, s.criteria) : '<td class="num muted">—</td>';
+  return `<tr><td>${label}</td>${ratio(s.tasked, s.criteria)}${ratio(s.implemented, s.criteria)}${ratio(s.verified, s.criteria)}${results}</tr>`;
 }
