@@ -18,7 +18,7 @@ export function extractGo(root: SyntaxNode, path: string, isTest: boolean, out: 
     const line = decl.startPosition.row;
     if (decl.type === 'function_declaration' || decl.type === 'method_declaration') {
       const name = decl.childForFieldName('name')?.text ?? '';
-      if (isTest && decl.type === 'function_declaration' && /^Test[\p{Lu}_]|^Test$/u.test(name)) {
+      if (isTest && decl.type === 'function_declaration' && /^Test($|[^\p{Ll}])/u.test(name)) {
         const body = decl.text;
         out.tests.push({ id: `${path}::${name}`, title: name, paths: pathsIn(body), statuses: statusesIn(body), line });
       } else if (exported(name) && !isTest) {

@@ -26,8 +26,12 @@ export function stringValue(node: SyntaxNode | null | undefined): string | undef
     const text = node.text;
     if (t === 'template_string' && text.includes('${')) return undefined;
     // Python prefixes (f, r, b) and triple quotes; the other grammars quote with one character.
-    const m = /^[rRbBuUfF]{0,2}("""|'''|"|'|`)([\s\S]*)\1$/.exec(text);
-    return m ? m[2] : undefined;
+    const m = /^([rRbBuUfF]{0,2})("""|'''|"|'|`)([\s\S]*)\2$/.exec(text);
+    if (!m) return undefined;
+    const body = m[3] as string;
+    // Escaped quotes and backslashes read as the characters they stand for (not in raw strings).
+    const raw = /[rR]/.test(m[1] ?? '') || t === 'raw_string_literal';
+    return raw ? body : body.replace(/\\(["'`\\])/g, '$1');
   }
   return undefined;
 }
