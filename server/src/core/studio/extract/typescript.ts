@@ -174,14 +174,35 @@ function call(node: SyntaxNode, path: string, isTest: boolean, groups: { name: s
   } else if (prop === 'route' && value?.startsWith('/') && object && ROUTERS.test(object.text)) {
     out.routes.push({ method: 'ALL', path: value, statuses: [], line: row });
   } else if (prop === 'command' && value !== undefined && value.trim()) {
-    out.commands.push({ name: value.split(/\s/)[0] as string, flags: [], line: row });
+    addCommand(out, value.split(/\s/)[0] as string, [], row);
   } else if ((prop === 'option' || prop === 'requiredOption') && value !== undefined) {
+    // The walk meets `program.command('serve').option('--port')` at the outer call first: the chain names the command.
     const flag = /--?[\w-]+/.exec(value)?.[0] ?? value;
-    const last = out.commands[out.commands.length - 1];
-    if (last) out.commands[out.commands.length - 1] = { ...last, flags: [...last.flags, flag] };
-    else out.commands.push({ name: '(main)', flags: [flag], line: row });
+    addCommand(out, (object && chainCommand(object)) ?? out.commands[out.commands.length - 1]?.name ?? '(main)', [flag], row);
   } else if (prop === 'status' && object && /^(res|response|reply|ctx)$/.test(object.text)) {
     const status = first && first.type === 'number' ? Number(first.text) : undefined;
     if (status !== undefined && status >= 400) out.errors.push({ name: 'HTTP', status, line: row });
   }
+}
+
+/** The command a call chain registers (`program.command('serve').option(...)`), when it does. */
+function chainCommand(node: SyntaxNode): string | undefined {
+  let current: SyntaxNode | null = node;
+  while (current && current.type === 'call_expression') {
+    const fn = current.childForFieldName('function');
+    if (fn?.type !== 'member_expression') return undefined;
+    const args = current.childForFieldName('arguments');
+    const name = fn.childForFieldName('property')?.text === 'command' && args ? stringValue(kids(args)[0]) : undefined;
+    if (name) return name.split(/\s/)[0];
+    current = fn.childForFieldName('object');
+  }
+  return undefined;
+}
+
+/** Adds flags to the command of that name, or the command itself the first time it is met. */
+function addCommand(out: FactsBuilder, name: string, flags: readonly string[], line: number): void {
+  const at = out.commands.findIndex((c) => c.name === name);
+  const existing = out.commands[at];
+  if (existing) out.commands[at] = { ...existing, flags: [...existing.flags, ...flags.filter((f) => !existing.flags.includes(f))] };
+  else out.commands.push({ name, flags: [...flags], line });
 }
