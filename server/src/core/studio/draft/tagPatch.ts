@@ -30,7 +30,7 @@ const commentOf = (language: CodeLanguage) => (language === 'python' ? '#' : '//
 
 /**
  * Where the tag line goes: the top of the file, below what must stay first (a shebang, a Python
- * encoding line, Go build constraints and the blank line after them, a `'use strict'` prologue).
+ * encoding line, Go build constraints and the blank line after them).
  */
 function insertionLine(lines: readonly string[], language: CodeLanguage): number {
   let i = 0;
