@@ -3,9 +3,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { NEVER_CANCELLED } from '../core/cancellation';
 import { unifiedDiff } from '../core/queries/agent/textEdits';
-import { draftSpec } from '../core/studio/draftSpec';
-import { refsBySource, tagChanges } from '../core/studio/draft/tagPatch';
-import { criterionRefs } from '../core/studio/draft/writers';
+import { draftSpec, draftSummary, proposeTags } from '../core/studio/draftSpec';
 import { writeFileAtomic } from '../host/atomicWrite';
 import { NodeWorkspace } from '../host/nodeWorkspace';
 import { toPosixPath } from '../host/paths';
@@ -24,14 +22,9 @@ export async function runDraft(args: DraftOptions, cwd: string): Promise<Command
   if (!stat?.isDirectory()) throw new UsageError(`not a folder: ${args.path}`);
   const root = toPosixPath(folder);
   const workspace = new NodeWorkspace([root]);
-  const result = await draftSpec(
-    workspace,
-    new TreeSitterParser(),
-    { folder: root, format: args.format, ...(args.name ? { name: args.name } : {}) },
-    NEVER_CANCELLED,
-  );
-  const c = result.draft.counts;
-  const summary = `Drafted ${result.draft.requirements.length} requirements from ${c.files} files: ${c.publicNames} public names, ${c.routes} routes, ${c.commands} commands, ${c.tests} tests.`;
+  const request = { folder: root, format: args.format, ...(args.name ? { name: args.name } : {}) };
+  const result = await draftSpec(workspace, new TreeSitterParser(), request, NEVER_CANCELLED);
+  const summary = draftSummary(result.draft);
   const outBase = path.resolve(cwd, args.output ?? args.path);
   const notes: string[] = [summary];
   const stdout: string[] = [];
@@ -58,13 +51,7 @@ export async function runDraft(args: DraftOptions, cwd: string): Promise<Command
   }
 
   if (args.tag) {
-    const refs = refsBySource(result.draft, criterionRefs(result.draft, args.format));
-    const texts = new Map<string, string>();
-    for (const rel of refs.keys()) {
-      const text = await workspace.readFile(`${root}/${rel}`, NEVER_CANCELLED);
-      if (text !== undefined) texts.set(rel, text);
-    }
-    const changes = tagChanges(refs, (rel) => texts.get(rel));
+    const changes = await proposeTags(workspace, request, result.draft, NEVER_CANCELLED);
     for (const change of changes) {
       if (args.dryRun) stdout.push(unifiedDiff(change.path, change.before, change.after).replace(/\n$/, ''));
       else await writeFileAtomic(path.join(folder, change.path), change.after);

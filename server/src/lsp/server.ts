@@ -22,6 +22,7 @@ import { registerCompletion } from './handlers/completion';
 import { registerHover } from './handlers/hover';
 import { registerNavigation } from './handlers/navigation';
 import { registerSymbols } from './handlers/symbols';
+import { registerStudio } from './handlers/studio';
 import { registerTraceFeatures } from './handlers/traceFeatures';
 import { Guard } from './guard';
 import { installSafetyNet } from './safetyNet';
@@ -65,6 +66,7 @@ export function startServer(connection: Connection): void {
     registerSymbols(connection, session, guard);
     registerCodeActions(connection, session, guard);
     registerTraceFeatures(connection, session, guard);
+    registerStudio(connection, guard);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

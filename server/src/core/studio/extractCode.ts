@@ -54,7 +54,8 @@ function moduleOf(rel: string, language: CodeLanguage, text: string): string {
   if (language === 'go') {
     const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
     const pkg = /^package\s+(\w+)/m.exec(text)?.[1] ?? 'main';
-    return dir ? `${dir} (${pkg})` : pkg;
+    // A package is known by its folder; the name is added only when it differs from the folder's.
+    return !dir ? pkg : dir.endsWith(pkg) && (dir === pkg || dir.endsWith(`/${pkg}`)) ? dir : `${dir} (${pkg})`;
   }
   if (language === 'java') {
     const pkg = /^package\s+([\w.]+)/m.exec(text)?.[1];

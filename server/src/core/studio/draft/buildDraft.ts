@@ -120,7 +120,7 @@ export function buildDraft(name: string, facts: readonly FileFacts[]): Draft {
   }
 
   const perModule = new Map<string, number>();
-  for (const f of files) perModule.set(f.module, (perModule.get(f.module) ?? 0) + 1);
+  for (const f of files.filter((f) => f.symbols.length)) perModule.set(f.module, (perModule.get(f.module) ?? 0) + 1);
   for (const f of files.filter((f) => f.symbols.length)) {
     // Go packages span files: the file tells their requirements apart.
     const label = (perModule.get(f.module) ?? 0) > 1 ? `${f.module} (${f.path})` : f.module;

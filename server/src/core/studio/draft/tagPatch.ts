@@ -8,6 +8,9 @@ export interface TagChange {
   readonly path: string;
   readonly before: string;
   readonly after: string;
+  /** The line inserted and where (0-based), for editors that preview an edit instead of a diff. */
+  readonly line: number;
+  readonly tag: string;
 }
 
 /** The refs of a draft's criteria by the relative path of each code or test file they came from. */
@@ -60,7 +63,7 @@ export function tagChanges(refs: ReadonlyMap<string, readonly string[]>, textOf:
     const at = insertionLine(lines, language);
     const tag = `${commentOf(language)} @spec ${(refs.get(path) ?? []).join(', ')}`;
     lines.splice(at, 0, tag);
-    changes.push({ path, before, after: lines.join(eol) });
+    changes.push({ path, before, after: lines.join(eol), line: at, tag });
   }
   return changes;
 }
