@@ -31,24 +31,59 @@ export function slugOf(text: string): string {
   );
 }
 
-/** Whether a path a test names (`{settings.API_V1_STR}/items/{id}`, `/users/me`) calls a route. */
-function callsRoute(named: string, route: Route): boolean {
-  const space = named.indexOf(' ');
-  if (space > 0 && route.method !== 'ALL' && route.method !== 'ANY' && named.slice(0, space) !== route.method) return false;
-  const testPath = named.slice(space + 1);
-  const pattern = route.path.replace(/\/+$/, '');
-  if (!pattern) return false;
-  const re = new RegExp(
-    `${pattern
-      .split(/(\{[^}]*\}|:\w+|<[^>]*>)/)
-      .map((part, i) => (i % 2 ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
-      .join('')}/?$`,
-  );
-  return re.test(testPath.replace(/\?.*$/, ''));
+/** Literal segments of a path (`{settings.API_V1_STR}/items/{id}` → `items`), the keys tests are found by. */
+function literalSegments(path: string): string[] {
+  return path
+    .replace(/^[A-Z]+ /, '')
+    .split('/')
+    .filter((s) => s && !/[{}$:<>]/.test(s));
 }
 
-function routeCriterion(route: Route, path: string, errors: readonly ErrorPath[], tests: readonly TestCase[]): DraftCriterion[] {
-  const callers = tests.filter((t) => t.paths.some((p) => callsRoute(p, route)));
+/**
+ * Which tests call which route: a test's named path (`POST {API}/items/1`) calls a route when the
+ * method agrees and the path ends in the route's pattern. Tests are indexed by the literal
+ * segments of their paths, so each route tries only the tests that name its first segment, and
+ * the work grows with the routes and tests, not their product.
+ */
+class RouteCallers {
+  private readonly bySegment = new Map<string, TestCase[]>();
+  private readonly unkeyed: TestCase[];
+
+  constructor(tests: readonly TestCase[]) {
+    for (const t of tests) {
+      const keys = new Set(t.paths.flatMap(literalSegments));
+      for (const k of keys) {
+        const list = this.bySegment.get(k);
+        if (list) list.push(t);
+        else this.bySegment.set(k, [t]);
+      }
+    }
+    this.unkeyed = [...tests];
+  }
+
+  of(route: Route): TestCase[] {
+    const pattern = route.path.replace(/\/+$/, '');
+    if (!pattern) return [];
+    const re = new RegExp(
+      `${pattern
+        .split(/(\{[^}]*\}|:\w+|<[^>]*>)/)
+        .map((part, i) => (i % 2 ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+        .join('')}/?$`,
+    );
+    const first = literalSegments(pattern)[0];
+    const candidates = first === undefined ? this.unkeyed : (this.bySegment.get(first) ?? []);
+    return candidates.filter((t) =>
+      t.paths.some((named) => {
+        const space = named.indexOf(' ');
+        if (space > 0 && route.method !== 'ALL' && route.method !== 'ANY' && named.slice(0, space) !== route.method) return false;
+        return re.test(named.slice(space + 1).replace(/\?.*$/, ''));
+      }),
+    );
+  }
+}
+
+function routeCriterion(route: Route, path: string, errors: readonly ErrorPath[], routeCallers: RouteCallers): DraftCriterion[] {
+  const callers = routeCallers.of(route);
   const ok = new Set([...route.statuses, ...callers.flatMap((t) => t.statuses).filter((s) => s < 300)]);
   const status = ok.size ? ` with status ${[...ok].sort().join(' or ')}` : '';
   const handler = route.handler ? ` through ${code(route.handler)}` : '';
@@ -96,6 +131,7 @@ function testedName(path: string): string {
 export function buildDraft(name: string, facts: readonly FileFacts[]): Draft {
   const files = [...facts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const tests = files.flatMap((f) => f.tests);
+  const callers = new RouteCallers(tests);
   const placed = new Set<string>();
   const requirements: DraftRequirement[] = [];
   const testsByName = new Map<string, TestCase[]>();
@@ -105,7 +141,7 @@ export function buildDraft(name: string, facts: readonly FileFacts[]): Draft {
   }
 
   for (const f of files.filter((f) => f.routes.length)) {
-    const criteria = f.routes.flatMap((r) => routeCriterion(r, f.path, f.errors, tests));
+    const criteria = f.routes.flatMap((r) => routeCriterion(r, f.path, f.errors, callers));
     for (const c of criteria) for (const id of c.verifiedBy) placed.add(id);
     requirements.push({
       title: `HTTP routes in ${f.path}`,

@@ -14,14 +14,13 @@ export interface TagChange {
 }
 
 /** The refs of a draft's criteria by the relative path of each code or test file they came from. */
-export function refsBySource(draft: Draft, refOf: (requirement: number, criterion: number) => string): Map<string, string[]> {
+export function refsBySource(draft: Draft, refOf: (requirement: number, criterion: number) => readonly string[]): Map<string, string[]> {
   const refs = new Map<string, string[]>();
   draft.requirements.forEach((r, i) =>
     r.criteria.forEach((c, j) => {
       for (const source of c.sources) {
         const list = refs.get(source) ?? [];
-        const ref = refOf(i + 1, j + 1);
-        if (!list.includes(ref)) list.push(ref);
+        for (const ref of refOf(i + 1, j + 1)) if (!list.includes(ref)) list.push(ref);
         refs.set(source, list);
       }
     }),

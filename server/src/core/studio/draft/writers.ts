@@ -16,11 +16,12 @@ export function writeDraft(draft: Draft, format: DraftFormat): DraftFile[] {
 }
 
 /**
- * The ref of criterion `criterion` of requirement `requirement` (both from 1) as the format's
- * readers resolve it: `name#2.3`, `001-name#FR-007`, `name#requirement-slug/scenario-slug`.
+ * The refs of criterion `criterion` of requirement `requirement` (both from 1) as the format's
+ * readers resolve them: `name#2.3`; `001-name#FR-007` and its acceptance scenario `001-name#US2.3`
+ * (spec-kit counts both); `name#requirement-slug/scenario-slug`.
  */
-export function criterionRefs(draft: Draft, format: DraftFormat): (requirement: number, criterion: number) => string {
-  if (format === 'kiro') return (r, c) => `${draft.name}#${r}.${c}`;
+export function criterionRefs(draft: Draft, format: DraftFormat): (requirement: number, criterion: number) => readonly string[] {
+  if (format === 'kiro') return (r, c) => [`${draft.name}#${r}.${c}`];
   if (format === 'speckit') {
     const before: number[] = [];
     let total = 0;
@@ -28,10 +29,10 @@ export function criterionRefs(draft: Draft, format: DraftFormat): (requirement: 
       before.push(total);
       total += r.criteria.length;
     }
-    return (r, c) => `001-${draft.name}#FR-${String((before[r - 1] ?? 0) + c).padStart(3, '0')}`;
+    return (r, c) => [`001-${draft.name}#FR-${String((before[r - 1] ?? 0) + c).padStart(3, '0')}`, `001-${draft.name}#US${r}.${c}`];
   }
   return (r, c) => {
     const req = draft.requirements[r - 1];
-    return req ? `${draft.name}#${slug(req.title)}/${slug(scenarioName(req, c))}` : `${draft.name}#${r}`;
+    return req ? [`${draft.name}#${slug(req.title)}/${slug(scenarioName(req, c))}`] : [];
   };
 }
