@@ -27,9 +27,9 @@ export function moduleGraph(files: readonly FileFacts[]): DraftModule[] {
   }
   const keys = [...byKey.keys()];
   const resolve = (from: FileFacts, spec: string): string | undefined => {
-    if (spec.startsWith('.') && f_isRelative(spec, from)) {
+    if (spec.startsWith('.')) {
       const dir = from.path.includes('/') ? from.path.slice(0, from.path.lastIndexOf('/')) : '';
-      const target = normalize(`${dir}/${spec}`).replace(/\.[mc]?[jt]sx?$/, '');
+      const target = normalize(`${dir}/${from.language === 'python' ? pythonRelative(spec) : spec}`).replace(/\.[mc]?[jt]sx?$/, '');
       return byKey.get(target) ?? byKey.get(`${target}/index`);
     }
     const asPath = from.language === 'python' ? spec.replace(/\./g, '/') : spec;
@@ -48,6 +48,8 @@ export function moduleGraph(files: readonly FileFacts[]): DraftModule[] {
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function f_isRelative(spec: string, from: FileFacts): boolean {
-  return from.language !== 'python' || spec.startsWith('.');
+/** Python's `..models.user` as a path: one dot is the package itself, each further dot one folder up. */
+function pythonRelative(spec: string): string {
+  const dots = /^\.+/.exec(spec)?.[0].length ?? 0;
+  return `${'../'.repeat(Math.max(0, dots - 1))}./${spec.slice(dots).replace(/\./g, '/')}`;
 }
