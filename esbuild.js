@@ -26,7 +26,20 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+// The tree-sitter runtime and the grammars `specthread draft` reads code with (server/src/host/treeSitterParser.ts
+// looks for them in dist/wasm, next to the bundles).
+const WASM = ['tree-sitter', 'tree-sitter-typescript', 'tree-sitter-tsx', 'tree-sitter-javascript', 'tree-sitter-python', 'tree-sitter-go', 'tree-sitter-java'];
+
+function copyWasm() {
+  const fs = require('fs');
+  const path = require('path');
+  const from = path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
+  fs.mkdirSync(path.join(__dirname, 'dist', 'wasm'), { recursive: true });
+  for (const name of WASM) fs.copyFileSync(path.join(from, `${name}.wasm`), path.join(__dirname, 'dist', 'wasm', `${name}.wasm`));
+}
+
 async function main() {
+  copyWasm();
   if (process.argv.includes('--watch')) {
     for (const b of builds) await (await esbuild.context(b)).watch();
     return;

@@ -151,7 +151,3 @@ export const RulesRequest = 'specthread/rules';
 export interface RulesResult {
   readonly rules: readonly { readonly code: string; readonly summary: string }[];
 }
-
-/** Issue 13's requests: the commands use them when the server has them, and say so when it does not. */
-export const DRAFT_SPEC_REQUEST = 'specthread/draftSpec';
-export const TEST_STUBS_REQUEST = 'specthread/testStubs';

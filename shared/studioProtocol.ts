@@ -1,9 +1,50 @@
-// @spec specthread-core#19.4
+// @spec specthread-core#19.1, specthread-core#19.3, specthread-core#19.4
 /**
  * Spec Studio requests between the server and its clients: method names and payload shapes only,
- * so both sides can import this file. The client shows the answer as a preview (a
- * WorkspaceEdit it applies only when the user accepts); the server writes nothing.
+ * so both sides can import this file. Each answers a preview: the client shows it (a WorkspaceEdit
+ * or the files) and writes what the user accepts; the server writes nothing.
  */
+
+export const DraftSpecRequest = 'specthread/draftSpec';
+
+export type DraftSpecFormat = 'kiro' | 'speckit' | 'openspec';
+
+export interface DraftSpecParams {
+  /** The code folder, as a `file:` URI. */
+  readonly folder: string;
+  /** Default `kiro`. */
+  readonly format?: DraftSpecFormat;
+  /** The spec's name; the folder's name when not given. */
+  readonly name?: string;
+  /** Also propose `@spec` tags for the code and tests the draft came from. */
+  readonly tag?: boolean;
+}
+
+export interface DraftSpecFile {
+  /** Path relative to the folder, in the format's layout: `.kiro/specs/<name>/requirements.md`. */
+  readonly path: string;
+  /** Where the file would be written (`file:` URI under the folder). */
+  readonly uri: string;
+  /** Whether a file exists there already (the client asks before replacing it). */
+  readonly exists: boolean;
+  readonly text: string;
+}
+
+/** One proposed tag: insert `text` plus a line end before line `line` (0-based) of `uri`. */
+export interface DraftTagInsert {
+  readonly uri: string;
+  readonly line: number;
+  readonly text: string;
+}
+
+export interface DraftSpecResult {
+  readonly name: string;
+  readonly files: readonly DraftSpecFile[];
+  /** With `tag`: the `@spec` lines, for a WorkspaceEdit preview. */
+  readonly tags: readonly DraftTagInsert[];
+  /** `Drafted 12 requirements from 40 files: …`, for the preview's title or a message. */
+  readonly summary: string;
+}
 
 /** Test stubs for the criteria of a spec that no test verifies. Params: TestStubsParams; result: TestStubsResult. */
 export const TestStubsRequest = 'specthread/testStubs';

@@ -1,4 +1,4 @@
-// @spec specthread-core#5.1
+// @spec specthread-core#19.1, specthread-core#5.1
 import * as assert from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -27,6 +27,15 @@ describe('the npm package', function () {
       const r = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--offline', 'specthread', 'check', 'ws'], { cwd: dir, encoding: 'utf8' });
       assert.strictEqual(r.status, 1, r.stderr);
       assert.match(r.stdout, /^ws\/\.kiro\/specs\/user-auth\/design\.md:20:32 error link\.unknown-ref /m);
+      // The tree-sitter grammars ship in dist/wasm: `draft` parses code from the installed package alone.
+      fs.mkdirSync(path.join(dir, 'code'));
+      fs.writeFileSync(path.join(dir, 'code', 'signer.py'), 'def sign(payload: bytes) -> str:\n    return "x"\n');
+      const d = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--offline', 'specthread', 'draft', 'code', '--dry-run'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      assert.strictEqual(d.status, 0, d.stderr);
+      assert.match(d.stdout, /THE signer module SHALL provide the function `sign` as `def sign\(payload: bytes\) -> str`/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

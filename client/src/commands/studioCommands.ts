@@ -1,33 +1,85 @@
-// @spec specthread-core#20.1
+// @spec specthread-core#20.1, specthread-core#19.1, specthread-core#19.4
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { ActionCommands, DRAFT_SPEC_REQUEST, TEST_STUBS_REQUEST } from '../../../shared/actionsProtocol';
-import { isMethodNotFound } from './clientCalls';
+import { ActionCommands } from '../../../shared/actionsProtocol';
+import { DraftSpecFormat, DraftSpecRequest, DraftSpecResult, TestStubsRequest, TestStubsResult } from '../../../shared/studioProtocol';
+import { isMethodNotFound, whenTrusted } from './clientCalls';
 
 /**
- * Draft Spec from Code… and Generate Test Stubs… belong to Spec Studio (issue 13). They send the
- * server's `specthread/draftSpec` / `specthread/testStubs` request for the active file and show
- * the answer; a server without the request gets a plain "not available in this build" message
- * instead of a silent failure.
+ * Draft Spec from Code… and Generate Test Stubs… (Spec Studio). The server answers a preview and
+ * writes nothing; the user sees the draft (or the stubs in the refactor preview) before any file
+ * is written, and files that exist are never replaced.
  */
 export function registerStudioCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const command = (id: string, method: string, title: string) =>
-    vscode.commands.registerCommand(id, async () => {
-      const uri = vscode.window.activeTextEditor?.document.uri.toString();
-      try {
-        const answer = await client.sendRequest<unknown>(method, { uri });
-        const doc = await vscode.workspace.openTextDocument({
-          language: 'markdown',
-          content: typeof answer === 'string' ? answer : JSON.stringify(answer, null, 2),
-        });
-        await vscode.window.showTextDocument(doc);
-      } catch (err) {
-        if (isMethodNotFound(err)) return void vscode.window.showInformationMessage(`SpecThread: ${title} is not available in this build yet.`);
-        void vscode.window.showErrorMessage(`SpecThread: ${title} failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    });
   context.subscriptions.push(
-    command(ActionCommands.draftSpec, DRAFT_SPEC_REQUEST, 'Draft Spec from Code'),
-    command(ActionCommands.generateTestStubs, TEST_STUBS_REQUEST, 'Generate Test Stubs'),
+    vscode.commands.registerCommand(
+      ActionCommands.draftSpec,
+      whenTrusted('Draft Spec from Code', (folder?: vscode.Uri) => failSoftly('Draft Spec from Code', () => draftSpec(client, folder))),
+    ),
+    vscode.commands.registerCommand(
+      ActionCommands.generateTestStubs,
+      whenTrusted('Generate Test Stubs', (spec?: vscode.Uri) => failSoftly('Generate Test Stubs', () => testStubs(client, spec))),
+    ),
   );
+}
+
+/** A failed request is a message naming it, never a silent failure. */
+async function failSoftly(title: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    if (isMethodNotFound(err)) return void vscode.window.showInformationMessage(`SpecThread: ${title} is not available in this build yet.`);
+    void vscode.window.showErrorMessage(`SpecThread: ${title} failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+const FORMATS: readonly { label: DraftSpecFormat; description: string }[] = [
+  { label: 'kiro', description: '.kiro/specs/<name>/requirements.md, design.md, tasks.md' },
+  { label: 'speckit', description: 'specs/NNN-<name>/spec.md, plan.md, tasks.md' },
+  { label: 'openspec', description: 'openspec/specs/<name>/spec.md' },
+];
+
+async function draftSpec(client: LanguageClient, given?: vscode.Uri): Promise<void> {
+  const folder = given ?? (await pickFolder());
+  if (!folder) return;
+  const format = await vscode.window.showQuickPick(FORMATS, { title: 'Draft Spec from Code: format of the draft' });
+  if (!format) return;
+  const result = await client.sendRequest<DraftSpecResult>(DraftSpecRequest, { folder: folder.toString(), format: format.label });
+  // The preview: every drafted file in one read-only-in-spirit document, before anything is written.
+  const preview = result.files.map((f) => `<!-- ${f.path}${f.exists ? ' (exists: it will be kept)' : ''} -->\n\n${f.text}`).join('\n\n---\n\n');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: preview }), { preview: true });
+  const fresh = result.files.filter((f) => !f.exists);
+  const choice = await vscode.window.showInformationMessage(`SpecThread: ${result.summary}`, ...(fresh.length ? [`Write ${fresh.length} files`] : []));
+  if (!choice) return;
+  const edit = new vscode.WorkspaceEdit();
+  for (const f of fresh) edit.createFile(vscode.Uri.parse(f.uri), { ignoreIfExists: true, contents: new TextEncoder().encode(f.text) });
+  if (await vscode.workspace.applyEdit(edit)) await vscode.window.showTextDocument(vscode.Uri.parse(fresh[0]!.uri));
+}
+
+async function pickFolder(): Promise<vscode.Uri | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 1) return folders[0]!.uri;
+  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Draft a spec from the code of…' }))?.uri;
+  return (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Draft from this folder' }))?.[0];
+}
+
+async function testStubs(client: LanguageClient, given?: vscode.Uri): Promise<void> {
+  const spec =
+    given?.toString() ??
+    vscode.window.activeTextEditor?.document.uri.toString() ??
+    (await vscode.window.showInputBox({ title: 'Generate Test Stubs', prompt: 'The spec to write pending tests for (its name)' }));
+  if (!spec) return;
+  const result = await client.sendRequest<TestStubsResult>(TestStubsRequest, { spec });
+  if (!result.files.length) {
+    return void vscode.window.showInformationMessage(`SpecThread: every criterion of ${result.spec} is verified or has a pending test already.`);
+  }
+  // Each change needs confirmation, so VS Code shows the refactor preview before writing.
+  const edit = new vscode.WorkspaceEdit();
+  const meta = { needsConfirmation: true, label: `Pending tests for ${result.spec} (${result.framework})` };
+  for (const f of result.files) {
+    const uri = vscode.Uri.parse(f.uri);
+    if (f.create) edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(f.text) }, meta);
+    else edit.insert(uri, new vscode.Position(f.insertAt?.line ?? 0, f.insertAt?.character ?? 0), f.text, meta);
+  }
+  await vscode.workspace.applyEdit(edit);
 }

@@ -2,6 +2,7 @@
 import { Severity } from '../core/findings';
 import { PRESET_NAMES, PresetName, isPresetName } from '../../../shared/settings';
 import { FRAMEWORKS, FrameworkName, isFrameworkName } from '../core/studio/testStubs/frameworks';
+import { DRAFT_FORMATS, DraftFormat, isDraftFormat } from '../core/studio/draft/writers';
 import { DEFAULT_FORMAT, FormatName, ReportCommand, formatNames, isFormatName } from './formatters';
 
 export interface CheckOptions {
@@ -78,9 +79,26 @@ export interface TestStubsOptions {
   readonly append: boolean;
 }
 
+export interface DraftOptions {
+  readonly command: 'draft';
+  /** The code folder to draft from (default: the current one). */
+  readonly path: string;
+  readonly format: DraftFormat;
+  readonly name?: string;
+  /** The folder the format's layout is written under (default: the code folder). */
+  readonly output?: string;
+  /** Replace spec files that exist. */
+  readonly force: boolean;
+  /** Also propose `@spec` tags for the code and tests the draft came from. */
+  readonly tag: boolean;
+  /** Write nothing: print the spec files (or, with --tag, the tags as a unified diff). */
+  readonly dryRun: boolean;
+}
+
 export type ParsedArgs =
   | CheckOptions
   | TestStubsOptions
+  | DraftOptions
   | CoverageOptions
   | InventoryOptions
   | InitOptions
@@ -151,6 +169,15 @@ export const COMMAND_HELP = {
       Given/When/Then comments from its EARS clauses and is marked skip, so coverage shows the
       criterion as "test pending", not verified. --dry-run prints the file instead. A file that
       exists is never replaced: --append adds the stubs to it (exit 1 when it was kept).`,
+  draft: `  specthread draft [path] [--format ${DRAFT_FORMATS.join('|')}] [--name NAME] [--output DIR] [--force] [--tag [--dry-run]]
+      Draft a spec from the code and tests under path (default: the current folder), read with
+      tree-sitter (TypeScript, JavaScript, Python, Go, Java): public API, routes, commands,
+      configuration, errors and tests become requirements with EARS criteria, each listing the
+      tests that verify it; design.md draws the module graph and tasks.md lists what no test
+      verifies. Files go under --output (default: path) in the format's layout (default kiro:
+      .kiro/specs/NAME/); existing files are kept unless --force is given (exit 1 when one was
+      kept). --tag also adds an @spec line to each code and test file the draft came from;
+      --dry-run writes nothing and prints the spec files, or with --tag the tags as a diff.`,
   lsp: `  specthread lsp [--stdio | --node-ipc | --socket=PORT]
       Run the language server for any LSP editor; over stdio unless another transport is named.`,
   mcp: `  specthread mcp [path] [--allow-writes]
@@ -191,6 +218,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === 'lsp') return { command: 'lsp' };
   if (command === 'mcp') return parseMcp(rest);
   if (command === 'test-stubs') return parseTestStubs(rest);
+  if (command === 'draft') return parseDraft(rest);
 
   const paths: string[] = [];
   let format: string | undefined;
@@ -338,4 +366,38 @@ function parseMcp(rest: readonly string[]): ParsedArgs {
   }
   if (paths.length > 1) throw new UsageError('mcp serves one workspace: give at most one path');
   return { command: 'mcp', path: paths[0] ?? '.', allowWrites };
+}
+
+function parseDraft(rest: readonly string[]): DraftOptions {
+  const paths: string[] = [];
+  let format: DraftFormat = 'kiro';
+  let name: string | undefined;
+  let output: string | undefined;
+  let force = false;
+  let tag = false;
+  let dryRun = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? rest[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--format') {
+      const v = value();
+      if (!isDraftFormat(v)) throw new UsageError(`--format must be ${orList(DRAFT_FORMATS)}, not '${v}'`);
+      format = v;
+    } else if (flag === '--name') {
+      name = value();
+      if (!/^[A-Za-z0-9][\w.-]*$/.test(name)) throw new UsageError(`--name must be letters, digits, '.', '-' or '_', not '${name}'`);
+    } else if (flag === '--output') output = value();
+    else if (flag === '--force') force = true;
+    else if (flag === '--tag') tag = true;
+    else if (flag === '--dry-run') dryRun = true;
+    else if (flag.startsWith('-')) throw new UsageError(`unknown option '${flag}'`);
+    else paths.push(arg);
+  }
+  if (paths.length > 1) throw new UsageError('draft takes one folder');
+  return { command: 'draft', path: paths[0] ?? '.', format, ...(name ? { name } : {}), ...(output ? { output } : {}), force, tag, dryRun };
 }

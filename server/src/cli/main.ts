@@ -5,6 +5,7 @@ import { runMcp } from '../mcp/server';
 import { USAGE, UsageError, helpText, parseArgs } from './args';
 import { runCheck } from './check';
 import { runCoverage } from './coverage';
+import { runDraft } from './draft';
 import { runInit } from './init';
 import { runInventory } from './inventory';
 import { runTestStubs } from './testStubs';
@@ -52,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
     case 'coverage':
     case 'inventory':
     case 'test-stubs':
+    case 'draft':
     case 'init': {
       const run =
         args.command === 'check'
@@ -62,7 +64,9 @@ async function main(argv: string[]): Promise<number> {
               ? runInit(args, process.cwd())
               : args.command === 'test-stubs'
                 ? runTestStubs(args, process.cwd())
-                : runInventory(args, process.cwd());
+                : args.command === 'draft'
+                  ? runDraft(args, process.cwd())
+                  : runInventory(args, process.cwd());
       const result = await run.catch((err) => {
         if (err instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `specthread: ${err.message}` };
         throw err;

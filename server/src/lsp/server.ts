@@ -25,7 +25,8 @@ import { registerHover } from './handlers/hover';
 import { registerDocumentFeatures } from './handlers/documentFeatures';
 import { registerNavigation } from './handlers/navigation';
 import { registerSpecsOverview } from './handlers/specsOverview';
-import { registerStudio } from './handlers/studio';
+import { registerDraftSpec } from './handlers/draftSpec';
+import { registerTestStubs } from './handlers/testStubs';
 import { registerSymbols } from './handlers/symbols';
 import { registerTraceFeatures } from './handlers/traceFeatures';
 import { Guard } from './guard';
@@ -73,7 +74,8 @@ export function startServer(connection: Connection): void {
     registerTraceFeatures(connection, session, guard);
     registerActions(connection, session, guard);
     registerSpecsOverview(connection, session, guard);
-    registerStudio(connection, session, guard, workspace);
+    registerTestStubs(connection, session, guard, workspace);
+    registerDraftSpec(connection, guard);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

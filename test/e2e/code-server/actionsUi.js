@@ -118,13 +118,14 @@ async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) 
       await page.keyboard.press('Escape');
     });
 
-    await step('palette "Draft Spec from Code…" answers, and says so when the server lacks Spec Studio', async () => {
+    await step('palette "Draft Spec from Code…" asks for the format and previews the draft before writing anything', async () => {
       await palette(page, 'SpecThread: Draft Spec from Code…');
-      // Either the feature's answer opens in an editor, or a message says it is not in this build.
-      await Promise.race([
-        toast(page, /Draft Spec from Code (is not available in this build yet|failed)/),
-        page.waitForSelector('.tabs-container .tab.active[aria-label*="Untitled"]', { timeout: UI_MS }),
-      ]);
+      // The format pick (kiro first), then the preview document and the offer to write the files.
+      await labelled('format pick', page.waitForSelector('.quick-input-widget .quick-input-list-entry', { timeout: UI_MS }));
+      await page.keyboard.press('Enter');
+      await labelled('draft preview', page.waitForSelector('.tabs-container .tab.active[aria-label*="Untitled"]', { timeout: UI_MS }));
+      await toast(page, /Drafted \d+ requirements?/);
+      await shot(page, 'code-server-draft-preview.png');
     });
   } finally {
     await context.close();

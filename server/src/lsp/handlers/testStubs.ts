@@ -12,7 +12,7 @@ import { Session } from '../session';
  * Spec Studio requests. `specthread/testStubs` answers the stubs as a preview: the plan and a
  * WorkspaceEdit the client applies only when the user accepts; nothing is written here.
  */
-export function registerStudio(connection: Connection, session: Session, guard: Guard, workspace: Workspace): void {
+export function registerTestStubs(connection: Connection, session: Session, guard: Guard, workspace: Workspace): void {
   connection.onRequest(
     TestStubsRequest,
     guard.request(TestStubsRequest, null as TestStubsResult | null, async (params: TestStubsParams, token): Promise<TestStubsResult | ResponseError<void>> => {
