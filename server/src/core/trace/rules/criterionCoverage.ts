@@ -49,7 +49,15 @@ function checkCoverage(need: Need, ctx: TraceContext, report: (p: ReportedProble
         continue;
       }
       const ids = gaps.map((u) => u.id);
-      const tags = need === 'implemented' ? 'no source file carries their tags' : 'no test carries their tags or names them in a test title';
+      // Criteria that only a skipped or todo test names are named, so the summary says why they count as gaps.
+      const pendingIds =
+        need === 'verified'
+          ? gaps
+              .filter((u) => (u.node ? ctx.index.linksForCriterion(spec, u.id) : ctx.index.linksForRequirement(spec, u.id)).some((l) => l.role === 'test'))
+              .map((u) => u.id)
+          : [];
+      const pendingNote = pendingIds.length ? `; only a pending (skipped or todo) test names ${pendingIds.join(', ')}` : '';
+      const tags = need === 'implemented' ? 'no source file carries their tags' : `no test carries their tags or names them in a test title${pendingNote}`;
       report({
         path: r.path,
         range: r.node.idRange,
