@@ -13,8 +13,9 @@ function run() {
   Mocha.reporters.Base.consoleLog = log;
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false });
   load(mocha, 'specthread.test.js', () => require('./specthread.test.js'));
-  load(mocha, 'actions.test.js', () => require('./actions.test.js'));
+  // The views read the fixture's specs as they are; the palette tests then add and remove a spec.
   load(mocha, 'views.test.js', () => require('./views.test.js'));
+  load(mocha, 'actions.test.js', () => require('./actions.test.js'));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} in-editor test(s) failed`)) : resolve()));
   });
