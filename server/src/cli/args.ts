@@ -195,6 +195,26 @@ ${Object.values(COMMAND_HELP).join('\n')}
       Print the help of one command.
   specthread --help | --version`;
 
+/**
+ * One pass over a command's arguments: each bare argument or flag, with a reader for the flag's
+ * value (`--flag value` or `--flag=value`) that says which flag lacks one.
+ */
+function* argumentsOf(rest: readonly string[]): Generator<{ arg: string; flag: string; value: () => string }> {
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    // Reading the value consumes the next argument, so the loop goes on after it.
+    const value = () => {
+      const v = inline ?? rest[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    yield { arg, flag, value };
+  }
+}
+
 /** The help text of one command, or the whole usage. */
 export function helpText(topic?: CommandName): string {
   return topic ? `Usage:\n${COMMAND_HELP[topic]}` : USAGE;
@@ -238,14 +258,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let ci: InitOptions['ci'];
   let force = false;
   let preset: PresetName | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? rest[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
+  for (const { arg, flag, value } of argumentsOf(rest)) {
     if (flag === '--format' && command !== 'init') {
       // Checked here, not only at the end, so that the first bad argument is the one reported.
       format = parseFormat(command, value());
@@ -334,14 +347,7 @@ function parseTestStubs(rest: readonly string[]): TestStubsOptions {
   let framework: FrameworkName | undefined;
   let dryRun = false;
   let append = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? rest[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
+  for (const { arg, flag, value } of argumentsOf(rest)) {
     if (flag === '--criterion') criteria.push(...value().split(','));
     else if (flag === '--framework') {
       const v = value();
@@ -376,14 +382,7 @@ function parseDraft(rest: readonly string[]): DraftOptions {
   let force = false;
   let tag = false;
   let dryRun = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? rest[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
+  for (const { arg, flag, value } of argumentsOf(rest)) {
     if (flag === '--format') {
       const v = value();
       if (!isDraftFormat(v)) throw new UsageError(`--format must be ${orList(DRAFT_FORMATS)}, not '${v}'`);

@@ -1,7 +1,6 @@
 // @spec specthread-core#16.6
 import { SpecRule } from '../../rule';
-import { openSpecExtras } from './helpers';
-import { mainSpecShape } from './mainSpecShape';
+import { FILE_START, mainSpecShapes } from './mainSpecShape';
 
 /**
  * A main spec its authors organised under their own headings (`## Descripción` and `## Requisitos
@@ -25,15 +24,11 @@ export const foreignSections: SpecRule = {
   },
   formats: ['openspec'],
   check(spec, report) {
-    if (spec.archived) return;
-    for (const f of spec.fileList) {
-      const extras = openSpecExtras(f);
-      if (!extras || f.kind !== 'spec') continue;
-      const shape = mainSpecShape(f, extras);
+    for (const { file: f, shape } of mainSpecShapes(spec)) {
       if (shape.kind !== 'foreign') continue;
       report({
         path: f.path,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        range: FILE_START,
         message: `The requirements are under "## ${shape.heading}", not ## Requirements (and ## Purpose), so openspec validate rejects this spec and archive cannot merge changes into it; SpecThread reads them as written.`,
       });
     }

@@ -2,7 +2,8 @@
 import { REQUIREMENTS_HEADING } from '../../../formats/openspec/parse/fallback';
 import { OpenSpecExtras, OpenSpecSection } from '../../../extras';
 import { SpecFileFacts } from '../../../model';
-import { section } from './helpers';
+import { SpecModel } from '../../../index/specModel';
+import { openSpecExtras, section } from './helpers';
 
 /**
  * What is wrong with the sections of one OpenSpec main spec, sorted by how certain it is that the
@@ -43,3 +44,15 @@ export function mainSpecShape(f: SpecFileFacts, extras: OpenSpecExtras): MainSpe
   if (!purpose) return delta ? { kind: 'missing', missing: ['Purpose'], delta } : { kind: 'purpose' };
   return purpose.text ? { kind: 'ok' } : { kind: 'purpose', empty: purpose };
 }
+
+/** Each main spec file of a spec that is not archived, with its shape: what the main-spec rules judge. */
+export function mainSpecShapes(spec: SpecModel): { readonly file: SpecFileFacts; readonly shape: MainSpecShape }[] {
+  if (spec.archived) return [];
+  return spec.fileList.flatMap((file) => {
+    const extras = openSpecExtras(file);
+    return extras && file.kind === 'spec' ? [{ file, shape: mainSpecShape(file, extras) }] : [];
+  });
+}
+
+/** The start of a file: where findings about the file as a whole go. */
+export const FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -1,7 +1,6 @@
 // @spec specthread-core#16.6
 import { SpecRule } from '../../rule';
-import { openSpecExtras } from './helpers';
-import { mainSpecShape } from './mainSpecShape';
+import { FILE_START, mainSpecShapes } from './mainSpecShape';
 
 /**
  * A main spec whose requirements OpenSpec reads fine but which has no (or an empty) `## Purpose`.
@@ -24,15 +23,11 @@ export const missingPurpose: SpecRule = {
   },
   formats: ['openspec'],
   check(spec, report) {
-    if (spec.archived) return;
-    for (const f of spec.fileList) {
-      const extras = openSpecExtras(f);
-      if (!extras || f.kind !== 'spec') continue;
-      const shape = mainSpecShape(f, extras);
+    for (const { file: f, shape } of mainSpecShapes(spec)) {
       if (shape.kind !== 'purpose') continue;
       report({
         path: f.path,
-        range: shape.empty?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        range: shape.empty?.range ?? FILE_START,
         message: shape.empty
           ? 'The ## Purpose section is empty, so openspec validate fails on this spec and openspec archive stops when a change touches it; its requirements are read.'
           : 'No ## Purpose section, so openspec validate fails on this spec and openspec archive stops when a change touches it; its requirements are read. Add ## Purpose with what the capability is for.',

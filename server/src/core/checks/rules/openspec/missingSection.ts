@@ -1,7 +1,6 @@
 // @spec specthread-core#13.2, specthread-core#16.6
 import { SpecRule } from '../../rule';
-import { openSpecExtras } from './helpers';
-import { mainSpecShape } from './mainSpecShape';
+import { FILE_START, mainSpecShapes } from './mainSpecShape';
 
 /**
  * Main specs need `## Purpose` and `## Requirements`. One finding per file, as `openspec validate`
@@ -29,19 +28,14 @@ export const missingSection: SpecRule = {
   },
   formats: ['openspec'],
   check(spec, report) {
-    if (spec.archived) return;
-    const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    for (const f of spec.fileList) {
-      const extras = openSpecExtras(f);
-      if (!extras || f.kind !== 'spec') continue;
-      const shape = mainSpecShape(f, extras);
+    for (const { file: f, shape } of mainSpecShapes(spec)) {
       if (shape.kind === 'no-blocks')
         report({ path: f.path, range: shape.requirements.range, message: 'The spec has no `### Requirement:` blocks; OpenSpec needs at least one.' });
       if (shape.kind !== 'missing') continue;
       const { missing, delta } = shape;
       report({
         path: f.path,
-        range: top,
+        range: FILE_START,
         message: delta
           ? `This main spec is written as a change delta ("${delta}") and has no ## ${missing.join(' or ## ')} section, so openspec validate rejects it and reads none of its requirements; move its current requirements under ## Requirements${missing.includes('Purpose') ? ' and add ## Purpose' : ''} (deltas belong in openspec/changes/<id>/specs/).`
           : `Missing the ## ${missing.join(' and ## ')} section${missing.length > 1 ? 's' : ''}; OpenSpec main specs need ## Purpose and ## Requirements.`,
