@@ -83,3 +83,27 @@ export function groupByPath(findings: Iterable<Finding>): Map<string, Finding[]>
   }
   return byPath;
 }
+
+/**
+ * A finding's position (1-based, as editors and CI tools count) and rule, as plain data: what every
+ * JSON answer shows of a finding next to its file (the CLI's json format, the MCP validate tool).
+ */
+export function findingFields(f: Finding): {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+} {
+  return {
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+  };
+}

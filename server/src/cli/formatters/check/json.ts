@@ -1,4 +1,5 @@
 // @spec specthread-core#5.2, specthread-core#14.2, specthread-core#15.6
+import { findingFields } from '../../../core/findings';
 import { relativePath } from '../paths';
 import { CheckReport, Formatter } from '../types';
 
@@ -11,16 +12,7 @@ export const formatCheckJson: Formatter<CheckReport> = ({ findings, summary }, {
     {
       version: 1,
       summary,
-      findings: findings.map((f) => ({
-        file: relativePath(f.path, cwd),
-        line: f.range.start.line + 1,
-        column: f.range.start.character + 1,
-        endLine: f.range.end.line + 1,
-        endColumn: f.range.end.character + 1,
-        severity: f.severity,
-        code: f.code,
-        message: f.message,
-      })),
+      findings: findings.map((f) => ({ file: relativePath(f.path, cwd), ...findingFields(f) })),
     },
     null,
     2,

@@ -2,7 +2,7 @@
 import type { CoverageState, CoverageSummary } from '../../../../../shared/coverage';
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
 import { summarise } from '../../coverage/coverage';
-import { Finding } from '../../findings';
+import { Finding, findingFields } from '../../findings';
 import { inventory } from '../../inventory';
 import { AgentView } from './agentView';
 import { specNamed } from './specRef';
@@ -37,18 +37,7 @@ export interface FindingItem {
 
 /** `validate`: the findings under the asked paths (every finding without), positions counted from 1. */
 export function findingItems(view: AgentView, findings: readonly Finding[], under: (path: string) => boolean): FindingItem[] {
-  return findings
-    .filter((f) => under(f.path))
-    .map((f) => ({
-      path: view.show(f.path),
-      line: f.range.start.line + 1,
-      column: f.range.start.character + 1,
-      endLine: f.range.end.line + 1,
-      endColumn: f.range.end.character + 1,
-      severity: f.severity,
-      code: f.code,
-      message: f.message,
-    }));
+  return findings.filter((f) => under(f.path)).map((f) => ({ path: view.show(f.path), ...findingFields(f) }));
 }
 
 export interface CoverageGap {
