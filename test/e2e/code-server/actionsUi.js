@@ -121,7 +121,9 @@ async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) 
     await step('palette "Draft Spec from Code…" asks for the format and previews the draft before writing anything', async () => {
       await palette(page, 'SpecThread: Draft Spec from Code…');
       // The format pick (kiro first), then the preview document and the offer to write the files.
-      await labelled('format pick', page.waitForSelector('.quick-input-widget .quick-input-list-entry', { timeout: UI_MS }));
+      // Wait for the format pick itself (its title), not the palette's list that it replaces.
+      await labelled('format pick', page.waitForSelector('.quick-input-widget .quick-input-title:has-text("format of the draft")', { timeout: UI_MS }));
+      await labelled('format pick entries', page.waitForSelector('.quick-input-widget .quick-input-list-entry:has-text("kiro")', { timeout: UI_MS }));
       await page.keyboard.press('Enter');
       await labelled('draft preview', page.waitForSelector('.tabs-container .tab.active[aria-label*="Untitled"]', { timeout: UI_MS }));
       await toast(page, /Drafted \d+ requirements?/);

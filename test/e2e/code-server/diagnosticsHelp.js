@@ -72,31 +72,44 @@ async function runDiagnosticsHelp({ playwright, chromium, base, folder, results 
     await page.screenshot({ path: path.join(results, 'code-server-adoption-problems.png') });
 
     // Hover the requirement id that carries the finding: the hover names the rule as a link.
-    const at = await page.evaluate(() => {
-      for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
-        const text = (line.textContent || '').replace(/\u00a0/g, ' ');
-        const col = text.indexOf('Requirement 1:');
-        if (col < 0) continue;
-        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-        let offset = 0;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const target = col + 'Requirement '.length - offset;
-          if (target < node.textContent.length) {
-            const range = document.createRange();
-            range.setStart(node, target);
-            range.setEnd(node, target + 1);
-            const r = range.getBoundingClientRect();
-            return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    const locate = () =>
+      page.evaluate(() => {
+        for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+          const text = (line.textContent || '').replace(/\u00a0/g, ' ');
+          const col = text.indexOf('Requirement 1:');
+          if (col < 0) continue;
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          let offset = 0;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const target = col + 'Requirement '.length - offset;
+            if (target < node.textContent.length) {
+              const range = document.createRange();
+              range.setStart(node, target);
+              range.setEnd(node, target + 1);
+              const r = range.getBoundingClientRect();
+              return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+            }
+            offset += node.textContent.length;
           }
-          offset += node.textContent.length;
         }
-      }
-      return undefined;
-    });
-    check(at, 'the heading of requirement 1 is on screen');
-    await page.mouse.move(at.x, at.y);
+        return undefined;
+      });
     const link = `.monaco-hover a:has-text("${NOT_IMPLEMENTED}")`;
-    await page.waitForSelector(link, { state: 'visible', timeout: WAIT_MS });
+    // A hover can open before the finding reaches the editor, or the layout can move under the
+    // mouse (Problems opening): hover again, from a fresh position, until the link shows or time is up.
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const at = await locate();
+      check(at, 'the heading of requirement 1 is on screen');
+      await page.mouse.move(0, 0);
+      await page.mouse.move(at.x, at.y);
+      const shown = await page.waitForSelector(link, { state: 'visible', timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) break;
+      if (Date.now() > deadline) throw new Error(`no hover with a link to ${NOT_IMPLEMENTED} on requirement 1 within ${WAIT_MS} ms`);
+    }
     const hover = await page.$eval('.monaco-hover', (e) => e.textContent || '');
     check(/Requirement user-auth#1: 2 of 3 criteria are not implemented \(1\.2, 1\.3\)/.test(hover), `the hover says which criteria lack tags: ${hover}`);
     await page.screenshot({ path: path.join(results, 'code-server-hover-doc-link.png') });
