@@ -6,16 +6,8 @@
 // test-results/e2e/ (look at them: what a user sees is the product).
 const fs = require('fs');
 const path = require('path');
+const { launchWorkbenchBrowser } = require('../lib/chromium');
 
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // The first lens waits for extension activation and the server's first index on a loaded machine.
 const FIRST_UI_MS = 90000;
 const UI_MS = 30000;
@@ -25,13 +17,7 @@ const UI_MS = 30000;
  * failures (empty when all passed). Never throws for a failed expectation: the caller reports.
  */
 async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) {
-  const { chromium: launcher } = require(playwright);
-  const context = await launcher.launchPersistentContext('', {
-    executablePath: chromium,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1280, height: 800 },
-  });
+  const context = await launchWorkbenchBrowser(playwright, chromium);
   const failures = [];
   const shot = async (page, name) => {
     const file = path.join(resultsDir, name);

@@ -6,20 +6,11 @@
 const fs = require('fs');
 const path = require('path');
 const util = require('util');
+const { launchWorkbenchBrowser } = require('../lib/chromium');
 
 const SUITE_PREFIX = '[e2e] '; // test/e2e/suite/log.js
 const SCREENSHOT_READY = `${SUITE_PREFIX}screenshot-ready`; // logged by the suite's after() hook
 const UI_STEP = `${SUITE_PREFIX}ui:`; // test/e2e/suite/browserSteps.js: the suite asks the harness to act in the page
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox', // running as root in CI
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking', // offline: no component or safe-browsing fetches
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Opens `folder` in the workbench at `base` with the test payload and resolves with the suite's
@@ -29,7 +20,6 @@ const CHROMIUM_FLAGS = [
  * which the suite waits for.
  */
 async function runWorkbenchTests({ playwright, chromium, base, folder, devPath, testsPath, timeoutMs, logFile, screenshot, ui }) {
-  const { chromium: launcher } = require(playwright);
   const host = new URL(base).host;
   const payload = [
     ['extensionDevelopmentPath', `vscode-remote://${host}${devPath}`],
@@ -37,14 +27,7 @@ async function runWorkbenchTests({ playwright, chromium, base, folder, devPath, 
   ];
   const url = `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
-  // '' gives a fresh temporary profile that playwright removes itself, also when interrupted
-  // (a profile inside our temp dir would still be written to while we delete it).
-  const context = await launcher.launchPersistentContext('', {
-    executablePath: chromium,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1280, height: 800 },
-  });
+  const context = await launchWorkbenchBrowser(playwright, chromium);
   try {
     const page = context.pages()[0] || (await context.newPage());
     let exited;

@@ -9,17 +9,9 @@
 // code-server-rule-docs.png).
 const fs = require('fs');
 const path = require('path');
+const { launchWorkbenchBrowser } = require('../lib/chromium');
 
 const WAIT_MS = 90000; // a new window starts its own extension host and language server
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const NOT_IMPLEMENTED = 'coverage.criterion-not-implemented';
 
 /** Throws with `what` when the condition is not met; the scenario's assertions. */
@@ -36,13 +28,7 @@ async function runDiagnosticsHelp({ playwright, chromium, base, folder, results 
     .split('\n')
     .filter((l) => /^\d+\. /.test(l)).length;
 
-  const { chromium: launcher } = require(playwright);
-  const context = await launcher.launchPersistentContext('', {
-    executablePath: chromium,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1280, height: 800 },
-  });
+  const context = await launchWorkbenchBrowser(playwright, chromium);
   try {
     const page = context.pages()[0] || (await context.newPage());
     await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);

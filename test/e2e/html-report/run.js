@@ -11,17 +11,9 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 const { pathToFileURL } = require('url');
 const prereqs = require('../lib/prereqs');
+const { CHROMIUM_FLAGS } = require('../lib/chromium');
 
 const RESULTS = path.join(prereqs.REPO, 'test-results', 'e2e');
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -42,7 +34,7 @@ async function runHtmlReport() {
     check(r.status === 1 && fs.existsSync(report), `check --format html exited ${r.status}: ${r.stderr}`);
 
     const { chromium: launcher } = require(chromium.playwright);
-    const browser = await launcher.launch({ executablePath: chromium.executable, headless: true, args: FLAGS });
+    const browser = await launcher.launch({ executablePath: chromium.executable, headless: true, args: CHROMIUM_FLAGS });
     try {
       fs.mkdirSync(RESULTS, { recursive: true });
       for (const colorScheme of ['light', 'dark']) {
