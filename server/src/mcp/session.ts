@@ -8,7 +8,8 @@ import { writeFileAtomic } from '../host/atomicWrite';
 import { FileWatcher, WatchedBatch } from '../host/fileWatcher';
 import { uriToPath } from '../host/paths';
 import { FileChange } from '../core/queries/agent/textEdits';
-import { guardPath } from './pathGuard';
+import { hostAgentView } from '../host/agentView';
+import { guardPath } from '../host/pathGuard';
 
 /**
  * The MCP server's one workspace: the engine opened the way the CLI opens it, the root every
@@ -83,20 +84,7 @@ export class McpSession {
   /** The thread as it is now; built again by the engine only after a change. */
   view(): AgentView {
     const engine = this.engine;
-    return {
-      analysis: engine.traceAnalysis(NEVER_CANCELLED),
-      // Spec files as the engine analysed them; code and tests (rename edits them) from disk.
-      textOf: (p) => engine.textOf(p) ?? this.readInside(p),
-      show: (p) => (p === this.root ? '.' : p.startsWith(this.root + '/') ? p.slice(this.root.length + 1) : p),
-    };
-  }
-
-  private readInside(p: string): string | undefined {
-    try {
-      return fs.readFileSync(guardPath(this.root, path.relative(this.root, p)), 'utf8');
-    } catch {
-      return undefined;
-    }
+    return hostAgentView(engine.traceAnalysis(NEVER_CANCELLED), [this.root], (p) => engine.textOf(p));
   }
 
   /** A path the agent gave, made absolute after the guard (outside the workspace: a PathError). */

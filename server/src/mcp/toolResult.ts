@@ -1,7 +1,7 @@
 // @spec specthread-core#18.2
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { QueryError } from '../core/queries/agent/queryError';
-import { PathError } from './pathGuard';
+import { PathError } from '../host/pathGuard';
 import type { McpSession } from './session';
 
 /**

@@ -16,6 +16,7 @@ import { newSpecFiles } from '../../core/queries/actions/newSpec';
 import { statusCounts } from '../../core/queries/actions/statusCounts';
 import { requirementEntries, taskEntries, toggledState } from '../../core/queries/actions/workspaceLists';
 import { reconfirmAllEdits } from '../../core/trace/queries/reconfirmAll';
+import { hostAgentView } from '../../host/agentView';
 import { pathToUri, uriToPath } from '../../host/paths';
 import { toWorkspaceEdit } from '../convert';
 import { Guard } from '../guard';
@@ -152,27 +153,7 @@ function wholeFileEdits(changes: readonly FileChange[]): P.EditChanges {
   return { changes: out };
 }
 
-/**
- * The agent queries' view of this snapshot. Spec files come from the engine; code and tests
- * (which the engine keeps no text of) from disk, and only inside a workspace root.
- */
+/** The agent queries' view of this snapshot (see host/agentView.ts). */
 function agentView(snapshot: Snapshot, token: Parameters<Snapshot['traceAnalysis']>[0]): AgentView {
-  const roots = snapshot.roots;
-  const inside = (p: string) => roots.some((r) => p.startsWith(r.replace(/\/$/, '') + '/'));
-  return {
-    analysis: snapshot.traceAnalysis(token),
-    textOf: (p) => snapshot.textOf(p) ?? (inside(p) ? readOrUndefined(p) : undefined),
-    show: (p) => {
-      const root = roots.find((r) => p.startsWith(r.replace(/\/$/, '') + '/'));
-      return root ? path.posix.relative(root, p) : p;
-    },
-  };
-}
-
-function readOrUndefined(p: string): string | undefined {
-  try {
-    return fs.readFileSync(p, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return hostAgentView(snapshot.traceAnalysis(token), snapshot.roots, (p) => snapshot.textOf(p));
 }

@@ -1,7 +1,7 @@
 // @spec specthread-core#18.2
 import * as fs from 'fs';
 import * as path from 'path';
-import { toPosixPath } from '../host/paths';
+import { toPosixPath } from './paths';
 
 /** A path the agent may not use: absolute, climbing out with `..`, or leaving through a symbolic link. */
 export class PathError extends Error {}
