@@ -20,10 +20,25 @@ const common = {
   alias: { 'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js') },
 };
 
+// The CLI loads the language server and the MCP server from their own bundles, only for
+// `specthread lsp` and `specthread mcp`: `check` then parses and starts up neither (nor
+// vscode-languageserver, the MCP SDK and zod), which is most of what loading dist/cli.js cost.
+// cli/main.ts imports them dynamically; this maps those two imports to the sibling bundles.
+const SEPARATE_BUNDLES = { '../lsp/main.js': './server.js', '../mcp/server.js': './mcp.js' };
+const separateBundles = {
+  name: 'separate-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/(lsp\/main|mcp\/server)\.js$/ }, (args) =>
+      /[\\/]cli[\\/]main\.ts$/.test(args.importer) ? { path: SEPARATE_BUNDLES[args.path], external: true } : undefined,
+    );
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/mcp/server.ts'], outfile: 'dist/mcp.js' },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [separateBundles] },
 ];
 
 // The tree-sitter runtime and the grammars `specthread draft` reads code with (server/src/host/treeSitterParser.ts

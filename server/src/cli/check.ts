@@ -1,4 +1,4 @@
-// @spec specthread-core#5.1, specthread-core#12.2, specthread-core#14.2, specthread-core#17.1
+// @spec specthread-core#5.1, specthread-core#12.2, specthread-core#14.2, specthread-core#17.1, specthread-core#21.4
 import { withTestResults } from '../core/coverage/passing';
 import * as path from 'path';
 import { NEVER_CANCELLED } from '../core/cancellation';
@@ -38,12 +38,15 @@ export async function runCheck(
   const formats = [options.format, ...(options.outputs ?? []).map((o) => o.format)];
   // SARIF lists the findings a suppression comment or the baseline accepted, marked as suppressed.
   const keepAccepted = !options.writeBaseline && formats.includes('sarif');
+  // Archived specs are read only when a ref or tag may name one, unless the run reads every spec:
+  // the HTML report's coverage matrix, test reports mapped by name, or a second (base) analysis.
+  const everySpec = formats.includes('html') || !!options.testResults?.length || options.changedSince !== undefined || !!options.changedFiles;
   const opened = await openWorkspace(
     options.paths,
     options.exclude,
     cwd,
     useBaseline,
-    keepAccepted ? { ...engineOptions, keepAccepted } : engineOptions,
+    { ...engineOptions, ...(keepAccepted ? { keepAccepted } : {}), ...(everySpec ? {} : { lazyArchives: true }) },
     options.preset,
   );
   const { engine, config, requested, under } = opened;

@@ -1,14 +1,11 @@
-// @spec specthread-core#5.3
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { startServer } from '../lsp/server';
-import { runMcp } from '../mcp/server';
+// @spec specthread-core#5.3, specthread-core#21.4
 import { USAGE, UsageError, helpText, parseArgs } from './args';
 import { runCheck } from './check';
-import { runCoverage } from './coverage';
-import { runDraft } from './draft';
-import { runInit } from './init';
-import { runInventory } from './inventory';
-import { runTestStubs } from './testStubs';
+
+// Every command but `check` is loaded when it runs, so `check` (the one CI runs on every push)
+// neither parses nor starts up the language server, the MCP SDK, tree-sitter or Spec Studio. The
+// language server and the MCP server are bundles of their own (dist/server.js, dist/mcp.js; see
+// esbuild.js), the other commands are evaluated on first use.
 
 declare const SPECTHREAD_VERSION: string;
 
@@ -35,10 +32,12 @@ async function main(argv: string[]): Promise<number> {
       // The connection reads --stdio / --node-ipc / --socket from process.argv itself; without
       // one of them it would throw, and stdio is what every editor's configuration expects.
       if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) process.argv.push('--stdio');
-      startServer(createConnection(ProposedFeatures.all));
+      // The server's entry point starts it on load, as `node dist/server.js --stdio` does.
+      await import('../lsp/main.js');
       return -1;
     case 'mcp':
       try {
+        const { runMcp } = await import('../mcp/server.js');
         await runMcp(args.path, args.allowWrites, process.cwd());
       } catch (err) {
         if (err instanceof UsageError) {
@@ -59,14 +58,14 @@ async function main(argv: string[]): Promise<number> {
         args.command === 'check'
           ? runCheck(args, process.cwd())
           : args.command === 'coverage'
-            ? runCoverage(args, process.cwd())
+            ? import('./coverage.js').then((m) => m.runCoverage(args, process.cwd()))
             : args.command === 'init'
-              ? runInit(args, process.cwd())
+              ? import('./init.js').then((m) => m.runInit(args, process.cwd()))
               : args.command === 'test-stubs'
-                ? runTestStubs(args, process.cwd())
+                ? import('./testStubs.js').then((m) => m.runTestStubs(args, process.cwd()))
                 : args.command === 'draft'
-                  ? runDraft(args, process.cwd())
-                  : runInventory(args, process.cwd());
+                  ? import('./draft.js').then((m) => m.runDraft(args, process.cwd()))
+                  : import('./inventory.js').then((m) => m.runInventory(args, process.cwd()));
       const result = await run.catch((err) => {
         if (err instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `specthread: ${err.message}` };
         throw err;

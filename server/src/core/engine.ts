@@ -76,7 +76,7 @@ export class Engine {
       options,
     };
     this.results = new FindingsIndex({ ...sources, listed: () => this.indexer.listedFiles(), extraSpecRules: extra.length ? extra : undefined });
-    this.indexer = new WorkspaceIndexer({ ...sources, formats, codeIndex: this.codeIndex, results: this.results });
+    this.indexer = new WorkspaceIndexer({ ...sources, formats, codeIndex: this.codeIndex, results: this.results, lazyArchives: options.lazyArchives });
   }
 
   /** Code and test files: their trace facts live apart from spec files (see trace/codeFiles.ts). */
@@ -155,6 +155,11 @@ export class Engine {
   /** Reads and parses every spec file in the workspace, the specs of open documents (`priority` folders) first, then scans code. */
   indexWorkspace(token: CancellationToken, onProgress?: (p: IndexProgress) => void, priority: readonly string[] = []): Promise<void> {
     return this.indexer.indexWorkspace(token, onProgress, priority);
+  }
+
+  /** Reads the archived spec files that indexing deferred (EngineOptions.lazyArchives); none deferred, nothing to do. */
+  loadArchives(token: CancellationToken): Promise<void> {
+    return this.indexer.loadArchives(token);
   }
 
   /** Scans every code and test file for trace tags; also called again when test globs change. */

@@ -1,4 +1,4 @@
-// @spec specthread-core#2.4, specthread-core#14.1
+// @spec specthread-core#2.4, specthread-core#14.1, specthread-core#21.4
 import { CancellationToken } from '../cancellation';
 import { Log, internalError, isCancellation } from '../faults';
 import { Finding } from '../findings';
@@ -20,11 +20,14 @@ export type FileParser = (path: string, location: SpecLocation, text: string, to
 
 /**
  * The spec files the engine holds, by path and by spec folder, each parsed once per content:
- * setting the same text again parses nothing.
+ * setting the same text again parses nothing. A file may also be held as deferred: listed, with
+ * its place in the layout, but not yet read (an archived change that no check reads). It counts
+ * as a file of its spec folder, yet has no entry until it is put.
  */
 export class SpecFileStore {
   private readonly files = new Map<string, FileEntry>();
   private readonly specFiles = new Map<string, Set<string>>();
+  private readonly deferred = new Map<string, SpecLocation>();
 
   constructor(
     private readonly parser: FileParser,
@@ -35,17 +38,34 @@ export class SpecFileStore {
     return this.files.get(path);
   }
 
+  /** True for a file held read or deferred. */
   has(path: string): boolean {
-    return this.files.has(path);
+    return this.files.has(path) || this.deferred.has(path);
   }
 
+  /** Every file held, read or deferred. */
   paths(): string[] {
-    return [...this.files.keys()];
+    return [...this.files.keys(), ...this.deferred.keys()];
   }
 
   clear(): void {
     this.files.clear();
     this.specFiles.clear();
+    this.deferred.clear();
+  }
+
+  /** Holds a file as listed but not read; putting its text later replaces this. */
+  defer(path: string, location: SpecLocation): void {
+    if (this.files.has(path)) return;
+    this.deferred.set(path, location);
+    const set = this.specFiles.get(location.specDir) ?? new Set<string>();
+    set.add(path);
+    this.specFiles.set(location.specDir, set);
+  }
+
+  /** The files held as deferred, with where they sit. */
+  deferredFiles(): ReadonlyMap<string, SpecLocation> {
+    return this.deferred;
   }
 
   /**
@@ -54,8 +74,12 @@ export class SpecFileStore {
    */
   put(path: string, location: SpecLocation, text: string | undefined, token: CancellationToken, declined: boolean): boolean {
     const previous = this.files.get(path);
+    const wasDeferred = this.deferred.delete(path);
     if (text === undefined) {
-      if (!previous) return false;
+      if (!previous) {
+        if (wasDeferred) this.specFiles.get(location.specDir)?.delete(path);
+        return wasDeferred;
+      }
       this.files.delete(path);
       this.specFiles.get(location.specDir)?.delete(path);
       return true;
@@ -93,9 +117,14 @@ export class SpecFileStore {
       .sort();
   }
 
-  /** The files of one spec folder, sorted. */
+  /** The files of one spec folder, sorted, deferred ones included. */
   filesOfSpec(specDir: string): string[] {
     return [...(this.specFiles.get(specDir) ?? [])].sort();
+  }
+
+  /** The files of one spec folder that were read, sorted: what its model is built from. */
+  readFilesOfSpec(specDir: string): string[] {
+    return this.filesOfSpec(specDir).filter((p) => this.files.has(p));
   }
 }
 

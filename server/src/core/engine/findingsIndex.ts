@@ -121,7 +121,7 @@ export class FindingsIndex {
       const policy = config.policy();
       const findings = runSpecChecks(analysis.model, policy, token, { extraRules: this.from.extraSpecRules, log: options.log });
       const fileNotes: FileNote[] = [];
-      for (const path of files.filesOfSpec(specDir)) {
+      for (const path of files.readFilesOfSpec(specDir)) {
         const failure = files.get(path)!.failure;
         if (failure) findings.push(failure);
         const note = notes.get(path);

@@ -29,6 +29,15 @@ export interface EngineOptions {
    * everything else; the language server never sets it.
    */
   readonly keepAccepted?: boolean;
+  /**
+   * Archived specs (OpenSpec's `changes/archive/`, Kiro's `specs/archive/`) are listed but not read
+   * at indexing; the index reads them only when a ref or tag may name one (engine/archiveNeed.ts),
+   * and `loadArchives` reads them on request. For one-shot runs whose analysis never changes after
+   * indexing (`specthread check`): archives are records that no check reads, and on a repository
+   * with a long history they are most of its spec files. An archived file that is not read gets no
+   * host note (binary, not UTF-8) either.
+   */
+  readonly lazyArchives?: boolean;
 }
 
 export interface IndexProgress {

@@ -1,4 +1,4 @@
-// @spec specthread-core#2.4, specthread-core#14.1
+// @spec specthread-core#2.4, specthread-core#14.1, specthread-core#21.4
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { Log, internalError, isCancellation } from '../faults';
 import { Finding } from '../findings';
@@ -42,7 +42,8 @@ export class SpecIndex {
     const cached = this.analyses.get(specDir);
     if (cached) return cached;
     if (token) throwIfCancelled(token);
-    const paths = this.files.filesOfSpec(specDir);
+    // A spec whose files are all deferred (an archive not read) has no model until they are read.
+    const paths = this.files.readFilesOfSpec(specDir);
     if (paths.length === 0) return undefined;
     const first = this.files.get(paths[0]!)!.location;
     let model: SpecModel;

@@ -1,4 +1,4 @@
-// @spec specthread-core#2.4, specthread-core#8.4, specthread-core#14.1, specthread-core#15.1
+// @spec specthread-core#2.4, specthread-core#8.4, specthread-core#14.1, specthread-core#15.1, specthread-core#21.4
 import { CancellationToken, throwIfCancelled, yieldToEventLoop } from '../cancellation';
 import { FileNote, isDeclined } from '../fileNote';
 import { FileNoteStore } from '../fileNoteStore';
@@ -7,6 +7,7 @@ import { SpecFormatPlugin } from '../formats/specFormatPlugin';
 import { stripBom } from '../text/bom';
 import { CodeFiles } from '../trace/codeFiles';
 import { Workspace } from '../workspace';
+import { archivesNeeded } from './archiveNeed';
 import { CodeIndex } from './codeIndex';
 import { ConfigState } from './configState';
 import { SpecFileStore } from './fileStore';
@@ -24,6 +25,8 @@ export interface IndexedParts {
   readonly codeIndex: CodeIndex;
   readonly results: FindingsIndex;
   readonly notes: FileNoteStore;
+  /** Archived specs are read only when needed (see EngineOptions.lazyArchives). */
+  readonly lazyArchives?: boolean;
 }
 
 /**
@@ -42,8 +45,10 @@ export class WorkspaceIndexer {
   private readonly codeIndex: CodeIndex;
   private readonly results: FindingsIndex;
   private readonly notes: FileNoteStore;
+  private readonly lazyArchives: boolean;
 
   constructor(parts: IndexedParts) {
+    this.lazyArchives = parts.lazyArchives ?? false;
     this.workspace = parts.workspace;
     this.formats = parts.formats;
     this.config = parts.config;
@@ -82,7 +87,7 @@ export class WorkspaceIndexer {
     this.notes.setListing(listingNotes);
     // A spec file behind a symlink that is not followed still belongs to its spec, with the note.
     for (const note of listingNotes) if (this.config.isTracked(note.path)) this.put(note.path, '', token, true);
-    const all = listed.filter((p) => this.config.isTracked(p));
+    const all = listed.filter((p) => this.config.isTracked(p) && !this.deferred(p));
     const first = (p: string) => (priority.some((dir) => p.startsWith(dir + '/')) ? 0 : 1);
     const ordered = [...all].sort((a, b) => first(a) - first(b));
     let done = 0;
@@ -101,6 +106,30 @@ export class WorkspaceIndexer {
     }
     onProgress?.({ done, total: ordered.length });
     await this.indexCode(token, listed);
+    if (this.files.deferredFiles().size && archivesNeeded(this.specs.allSpecs(token), this.code.all(), this.files.deferredFiles(), this.formats)) {
+      await this.loadArchives(token);
+    }
+  }
+
+  /** With lazy archives, holds an archived spec file as deferred instead of reading it; true when it did. */
+  private deferred(path: string): boolean {
+    if (!this.lazyArchives || this.files.has(path)) return false;
+    const location = this.config.locate(path);
+    if (!location?.archived) return false;
+    this.files.defer(path, location);
+    return true;
+  }
+
+  /** Reads the archived spec files that indexing deferred (see EngineOptions.lazyArchives). */
+  async loadArchives(token: CancellationToken): Promise<void> {
+    const paths = [...this.files.deferredFiles().keys()];
+    const BATCH = 16;
+    for (let i = 0; i < paths.length; i += BATCH) {
+      throwIfCancelled(token);
+      const batch = paths.slice(i, i + BATCH);
+      const reads = await Promise.all(batch.map((p) => readNoted(this.workspace, p, token)));
+      batch.forEach((path, j) => this.storeRead(path, reads[j]!, token));
+    }
   }
 
   /**

@@ -1,3 +1,4 @@
+// @spec specthread-core#21.4
 import { parse } from 'yaml';
 import { OpenSpecExtras } from '../extras';
 import { YAML_TOO_DEEP_MESSAGE, yamlMayNestTooDeep } from '../../../parse/yamlDepth';
@@ -5,7 +6,8 @@ import { YAML_TOO_DEEP_MESSAGE, yamlMayNestTooDeep } from '../../../parse/yamlDe
 /**
  * `.openspec.yaml`, a change's metadata (`schema: spec-driven`, `created: …`, optionally
  * `skip_specs: true` for a change that touches no spec). Read with a real YAML parser because
- * the file is YAML and hand-written; only the fields rules need are kept.
+ * the file is YAML and hand-written; only the fields rules need are kept. The flat form the
+ * OpenSpec CLI writes is read without it (flatMeta), since it is the same reading at a fraction of the cost.
  */
 export function parseChangeMeta(text: string): OpenSpecExtras {
   const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -18,6 +20,8 @@ export function parseChangeMeta(text: string): OpenSpecExtras {
       misplaced: [],
       meta: { skipSpecs: false, error: `the file is ${YAML_TOO_DEEP_MESSAGE}`, range: whole },
     };
+  const flat = flatMeta(text);
+  if (flat) return { type: 'openspec', sections: [], requirementBlocks: [], misplaced: [], meta: { skipSpecs: flat.skipSpecs, range: whole } };
   try {
     const value: unknown = parse(text);
     if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
@@ -37,4 +41,30 @@ export function parseChangeMeta(text: string): OpenSpecExtras {
     meta = { skipSpecs: false, error: (e.message ?? String(err)).split('\n')[0], range: { start: at, end: at } };
   }
   return { type: 'openspec', sections: [], requirementBlocks: [], misplaced: [], meta };
+}
+
+/** `key: value` with a lower-case key and a plain value that starts with a letter or digit: `schema: spec-driven`, `created: 2026-02-21`. */
+const FLAT_LINE = /^([a-z_]+): ([A-Za-z0-9][A-Za-z0-9._-]*)$/;
+
+/**
+ * What the YAML parser would read from the file `openspec new change` writes (a few flat keys),
+ * without loading it: every line blank or FLAT_LINE, no key twice, and `skip_specs`, if present,
+ * `true` or `false`. Such text is a plain YAML mapping of plain scalars, so skip_specs is exactly
+ * what the parser says; anything else (quotes, comments, nesting, CR line ends, other values) is
+ * undefined here and goes to the parser. test/core/openspecMeta.test.ts holds the two equal over
+ * the corpus and generated files.
+ */
+export function flatMeta(text: string): { skipSpecs: boolean } | undefined {
+  const keys = new Set<string>();
+  let skipSpecs = false;
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    const m = FLAT_LINE.exec(line);
+    if (!m || keys.has(m[1]!)) return undefined;
+    keys.add(m[1]!);
+    if (m[1] !== 'skip_specs') continue;
+    if (m[2] !== 'true' && m[2] !== 'false') return undefined;
+    skipSpecs = m[2] === 'true';
+  }
+  return { skipSpecs };
 }

@@ -1,0 +1,50 @@
+// @spec specthread-core#21.4
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { REPO } from '../helpers/fixtures';
+import { CLI, requireBuild } from '../helpers/lspClient';
+
+/**
+ * dist/cli.js loads only what the command uses: `check` parses and starts neither the language
+ * server nor the MCP server (their own bundles, dist/server.js and dist/mcp.js, with
+ * vscode-languageserver, the MCP SDK and zod), and `lsp` and `mcp` load them when they run.
+ */
+const RECORD = path.join(REPO, 'test', 'fixtures', 'bundle', 'recordLoaded.js');
+const DIST = path.join(REPO, 'dist');
+
+function loadedBy(args: string[], input?: string): string[] {
+  const r = spawnSync(process.execPath, ['--require', RECORD, CLI, ...args], { cwd: REPO, encoding: 'utf8', input, timeout: 60000 });
+  const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
+  assert.ok(line, `no module list on stderr (status ${r.status}): ${r.stderr}`);
+  return (JSON.parse(line.slice('LOADED '.length)) as string[]).filter((f) => f.startsWith(DIST + path.sep)).map((f) => path.relative(DIST, f));
+}
+
+describe('the CLI bundle loads only what the command uses', function () {
+  this.timeout(120000);
+  before(requireBuild);
+
+  it('check and --version load dist/cli.js alone', () => {
+    assert.deepStrictEqual(loadedBy(['check', 'examples', '--fail-on', 'none']), ['cli.js']);
+    assert.deepStrictEqual(loadedBy(['--version']), ['cli.js']);
+  });
+
+  it('mcp loads dist/mcp.js, and lsp dist/server.js, each when it runs', () => {
+    const init = {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-03-26', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+    };
+    assert.deepStrictEqual(loadedBy(['mcp', 'examples'], JSON.stringify(init) + '\n'), ['cli.js', 'mcp.js']);
+    // With its input closed at once, the server reads nothing and exits.
+    assert.deepStrictEqual(loadedBy(['lsp', '--stdio'], ''), ['cli.js', 'server.js']);
+  });
+
+  it('dist/cli.js holds none of the MCP SDK, zod or vscode-languageserver', () => {
+    const text = fs.readFileSync(CLI, 'utf8');
+    for (const marker of ['McpServer', 'ZodError', 'ProposedFeatures']) assert.ok(!text.includes(marker), `dist/cli.js contains ${marker}`);
+    for (const bundle of ['server.js', 'mcp.js']) assert.ok(fs.existsSync(path.join(DIST, bundle)), `dist/${bundle} is missing`);
+  });
+});
