@@ -31,6 +31,12 @@ export interface Statement {
   readonly codeSpans: readonly { readonly from: number; readonly to: number }[];
   /** True when the characters were written as a code span (`` `inclusion: never` ``): names, not prose. */
   isCode(from: number, to: number): boolean;
+  /**
+   * Everything a statement rule's result depends on except the statement's line and glossary:
+   * two statements with equal keys and glossaries get the same findings, shifted by the lines
+   * between them (checks/statementResults.ts relies on it to re-check only edited criteria).
+   */
+  readonly key: string;
 }
 
 export function statementFromSource(
@@ -41,19 +47,44 @@ export function statementFromSource(
   source: TextSource | undefined,
   fallbackText: string,
 ): Statement {
-  const map: PlainMap | undefined = source ? toPlainMap(source.raw) : undefined;
+  // The readable text is made on first use: when a statement's findings are cached
+  // (checks/statementResults.ts), no rule reads it and an unchanged criterion costs no mapping.
+  let made: PlainMap | undefined;
+  const plain = (): PlainMap | undefined => (source ? (made ??= toPlainMap(source.raw)) : undefined);
   return {
     path,
     id,
-    text: map ? map.text : fallbackText,
+    get text() {
+      return plain()?.text ?? fallbackText;
+    },
     range,
     glossary,
-    exact: !!map,
-    locate: (from, to) => (map && source ? plainRange(source, map, from, to) : range),
-    edit: (from, to, newText) => (map && source ? { path, range: plainRange(source, map, from, to), newText } : undefined),
-    codeSpans: map ? map.code : [],
-    isCode: (from, to) => !!map && map.code.some((c) => c.from < to && from < c.to),
+    exact: !!source,
+    locate: (from, to) => {
+      const map = plain();
+      return map && source ? plainRange(source, map, from, to) : range;
+    },
+    edit: (from, to, newText) => {
+      const map = plain();
+      return map && source ? { path, range: plainRange(source, map, from, to), newText } : undefined;
+    },
+    get codeSpans() {
+      return plain()?.code ?? [];
+    },
+    isCode: (from, to) => !!plain()?.code.some((c) => c.from < to && from < c.to),
+    key: statementKey(path, id, range, source, fallbackText),
   };
+}
+
+/**
+ * The key of `statementFromSource`'s result: positions are relative to the statement's first
+ * line, so a criterion that only moved keeps its key. A key is kept in a cache across edits, so
+ * it must be a copy: `source.raw` is a slice that keeps its whole file text alive, and so does a
+ * concatenation of it, while `JSON.stringify` writes a new flat string.
+ */
+function statementKey(path: string, id: string, range: Range, source: TextSource | undefined, fallbackText: string): string {
+  const at = [range.start.character, range.end.line - range.start.line, range.end.character];
+  return JSON.stringify(source ? [path, id, at, source.start.line - range.start.line, source.start.character, source.raw] : [path, id, at, fallbackText]);
 }
 
 export function statementOfCriterion(path: string, criterion: CriterionNode, glossary: readonly string[]): Statement {

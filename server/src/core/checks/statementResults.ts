@@ -1,0 +1,123 @@
+// @spec specthread-core#21.4
+import { cacheKey } from '../analysisCache';
+import { BoundedMap } from '../boundedMap';
+import { CancellationToken, throwIfCancelled } from '../cancellation';
+import type { RuleContext } from '../config/ruleSettings';
+import { Range } from '../text/range';
+import { Statement } from '../requirements/statement';
+import { ReportedProblem } from './rule';
+
+/**
+ * A statement rule's findings depend on the statement alone (its text, where it starts on its
+ * line, its id, path and glossary) and on the rule's settings. An edit to one criterion of a
+ * 1,000-criterion file therefore need not re-check the other 999: their findings are kept here,
+ * per settings, glossary and statement key (`Statement.key`), and moved by as many lines as the
+ * criterion moved.
+ */
+interface CachedStatement {
+  /** The statement's first line when its findings were computed. */
+  readonly line: number;
+  /** Findings per rule, as reported at `line`. */
+  readonly byRule: Map<object, readonly ReportedProblem[]>;
+}
+
+/** Per settings: entries by glossary, then by statement key; and the entry of each statement object already looked up. */
+interface ContextTables {
+  readonly byGlossary: Map<string, BoundedMap<string, CachedStatement>>;
+  readonly byStatement: WeakMap<Statement, CachedStatement>;
+}
+
+/**
+ * Keyed by the rule context, which the engine compiles anew whenever settings change, so no
+ * entry outlives the settings it was computed with. Statements of one spec share one glossary
+ * array, so the glossary's key is made once per array.
+ */
+const STATEMENT_RESULTS = cacheKey('statement.results', () => ({
+  byContext: new WeakMap<RuleContext, ContextTables>(),
+  glossaryKeys: new WeakMap<readonly string[], string>(),
+}));
+
+/** Enough for every criterion of a large workspace and its recent edits; when full, the table starts over. */
+const CAPACITY = 100_000;
+/** Distinct glossaries kept per settings; specs rarely share one, so a workspace needs one table per spec that has one. */
+const GLOSSARIES = 10_000;
+
+/**
+ * Runs `check` (one rule's check of one statement) over `statements`, reporting each statement's
+ * findings from the engine's cache when an equal statement was checked before with the same
+ * settings, and computing and caching them otherwise.
+ */
+export function checkStatementsCached(
+  rule: object,
+  statements: readonly Statement[],
+  report: (problem: ReportedProblem) => void,
+  context: RuleContext,
+  token: CancellationToken,
+  check: (statement: Statement, report: (problem: ReportedProblem) => void) => void,
+): void {
+  const tables = context.cache.table(STATEMENT_RESULTS);
+  let perContext = tables.byContext.get(context);
+  if (!perContext) {
+    perContext = { byGlossary: new Map(), byStatement: new WeakMap() };
+    tables.byContext.set(context, perContext);
+  }
+  for (const statement of statements) {
+    throwIfCancelled(token);
+    const entry = entryOf(statement, perContext, tables.glossaryKeys);
+    const cached = entry.byRule.get(rule);
+    if (cached) {
+      const lines = statement.range.start.line - entry.line;
+      for (const problem of cached) report(lines === 0 ? problem : shiftProblem(problem, statement.path, lines));
+      continue;
+    }
+    const found: ReportedProblem[] = [];
+    check(statement, (problem) => {
+      found.push(problem);
+      report(problem);
+    });
+    // Stored only once the check finished: a rule that threw has no result to reuse.
+    entry.byRule.set(rule, lines0(found, statement.range.start.line - entry.line, statement.path));
+  }
+}
+
+function entryOf(statement: Statement, tables: ContextTables, glossaryKeys: WeakMap<readonly string[], string>): CachedStatement {
+  const known = tables.byStatement.get(statement);
+  if (known) return known;
+  let glossary = glossaryKeys.get(statement.glossary);
+  if (glossary === undefined) {
+    glossary = statement.glossary.join('\u0000');
+    glossaryKeys.set(statement.glossary, glossary);
+  }
+  let table = tables.byGlossary.get(glossary);
+  if (!table) {
+    if (tables.byGlossary.size >= GLOSSARIES) tables.byGlossary.clear();
+    table = new BoundedMap(CAPACITY);
+    tables.byGlossary.set(glossary, table);
+  }
+  let entry = table.get(statement.key);
+  if (!entry) {
+    entry = { line: statement.range.start.line, byRule: new Map() };
+    table.set(statement.key, entry);
+  }
+  tables.byStatement.set(statement, entry);
+  return entry;
+}
+
+/** Problems found at the statement's current line, stored as if found at the entry's line. */
+function lines0(found: readonly ReportedProblem[], lines: number, path: string): readonly ReportedProblem[] {
+  return lines === 0 ? found : found.map((p) => shiftProblem(p, path, -lines));
+}
+
+/** A problem moved down by `lines` (up when negative): its range, and its fixes' and related ranges in the statement's file. */
+export function shiftProblem(problem: ReportedProblem, path: string, lines: number): ReportedProblem {
+  const shift = (r: Range): Range => ({
+    start: { line: r.start.line + lines, character: r.start.character },
+    end: { line: r.end.line + lines, character: r.end.character },
+  });
+  return {
+    ...problem,
+    range: shift(problem.range),
+    ...(problem.fixes && { fixes: problem.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => (e.path === path ? { ...e, range: shift(e.range) } : e)) })) }),
+    ...(problem.related && { related: problem.related.map((r) => (r.path === path ? { ...r, range: shift(r.range) } : r)) }),
+  };
+}
