@@ -47,44 +47,72 @@ export function statementFromSource(
   source: TextSource | undefined,
   fallbackText: string,
 ): Statement {
-  // The readable text is made on first use: when a statement's findings are cached
-  // (checks/statementResults.ts), no rule reads it and an unchanged criterion costs no mapping.
-  let made: PlainMap | undefined;
-  const plain = (): PlainMap | undefined => (source ? (made ??= toPlainMap(source.raw)) : undefined);
-  return {
-    path,
-    id,
-    get text() {
-      return plain()?.text ?? fallbackText;
-    },
-    range,
-    glossary,
-    exact: !!source,
-    locate: (from, to) => {
-      const map = plain();
-      return map && source ? plainRange(source, map, from, to) : range;
-    },
-    edit: (from, to, newText) => {
-      const map = plain();
-      return map && source ? { path, range: plainRange(source, map, from, to), newText } : undefined;
-    },
-    get codeSpans() {
-      return plain()?.code ?? [];
-    },
-    isCode: (from, to) => !!plain()?.code.some((c) => c.from < to && from < c.to),
-    key: statementKey(path, id, range, source, fallbackText),
-  };
+  return new SourceStatement(path, id, range, glossary, source, fallbackText);
 }
 
 /**
- * The key of `statementFromSource`'s result: positions are relative to the statement's first
- * line, so a criterion that only moved keeps its key. A key is kept in a cache across edits, so
- * it must be a copy: `source.raw` is a slice that keeps its whole file text alive, and so does a
- * concatenation of it, while `JSON.stringify` writes a new flat string.
+ * A statement read from its Markdown source. A spec's statements live as long as its model, for
+ * every spec of the workspace, so each holds only its fields: the methods are shared, and the
+ * readable text and its offsets are made on first use. When a statement's findings come from the
+ * cache (checks/statementResults.ts) no rule reads its text, and an unchanged criterion costs no
+ * mapping at all.
  */
-function statementKey(path: string, id: string, range: Range, source: TextSource | undefined, fallbackText: string): string {
-  const at = [range.start.character, range.end.line - range.start.line, range.end.character];
-  return JSON.stringify(source ? [path, id, at, source.start.line - range.start.line, source.start.character, source.raw] : [path, id, at, fallbackText]);
+class SourceStatement implements Statement {
+  private made: PlainMap | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly id: string,
+    readonly range: Range,
+    readonly glossary: readonly string[],
+    private readonly source: TextSource | undefined,
+    private readonly fallbackText: string,
+  ) {}
+
+  private plain(): PlainMap | undefined {
+    if (!this.source) return undefined;
+    return (this.made ??= toPlainMap(this.source.raw));
+  }
+
+  get text(): string {
+    return this.plain()?.text ?? this.fallbackText;
+  }
+
+  get exact(): boolean {
+    return !!this.source;
+  }
+
+  locate(from: number, to: number): Range {
+    const map = this.plain();
+    return map && this.source ? plainRange(this.source, map, from, to) : this.range;
+  }
+
+  edit(from: number, to: number, newText: string): FileEdit | undefined {
+    const map = this.plain();
+    return map && this.source ? { path: this.path, range: plainRange(this.source, map, from, to), newText } : undefined;
+  }
+
+  get codeSpans(): readonly { readonly from: number; readonly to: number }[] {
+    return this.plain()?.code ?? [];
+  }
+
+  isCode(from: number, to: number): boolean {
+    return !!this.plain()?.code.some((c) => c.from < to && from < c.to);
+  }
+
+  /**
+   * Positions are relative to the statement's first line, so a criterion that only moved keeps
+   * its key. Made on demand and not kept here (the cache keeps one copy per distinct statement).
+   * A key that is kept must be a copy: `source.raw` is a slice that keeps its whole file text
+   * alive, and so does a concatenation of it, while `JSON.stringify` writes a new flat string.
+   */
+  get key(): string {
+    const { path, id, range, source } = this;
+    const at = [range.start.character, range.end.line - range.start.line, range.end.character];
+    return JSON.stringify(
+      source ? [path, id, at, source.start.line - range.start.line, source.start.character, source.raw] : [path, id, at, this.fallbackText],
+    );
+  }
 }
 
 export function statementOfCriterion(path: string, criterion: CriterionNode, glossary: readonly string[]): Statement {
