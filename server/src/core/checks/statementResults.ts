@@ -21,10 +21,14 @@ interface CachedStatement {
   readonly byRule: Map<object, readonly ReportedProblem[]>;
 }
 
-/** Per settings: entries by glossary, then by statement key; and the entry of each statement object already looked up. */
+/**
+ * Per settings: entries by glossary, then by statement key; and the entries of a spec's
+ * statements (one array per model, see `statementsOf`) once looked up, so that only the first
+ * statement rule of a run pays for the keys.
+ */
 interface ContextTables {
   readonly byGlossary: Map<string, BoundedMap<string, CachedStatement>>;
-  readonly byStatement: WeakMap<Statement, CachedStatement>;
+  readonly entries: WeakMap<readonly Statement[], readonly CachedStatement[]>;
 }
 
 /**
@@ -58,12 +62,19 @@ export function checkStatementsCached(
   const tables = context.cache.table(STATEMENT_RESULTS);
   let perContext = tables.byContext.get(context);
   if (!perContext) {
-    perContext = { byGlossary: new Map(), byStatement: new WeakMap() };
+    perContext = { byGlossary: new Map(), entries: new WeakMap() };
     tables.byContext.set(context, perContext);
   }
-  for (const statement of statements) {
+  let entries = perContext.entries.get(statements);
+  if (!entries) {
+    const tablesOf = perContext;
+    entries = statements.map((s) => entryOf(s, tablesOf, tables.glossaryKeys));
+    perContext.entries.set(statements, entries);
+  }
+  for (let i = 0; i < statements.length; i++) {
     throwIfCancelled(token);
-    const entry = entryOf(statement, perContext, tables.glossaryKeys);
+    const statement = statements[i]!;
+    const entry = entries[i]!;
     const cached = entry.byRule.get(rule);
     if (cached) {
       const lines = statement.range.start.line - entry.line;
@@ -81,8 +92,6 @@ export function checkStatementsCached(
 }
 
 function entryOf(statement: Statement, tables: ContextTables, glossaryKeys: WeakMap<readonly string[], string>): CachedStatement {
-  const known = tables.byStatement.get(statement);
-  if (known) return known;
   let glossary = glossaryKeys.get(statement.glossary);
   if (glossary === undefined) {
     glossary = statement.glossary.join('\u0000');
@@ -94,13 +103,22 @@ function entryOf(statement: Statement, tables: ContextTables, glossaryKeys: Weak
     table = new BoundedMap(CAPACITY);
     tables.byGlossary.set(glossary, table);
   }
-  let entry = table.get(statement.key);
+  const key = statement.key;
+  let entry = table.get(key);
   if (!entry) {
     entry = { line: statement.range.start.line, byRule: new Map() };
-    table.set(statement.key, entry);
+    table.set(copyOf(key), entry);
   }
-  tables.byStatement.set(statement, entry);
   return entry;
+}
+
+/**
+ * A copy of `s` that shares no memory with it. A key made by concatenating slices of a file's
+ * text keeps that whole text alive as long as the key lives; the table keeps its keys across
+ * edits, and would keep one old file text per edit. `JSON.parse` builds a new flat string.
+ */
+function copyOf(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /** Problems found at the statement's current line, stored as if found at the entry's line. */

@@ -35,6 +35,7 @@ export interface Statement {
    * Everything a statement rule's result depends on except the statement's line and glossary:
    * two statements with equal keys and glossaries get the same findings, shifted by the lines
    * between them (checks/statementResults.ts relies on it to re-check only edited criteria).
+   * It may share memory with the file text, so a table that keeps it across edits keeps a copy.
    */
   readonly key: string;
 }
@@ -102,16 +103,14 @@ class SourceStatement implements Statement {
 
   /**
    * Positions are relative to the statement's first line, so a criterion that only moved keeps
-   * its key. Made on demand and not kept here (the cache keeps one copy per distinct statement).
-   * A key that is kept must be a copy: `source.raw` is a slice that keeps its whole file text
-   * alive, and so does a concatenation of it, while `JSON.stringify` writes a new flat string.
+   * its key. Made on demand by concatenation, which is cheap but keeps `source.raw` (a slice that
+   * keeps its whole file text alive): a table that stores a key stores a copy (see `Statement.key`).
    */
   get key(): string {
     const { path, id, range, source } = this;
-    const at = [range.start.character, range.end.line - range.start.line, range.end.character];
-    return JSON.stringify(
-      source ? [path, id, at, source.start.line - range.start.line, source.start.character, source.raw] : [path, id, at, this.fallbackText],
-    );
+    const at = `${range.start.character}:${range.end.line - range.start.line}:${range.end.character}`;
+    const text = source ? `${source.start.line - range.start.line}:${source.start.character}\u0000${source.raw}` : `-\u0000${this.fallbackText}`;
+    return `${path}\u0000${id}\u0000${at}\u0000${text}`;
   }
 }
 
