@@ -17,9 +17,18 @@ import { ReportedProblem } from './rule';
 interface CachedStatement {
   /** The statement's first line when its findings were computed. */
   readonly line: number;
-  /** Findings per rule, as reported at `line`. */
-  readonly byRule: Map<object, readonly ReportedProblem[]>;
+  /**
+   * One bit per rule (its `ruleBits` index) that checked the statement and found nothing: most
+   * rules find nothing in most criteria, and an entry is kept for every criterion of the
+   * workspace, so those results cost a bit each, not a map entry and an empty array.
+   */
+  clean: number;
+  /** Findings per rule, as reported at `line`, for the rules that found some (or have no bit). */
+  found?: Map<object, readonly ReportedProblem[]>;
 }
+
+/** Rules past this many per settings have no bit: their empty results go to `found` too. */
+const BITS = 31;
 
 /**
  * Per settings: entries by glossary, then by statement key; and the entries of a spec's
@@ -29,6 +38,8 @@ interface CachedStatement {
 interface ContextTables {
   readonly byGlossary: Map<string, BoundedMap<string, CachedStatement>>;
   readonly entries: WeakMap<readonly Statement[], readonly CachedStatement[]>;
+  /** Each rule's bit in `CachedStatement.clean`, given in the order rules first run. */
+  readonly ruleBits: Map<object, number>;
 }
 
 /**
@@ -62,7 +73,7 @@ export function checkStatementsCached(
   const tables = context.cache.table(STATEMENT_RESULTS);
   let perContext = tables.byContext.get(context);
   if (!perContext) {
-    perContext = { byGlossary: new Map(), entries: new WeakMap() };
+    perContext = { byGlossary: new Map(), entries: new WeakMap(), ruleBits: new Map() };
     tables.byContext.set(context, perContext);
   }
   let entries = perContext.entries.get(statements);
@@ -71,11 +82,17 @@ export function checkStatementsCached(
     entries = statements.map((s) => entryOf(s, tablesOf, tables.glossaryKeys));
     perContext.entries.set(statements, entries);
   }
+  let bit = perContext.ruleBits.get(rule);
+  if (bit === undefined) {
+    bit = perContext.ruleBits.size < BITS ? 1 << perContext.ruleBits.size : 0;
+    perContext.ruleBits.set(rule, bit);
+  }
   for (let i = 0; i < statements.length; i++) {
     throwIfCancelled(token);
     const statement = statements[i]!;
     const entry = entries[i]!;
-    const cached = entry.byRule.get(rule);
+    if (entry.clean & bit) continue;
+    const cached = entry.found?.get(rule);
     if (cached) {
       const lines = statement.range.start.line - entry.line;
       for (const problem of cached) report(lines === 0 ? problem : shiftProblem(problem, statement.path, lines));
@@ -87,7 +104,8 @@ export function checkStatementsCached(
       report(problem);
     });
     // Stored only once the check finished: a rule that threw has no result to reuse.
-    entry.byRule.set(rule, lines0(found, statement.range.start.line - entry.line, statement.path));
+    if (found.length === 0 && bit !== 0) entry.clean |= bit;
+    else (entry.found ??= new Map()).set(rule, atLine(found, statement.range.start.line - entry.line, statement.path));
   }
 }
 
@@ -106,7 +124,7 @@ function entryOf(statement: Statement, tables: ContextTables, glossaryKeys: Weak
   const key = statement.key;
   let entry = table.get(key);
   if (!entry) {
-    entry = { line: statement.range.start.line, byRule: new Map() };
+    entry = { line: statement.range.start.line, clean: 0 };
     table.set(copyOf(key), entry);
   }
   return entry;
@@ -122,7 +140,7 @@ function copyOf(s: string): string {
 }
 
 /** Problems found at the statement's current line, stored as if found at the entry's line. */
-function lines0(found: readonly ReportedProblem[], lines: number, path: string): readonly ReportedProblem[] {
+function atLine(found: readonly ReportedProblem[], lines: number, path: string): readonly ReportedProblem[] {
   return lines === 0 ? found : found.map((p) => shiftProblem(p, path, -lines));
 }
 
