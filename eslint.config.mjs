@@ -33,7 +33,7 @@ const moduleStateSelectors = TOP_LEVEL.flatMap((top) => [
 ]);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'out/**', '.vscode-test/**', 'test-results/**', 'test/fixtures/**', 'examples/**', '**/*.d.ts'] },
+  { ignores: ['dist/**', 'node_modules/**', 'out/**', '.vscode-test/**', 'test-results/**', '.bench/**', 'test/fixtures/**', 'examples/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -42,6 +42,7 @@ export const BASE_RUNS = {
   determinism: 1000,
   lsp: 6,
   xml: 1000,
+  edits: 200,
 } as const;
 
 export type PropertyName = keyof typeof BASE_RUNS;

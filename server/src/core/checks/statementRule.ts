@@ -1,7 +1,8 @@
-import { throwIfCancelled } from '../cancellation';
+// @spec specthread-core#21.4
 import type { RuleContext } from '../config/ruleSettings';
 import { Statement, statementsOf } from '../requirements/statement';
 import { ReportedProblem, RuleMeta, SpecRule } from './rule';
+import { checkStatementsCached } from './statementResults';
 
 /**
  * A rule about single requirement statements (the `ears.*` and `quality.*` families). The
@@ -13,16 +14,16 @@ export interface StatementRule extends SpecRule {
 }
 
 export function statementRule(meta: RuleMeta, checkStatement: StatementRule['checkStatement']): StatementRule {
-  return {
+  const rule: StatementRule = {
     meta,
     checkStatement,
     check(spec, report, token, context) {
-      for (const statement of statementsOf(spec, context.cache)) {
-        throwIfCancelled(token);
-        checkStatement(statement, report, context);
-      }
+      // Each statement's findings come from the engine's cache unless the statement changed, so an
+      // edit re-checks only the criteria it touched (see statementResults.ts).
+      checkStatementsCached(rule, statementsOf(spec, context.cache), report, context, token, (s, r) => checkStatement(s, r, context));
     },
   };
+  return rule;
 }
 
 /** Quotes a few words of a statement for a message. */

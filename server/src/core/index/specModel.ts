@@ -90,6 +90,11 @@ export function buildSpecModel(
   for (const t of taskList) if (t.node.id && !tasks.has(t.node.id)) tasks.set(t.node.id, t);
 
   const padded = paddingLookup([...requirements.keys(), ...criteria.keys(), ...[...tasks.keys()].filter(isTaskId)]);
+  // Only spec-kit task ids (`T012`, `T-79`, `TASK-001`) name tasks; a Kiro `5` is a requirement even when a task 5 exists.
+  const exists = (id: string) => criteria.has(id) || requirements.has(id) || (isTaskId(id) && tasks.has(id));
+  // The id as the spec defines it: as written, or the one definition it names with other zero padding (`FR-001` for `FR-1`).
+  // Made once per model, not per ref: a tasks file cites hundreds of ids, and the bundle wraps every closure it makes.
+  const lookup = (id: string) => (exists(id) ? id : padded(id));
   const refs: ResolvedRef[] = [];
   const citedBy = new Map<string, ResolvedRef[]>();
   let citesAll = false;
@@ -103,7 +108,7 @@ export function buildSpecModel(
         refs.push({ occurrence, path: f.path, resolved: [], unresolved: [], external: true });
         continue;
       }
-      const { resolved, unresolved } = resolveTarget(occurrence, criterionList, requirements, criteria, tasks, padded);
+      const { resolved, unresolved } = resolveTarget(occurrence, criterionList, requirements, lookup);
       const ref: ResolvedRef = { occurrence, path: f.path, resolved, unresolved };
       refs.push(ref);
       if (occurrence.target.kind === 'all' && f.kind === 'tasks') citesAll = true;
@@ -146,14 +151,9 @@ function resolveTarget(
   occurrence: RefOccurrence,
   criterionList: readonly Located<CriterionNode>[],
   requirements: ReadonlyMap<string, Located<RequirementNode>>,
-  criteria: ReadonlyMap<string, Located<CriterionNode>>,
-  tasks: ReadonlyMap<string, Located<TaskNode>>,
-  padded: (id: string) => string | undefined,
+  /** The id as the spec defines it, or undefined when it defines no such id. */
+  lookup: (id: string) => string | undefined,
 ): { resolved: string[]; unresolved: string[] } {
-  // Only spec-kit task ids (`T012`, `T-79`, `TASK-001`) name tasks; a Kiro `5` is a requirement even when a task 5 exists.
-  const exists = (id: string) => criteria.has(id) || requirements.has(id) || (isTaskId(id) && tasks.has(id));
-  // The id as the spec defines it: as written, or the one definition it names with other zero padding (`FR-001` for `FR-1`).
-  const lookup = (id: string) => (exists(id) ? id : padded(id));
   const target = occurrence.target;
   if (target.kind === 'all') return { resolved: [], unresolved: [] };
   if (target.kind === 'id') {

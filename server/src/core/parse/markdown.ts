@@ -143,18 +143,23 @@ export function plainText(block: Block | undefined): string {
 }
 
 export function inlineToText(inline: string): string {
-  // Most criteria carry no markup; skip the regex passes for them (this runs per criterion per edit).
-  if (!/[\\`*_]/.test(inline)) return inline.replace(/\s+/g, ' ').trim();
-  return (
-    inline
-      // Suppression comments and other HTML comments are invisible in rendered Markdown.
-      .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
-      .replace(/(\*\*|__)(.+?)\1/g, '$2')
-      .replace(/`([^`]*)`/g, '$1')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+  // Most criteria carry no markup; skip the regex passes for them (this runs per criterion per
+  // edit). A pass runs only when the text so far holds what its pattern needs (removing escapes
+  // can make a `**`), so the result is that of running every pass; a name like `Auth_Service`
+  // no longer sends a criterion through all of them.
+  if (!/[\\`*_]/.test(inline)) return collapseSpaces(inline);
+  let text = inline;
+  // Suppression comments and other HTML comments are invisible in rendered Markdown.
+  if (text.includes('<!--')) text = text.replace(/<!--[\s\S]*?-->/g, ' ');
+  if (text.includes('\\')) text = text.replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
+  if (text.includes('**') || text.includes('__')) text = text.replace(/(\*\*|__)(.+?)\1/g, '$2');
+  if (text.includes('`')) text = text.replace(/`([^`]*)`/g, '$1');
+  return collapseSpaces(text);
+}
+
+/** Runs of white space as one space, trimmed; a text whose only white space is single spaces is only trimmed (no new string per criterion). */
+function collapseSpaces(text: string): string {
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /**

@@ -8,8 +8,11 @@ import { TextSource } from '../model';
  */
 export interface PlainMap {
   readonly text: string;
-  /** offsets[i] is the raw offset of text[i]; offsets[text.length] is the raw end. */
-  readonly offsets: readonly number[];
+  /**
+   * offsets[i] is the raw offset of text[i]; offsets[text.length] is the raw end. A typed array:
+   * statements keep their map as long as their spec is unchanged, one offset per character.
+   */
+  readonly offsets: Readonly<Uint32Array>;
   /** Readable ranges `[from, to)` that were code spans: identifiers and values, not prose. */
   readonly code: readonly { readonly from: number; readonly to: number }[];
 }
@@ -90,7 +93,7 @@ export function toPlainMap(raw: string): PlainMap {
   }
   const end = offsets.length ? offsets[offsets.length - 1]! + 1 : 0;
   offsets.push(end);
-  return { text, offsets, code };
+  return { text, offsets: Uint32Array.from(offsets), code };
 }
 
 function isSpace(ch: string): boolean {

@@ -31,6 +31,13 @@ export interface Statement {
   readonly codeSpans: readonly { readonly from: number; readonly to: number }[];
   /** True when the characters were written as a code span (`` `inclusion: never` ``): names, not prose. */
   isCode(from: number, to: number): boolean;
+  /**
+   * Everything a statement rule's result depends on except the statement's line and glossary:
+   * two statements with equal keys and glossaries get the same findings, shifted by the lines
+   * between them (checks/statementResults.ts relies on it to re-check only edited criteria).
+   * It may share memory with the file text, so a table that keeps it across edits keeps a copy.
+   */
+  readonly key: string;
 }
 
 export function statementFromSource(
@@ -41,19 +48,70 @@ export function statementFromSource(
   source: TextSource | undefined,
   fallbackText: string,
 ): Statement {
-  const map: PlainMap | undefined = source ? toPlainMap(source.raw) : undefined;
-  return {
-    path,
-    id,
-    text: map ? map.text : fallbackText,
-    range,
-    glossary,
-    exact: !!map,
-    locate: (from, to) => (map && source ? plainRange(source, map, from, to) : range),
-    edit: (from, to, newText) => (map && source ? { path, range: plainRange(source, map, from, to), newText } : undefined),
-    codeSpans: map ? map.code : [],
-    isCode: (from, to) => !!map && map.code.some((c) => c.from < to && from < c.to),
-  };
+  return new SourceStatement(path, id, range, glossary, source, fallbackText);
+}
+
+/**
+ * A statement read from its Markdown source. A spec's statements live as long as its model, for
+ * every spec of the workspace, so each holds only its fields: the methods are shared, and the
+ * readable text and its offsets are made on first use. When a statement's findings come from the
+ * cache (checks/statementResults.ts) no rule reads its text, and an unchanged criterion costs no
+ * mapping at all.
+ */
+class SourceStatement implements Statement {
+  private made: PlainMap | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly id: string,
+    readonly range: Range,
+    readonly glossary: readonly string[],
+    private readonly source: TextSource | undefined,
+    private readonly fallbackText: string,
+  ) {}
+
+  private plain(): PlainMap | undefined {
+    if (!this.source) return undefined;
+    return (this.made ??= toPlainMap(this.source.raw));
+  }
+
+  get text(): string {
+    return this.plain()?.text ?? this.fallbackText;
+  }
+
+  get exact(): boolean {
+    return !!this.source;
+  }
+
+  locate(from: number, to: number): Range {
+    const map = this.plain();
+    return map && this.source ? plainRange(this.source, map, from, to) : this.range;
+  }
+
+  edit(from: number, to: number, newText: string): FileEdit | undefined {
+    const map = this.plain();
+    return map && this.source ? { path: this.path, range: plainRange(this.source, map, from, to), newText } : undefined;
+  }
+
+  get codeSpans(): readonly { readonly from: number; readonly to: number }[] {
+    return this.plain()?.code ?? [];
+  }
+
+  isCode(from: number, to: number): boolean {
+    return !!this.plain()?.code.some((c) => c.from < to && from < c.to);
+  }
+
+  /**
+   * Positions are relative to the statement's first line, so a criterion that only moved keeps
+   * its key. Made on demand by concatenation, which is cheap but keeps `source.raw` (a slice that
+   * keeps its whole file text alive): a table that stores a key stores a copy (see `Statement.key`).
+   */
+  get key(): string {
+    const { path, id, range, source } = this;
+    const at = `${range.start.character}:${range.end.line - range.start.line}:${range.end.character}`;
+    const text = source ? `${source.start.line - range.start.line}:${source.start.character}\u0000${source.raw}` : `-\u0000${this.fallbackText}`;
+    return `${path}\u0000${id}\u0000${at}\u0000${text}`;
+  }
 }
 
 export function statementOfCriterion(path: string, criterion: CriterionNode, glossary: readonly string[]): Statement {

@@ -2,9 +2,9 @@ import type { AnalysisCache } from '../../../analysisCache';
 import { earsOf } from '../../../requirements/ears';
 import type { Vocabulary } from '../../../requirements/vocabulary';
 import { normalizeName } from '../../../requirements/rewrite';
-import { throwIfCancelled } from '../../../cancellation';
 import { Statement, statementsOf } from '../../../requirements/statement';
 import { StatementRule, statementRule } from '../../statementRule';
+import { checkStatementsCached } from '../../statementResults';
 
 /** Kiro v2: the system before SHALL should be a term the spec's glossary defines. */
 export const unknownSystem: StatementRule = statementRule(
@@ -70,8 +70,5 @@ unknownSystem.check = (spec, report, token, context) => {
     (s) => s.glossary.length > 0 && systemOf(s, context.cache, context.vocabulary) && !unknownSystemOf(s, context.cache, context.vocabulary),
   );
   if (!names) return;
-  for (const s of statements) {
-    throwIfCancelled(token);
-    unknownSystem.checkStatement(s, report, context);
-  }
+  checkStatementsCached(unknownSystem, statements, report, context, token, (s, r) => unknownSystem.checkStatement(s, r, context));
 };

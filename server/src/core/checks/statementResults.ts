@@ -1,0 +1,159 @@
+// @spec specthread-core#21.4
+import { cacheKey } from '../analysisCache';
+import { BoundedMap } from '../boundedMap';
+import { CancellationToken, throwIfCancelled } from '../cancellation';
+import type { RuleContext } from '../config/ruleSettings';
+import { Range } from '../text/range';
+import { Statement } from '../requirements/statement';
+import { ReportedProblem } from './rule';
+
+/**
+ * A statement rule's findings depend on the statement alone (its text, where it starts on its
+ * line, its id, path and glossary) and on the rule's settings. An edit to one criterion of a
+ * 1,000-criterion file therefore need not re-check the other 999: their findings are kept here,
+ * per settings, glossary and statement key (`Statement.key`), and moved by as many lines as the
+ * criterion moved.
+ */
+interface CachedStatement {
+  /** The statement's first line when its findings were computed. */
+  readonly line: number;
+  /**
+   * One bit per rule (its `ruleBits` index) that checked the statement and found nothing: most
+   * rules find nothing in most criteria, and an entry is kept for every criterion of the
+   * workspace, so those results cost a bit each, not a map entry and an empty array.
+   */
+  clean: number;
+  /** Findings per rule, as reported at `line`, for the rules that found some (or have no bit). */
+  found?: Map<object, readonly ReportedProblem[]>;
+}
+
+/** Rules past this many per settings have no bit: their empty results go to `found` too. */
+const BITS = 31;
+
+/**
+ * Per settings: entries by glossary, then by statement key; and the entries of a spec's
+ * statements (one array per model, see `statementsOf`) once looked up, so that only the first
+ * statement rule of a run pays for the keys.
+ */
+interface ContextTables {
+  readonly byGlossary: Map<string, BoundedMap<string, CachedStatement>>;
+  readonly entries: WeakMap<readonly Statement[], readonly CachedStatement[]>;
+  /** Each rule's bit in `CachedStatement.clean`, given in the order rules first run. */
+  readonly ruleBits: Map<object, number>;
+}
+
+/**
+ * Keyed by the rule context, which the engine compiles anew whenever settings change, so no
+ * entry outlives the settings it was computed with. Statements of one spec share one glossary
+ * array, so the glossary's key is made once per array.
+ */
+const STATEMENT_RESULTS = cacheKey('statement.results', () => ({
+  byContext: new WeakMap<RuleContext, ContextTables>(),
+  glossaryKeys: new WeakMap<readonly string[], string>(),
+}));
+
+/** Enough for every criterion of a large workspace and its recent edits; when full, the table starts over. */
+const CAPACITY = 100_000;
+/** Distinct glossaries kept per settings; specs rarely share one, so a workspace needs one table per spec that has one. */
+const GLOSSARIES = 10_000;
+
+/**
+ * Runs `check` (one rule's check of one statement) over `statements`, reporting each statement's
+ * findings from the engine's cache when an equal statement was checked before with the same
+ * settings, and computing and caching them otherwise.
+ */
+export function checkStatementsCached(
+  rule: object,
+  statements: readonly Statement[],
+  report: (problem: ReportedProblem) => void,
+  context: RuleContext,
+  token: CancellationToken,
+  check: (statement: Statement, report: (problem: ReportedProblem) => void) => void,
+): void {
+  const tables = context.cache.table(STATEMENT_RESULTS);
+  let perContext = tables.byContext.get(context);
+  if (!perContext) {
+    perContext = { byGlossary: new Map(), entries: new WeakMap(), ruleBits: new Map() };
+    tables.byContext.set(context, perContext);
+  }
+  let entries = perContext.entries.get(statements);
+  if (!entries) {
+    const tablesOf = perContext;
+    entries = statements.map((s) => entryOf(s, tablesOf, tables.glossaryKeys));
+    perContext.entries.set(statements, entries);
+  }
+  let bit = perContext.ruleBits.get(rule);
+  if (bit === undefined) {
+    bit = perContext.ruleBits.size < BITS ? 1 << perContext.ruleBits.size : 0;
+    perContext.ruleBits.set(rule, bit);
+  }
+  for (let i = 0; i < statements.length; i++) {
+    throwIfCancelled(token);
+    const statement = statements[i]!;
+    const entry = entries[i]!;
+    if (entry.clean & bit) continue;
+    const cached = entry.found?.get(rule);
+    if (cached) {
+      const lines = statement.range.start.line - entry.line;
+      for (const problem of cached) report(lines === 0 ? problem : shiftProblem(problem, statement.path, lines));
+      continue;
+    }
+    const found: ReportedProblem[] = [];
+    check(statement, (problem) => {
+      found.push(problem);
+      report(problem);
+    });
+    // Stored only once the check finished: a rule that threw has no result to reuse.
+    if (found.length === 0 && bit !== 0) entry.clean |= bit;
+    else (entry.found ??= new Map()).set(rule, atLine(found, statement.range.start.line - entry.line, statement.path));
+  }
+}
+
+function entryOf(statement: Statement, tables: ContextTables, glossaryKeys: WeakMap<readonly string[], string>): CachedStatement {
+  let glossary = glossaryKeys.get(statement.glossary);
+  if (glossary === undefined) {
+    glossary = statement.glossary.join('\u0000');
+    glossaryKeys.set(statement.glossary, glossary);
+  }
+  let table = tables.byGlossary.get(glossary);
+  if (!table) {
+    if (tables.byGlossary.size >= GLOSSARIES) tables.byGlossary.clear();
+    table = new BoundedMap(CAPACITY);
+    tables.byGlossary.set(glossary, table);
+  }
+  const key = statement.key;
+  let entry = table.get(key);
+  if (!entry) {
+    entry = { line: statement.range.start.line, clean: 0 };
+    table.set(copyOf(key), entry);
+  }
+  return entry;
+}
+
+/**
+ * A copy of `s` that shares no memory with it. A key made by concatenating slices of a file's
+ * text keeps that whole text alive as long as the key lives; the table keeps its keys across
+ * edits, and would keep one old file text per edit. `JSON.parse` builds a new flat string.
+ */
+function copyOf(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
+/** Problems found at the statement's current line, stored as if found at the entry's line. */
+function atLine(found: readonly ReportedProblem[], lines: number, path: string): readonly ReportedProblem[] {
+  return lines === 0 ? found : found.map((p) => shiftProblem(p, path, -lines));
+}
+
+/** A problem moved down by `lines` (up when negative): its range, and its fixes' and related ranges in the statement's file. */
+export function shiftProblem(problem: ReportedProblem, path: string, lines: number): ReportedProblem {
+  const shift = (r: Range): Range => ({
+    start: { line: r.start.line + lines, character: r.start.character },
+    end: { line: r.end.line + lines, character: r.end.character },
+  });
+  return {
+    ...problem,
+    range: shift(problem.range),
+    ...(problem.fixes && { fixes: problem.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => (e.path === path ? { ...e, range: shift(e.range) } : e)) })) }),
+    ...(problem.related && { related: problem.related.map((r) => (r.path === path ? { ...r, range: shift(r.range) } : r)) }),
+  };
+}
