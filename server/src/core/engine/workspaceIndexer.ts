@@ -168,7 +168,8 @@ export class WorkspaceIndexer {
       // Code, tests and every other file: trace facts change, no spec analysis does. Only a file
       // created or deleted can change what task mentions find.
       const existed = this.code.exists(path);
-      if (this.isTraceable(path) ? this.codeIndex.set(path, text, token) : (this.code.markKnown(path, text !== undefined), false)) this.results.codeChanged(path);
+      if (this.isTraceable(path) ? this.codeIndex.set(path, text, token) : (this.code.markKnown(path, text !== undefined), false))
+        this.results.codeChanged(path);
       if (existed !== (text !== undefined)) this.results.pathChanged(path);
       return undefined;
     }
