@@ -59,6 +59,9 @@ export class WorkspaceChecks {
   private names = new Map<string, SpecModel[]>();
   private moved = new Set<string>();
   private fresh = true;
+  /** Spec parts by the names they looked up, and those that read every name, so a changed name finds its readers. */
+  private readonly readers = new Map<string, Set<string>>();
+  private readonly allNameReaders = new Set<string>();
 
   constructor(
     private readonly policy: RuleSettings,
@@ -101,20 +104,32 @@ export class WorkspaceChecks {
     const rules = this.options.extraRules ? [...WORKSPACE_RULES, ...this.options.extraRules] : WORKSPACE_RULES;
     for (const rule of rules) {
       if (rule.checkSpec) {
-        for (const key of [...this.parts.keys()])
-          if (key.startsWith(`${rule.meta.code}\u0000`) && !models.has(key.slice(rule.meta.code.length + 1))) this.set(key, undefined);
-        for (const spec of view.specs) {
-          const key = `${rule.meta.code}\u0000${spec.dir}`;
-          const part = this.parts.get(key);
-          const stale = all || !part || dirs!.has(spec.dir) || (part.allNames && nameSetChanged) || [...(part.names ?? [])].some((n) => changedNames.has(n));
-          if (!stale) continue;
+        const prefix = `${rule.meta.code}\u0000`;
+        // Afresh, every spec's part; after an edit, the changed specs' and those that looked up a name that now means other specs.
+        let stale: Iterable<string>;
+        if (all) {
+          for (const key of [...this.parts.keys()]) if (key.startsWith(prefix)) this.set(key, undefined);
+          stale = models.keys();
+        } else {
+          const dirsOf = new Set<string>(dirs);
+          const add = (key: string) => key.startsWith(prefix) && dirsOf.add(key.slice(prefix.length));
+          for (const name of changedNames) this.readers.get(name)?.forEach(add);
+          if (nameSetChanged) this.allNameReaders.forEach(add);
+          stale = dirsOf;
+        }
+        for (const dir of [...stale]) {
+          const spec = models.get(dir);
+          if (!spec) {
+            this.set(prefix + dir, undefined);
+            continue;
+          }
           const read = new Set<string>();
           let allNames = false;
           const partView: SpecPartView = {
             specsNamed: (name) => (read.add(name), names.get(name) ?? []),
             names: () => ((allNames = true), names.keys()),
           };
-          this.set(key, { findings: pass([rule], (r, report) => r.checkSpec!(spec, partView, report, token)), names: read, allNames });
+          this.set(prefix + dir, { findings: pass([rule], (r, report) => r.checkSpec!(spec, partView, report, token)), names: read, allNames });
         }
         continue;
       }
@@ -129,7 +144,16 @@ export class WorkspaceChecks {
   }
 
   private set(key: string, part: Part | undefined): void {
-    for (const f of this.parts.get(key)?.findings ?? []) {
+    const before = this.parts.get(key);
+    for (const name of before?.names ?? []) this.readers.get(name)?.delete(key);
+    this.allNameReaders.delete(key);
+    for (const name of part?.names ?? []) {
+      const keys = this.readers.get(name);
+      if (keys) keys.add(key);
+      else this.readers.set(name, new Set([key]));
+    }
+    if (part?.allNames) this.allNameReaders.add(key);
+    for (const f of before?.findings ?? []) {
       this.moved.add(f.path);
       this.byPath.get(f.path)?.delete(key);
     }
