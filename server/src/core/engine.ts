@@ -23,6 +23,7 @@ import { SpecFileFacts } from './model';
 import { parseSpecFile } from './parse/parseSpecFile';
 import { CodeFiles } from './trace/codeFiles';
 import { TraceAnalysis } from './trace/traceAnalysis';
+import { TraceChanges } from './trace/traceDeps';
 import { TestReport, TestResults, analyseTestResults } from './testResults/testResults';
 import { Workspace } from './workspace';
 
@@ -258,6 +259,16 @@ export class Engine {
   /** Trace findings in code and test files (not spec files), grouped by file. */
   codeFindingsByFile(token: CancellationToken): Map<string, Finding[]> {
     return this.results.codeFindingsByFile(token);
+  }
+
+  /** Trace findings in one code or test file (and its scanner fault). */
+  codeFindingsIn(path: string, token: CancellationToken): Finding[] {
+    return this.results.codeFindingsIn(path, token);
+  }
+
+  /** Spec folders and code files whose trace findings may have moved since the last call, or `all`; the language server republishes them. */
+  traceChanges(token: CancellationToken): TraceChanges {
+    return this.results.traceChanges(token);
   }
 
   /** JUnit reports mapped to the criteria their tests name: what passed, and a finding per failed test (see testResults/). */

@@ -1,4 +1,4 @@
-// @spec specthread-core#15.3, specthread-core#4.2, specthread-core#14.1
+// @spec specthread-core#15.3, specthread-core#4.2, specthread-core#14.1, specthread-core#21.1
 import { CancellationToken } from '../core/cancellation';
 import { Engine } from '../core/engine';
 import { internalError } from '../core/faults';
@@ -117,38 +117,57 @@ export class Publisher {
   /**
    * When the trace analysis moved (any spec or code change moves it): republishes the spec
    * folders, not yet published this turn, whose trace findings (coverage, tasks without code)
-   * changed, and the code files whose findings changed. Returns the number of findings in code files.
+   * changed, and the code files whose findings changed. Only the parts the analysis reports as
+   * moved are compared, unless everything moved. Returns the number of findings in code files
+   * (counted only when everything is published).
    */
   private trace(done: ReadonlySet<string>, force: boolean): number {
     if (!force && this.traceVersion === this.engine.traceVersion) return 0;
     this.traceVersion = this.engine.traceVersion;
-    let byFile: Map<string, Finding[]>;
-    let keys: Map<string, string>;
     try {
-      keys = this.specTraceKeys();
-      byFile = this.engine.codeFindingsByFile(this.token);
+      const moved = this.engine.traceChanges(this.token);
+      if (force || moved.all) return this.allTrace(done);
+      for (const dir of moved.specDirs) {
+        const key = this.engine
+          .traceAnalysis(this.token)
+          .findingsOfSpec(dir, this.token)
+          .map((f) => `${keyOf(f)}\n`)
+          .join('');
+        if (key === (this.traceKeys.get(dir) ?? '')) continue;
+        if (key) this.traceKeys.set(dir, key);
+        else this.traceKeys.delete(dir);
+        if (!done.has(dir)) this.spec(dir);
+      }
+      for (const path of moved.paths) this.code(path, this.engine.codeFindingsIn(path, this.token));
     } catch (err) {
       // Diagnostics stay as last published; the spec diagnostics of this turn are already out.
       this.log.logFailure('checking trace tags in code', err);
-      return 0;
     }
+    return 0;
+  }
+
+  /** Every trace finding: spec folders whose trace findings changed, and every code file. */
+  private allTrace(done: ReadonlySet<string>): number {
+    const keys = this.specTraceKeys();
+    const byFile = this.engine.codeFindingsByFile(this.token);
     for (const dir of new Set([...keys.keys(), ...this.traceKeys.keys()])) {
       if (!done.has(dir) && keys.get(dir) !== this.traceKeys.get(dir)) this.spec(dir);
     }
     this.traceKeys = keys;
     let count = 0;
-    for (const path of new Set([...byFile.keys(), ...this.codeShown])) {
-      const list = byFile.get(path) ?? [];
-      count += list.length;
-      this.send(path, list);
-      // A code file without findings is forgotten, so the maps hold only files that show something.
-      if (list.length) this.codeShown.add(path);
-      else {
-        this.codeShown.delete(path);
-        this.sent.delete(path);
-      }
-    }
+    for (const path of new Set([...byFile.keys(), ...this.codeShown])) count += this.code(path, byFile.get(path) ?? []);
     return count;
+  }
+
+  /** Sends one code file's findings; a code file without findings is forgotten, so the maps hold only files that show something. */
+  private code(path: string, list: Finding[]): number {
+    this.send(path, list);
+    if (list.length) this.codeShown.add(path);
+    else {
+      this.codeShown.delete(path);
+      this.sent.delete(path);
+    }
+    return list.length;
   }
 
   /** Trace findings that land in spec files, as one key per spec folder. */

@@ -1,10 +1,12 @@
-// @spec specthread-core#14.1, specthread-core#15.2
+// @spec specthread-core#14.1, specthread-core#15.2, specthread-core#21.1
 import { CancellationToken } from '../cancellation';
 import type { RuleSettings } from '../config/ruleSettings';
 import { Log, faultAnchor } from '../faults';
 import { Finding } from '../findings';
+import { SpecModel } from '../index/specModel';
+import { ReportedProblem } from './rule';
 import { runRules } from './runRules';
-import { WorkspaceRule, WorkspaceView } from './workspaceRule';
+import { SpecPartView, WorkspaceRule, WorkspaceView } from './workspaceRule';
 import { WORKSPACE_RULES } from './workspaceRegistry';
 
 export interface WorkspaceCheckOptions {
@@ -34,4 +36,172 @@ export function runWorkspaceChecks(view: WorkspaceView, policy: RuleSettings, to
     token,
     options.log,
   );
+}
+
+/** One re-runnable part: a whole rule, or one spec's part of a rule, with what it read. */
+interface Part {
+  readonly findings: Finding[];
+  /** Spec names a spec part looked up, and whether it read every name. */
+  readonly names?: ReadonlySet<string>;
+  readonly allNames?: boolean;
+}
+
+/**
+ * The cross-spec findings kept between edits. `update` is told which spec folders changed (and
+ * whether the file list did); it re-runs only the rules that concern those specs and the spec
+ * parts that read them, and remembers which files' findings may have moved (`takeMovedPaths`),
+ * so the language server re-fingerprints only those. Results equal a run of runWorkspaceChecks.
+ */
+export class WorkspaceChecks {
+  private readonly parts = new Map<string, Part>();
+  private readonly byPath = new Map<string, Map<string, Finding[]>>();
+  private models = new Map<string, SpecModel>();
+  private names = new Map<string, SpecModel[]>();
+  private moved = new Set<string>();
+  private fresh = true;
+  /** Spec parts by the names they looked up, and those that read every name, so a changed name finds its readers. */
+  private readonly readers = new Map<string, Set<string>>();
+  private readonly allNameReaders = new Set<string>();
+
+  constructor(
+    private readonly policy: RuleSettings,
+    private readonly options: WorkspaceCheckOptions = {},
+  ) {}
+
+  /**
+   * Brings the findings up to date with `view`. `dirs` are the spec folders changed since the
+   * last update (every one when undefined); `filesChanged` says the file list moved.
+   */
+  update(view: WorkspaceView, dirs: ReadonlySet<string> | undefined, filesChanged: boolean, token: CancellationToken): void {
+    const all = this.fresh || dirs === undefined;
+    const models = new Map(view.specs.map((s) => [s.dir, s]));
+    const changed: SpecModel[] = [];
+    for (const dir of dirs ?? []) {
+      const was = this.models.get(dir);
+      const now = models.get(dir);
+      if (was) changed.push(was);
+      if (now) changed.push(now);
+    }
+    const names = namesOf(view.specs);
+    const changedNames = new Set<string>();
+    for (const name of new Set([...this.names.keys(), ...names.keys()])) if (!sameSpecs(this.names.get(name), names.get(name))) changedNames.add(name);
+    const nameSetChanged = this.names.size !== names.size || [...names.keys()].some((n) => !this.names.has(n));
+    let anchor: string | undefined;
+    let archived: Set<string> | undefined;
+    const pass = (rules: readonly WorkspaceRule[], check: (rule: WorkspaceRule, report: (p: ReportedProblem) => void) => void): Finding[] =>
+      runRules(
+        {
+          step: 'workspace rule',
+          rules,
+          anchor: () => (anchor ??= faultAnchor(view.specs, view.roots)),
+          keep: (p) => !(archived ??= archivedPaths(view.specs)).has(p.path),
+          check,
+        },
+        this.policy,
+        token,
+        this.options.log,
+      );
+    const rules = this.options.extraRules ? [...WORKSPACE_RULES, ...this.options.extraRules] : WORKSPACE_RULES;
+    for (const rule of rules) {
+      if (rule.checkSpec) {
+        const prefix = `${rule.meta.code}\u0000`;
+        // Afresh, every spec's part; after an edit, the changed specs' and those that looked up a name that now means other specs.
+        let stale: Iterable<string>;
+        if (all) {
+          for (const key of [...this.parts.keys()]) if (key.startsWith(prefix)) this.set(key, undefined);
+          stale = models.keys();
+        } else {
+          const dirsOf = new Set<string>(dirs);
+          const add = (key: string) => key.startsWith(prefix) && dirsOf.add(key.slice(prefix.length));
+          for (const name of changedNames) this.readers.get(name)?.forEach(add);
+          if (nameSetChanged) this.allNameReaders.forEach(add);
+          stale = dirsOf;
+        }
+        for (const dir of [...stale]) {
+          const spec = models.get(dir);
+          if (!spec) {
+            this.set(prefix + dir, undefined);
+            continue;
+          }
+          const read = new Set<string>();
+          let allNames = false;
+          const partView: SpecPartView = {
+            specsNamed: (name) => (read.add(name), names.get(name) ?? []),
+            names: () => ((allNames = true), names.keys()),
+          };
+          this.set(prefix + dir, { findings: pass([rule], (r, report) => r.checkSpec!(spec, partView, report, token)), names: read, allNames });
+        }
+        continue;
+      }
+      const key = rule.meta.code;
+      const concerned = !rule.concerns || changed.some((s) => rule.concerns!(s)) || (rule.readsFiles === true && filesChanged);
+      if (!all && this.parts.has(key) && !concerned) continue;
+      this.set(key, { findings: pass([rule], (r, report) => r.check(view, report, token)) });
+    }
+    this.models = models;
+    this.names = names;
+    this.fresh = false;
+  }
+
+  private set(key: string, part: Part | undefined): void {
+    const before = this.parts.get(key);
+    for (const name of before?.names ?? []) this.readers.get(name)?.delete(key);
+    this.allNameReaders.delete(key);
+    for (const name of part?.names ?? []) {
+      const keys = this.readers.get(name);
+      if (keys) keys.add(key);
+      else this.readers.set(name, new Set([key]));
+    }
+    if (part?.allNames) this.allNameReaders.add(key);
+    for (const f of before?.findings ?? []) {
+      this.moved.add(f.path);
+      this.byPath.get(f.path)?.delete(key);
+    }
+    if (part) this.parts.set(key, part);
+    else this.parts.delete(key);
+    for (const f of part?.findings ?? []) {
+      this.moved.add(f.path);
+      let inFile = this.byPath.get(f.path);
+      if (!inFile) this.byPath.set(f.path, (inFile = new Map()));
+      const list = inFile.get(key);
+      if (list) list.push(f);
+      else inFile.set(key, [f]);
+    }
+  }
+
+  /** The cross-spec findings in one file. */
+  findingsIn(path: string): Finding[] {
+    const inFile = this.byPath.get(path);
+    return inFile ? [...inFile.values()].flat() : [];
+  }
+
+  /** Files whose cross-spec findings may have moved since the last call. */
+  takeMovedPaths(): Set<string> {
+    const out = this.moved;
+    this.moved = new Set();
+    return out;
+  }
+}
+
+/** Every name a spec answers to, with the specs that answer to it, in the order unknownSpecRef builds it. */
+function namesOf(specs: readonly SpecModel[]): Map<string, SpecModel[]> {
+  const byName = new Map<string, SpecModel[]>();
+  for (const s of specs) {
+    for (const name of [s.id, ...(s.aliases ?? [])]) {
+      if (!name) continue;
+      const list = byName.get(name);
+      if (list) list.push(s);
+      else byName.set(name, [s]);
+    }
+  }
+  return byName;
+}
+
+function sameSpecs(a: readonly SpecModel[] | undefined, b: readonly SpecModel[] | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+function archivedPaths(specs: readonly SpecModel[]): Set<string> {
+  return new Set(specs.filter((s) => s.archived).flatMap((s) => s.fileList.map((f) => f.path)));
 }

@@ -1,4 +1,4 @@
-// @spec specthread-core#9.1, specthread-core#19.4
+// @spec specthread-core#9.1, specthread-core#19.4, specthread-core#21.1
 import type { CoverageReport, CoverageState, CoverageSummary, CriterionCoverage, RequirementCoverage, SpecCoverage } from '../../../../shared/coverage';
 import { TraceSettings } from '../../../../shared/traceSettings';
 import { CancellationToken, throwIfCancelled } from '../cancellation';
@@ -7,7 +7,7 @@ import { Located, SpecModel } from '../index/specModel';
 import { TaskNode } from '../model';
 import { citingTasks, tasksCitingAny } from '../queries/locate';
 import { TraceIndex, TraceLink } from '../trace/traceIndex';
-import { requiredStates } from './requirement';
+import { Requirements, requiredStates } from './requirement';
 
 /**
  * Coverage of every criterion along `specified → tasked → implemented → verified`:
@@ -21,46 +21,86 @@ export function computeCoverage(specs: readonly SpecModel[], index: TraceIndex, 
   const out: SpecCoverage[] = [];
   for (const spec of specs) {
     throwIfCancelled(token);
-    const requirements: RequirementCoverage[] = [];
-    for (const r of [...spec.requirements.values()].sort((a, b) => compareIds(a.node.id, b.node.id))) {
-      // A requirement without criteria (spec-kit's FR-003, or an unfinished Kiro one) is its own unit.
-      const units = r.node.criteria.length ? r.node.criteria.map((c) => ({ id: c.id, text: c.text })) : [{ id: r.node.id, text: r.node.title }];
-      const criteria = units.map((u): CriterionCoverage => {
-        const links = u.id === r.node.id ? index.linksForRequirement(spec, u.id) : index.linksForCriterion(spec, u.id);
-        const tasks = tasksFor(spec, r.node.id, u.id).length;
-        const tasked = tasks > 0 || (spec.citesAll && !!spec.files.tasks);
-        const { code, tests, pending } = linkCounts(links);
-        const requireImplemented = required.implemented(spec.id, r.node.id, u.id);
-        const requireVerified = required.verified(spec.id, r.node.id, u.id);
-        const state = stateOf(tasked, code, tests, pending);
-        return {
-          ref: `${spec.id}#${u.id}`,
-          id: u.id,
-          text: u.text,
-          state,
-          tasked,
-          implemented: code > 0,
-          verified: tests > 0,
-          requireImplemented,
-          requireVerified,
-          complete: (!requireImplemented || code > 0) && (!requireVerified || tests > 0),
-          tasks,
-          code,
-          tests,
-          ...(pending ? { pending } : {}),
-        };
-      });
-      requirements.push({ ref: `${spec.id}#${r.node.id}`, id: r.node.id, title: r.node.title, summary: summarise(criteria), criteria });
-    }
-    out.push({
-      spec: spec.id,
-      dir: spec.dir,
-      traced: index.isTraced(spec),
-      summary: summarise(requirements.flatMap((r) => r.criteria)),
-      requirements,
-    });
+    out.push(specCoverage(spec, index, required));
   }
-  return { version: 1, summary: summarise(out.flatMap((s) => s.requirements.flatMap((r) => r.criteria))), specs: out };
+  return coverageReport(out);
+}
+
+/** The report over specs whose coverage is known: its summary is the sum of theirs. */
+export function coverageReport(specs: SpecCoverage[]): CoverageReport {
+  return { version: 1, summary: combine(specs.map((s) => s.summary)), specs };
+}
+
+/**
+ * One spec's coverage: it reads only the spec, the links into it and the settings, so the
+ * engine keeps it until one of those changes (traceAnalysis.ts).
+ */
+export function specCoverage(spec: SpecModel, index: TraceIndex, required: Requirements): SpecCoverage {
+  const requirements: RequirementCoverage[] = [];
+  for (const r of [...spec.requirements.values()].sort((a, b) => compareIds(a.node.id, b.node.id))) {
+    // A requirement without criteria (spec-kit's FR-003, or an unfinished Kiro one) is its own unit.
+    const units = r.node.criteria.length ? r.node.criteria.map((c) => ({ id: c.id, text: c.text })) : [{ id: r.node.id, text: r.node.title }];
+    const criteria = units.map((u): CriterionCoverage => {
+      const links = u.id === r.node.id ? index.linksForRequirement(spec, u.id) : index.linksForCriterion(spec, u.id);
+      const tasks = tasksFor(spec, r.node.id, u.id).length;
+      const tasked = tasks > 0 || (spec.citesAll && !!spec.files.tasks);
+      const { code, tests, pending } = linkCounts(links);
+      const requireImplemented = required.implemented(spec.id, r.node.id, u.id);
+      const requireVerified = required.verified(spec.id, r.node.id, u.id);
+      const state = stateOf(tasked, code, tests, pending);
+      return {
+        ref: `${spec.id}#${u.id}`,
+        id: u.id,
+        text: u.text,
+        state,
+        tasked,
+        implemented: code > 0,
+        verified: tests > 0,
+        requireImplemented,
+        requireVerified,
+        complete: (!requireImplemented || code > 0) && (!requireVerified || tests > 0),
+        tasks,
+        code,
+        tests,
+        ...(pending ? { pending } : {}),
+      };
+    });
+    requirements.push({ ref: `${spec.id}#${r.node.id}`, id: r.node.id, title: r.node.title, summary: summarise(criteria), criteria });
+  }
+  return {
+    spec: spec.id,
+    dir: spec.dir,
+    traced: index.isTraced(spec),
+    summary: summarise(requirements.flatMap((r) => r.criteria)),
+    requirements,
+  };
+}
+
+/** The summary of several specs' criteria together, from their summaries: what summarise gives over all of them. */
+function combine(parts: readonly CoverageSummary[]): CoverageSummary {
+  let criteria = 0;
+  let tasked = 0;
+  let implemented = 0;
+  let verified = 0;
+  let pending = 0;
+  let complete = 0;
+  for (const p of parts) {
+    criteria += p.criteria;
+    tasked += p.tasked;
+    implemented += p.implemented;
+    verified += p.verified;
+    pending += p.pending ?? 0;
+    complete += p.complete;
+  }
+  return {
+    criteria,
+    tasked,
+    implemented,
+    verified,
+    ...(pending ? { pending } : {}),
+    complete,
+    percent: criteria ? Math.round((complete / criteria) * 1000) / 10 : 100,
+  };
 }
 
 /** Code tags, verifying test refs and pending test refs among a criterion's links. */

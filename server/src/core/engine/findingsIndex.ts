@@ -1,15 +1,16 @@
-// @spec specthread-core#4.2, specthread-core#11.7, specthread-core#14.1
+// @spec specthread-core#4.2, specthread-core#11.7, specthread-core#14.1, specthread-core#21.1
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { Baseline } from '../baseline/baseline';
 import { AnalysisCache } from '../analysisCache';
 import { fileNoteFindings } from '../checks/fileRules';
 import { SpecRule } from '../checks/rule';
 import { runSpecChecks } from '../checks/runChecks';
-import { runWorkspaceChecks } from '../checks/runWorkspaceChecks';
+import { WorkspaceChecks } from '../checks/runWorkspaceChecks';
 import { faultAnchor, internalError, isCancellation, isInternalError } from '../faults';
 import { FileNote } from '../fileNote';
 import { FileNoteStore } from '../fileNoteStore';
 import { Finding, compareFindings, groupByPath } from '../findings';
+import { TraceChanges } from '../trace/traceDeps';
 import { acceptedFindings, markAcceptedFindings } from '../suppress/accept';
 import { CodeFiles } from '../trace/codeFiles';
 import { TraceAnalysis } from '../trace/traceAnalysis';
@@ -39,18 +40,26 @@ export interface FindingSources {
 
 /**
  * The findings of the current state, each part cached until what it reads changes: a spec's own
- * findings (with its model), the cross-spec ones (until any spec changes) and the trace analysis
- * (until any spec or code file changes). Suppressions and baselines are applied here.
+ * findings (with its model), the cross-spec ones (re-run for the rules and spec parts a changed
+ * spec concerns, see WorkspaceChecks) and the trace analysis (updated by delta: a changed spec
+ * or code file re-resolves only its links, and re-runs only the trace parts that read them).
+ * Suppressions and baselines are applied here.
  */
 export class FindingsIndex {
   private baselines: readonly Baseline[] = [];
   private trace: TraceAnalysis | undefined;
   /** Bumped whenever anything the trace analysis reads changes, so callers can tell it moved on. */
   private version = 0;
-  /** Cross-spec findings by file, recomputed after any spec changes. */
-  private workspaceFindings: Map<string, Finding[]> | undefined;
+  /** What changed since the trace analysis was last brought up to date; `rebuild` starts it afresh. */
+  private readonly pending = { rebuild: true, specDirs: new Set<string>(), code: new Set<string>(), paths: new Set<string>(), pins: false };
+  private workspace: WorkspaceChecks | undefined;
+  /** Spec folders changed since the cross-spec findings were last brought up to date (undefined: all of them). */
+  private crossDirs: Set<string> | undefined = undefined;
+  private listedChanged = true;
   /** What was last handed out per spec folder, to tell which folders a cross-spec change touched. */
   private readonly workspaceFingerprints = new Map<string, string>();
+  /** Files whose cross-spec findings moved since crossSpecChangedDirs last looked; undefined: every file. */
+  private crossMoved: Set<string> | undefined = undefined;
 
   constructor(private readonly from: FindingSources) {}
 
@@ -58,14 +67,41 @@ export class FindingsIndex {
     return this.version;
   }
 
+  /** Anything the trace analysis reads may have changed (settings, a full index): it is built afresh. */
   traceChanged(): void {
-    this.trace = undefined;
+    this.pending.rebuild = true;
     this.version++;
   }
 
-  /** Any spec changed: the cross-spec findings are recomputed when next asked. */
+  /** Every spec may have changed (settings, config): the cross-spec findings are recomputed when next asked. */
   specsChanged(): void {
-    this.workspaceFindings = undefined;
+    this.workspace = undefined;
+    this.crossDirs = undefined;
+  }
+
+  /** One spec folder's files changed: its links, trace parts and the cross-spec parts that read it are brought up to date. */
+  specChanged(dir: string): void {
+    this.pending.specDirs.add(dir);
+    this.crossDirs?.add(dir);
+    this.version++;
+  }
+
+  /** The file list the workspace rules match changed. */
+  listChanged(): void {
+    this.listedChanged = true;
+  }
+
+  /** One code file's trace facts changed (or the pin store's pins). */
+  codeChanged(path: string): void {
+    if (this.from.code.files.isPinStore(path)) this.pending.pins = true;
+    else this.pending.code.add(path);
+    this.version++;
+  }
+
+  /** A file was created or deleted: task mentions that looked it up are judged again. */
+  pathChanged(path: string): void {
+    this.pending.paths.add(path);
+    this.version++;
   }
 
   setBaselines(baselines: readonly Baseline[]): void {
@@ -80,35 +116,62 @@ export class FindingsIndex {
   forSpec(specDir: string, token: CancellationToken): Finding[] {
     const own = this.ownFindings(specDir, token);
     const files = this.from.files.filesOfSpec(specDir);
-    const cross = this.accepted(files.flatMap((p) => this.crossSpecFindings(token).get(p) ?? []));
+    const checks = this.crossSpecChecks(token);
+    const cross = this.accepted(files.flatMap((p) => checks.findingsIn(p)));
     return cross.length ? [...own, ...cross].sort(compareFindings) : own;
   }
 
-  private crossSpecFindings(token: CancellationToken): Map<string, Finding[]> {
-    if (!this.workspaceFindings) {
-      const { workspace, specs, config, options } = this.from;
-      const view = { specs: specs.allSpecs(), files: [...this.from.listed()], roots: workspace.roots };
-      this.workspaceFindings = groupByPath(runWorkspaceChecks(view, config.policy(), token, { extraRules: options.extraRules?.workspace, log: options.log }));
+  private crossSpecChecks(token: CancellationToken): WorkspaceChecks {
+    const { workspace, specs, config, options } = this.from;
+    if (!this.workspace) {
+      this.workspace = new WorkspaceChecks(config.policy(), { extraRules: options.extraRules?.workspace, log: options.log });
+      this.crossDirs = undefined;
+      this.crossMoved = undefined;
     }
-    return this.workspaceFindings;
+    if (this.crossDirs === undefined || this.crossDirs.size || this.listedChanged) {
+      let files: string[] | undefined;
+      const listed = this.from.listed;
+      // The file list is copied only when a rule that reads it re-runs.
+      const view = {
+        specs: specs.allSpecs(),
+        get files() {
+          return (files ??= [...listed()]);
+        },
+        roots: workspace.roots,
+      };
+      this.workspace.update(view, this.crossDirs, this.listedChanged, token);
+      this.crossDirs = new Set();
+      this.listedChanged = false;
+      if (this.crossMoved) for (const p of this.workspace.takeMovedPaths()) this.crossMoved.add(p);
+      else this.workspace.takeMovedPaths();
+    }
+    return this.workspace;
   }
 
   /**
    * Spec folders whose cross-spec findings differ from what this method last reported, e.g. a
-   * change's delta after its base spec was edited. The language server republishes them.
+   * change's delta after its base spec was edited. The language server republishes them. Only
+   * folders holding a file whose cross-spec findings moved are compared.
    */
   crossSpecChangedDirs(token: CancellationToken): string[] {
-    const findings = this.crossSpecFindings(token);
-    const { files } = this.from;
+    const checks = this.crossSpecChecks(token);
+    const { files, config } = this.from;
+    const moved = this.crossMoved;
+    this.crossMoved = new Set();
+    const dirs = moved
+      ? new Set([...moved].map((p) => config.locate(p)?.specDir).filter((d): d is string => d !== undefined))
+      : new Set([...files.specDirs(), ...this.workspaceFingerprints.keys()]);
     const changed: string[] = [];
-    for (const dir of new Set([...files.specDirs(), ...this.workspaceFingerprints.keys()])) {
+    for (const dir of dirs) {
       const print = files
         .filesOfSpec(dir)
-        .flatMap((p) => findings.get(p) ?? [])
+        .flatMap((p) => checks.findingsIn(p))
         .map((f) => `${f.path}:${f.range.start.line}:${f.range.start.character}:${f.code}:${f.message}`)
+        .sort()
         .join('\n');
       if ((this.workspaceFingerprints.get(dir) ?? '') !== print) changed.push(dir);
-      this.workspaceFingerprints.set(dir, print);
+      if (print) this.workspaceFingerprints.set(dir, print);
+      else this.workspaceFingerprints.delete(dir);
     }
     return changed;
   }
@@ -133,7 +196,10 @@ export class FindingsIndex {
     }
     // Trace findings on spec files (coverage, tasks without code) change with code, so they are
     // merged here rather than cached with the spec's own findings.
-    const traced = this.accepted(files.filesOfSpec(specDir).flatMap((p) => this.traceAnalysis(token).findingsIn(p, token)));
+    const trace = this.traceAnalysis(token);
+    const global = trace.globalFindings(token);
+    const inFiles = global.length ? new Set(files.filesOfSpec(specDir)) : undefined;
+    const traced = this.accepted([...trace.findingsOfSpec(specDir, token), ...global.filter((f) => inFiles!.has(f.path))]);
     return traced.length ? [...analysis.findings, ...traced].sort(compareFindings) : analysis.findings;
   }
 
@@ -156,11 +222,48 @@ export class FindingsIndex {
     return faults.length ? [...kept, ...faults] : kept;
   }
 
-  /** The specs-and-code analysis of the current state (tags resolved, trace findings, coverage). */
+  /** The specs-and-code analysis of the current state (tags resolved, trace findings, coverage), brought up to date. */
   traceAnalysis(token: CancellationToken): TraceAnalysis {
     throwIfCancelled(token);
-    this.trace ??= this.buildTraceAnalysis(token);
-    return this.trace;
+    const { pending } = this;
+    if (!this.trace || pending.rebuild) {
+      this.trace = this.buildTraceAnalysis(token);
+      pending.rebuild = false;
+      pending.specDirs.clear();
+      pending.code.clear();
+      pending.paths.clear();
+      pending.pins = false;
+      return this.trace;
+    }
+    if (pending.specDirs.size) {
+      // Models first: building one may be cancelled, and nothing has been changed yet.
+      const models = this.from.specs.allSpecs(token);
+      this.apply(() => this.trace!.setSpecs(models, pending.specDirs), token);
+      pending.specDirs.clear();
+    }
+    for (const path of pending.code) this.apply(() => this.trace!.setCodeFile(path), token);
+    pending.code.clear();
+    if (pending.paths.size) this.apply(() => this.trace!.pathsChanged(pending.paths), token);
+    pending.paths.clear();
+    if (pending.pins) this.apply(() => this.trace!.pinsChanged(), token);
+    pending.pins = false;
+    return this.trace!;
+  }
+
+  /** One delta; a delta that throws leaves an analysis built afresh, with its own fault handling. */
+  private apply(step: () => void, token: CancellationToken): void {
+    if (!this.trace) return;
+    try {
+      step();
+    } catch (err) {
+      if (isCancellation(err, token)) throw err;
+      this.trace = this.buildTraceAnalysis(token);
+    }
+  }
+
+  /** What moved in the trace findings since the language server last asked (see TraceAnalysis.takeChanges). */
+  traceChanges(token: CancellationToken): TraceChanges {
+    return this.traceAnalysis(token).takeChanges();
   }
 
   private buildTraceAnalysis(token: CancellationToken): TraceAnalysis {
@@ -184,6 +287,13 @@ export class FindingsIndex {
       .findings(token)
       .filter((f) => !this.from.config.locate(f.path));
     return groupByPath(this.accepted([...inCode, ...this.from.code.faults()]));
+  }
+
+  /** Trace findings in one code or test file, with its scanner fault, for a publisher that knows the file moved. */
+  codeFindingsIn(path: string, token: CancellationToken): Finding[] {
+    const trace = this.traceAnalysis(token);
+    const own = [...trace.findingsOfFile(path, token), ...[...this.from.code.faults()].filter((f) => f.path === path)];
+    return this.accepted(own.sort(compareFindings));
   }
 
   all(token: CancellationToken): Finding[] {

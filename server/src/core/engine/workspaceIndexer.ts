@@ -1,4 +1,4 @@
-// @spec specthread-core#2.4, specthread-core#8.4, specthread-core#14.1, specthread-core#15.1, specthread-core#21.4
+// @spec specthread-core#2.4, specthread-core#8.4, specthread-core#14.1, specthread-core#15.1, specthread-core#21.1, specthread-core#21.4
 import { CancellationToken, throwIfCancelled, yieldToEventLoop } from '../cancellation';
 import { FileNote, isDeclined } from '../fileNote';
 import { FileNoteStore } from '../fileNoteStore';
@@ -84,6 +84,7 @@ export class WorkspaceIndexer {
     const listingNotes: FileNote[] = [];
     const listed = await this.workspace.listFiles(token, (note) => listingNotes.push(note));
     this.listed = new Set(listed);
+    this.results.listChanged();
     this.notes.setListing(listingNotes);
     // A spec file behind a symlink that is not followed still belongs to its spec, with the note.
     for (const note of listingNotes) if (this.config.isTracked(note.path)) this.put(note.path, '', token, true);
@@ -158,6 +159,7 @@ export class WorkspaceIndexer {
     if (!this.notes.setRead(path, read.note) || !this.config.isTracked(path)) return dir;
     const specDir = this.config.locate(path)!.specDir;
     this.specs.invalidate(specDir);
+    this.results.specChanged(specDir);
     return specDir;
   }
 
@@ -192,32 +194,41 @@ export class WorkspaceIndexer {
     const location = this.config.locate(path);
     if (!location && declined) return undefined;
     if (!location) {
-      // Code, tests and every other file: trace facts change, no spec analysis does.
-      if (this.isTraceable(path) ? this.codeIndex.set(path, text, token) : (this.code.markKnown(path, text !== undefined), false)) this.results.traceChanged();
+      // Code, tests and every other file: trace facts change, no spec analysis does. Only a file
+      // created or deleted can change what task mentions find.
+      const existed = this.code.exists(path);
+      if (this.isTraceable(path) ? this.codeIndex.set(path, text, token) : (this.code.markKnown(path, text !== undefined), false))
+        this.results.codeChanged(path);
+      if (existed !== (text !== undefined)) this.results.pathChanged(path);
       return undefined;
     }
+    const existed = this.files.has(path);
     if (this.config.isExcluded(path) || !this.files.put(path, location, text, token, declined)) return undefined;
     this.specs.invalidate(location.specDir);
     this.code.markKnown(path, text !== undefined);
-    this.results.traceChanged();
-    this.results.specsChanged();
-    if (text !== undefined) this.listed.add(path);
+    this.results.specChanged(location.specDir);
+    if (existed !== (text !== undefined)) this.results.pathChanged(path);
+    if (text !== undefined && !this.listed.has(path)) {
+      this.listed.add(path);
+      this.results.listChanged();
+    }
     return location.specDir;
   }
 
   /** Re-reads a file from the workspace after a watched-file event. */
   async reload(path: string, token: CancellationToken): Promise<string | undefined> {
     if (!this.config.isTracked(path)) {
+      const existed = this.code.exists(path);
       if (this.isTraceable(path)) {
-        if (await this.codeIndex.load(path, token)) this.results.traceChanged();
+        if (await this.codeIndex.load(path, token)) this.results.codeChanged(path);
       } else if (this.config.locate(path) === undefined) {
         // Tasks name files of any kind; only their existence matters.
         const exists = this.workspace.stat
           ? (await this.workspace.stat(path, token)) !== undefined
           : (await this.workspace.readFile(path, token)) !== undefined;
         this.code.markKnown(path, exists);
-        this.results.traceChanged();
       }
+      if (existed !== this.code.exists(path)) this.results.pathChanged(path);
       return undefined;
     }
     return this.storeRead(path, await readNoted(this.workspace, path, token), token);
@@ -236,6 +247,7 @@ export class WorkspaceIndexer {
     }
     for (const path of [...this.code.knownPaths()].filter(gone)) this.setText(path, undefined, token);
     for (const path of [...this.listed].filter(gone)) this.listed.delete(path);
+    this.results.listChanged();
     return [...dirs];
   }
 }

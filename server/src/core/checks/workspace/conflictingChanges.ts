@@ -17,6 +17,8 @@ export const conflictingChanges: WorkspaceRule = {
     bad: 'changes/a/specs/auth/spec.md: MODIFIED "Login"\nchanges/b/specs/auth/spec.md: MODIFIED "Login"',
     good: 'changes/a/specs/auth/spec.md: MODIFIED "Login"\nchanges/b/specs/auth/spec.md: ADDED "Logout"',
   },
+  // Pairs OpenSpec changes with their base specs: no other spec can change what it finds.
+  concerns: (spec) => spec.format === 'openspec',
   check(ws, report) {
     const touches = new Map<string, { change: string; path: string; range: Range; op: string; name: string }[]>();
     for (const d of openDeltas(ws.specs)) {

@@ -17,6 +17,8 @@ export const deltaTargetExists: WorkspaceRule = {
     bad: '## ADDED Requirements\n### Requirement: Session timeout   (already in the spec)',
     good: '## MODIFIED Requirements\n### Requirement: Session timeout',
   },
+  // Pairs OpenSpec changes with their base specs: no other spec can change what it finds.
+  concerns: (spec) => spec.format === 'openspec',
   check(ws, report) {
     for (const d of openDeltas(ws.specs)) {
       if (!d.base) continue;

@@ -17,6 +17,8 @@ export const droppedScenarios: WorkspaceRule = {
     bad: '## MODIFIED Requirements\n### Requirement: Login\n…\n#### Scenario: Wrong password   (the spec also has "Locked account")',
     good: '## MODIFIED Requirements\n### Requirement: Login\n…\n#### Scenario: Wrong password\n…\n#### Scenario: Locked account\n…',
   },
+  // Pairs OpenSpec changes with their base specs: no other spec can change what it finds.
+  concerns: (spec) => spec.format === 'openspec',
   check(ws, report) {
     for (const d of openDeltas(ws.specs)) {
       if (!d.base) continue;

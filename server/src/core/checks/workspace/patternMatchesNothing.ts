@@ -21,6 +21,9 @@ export const patternMatchesNothing: WorkspaceRule = {
     bad: 'fileMatchPattern: "src/componets/**/*.tsx"',
     good: 'fileMatchPattern: "src/components/**/*.tsx"',
   },
+  // Reads steering and hooks, and the file list their globs match.
+  concerns: (spec) => spec.format === 'kiro' && (spec.id === 'steering' || spec.id === 'hooks'),
+  readsFiles: true,
   check(ws, report) {
     for (const spec of ws.specs) {
       if (spec.format !== 'kiro' || (spec.id !== 'steering' && spec.id !== 'hooks')) continue;

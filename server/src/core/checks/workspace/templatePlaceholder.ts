@@ -22,6 +22,8 @@ export const templatePlaceholder: WorkspaceRule = {
     bad: '### [PRINCIPLE_1_NAME]\n[PRINCIPLE_1_DESCRIPTION]',
     good: '### I. Library-First\nEvery feature starts as a standalone library.',
   },
+  // Reads spec-kit features and constitutions only.
+  concerns: (spec) => spec.format === 'speckit',
   check(workspace, report) {
     const usesSpeckit = workspace.specs.some((s) => s.format === 'speckit' && (s.files.spec !== undefined || s.files.tasks !== undefined));
     if (!usesSpeckit) return;

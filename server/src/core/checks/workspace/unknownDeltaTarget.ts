@@ -21,6 +21,8 @@ export const unknownDeltaTarget: WorkspaceRule = {
     bad: '## MODIFIED Requirements\n### Requirement: Sesion timeout   (the spec has "Session timeout")',
     good: '## MODIFIED Requirements\n### Requirement: Session timeout',
   },
+  // Pairs OpenSpec changes with their base specs: no other spec can change what it finds.
+  concerns: (spec) => spec.format === 'openspec',
   check(ws, report) {
     const deltas = openDeltas(ws.specs);
     // A requirement ADDED by another open change is a dependency on that change, not a typo.

@@ -1,5 +1,6 @@
-// @spec specthread-core#10.3, specthread-core#19.4, specthread-core#20.4
+// @spec specthread-core#10.3, specthread-core#19.4, specthread-core#20.4, specthread-core#21.1
 import { reportsPerCriterion, requiredStates } from '../../coverage/requirement';
+import { SpecModel } from '../../index/specModel';
 import { CriterionNode } from '../../model';
 import { TraceRule } from './traceRule';
 import { TraceContext } from './traceRule';
@@ -15,56 +16,54 @@ type Need = 'implemented' | 'verified';
  * criterion as related information: a spec's first tag then adds a handful of findings, not one
  * per criterion across every line.
  */
-function checkCoverage(need: Need, ctx: TraceContext, report: (p: ReportedProblem) => void): void {
+function checkCoverage(need: Need, ctx: TraceContext, spec: SpecModel, report: (p: ReportedProblem) => void): void {
   const required = requiredStates(ctx.settings);
   const perCriterion = reportsPerCriterion(ctx.settings);
   const role = need === 'implemented' ? 'source' : 'test';
   const orTitle = need === 'verified' ? ' or names it in a test title' : '';
-  for (const spec of ctx.specs.specs) {
-    // An archived spec is history, and a bugfix spec's defect section is the behaviour to remove: neither is built.
-    if (spec.archived || !ctx.index.isTraced(spec)) continue;
-    for (const r of spec.requirementList) {
-      if (r.node.kind === 'defect') continue;
-      if (spec.requirements.get(r.node.id) !== r) continue; // duplicates are reported elsewhere
-      const units: { id: string; node?: CriterionNode }[] = r.node.criteria.length ? r.node.criteria.map((c) => ({ id: c.id, node: c })) : [{ id: r.node.id }];
-      const gaps = units.filter((u) => {
-        if (!required[need](spec.id, r.node.id, u.id)) return false;
+  // An archived spec is history, and a bugfix spec's defect section is the behaviour to remove: neither is built.
+  if (spec.archived || !ctx.index.isTraced(spec)) return;
+  for (const r of spec.requirementList) {
+    if (r.node.kind === 'defect') continue;
+    if (spec.requirements.get(r.node.id) !== r) continue; // duplicates are reported elsewhere
+    const units: { id: string; node?: CriterionNode }[] = r.node.criteria.length ? r.node.criteria.map((c) => ({ id: c.id, node: c })) : [{ id: r.node.id }];
+    const gaps = units.filter((u) => {
+      if (!required[need](spec.id, r.node.id, u.id)) return false;
+      const links = u.node ? ctx.index.linksForCriterion(spec, u.id) : ctx.index.linksForRequirement(spec, u.id);
+      // A skipped or todo test names the criterion without verifying it.
+      return !links.some((l) => l.role === role && !l.tag.pending);
+    });
+    if (!gaps.length) continue;
+    if (!allCriteria(gaps) || perCriterion(spec.id, r.node.id)) {
+      for (const u of gaps) {
         const links = u.node ? ctx.index.linksForCriterion(spec, u.id) : ctx.index.linksForRequirement(spec, u.id);
-        // A skipped or todo test names the criterion without verifying it.
-        return !links.some((l) => l.role === role && !l.tag.pending);
-      });
-      if (!gaps.length) continue;
-      if (!allCriteria(gaps) || perCriterion(spec.id, r.node.id)) {
-        for (const u of gaps) {
-          const links = u.node ? ctx.index.linksForCriterion(spec, u.id) : ctx.index.linksForRequirement(spec, u.id);
-          const pending = need === 'verified' && links.some((l) => l.role === 'test');
-          const where = pending ? 'Only a pending (skipped or todo) test carries' : need === 'implemented' ? 'No source file carries' : 'No test carries';
-          const what = u.node ? 'Criterion' : 'Requirement';
-          report({
-            path: r.path,
-            range: u.node ? u.node.range : r.node.range,
-            message: `${what} ${spec.id}#${u.id} is not ${need}: ${where} \`@spec ${spec.id}#${u.id}\`${orTitle}.`,
-          });
-        }
-        continue;
+        const pending = need === 'verified' && links.some((l) => l.role === 'test');
+        const where = pending ? 'Only a pending (skipped or todo) test carries' : need === 'implemented' ? 'No source file carries' : 'No test carries';
+        const what = u.node ? 'Criterion' : 'Requirement';
+        report({
+          path: r.path,
+          range: u.node ? u.node.range : r.node.range,
+          message: `${what} ${spec.id}#${u.id} is not ${need}: ${where} \`@spec ${spec.id}#${u.id}\`${orTitle}.`,
+        });
       }
-      const ids = gaps.map((u) => u.id);
-      // Criteria that only a skipped or todo test names are named, so the summary says why they count as gaps.
-      const pendingIds =
-        need === 'verified'
-          ? gaps
-              .filter((u) => (u.node ? ctx.index.linksForCriterion(spec, u.id) : ctx.index.linksForRequirement(spec, u.id)).some((l) => l.role === 'test'))
-              .map((u) => u.id)
-          : [];
-      const pendingNote = pendingIds.length ? `; only a pending (skipped or todo) test names ${pendingIds.join(', ')}` : '';
-      const tags = need === 'implemented' ? 'no source file carries their tags' : `no test carries their tags or names them in a test title${pendingNote}`;
-      report({
-        path: r.path,
-        range: r.node.idRange,
-        message: `Requirement ${spec.id}#${r.node.id}: ${gaps.length} of ${units.length} criteria are not ${need} (${ids.join(', ')}): ${tags}.`,
-        related: gaps.flatMap((u) => (u.node ? [{ path: r.path, range: u.node.range, message: `${spec.id}#${u.id} is not ${need}` }] : [])),
-      });
+      continue;
     }
+    const ids = gaps.map((u) => u.id);
+    // Criteria that only a skipped or todo test names are named, so the summary says why they count as gaps.
+    const pendingIds =
+      need === 'verified'
+        ? gaps
+            .filter((u) => (u.node ? ctx.index.linksForCriterion(spec, u.id) : ctx.index.linksForRequirement(spec, u.id)).some((l) => l.role === 'test'))
+            .map((u) => u.id)
+        : [];
+    const pendingNote = pendingIds.length ? `; only a pending (skipped or todo) test names ${pendingIds.join(', ')}` : '';
+    const tags = need === 'implemented' ? 'no source file carries their tags' : `no test carries their tags or names them in a test title${pendingNote}`;
+    report({
+      path: r.path,
+      range: r.node.idRange,
+      message: `Requirement ${spec.id}#${r.node.id}: ${gaps.length} of ${units.length} criteria are not ${need} (${ids.join(', ')}): ${tags}.`,
+      related: gaps.flatMap((u) => (u.node ? [{ path: r.path, range: u.node.range, message: `${spec.id}#${u.id} is not ${need}` }] : [])),
+    });
   }
 }
 
@@ -86,7 +85,8 @@ export const criterionNotImplemented: TraceRule = {
     bad: '2. WHEN a token expires THEN THE Auth_Service SHALL reject it\n(no `@spec user-auth#1.2` in any source file)',
     good: '// src/auth/tokens.ts\n// @spec user-auth#1.2\nexport function checkExpiry(token: Token) { … }',
   },
-  check: (ctx, report) => checkCoverage('implemented', ctx, report),
+  check: (ctx, report) => ctx.specs.specs.forEach((spec) => checkCoverage('implemented', ctx, spec, report)),
+  checkSpec: (ctx, spec, report) => checkCoverage('implemented', ctx, spec, report),
 };
 
 export const criterionNotVerified: TraceRule = {
@@ -102,5 +102,6 @@ export const criterionNotVerified: TraceRule = {
     bad: '2. WHEN a token expires THEN THE Auth_Service SHALL reject it\n(no test names user-auth#1.2)',
     good: "it('user-auth#1.2 rejects expired tokens', () => { … })",
   },
-  check: (ctx, report) => checkCoverage('verified', ctx, report),
+  check: (ctx, report) => ctx.specs.specs.forEach((spec) => checkCoverage('verified', ctx, spec, report)),
+  checkSpec: (ctx, spec, report) => checkCoverage('verified', ctx, spec, report),
 };

@@ -1,4 +1,4 @@
-// @spec specthread-core#16.4
+// @spec specthread-core#16.4, specthread-core#21.1
 /**
  * Where a file a task names may live when it is not at the path read from the project root. Real
  * repositories nest projects (`apps/web/src/x.ts` for a task's `src/x.ts`, a spec written from
@@ -10,6 +10,11 @@ export class FilesElsewhere {
   private byName?: Map<string, number>;
 
   constructor(private readonly paths: () => Iterable<string>) {}
+
+  /** Files were created or deleted: the names are counted again when next asked. */
+  reset(): void {
+    this.byName = undefined;
+  }
 
   /** Whether some file ends with `/rel`, or is the only file named like `rel`'s last segment. */
   has(rel: string): boolean {

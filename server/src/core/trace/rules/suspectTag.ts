@@ -1,4 +1,4 @@
-// @spec specthread-core#10.2, specthread-core#15.4
+// @spec specthread-core#10.2, specthread-core#15.4, specthread-core#21.1
 import type { PinChange } from '../../../../../shared/traceProtocol';
 import { Fix } from '../../findings';
 import { PIN_STORE, renderPinStore } from '../codeFiles';
@@ -22,8 +22,11 @@ export const suspectTag: TraceRule = {
     bad: '// @spec user-auth#1.2@3f9a0c   (criterion 1.2 was reworded since)',
     good: '// @spec user-auth#1.2@a41c07   (pin re-confirmed against the current text)',
   },
-  check(ctx, report) {
-    for (const link of ctx.index.links) {
+  check(ctx, report, token) {
+    for (const path of [...ctx.index.paths()]) this.checkFile!(ctx, path, report, token);
+  },
+  checkFile(ctx, path, report) {
+    for (const link of ctx.index.linksIn(path)) {
       const { tag, resolution } = link;
       if (!tag.pin || !tag.pinRange || resolution.status !== 'ok') continue;
       const now = pinnedTextOf(resolution.target);

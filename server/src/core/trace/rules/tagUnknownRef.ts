@@ -1,4 +1,4 @@
-// @spec specthread-core#10.1
+// @spec specthread-core#10.1, specthread-core#21.1
 import { unknownRef } from '../../checks/rules/unknownRef';
 import { TraceRule } from './traceRule';
 
@@ -8,8 +8,11 @@ import { TraceRule } from './traceRule';
  */
 export const tagUnknownRef: TraceRule = {
   meta: unknownRef.meta,
-  check(ctx, report) {
-    for (const link of ctx.index.links) {
+  check(ctx, report, token) {
+    for (const path of [...ctx.index.paths()]) this.checkFile!(ctx, path, report, token);
+  },
+  checkFile(ctx, path, report) {
+    for (const link of ctx.index.linksIn(path)) {
       const r = link.resolution;
       if (r.status === 'ok') continue;
       const { tag } = link;

@@ -1,9 +1,8 @@
-// @spec specthread-core#10.4, specthread-core#10.5, specthread-core#16.4, specthread-core#16.6, specthread-core#20.4
+// @spec specthread-core#10.4, specthread-core#10.5, specthread-core#16.4, specthread-core#16.6, specthread-core#20.4, specthread-core#21.1
 import { reportsPerCriterion } from '../../coverage/requirement';
 import { SpecModel } from '../../index/specModel';
 import { ReportedProblem } from '../../checks/rule';
-import { FilesElsewhere } from './fileElsewhere';
-import { TraceRule } from './traceRule';
+import { TraceContext, TraceRule } from './traceRule';
 
 /**
  * A ticked task naming a file that does not exist. Info by default (docs/severity-policy.md): on the
@@ -35,67 +34,65 @@ export const taskMissingFile: TraceRule = {
     good: '- [x] 1. Add the token store in `src/session/tokens.ts`\n- [x] 2. Add the session store in `src/session/memoryStore.ts`',
   },
   check(ctx, report) {
-    const candidates: { spec: SpecModel; rel: string; problem: ReportedProblem }[] = [];
-    // Top folders under which some file a ticked task names does exist: that area of the
-    // project is present in this workspace.
-    const presentTops = new Set<string>();
-    // Per spec, how many of the code paths its ticked tasks name exist, and how many do not.
-    const found = new Map<SpecModel, { present: number; missing: number }>();
-    const elsewhere = new FilesElsewhere(() => ctx.files.knownPaths());
-    for (const spec of ctx.specs.specs) {
-      const tasksPath = spec.files.tasks?.path;
-      // An archived change is a record of work done back then; its files may have moved since.
-      if (!tasksPath || spec.archived) continue;
-      const tally = { present: 0, missing: 0 };
-      found.set(spec, tally);
-      for (const m of ctx.mentions(spec)) {
-        if (m.task.status !== 'done') continue;
-        const rel = m.path.replace(/^\.\//, '');
-        if (ctx.resolveMention(spec, m.path)) {
-          // Markdown next to the specs (a constitution, a README) is no sign that the code is here.
-          if (!/\.(md|markdown)$/i.test(rel)) {
-            presentTops.add(`${spec.dir}\u0000${rel.split('/')[0]}`);
-            tally.present++;
-          }
-          continue;
-        }
-        // A bare name (`faq.md`, `package.json`) says nothing about where the file lives, and
-        // `/login` or `/opsx:apply` in a task is a route or a slash command, not a file.
-        if (!rel.includes('/') || rel.startsWith('../') || rel.startsWith('/') || rel.includes(':')) continue;
-        // Without an extension the name may be a GitHub action (`docker/setup-qemu-action`), a
-        // package or a folder the task describes; only a file name is certain enough to judge.
-        if (!/[^/.]\.[A-Za-z0-9]+$/.test(rel)) continue;
-        // The file under a nested project root, or moved since the task was ticked, is still there.
-        if (elsewhere.has(rel)) continue;
-        tally.missing++;
-        candidates.push({
-          spec,
-          rel,
-          problem: {
-            path: tasksPath,
-            range: m.range,
-            message: `Task ${m.task.id ?? `'${m.task.title}'`} is ticked but names ${m.path}, which does not exist.`,
-          },
-        });
-      }
-    }
-    for (const { spec, rel, problem } of candidates) {
-      // An archived change or spec is a record of what was done then; files renamed or merged
-      // since (migrations squashed, modules moved) make its paths stale without anything to fix,
-      // and nobody edits the archive. Its present files still count above as signs the code is here.
-      if (spec.archived) continue;
-      // A spec whose ticked tasks name mostly files that are not here is read in a workspace
-      // without its code (a partial checkout, code kept elsewhere): a missing file proves nothing.
-      const tally = found.get(spec);
-      if (!tally || tally.missing > tally.present) continue;
-      // Judged when the file's folder exists (a rename or deletion), or when other named files
-      // under the same top folder exist (the area is here, the file is not). Otherwise the area
-      // is not in this workspace: a specs-only checkout, or code kept in another repository.
-      const parentExists = !!ctx.resolveMention(spec, rel.slice(0, rel.lastIndexOf('/')));
-      if (parentExists || presentTops.has(`${spec.dir}\u0000${rel.split('/')[0]}`)) report(problem);
-    }
+    for (const spec of ctx.specs.specs) missingFilesOf(ctx, spec, report);
   },
+  checkSpec: missingFilesOf,
 };
+
+/** One spec's part of task.missing-file: everything it weighs (tallies, present top folders) is the spec's own. */
+function missingFilesOf(ctx: TraceContext, spec: SpecModel, report: (problem: ReportedProblem) => void): void {
+  const tasksPath = spec.files.tasks?.path;
+  // An archived change is a record of work done back then; its files may have moved since. An
+  // archived spec is a record of what was done then; files renamed or merged since (migrations
+  // squashed, modules moved) make its paths stale without anything to fix, and nobody edits the archive.
+  if (!tasksPath || spec.archived) return;
+  const candidates: { rel: string; problem: ReportedProblem }[] = [];
+  // Top folders under which some file a ticked task names does exist: that area of the
+  // project is present in this workspace.
+  const presentTops = new Set<string>();
+  // How many of the code paths the spec's ticked tasks name exist, and how many do not.
+  const tally = { present: 0, missing: 0 };
+  const elsewhere = ctx.elsewhere;
+  for (const m of ctx.mentions(spec)) {
+    if (m.task.status !== 'done') continue;
+    const rel = m.path.replace(/^\.\//, '');
+    if (ctx.resolveMention(spec, m.path)) {
+      // Markdown next to the specs (a constitution, a README) is no sign that the code is here.
+      if (!/\.(md|markdown)$/i.test(rel)) {
+        presentTops.add(`${spec.dir}\u0000${rel.split('/')[0]}`);
+        tally.present++;
+      }
+      continue;
+    }
+    // A bare name (`faq.md`, `package.json`) says nothing about where the file lives, and
+    // `/login` or `/opsx:apply` in a task is a route or a slash command, not a file.
+    if (!rel.includes('/') || rel.startsWith('../') || rel.startsWith('/') || rel.includes(':')) continue;
+    // Without an extension the name may be a GitHub action (`docker/setup-qemu-action`), a
+    // package or a folder the task describes; only a file name is certain enough to judge.
+    if (!/[^/.]\.[A-Za-z0-9]+$/.test(rel)) continue;
+    // The file under a nested project root, or moved since the task was ticked, is still there.
+    if (elsewhere.has(rel)) continue;
+    tally.missing++;
+    candidates.push({
+      rel,
+      problem: {
+        path: tasksPath,
+        range: m.range,
+        message: `Task ${m.task.id ?? `'${m.task.title}'`} is ticked but names ${m.path}, which does not exist.`,
+      },
+    });
+  }
+  // A spec whose ticked tasks name mostly files that are not here is read in a workspace
+  // without its code (a partial checkout, code kept elsewhere): a missing file proves nothing.
+  if (tally.missing > tally.present) return;
+  for (const { rel, problem } of candidates) {
+    // Judged when the file's folder exists (a rename or deletion), or when other named files
+    // under the same top folder exist (the area is here, the file is not). Otherwise the area
+    // is not in this workspace: a specs-only checkout, or code kept in another repository.
+    const parentExists = !!ctx.resolveMention(spec, rel.slice(0, rel.lastIndexOf('/')));
+    if (parentExists || presentTops.has(`${spec.dir}\u0000${rel.split('/')[0]}`)) report(problem);
+  }
+}
 
 /**
  * A ticked task with nothing behind it. Without access to version control, "the task touched a
@@ -117,44 +114,45 @@ export const taskDoneWithoutCode: TraceRule = {
     bad: '- [x] 3. Reject expired tokens\n  - _Requirements: 1.2_\n(no `@spec user-auth#1.2` in source)',
     good: '- [x] 3. Reject expired tokens in `src/auth/tokens.ts`\n  - _Requirements: 1.2_\n(src/auth/tokens.ts: `// @spec user-auth#1.2`)',
   },
-  check(ctx, report) {
+  check(ctx, report, token) {
+    for (const spec of ctx.specs.specs) this.checkSpec!(ctx, spec, report, token);
+  },
+  checkSpec(ctx, spec, report) {
     const perCriterion = reportsPerCriterion(ctx.settings);
-    for (const spec of ctx.specs.specs) {
-      if (!ctx.index.isTraced(spec) || !spec.files.tasks) continue;
-      // The requirement a cited id belongs to (itself for a requirement id).
-      const requirementOf = (id: string): string => spec.criteria.get(id)?.node.requirementId ?? id;
-      const mentions = ctx.mentions(spec);
-      for (const t of spec.taskList) {
-        if (t.node.status !== 'done' || !t.node.id || t.path !== spec.files.tasks.path) continue;
-        const cited = new Set<string>();
-        for (const ref of spec.refs) if (ref.occurrence.taskId === t.node.id && ref.path === t.path) ref.resolved.forEach((id) => cited.add(id));
-        if (cited.size === 0) continue;
-        const ids = [...cited];
-        const implemented = ids.some((id) => {
-          const links = spec.criteria.has(id) ? ctx.index.linksForCriterion(spec, id) : ctx.index.linksForRequirement(spec, id);
-          return links.some((l) => l.role === 'source');
-        });
-        if (implemented) continue;
-        // A spec adopting tags gradually: a ticked task under requirements no code traces yet is
-        // already said by that requirement's one coverage finding.
-        const requirements = [...new Set(ids.map(requirementOf))];
-        const adopting = requirements.every((req) => !perCriterion(spec.id, req));
-        if (adopting && !requirements.some((req) => ctx.index.linksForRequirement(spec, req).some((l) => l.role === 'source'))) continue;
-        const touched = mentions.some((m) => {
-          if (m.task !== t.node) return false;
-          const abs = ctx.resolveMention(spec, m.path);
-          return (
-            !!abs &&
-            ctx.index.linksIn(abs).some((l) => l.resolution.status === 'ok' && l.resolution.spec === spec && cited.has(l.resolution.target.located.node.id))
-          );
-        });
-        if (touched) continue;
-        report({
-          path: t.path,
-          range: t.node.markerRange,
-          message: `Task ${t.node.id} is ticked, but no source file carries a tag for ${ids.map((id) => `${spec.id}#${id}`).join(', ')}.`,
-        });
-      }
+    if (!ctx.index.isTraced(spec) || !spec.files.tasks) return;
+    // The requirement a cited id belongs to (itself for a requirement id).
+    const requirementOf = (id: string): string => spec.criteria.get(id)?.node.requirementId ?? id;
+    const mentions = ctx.mentions(spec);
+    for (const t of spec.taskList) {
+      if (t.node.status !== 'done' || !t.node.id || t.path !== spec.files.tasks.path) continue;
+      const cited = new Set<string>();
+      for (const ref of spec.refs) if (ref.occurrence.taskId === t.node.id && ref.path === t.path) ref.resolved.forEach((id) => cited.add(id));
+      if (cited.size === 0) continue;
+      const ids = [...cited];
+      const implemented = ids.some((id) => {
+        const links = spec.criteria.has(id) ? ctx.index.linksForCriterion(spec, id) : ctx.index.linksForRequirement(spec, id);
+        return links.some((l) => l.role === 'source');
+      });
+      if (implemented) continue;
+      // A spec adopting tags gradually: a ticked task under requirements no code traces yet is
+      // already said by that requirement's one coverage finding.
+      const requirements = [...new Set(ids.map(requirementOf))];
+      const adopting = requirements.every((req) => !perCriterion(spec.id, req));
+      if (adopting && !requirements.some((req) => ctx.index.linksForRequirement(spec, req).some((l) => l.role === 'source'))) continue;
+      const touched = mentions.some((m) => {
+        if (m.task !== t.node) return false;
+        const abs = ctx.resolveMention(spec, m.path);
+        return (
+          !!abs &&
+          ctx.index.linksIn(abs).some((l) => l.resolution.status === 'ok' && l.resolution.spec === spec && cited.has(l.resolution.target.located.node.id))
+        );
+      });
+      if (touched) continue;
+      report({
+        path: t.path,
+        range: t.node.markerRange,
+        message: `Task ${t.node.id} is ticked, but no source file carries a tag for ${ids.map((id) => `${spec.id}#${id}`).join(', ')}.`,
+      });
     }
   },
 };
