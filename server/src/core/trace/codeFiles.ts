@@ -134,6 +134,16 @@ export class CodeFiles {
     return !previous || JSON.stringify(previous) !== JSON.stringify(facts);
   }
 
+  /**
+   * Records a scannable file that exists and holds no tag, as `set` would after scanning it: the
+   * host found no marker in its bytes (see traceMarkers.ts). Returns true when that changed its facts.
+   */
+  setNoTags(path: string): boolean {
+    this.markKnown(path, true);
+    this.skipped.delete(path);
+    return this.facts.delete(path);
+  }
+
   get(path: string): CodeFileFacts | undefined {
     return this.facts.get(path);
   }
