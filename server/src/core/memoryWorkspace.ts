@@ -1,7 +1,8 @@
 import { CancellationToken } from './cancellation';
 import { FileNote, FileNoteReason, FileNoteSink, isDeclined } from './fileNote';
 import { stripBom } from './text/bom';
-import { Workspace } from './workspace';
+import { textNeedsScan } from './trace/traceMarkers';
+import { CodeRead, CodeReadRequest, Workspace } from './workspace';
 
 /** Reasons the host reports while listing (the entry is not listed) rather than while reading. */
 const LISTING_REASONS: ReadonlySet<FileNoteReason> = new Set(['symlink-outside', 'symlink-loop', 'symlink-repeat']);
@@ -67,5 +68,22 @@ export class MemoryWorkspace implements Workspace {
     }
     const text = this.files.get(path);
     return text === undefined ? undefined : stripBom(text);
+  }
+
+  /** The batch read of code files as a host does it, so core tests exercise the engine's fast path. */
+  async readCodeFiles(requests: readonly CodeReadRequest[], token: CancellationToken): Promise<readonly CodeRead[]> {
+    const out: CodeRead[] = [];
+    for (const { path, maxBytes, markers } of requests) {
+      const size = (await this.stat(path, token))?.size;
+      if (size !== undefined && size > maxBytes) {
+        out.push({ text: undefined, note: { path, reason: 'too-large', detail: `it is ${size} characters, over the limit of ${maxBytes}` } });
+        continue;
+      }
+      let note: FileNote | undefined;
+      const text = await this.readFile(path, token, (n) => (note = n));
+      const plain = text !== undefined && note === undefined && markers.length > 0;
+      out.push(plain && !textNeedsScan(text, markers) ? { text: undefined, note: undefined, noTrace: true } : { text, note });
+    }
+    return out;
   }
 }

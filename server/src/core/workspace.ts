@@ -1,5 +1,5 @@
 import { CancellationToken } from './cancellation';
-import { FileNoteSink } from './fileNote';
+import { FileNote, FileNoteSink } from './fileNote';
 
 /**
  * All I/O the core does goes through this interface: the language server and the CLI back it
@@ -26,4 +26,29 @@ export interface Workspace {
    * files over the scan limit are skipped without being read.
    */
   stat?(path: string, token: CancellationToken): Promise<{ readonly size: number } | undefined>;
+  /**
+   * Optional: reads a batch of code files for the trace scan, each in one pass (one open, size
+   * check and read), in whatever order and concurrency suits the host. A file over its
+   * `maxBytes` is not read and gets a `too-large` note; a file whose raw bytes hold none of its
+   * `markers` and that would decode as plain UTF-8 is not decoded at all and comes back as
+   * `noTrace` (see trace/traceMarkers.ts for why that is safe). Otherwise each result is what
+   * `readFile` would give, with its note. Without this method the engine uses `stat` and `readFile`.
+   */
+  readCodeFiles?(requests: readonly CodeReadRequest[], token: CancellationToken): Promise<readonly CodeRead[]>;
+}
+
+/** One code file the engine wants read. */
+export interface CodeReadRequest {
+  readonly path: string;
+  /** Larger files are not read (the host's own limit applies too). */
+  readonly maxBytes: number;
+  /** ASCII strings without which the file cannot matter; empty to always decode. */
+  readonly markers: readonly string[];
+}
+
+/** What the host found: the text (undefined when missing or declined) and its note, or that the file exists and holds no marker. */
+export interface CodeRead {
+  readonly text: string | undefined;
+  readonly note: FileNote | undefined;
+  readonly noTrace?: true;
 }

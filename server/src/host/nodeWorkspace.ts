@@ -1,10 +1,11 @@
-// @spec specthread-core#14.4
-import { promises as fs } from 'fs';
+// @spec specthread-core#14.4, specthread-core#21.2
+import { promises as fs, readFileSync, readdirSync } from 'fs';
 import ignore, { Ignore } from 'ignore';
 import { CancellationToken, throwIfCancelled } from '../core/cancellation';
-import { FileNoteSink } from '../core/fileNote';
-import { Workspace } from '../core/workspace';
-import { readTextFile } from './readTextFile';
+import { FileNote, FileNoteSink } from '../core/fileNote';
+import { CodeRead, CodeReadRequest, Workspace } from '../core/workspace';
+import { CAN_READ_WITHOUT_FOLLOWING, FOLLOW_LINK, readCodeFileSync } from './readCodeFiles';
+import { readTextFile, tooLargeNote } from './readTextFile';
 import { toPosixPath } from './paths';
 
 /** Folders never worth walking: version control internals and installed dependencies. */
@@ -17,6 +18,9 @@ const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules']);
  */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
+/** Folders listed between two yields to the event loop (a few milliseconds of readdir). */
+const FOLDERS_PER_SLICE = 64;
+
 interface IgnoreScope {
   readonly dir: string;
   readonly rules: Ignore;
@@ -26,7 +30,11 @@ interface IgnoreScope {
 interface Walk {
   readonly realRoots: readonly string[];
   readonly linkedDirs: Map<string, string>;
+  /** Folders entered without a symlink below a root: their files are read without resolving the path. */
+  readonly plainDirs: Set<string>;
   readonly out: string[];
+  /** Folders read so far, to yield to the event loop every FOLDERS_PER_SLICE of them. */
+  folders: number;
   readonly onNote?: FileNoteSink;
   readonly token: CancellationToken;
 }
@@ -44,6 +52,8 @@ export class NodeWorkspace implements Workspace {
   ) {}
 
   private realRootsOf: { roots: readonly string[]; real: readonly string[] } | undefined;
+  /** The plain folders of the last listing (see Walk). */
+  private plainDirs: ReadonlySet<string> = new Set();
 
   get roots(): readonly string[] {
     return this.folders;
@@ -56,8 +66,9 @@ export class NodeWorkspace implements Workspace {
 
   async listFiles(token: CancellationToken, onNote?: FileNoteSink): Promise<readonly string[]> {
     const real = await this.realRoots();
-    const walk: Walk = { realRoots: real, linkedDirs: new Map(), out: [], onNote, token };
-    for (let i = 0; i < this.roots.length; i++) await this.walk(walk, this.roots[i], real[i], []);
+    const walk: Walk = { realRoots: real, linkedDirs: new Map(), plainDirs: new Set(), out: [], folders: 0, onNote, token };
+    for (let i = 0; i < this.roots.length; i++) await this.walk(walk, this.roots[i], real[i], [], false);
+    this.plainDirs = walk.plainDirs;
     return walk.out;
   }
 
@@ -65,11 +76,16 @@ export class NodeWorkspace implements Workspace {
    * `dir` is the folder as listed, `realDir` where it really is: a symlink to `realDir` or to a
    * folder above it is a loop.
    */
-  private async walk(walk: Walk, dir: string, realDir: string, scopes: readonly IgnoreScope[]): Promise<void> {
+  private async walk(walk: Walk, dir: string, realDir: string, scopes: readonly IgnoreScope[], linked: boolean): Promise<void> {
     throwIfCancelled(walk.token);
+    if (!linked) walk.plainDirs.add(dir);
+    // Folders are read synchronously, a slice at a time: an awaited readdir per folder costs a
+    // thread-pool round trip each, most of a cold listing's time, while a slice blocks for
+    // milliseconds before requests get their turn.
+    if (++walk.folders % FOLDERS_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
     let entries: import('fs').Dirent[];
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR')
@@ -78,7 +94,7 @@ export class NodeWorkspace implements Workspace {
     }
     let here = scopes;
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-      const text = await fs.readFile(`${dir}/.gitignore`, 'utf8').catch(() => '');
+      const text = readGitignore(`${dir}/.gitignore`);
       here = [...scopes, { dir, rules: ignore().add(text) }];
     }
     for (const entry of entries) {
@@ -91,7 +107,7 @@ export class NodeWorkspace implements Workspace {
       const isDir = entry.isDirectory();
       if (!isDir && !entry.isFile()) continue;
       if (isIgnored(here, full, isDir)) continue;
-      if (isDir) await this.walk(walk, full, `${realDir}/${entry.name}`, here);
+      if (isDir) await this.walk(walk, full, `${realDir}/${entry.name}`, here, linked);
       else walk.out.push(full);
     }
   }
@@ -136,7 +152,7 @@ export class NodeWorkspace implements Workspace {
       return;
     }
     walk.linkedDirs.set(target, full);
-    await this.walk(walk, full, target, scopes);
+    await this.walk(walk, full, target, scopes, true);
   }
 
   async stat(path: string, _token: CancellationToken): Promise<{ size: number } | undefined> {
@@ -153,6 +169,30 @@ export class NodeWorkspace implements Workspace {
       return undefined;
     }
     return readTextFile(path, this.maxFileBytes, onNote);
+  }
+
+  /**
+   * Code files in a plain folder of the last listing are read synchronously in one pass each (see
+   * readCodeFiles.ts), the batch at once; the engine's batches bound how long that blocks. Any
+   * other path (a symlink, a file the listing has not seen) is read the careful way, like `readFile`.
+   */
+  async readCodeFiles(requests: readonly CodeReadRequest[], token: CancellationToken): Promise<readonly CodeRead[]> {
+    const out: CodeRead[] = [];
+    for (const request of requests) {
+      throwIfCancelled(token);
+      const fast = CAN_READ_WITHOUT_FOLLOWING && this.plainDirs.has(parentOf(request.path)) ? readCodeFileSync(request, this.maxFileBytes) : FOLLOW_LINK;
+      out.push(fast === FOLLOW_LINK ? await this.readCodeCarefully(request, token) : fast);
+    }
+    return out;
+  }
+
+  private async readCodeCarefully({ path, maxBytes }: CodeReadRequest, token: CancellationToken): Promise<CodeRead> {
+    const stat = await this.stat(path, token);
+    if (!stat) return { text: undefined, note: undefined };
+    if (stat.size > maxBytes) return { text: undefined, note: tooLargeNote(path, stat.size, maxBytes) };
+    let note: FileNote | undefined;
+    const text = await this.readFile(path, token, (n) => (note = n));
+    return { text, note };
   }
 
   /** The roots' real paths (a root may itself sit below a symlink, as /tmp does on macOS), cached until the roots change. */
@@ -176,6 +216,19 @@ async function realpath(p: string): Promise<{ path: string } | { code: string }>
   } catch (err) {
     return { code: (err as NodeJS.ErrnoException).code ?? String(err) };
   }
+}
+
+/** A .gitignore's patterns; one that cannot be read ignores nothing. */
+function readGitignore(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function parentOf(path: string): string {
+  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
 }
 
 function isInside(roots: readonly string[], p: string): boolean {

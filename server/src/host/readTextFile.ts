@@ -1,6 +1,6 @@
 // @spec specthread-core#14.4
 import { promises as fs } from 'fs';
-import { FileNoteSink, formatBytes } from '../core/fileNote';
+import { FileNote, FileNoteSink, formatBytes } from '../core/fileNote';
 import { stripBom } from '../core/text/bom';
 import { decodeText } from './decodeText';
 
@@ -15,7 +15,7 @@ export async function readTextFile(path: string, maxBytes: number, onNote?: File
     const stat = await fs.stat(path);
     if (!stat.isFile()) return undefined;
     if (stat.size > maxBytes) {
-      onNote?.({ path, reason: 'too-large', detail: `it is ${formatBytes(stat.size)}, over the limit of ${formatBytes(maxBytes)} for files SpecThread reads` });
+      onNote?.(tooLargeNote(path, stat.size, maxBytes));
       return undefined;
     }
     bytes = await fs.readFile(path);
@@ -23,9 +23,14 @@ export async function readTextFile(path: string, maxBytes: number, onNote?: File
     const code = (err as NodeJS.ErrnoException).code;
     // Gone between listing and reading, or never there: nothing to say about it.
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-    onNote?.({ path, reason: 'unreadable', detail: `the file system refused to read it (${code ?? (err instanceof Error ? err.message : String(err))})` });
+    onNote?.(unreadableNote(path, err));
     return undefined;
   }
+  return textOf(path, bytes, onNote);
+}
+
+/** The bytes as text with the note `readTextFile` gives: undefined for binary, the fallback's text with a note when not UTF-8. */
+export function textOf(path: string, bytes: Uint8Array, onNote?: FileNoteSink): string | undefined {
   const decoded = decodeText(bytes);
   switch (decoded.kind) {
     case 'text':
@@ -37,4 +42,15 @@ export async function readTextFile(path: string, maxBytes: number, onNote?: File
       onNote?.({ path, reason: 'binary', detail: decoded.why });
       return undefined;
   }
+}
+
+/** The note for a file over the limit, the same whichever read declined it. */
+export function tooLargeNote(path: string, size: number, maxBytes: number): FileNote {
+  return { path, reason: 'too-large', detail: `it is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)} for files SpecThread reads` };
+}
+
+/** The note for a read the file system refused. */
+export function unreadableNote(path: string, err: unknown): FileNote {
+  const code = (err as NodeJS.ErrnoException).code;
+  return { path, reason: 'unreadable', detail: `the file system refused to read it (${code ?? (err instanceof Error ? err.message : String(err))})` };
 }

@@ -1,4 +1,4 @@
-// @spec specthread-core#2.4, specthread-core#8.4, specthread-core#14.1, specthread-core#15.1, specthread-core#21.1, specthread-core#21.4
+// @spec specthread-core#2.4, specthread-core#8.4, specthread-core#14.1, specthread-core#15.1, specthread-core#21.1, specthread-core#21.2, specthread-core#21.4
 import { CancellationToken, throwIfCancelled, yieldToEventLoop } from '../cancellation';
 import { FileNote, isDeclined } from '../fileNote';
 import { FileNoteStore } from '../fileNoteStore';
@@ -14,6 +14,9 @@ import { SpecFileStore } from './fileStore';
 import { FindingsIndex } from './findingsIndex';
 import { IndexProgress, NotedRead, readNoted } from './options';
 import { SpecIndex } from './specIndex';
+
+/** Code files read per request to the workspace: enough to amortise a round trip to a reader thread, few enough to yield often. */
+const CODE_BATCH = 256;
 
 /** The engine's parts a change to the workspace reaches. */
 export interface IndexedParts {
@@ -139,13 +142,28 @@ export class WorkspaceIndexer {
    */
   async indexCode(token: CancellationToken, listed?: readonly string[]): Promise<void> {
     const files = listed ?? (await this.workspace.listFiles(token));
-    let n = 0;
+    const traceable: string[] = [];
     for (const path of files) {
-      throwIfCancelled(token);
       this.code.markKnown(path, true);
-      if (!this.isTraceable(path)) continue;
-      await this.codeIndex.load(path, token);
-      if (++n % 100 === 0) await yieldToEventLoop();
+      if (this.isTraceable(path)) traceable.push(path);
+    }
+    // Batches are read while the one before is scanned: a host that reads on another thread
+    // overlaps the two, and one that reads in turn still saves a round trip per file.
+    const batches: string[][] = [];
+    for (let i = 0; i < traceable.length; i += CODE_BATCH) batches.push(traceable.slice(i, i + CODE_BATCH));
+    const readBatch = (b: number) => {
+      const reading = this.codeIndex.read(batches[b]!, token);
+      // Handled where it is awaited; marked here so that a cancellation in between is no unhandled rejection.
+      reading.catch(() => undefined);
+      return reading;
+    };
+    let next = batches.length > 0 ? readBatch(0) : undefined;
+    for (let b = 0; b < batches.length; b++) {
+      const reads = await next!;
+      throwIfCancelled(token);
+      next = b + 1 < batches.length ? readBatch(b + 1) : undefined;
+      batches[b]!.forEach((path, j) => this.codeIndex.apply(path, reads[j]!, token));
+      await yieldToEventLoop();
     }
     this.results.traceChanged();
   }

@@ -1,4 +1,4 @@
-// @spec specthread-core#8.3, specthread-core#8.4
+// @spec specthread-core#8.3, specthread-core#8.4, specthread-core#21.2
 import { compileGlobs } from '../glob/glob';
 import { DEFAULT_TRACE_SETTINGS, TraceSettings } from '../../../../shared/traceSettings';
 import { CancellationToken } from '../cancellation';
@@ -19,6 +19,13 @@ export class CodeFiles {
   private readonly facts = new Map<string, CodeFileFacts>();
   private readonly skipped = new Map<string, SkipReason>();
   private readonly known = new Set<string>();
+  /**
+   * Every folder above a known file, so that `exists` answers in constant time. Built lazily: a new
+   * file adds its missing ancestors (walking up stops at the first folder already there, so a full
+   * index costs one step per folder, not per file and level); a forgotten file drops the set,
+   * which is rebuilt at the next question, because a folder cannot tell whether it still holds others.
+   */
+  private folders: Set<string> | undefined;
   private readonly pinStores = new Map<string, { pins: ReadonlyMap<string, string>; end: Position }>();
   private isTest: (relative: string) => boolean = () => false;
   private isExcluded: (relative: string) => boolean = () => false;
@@ -33,6 +40,7 @@ export class CodeFiles {
     this.facts.clear();
     this.skipped.clear();
     this.known.clear();
+    this.folders = undefined;
     this.pinStores.clear();
   }
 
@@ -67,17 +75,22 @@ export class CodeFiles {
   }
 
   markKnown(path: string, exists: boolean): void {
-    if (exists) this.known.add(path);
-    else this.known.delete(path);
+    if (exists) {
+      if (this.known.has(path)) return;
+      this.known.add(path);
+      if (this.folders) addFoldersOf(this.folders, path);
+    } else if (this.known.delete(path)) this.folders = undefined;
   }
 
   /** Does a file exist at `path`, or any file below it when it names a folder? */
   exists(path: string): boolean {
     const p = path.replace(/(?<!\/)\/+$/, '');
     if (this.known.has(p)) return true;
-    const prefix = p + '/';
-    for (const k of this.known) if (k.startsWith(prefix)) return true;
-    return false;
+    if (!this.folders) {
+      this.folders = new Set();
+      for (const k of this.known) addFoldersOf(this.folders, k);
+    }
+    return this.folders.has(p);
   }
 
   /** Every file this holds anything about: known to exist, scanned, or skipped. */
@@ -121,6 +134,16 @@ export class CodeFiles {
     return !previous || JSON.stringify(previous) !== JSON.stringify(facts);
   }
 
+  /**
+   * Records a scannable file that exists and holds no tag, as `set` would after scanning it: the
+   * host found no marker in its bytes (see traceMarkers.ts). Returns true when that changed its facts.
+   */
+  setNoTags(path: string): boolean {
+    this.markKnown(path, true);
+    this.skipped.delete(path);
+    return this.facts.delete(path);
+  }
+
   get(path: string): CodeFileFacts | undefined {
     return this.facts.get(path);
   }
@@ -153,6 +176,16 @@ export class CodeFiles {
     const root = this.roots().find((r) => path.startsWith(r + '/'));
     const store = root === undefined ? undefined : this.pinStores.get(root);
     return root !== undefined && store ? { path: `${root}/${PIN_STORE}`, ...store } : undefined;
+  }
+}
+
+/** Adds the folders above `path` (down to `''`, the folder above an absolute path's first `/`) that `folders` lacks. */
+function addFoldersOf(folders: Set<string>, path: string): void {
+  for (let i = path.lastIndexOf('/'); i >= 0; i = path.lastIndexOf('/', i - 1)) {
+    const dir = path.slice(0, i);
+    if (folders.has(dir)) return;
+    folders.add(dir);
+    if (i === 0) return;
   }
 }
 

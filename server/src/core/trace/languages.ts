@@ -103,11 +103,18 @@ export function allSyntaxes(): readonly CommentSyntax[] {
 }
 
 /** The syntax to scan `path` with, or undefined for files that are not scanned (data, binaries). */
+/**
+ * The tables as maps for lookup: `syntaxFor` runs for every listed file, and a plain object keyed by
+ * arbitrary file names is a slow dictionary lookup (and answers `constructor` from its prototype).
+ */
+const NAMES: ReadonlyMap<string, CommentSyntax> = new Map(Object.entries(BY_NAME));
+const EXTENSIONS: ReadonlyMap<string, CommentSyntax> = new Map(Object.entries(BY_EXTENSION));
+
 export function syntaxFor(path: string): CommentSyntax | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  const byName = BY_NAME[name];
+  const byName = NAMES.get(name);
   if (byName) return byName;
   const dot = name.lastIndexOf('.');
   if (dot < 0) return undefined;
-  return BY_EXTENSION[name.slice(dot + 1).toLowerCase()];
+  return EXTENSIONS.get(name.slice(dot + 1).toLowerCase());
 }
