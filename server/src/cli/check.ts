@@ -45,6 +45,7 @@ export async function runCheck(
     useBaseline,
     keepAccepted ? { ...engineOptions, keepAccepted } : engineOptions,
     options.preset,
+    options.cache,
   );
   const { engine, config, requested, under } = opened;
   const tested = await testResultsOf(engine, options.testResults, cwd);

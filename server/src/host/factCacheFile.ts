@@ -1,0 +1,296 @@
+// @spec specthread-core#21.3
+import { createHash } from 'crypto';
+import { Stats, promises as fs, statSync } from 'fs';
+import * as path from 'path';
+import { CancellationToken, throwIfCancelled } from '../core/cancellation';
+import { CodeOutcome, FactCache } from '../core/engine/factCache';
+import { SpecLocation } from '../core/formats/location';
+import { SpecFileFacts } from '../core/model';
+import { writeFileAtomic } from './atomicWrite';
+
+declare const SPECTHREAD_VERSION: string;
+
+/** Bumped whenever the stored shape or the facts' types change, so an older file is rebuilt, not misread. */
+export const CACHE_FORMAT = 'specthread-fact-cache/1';
+export const CACHE_FILE_NAME = 'facts.json';
+
+/** Where the cache lives when no folder is named: beside other tools' caches (ESLint, Babel, Vite) in the project. */
+export function defaultCacheDir(projectRoot: string): string {
+  return `${projectRoot}/node_modules/.cache/specthread`;
+}
+
+/**
+ * A file whose mtime is this close to the start of the run (or later) may have changed while it
+ * was being read, within one mtime tick of the stamp we would record ("racy git"): it is not
+ * recorded, so the next run reads it again instead of trusting a stamp that cannot tell.
+ */
+const RACY_MILLIS = 2000;
+
+/** How many stats are in flight at once: enough to keep libuv's thread pool busy, few enough to never run out of file handles. */
+const STAT_CONCURRENCY = 64;
+
+/** A code file as recorded: its stamp, its content hash, and what it came to (`0`: read, no tags, no note). */
+type CodeEntry = [path: string, size: number, mtimeMs: number, hash: string, outcome: CodeOutcome | 0];
+/** A spec file as recorded: the format and role it was parsed as, its text's hash, and its facts. */
+type SpecEntry = [path: string, format: string, kind: string, hash: string, facts: SpecFileFacts];
+
+interface StoredCache {
+  readonly format: string;
+  readonly engine: string;
+  readonly fingerprint: string;
+  readonly code: CodeEntry[];
+  readonly spec: SpecEntry[];
+}
+
+export interface FactCacheFileOptions {
+  /** Notes for the user (stderr, the output channel): a cache rebuilt or not written is said, never fatal. */
+  readonly warn: (message: string) => void;
+  /** Reads a file as the workspace would (same decoding), for the content check of a file whose mtime moved. */
+  readonly read: (path: string) => Promise<string | undefined>;
+  /** Overrides the engine identity, so tests can write a cache "from another version". */
+  readonly engine?: string;
+}
+
+/**
+ * The warm cache on disk (the host side of core/engine/factCache.ts): loaded once, consulted
+ * while one index run lasts, written once at its end, atomically. Code files are validated by
+ * size and mtime, all of them in one pass of stats before the first lookup; when only the mtime
+ * moved, the content hash decides. Spec files are read anyway (their text is kept), so their
+ * facts are keyed by the hash of that text. The file holds only what the last run saw, so a
+ * deleted file's entry goes with the next write.
+ */
+export class FactCacheFile implements FactCache {
+  private loaded: StoredCache | undefined;
+  private fingerprint = '';
+  private readonly startedAt = Date.now();
+  /** Cached code files whose stamps still hold, and those whose size holds but mtime moved (content check on lookup). */
+  private validated: Promise<{ fresh: Map<string, CodeEntry>; moved: Map<string, { entry: CodeEntry; stat: Stats }> }> | undefined;
+  private readonly specsByPath = new Map<string, SpecEntry>();
+  /** What the next write holds: entries confirmed or recorded in this run. */
+  private readonly nextCode = new Map<string, CodeEntry>();
+  private readonly recorded = new Map<string, { outcome: CodeOutcome; hash: string }>();
+  private readonly nextSpec = new Map<string, SpecEntry>();
+  private dirty = false;
+  private lastHash: { path: string; text: string; hash: string } | undefined;
+  readonly stats = { codeHits: 0, codeMisses: 0, specHits: 0, specMisses: 0 };
+
+  private constructor(
+    readonly file: string,
+    private readonly engine: string,
+    private readonly options: FactCacheFileOptions,
+  ) {}
+
+  /** Loads the cache in `dir`; a missing file is an empty cache, a broken or foreign one an empty cache and a note. */
+  static async open(dir: string, options: FactCacheFileOptions): Promise<FactCacheFile> {
+    const cache = new FactCacheFile(path.join(dir, CACHE_FILE_NAME), options.engine ?? engineIdentity(), options);
+    await cache.load();
+    return cache;
+  }
+
+  private async load(): Promise<void> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.rebuild(`could not be read (${code ?? String(err)})`);
+      return;
+    }
+    let stored: StoredCache;
+    try {
+      stored = checkStored(JSON.parse(text));
+    } catch (err) {
+      this.rebuild(`is corrupt or truncated (${err instanceof Error ? err.message : String(err)})`);
+      return;
+    }
+    if (stored.format !== CACHE_FORMAT || stored.engine !== this.engine) {
+      this.rebuild(`was written by another version of SpecThread (${stored.engine}, ${stored.format}; this is ${this.engine}, ${CACHE_FORMAT})`);
+      return;
+    }
+    this.loaded = stored;
+  }
+
+  private rebuild(why: string): void {
+    this.dirty = true;
+    this.options.warn(`SpecThread: the cache ${this.file} ${why}; it is rebuilt from the files.`);
+  }
+
+  begin(fingerprint: string): void {
+    this.fingerprint = fingerprint;
+    if (this.loaded && this.loaded.fingerprint !== fingerprint) {
+      this.loaded = undefined;
+      this.rebuild('was written with other settings or workspace folders');
+    }
+    for (const entry of this.loaded?.spec ?? []) this.specsByPath.set(entry[0], entry);
+  }
+
+  async code(file: string, token: CancellationToken): Promise<CodeOutcome | undefined> {
+    const { fresh, moved } = await (this.validated ??= this.validate(token));
+    const hit = fresh.get(file) ?? (await this.unchangedContent(file, moved));
+    if (!hit) {
+      this.stats.codeMisses++;
+      return undefined;
+    }
+    this.stats.codeHits++;
+    this.nextCode.set(file, hit);
+    return hit[4] === 0 ? {} : hit[4];
+  }
+
+  /** A file whose mtime moved but whose size did not is kept when its content is what was recorded (a checkout, a `touch`). */
+  private async unchangedContent(file: string, moved: Map<string, { entry: CodeEntry; stat: Stats }>): Promise<CodeEntry | undefined> {
+    const suspect = moved.get(file);
+    if (!suspect) return undefined;
+    const text = await this.options.read(file);
+    if (text === undefined || hashOf(text) !== suspect.entry[3]) return undefined;
+    this.dirty = true;
+    return [file, suspect.stat.size, suspect.stat.mtimeMs, suspect.entry[3], suspect.entry[4]];
+  }
+
+  /** One pass of stats over every cached code file, before the first lookup, instead of one round trip per lookup. */
+  private async validate(token: CancellationToken): Promise<{ fresh: Map<string, CodeEntry>; moved: Map<string, { entry: CodeEntry; stat: Stats }> }> {
+    const fresh = new Map<string, CodeEntry>();
+    const moved = new Map<string, { entry: CodeEntry; stat: Stats }>();
+    const entries = this.loaded?.code ?? [];
+    const stats = await statAll(
+      entries.map((e) => e[0]),
+      token,
+    );
+    entries.forEach((entry, i) => {
+      const stat = stats[i];
+      if (!stat || stat.size !== entry[1]) return;
+      if (stat.mtimeMs === entry[2]) fresh.set(entry[0], entry);
+      else moved.set(entry[0], { entry, stat });
+    });
+    if (fresh.size !== entries.length) this.dirty = true;
+    return { fresh, moved };
+  }
+
+  putCode(file: string, outcome: CodeOutcome, text: string | undefined): void {
+    this.dirty = true;
+    this.recorded.set(file, { outcome, hash: text === undefined ? '' : hashOf(text) });
+  }
+
+  spec(file: string, location: SpecLocation, text: string): SpecFileFacts | undefined {
+    const entry = this.specsByPath.get(file);
+    if (entry && entry[1] === location.format && entry[2] === location.kind && entry[3] === this.hashFor(file, text)) {
+      this.stats.specHits++;
+      this.nextSpec.set(file, entry);
+      return entry[4];
+    }
+    this.stats.specMisses++;
+    return undefined;
+  }
+
+  putSpec(file: string, location: SpecLocation, text: string, facts: SpecFileFacts): void {
+    this.dirty = true;
+    this.nextSpec.set(file, [file, location.format, location.kind, this.hashFor(file, text), facts]);
+  }
+
+  /** The hash of a spec file's text, computed once for the lookup and the record that follows a miss. */
+  private hashFor(file: string, text: string): string {
+    if (this.lastHash?.path !== file || this.lastHash.text !== text) this.lastHash = { path: file, text, hash: hashOf(text) };
+    return this.lastHash.hash;
+  }
+
+  /**
+   * Writes what this run saw, atomically, when anything changed. Newly recorded code files are
+   * stamped now, after they were read; one modified since the run began is left out (see
+   * RACY_MILLIS). A cache that cannot be written is a note, never a failure.
+   */
+  async save(token: CancellationToken): Promise<void> {
+    const deletedSpecs = [...this.specsByPath.keys()].some((p) => !this.nextSpec.has(p));
+    if (!this.dirty && !deletedSpecs && this.nextCode.size === (this.loaded?.code.length ?? 0)) return;
+    const files = [...this.recorded.keys()];
+    const stats = await statAll(files, token);
+    files.forEach((file, i) => {
+      const stat = stats[i];
+      const { outcome, hash } = this.recorded.get(file)!;
+      if (!stat || stat.mtimeMs >= this.startedAt - RACY_MILLIS) return;
+      this.nextCode.set(file, [file, stat.size, stat.mtimeMs, hash, isPlain(outcome) ? 0 : outcome]);
+    });
+    const stored: StoredCache = {
+      format: CACHE_FORMAT,
+      engine: this.engine,
+      fingerprint: this.fingerprint,
+      code: [...this.nextCode.values()],
+      spec: [...this.nextSpec.values()],
+    };
+    try {
+      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      await writeFileAtomic(this.file, JSON.stringify(stored));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      this.options.warn(`SpecThread: the cache could not be written to ${this.file} (${code ?? String(err)}); the next run starts cold.`);
+    }
+  }
+}
+
+/** A read with no tags and no note: stored as `0`, since it is what almost every file comes to. */
+function isPlain(outcome: CodeOutcome): boolean {
+  return !outcome.facts && !outcome.note && !outcome.skipped;
+}
+
+function hashOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+/**
+ * The running engine: its version, and the build of the bundle (size and mtime of dist/cli.js,
+ * which the CLI and the server are built with), so a rebuilt engine never trusts facts an
+ * older parser produced, even at the same version number.
+ */
+function engineIdentity(): string {
+  const version = typeof SPECTHREAD_VERSION === 'string' ? SPECTHREAD_VERSION : 'dev';
+  const bundle = [path.join(__dirname, 'cli.js'), __filename].map((f) => statOrUndefined(f)).find((s) => s !== undefined);
+  return `${version}+${bundle ? `${bundle.size}.${Math.floor(bundle.mtimeMs)}` : 'unknown'}`;
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stats of many files, a bounded number in flight; undefined for a file that is gone or not a file. */
+async function statAll(files: readonly string[], token: CancellationToken): Promise<(Stats | undefined)[]> {
+  const out: (Stats | undefined)[] = new Array<Stats | undefined>(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      throwIfCancelled(token);
+      const i = next++;
+      const stat = await fs.stat(files[i]!).catch(() => undefined);
+      out[i] = stat?.isFile() ? stat : undefined;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(STAT_CONCURRENCY, files.length) }, worker));
+  return out;
+}
+
+/**
+ * The stored envelope and every entry's shape, checked before anything is trusted: a file cut
+ * short or edited by hand is rebuilt, never half used.
+ */
+function checkStored(raw: unknown): StoredCache {
+  const fail = (what: string): never => {
+    throw new Error(what);
+  };
+  if (!raw || typeof raw !== 'object') fail('not an object');
+  const s = raw as Record<string, unknown>;
+  if (typeof s.format !== 'string' || typeof s.engine !== 'string' || typeof s.fingerprint !== 'string') fail('no format, engine or fingerprint');
+  if (!Array.isArray(s.code) || !Array.isArray(s.spec)) fail('no code or spec entries');
+  for (const e of s.code as unknown[]) {
+    if (!Array.isArray(e) || e.length !== 5 || typeof e[0] !== 'string' || typeof e[1] !== 'number' || typeof e[2] !== 'number' || typeof e[3] !== 'string')
+      fail('a code entry is malformed');
+    const o = (e as unknown[])[4];
+    if (o !== 0 && (!o || typeof o !== 'object')) fail('a code entry has no outcome');
+  }
+  for (const e of s.spec as unknown[]) {
+    if (!Array.isArray(e) || e.length !== 5 || e.slice(0, 4).some((v) => typeof v !== 'string')) fail('a spec entry is malformed');
+    const f = (e as unknown[])[4] as Record<string, unknown> | null;
+    if (!f || typeof f !== 'object' || !Array.isArray(f.requirements) || !Array.isArray(f.tasks) || !Array.isArray(f.refs)) fail('a spec entry has no facts');
+  }
+  return raw as StoredCache;
+}
