@@ -156,15 +156,15 @@ export class Engine {
 
   /**
    * Reads and parses every spec file in the workspace, the specs of open documents (`priority` folders) first, then scans code.
-   * With a `factCache`, files unchanged since it was written are taken from it (see engine/factCache.ts); it is consulted by this run only.
+   * With a `factCache`, code files unchanged since it was written are taken from it (see engine/factCache.ts); it is consulted by this run only.
    */
   async indexWorkspace(token: CancellationToken, onProgress?: (p: IndexProgress) => void, priority: readonly string[] = [], factCache?: FactCache): Promise<void> {
     const bound = factCache && new BoundFactCache(factCache, () => settingsFingerprint(this.config.settings, this.formats, this.workspace.roots));
-    this.files.factCache = this.codeIndex.factCache = bound;
+    this.codeIndex.factCache = bound;
     try {
       await this.indexer.indexWorkspace(token, onProgress, priority);
     } finally {
-      this.files.factCache = this.codeIndex.factCache = undefined;
+      this.codeIndex.factCache = undefined;
     }
   }
 

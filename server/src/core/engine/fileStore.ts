@@ -1,10 +1,9 @@
-// @spec specthread-core#2.4, specthread-core#14.1, specthread-core#21.3
+// @spec specthread-core#2.4, specthread-core#14.1
 import { CancellationToken } from '../cancellation';
 import { Log, internalError, isCancellation } from '../faults';
 import { Finding } from '../findings';
 import { SpecLocation } from '../formats/location';
 import { SpecFileFacts } from '../model';
-import { BoundFactCache } from './factCache';
 
 /** One spec file as the engine holds it: its text, where it sits, and the facts parsed from it. */
 export interface FileEntry {
@@ -26,8 +25,6 @@ export type FileParser = (path: string, location: SpecLocation, text: string, to
 export class SpecFileStore {
   private readonly files = new Map<string, FileEntry>();
   private readonly specFiles = new Map<string, Set<string>>();
-  /** The warm cache, while an index run that was given one lasts (see factCache.ts). */
-  factCache: BoundFactCache | undefined;
 
   constructor(
     private readonly parser: FileParser,
@@ -78,7 +75,7 @@ export class SpecFileStore {
 
   private parse(path: string, location: SpecLocation, text: string, token: CancellationToken): FileEntry {
     try {
-      return { text, location, facts: this.cachedParse(path, location, text, token) };
+      return { text, location, facts: this.parser(path, location, text, token) };
     } catch (err) {
       if (isCancellation(err, token)) throw err;
       // A parser bug must never take the server down or hide the rest of the workspace: the
@@ -86,16 +83,6 @@ export class SpecFileStore {
       const failure = internalError(`the ${location.format} ${location.kind} parser`, path, err, this.log);
       return { text, location, facts: emptyFacts(path, location), failure };
     }
-  }
-
-  /** The parser's facts, or the warm cache's for the same text; a parser that throws records nothing. */
-  private cachedParse(path: string, location: SpecLocation, text: string, token: CancellationToken): SpecFileFacts {
-    const cache = this.factCache;
-    const cached = cache?.spec(path, location, text);
-    if (cached) return cached;
-    const facts = this.parser(path, location, text, token);
-    cache?.putSpec(path, location, text, facts);
-    return facts;
   }
 
   /** The spec folders currently known, sorted. */
