@@ -158,7 +158,12 @@ export class Engine {
    * Reads and parses every spec file in the workspace, the specs of open documents (`priority` folders) first, then scans code.
    * With a `factCache`, code files unchanged since it was written are taken from it (see engine/factCache.ts); it is consulted by this run only.
    */
-  async indexWorkspace(token: CancellationToken, onProgress?: (p: IndexProgress) => void, priority: readonly string[] = [], factCache?: FactCache): Promise<void> {
+  async indexWorkspace(
+    token: CancellationToken,
+    onProgress?: (p: IndexProgress) => void,
+    priority: readonly string[] = [],
+    factCache?: FactCache,
+  ): Promise<void> {
     const bound = factCache && new BoundFactCache(factCache, () => settingsFingerprint(this.config.settings, this.formats, this.workspace.roots));
     this.codeIndex.factCache = bound;
     try {
