@@ -131,7 +131,8 @@ export class FactCacheFile implements FactCache {
   async code(file: string, token: CancellationToken): Promise<CodeOutcome | undefined> {
     const { fresh, moved } = await (this.validated ??= this.validate(token));
     const hit = fresh.get(file) ?? (await this.unchangedContent(file, moved));
-    if (!hit) {
+    // Facts that name another file than the entry they are stored under were not written by this code: read the file.
+    if (!hit || (hit[4] !== 0 && hit[4].facts !== undefined && hit[4].facts.path !== file)) {
       this.counts.misses++;
       return undefined;
     }
