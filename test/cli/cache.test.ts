@@ -123,6 +123,20 @@ describe('specthread check --cache', () => {
     });
   }
 
+  it('facts stored under another file than they name are not trusted: that file is read again', () => {
+    const plain = check();
+    cached();
+    const cache = stored();
+    const login = cache.code.find((e) => e[0].endsWith('src/login.ts'))!;
+    login[4] = JSON.parse(
+      JSON.stringify(login[4])
+        .replace(/"1\.1"/g, '"9.9"')
+        .replace(/src\/login\.ts/g, 'src/plain.ts'),
+    );
+    fs.writeFileSync(cacheFile(), JSON.stringify(cache));
+    assert.strictEqual(cached().stdout, plain.stdout);
+  });
+
   it('a cache location that cannot be written is a note on stderr, not a failure', () => {
     fs.writeFileSync(path.join(root, 'a-file'), 'not a folder');
     const plain = check();

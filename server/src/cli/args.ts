@@ -137,11 +137,12 @@ function oneStdoutFormat(current: string | undefined, next: string): string {
 }
 
 /** The warm cache's flags, the same for every command that indexes the workspace. */
-const CACHE_HELP = `      --cache keeps the facts of each file (tags found in code, specs parsed) in
-      node_modules/.cache/specthread/facts.json below the project root and takes them from there
-      on the next run for files whose size and mtime (or content) did not change; --cache-location
-      names another folder (and implies --cache). A broken, stale or other-version cache is rebuilt
-      with a note; one that cannot be written is a note, never a failure.`;
+const CACHE_HELP = `      --cache keeps what each code file came to (its @spec tags, or none) in
+      node_modules/.cache/specthread/facts.json below the project root (without node_modules: the
+      user cache folder) and takes it from there on the next run for files whose size and mtime
+      (or content) did not change; --cache-location names another folder (and implies --cache).
+      A broken, stale or other-version cache is rebuilt with a note; one that cannot be written
+      is a note, never a failure.`;
 
 /** Each command's own help, printed by `specthread <command> --help`. */
 export const COMMAND_HELP = {

@@ -1,5 +1,5 @@
 // @spec specthread-core#15.3, specthread-core#4.4, specthread-core#14.1, specthread-core#21.3
-import { NEVER_CANCELLED } from '../core/cancellation';
+import { CancellationToken } from '../core/cancellation';
 import { Engine } from '../core/engine';
 import { FactCacheFile } from '../host/factCacheFile';
 import { uriToPath } from '../host/paths';
@@ -24,7 +24,7 @@ export function indexWorkspace(
   link: ClientLink,
   guard: Guard,
   report: ProgressReport,
-  openCache?: () => Promise<FactCacheFile | undefined>,
+  openCache?: (token: CancellationToken) => Promise<FactCacheFile | undefined>,
 ): Promise<void> {
   const started = Date.now();
   const priority = documents
@@ -36,7 +36,7 @@ export function indexWorkspace(
   const indexed = writer.enqueue('indexing', async () => {
     try {
       await writer.reloadRepoConfig();
-      cache = await openCache?.();
+      cache = await openCache?.(writer.token);
       await engine.indexWorkspace(writer.token, (p) => report(p.done, p.total), priority, cache);
     } catch (err) {
       // A failure part-way still publishes what was read: silence would hide every spec.
@@ -47,14 +47,14 @@ export function indexWorkspace(
     const dirs = engine.specDirs();
     link.indexed({ specs: dirs.length, files: dirs.reduce((n, d) => n + engine.filesOfSpec(d).length, 0), findings, millis: Date.now() - started });
   });
-  return indexed.then(() => saveCache(cache, link, guard));
+  return indexed.then(() => saveCache(cache, link, guard, writer.token));
 }
 
 /** Writes the warm cache once indexing is published; a failure is logged, never fatal. */
-async function saveCache(cache: FactCacheFile | undefined, link: ClientLink, guard: Guard): Promise<void> {
+async function saveCache(cache: FactCacheFile | undefined, link: ClientLink, guard: Guard, token: CancellationToken): Promise<void> {
   if (!cache) return;
   try {
-    await cache.save(NEVER_CANCELLED);
+    await cache.save(token);
     link.log.info(`SpecThread: code files from the cache: ${cache.counts.hits}, read: ${cache.counts.misses} (${cache.file}).`);
   } catch (err) {
     guard.logFailure('writing the cache', err);

@@ -51,7 +51,7 @@ export class Session {
   }
 
   /** Indexes the workspace, specs of open documents first, then publishes every spec's diagnostics. */
-  startIndexing(report: ProgressReport, openCache?: () => Promise<FactCacheFile | undefined>): Promise<void> {
+  startIndexing(report: ProgressReport, openCache?: (token: CancellationToken) => Promise<FactCacheFile | undefined>): Promise<void> {
     this.indexing = indexWorkspace(this.writer, this.engine, this.documents, this.link, this.guard, report, openCache);
     return this.indexing;
   }

@@ -1,5 +1,5 @@
 // @spec specthread-core#21.3
-import { NEVER_CANCELLED } from '../core/cancellation';
+import { CancellationToken } from '../core/cancellation';
 import { FactCacheFile, defaultCacheDir } from '../host/factCacheFile';
 import { Workspace } from '../core/workspace';
 import { ClientLink } from './link';
@@ -17,13 +17,13 @@ export function cacheEnabled(initializationOptions: unknown): boolean {
  * Opens the warm cache of the first workspace folder for start-up indexing. Notes (a cache
  * rebuilt, one not written) go to the output channel: a cache is never worth a failure.
  */
-export function startupCache(workspace: Workspace, link: ClientLink): () => Promise<FactCacheFile | undefined> {
-  return async () => {
+export function startupCache(workspace: Workspace, link: ClientLink): (token: CancellationToken) => Promise<FactCacheFile | undefined> {
+  return async (token) => {
     const root = workspace.roots[0];
     if (root === undefined) return undefined;
     return FactCacheFile.open(defaultCacheDir(root), {
       warn: (message) => link.log.warn(message),
-      read: (file) => workspace.readFile(file, NEVER_CANCELLED),
+      read: (file) => workspace.readFile(file, token),
     });
   };
 }
