@@ -35,6 +35,20 @@ export function copyToTemp(src: string): string {
 
 export const uriOf = (p: string) => pathToFileURL(p).href;
 
+let cacheHome: string | undefined;
+/**
+ * The user cache folder the servers of this test run see: the warm cache of a workspace without
+ * node_modules goes there (host/factCacheFile.ts), so tests never fill the real ~/.cache. Removed at exit.
+ */
+function testCacheHome(): string {
+  if (cacheHome === undefined) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'specthread-cache-home-'));
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    cacheHome = dir;
+  }
+  return cacheHome;
+}
+
 export interface StartOptions {
   readonly root: string;
   /** Run through `specthread lsp --stdio` instead of the server bundle. */
@@ -99,7 +113,8 @@ export class TestClient {
     requireBuild();
     const transport = options.transport ?? ['--stdio'];
     const args = options.viaCli ? [CLI, 'lsp', ...transport] : [SERVER, ...transport];
-    const proc = spawn(process.execPath, args, { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = { ...process.env, XDG_CACHE_HOME: testCacheHome() };
+    const proc = spawn(process.execPath, args, { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(connection, proc);
     client.settings = options.settings ?? {};

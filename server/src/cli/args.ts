@@ -1,4 +1,4 @@
-// @spec specthread-core#5.3, specthread-core#12.3, specthread-core#15.6, specthread-core#17.1, specthread-core#19.4
+// @spec specthread-core#5.3, specthread-core#12.3, specthread-core#15.6, specthread-core#17.1, specthread-core#19.4, specthread-core#21.3
 import { Severity } from '../core/findings';
 import { PRESET_NAMES, PresetName, isPresetName } from '../../../shared/settings';
 import { FRAMEWORKS, FrameworkName, isFrameworkName } from '../core/studio/testStubs/frameworks';
@@ -31,6 +31,13 @@ export interface CheckOptions {
   readonly testResults?: readonly string[];
   /** `--preset`: the severity preset, in place of specthread.json's. */
   readonly preset?: PresetName;
+  /** `--cache` / `--cache-location`: take unchanged files' facts from the warm cache, and write it. */
+  readonly cache?: CacheRequest;
+}
+
+/** The warm cache a command asked for (`--cache`); `location` is the folder `--cache-location` named, as given. */
+export interface CacheRequest {
+  readonly location?: string;
 }
 
 /** One `--format X --output FILE` pair of `check`. */
@@ -48,6 +55,7 @@ export interface CoverageOptions {
   readonly failUnder?: number;
   readonly testResults?: readonly string[];
   readonly preset?: PresetName;
+  readonly cache?: CacheRequest;
 }
 
 export interface InitOptions {
@@ -64,6 +72,7 @@ export interface InventoryOptions {
   readonly command: 'inventory';
   readonly paths: string[];
   readonly format: FormatName<'inventory'>;
+  readonly cache?: CacheRequest;
 }
 
 export interface TestStubsOptions {
@@ -127,11 +136,20 @@ function oneStdoutFormat(current: string | undefined, next: string): string {
   return next;
 }
 
+/** The warm cache's flags, the same for every command that indexes the workspace. */
+const CACHE_HELP = `      --cache keeps what each code file came to (its @spec tags, or none) in
+      node_modules/.cache/specthread/facts.json below the project root (without node_modules: the
+      user cache folder) and takes it from there on the next run for files whose size and mtime
+      (or content) did not change; --cache-location names another folder (and implies --cache).
+      A broken, stale or other-version cache is rebuilt with a note; one that cannot be written
+      is a note, never a failure.`;
+
 /** Each command's own help, printed by `specthread <command> --help`. */
 export const COMMAND_HELP = {
   check: `  specthread check [path…] ${formatFlag('check')} [--fail-on error|warning|info|hint|none]
                    [--output file] [--max-warnings n] [--source-url url]
                    [--write-baseline] [--no-baseline] [--exclude glob]… [--preset ${PRESET_NAMES.join('|')}]
+                   [--cache] [--cache-location dir]
       Analyse the specs, code and tests under each path (default: the current folder) and print
       findings as file:line:col severity code message. Exit 0 when clean, 1 when a finding at or
       above --fail-on (default: error) exists, 2 on a usage or internal error. Settings come from
@@ -146,16 +164,19 @@ export const COMMAND_HELP = {
       the findings in the changed files and those elsewhere that the change caused.
       --test-results <junit.xml|glob>…: report each failed test that names a criterion.
       --preset picks the default severities (recommended, strict: every rule on, ears: EARS and
-      wording rules as warnings) in place of specthread.json's "preset"; its "rules" still apply on top.`,
+      wording rules as warnings) in place of specthread.json's "preset"; its "rules" still apply on top.
+${CACHE_HELP}`,
   coverage: `  specthread coverage [path…] ${formatFlag('coverage')} [--fail-under percent] [--exclude glob]…
-                      [--test-results junit.xml|glob]… [--preset name]
+                      [--test-results junit.xml|glob]… [--preset name] [--cache] [--cache-location dir]
       Print per-spec and per-requirement coverage (tasked, implemented, verified) and the
       criteria that are required but not implemented or not verified. Exit 1 when the
       workspace's complete percentage is below --fail-under. With --test-results, a criterion
-      that must be verified counts only when a test naming it passed (state "passing").`,
-  inventory: `  specthread inventory [path…] ${formatFlag('inventory')}
+      that must be verified counts only when a test naming it passed (state "passing").
+${CACHE_HELP}`,
+  inventory: `  specthread inventory [path…] ${formatFlag('inventory')} [--cache] [--cache-location dir]
       List every spec found below each path with its format and what was understood of it:
-      requirements, criteria, stories, tasks by status, refs (and deltas of OpenSpec changes).`,
+      requirements, criteria, stories, tasks by status, refs (and deltas of OpenSpec changes).
+${CACHE_HELP}`,
   init: `  specthread init [path] [--ci github|gitlab] [--force]
       Write specthread.json (recommended preset, the spec roots found) and print a CI workflow;
       --ci writes it (.github/workflows/specthread.yml or .gitlab-ci.yml). Existing files are
@@ -258,6 +279,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let ci: InitOptions['ci'];
   let force = false;
   let preset: PresetName | undefined;
+  let cache: CacheRequest | undefined;
   for (const { arg, flag, value } of argumentsOf(rest)) {
     if (flag === '--format' && command !== 'init') {
       // Checked here, not only at the end, so that the first bad argument is the one reported.
@@ -298,6 +320,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const v = value();
       if (!isPresetName(v)) throw new UsageError(`--preset must be ${orList(PRESET_NAMES)}, not '${v}'`);
       preset = v;
+    } else if (flag === '--cache' && command !== 'init') {
+      cache = { ...cache };
+    } else if (flag === '--cache-location' && command !== 'init') {
+      cache = { location: value() };
     } else if (flag === '--exclude') {
       exclude.push(value());
     } else if (flag === '--fail-under' && command === 'coverage') {
@@ -319,9 +345,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     return { command: 'init', path: paths[0] ?? '.', ci, force };
   }
   if (changedSince !== undefined && changedFiles.length) throw new UsageError('--changed-since and --changed-files cannot be combined');
-  if (command === 'inventory') return { command: 'inventory', paths, format: parseFormat('inventory', format) };
+  const cached = cache ? { cache } : {};
+  if (command === 'inventory') return { command: 'inventory', paths, format: parseFormat('inventory', format), ...cached };
   if (command === 'coverage')
-    return { command: 'coverage', paths, format: parseFormat('coverage', format), exclude, failUnder, testResults, ...(preset ? { preset } : {}) };
+    return { command: 'coverage', paths, format: parseFormat('coverage', format), exclude, failUnder, testResults, ...(preset ? { preset } : {}), ...cached };
   if (pendingFormat !== undefined) stdoutFormat = oneStdoutFormat(stdoutFormat, pendingFormat);
   return {
     command: 'check',
@@ -338,6 +365,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     ...(changedSince !== undefined ? { changedSince } : {}),
     ...(changedFiles.length ? { changedFiles } : {}),
     ...(preset ? { preset } : {}),
+    ...cached,
   };
 }
 

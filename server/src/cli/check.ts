@@ -48,6 +48,7 @@ export async function runCheck(
     useBaseline,
     { ...engineOptions, ...(keepAccepted ? { keepAccepted } : {}), ...(everySpec ? {} : { lazyArchives: true }) },
     options.preset,
+    options.cache,
   );
   const { engine, config, requested, under } = opened;
   const tested = await testResultsOf(engine, options.testResults, cwd);

@@ -16,7 +16,7 @@ import { testResultsOf } from './testResults';
  * requires of them. The numbers are the core's (the same the `specthread/coverage` request serves).
  */
 export async function runCoverage(options: CoverageOptions, cwd: string): Promise<CommandResult> {
-  const { engine, config } = await openWorkspace(options.paths, options.exclude, cwd, false, {}, options.preset);
+  const { engine, config } = await openWorkspace(options.paths, options.exclude, cwd, false, {}, options.preset, options.cache);
   const traced = engine.traceAnalysis(NEVER_CANCELLED).coverage(NEVER_CANCELLED);
   const tested = await testResultsOf(engine, options.testResults, cwd);
   const report = tested ? withTestResults(traced, tested.passing) : traced;

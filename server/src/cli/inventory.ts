@@ -12,7 +12,7 @@ import { NO_SPECS, openWorkspace } from './openWorkspace';
  * users and tests can see what was understood.
  */
 export async function runInventory(options: InventoryOptions, cwd: string): Promise<CommandResult> {
-  const { engine, under } = await openWorkspace(options.paths, [], cwd, false);
+  const { engine, under } = await openWorkspace(options.paths, [], cwd, false, {}, undefined, options.cache);
   const entries = inventory(
     engine.allSpecs().filter((s) => under(s.dir)),
     NEVER_CANCELLED,

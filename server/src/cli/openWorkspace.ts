@@ -1,4 +1,4 @@
-// @spec specthread-core#5.1, specthread-core#12.3, specthread-core#13.6
+// @spec specthread-core#5.1, specthread-core#12.3, specthread-core#13.6, specthread-core#21.3
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { PresetName, normalizeSettings, mergeSettings } from '../../../shared/settings';
@@ -6,10 +6,11 @@ import { loadBaselines } from '../core/baseline/load';
 import { LoadedConfig, loadWorkspaceConfig } from '../core/config/configFile';
 import { NEVER_CANCELLED } from '../core/cancellation';
 import { Engine, EngineOptions } from '../core/engine';
+import { FactCacheFile, defaultCacheDir } from '../host/factCacheFile';
 import { NodeWorkspace } from '../host/nodeWorkspace';
 import { projectRootOf } from '../host/projectRoot';
 import { toPosixPath } from '../host/paths';
-import { UsageError } from './args';
+import { CacheRequest, UsageError } from './args';
 
 export const NO_SPECS =
   'No specs found (looked for .kiro/specs/<name>/, specs/<NNN-name>/ with spec.md, openspec/specs/ and openspec/changes/, and the roots in specthread.json).';
@@ -32,7 +33,8 @@ export interface OpenedWorkspace {
  * Opens the workspace for `check`, `coverage` and `inventory`. Analysis starts from the project root (the
  * nearest folder above with specthread.json, .git or .kiro) so that specthread.json, overrides
  * and the baseline apply exactly as in the editor; only results under the requested paths are
- * printed.
+ * printed. With `cache` (`--cache`), files unchanged since the last such run are taken from the
+ * warm cache (host/factCacheFile.ts), which is written again once indexing is done.
  */
 export async function openWorkspace(
   paths: readonly string[],
@@ -41,6 +43,7 @@ export async function openWorkspace(
   useBaseline: boolean,
   engineOptions: EngineOptions = {},
   preset?: PresetName,
+  cache?: CacheRequest,
 ): Promise<OpenedWorkspace> {
   const targets = paths.length ? paths : ['.'];
   const roots = new Set<string>();
@@ -62,7 +65,18 @@ export async function openWorkspace(
   // Stacks of internal errors go to stderr as they happen; the findings name them in the report.
   const engine = new Engine(workspace, settings, { log: (message) => process.stderr.write(`${message}\n`), ...engineOptions });
   if (useBaseline) engine.setBaselines(await loadBaselines(workspace, settings, NEVER_CANCELLED));
-  await engine.indexWorkspace(NEVER_CANCELLED);
+  const factCache = cache && (await openCache(cache, [...roots][0]!, cwd, workspace));
+  await engine.indexWorkspace(NEVER_CANCELLED, undefined, [], factCache);
+  await factCache?.save(NEVER_CANCELLED);
   const under = (p: string) => requested.some((r) => p === r || p.startsWith(r.endsWith('/') ? r : r + '/'));
   return { engine, workspace, config, roots: [...roots], requested, onlyFiles, under };
+}
+
+/** The cache folder `--cache-location` named (relative to the working folder), or the project's node_modules/.cache/specthread. */
+function openCache(cache: CacheRequest, projectRoot: string, cwd: string, workspace: NodeWorkspace): Promise<FactCacheFile> {
+  const dir = cache.location !== undefined ? path.resolve(cwd, cache.location) : defaultCacheDir(projectRoot);
+  return FactCacheFile.open(dir, {
+    warn: (message) => process.stderr.write(`${message}\n`),
+    read: (file) => workspace.readFile(file, NEVER_CANCELLED),
+  });
 }

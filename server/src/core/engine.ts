@@ -1,4 +1,4 @@
-// @spec specthread-core#1.5, specthread-core#2.4, specthread-core#4.2, specthread-core#8.4, specthread-core#11.7, specthread-core#14.1, specthread-core#15.1
+// @spec specthread-core#1.5, specthread-core#2.4, specthread-core#4.2, specthread-core#8.4, specthread-core#11.7, specthread-core#14.1, specthread-core#15.1, specthread-core#21.3
 import type { SpecThreadSettings } from '../../../shared/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { DEFAULT_TRACE_SETTINGS } from '../../../shared/traceSettings';
@@ -7,6 +7,7 @@ import { AnalysisCache } from './analysisCache';
 import { CancellationToken, NEVER_CANCELLED } from './cancellation';
 import { SPEC_RULES } from './checks/registry';
 import { CodeIndex } from './engine/codeIndex';
+import { BoundFactCache, FactCache, settingsFingerprint } from './engine/factCache';
 import { ConfigState } from './engine/configState';
 import { SpecFileStore } from './engine/fileStore';
 import { FindingsIndex } from './engine/findingsIndex';
@@ -28,6 +29,7 @@ import { TestReport, TestResults, analyseTestResults } from './testResults/testR
 import { Workspace } from './workspace';
 
 export type { EngineOptions, IndexProgress } from './engine/options';
+export type { CodeOutcome, FactCache } from './engine/factCache';
 
 /**
  * The analysis engine, transport-neutral: the language server, the CLI and tests all drive this
@@ -153,9 +155,23 @@ export class Engine {
     return this.indexer.isTraceable(path);
   }
 
-  /** Reads and parses every spec file in the workspace, the specs of open documents (`priority` folders) first, then scans code. */
-  indexWorkspace(token: CancellationToken, onProgress?: (p: IndexProgress) => void, priority: readonly string[] = []): Promise<void> {
-    return this.indexer.indexWorkspace(token, onProgress, priority);
+  /**
+   * Reads and parses every spec file in the workspace, the specs of open documents (`priority` folders) first, then scans code.
+   * With a `factCache`, code files unchanged since it was written are taken from it (see engine/factCache.ts); it is consulted by this run only.
+   */
+  async indexWorkspace(
+    token: CancellationToken,
+    onProgress?: (p: IndexProgress) => void,
+    priority: readonly string[] = [],
+    factCache?: FactCache,
+  ): Promise<void> {
+    const bound = factCache && new BoundFactCache(factCache, () => settingsFingerprint(this.config.settings, this.formats, this.workspace.roots));
+    this.codeIndex.factCache = bound;
+    try {
+      await this.indexer.indexWorkspace(token, onProgress, priority);
+    } finally {
+      this.codeIndex.factCache = undefined;
+    }
   }
 
   /** Reads the archived spec files that indexing deferred (EngineOptions.lazyArchives); none deferred, nothing to do. */

@@ -1,5 +1,7 @@
-// @spec specthread-core#15.3, specthread-core#4.4, specthread-core#14.1
+// @spec specthread-core#15.3, specthread-core#4.4, specthread-core#14.1, specthread-core#21.3
+import { CancellationToken } from '../core/cancellation';
 import { Engine } from '../core/engine';
+import { FactCacheFile } from '../host/factCacheFile';
 import { uriToPath } from '../host/paths';
 import { Guard } from './guard';
 import { ClientLink, OpenDocuments } from './link';
@@ -12,6 +14,8 @@ export type ProgressReport = (done: number, total: number) => void;
  * Start-up, as one task of the writer: reads the configuration, indexes the workspace (the
  * specs of open documents first), then publishes every spec and tells the client it is done.
  * Requests are served between indexing batches; edits made meanwhile are applied in turns.
+ * With `openCache` (`specthread.cache.enabled`), code files unchanged since the last start are
+ * taken from the warm cache, which is written again after the writer's task, off the edit path.
  */
 export function indexWorkspace(
   writer: Writer,
@@ -20,6 +24,7 @@ export function indexWorkspace(
   link: ClientLink,
   guard: Guard,
   report: ProgressReport,
+  openCache?: (token: CancellationToken) => Promise<FactCacheFile | undefined>,
 ): Promise<void> {
   const started = Date.now();
   const priority = documents
@@ -27,10 +32,12 @@ export function indexWorkspace(
     .map((d) => uriToPath(d.uri))
     .map((p) => (p ? engine.specDirOf(p) : undefined))
     .filter((d): d is string => !!d);
-  return writer.enqueue('indexing', async () => {
+  let cache: FactCacheFile | undefined;
+  const indexed = writer.enqueue('indexing', async () => {
     try {
       await writer.reloadRepoConfig();
-      await engine.indexWorkspace(writer.token, (p) => report(p.done, p.total), priority);
+      cache = await openCache?.(writer.token);
+      await engine.indexWorkspace(writer.token, (p) => report(p.done, p.total), priority, cache);
     } catch (err) {
       // A failure part-way still publishes what was read: silence would hide every spec.
       guard.logFailure('indexing', err);
@@ -40,6 +47,18 @@ export function indexWorkspace(
     const dirs = engine.specDirs();
     link.indexed({ specs: dirs.length, files: dirs.reduce((n, d) => n + engine.filesOfSpec(d).length, 0), findings, millis: Date.now() - started });
   });
+  return indexed.then(() => saveCache(cache, link, guard, writer.token));
+}
+
+/** Writes the warm cache once indexing is published; a failure is logged, never fatal. */
+async function saveCache(cache: FactCacheFile | undefined, link: ClientLink, guard: Guard, token: CancellationToken): Promise<void> {
+  if (!cache) return;
+  try {
+    await cache.save(token);
+    link.log.info(`SpecThread: code files from the cache: ${cache.counts.hits}, read: ${cache.counts.misses} (${cache.file}).`);
+  } catch (err) {
+    guard.logFailure('writing the cache', err);
+  }
 }
 
 /** Files too large or binary to scan are reported once, not as one diagnostic each. */

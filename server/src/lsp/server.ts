@@ -33,6 +33,7 @@ import { Guard } from './guard';
 import { installSafetyNet } from './safetyNet';
 import { linkOf } from './link';
 import { Session } from './session';
+import { cacheEnabled, startupCache } from './startupCache';
 
 /**
  * Wires one LSP connection: capabilities, document sync, file watching, settings, and the
@@ -49,6 +50,8 @@ export function startServer(connection: Connection): void {
   let watcher: FileWatcher | undefined;
   let workspace: NodeWorkspace | undefined;
   let canFollowFolders = false;
+  /** `specthread.cache.enabled`: start-up indexing takes unchanged code files from the warm cache. */
+  let useCache = true;
   const guard = new Guard({
     logError: (message) => connection.console.error(message),
     versionOf: (uri) => documents.get(uri)?.version,
@@ -62,6 +65,7 @@ export function startServer(connection: Connection): void {
     canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canReportProgress = !!params.capabilities.window?.workDoneProgress;
     const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    useCache = cacheEnabled(params.initializationOptions);
     canFollowFolders = !!params.capabilities.workspace?.workspaceFolders;
     workspace = new NodeWorkspace(roots);
     session = new Session(linkOf(connection), documents, workspace, initial, guard);
@@ -131,7 +135,8 @@ export function startServer(connection: Connection): void {
       }
       const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
       progress?.begin('SpecThread: indexing specs', 0, undefined, false);
-      await s.startIndexing((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`));
+      const openCache = useCache && workspace ? startupCache(workspace, linkOf(connection)) : undefined;
+      await s.startIndexing((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`), openCache);
       progress?.done();
     }),
   );

@@ -4,6 +4,7 @@ import { SpecThreadSettings } from '../../../shared/settings';
 import { CancellationToken, throwIfCancelled } from '../core/cancellation';
 import { Engine, EngineOptions } from '../core/engine';
 import { Workspace } from '../core/workspace';
+import { FactCacheFile } from '../host/factCacheFile';
 import { WatchedBatch } from '../host/fileWatcher';
 import { Guard } from './guard';
 import { ProgressReport, indexWorkspace } from './indexing';
@@ -50,8 +51,8 @@ export class Session {
   }
 
   /** Indexes the workspace, specs of open documents first, then publishes every spec's diagnostics. */
-  startIndexing(report: ProgressReport): Promise<void> {
-    this.indexing = indexWorkspace(this.writer, this.engine, this.documents, this.link, this.guard, report);
+  startIndexing(report: ProgressReport, openCache?: (token: CancellationToken) => Promise<FactCacheFile | undefined>): Promise<void> {
+    this.indexing = indexWorkspace(this.writer, this.engine, this.documents, this.link, this.guard, report, openCache);
     return this.indexing;
   }
 

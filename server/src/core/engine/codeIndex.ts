@@ -1,4 +1,4 @@
-// @spec specthread-core#8.4, specthread-core#14.1, specthread-core#21.2
+// @spec specthread-core#8.4, specthread-core#14.1, specthread-core#21.2, specthread-core#21.3
 import { CancellationToken } from '../cancellation';
 import { Log, internalError, isCancellation } from '../faults';
 import { FileNoteStore } from '../fileNoteStore';
@@ -6,6 +6,7 @@ import { Finding } from '../findings';
 import { CodeFiles } from '../trace/codeFiles';
 import { traceMarkers } from '../trace/traceMarkers';
 import { CodeRead, CodeReadRequest, Workspace } from '../workspace';
+import { BoundFactCache, CodeOutcome } from './factCache';
 import { readNoted } from './options';
 
 /**
@@ -15,6 +16,8 @@ import { readNoted } from './options';
 export class CodeIndex {
   readonly files: CodeFiles;
   private readonly faultsByPath = new Map<string, Finding>();
+  /** The warm cache, while an index run that was given one lasts (see factCache.ts). */
+  factCache: BoundFactCache | undefined;
 
   constructor(
     private readonly workspace: Workspace,
@@ -48,17 +51,38 @@ export class CodeIndex {
     }
   }
 
-  /** Reads and scans one code file, without reading it when the workspace says it is too large. */
+  /**
+   * Reads and scans one code file, or takes what it came to from the warm cache when the file is
+   * unchanged since (then it is neither read nor scanned).
+   */
   async load(path: string, token: CancellationToken): Promise<boolean> {
     const [read] = await this.read([path], token);
     return this.apply(path, read!, token);
   }
 
   /**
-   * Reads code files, a batch at a time, for `apply`. The one place code files are read: a cache
-   * of per-file facts can answer here before the workspace is asked.
+   * Reads code files, a batch at a time, for `apply`. The one place code files are read: the warm
+   * cache answers first for files unchanged since it recorded them, the workspace for the rest.
    */
-  async read(paths: readonly string[], token: CancellationToken): Promise<readonly CodeRead[]> {
+  async read(paths: readonly string[], token: CancellationToken): Promise<readonly IndexedRead[]> {
+    const out: IndexedRead[] = new Array<IndexedRead>(paths.length);
+    const missed: number[] = [];
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i]!;
+      const cached = this.files.isPinStore(path) ? undefined : await this.factCache?.code(path, token);
+      if (cached) out[i] = { cached };
+      else missed.push(i);
+    }
+    if (missed.length === 0) return out;
+    const reads = await this.readFromWorkspace(
+      missed.map((i) => paths[i]!),
+      token,
+    );
+    missed.forEach((i, j) => (out[i] = reads[j]!));
+    return out;
+  }
+
+  private async readFromWorkspace(paths: readonly string[], token: CancellationToken): Promise<readonly CodeRead[]> {
     const requests = paths.map((path) => this.requestFor(path));
     if (this.workspace.readCodeFiles) return this.workspace.readCodeFiles(requests, token);
     const out: CodeRead[] = [];
@@ -78,23 +102,46 @@ export class CodeIndex {
     return { path, maxBytes: code.settings.maxFileSize, markers: traceMarkers(code.roleOf(path)) };
   }
 
-  /** Stores what `read` found for one file; returns true when its trace facts changed. */
-  apply(path: string, read: CodeRead, token: CancellationToken): boolean {
+  /** Stores what `read` found for one file, and records it in the warm cache; returns true when its trace facts changed. */
+  apply(path: string, read: IndexedRead, token: CancellationToken): boolean {
+    if ('cached' in read) return this.restore(path, read.cached);
+    const { changed, text, outcome } = this.applyRead(path, read, token);
+    const cache = this.files.isPinStore(path) ? undefined : this.factCache;
+    if (cache && outcome && !this.faultsByPath.has(path)) cache.putCode(path, outcome, text);
+    return changed;
+  }
+
+  /** What a cached outcome says, applied as a scan would have applied it. */
+  private restore(path: string, outcome: CodeOutcome): boolean {
+    this.faultsByPath.delete(path);
+    this.files.markKnown(path, true);
+    if (outcome.skipped) return this.files.skip(path, outcome.skipped);
+    this.notes.setRead(path, outcome.note);
+    return this.files.adopt(path, outcome.facts);
+  }
+
+  private applyRead(path: string, read: CodeRead, token: CancellationToken): { changed: boolean; text?: string; outcome?: CodeOutcome } {
     const code = this.files;
     const { text, note } = read;
     if (read.noTrace) {
+      // The bytes hold no marker: no tags, and no text to hash (a moved mtime then means a rescan).
       this.notes.setRead(path, undefined);
       const changed = code.setNoTags(path);
-      return this.faultsByPath.delete(path) || changed;
+      return { changed: this.faultsByPath.delete(path) || changed, outcome: {} };
     }
     // Binary and oversized code files are already reported as not scanned for tags; they exist all the same.
     if (note?.reason === 'binary' || note?.reason === 'too-large') {
       code.markKnown(path, true);
-      return code.skip(path, note.reason);
+      return { changed: code.skip(path, note.reason), outcome: { skipped: note.reason } };
     }
     this.notes.setRead(path, note);
     const changed = this.set(path, text, token);
     if (note) code.markKnown(path, true);
-    return changed;
+    const skipped = code.skippedFiles().get(path);
+    if (text === undefined) return { changed };
+    return { changed, text, outcome: skipped ? { skipped } : { facts: code.get(path), ...(note ? { note } : {}) } };
   }
 }
+
+/** A code file as `read` found it: read from the workspace, or what the warm cache recorded for it. */
+export type IndexedRead = CodeRead | { readonly cached: CodeOutcome };

@@ -144,6 +144,18 @@ export class CodeFiles {
     return this.facts.delete(path);
   }
 
+  /**
+   * Takes a file's facts as an earlier scan of the same text found them (the warm cache, see
+   * engine/factCache.ts): `undefined` when it had no tags. Returns true when that changed anything.
+   */
+  adopt(path: string, facts: CodeFileFacts | undefined): boolean {
+    this.markKnown(path, true);
+    const hadSkip = this.skipped.delete(path);
+    if (!facts) return this.facts.delete(path) || hadSkip;
+    this.facts.set(path, facts);
+    return true;
+  }
+
   get(path: string): CodeFileFacts | undefined {
     return this.facts.get(path);
   }
