@@ -354,13 +354,22 @@ function issueTable(sizes: readonly SizeResult[], openspec: readonly OpenspecCom
   else
     for (const c of openspec) {
       const name = path.basename(c.repo);
-      rows.push(targetRow(`checkOverOpenspec:${name}`, `check / openspec validate, ${name}`, ratio(c.specthread.ms.median, c.openspec.ms.median), UNITS.ratio, 0.33));
+      rows.push(
+        targetRow(`checkOverOpenspec:${name}`, `check / openspec validate, ${name}`, ratio(c.specthread.ms.median, c.openspec.ms.median), UNITS.ratio, 0.33),
+      );
     }
   const M = at('M');
   const L = at('L');
   const S = at('S');
   rows.push(
-    targetRow('growthMToL', 'cold check growth M → L (4× the work)', ratio(L?.cold.ms.median, M?.cold.ms.median), UNITS.ratio, 4, !M ? notRun('M') : notRun('L')),
+    targetRow(
+      'growthMToL',
+      'cold check growth M → L (4× the work)',
+      ratio(L?.cold.ms.median, M?.cold.ms.median),
+      UNITS.ratio,
+      4,
+      !M ? notRun('M') : notRun('L'),
+    ),
   );
   rows.push(targetRow('coldPeakMemoryL', 'peak memory, cold check at L', MB(L?.cold.maxRssKiB), UNITS.mb, 300, notRun('L')));
   const warmL = L && typeof L.warm !== 'string' ? L.warm.ms.median : undefined;
@@ -385,17 +394,48 @@ function issueTable(sizes: readonly SizeResult[], openspec: readonly OpenspecCom
     rows.push(targetRow(`editP50${s}`, `edit didChange → diagnostics p50, ${s}`, e?.ms.median, UNITS.ms, target ? 15 : undefined, noServer(at(s), s)));
     rows.push(targetRow(`editP99${s}`, `edit didChange → diagnostics p99, ${s}`, e?.ms.p99, UNITS.ms, target ? 50 : undefined, noServer(at(s), s)));
   }
-  rows.push(targetRow('editLOverS', 'edit median L / edit median S', ratio(editsL?.ms.median, edits(S)?.ms.median), UNITS.ratio, 1.5, !S ? notRun('S') : noServer(L, 'L')));
-  rows.push(targetRow('editMOverS', 'edit median M / edit median S', ratio(edits(M)?.ms.median, edits(S)?.ms.median), UNITS.ratio, undefined, !S ? notRun('S') : noServer(M, 'M')));
+  rows.push(
+    targetRow(
+      'editLOverS',
+      'edit median L / edit median S',
+      ratio(editsL?.ms.median, edits(S)?.ms.median),
+      UNITS.ratio,
+      1.5,
+      !S ? notRun('S') : noServer(L, 'L'),
+    ),
+  );
+  rows.push(
+    targetRow(
+      'editMOverS',
+      'edit median M / edit median S',
+      ratio(edits(M)?.ms.median, edits(S)?.ms.median),
+      UNITS.ratio,
+      undefined,
+      !S ? notRun('S') : noServer(M, 'M'),
+    ),
+  );
   for (const s of ['S', 'M', 'L'] as const) {
     const r = at(s);
-    rows.push(targetRow(`indexed${s}`, `server initialize → indexed, ${s} (cold)`, r?.server?.startup.indexedMs, UNITS.s, s === 'L' ? 8000 : undefined, noServer(r, s)));
+    rows.push(
+      targetRow(`indexed${s}`, `server initialize → indexed, ${s} (cold)`, r?.server?.startup.indexedMs, UNITS.s, s === 'L' ? 8000 : undefined, noServer(r, s)),
+    );
   }
   const warmIndexed = L?.server && typeof L.server.warm !== 'string' ? L.server.warm.indexedMs : undefined;
-  rows.push(targetRow('indexedWarmL', 'server initialize → indexed, L (warm)', warmIndexed, UNITS.s, 2000, L?.server && typeof L.server.warm === 'string' ? L.server.warm : noServer(L, 'L')));
+  rows.push(
+    targetRow(
+      'indexedWarmL',
+      'server initialize → indexed, L (warm)',
+      warmIndexed,
+      UNITS.s,
+      2000,
+      L?.server && typeof L.server.warm === 'string' ? L.server.warm : noServer(L, 'L'),
+    ),
+  );
   for (const s of ['S', 'M', 'L'] as const) {
     const r = at(s);
-    rows.push(targetRow(`firstDiagnostics${s}`, `server initialize → first diagnostics, ${s}`, r?.server?.startup.firstDiagnosticsMs, UNITS.ms, 200, noServer(r, s)));
+    rows.push(
+      targetRow(`firstDiagnostics${s}`, `server initialize → first diagnostics, ${s}`, r?.server?.startup.firstDiagnosticsMs, UNITS.ms, 200, noServer(r, s)),
+    );
   }
   return rows;
 }
@@ -420,7 +460,12 @@ function detailTable(sizes: readonly SizeResult[]): string {
       ms(r.cold.ms.median),
       `CPU ${ms(r.cold.cpuMs.median)}, peak RSS ${mb(r.cold.maxRssKiB)}; min ${ms(r.cold.ms.min)}, max ${ms(r.cold.ms.max)}`,
     ]);
-    rows.push(['', 'rg (the floor)', typeof r.rg === 'string' ? r.rg : ms(r.rg.ms.median), typeof r.rg === 'string' ? '' : `${r.rg.lines} tag lines in ${r.rg.files} files`]);
+    rows.push([
+      '',
+      'rg (the floor)',
+      typeof r.rg === 'string' ? r.rg : ms(r.rg.ms.median),
+      typeof r.rg === 'string' ? '' : `${r.rg.lines} tag lines in ${r.rg.files} files`,
+    ]);
     rows.push([
       '',
       'warm check --cache',
@@ -459,7 +504,9 @@ async function main(): Promise<number> {
   const started = performance.now();
   const cli = new CliRunner(path.join(o.dist, 'cli.js'), o.outDir);
   const cache = { cli: cli.supportsCache(), server: serverHasCache(o.dist) };
-  log(`measuring ${o.dist} (${commitOf(path.dirname(o.dist))}); sizes ${o.sizes.join(', ')}; CLI --cache: ${cache.cli ? 'yes' : 'no'}; server cache: ${cache.server ? 'yes' : 'no'}`);
+  log(
+    `measuring ${o.dist} (${commitOf(path.dirname(o.dist))}); sizes ${o.sizes.join(', ')}; CLI --cache: ${cache.cli ? 'yes' : 'no'}; server cache: ${cache.server ? 'yes' : 'no'}`,
+  );
 
   const sizes: SizeResult[] = [];
   for (const size of o.sizes) sizes.push(await measureSize(size, o, cli, cache));
@@ -492,7 +539,9 @@ async function main(): Promise<number> {
   out.push(`machine    ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.platform}, node ${m.node}`);
   out.push(`load       ${loadBefore.join(' ')} before, ${m.loadAverage.join(' ')} after (1/5/15-min averages; above ${m.cpus} means other work competed)`);
   out.push(`build      ${o.dist} (commit ${commitOf(path.dirname(o.dist))}); bench commit ${commitOf(REPO)}`);
-  out.push(`runs       ${o.cliRuns} cold/warm/rg per size, ${o.edits} edits, ${o.openspecRuns} per OpenSpec repo; rg ${RG_ARGS.join(' ')}${o.quick ? '; --quick' : ''}`);
+  out.push(
+    `runs       ${o.cliRuns} cold/warm/rg per size, ${o.edits} edits, ${o.openspecRuns} per OpenSpec repo; rg ${RG_ARGS.join(' ')}${o.quick ? '; --quick' : ''}`,
+  );
   out.push('', formatTargets(table), '', detailTable(sizes), '');
   if (typeof openspec !== 'string' && openspec.length) {
     out.push(
@@ -525,7 +574,22 @@ async function main(): Promise<number> {
       const { root, options, specs, files, bytes, code, reused, requirements, criteria, tasks, citations, expected, fingerprint } = r.workspace;
       return {
         ...r,
-        workspace: { root, options, specs, files, bytes, code, reused, requirements, criteria, tasks, citations, expected, fingerprint, generateMs: r.generateMs },
+        workspace: {
+          root,
+          options,
+          specs,
+          files,
+          bytes,
+          code,
+          reused,
+          requirements,
+          criteria,
+          tasks,
+          citations,
+          expected,
+          fingerprint,
+          generateMs: r.generateMs,
+        },
       };
     }),
     openspec,

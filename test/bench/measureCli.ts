@@ -100,7 +100,8 @@ export class CliRunner {
       BENCH_RUSAGE_FILE: rusageFile,
     });
     const parsed = SUMMARY.exec(r.stderr);
-    if (!parsed || (r.exitCode !== 0 && r.exitCode !== 1)) throw new Error(`specthread check ${extra.join(' ')} failed (exit ${r.exitCode}) in ${root}:\n${r.stderr.slice(-4000)}`);
+    if (!parsed || (r.exitCode !== 0 && r.exitCode !== 1))
+      throw new Error(`specthread check ${extra.join(' ')} failed (exit ${r.exitCode}) in ${root}:\n${r.stderr.slice(-4000)}`);
     const usage = JSON.parse(fs.readFileSync(rusageFile, 'utf8')) as { maxRssKiB: number; cpuMs: number };
     return { ms: r.ms, cpuMs: usage.cpuMs, maxRssKiB: usage.maxRssKiB, exitCode: r.exitCode, summary: parsed[0] };
   }
