@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// @spec specthread-core#14.8
+// @spec specthread-core#14.8, specthread-core#21.5
 // `npm test`: every stage of the test suite, in order, each run even when an earlier one failed,
 // so that one red stage never hides the state of the others (a `&&` chain would skip them
 // without a word). Prints each stage's result and time at the end; exits 1 if any stage failed.

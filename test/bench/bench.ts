@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { GeneratedWorkspace, generateWorkspace } from './generate';
 import { ClientProfile } from './lspClient';
-import { EditResult, StartupResult, Summary, SyncMode, measureEdits, measureStartup, openLarge, summarize } from './measure';
+import { BurstResult, EditResult, StartupResult, Summary, SyncMode, measureBursts, measureEdits, measureStartup, openLarge, summarize } from './measure';
 import { CliRun, CliRunner, CliSummary, OpenspecComparison, RG_ARGS, RgRun, compareOpenspec, findOpenspec, rg, rgMissing, summarizeCli } from './measureCli';
 import { TargetRow, UNITS, formatTable, formatTargets, ratio, targetRow } from './targets';
 
@@ -49,6 +49,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --dist DIR            measure another build's dist/ (cli.js, server.js), e.g. an older commit's
   --cli-runs N          cold and warm CLI runs, ripgrep runs, per size (median reported; default 3, quick 1)
   --edits N             sequential didChange edits per size (default 200, quick 40)
+  --bursts N            typing bursts of 10 didChange each, after the edits (default 0: skipped)
   --sync MODE           didChange content: incremental, full or both (default incremental)
   --openspec-runs N     runs of each tool per OpenSpec repository (default 3, quick 1; 0 skips)
   --openspec-repo DIR   an OpenSpec repository (repeatable; default ${DEFAULT_OPENSPEC_REPOS.join(', ')} under ../shared/corpus)
@@ -66,6 +67,7 @@ interface Options {
   readonly cliRuns: number;
   readonly edits: number;
   readonly syncModes: SyncMode[];
+  readonly bursts: number;
   readonly openspecRuns: number;
   readonly openspecRepos: string[];
   readonly server: boolean;
@@ -88,6 +90,7 @@ function readOptions(): Options {
         'cli-runs': { type: 'string' },
         edits: { type: 'string' },
         sync: { type: 'string' },
+        bursts: { type: 'string' },
         'openspec-runs': { type: 'string' },
         'openspec-repo': { type: 'string', multiple: true },
         'no-server': { type: 'boolean' },
@@ -127,6 +130,7 @@ function readOptions(): Options {
     cliRuns: int('cli-runs', values['cli-runs'], quick ? 1 : 3, 1),
     edits: Math.ceil(int('edits', values.edits, quick ? 40 : 200, 0) / 2) * 2,
     syncModes,
+    bursts: int('bursts', values.bursts, 0, 0),
     openspecRuns: int('openspec-runs', values['openspec-runs'], quick ? 1 : 3, 0),
     openspecRepos: (values['openspec-repo'] ?? DEFAULT_OPENSPEC_REPOS.map((r) => path.join(corpus, r))).map((r) => path.resolve(r)),
     server: values['no-server'] !== true,
@@ -196,6 +200,7 @@ interface Check {
 interface ServerResult {
   readonly startup: StartupResult;
   readonly edits: readonly EditResult[];
+  readonly burst: BurstResult | undefined;
   readonly memoryAfterEditsKiB: { rss: number; peak: number } | undefined;
   /** Start-up of a second server over the cache the first one left; a string says why not measured. */
   readonly warm: StartupResult | string;
@@ -260,13 +265,19 @@ async function measureSize(size: SizeName, o: Options, cli: CliRunner, cache: { 
     const { client, result: startup } = await measureStartup(serverJs, ws, o.profile, o.timeoutMs, nodeArgs);
     const edits: EditResult[] = [];
     let memoryAfterEditsKiB: { rss: number; peak: number } | undefined;
+    let burst: BurstResult | undefined;
     try {
       const doc = await openLarge(client, ws);
       for (const sync of o.syncModes) {
         log(`${size}: ${o.edits} ${sync} edits in ${path.relative(root, ws.large.requirementsPath)} …`);
         edits.push(await measureEdits(client, ws, doc, o.edits, sync, o.seed));
       }
+      // Memory is read before the bursts, so "after N edits" means exactly the N edits.
       memoryAfterEditsKiB = client.memoryKiB();
+      if (o.bursts > 0) {
+        log(`${size}: ${o.bursts} bursts of 10 edits …`);
+        burst = await measureBursts(client, ws, doc, o.bursts, 10, o.syncModes[0], o.seed);
+      }
     } finally {
       await client.stop();
     }
@@ -277,7 +288,7 @@ async function measureSize(size: SizeName, o: Options, cli: CliRunner, cache: { 
       await second.client.stop();
       warmStartup = second.result;
     }
-    server = { startup, edits, memoryAfterEditsKiB, warm: warmStartup };
+    server = { startup, edits, burst, memoryAfterEditsKiB, warm: warmStartup };
   }
 
   // The numbers only mean something if the tools saw what was generated.
@@ -488,6 +499,15 @@ function detailTable(sizes: readonly SizeResult[]): string {
         `edit → diagnostics, ${e.sync} (${e.edits})`,
         `${ms(e.ms.median)} p50`,
         `p99 ${ms(e.ms.p99)}, max ${ms(e.ms.max)}` + (e.serverCpuMsPerEdit === undefined ? '' : `; server CPU ${ms(e.serverCpuMsPerEdit)}/edit`),
+      ]);
+    }
+    if (s.burst) {
+      const b = s.burst;
+      rows.push([
+        '',
+        `burst of ${b.size} edits → diagnostics (${b.bursts})`,
+        `${ms(b.ms.median)} p50`,
+        `${b.publishesPerBurst.median} publishes per burst, ideal 1`,
       ]);
     }
     rows.push(['', 'server RSS after the edits', mb(s.memoryAfterEditsKiB?.rss), `peak ${mb(s.memoryAfterEditsKiB?.peak)}`]);
