@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { GeneratorOptions, generateWorkspace } from '../bench/generate';
 import { GHOST_SPEC } from '../bench/generateCode';
+import { childCpuMs } from '../bench/measureCli';
 import { UNITS, formatTargets, ratio, targetRow } from '../bench/targets';
 
 const SMALL: GeneratorOptions = {
@@ -123,5 +124,13 @@ describe('bench: the table of issue 15', () => {
     const text = formatTargets([targetRow('x', 'cold check / rg, L', 44, UNITS.ratio, 5), targetRow('y', 'peak memory', 494, UNITS.mb, 300)]);
     assert.match(text, /cold check \/ rg, L\s+44\.0?0?×\s+≤ 5\.00×\s+not met/);
     assert.match(text, /peak memory\s+494 MB\s+≤ 300 MB\s+not met/);
+  });
+});
+
+describe('bench: reading CPU time', () => {
+  it("adds user and system time of bash's children line, and reports undefined for anything else", () => {
+    assert.strictEqual(childCpuMs('0m0.000s 0m0.002s\n0m1.250s 0m0.050s\n'), 1300);
+    assert.strictEqual(childCpuMs('0m0.000s 0m0.002s\n1m0.000s 0m0.500s'), 60500);
+    assert.strictEqual(childCpuMs('rg: error'), undefined);
   });
 });
