@@ -395,6 +395,16 @@ function issueTable(sizes: readonly SizeResult[], openspec: readonly OpenspecCom
       !M ? notRun('M') : notRun('L'),
     ),
   );
+  rows.push(
+    targetRow(
+      'growthMToLCpu',
+      'cold check growth M → L in CPU time (context)',
+      ratio(L?.cold.cpuMs.median, M?.cold.cpuMs.median),
+      UNITS.ratio,
+      undefined,
+      !M ? notRun('M') : notRun('L'),
+    ),
+  );
   rows.push(targetRow('coldPeakMemoryL', 'peak memory, cold check at L', MB(L?.cold.maxRssKiB), UNITS.mb, 300, notRun('L')));
   const warmL = L && typeof L.warm !== 'string' ? L.warm.ms.median : undefined;
   rows.push(targetRow('warmCheckL', 'warm check --cache at L', warmL, UNITS.s, 1500, !L ? notRun('L') : typeof L.warm === 'string' ? L.warm : 'n/a'));
@@ -425,6 +435,16 @@ function issueTable(sizes: readonly SizeResult[], openspec: readonly OpenspecCom
       ratio(editsL?.ms.median, edits(S)?.ms.median),
       UNITS.ratio,
       1.5,
+      !S ? notRun('S') : noServer(L, 'L'),
+    ),
+  );
+  rows.push(
+    targetRow(
+      'editCpuLOverS',
+      'edit server CPU per edit L / S (context)',
+      ratio(editsL?.serverCpuMsPerEdit, edits(S)?.serverCpuMsPerEdit),
+      UNITS.ratio,
+      undefined,
       !S ? notRun('S') : noServer(L, 'L'),
     ),
   );
