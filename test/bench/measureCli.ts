@@ -54,6 +54,8 @@ export interface CliRun {
   readonly maxRssKiB: number;
   readonly exitCode: number | null;
   readonly summary: string;
+  /** Findings per rule code, from the run's JSON report. */
+  readonly byCode: Readonly<Record<string, number>>;
 }
 
 export interface CliSummary {
@@ -91,27 +93,25 @@ export class CliRunner {
     return `${help.stdout}${help.stderr}`.includes('--cache');
   }
 
-  /** One `specthread check <root> [extra…]` with cwd at the root; exit 0 or 1 (findings) is success. */
+  /**
+   * One `specthread check <root> [extra…] --format json --output <file>` with cwd at the root; exit
+   * 0 or 1 (findings) is success. The JSON report (written by the timed run itself, so no extra
+   * run is needed) gives the findings per rule code that the correctness checks compare.
+   */
   async check(root: string, extra: readonly string[] = []): Promise<CliRun> {
     const rusageFile = path.join(this.scratch, 'rusage.json');
+    const reportFile = path.join(this.scratch, 'findings.json');
     fs.rmSync(rusageFile, { force: true });
-    const r = await run(process.execPath, ['--require', this.rusageScript, this.cliJs, 'check', root, ...extra], root, {
-      ...process.env,
-      BENCH_RUSAGE_FILE: rusageFile,
-    });
+    fs.rmSync(reportFile, { force: true });
+    const args = ['--require', this.rusageScript, this.cliJs, 'check', root, ...extra, '--format', 'json', '--output', reportFile];
+    const r = await run(process.execPath, args, root, { ...process.env, BENCH_RUSAGE_FILE: rusageFile });
     const parsed = SUMMARY.exec(r.stderr);
     if (!parsed || (r.exitCode !== 0 && r.exitCode !== 1))
       throw new Error(`specthread check ${extra.join(' ')} failed (exit ${r.exitCode}) in ${root}:\n${r.stderr.slice(-4000)}`);
     const usage = JSON.parse(fs.readFileSync(rusageFile, 'utf8')) as { maxRssKiB: number; cpuMs: number };
-    return { ms: r.ms, cpuMs: usage.cpuMs, maxRssKiB: usage.maxRssKiB, exitCode: r.exitCode, summary: parsed[0] };
-  }
-
-  /** Findings per rule code, from one untimed `--format json` run. */
-  async findingsByCode(root: string): Promise<Record<string, number>> {
-    const r = await run(process.execPath, [this.cliJs, 'check', root, '--format', 'json'], root);
     const byCode: Record<string, number> = {};
-    for (const f of (JSON.parse(r.stdout) as { findings: { code: string }[] }).findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
-    return byCode;
+    for (const f of (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { findings: { code: string }[] }).findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+    return { ms: r.ms, cpuMs: usage.cpuMs, maxRssKiB: usage.maxRssKiB, exitCode: r.exitCode, summary: parsed[0], byCode };
   }
 }
 
