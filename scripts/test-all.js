@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// @spec specthread-core#14.8
+// @spec specthread-core#14.8, specthread-core#21.5
 // `npm test`: every stage of the test suite, in order, each run even when an earlier one failed,
 // so that one red stage never hides the state of the others (a `&&` chain would skip them
 // without a word). Prints each stage's result and time at the end; exits 1 if any stage failed.
@@ -12,6 +12,8 @@ const STAGES = [
   { id: 'typecheck', script: 'typecheck', what: 'tsc strict' },
   { id: 'lint', script: 'lint', what: 'ESLint: layering (the core is pure) and habits' },
   { id: 'unit', script: 'test:unit', what: 'core, LSP, CLI, corpus, fuzz and meta tests (mocha)' },
+  // Fails only when the benchmark itself fails (a crash, or the tools did not see what was generated), never on a ratio.
+  { id: 'bench', script: 'bench:quick', what: 'quick benchmark (sizes S and M): prints the table of issue 15' },
   { id: 'e2e', script: 'test:e2e', what: 'editor end-to-end suites (Neovim, code-server)' },
   { id: 'dogfood', script: 'dogfood', what: 'SpecThread checks its own spec, code and tests' },
 ];

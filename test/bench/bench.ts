@@ -1,13 +1,17 @@
+// @spec specthread-core#21.5
 /**
- * `npm run bench`: generates a synthetic Kiro workspace and measures, in one run,
- *   1. a cold `specthread check` of it (fresh process, median of N),
- *   2. server start-up: initialize → first diagnostics of a document opened at once, and → indexed,
- *   3. edit latency in one large requirements.md: didChange → the publishDiagnostics that reflects it,
- * then prints a table with ratios and writes everything to .bench/results.json.
- *
- * Sizes and counts come from flags (`npm run bench -- --specs 100`) or BENCH_* variables;
- * `npm run bench -- --help` lists them. BENCH_SERVER_NODE_ARGS passes node flags to the server,
- * e.g. `BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=.bench/prof'` to profile it.
+ * `npm run bench`: the benchmark of issue 15. For each size (S, M, L: generated deterministically,
+ * specs plus code and test files) it measures in one run
+ *   1. cold `specthread check` (fresh process, median of N) and ripgrep over the same tree, run
+ *      alternately so that load on the machine hits both alike, plus the check's peak memory and CPU,
+ *   2. warm `specthread check --cache` (when the CLI has `--cache`),
+ *   3. server start-up (initialize → first diagnostics of an opened file, → indexed; again warm
+ *      when the server has a cache), edit latency in the 1,000-criterion requirements.md and the
+ *      server's memory when indexed and after the edits,
+ * then `openspec validate --all --json` beside `specthread check` on real OpenSpec repositories,
+ * and prints the issue's table (every ratio with its target, met or not) and writes everything
+ * to .bench/results.json. It fails (exit 1) only when the tools did not see what was generated,
+ * never on a ratio. `npm run bench -- --help` lists the options.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,106 +21,137 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { GeneratedWorkspace, generateWorkspace } from './generate';
 import { ClientProfile } from './lspClient';
-import { BurstResult, CliResult, EditResult, SyncMode, measureBursts, measureCli, measureEdits, measureStartup, openLarge } from './measure';
+import { BurstResult, EditResult, StartupResult, Summary, SyncMode, measureBursts, measureEdits, measureStartup, openLarge, summarize } from './measure';
+import { CliRun, CliRunner, CliSummary, OpenspecComparison, RG_ARGS, RgRun, compareOpenspec, findOpenspec, rg, rgMissing, summarizeCli } from './measureCli';
+import { TargetRow, UNITS, formatTable, formatTargets, ratio, targetRow } from './targets';
 
 const REPO = path.resolve(__dirname, '..', '..');
+
+/** The sizes of issue 15. Every size keeps the one large 1,000-criterion spec (100 × 10) that edits rewrite. */
+export const SIZES = {
+  S: { specs: 100, codeFiles: 5_000 },
+  M: { specs: 500, codeFiles: 25_000 },
+  L: { specs: 2_000, codeFiles: 100_000 },
+} as const;
+export type SizeName = keyof typeof SIZES;
+
+const DEFAULT_OPENSPEC_REPOS = ['openspec/Fission-AI__OpenSpec', 'openspec/129s__NeoSHUSchedulingHelper'];
 
 // ---------------------------------------------------------------------------------------------
 // Options
 
-interface Option {
-  readonly flag: string;
-  readonly env: string;
-  readonly fallback: string;
-  readonly help: string;
-}
-
-const OPTIONS = {
-  specs: { flag: 'specs', env: 'BENCH_SPECS', fallback: '500', help: 'ordinary specs' },
-  requirements: { flag: 'requirements', env: 'BENCH_REQUIREMENTS', fallback: '5', help: 'requirements per ordinary spec' },
-  criteria: { flag: 'criteria', env: 'BENCH_CRITERIA', fallback: '4', help: 'criteria per requirement (ordinary specs)' },
-  largeRequirements: { flag: 'large-requirements', env: 'BENCH_LARGE_REQUIREMENTS', fallback: '300', help: 'requirements in the large spec' },
-  largeCriteria: { flag: 'large-criteria', env: 'BENCH_LARGE_CRITERIA', fallback: '10', help: 'criteria per requirement in the large spec' },
-  edits: { flag: 'edits', env: 'BENCH_EDITS', fallback: '200', help: 'sequential didChange edits per sync mode (rounded up to even)' },
-  sync: { flag: 'sync', env: 'BENCH_SYNC', fallback: 'both', help: 'didChange content: incremental, full or both' },
-  bursts: { flag: 'bursts', env: 'BENCH_BURSTS', fallback: '10', help: 'typing bursts (0 to skip)' },
-  burstSize: { flag: 'burst-size', env: 'BENCH_BURST_SIZE', fallback: '10', help: 'didChange notifications per burst' },
-  cliRuns: { flag: 'cli-runs', env: 'BENCH_CLI_RUNS', fallback: '3', help: 'cold CLI runs (median reported)' },
-  client: { flag: 'client', env: 'BENCH_CLIENT', fallback: 'vscode', help: 'client capabilities: vscode or minimal' },
-  seed: { flag: 'seed', env: 'BENCH_SEED', fallback: '1337', help: 'PRNG seed of the generator' },
-  out: { flag: 'out', env: 'BENCH_OUT', fallback: '.bench', help: 'output folder (workspace/ and results.json), relative to the repo' },
-  timeout: { flag: 'timeout', env: 'BENCH_TIMEOUT', fallback: '300', help: 'seconds to wait for any one server event before failing' },
-} satisfies Record<string, Option>;
-
-type Options = Record<keyof typeof OPTIONS, string>;
-
 /** A bad flag or value: reported with the usage text, without a stack. */
 class UsageError extends Error {}
 
-function usage(): string {
-  const lines = Object.values(OPTIONS).map((o) => `  --${o.flag.padEnd(20)} ${o.help} (default ${o.fallback}; env ${o.env})`);
-  return `Usage: npm run bench -- [options]\n${lines.join('\n')}`;
+const USAGE = `Usage: npm run bench -- [options]
+  --sizes S,M,L         sizes to generate and measure (default S,M,L; --quick: S,M)
+  --quick               S and M, fewer runs and edits: the \`bench\` stage of npm test (about 3 minutes)
+  --dist DIR            measure another build's dist/ (cli.js, server.js), e.g. an older commit's
+  --cli-runs N          cold and warm CLI runs, ripgrep runs, per size (median reported; default 3, quick 1)
+  --edits N             sequential didChange edits per size (default 200, quick 40)
+  --bursts N            typing bursts of 10 didChange each, after the edits (default 0: skipped)
+  --sync MODE           didChange content: incremental, full or both (default incremental)
+  --openspec-runs N     runs of each tool per OpenSpec repository (default 3, quick 1; 0 skips)
+  --openspec-repo DIR   an OpenSpec repository (repeatable; default ${DEFAULT_OPENSPEC_REPOS.join(', ')} under ../shared/corpus)
+  --no-server           skip the language-server measurements
+  --client vscode|minimal  client capabilities the server sees (default vscode)
+  --seed N              PRNG seed of the generator (default 1337)
+  --out DIR             output folder (workspaces and results.json), relative to the repo (default .bench)
+  --timeout S           seconds to wait for any one server event before failing (default 600)
+Environment: BENCH_SERVER_NODE_ARGS passes node flags to the server (e.g. '--cpu-prof --cpu-prof-dir=.bench/prof').`;
+
+interface Options {
+  readonly sizes: SizeName[];
+  readonly quick: boolean;
+  readonly dist: string;
+  readonly cliRuns: number;
+  readonly edits: number;
+  readonly syncModes: SyncMode[];
+  readonly bursts: number;
+  readonly openspecRuns: number;
+  readonly openspecRepos: string[];
+  readonly server: boolean;
+  readonly profile: ClientProfile;
+  readonly seed: number;
+  readonly outDir: string;
+  readonly timeoutMs: number;
 }
 
 function readOptions(): Options {
-  const flags: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' } };
-  for (const o of Object.values(OPTIONS)) flags[o.flag] = { type: 'string' };
-  let values: Record<string, string | boolean | undefined>;
+  let values: ReturnType<typeof parse>['values'];
+  const parse = () =>
+    parseArgs({
+      strict: true,
+      options: {
+        help: { type: 'boolean' },
+        quick: { type: 'boolean' },
+        sizes: { type: 'string' },
+        dist: { type: 'string' },
+        'cli-runs': { type: 'string' },
+        edits: { type: 'string' },
+        sync: { type: 'string' },
+        bursts: { type: 'string' },
+        'openspec-runs': { type: 'string' },
+        'openspec-repo': { type: 'string', multiple: true },
+        'no-server': { type: 'boolean' },
+        client: { type: 'string' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        timeout: { type: 'string' },
+      },
+    });
   try {
-    values = parseArgs({ options: flags, strict: true }).values;
+    values = parse().values;
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
   if (values.help) {
-    process.stdout.write(usage() + '\n');
+    process.stdout.write(USAGE + '\n');
     process.exit(0);
   }
-  const out = {} as Options;
-  for (const [key, o] of Object.entries(OPTIONS) as [keyof typeof OPTIONS, Option][]) {
-    const v = values[o.flag];
-    out[key] = typeof v === 'string' ? v : (process.env[o.env] ?? o.fallback);
-  }
-  return out;
-}
-
-function int(options: Options, key: keyof typeof OPTIONS, min: number): number {
-  const n = Number(options[key]);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${OPTIONS[key].flag} must be an integer ≥ ${min}, not '${options[key]}'`);
-  return n;
+  const quick = values.quick === true;
+  const int = (flag: string, v: string | undefined, fallback: number, min: number) => {
+    const n = v === undefined ? fallback : Number(v);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${flag} must be an integer ≥ ${min}, not '${v}'`);
+    return n;
+  };
+  const sizes = (values.sizes ?? (quick ? 'S,M' : 'S,M,L')).split(',').map((s) => s.trim().toUpperCase());
+  for (const s of sizes) if (!(s in SIZES)) throw new UsageError(`--sizes takes S, M and L, not '${s}'`);
+  const sync = values.sync ?? 'incremental';
+  const syncModes: SyncMode[] = sync === 'both' ? ['incremental', 'full'] : sync === 'incremental' || sync === 'full' ? [sync] : [];
+  if (!syncModes.length) throw new UsageError(`--sync must be incremental, full or both, not '${sync}'`);
+  const client = values.client ?? 'vscode';
+  if (client !== 'vscode' && client !== 'minimal') throw new UsageError(`--client must be vscode or minimal, not '${client}'`);
+  const corpus = path.resolve(REPO, '..', 'shared', 'corpus');
+  return {
+    sizes: (['S', 'M', 'L'] as const).filter((s) => sizes.includes(s)),
+    quick,
+    dist: path.resolve(values.dist ?? path.join(REPO, 'dist')),
+    cliRuns: int('cli-runs', values['cli-runs'], quick ? 1 : 3, 1),
+    edits: Math.ceil(int('edits', values.edits, quick ? 40 : 200, 0) / 2) * 2,
+    syncModes,
+    bursts: int('bursts', values.bursts, 0, 0),
+    openspecRuns: int('openspec-runs', values['openspec-runs'], quick ? 1 : 3, 0),
+    openspecRepos: (values['openspec-repo'] ?? DEFAULT_OPENSPEC_REPOS.map((r) => path.join(corpus, r))).map((r) => path.resolve(r)),
+    server: values['no-server'] !== true,
+    profile: client,
+    seed: int('seed', values.seed, 1337, 0),
+    outDir: path.resolve(REPO, values.out ?? '.bench'),
+    timeoutMs: int('timeout', values.timeout, 600, 1) * 1000,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Formatting
+// Helpers
 
-function fmt(n: number, digits = 0): string {
-  return Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a';
-}
-
-function ms(n: number): string {
-  return `${fmt(n, n < 10 ? 2 : n < 100 ? 1 : 0)} ms`;
-}
-
-function ratioText(r: number): string {
-  if (!Number.isFinite(r)) return 'n/a';
-  return r >= 0.1 ? `${fmt(r, 2)}×` : `${fmt(r * 100, 2)} %`;
-}
-
-function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  const line = (r: readonly string[]) =>
-    r
-      .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c])))
-      .join('  ')
-      .trimEnd();
-  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
-}
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+const MB = (kib: number | undefined) => (kib === undefined ? undefined : (kib * 1024) / 1e6);
 
 function machine() {
   const cpus = os.cpus();
   return {
     cpus: cpus.length,
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
-    cpuMHz: cpus[0]?.speed ?? 0,
     memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
     loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
@@ -124,18 +159,34 @@ function machine() {
   };
 }
 
-function commit(): string {
+function commitOf(dir: string): string {
   try {
-    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO, encoding: 'utf8' }).trim();
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: dir, encoding: 'utf8' }).trim();
     return dirty ? `${sha} (modified)` : sha;
   } catch {
     return 'unknown';
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// The run
+/** True when the build's package.json contributes a server setting for the cache (`specthread.cache…`). */
+function serverHasCache(dist: string): boolean {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(dist, '..', 'package.json'), 'utf8')) as {
+      contributes?: { configuration?: { properties?: Record<string, unknown> } | { properties?: Record<string, unknown> }[] };
+    };
+    const configuration = pkg.contributes?.configuration;
+    const sections = Array.isArray(configuration) ? configuration : configuration ? [configuration] : [];
+    return sections.some((s) => Object.keys(s.properties ?? {}).some((k) => k.startsWith('specthread.cache')));
+  } catch {
+    return false;
+  }
+}
+
+/** The cache folders a run may have left in a workspace: removed before every cold measurement. */
+function clearCaches(root: string): void {
+  fs.rmSync(path.join(root, 'node_modules', '.cache'), { recursive: true, force: true });
+}
 
 interface Check {
   readonly name: string;
@@ -143,246 +194,465 @@ interface Check {
   readonly detail: string;
 }
 
-async function main(): Promise<number> {
-  const options = readOptions();
-  const sizes = {
-    specs: int(options, 'specs', 1),
-    requirementsPerSpec: int(options, 'requirements', 1),
-    criteriaPerRequirement: int(options, 'criteria', 1),
-    largeRequirements: int(options, 'largeRequirements', 1),
-    largeCriteriaPerRequirement: int(options, 'largeCriteria', 1),
-    seed: int(options, 'seed', 0),
-  };
-  const edits = Math.ceil(int(options, 'edits', 0) / 2) * 2;
-  const bursts = int(options, 'bursts', 0);
-  const burstSize = int(options, 'burstSize', 1);
-  const cliRuns = int(options, 'cliRuns', 1);
-  const timeoutMs = int(options, 'timeout', 1) * 1000;
-  const syncModes: SyncMode[] =
-    options.sync === 'both' ? ['incremental', 'full'] : options.sync === 'incremental' || options.sync === 'full' ? [options.sync] : [];
-  if (!syncModes.length) throw new UsageError(`--sync must be incremental, full or both, not '${options.sync}'`);
-  if (options.client !== 'vscode' && options.client !== 'minimal') throw new UsageError(`--client must be vscode or minimal, not '${options.client}'`);
-  const profile: ClientProfile = options.client;
+// ---------------------------------------------------------------------------------------------
+// One size
 
-  const outDir = path.resolve(REPO, options.out);
-  const serverJs = path.join(REPO, 'dist', 'server.js');
-  const cliJs = path.join(REPO, 'dist', 'cli.js');
-  const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
-  const loadBefore = os.loadavg().map((l) => Number(l.toFixed(2)));
+interface ServerResult {
+  readonly startup: StartupResult;
+  readonly edits: readonly EditResult[];
+  readonly burst: BurstResult | undefined;
+  readonly memoryAfterEditsKiB: { rss: number; peak: number } | undefined;
+  /** Start-up of a second server over the cache the first one left; a string says why not measured. */
+  readonly warm: StartupResult | string;
+}
 
-  log(`generating the workspace in ${path.relative(REPO, outDir) || '.'}/workspace …`);
-  const genStart = performance.now();
-  const ws: GeneratedWorkspace = generateWorkspace(path.join(outDir, 'workspace'), sizes);
-  const generateMs = performance.now() - genStart;
+interface SizeResult {
+  readonly size: SizeName;
+  readonly workspace: GeneratedWorkspace;
+  readonly generateMs: number;
+  readonly cold: CliSummary;
+  readonly rg: { readonly ms: Summary; readonly cpuMs: Summary | undefined; readonly lines: number; readonly files: number } | string;
+  readonly warm: CliSummary | string;
+  readonly server: ServerResult | undefined;
+  readonly checks: Check[];
+}
 
-  log(`cold CLI check × ${cliRuns} …`);
-  const cli: CliResult = await measureCli(cliJs, ws.root, cliRuns);
+async function measureSize(size: SizeName, o: Options, cli: CliRunner, cache: { cli: boolean; server: boolean }): Promise<SizeResult> {
+  const root = path.join(o.outDir, `workspace-${size}`);
+  log(`${size}: generating ${SIZES[size].specs} specs and ${SIZES[size].codeFiles.toLocaleString('en-US')} code files in ${path.relative(REPO, root)} …`);
+  const t = performance.now();
+  const ws = generateWorkspace(root, {
+    specs: SIZES[size].specs,
+    requirementsPerSpec: 5,
+    criteriaPerRequirement: 4,
+    largeRequirements: 100,
+    largeCriteriaPerRequirement: 10,
+    seed: o.seed,
+    codeFiles: SIZES[size].codeFiles,
+  });
+  const generateMs = performance.now() - t;
+  if (ws.reused) log(`${size}: reused the tree generated earlier (its stamp matches)`);
 
-  log(`server start-up (${profile} client) …`);
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const { client, result: startup } = await measureStartup(serverJs, ws, profile, timeoutMs, nodeArgs);
-  const editResults: EditResult[] = [];
-  let burst: BurstResult | undefined;
-  let memoryAfterEdits: { rss: number; peak: number } | undefined;
-  try {
-    const doc = await openLarge(client, ws);
-    for (const sync of syncModes) {
-      log(`${edits} ${sync} edits in ${path.relative(ws.root, ws.large.requirementsPath)} …`);
-      editResults.push(await measureEdits(client, ws, doc, edits, sync, sizes.seed));
-    }
-    if (bursts > 0) {
-      log(`${bursts} bursts of ${burstSize} edits …`);
-      burst = await measureBursts(client, ws, doc, bursts, burstSize, syncModes[0], sizes.seed);
-    }
-    memoryAfterEdits = client.memoryKiB();
-  } finally {
-    await client.stop();
+  // Cold check and ripgrep alternately, so that other load on the machine hits both alike.
+  const noRg = rgMissing();
+  log(`${size}: cold check${noRg ? '' : ' and rg'} × ${o.cliRuns} …`);
+  const coldRuns: CliRun[] = [];
+  const rgRuns: RgRun[] = [];
+  for (let i = 0; i < o.cliRuns; i++) {
+    clearCaches(root);
+    coldRuns.push(await cli.check(root));
+    if (!noRg) rgRuns.push(await rg(root));
+  }
+  const cold = summarizeCli(coldRuns);
+  const byCode = coldRuns[0].byCode;
+
+  let warm: CliSummary | string = 'n/a (CLI has no --cache)';
+  if (cache.cli) {
+    log(`${size}: warm check --cache: 1 filling run, then × ${o.cliRuns} …`);
+    clearCaches(root);
+    await cli.check(root, ['--cache']);
+    const runs: CliRun[] = [];
+    for (let i = 0; i < o.cliRuns; i++) runs.push(await cli.check(root, ['--cache']));
+    warm = summarizeCli(runs);
   }
 
-  // Checks: the numbers only mean something if the tools saw what was generated.
+  let server: ServerResult | undefined;
+  if (o.server) {
+    clearCaches(root);
+    log(`${size}: server start-up (${o.profile} client) …`);
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+    const serverJs = path.join(o.dist, 'server.js');
+    const { client, result: startup } = await measureStartup(serverJs, ws, o.profile, o.timeoutMs, nodeArgs);
+    const edits: EditResult[] = [];
+    let memoryAfterEditsKiB: { rss: number; peak: number } | undefined;
+    let burst: BurstResult | undefined;
+    try {
+      const doc = await openLarge(client, ws);
+      for (const sync of o.syncModes) {
+        log(`${size}: ${o.edits} ${sync} edits in ${path.relative(root, ws.large.requirementsPath)} …`);
+        edits.push(await measureEdits(client, ws, doc, o.edits, sync, o.seed));
+      }
+      // Memory is read before the bursts, so "after N edits" means exactly the N edits.
+      memoryAfterEditsKiB = client.memoryKiB();
+      if (o.bursts > 0) {
+        log(`${size}: ${o.bursts} bursts of 10 edits …`);
+        burst = await measureBursts(client, ws, doc, o.bursts, 10, o.syncModes[0], o.seed);
+      }
+    } finally {
+      await client.stop();
+    }
+    let warmStartup: StartupResult | string = 'n/a (server has no cache setting)';
+    if (cache.server) {
+      log(`${size}: server start-up over the cache the first server left …`);
+      const second = await measureStartup(serverJs, ws, o.profile, o.timeoutMs, nodeArgs, { cache: { enabled: true } });
+      await second.client.stop();
+      warmStartup = second.result;
+    }
+    server = { startup, edits, burst, memoryAfterEditsKiB, warm: warmStartup };
+  }
+
+  // The numbers only mean something if the tools saw what was generated.
+  const rgResult = noRg
+    ? noRg
+    : {
+        ms: summarize(rgRuns.map((r) => r.ms)),
+        cpuMs: rgRuns.every((r) => r.cpuMs !== undefined) ? summarize(rgRuns.map((r) => r.cpuMs!)) : undefined,
+        lines: rgRuns[0].lines,
+        files: rgRuns[0].files,
+      };
   const expectedCodes = JSON.stringify(Object.entries(ws.expected.byCode).sort());
   const checks: Check[] = [
     {
-      name: 'CLI findings match the planted problems',
-      ok: expectedCodes === JSON.stringify(Object.entries(cli.byCode).sort()),
-      detail: `${cli.errors} errors, ${cli.warnings} warnings; planted ${ws.expected.errors} errors, ${ws.expected.warnings} warnings`,
+      name: 'check: findings are the planted ones (none from ignored folders)',
+      ok: expectedCodes === JSON.stringify(Object.entries(byCode).sort()),
+      detail: `${Object.values(byCode).reduce((a, b) => a + b, 0)} findings (${coldRuns[0].summary}); planted ${ws.expected.errors + ws.expected.warnings}`,
     },
-    { name: 'CLI saw every file', ok: cli.files === ws.files && cli.specs === ws.specs, detail: `${cli.files} files, ${cli.specs} specs` },
+    { name: 'check: saw every spec file', ok: cold.files === ws.files && cold.specs === ws.specs, detail: `${cold.files} files, ${cold.specs} specs` },
     {
-      name: 'server indexed every file',
-      ok: startup.indexedFiles === ws.files && startup.indexedSpecs === ws.specs && startup.indexedFindings === ws.expected.errors + ws.expected.warnings,
-      detail: `${startup.indexedFiles} files, ${startup.indexedSpecs} specs, ${startup.indexedFindings} findings`,
+      name: 'check: traced every tagged code and test file',
+      ok: cold.tracedFiles === ws.code.tracedFiles,
+      detail: `${cold.tracedFiles} traced files, generated ${ws.code.tracedFiles}`,
     },
-    {
-      name: 'opened tasks.md got its planted findings',
-      ok: startup.finalDiagnosticsCount === startup.expectedDiagnosticsCount,
-      detail: `${startup.finalDiagnosticsCount} diagnostics, expected ${startup.expectedDiagnosticsCount}`,
-    },
-    ...editResults.map((e) => ({
-      name: `every ${e.sync} edit's first publish reflected it`,
-      ok: e.stalePublishes === 0,
-      detail: `${e.stalePublishes} stale publishes in ${e.edits} edits`,
-    })),
   ];
+  if (typeof rgResult !== 'string') {
+    checks.push({
+      name: 'rg: found every generated tag line, none ignored',
+      ok: rgResult.lines === ws.code.tagLines,
+      detail: `${rgResult.lines} lines in ${rgResult.files} files, generated ${ws.code.tagLines}`,
+    });
+  }
+  if (typeof warm !== 'string') {
+    const same = (r: CliRun) =>
+      r.summary === coldRuns[0].summary && JSON.stringify(Object.entries(r.byCode).sort()) === JSON.stringify(Object.entries(byCode).sort());
+    checks.push({ name: 'check --cache: same findings as cold', ok: warm.runs.every(same), detail: warm.runs[0].summary });
+  }
+  if (server) {
+    const { startup } = server;
+    checks.push(
+      {
+        name: 'server: indexed every spec file, found the planted findings',
+        ok: startup.indexedFiles === ws.files && startup.indexedSpecs === ws.specs && startup.indexedFindings === ws.expected.errors + ws.expected.warnings,
+        detail: `${startup.indexedFiles} files, ${startup.indexedSpecs} specs, ${startup.indexedFindings} findings`,
+      },
+      {
+        name: 'server: opened tasks.md got its planted findings',
+        ok: startup.finalDiagnosticsCount === startup.expectedDiagnosticsCount,
+        detail: `${startup.finalDiagnosticsCount} diagnostics, expected ${startup.expectedDiagnosticsCount}`,
+      },
+      ...server.edits.map((e) => ({
+        name: `server: every ${e.sync} edit's first publish reflected it`,
+        ok: e.stalePublishes === 0,
+        detail: `${e.stalePublishes} stale publishes in ${e.edits} edits`,
+      })),
+    );
+    if (typeof server.warm !== 'string') {
+      const w = server.warm;
+      checks.push({
+        name: 'server (warm): indexed the same as cold',
+        ok: w.indexedFiles === startup.indexedFiles && w.indexedSpecs === startup.indexedSpecs && w.indexedFindings === startup.indexedFindings,
+        detail: `${w.indexedFiles} files, ${w.indexedSpecs} specs, ${w.indexedFindings} findings`,
+      });
+    }
+  }
+  return { size, workspace: ws, generateMs, cold, rg: rgResult, warm, server, checks };
+}
 
-  const incremental = editResults.find((e) => e.sync === 'incremental') ?? editResults[0];
-  const full = editResults.find((e) => e.sync === 'full');
+// ---------------------------------------------------------------------------------------------
+// The table of issue 15
 
-  // Behaviour the numbers reveal, stated once here rather than left for the reader to infer.
-  const observations: string[] = [];
-  if (startup.incompletePublishes > 0) {
-    observations.push(
-      `the tasks.md opened right after 'initialized' was first published with ${startup.firstDiagnosticsCount} of its ` +
-        `${startup.finalDiagnosticsCount} diagnostics (${ms(startup.firstDiagnosticsMs)}); the complete set came ${ms(startup.firstCompleteDiagnosticsMs)} after initialize` +
-        (startup.firstCompleteDiagnosticsMs > 0.8 * startup.indexedMs ? ', i.e. only with the end of indexing' : ''),
+function issueTable(sizes: readonly SizeResult[], openspec: readonly OpenspecComparison[] | string): TargetRow[] {
+  const at = (s: SizeName) => sizes.find((r) => r.size === s);
+  const notRun = (s: SizeName) => `n/a (size ${s} not run)`;
+  const rows: TargetRow[] = [];
+  for (const s of ['S', 'M', 'L'] as const) {
+    const r = at(s);
+    const rgMs = r && typeof r.rg !== 'string' ? r.rg.ms.median : undefined;
+    const why = !r ? notRun(s) : typeof r.rg === 'string' ? `n/a (${r.rg})` : 'n/a';
+    rows.push(targetRow(`coldOverRg${s}`, `cold check / rg, ${s}`, ratio(r?.cold.ms.median, rgMs), UNITS.ratio, s === 'L' ? 5 : undefined, why));
+  }
+  // The same ratio in CPU time, which other load on the machine barely moves: context, not the issue's measure.
+  for (const s of ['S', 'M', 'L'] as const) {
+    const r = at(s);
+    const rgCpu = r && typeof r.rg !== 'string' ? r.rg.cpuMs?.median : undefined;
+    if (r) rows.push(targetRow(`coldOverRgCpu${s}`, `cold check / rg in CPU time, ${s}`, ratio(r.cold.cpuMs.median, rgCpu), UNITS.ratio));
+  }
+  if (typeof openspec === 'string') rows.push(targetRow('checkOverOpenspec', 'check / openspec validate', undefined, UNITS.ratio, 0.33, openspec));
+  else
+    for (const c of openspec) {
+      const name = path.basename(c.repo);
+      rows.push(
+        targetRow(`checkOverOpenspec:${name}`, `check / openspec validate, ${name}`, ratio(c.specthread.ms.median, c.openspec.ms.median), UNITS.ratio, 0.33),
+      );
+    }
+  const M = at('M');
+  const L = at('L');
+  const S = at('S');
+  rows.push(
+    targetRow(
+      'growthMToL',
+      'cold check growth M → L (4× the work)',
+      ratio(L?.cold.ms.median, M?.cold.ms.median),
+      UNITS.ratio,
+      4,
+      !M ? notRun('M') : notRun('L'),
+    ),
+  );
+  rows.push(
+    targetRow(
+      'growthMToLCpu',
+      'cold check growth M → L in CPU time (context)',
+      ratio(L?.cold.cpuMs.median, M?.cold.cpuMs.median),
+      UNITS.ratio,
+      undefined,
+      !M ? notRun('M') : notRun('L'),
+    ),
+  );
+  rows.push(targetRow('coldPeakMemoryL', 'peak memory, cold check at L', MB(L?.cold.maxRssKiB), UNITS.mb, 300, notRun('L')));
+  const warmL = L && typeof L.warm !== 'string' ? L.warm.ms.median : undefined;
+  rows.push(targetRow('warmCheckL', 'warm check --cache at L', warmL, UNITS.s, 1500, !L ? notRun('L') : typeof L.warm === 'string' ? L.warm : 'n/a'));
+  const noServer = (r: SizeResult | undefined, s: SizeName) => (!r ? notRun(s) : 'n/a (server not measured)');
+  rows.push(targetRow('serverMemoryIndexedL', 'server memory at L, indexed', MB(L?.server?.startup.memoryKiB?.rss), UNITS.mb, 300, noServer(L, 'L')));
+  const edits = (r: SizeResult | undefined) => r?.server?.edits[0];
+  const editsL = edits(L);
+  rows.push(
+    targetRow(
+      'serverMemoryAfterEditsL',
+      `server memory at L, after ${editsL?.edits ?? 200} edits`,
+      MB(L?.server?.memoryAfterEditsKiB?.rss),
+      UNITS.mb,
+      400,
+      noServer(L, 'L'),
+    ),
+  );
+  for (const s of ['S', 'M', 'L'] as const) {
+    const e = edits(at(s));
+    const target = s === 'L';
+    rows.push(targetRow(`editP50${s}`, `edit didChange → diagnostics p50, ${s}`, e?.ms.median, UNITS.ms, target ? 15 : undefined, noServer(at(s), s)));
+    rows.push(targetRow(`editP99${s}`, `edit didChange → diagnostics p99, ${s}`, e?.ms.p99, UNITS.ms, target ? 50 : undefined, noServer(at(s), s)));
+  }
+  rows.push(
+    targetRow(
+      'editLOverS',
+      'edit median L / edit median S',
+      ratio(editsL?.ms.median, edits(S)?.ms.median),
+      UNITS.ratio,
+      1.5,
+      !S ? notRun('S') : noServer(L, 'L'),
+    ),
+  );
+  rows.push(
+    targetRow(
+      'editCpuLOverS',
+      'edit server CPU per edit L / S (context)',
+      ratio(editsL?.serverCpuMsPerEdit, edits(S)?.serverCpuMsPerEdit),
+      UNITS.ratio,
+      undefined,
+      !S ? notRun('S') : noServer(L, 'L'),
+    ),
+  );
+  rows.push(
+    targetRow(
+      'editMOverS',
+      'edit median M / edit median S',
+      ratio(edits(M)?.ms.median, edits(S)?.ms.median),
+      UNITS.ratio,
+      undefined,
+      !S ? notRun('S') : noServer(M, 'M'),
+    ),
+  );
+  for (const s of ['S', 'M', 'L'] as const) {
+    const r = at(s);
+    rows.push(
+      targetRow(`indexed${s}`, `server initialize → indexed, ${s} (cold)`, r?.server?.startup.indexedMs, UNITS.s, s === 'L' ? 8000 : undefined, noServer(r, s)),
     );
   }
-  if (burst && burst.publishesPerBurst.median > 1) {
-    observations.push(
-      `a burst of ${burst.size} didChange notifications caused ${fmt(burst.publishesPerBurst.median, 1)} re-analyses and publishes (median), ` +
-        `not 1: the burst costs ${ratioText(burst.ms.median / incremental.ms.median)} a single edit`,
+  const warmIndexed = L?.server && typeof L.server.warm !== 'string' ? L.server.warm.indexedMs : undefined;
+  rows.push(
+    targetRow(
+      'indexedWarmL',
+      'server initialize → indexed, L (warm)',
+      warmIndexed,
+      UNITS.s,
+      2000,
+      L?.server && typeof L.server.warm === 'string' ? L.server.warm : noServer(L, 'L'),
+    ),
+  );
+  for (const s of ['S', 'M', 'L'] as const) {
+    const r = at(s);
+    rows.push(
+      targetRow(`firstDiagnostics${s}`, `server initialize → first diagnostics, ${s}`, r?.server?.startup.firstDiagnosticsMs, UNITS.ms, 200, noServer(r, s)),
     );
   }
+  return rows;
+}
 
-  // The table ------------------------------------------------------------------------------
-  const m = machine();
-  const mb = ws.bytes / 1e6;
-  const rows: string[][] = [['#', 'Measurement', 'Value', 'Detail']];
-  rows.push([
-    '1',
-    `CLI cold check, median of ${cli.runs.length}`,
-    ms(cli.ms.median),
-    `min ${ms(cli.ms.min)}, max ${ms(cli.ms.max)}; ${fmt(cli.filesPerSecond)} files/s, ${fmt(mb / (cli.ms.median / 1000), 2)} MB/s`,
-  ]);
-  rows.push(['2', 'initialize → initialize result', ms(startup.initializeMs), 'request sent right after spawn: includes process boot']);
-  rows.push([
-    '',
-    'initialize → first diagnostics of opened tasks.md',
-    ms(startup.firstDiagnosticsMs),
-    `${startup.firstDiagnosticsCount} diagnostics (complete: ${startup.firstDiagnosticsCount === startup.finalDiagnosticsCount && startup.incompletePublishes === 0 ? 'yes' : 'no'})`,
-  ]);
-  rows.push([
-    '',
-    'initialize → first complete diagnostics of it',
-    ms(startup.firstCompleteDiagnosticsMs),
-    `${startup.finalDiagnosticsCount} diagnostics, after ${startup.incompletePublishes} incomplete publish(es)`,
-  ]);
-  rows.push([
-    '',
-    'initialize → specthread/indexed',
-    ms(startup.indexedMs),
-    `server-reported ${ms(startup.serverIndexMillis)}; ${fmt(startup.indexedFiles / (startup.indexedMs / 1000))} files/s; ${fmt(startup.publishes)} publishes` +
-      (startup.serverCpuMs !== undefined ? `; server CPU ${ms(startup.serverCpuMs)}` : ''),
-  ]);
-  const mib = (kib: number) => `${fmt(kib / 1024)} MiB`;
-  const mem = startup.memoryKiB;
-  rows.push([
-    '',
-    'server RSS at indexed',
-    mem ? mib(mem.rss) : 'n/a',
-    mem ? `peak ${mib(mem.peak)}` + (memoryAfterEdits ? `; after the edits ${mib(memoryAfterEdits.rss)}, peak ${mib(memoryAfterEdits.peak)}` : '') : '',
-  ]);
-  for (const e of editResults) {
+/** Per-size detail: what the table's ratios are made of. */
+function detailTable(sizes: readonly SizeResult[]): string {
+  const ms = UNITS.ms.format;
+  const mb = (kib: number | undefined) => (kib === undefined ? 'n/a' : UNITS.mb.format(MB(kib)!));
+  const rows: string[][] = [['size', 'measure', 'value', 'detail']];
+  for (const r of sizes) {
+    const w = r.workspace;
     rows.push([
-      e === editResults[0] ? '3' : '',
-      `didChange → diagnostics, ${e.sync} (${e.edits} edits)`,
-      `${ms(e.ms.median)} median`,
-      `p99 ${ms(e.ms.p99)}, p90 ${ms(e.ms.p90)}, min ${ms(e.ms.min)}, max ${ms(e.ms.max)}` +
-        (e.serverCpuMsPerEdit !== undefined ? `; server CPU ${ms(e.serverCpuMsPerEdit)}/edit` : ''),
+      r.size,
+      'workspace',
+      `${w.specs} specs`,
+      `${w.criteria.toLocaleString('en-US')} criteria, ${w.files} spec files, ${w.code.files.toLocaleString('en-US')} code files (${w.code.testFiles.toLocaleString('en-US')} tests, ` +
+        `${w.code.tracedFiles} traced), ${w.code.ignoredFiles} ignored; ${((w.bytes + w.code.bytes) / 1e6).toFixed(1)} MB; ${r.workspace.reused ? 'reused' : `generated in ${ms(r.generateMs)}`}`,
     ]);
-  }
-  if (burst) {
     rows.push([
       '',
-      `burst of ${burst.size} didChange → diagnostics (${burst.bursts}×)`,
-      `${ms(burst.ms.median)} median`,
-      `p99 ${ms(burst.ms.p99)}; ${fmt(burst.publishesPerBurst.median, 1)} publishes (analyses) per burst, ideal 1` +
-        (burst.serverCpuMsPerBurst !== undefined ? `; server CPU ${ms(burst.serverCpuMsPerBurst)}/burst` : ''),
+      `cold check, median of ${r.cold.runs.length}`,
+      ms(r.cold.ms.median),
+      `CPU ${ms(r.cold.cpuMs.median)}, peak RSS ${mb(r.cold.maxRssKiB)}; min ${ms(r.cold.ms.min)}, max ${ms(r.cold.ms.max)}`,
     ]);
+    rows.push([
+      '',
+      'rg (the floor)',
+      typeof r.rg === 'string' ? r.rg : ms(r.rg.ms.median),
+      typeof r.rg === 'string' ? '' : `${r.rg.lines} tag lines in ${r.rg.files} files`,
+    ]);
+    rows.push([
+      '',
+      'warm check --cache',
+      typeof r.warm === 'string' ? r.warm : ms(r.warm.ms.median),
+      typeof r.warm === 'string' ? '' : `CPU ${ms(r.warm.cpuMs.median)}, peak RSS ${mb(r.warm.maxRssKiB)}`,
+    ]);
+    const s = r.server;
+    if (!s) continue;
+    rows.push(['', 'server initialize → first diagnostics', ms(s.startup.firstDiagnosticsMs), `complete after ${ms(s.startup.firstCompleteDiagnosticsMs)}`]);
+    rows.push([
+      '',
+      'server initialize → indexed',
+      ms(s.startup.indexedMs),
+      `server CPU ${s.startup.serverCpuMs === undefined ? 'n/a' : ms(s.startup.serverCpuMs)}; RSS ${mb(s.startup.memoryKiB?.rss)}, peak ${mb(s.startup.memoryKiB?.peak)}` +
+        (typeof s.warm === 'string' ? '' : `; warm ${ms(s.warm.indexedMs)}`),
+    ]);
+    for (const e of s.edits) {
+      rows.push([
+        '',
+        `edit → diagnostics, ${e.sync} (${e.edits})`,
+        `${ms(e.ms.median)} p50`,
+        `p99 ${ms(e.ms.p99)}, max ${ms(e.ms.max)}` + (e.serverCpuMsPerEdit === undefined ? '' : `; server CPU ${ms(e.serverCpuMsPerEdit)}/edit`),
+      ]);
+    }
+    if (s.burst) {
+      const b = s.burst;
+      rows.push([
+        '',
+        `burst of ${b.size} edits → diagnostics (${b.bursts})`,
+        `${ms(b.ms.median)} p50`,
+        `${b.publishesPerBurst.median} publishes per burst, ideal 1`,
+      ]);
+    }
+    rows.push(['', 'server RSS after the edits', mb(s.memoryAfterEditsKiB?.rss), `peak ${mb(s.memoryAfterEditsKiB?.peak)}`]);
+  }
+  return formatTable(rows);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+async function main(): Promise<number> {
+  const o = readOptions();
+  const loadBefore = os.loadavg().map((l) => Number(l.toFixed(2)));
+  const started = performance.now();
+  const cli = new CliRunner(path.join(o.dist, 'cli.js'), o.outDir);
+  const cache = { cli: cli.supportsCache(), server: serverHasCache(o.dist) };
+  log(
+    `measuring ${o.dist} (${commitOf(path.dirname(o.dist))}); sizes ${o.sizes.join(', ')}; CLI --cache: ${cache.cli ? 'yes' : 'no'}; server cache: ${cache.server ? 'yes' : 'no'}`,
+  );
+
+  const sizes: SizeResult[] = [];
+  for (const size of o.sizes) sizes.push(await measureSize(size, o, cli, cache));
+
+  let openspec: OpenspecComparison[] | string = [];
+  const checks: Check[] = sizes.flatMap((r) => r.checks.map((c) => ({ ...c, name: `${r.size} ${c.name}` })));
+  if (o.openspecRuns === 0) openspec = 'n/a (--openspec-runs 0)';
+  else {
+    const bin = findOpenspec(REPO);
+    const missingRepo = o.openspecRepos.find((r) => !fs.existsSync(path.join(r, 'openspec')));
+    if ('missing' in bin) openspec = `n/a (${bin.missing})`;
+    else if (missingRepo) openspec = `n/a (${missingRepo} has no openspec/ folder: is ../shared/corpus there?)`;
+    else {
+      for (const repo of o.openspecRepos) {
+        log(`openspec validate vs check × ${o.openspecRuns} in ${repo} …`);
+        const c = await compareOpenspec(bin.bin, cli, repo, o.openspecRuns);
+        openspec.push(c);
+        checks.push({
+          name: `openspec and check both read ${path.basename(repo)}`,
+          ok: c.openspec.items > 0 && c.specthread.specs > 0,
+          detail: `openspec: ${c.openspec.items} items (${c.openspec.failed} invalid); check: ${c.specthread.specs} specs, ${c.specthread.files} files`,
+        });
+      }
+    }
   }
 
-  // Ratios: `key` is stable for tools reading results.json, `label` is for people.
-  const ratios: { key: string; label: string; value: number }[] = [];
-  const addRatio = (key: string, label: string, a: number | undefined, b: number | undefined) => {
-    if (a !== undefined && b !== undefined) ratios.push({ key, label, value: a / b });
-  };
-  const inc = incremental.sync;
-  addRatio('indexOverCli', 'server index (initialize → indexed) / CLI cold check', startup.indexedMs, cli.ms.median);
-  addRatio('firstDiagnosticsOverIndex', 'first diagnostics / index', startup.firstDiagnosticsMs, startup.indexedMs);
-  addRatio('firstCompleteDiagnosticsOverIndex', 'first complete diagnostics / index', startup.firstCompleteDiagnosticsMs, startup.indexedMs);
-  addRatio('editMedianOverIndex', `edit median (${inc}) / index`, incremental.ms.median, startup.indexedMs);
-  addRatio('editP99OverIndex', `edit p99 (${inc}) / index`, incremental.ms.p99, startup.indexedMs);
-  addRatio('editP99OverCli', `edit p99 (${inc}) / CLI cold check`, incremental.ms.p99, cli.ms.median);
-  // An edit re-analyses the whole edited file (and its spec); compare it with what the CLI spends on as many bytes.
-  addRatio(
-    'editMedianOverCliProrated',
-    `edit median / CLI cold check prorated to the edited file's ${fmt(ws.large.requirementsBytes / 1e3)} kB`,
-    incremental.ms.median,
-    (cli.ms.median * ws.large.requirementsBytes) / ws.bytes,
-  );
-  if (full) addRatio('fullOverIncremental', 'edit median, full sync / incremental', full.ms.median, incremental.ms.median);
-  if (burst) addRatio('burstOverEdit', `burst of ${burst.size} / single edit (median)`, burst.ms.median, incremental.ms.median);
-  // The same comparisons in server CPU time, which other load on the machine barely disturbs.
-  addRatio('cpuEditOverIndex', `server CPU: edit (${inc}) / start-up to indexed`, incremental.serverCpuMsPerEdit, startup.serverCpuMs);
-  if (burst) addRatio('cpuBurstOverEdit', `server CPU: burst of ${burst.size} / single edit`, burst.serverCpuMsPerBurst, incremental.serverCpuMsPerEdit);
-
-  const o = ws.options;
-  const out: string[] = [];
-  out.push('', 'SpecThread benchmark', '');
+  const table = issueTable(sizes, openspec);
+  const m = machine();
+  const out: string[] = ['', 'SpecThread benchmark (issue 15)', ''];
   out.push(`machine    ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.platform}, node ${m.node}`);
   out.push(`load       ${loadBefore.join(' ')} before, ${m.loadAverage.join(' ')} after (1/5/15-min averages; above ${m.cpus} means other work competed)`);
-  out.push(`commit     ${commit()}`);
+  out.push(`build      ${o.dist} (its checkout is at ${commitOf(path.dirname(o.dist))}); bench commit ${commitOf(REPO)}`);
   out.push(
-    `workspace  ${path.relative(REPO, ws.root)}: ${fmt(ws.specs)} specs, ${fmt(ws.files)} files, ${fmt(mb, 2)} MB; ` +
-      `${fmt(ws.requirements)} requirements, ${fmt(ws.criteria)} criteria, ${fmt(ws.tasks)} tasks, ${fmt(ws.citations)} citations`,
+    `runs       ${o.cliRuns} cold/warm/rg per size, ${o.edits} edits, ${o.openspecRuns} per OpenSpec repo; rg ${RG_ARGS.join(' ')}${o.quick ? '; --quick' : ''}`,
   );
-  out.push(
-    `           ${fmt(o.specs)} specs × ${o.requirementsPerSpec} requirements × ${o.criteriaPerRequirement} criteria = ${fmt(o.specs * o.requirementsPerSpec * o.criteriaPerRequirement)} criteria, ` +
-      `+ large spec ${o.largeRequirements} × ${o.largeCriteriaPerRequirement} = ${fmt(ws.large.criteria)} criteria ` +
-      `(requirements.md ${fmt(ws.large.requirementsLines)} lines, ${fmt(ws.large.requirementsBytes / 1e3)} kB)`,
-  );
-  out.push(`           seed ${o.seed}, fingerprint ${ws.fingerprint.slice(0, 16)}, generated in ${ms(generateMs)}; client profile '${profile}'`);
-  out.push('', table(rows), '', table([['Ratio', 'Value'], ...ratios.map((r) => [r.label, ratioText(r.value)])]), '');
-  out.push(table([['Check', 'Result', 'Detail'], ...checks.map((c) => [c.name, c.ok ? 'ok' : 'FAILED', c.detail])]), '');
-  if (observations.length) out.push('Server behaviour worth a look:', ...observations.map((o) => `  - ${o}`), '');
+  out.push('', formatTargets(table), '', detailTable(sizes), '');
+  if (typeof openspec !== 'string' && openspec.length) {
+    out.push(
+      formatTable([
+        ['OpenSpec repository', 'openspec validate', 'specthread check', 'detail'],
+        ...openspec.map((c) => [
+          path.basename(c.repo),
+          UNITS.ms.format(c.openspec.ms.median),
+          UNITS.ms.format(c.specthread.ms.median),
+          `check CPU ${UNITS.ms.format(c.specthread.cpuMs.median)}; ${c.openspec.items} openspec items, ${c.specthread.specs} specthread specs`,
+        ]),
+      ]),
+      '',
+    );
+  }
+  out.push(formatTable([['check', 'result', 'detail'], ...checks.map((c) => [c.name, c.ok ? 'ok' : 'FAILED', c.detail])]), '');
 
-  const resultsPath = path.join(outDir, 'results.json');
+  fs.mkdirSync(o.outDir, { recursive: true });
+  const resultsPath = path.join(o.outDir, 'results.json');
   const results = {
-    version: 1,
+    version: 2,
     date: new Date().toISOString(),
-    commit: commit(),
+    commit: commitOf(REPO),
+    build: { dist: o.dist, commit: commitOf(path.dirname(o.dist)), cache },
     machine: { ...m, loadAverageBefore: loadBefore },
-    config: { ...sizes, edits, syncModes, bursts, burstSize, cliRuns, profile },
-    workspace: {
-      root: ws.root,
-      specs: ws.specs,
-      files: ws.files,
-      bytes: ws.bytes,
-      requirements: ws.requirements,
-      criteria: ws.criteria,
-      tasks: ws.tasks,
-      citations: ws.citations,
-      expected: ws.expected,
-      large: {
-        requirements: ws.large.requirements,
-        criteria: ws.large.criteria,
-        requirementsLines: ws.large.requirementsLines,
-        requirementsBytes: ws.large.requirementsBytes,
-      },
-      fingerprint: ws.fingerprint,
-      generateMs,
-    },
-    cli,
-    startup,
-    edits: editResults,
-    burst,
-    memoryAfterEditsKiB: memoryAfterEdits,
-    ratios: Object.fromEntries(ratios.map((r) => [r.key, r.value])),
+    config: { ...o, sizes: o.sizes.map((s) => ({ name: s, ...SIZES[s] })) },
+    totalMs: performance.now() - started,
+    table,
+    sizes: sizes.map((r) => {
+      const { root, options, specs, files, bytes, code, reused, requirements, criteria, tasks, citations, expected, fingerprint } = r.workspace;
+      return {
+        ...r,
+        workspace: {
+          root,
+          options,
+          specs,
+          files,
+          bytes,
+          code,
+          reused,
+          requirements,
+          criteria,
+          tasks,
+          citations,
+          expected,
+          fingerprint,
+          generateMs: r.generateMs,
+        },
+      };
+    }),
+    openspec,
     checks,
-    observations,
   };
-  fs.writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n');
-  out.push(`results    ${path.relative(REPO, resultsPath)}`, '');
+  fs.writeFileSync(resultsPath + '.tmp', JSON.stringify(results, null, 2) + '\n');
+  fs.renameSync(resultsPath + '.tmp', resultsPath);
+  out.push(`results    ${path.relative(REPO, resultsPath)} (${((performance.now() - started) / 1000).toFixed(0)} s)`, '');
   process.stdout.write(out.join('\n'));
   return checks.every((c) => c.ok) ? 0 : 1;
 }
@@ -392,7 +662,7 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof UsageError) process.stderr.write(`bench: ${err.message}\n\n${usage()}\n`);
+    if (err instanceof UsageError) process.stderr.write(`bench: ${err.message}\n\n${USAGE}\n`);
     else process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exitCode = 2;
   },

@@ -74,6 +74,7 @@ export class LspClient {
   private constructor(
     private readonly child: ChildProcess,
     readonly timeoutMs: number,
+    settings: Record<string, unknown>,
   ) {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -104,19 +105,20 @@ export class LspClient {
     // The requests a server may make of a client that advertises the `vscode` profile.
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ rules: {}, exclude: [] })));
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ rules: {}, exclude: [], ...settings })));
     this.connection.onError(([err]) => process.stderr.write(`bench: LSP connection error: ${err.message}\n`));
     this.connection.listen();
   }
 
   /**
    * Spawns the server. `nodeArgs` go before the script, e.g. `--cpu-prof` to profile the server
-   * (bench.ts takes them from BENCH_SERVER_NODE_ARGS).
+   * (bench.ts takes them from BENCH_SERVER_NODE_ARGS). `settings` are merged into the answer to
+   * every `workspace/configuration` request (e.g. `{ cache: { enabled: false } }`).
    */
-  static spawn(serverJs: string, timeoutMs: number, nodeArgs: readonly string[] = []): LspClient {
+  static spawn(serverJs: string, timeoutMs: number, nodeArgs: readonly string[] = [], settings: Record<string, unknown> = {}): LspClient {
     if (!fs.existsSync(serverJs)) throw new Error(`${serverJs} not found; run \`npm run build\` first`);
     const child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    return new LspClient(child, timeoutMs);
+    return new LspClient(child, timeoutMs, settings);
   }
 
   get pid(): number | undefined {

@@ -1,8 +1,7 @@
 /**
- * The measurements. Each function drives the real CLI or a real server process and returns
+ * The server measurements. Each function drives a real server process and returns
  * plain numbers (milliseconds unless the name says otherwise); bench.ts prints them.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
@@ -46,72 +45,6 @@ export function summarize(samples: readonly number[]): Summary {
     p90: percentile(s, 90),
     p99: percentile(s, 99),
     max: s[s.length - 1] ?? NaN,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// 1. Cold CLI check
-
-export interface CliRun {
-  readonly ms: number;
-  readonly exitCode: number | null;
-  readonly summary: string;
-}
-
-export interface CliResult {
-  readonly runs: readonly CliRun[];
-  readonly ms: Summary;
-  readonly files: number;
-  readonly specs: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly filesPerSecond: number;
-  /** Findings per rule code from one extra, untimed `--format json` run. */
-  readonly byCode: Readonly<Record<string, number>>;
-}
-
-function runNode(args: readonly string[]): Promise<{ ms: number; exitCode: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (exitCode) =>
-      resolve({ ms: performance.now() - started, exitCode, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }),
-    );
-  });
-}
-
-const SUMMARY = /(\d+) errors?, (\d+) warnings?, (\d+) info, (\d+) hints? in (\d+) files? \((\d+) specs?\)/;
-
-/** `node dist/cli.js check <ws>` in a fresh process each run (the OS file cache is warm). */
-export async function measureCli(cliJs: string, workspace: string, runs: number): Promise<CliResult> {
-  const results: CliRun[] = [];
-  let parsed: RegExpExecArray | null = null;
-  for (let i = 0; i < runs; i++) {
-    const r = await runNode([cliJs, 'check', workspace]);
-    parsed = SUMMARY.exec(r.stderr);
-    // Exit 1 is expected: the workspace holds deliberate errors.
-    if (!parsed || (r.exitCode !== 0 && r.exitCode !== 1)) throw new Error(`specthread check failed (exit ${r.exitCode}):\n${r.stderr.slice(-4000)}`);
-    results.push({ ms: r.ms, exitCode: r.exitCode, summary: parsed[0] });
-  }
-  const json = await runNode([cliJs, 'check', workspace, '--format', 'json']);
-  const byCode: Record<string, number> = {};
-  for (const f of (JSON.parse(json.stdout) as { findings: { code: string }[] }).findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
-  const ms = summarize(results.map((r) => r.ms));
-  const files = Number(parsed![5]);
-  return {
-    runs: results,
-    ms,
-    files,
-    specs: Number(parsed![6]),
-    errors: Number(parsed![1]),
-    warnings: Number(parsed![2]),
-    filesPerSecond: files / (ms.median / 1000),
-    byCode,
   };
 }
 
@@ -161,11 +94,12 @@ export async function measureStartup(
   profile: ClientProfile,
   timeoutMs: number,
   nodeArgs: readonly string[] = [],
+  settings: Record<string, unknown> = {},
 ): Promise<{ client: LspClient; result: StartupResult }> {
   const probeUri = toUri(ws.probe.tasksPath);
   const probeText = fs.readFileSync(ws.probe.tasksPath, 'utf8');
 
-  const client = LspClient.spawn(serverJs, timeoutMs, nodeArgs);
+  const client = LspClient.spawn(serverJs, timeoutMs, nodeArgs, settings);
   client.record(probeUri);
   const t0 = performance.now();
   const init = client.initialize(ws.root, profile);
