@@ -17,6 +17,27 @@ export interface Reworded {
   readonly note: string;
 }
 
+/**
+ * The chat models of the editor. Providers report their models lazily: the first selection can
+ * start that and answer before the models arrive, so an empty answer waits (a few seconds at most)
+ * for the editor's change event and asks once more.
+ */
+async function availableModels(): Promise<vscode.LanguageModelChat[]> {
+  if (!vscode.lm) return [];
+  const first = await vscode.lm.selectChatModels();
+  if (first.length) return first;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const subscription = vscode.lm.onDidChangeChatModels(done);
+    const timer = setTimeout(done, 3000);
+  });
+  return vscode.lm.selectChatModels();
+}
+
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -29,8 +50,7 @@ export async function offerRewording(client: LanguageClient, params: DraftSpecPa
   const plan = draft.reword;
   if (!plan?.batches.length) return undefined;
   const keep = 'the draft keeps its deterministic wording';
-  const models = vscode.lm ? await vscode.lm.selectChatModels() : [];
-  const model = models[0];
+  const model = (await availableModels())[0];
   if (!model) return void vscode.window.showInformationMessage(`SpecThread: no language model is available, so ${keep}.`);
   const criteria = plan.batches.reduce((n, b) => n + b.ids.length, 0);
   const yes = `Reword with ${model.name}`;
