@@ -7,8 +7,9 @@ import { askModel } from './modelRewording';
 /** The setting that allows the pass (off by default: the deterministic draft is complete without it). */
 export const LANGUAGE_MODEL_SETTING = 'studio.languageModel';
 
-export function languageModelAllowed(folder: vscode.Uri): boolean {
-  return vscode.workspace.getConfiguration('specthread', folder).get<boolean>(LANGUAGE_MODEL_SETTING, false) === true;
+/** The setting is window-scoped: whether the user lets a model see this window's criteria, whatever folder is drafted. */
+export function languageModelAllowed(): boolean {
+  return vscode.workspace.getConfiguration('specthread').get<boolean>(LANGUAGE_MODEL_SETTING, false) === true;
 }
 
 /** The draft with the model's accepted rewrites and the line the preview opens with, or undefined to keep the deterministic draft. */

@@ -46,7 +46,7 @@ async function draftSpec(client: LanguageClient, given?: vscode.Uri): Promise<vo
   const format = await vscode.window.showQuickPick(FORMATS, { title: 'Draft Spec from Code: format of the draft' });
   if (!format) return;
   // With the setting on, the server also plans the language-model pass (prompts of criteria only).
-  const params: DraftSpecParams = { folder: folder.toString(), format: format.label, ...(languageModelAllowed(folder) ? { reword: true } : {}) };
+  const params: DraftSpecParams = { folder: folder.toString(), format: format.label, ...(languageModelAllowed() ? { reword: true } : {}) };
   let result: DraftSpecResult = await client.sendRequest<DraftSpecResult>(DraftSpecRequest, params);
   const reworded = params.reword ? await offerRewording(client, params, result) : undefined;
   if (reworded) result = reworded.result;
