@@ -1,4 +1,4 @@
-// @spec specthread-core#19.1, specthread-core#19.3, specthread-core#19.4
+// @spec specthread-core#19.1, specthread-core#19.3, specthread-core#19.4, specthread-core#19.5
 /**
  * Spec Studio requests between the server and its clients: method names and payload shapes only,
  * so both sides can import this file. Each answers a preview: the client shows it (a WorkspaceEdit
@@ -18,6 +18,8 @@ export interface DraftSpecParams {
   readonly name?: string;
   /** Also propose `@spec` tags for the code and tests the draft came from. */
   readonly tag?: boolean;
+  /** Also answer the prompts a language model would be asked to reword the criteria (`DraftSpecResult.reword`). */
+  readonly reword?: boolean;
 }
 
 export interface DraftSpecFile {
@@ -44,6 +46,44 @@ export interface DraftSpecResult {
   readonly tags: readonly DraftTagInsert[];
   /** `Drafted 12 requirements from 40 files: …`, for the preview's title or a message. */
   readonly summary: string;
+  /** With `reword`: what to ask the model, batch by batch. */
+  readonly reword?: DraftRewordPlan;
+}
+
+/**
+ * The language-model pass, planned by the server: each batch's prompt holds criteria only (never
+ * code). The client sends each prompt to the model the user allowed and hands the raw answers
+ * back through `specthread/renderDraft`; the server judges every rewrite, so the client holds no rule.
+ */
+export interface DraftRewordPlan {
+  /** Names the criteria the prompts were made from; `renderDraft` refuses answers to a draft that has changed since. */
+  readonly key: string;
+  readonly batches: readonly { readonly ids: readonly string[]; readonly prompt: string }[];
+}
+
+/** The draft again, with the model's accepted rewrites in place. Params: RenderDraftParams; result: RenderDraftResult. */
+export const RenderDraftRequest = 'specthread/renderDraft';
+
+export interface RenderDraftParams extends DraftSpecParams {
+  /** `DraftRewordPlan.key` of the plan the answers belong to. */
+  readonly key: string;
+  /** The model's raw answer to each batch, in order; null for a batch not answered (cancelled or failed). */
+  readonly answers: readonly (string | null)[];
+}
+
+export interface DraftRewordSummary {
+  /** Criteria whose new wording was accepted. */
+  readonly reworded: number;
+  /** Criteria the model gave back unchanged. */
+  readonly unchanged: number;
+  /** Criteria of batches with no answer: deterministic wording, nothing judged. */
+  readonly notAsked: number;
+  /** Rewrites turned down, each with the criterion's ref in the draft's format and why; the deterministic wording stays. */
+  readonly rejected: readonly { readonly id: string; readonly ref: string; readonly reason: string }[];
+}
+
+export interface RenderDraftResult extends DraftSpecResult {
+  readonly reworded: DraftRewordSummary;
 }
 
 /** Test stubs for the criteria of a spec that no test verifies. Params: TestStubsParams; result: TestStubsResult. */

@@ -1,9 +1,10 @@
-// @spec specthread-core#20.1, specthread-core#19.1, specthread-core#19.4
+// @spec specthread-core#20.1, specthread-core#19.1, specthread-core#19.4, specthread-core#19.5
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { ActionCommands } from '../../../shared/actionsProtocol';
-import { DraftSpecFormat, DraftSpecRequest, DraftSpecResult, TestStubsRequest, TestStubsResult } from '../../../shared/studioProtocol';
+import { DraftSpecFormat, DraftSpecParams, DraftSpecRequest, DraftSpecResult, TestStubsRequest, TestStubsResult } from '../../../shared/studioProtocol';
 import { isMethodNotFound, whenTrusted } from './clientCalls';
+import { languageModelAllowed, offerRewording } from './draftRewording';
 
 /**
  * Draft Spec from Code… and Generate Test Stubs… (Spec Studio). The server answers a preview and
@@ -44,12 +45,20 @@ async function draftSpec(client: LanguageClient, given?: vscode.Uri): Promise<vo
   if (!folder) return;
   const format = await vscode.window.showQuickPick(FORMATS, { title: 'Draft Spec from Code: format of the draft' });
   if (!format) return;
-  const result = await client.sendRequest<DraftSpecResult>(DraftSpecRequest, { folder: folder.toString(), format: format.label });
+  // With the setting on, the server also plans the language-model pass (prompts of criteria only).
+  const params: DraftSpecParams = { folder: folder.toString(), format: format.label, ...(languageModelAllowed() ? { reword: true } : {}) };
+  let result: DraftSpecResult = await client.sendRequest<DraftSpecResult>(DraftSpecRequest, params);
+  const reworded = params.reword ? await offerRewording(client, params, result) : undefined;
+  if (reworded) result = reworded.result;
   // The preview: every drafted file in one read-only-in-spirit document, before anything is written.
-  const preview = result.files.map((f) => `<!-- ${f.path}${f.exists ? ' (exists: it will be kept)' : ''} -->\n\n${f.text}`).join('\n\n---\n\n');
+  const header = reworded ? [`<!-- Language model: ${reworded.note} -->`] : [];
+  const preview = [...header, ...result.files.map((f) => `<!-- ${f.path}${f.exists ? ' (exists: it will be kept)' : ''} -->\n\n${f.text}`)].join('\n\n---\n\n');
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: preview }), { preview: true });
   const fresh = result.files.filter((f) => !f.exists);
-  const choice = await vscode.window.showInformationMessage(`SpecThread: ${result.summary}`, ...(fresh.length ? [`Write ${fresh.length} files`] : []));
+  const choice = await vscode.window.showInformationMessage(
+    `SpecThread: ${result.summary}${reworded ? ` ${reworded.note}` : ''}`,
+    ...(fresh.length ? [`Write ${fresh.length} files`] : []),
+  );
   if (!choice) return;
   const edit = new vscode.WorkspaceEdit();
   for (const f of fresh) edit.createFile(vscode.Uri.parse(f.uri), { ignoreIfExists: true, contents: new TextEncoder().encode(f.text) });

@@ -12,6 +12,7 @@ const { runWorkbenchTests } = require('./browser');
 const { runDiagnosticsHelp } = require('./diagnosticsHelp');
 const { runActionsUi } = require('./actionsUi');
 const { viewSteps } = require('./views');
+const { runDraftRewording } = require('./draftRewording');
 
 const SUITE_TIMEOUT_MS = 360000;
 // Kept after the run (test-results/ is gitignored): what a user saw, and the workbench's console.
@@ -120,6 +121,16 @@ async function runCodeServer() {
     // Scenarios driving the workbench's UI, each in a fresh window on the same server and workspace.
     await runDiagnosticsHelp({ playwright: found.playwright, chromium: found.chromium, base, folder: ws.root, results: RESULTS });
     const ui = await runActionsUi({ playwright: found.playwright, chromium: found.chromium, base, folder: ws.root, resultsDir: RESULTS });
+    ui.push(
+      ...(await runDraftRewording({
+        playwright: found.playwright,
+        chromium: found.chromium,
+        base,
+        folder: ws.root,
+        userData: paths.userData,
+        resultsDir: RESULTS,
+      })),
+    );
     return ui.length === 0 ? { passed: true } : { failed: `palette/lens/status scenarios failed: ${ui.join('; ')}; see ${keepLog(dir)}` };
   } catch (err) {
     return { failed: `${err.message}; see ${rel(WORKBENCH_LOG)} and ${keepLog(dir)}` };
