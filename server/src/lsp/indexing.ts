@@ -1,4 +1,4 @@
-// @spec specthread-core#15.3, specthread-core#4.4, specthread-core#14.1
+// @spec specthread-core#15.3, specthread-core#4.4, specthread-core#14.1, specthread-core#20.3
 import { Engine } from '../core/engine';
 import { uriToPath } from '../host/paths';
 import { Guard } from './guard';
@@ -30,7 +30,16 @@ export function indexWorkspace(
   return writer.enqueue('indexing', async () => {
     try {
       await writer.reloadRepoConfig();
-      await engine.indexWorkspace(writer.token, (p) => report(p.done, p.total), priority);
+      // Both ways: `$/progress` for editors that show work-done progress, and the typed
+      // notification the VS Code client's status item counts with.
+      await engine.indexWorkspace(
+        writer.token,
+        (p) => {
+          report(p.done, p.total);
+          link.indexingProgress?.({ done: p.done, total: p.total });
+        },
+        priority,
+      );
     } catch (err) {
       // A failure part-way still publishes what was read: silence would hide every spec.
       guard.logFailure('indexing', err);
