@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { ActionCommands } from '../../../shared/actionsProtocol';
+import { SpecsOverview, SpecsOverviewRequest } from '../../../shared/specsViewProtocol';
 import { DraftSpecFormat, DraftSpecRequest, DraftSpecResult, TestStubsRequest, TestStubsResult } from '../../../shared/studioProtocol';
 import { isMethodNotFound, whenTrusted } from './clientCalls';
 
@@ -21,6 +22,28 @@ export function registerStudioCommands(context: vscode.ExtensionContext, client:
       whenTrusted('Generate Test Stubs', (spec?: vscode.Uri) => failSoftly('Generate Test Stubs', () => testStubs(client, spec))),
     ),
   );
+}
+
+/**
+ * The spec to write stubs for, picked from the server's list (the spec of the active editor
+ * first), so that the palette command never depends on which file happens to be open.
+ */
+async function pickSpec(client: LanguageClient): Promise<string | undefined> {
+  const overview = await client.sendRequest<SpecsOverview | null>(SpecsOverviewRequest, {});
+  const specs = overview?.specs ?? [];
+  if (!specs.length) return void vscode.window.showInformationMessage('SpecThread: no spec in this workspace to write tests for.');
+  const active = vscode.window.activeTextEditor?.document.uri.fsPath.replace(/\\/g, '/');
+  const isActive = (dir: string) => !!active?.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+  const items = [...specs]
+    .sort((a, b) => Number(isActive(b.dir)) - Number(isActive(a.dir)))
+    .map((s) => ({
+      label: s.spec,
+      description: `${s.format} · ${s.summary.criteria} criteria, ${s.summary.verified} verified`,
+      detail: vscode.workspace.asRelativePath(s.dir),
+      // The folder, not the name: two roots may hold specs of the same name.
+      target: vscode.Uri.file(s.dir).toString(),
+    }));
+  return (await vscode.window.showQuickPick(items, { title: 'Generate Test Stubs: the spec to write pending tests for', matchOnDetail: true }))?.target;
 }
 
 /** A failed request is a message naming it, never a silent failure. */
@@ -64,10 +87,7 @@ async function pickFolder(): Promise<vscode.Uri | undefined> {
 }
 
 async function testStubs(client: LanguageClient, given?: vscode.Uri): Promise<void> {
-  const spec =
-    given?.toString() ??
-    vscode.window.activeTextEditor?.document.uri.toString() ??
-    (await vscode.window.showInputBox({ title: 'Generate Test Stubs', prompt: 'The spec to write pending tests for (its name)' }));
+  const spec = given?.toString() ?? (await pickSpec(client));
   if (!spec) return;
   const result = await client.sendRequest<TestStubsResult>(TestStubsRequest, { spec });
   if (!result.files.length) {

@@ -169,4 +169,4 @@ async function labelled(what, promise) {
   }
 }
 
-module.exports = { runActionsUi };
+module.exports = { runActionsUi, palette, toast, labelled };
