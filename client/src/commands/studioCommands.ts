@@ -93,13 +93,43 @@ async function testStubs(client: LanguageClient, given?: vscode.Uri): Promise<vo
   if (!result.files.length) {
     return void vscode.window.showInformationMessage(`SpecThread: every criterion of ${result.spec} is verified or has a pending test already.`);
   }
-  // Each change needs confirmation, so VS Code shows the refactor preview before writing.
+  // The stubs are shown first, as Draft Spec shows its draft: a preview document, then one button
+  // that writes them. (The refactor preview would list them unticked, so its Apply wrote nothing.)
+  const preview = result.files
+    .map(
+      (f) =>
+        `${languageOf(f.uri) === 'python' ? '#' : '//'} ${vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri))}: ${f.create ? 'new file' : `inserted at line ${(f.insertAt?.line ?? 0) + 1}`} (${f.refs.join(', ')})\n${f.text}`,
+    )
+    .join('\n');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: preview, language: languageOf(result.files[0]!.uri) }), {
+    preview: true,
+  });
+  const stubs = result.files.reduce((n, f) => n + f.refs.length, 0);
+  const write = `Write ${result.files.length === 1 ? 'the file' : `${result.files.length} files`}`;
+  const choice = await vscode.window.showInformationMessage(
+    `SpecThread: ${stubs} pending test${stubs === 1 ? '' : 's'} for ${result.spec} (${result.framework}).`,
+    write,
+  );
+  if (choice !== write) return;
   const edit = new vscode.WorkspaceEdit();
-  const meta = { needsConfirmation: true, label: `Pending tests for ${result.spec} (${result.framework})` };
   for (const f of result.files) {
     const uri = vscode.Uri.parse(f.uri);
-    if (f.create) edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(f.text) }, meta);
-    else edit.insert(uri, new vscode.Position(f.insertAt?.line ?? 0, f.insertAt?.character ?? 0), f.text, meta);
+    // ignoreIfExists: a file that appeared meanwhile is never replaced.
+    if (f.create) edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(f.text) });
+    else edit.insert(uri, new vscode.Position(f.insertAt?.line ?? 0, f.insertAt?.character ?? 0), f.text);
   }
-  await vscode.workspace.applyEdit(edit);
+  if (!(await vscode.workspace.applyEdit(edit))) return void vscode.window.showErrorMessage('SpecThread: the test stubs could not be written.');
+  // An insertion leaves its file dirty; saved here, so what the message says is on disk.
+  for (const f of result.files) await vscode.workspace.textDocuments.find((d) => d.uri.toString() === vscode.Uri.parse(f.uri).toString())?.save();
+  await vscode.window.showTextDocument(vscode.Uri.parse(result.files[0]!.uri));
+}
+
+/**
+ * The preview's language: plain text for JavaScript and TypeScript, whose language service would
+ * flag the test globals (`it`, `describe`) of a snippet outside the project as errors.
+ */
+function languageOf(uri: string): string {
+  const ext = /\.([a-z]+)$/i.exec(uri)?.[1]?.toLowerCase() ?? '';
+  const byExt: Record<string, string> = { py: 'python', go: 'go', java: 'java' };
+  return byExt[ext] ?? 'plaintext';
 }
