@@ -101,9 +101,8 @@ async function testStubs(client: LanguageClient, given?: vscode.Uri): Promise<vo
         `${languageOf(f.uri) === 'python' ? '#' : '//'} ${vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri))}: ${f.create ? 'new file' : `inserted at line ${(f.insertAt?.line ?? 0) + 1}`} (${f.refs.join(', ')})\n${f.text}`,
     )
     .join('\n');
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: preview, language: languageOf(result.files[0]!.uri) }), {
-    preview: true,
-  });
+  const shown = await vscode.workspace.openTextDocument({ content: preview, language: languageOf(result.files[0]!.uri) });
+  await vscode.window.showTextDocument(shown, { preview: true });
   const stubs = result.files.reduce((n, f) => n + f.refs.length, 0);
   const write = `Write ${result.files.length === 1 ? 'the file' : `${result.files.length} files`}`;
   const choice = await vscode.window.showInformationMessage(
@@ -121,6 +120,8 @@ async function testStubs(client: LanguageClient, given?: vscode.Uri): Promise<vo
   if (!(await vscode.workspace.applyEdit(edit))) return void vscode.window.showErrorMessage('SpecThread: the test stubs could not be written.');
   // An insertion leaves its file dirty; saved here, so what the message says is on disk.
   for (const f of result.files) await vscode.workspace.textDocuments.find((d) => d.uri.toString() === vscode.Uri.parse(f.uri).toString())?.save();
+  // The preview has done its job: closed without a "save changes?" prompt, the written file opens instead.
+  if (vscode.window.activeTextEditor?.document === shown) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.window.showTextDocument(vscode.Uri.parse(result.files[0]!.uri));
 }
 

@@ -240,8 +240,7 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
       await page.locator('.quick-input-widget .quick-input-box input').fill('5');
       await shot(page, resultsDir, 'code-server-rename-input.png');
       await page.keyboard.press('Enter');
-      // Files that were not open are saved by the workbench (files.refactoring.autoSave); open ones may stay dirty.
-      await palette(page, 'File: Save All Files');
+      // The workbench saves the files a refactoring changed that had no unsaved edits (files.refactoring.autoSave).
       const read = (rel) => fs.readFileSync(path.join(folder, rel), 'utf8');
       await waitUntil(folder, 'the rename on disk', () => read('.kiro/specs/user-auth/requirements.md').includes('### Requirement 5: Sign in'));
       await waitUntil(folder, 'tasks.md cites 5.x', () => /_Requirements: 5\.1, 5\.2_/.test(read('.kiro/specs/user-auth/tasks.md')));
