@@ -38,7 +38,7 @@ export interface TestResultsContext {
 export const TEST_FAILED: RuleMeta = {
   code: 'coverage.test-failed',
   defaultSeverity: 'error',
-  summary: 'A test that names a criterion failed in the test results given with `--test-results` (in the editor: `specthread.testResults`).',
+  summary: 'A test that names a criterion failed in the test results given with `--test-results`.',
   description:
     'With `--test-results <junit.xml>`, a criterion counts as verified only when a test that names it passed: by an ' +
     '`@spec` tag in its test file or the ref in its name. A failed test that names one is reported at the test ' +
