@@ -13,6 +13,20 @@ export interface IndexedParams {
   readonly millis: number;
 }
 
+/**
+ * Sent by the server while it indexes at start-up, after each batch of spec files read: the
+ * language status item shows a spinner with these counts until `specthread/indexed` arrives.
+ * Sent whether or not the client supports `window/workDoneProgress`.
+ */
+export const IndexingProgressNotification = 'specthread/indexingProgress';
+
+export interface IndexingProgressParams {
+  /** Spec files read so far. */
+  readonly done: number;
+  /** Spec files to read in all. */
+  readonly total: number;
+}
+
 /** Configuration section read through `workspace/configuration`. */
 export const CONFIGURATION_SECTION = 'specthread';
 

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { ActionCommands } from '../../../shared/actionsProtocol';
 import { DraftSpecFormat, DraftSpecParams, DraftSpecRequest, DraftSpecResult, TestStubsRequest, TestStubsResult } from '../../../shared/studioProtocol';
+import { SpecsOverview, SpecsOverviewRequest } from '../../../shared/specsViewProtocol';
 import { isMethodNotFound, whenTrusted } from './clientCalls';
 import { languageModelAllowed, offerRewording } from './draftRewording';
 
@@ -22,6 +23,28 @@ export function registerStudioCommands(context: vscode.ExtensionContext, client:
       whenTrusted('Generate Test Stubs', (spec?: vscode.Uri) => failSoftly('Generate Test Stubs', () => testStubs(client, spec))),
     ),
   );
+}
+
+/**
+ * The spec to write stubs for, picked from the server's list (the spec of the active editor
+ * first), so that the palette command never depends on which file happens to be open.
+ */
+async function pickSpec(client: LanguageClient): Promise<string | undefined> {
+  const overview = await client.sendRequest<SpecsOverview | null>(SpecsOverviewRequest, {});
+  const specs = overview?.specs ?? [];
+  if (!specs.length) return void vscode.window.showInformationMessage('SpecThread: no spec in this workspace to write tests for.');
+  const active = vscode.window.activeTextEditor?.document.uri.fsPath.replace(/\\/g, '/');
+  const isActive = (dir: string) => !!active?.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+  const items = [...specs]
+    .sort((a, b) => Number(isActive(b.dir)) - Number(isActive(a.dir)))
+    .map((s) => ({
+      label: s.spec,
+      description: `${s.format} · ${s.summary.criteria} criteria, ${s.summary.verified} verified`,
+      detail: vscode.workspace.asRelativePath(s.dir),
+      // The folder, not the name: two roots may hold specs of the same name.
+      target: vscode.Uri.file(s.dir).toString(),
+    }));
+  return (await vscode.window.showQuickPick(items, { title: 'Generate Test Stubs: the spec to write pending tests for', matchOnDetail: true }))?.target;
 }
 
 /** A failed request is a message naming it, never a silent failure. */
@@ -73,22 +96,50 @@ async function pickFolder(): Promise<vscode.Uri | undefined> {
 }
 
 async function testStubs(client: LanguageClient, given?: vscode.Uri): Promise<void> {
-  const spec =
-    given?.toString() ??
-    vscode.window.activeTextEditor?.document.uri.toString() ??
-    (await vscode.window.showInputBox({ title: 'Generate Test Stubs', prompt: 'The spec to write pending tests for (its name)' }));
+  const spec = given?.toString() ?? (await pickSpec(client));
   if (!spec) return;
   const result = await client.sendRequest<TestStubsResult>(TestStubsRequest, { spec });
   if (!result.files.length) {
     return void vscode.window.showInformationMessage(`SpecThread: every criterion of ${result.spec} is verified or has a pending test already.`);
   }
-  // Each change needs confirmation, so VS Code shows the refactor preview before writing.
+  // The stubs are shown first, as Draft Spec shows its draft: a preview document, then one button
+  // that writes them. (The refactor preview would list them unticked, so its Apply wrote nothing.)
+  const preview = result.files
+    .map(
+      (f) =>
+        `${languageOf(f.uri) === 'python' ? '#' : '//'} ${vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri))}: ${f.create ? 'new file' : `inserted at line ${(f.insertAt?.line ?? 0) + 1}`} (${f.refs.join(', ')})\n${f.text}`,
+    )
+    .join('\n');
+  const shown = await vscode.workspace.openTextDocument({ content: preview, language: languageOf(result.files[0]!.uri) });
+  await vscode.window.showTextDocument(shown, { preview: true });
+  const stubs = result.files.reduce((n, f) => n + f.refs.length, 0);
+  const write = `Write ${result.files.length === 1 ? 'the file' : `${result.files.length} files`}`;
+  const choice = await vscode.window.showInformationMessage(
+    `SpecThread: ${stubs} pending test${stubs === 1 ? '' : 's'} for ${result.spec} (${result.framework}).`,
+    write,
+  );
+  if (choice !== write) return;
   const edit = new vscode.WorkspaceEdit();
-  const meta = { needsConfirmation: true, label: `Pending tests for ${result.spec} (${result.framework})` };
   for (const f of result.files) {
     const uri = vscode.Uri.parse(f.uri);
-    if (f.create) edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(f.text) }, meta);
-    else edit.insert(uri, new vscode.Position(f.insertAt?.line ?? 0, f.insertAt?.character ?? 0), f.text, meta);
+    // ignoreIfExists: a file that appeared meanwhile is never replaced.
+    if (f.create) edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(f.text) });
+    else edit.insert(uri, new vscode.Position(f.insertAt?.line ?? 0, f.insertAt?.character ?? 0), f.text);
   }
-  await vscode.workspace.applyEdit(edit);
+  if (!(await vscode.workspace.applyEdit(edit))) return void vscode.window.showErrorMessage('SpecThread: the test stubs could not be written.');
+  // An insertion leaves its file dirty; saved here, so what the message says is on disk.
+  for (const f of result.files) await vscode.workspace.textDocuments.find((d) => d.uri.toString() === vscode.Uri.parse(f.uri).toString())?.save();
+  // The preview has done its job: closed without a "save changes?" prompt, the written file opens instead.
+  if (vscode.window.activeTextEditor?.document === shown) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.window.showTextDocument(vscode.Uri.parse(result.files[0]!.uri));
+}
+
+/**
+ * The preview's language: plain text for JavaScript and TypeScript, whose language service would
+ * flag the test globals (`it`, `describe`) of a snippet outside the project as errors.
+ */
+function languageOf(uri: string): string {
+  const ext = /\.([a-z]+)$/i.exec(uri)?.[1]?.toLowerCase() ?? '';
+  const byExt: Record<string, string> = { py: 'python', go: 'go', java: 'java' };
+  return byExt[ext] ?? 'plaintext';
 }

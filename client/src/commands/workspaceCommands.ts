@@ -67,7 +67,11 @@ export function registerWorkspaceCommands(context: vscode.ExtensionContext, clie
       whenTrusted('Rename Requirement', async (ref?: string) => {
         const from = ref ?? (await pickRef(client));
         if (!from) return;
-        const newId = await vscode.window.showInputBox({ prompt: `New id for ${from} (specs, code and tests follow)`, value: from.split('#')[1] });
+        const newId = await vscode.window.showInputBox({
+          title: 'Rename Requirement',
+          prompt: `New id for ${from} (specs, code and tests follow)`,
+          value: from.split('#')[1],
+        });
         if (!newId) return;
         const edit = await ask<EditChanges>(client, RenameRequirementRequest, { ref: from, newId });
         if (edit) await applyServerEdit(client, edit, false);

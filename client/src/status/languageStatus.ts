@@ -1,8 +1,9 @@
 // @spec specthread-core#20.3
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import { LanguageClient, State } from 'vscode-languageclient/node';
 import { SHOW_COVERAGE_COMMAND, StatusRequest, StatusResult } from '../../../shared/actionsProtocol';
-import { IndexedNotification } from '../../../shared/protocol';
+import { indexingText, statusText } from './statusText';
+import { IndexedNotification, IndexingProgressNotification, IndexingProgressParams } from '../../../shared/protocol';
 
 /** Diagnostics arrive in bursts (one per file); the counts are asked for once a burst is over. */
 const REFRESH_DELAY_MS = 400;
@@ -14,7 +15,7 @@ const REFRESH_DELAY_MS = 400;
 export function registerLanguageStatus(context: vscode.ExtensionContext, client: LanguageClient): void {
   const item = vscode.languages.createLanguageStatusItem('specthread.status', [{ language: 'markdown' }, { scheme: 'file' }]);
   item.name = 'SpecThread';
-  item.text = '$(loading~spin) SpecThread: indexing specs…';
+  item.text = indexingText(undefined);
   item.busy = true;
   item.command = { title: 'Show coverage', command: SHOW_COVERAGE_COMMAND };
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -39,15 +40,24 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
   };
   context.subscriptions.push(
     item,
+    client.onNotification(IndexingProgressNotification, (p: IndexingProgressParams) => {
+      // Progress that arrives after the index is done (a restart's late batch) must not bring the spinner back.
+      if (indexed) return;
+      item.busy = true;
+      item.text = indexingText(p);
+    }),
     client.onNotification(IndexedNotification, () => {
       indexed = true;
       void refresh();
     }),
+    // A restarted server indexes again: the spinner and its counts come back until it is done.
+    client.onDidChangeState((e) => {
+      if (e.newState !== State.Starting) return;
+      indexed = false;
+      item.busy = true;
+      item.text = indexingText(undefined);
+    }),
     vscode.languages.onDidChangeDiagnostics(later),
     { dispose: () => timer && clearTimeout(timer) },
   );
-}
-
-export function statusText(s: StatusResult): string {
-  return `$(checklist) ${s.specs} spec${s.specs === 1 ? '' : 's'} · $(error) ${s.errors} $(warning) ${s.warnings} · ${s.coverage}%`;
 }

@@ -87,7 +87,7 @@ function row(r: OverviewRequirement, testResults: boolean): string {
   const passing = r.criteria.filter((c) => c.passing).length;
   const results = testResults
     ? `<td class="${passing ? 'ok' : 'none'}">${passing}/${r.criteria.length || 1}</td>`
-    : '<td class="none" title="No test results were read">—</td>';
+    : '<td class="none" title="No test results: name JUnit reports in the specthread.testResults setting">—</td>';
   return `<tr data-ref="${esc(r.ref)}">
 <th scope="row">${cell(r.ref, 'requirement', `${esc(r.id)} ${esc(r.title)}`, 1, r.ref)}${problems ? ` <span class="problems" title="${problems} errors and warnings">⚠ ${problems}</span>` : ''}</th>
 <td>${r.summary.complete}/${r.summary.criteria}</td>

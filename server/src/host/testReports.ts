@@ -16,15 +16,19 @@ export class TestReportError extends Error {}
 /**
  * The JUnit reports `--test-results` names: plain paths must exist; a glob (`reports/**\/*.xml`)
  * is matched below its static folder with the one glob compiler and may match nothing. Sorted
- * and read once each, so the analysis is the same whatever order the shell gave.
+ * and read once each, so the analysis is the same whatever order the shell gave. With `missingOk`
+ * (the language server's `specthread.testResults`) a plain path that does not exist is skipped.
  */
-export async function readTestReports(patterns: readonly string[], cwd: string): Promise<TestReport[]> {
+export async function readTestReports(patterns: readonly string[], cwd: string, options: { missingOk?: boolean } = {}): Promise<TestReport[]> {
   const files = new Set<string>();
   for (const pattern of patterns) {
     const posix = toPosixPath(pattern);
     if (!isGlob(posix)) {
       const abs = path.resolve(cwd, pattern);
-      if (!(await fs.stat(abs).catch(() => undefined))?.isFile()) throw new TestReportError(`--test-results: no such file: ${pattern}`);
+      const isFile = !!(await fs.stat(abs).catch(() => undefined))?.isFile();
+      // The editor names reports before the tests first ran: a missing one is not yet written, not a typo to stop on.
+      if (!isFile && options.missingOk) continue;
+      if (!isFile) throw new TestReportError(`--test-results: no such file: ${pattern}`);
       files.add(toPosixPath(abs));
       continue;
     }

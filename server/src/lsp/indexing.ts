@@ -1,4 +1,4 @@
-// @spec specthread-core#15.3, specthread-core#4.4, specthread-core#14.1, specthread-core#21.3
+// @spec specthread-core#15.3, specthread-core#4.4, specthread-core#14.1, specthread-core#20.3, specthread-core#21.3
 import { CancellationToken } from '../core/cancellation';
 import { Engine } from '../core/engine';
 import { FactCacheFile } from '../host/factCacheFile';
@@ -37,7 +37,17 @@ export function indexWorkspace(
     try {
       await writer.reloadRepoConfig();
       cache = await openCache?.(writer.token);
-      await engine.indexWorkspace(writer.token, (p) => report(p.done, p.total), priority, cache);
+      // Both ways: `$/progress` for editors that show work-done progress, and the typed
+      // notification the VS Code client's status item counts with.
+      await engine.indexWorkspace(
+        writer.token,
+        (p) => {
+          report(p.done, p.total);
+          link.indexingProgress?.({ done: p.done, total: p.total });
+        },
+        priority,
+        cache,
+      );
     } catch (err) {
       // A failure part-way still publishes what was read: silence would hide every spec.
       guard.logFailure('indexing', err);

@@ -1,6 +1,6 @@
-// @spec specthread-core#15.3
+// @spec specthread-core#15.3, specthread-core#20.3
 import { Connection, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { IndexedNotification, IndexedParams } from '../../../shared/protocol';
+import { IndexedNotification, IndexedParams, IndexingProgressNotification, IndexingProgressParams } from '../../../shared/protocol';
 import { AnalysisChangedNotification } from '../../../shared/specsViewProtocol';
 
 /**
@@ -10,6 +10,8 @@ import { AnalysisChangedNotification } from '../../../shared/specsViewProtocol';
 export interface ClientLink {
   sendDiagnostics(params: PublishDiagnosticsParams): void;
   indexed(params: IndexedParams): void;
+  /** Start-up indexing progress, for the client's status item. Optional for fake clients. */
+  indexingProgress?(params: IndexingProgressParams): void;
   /** The analysis may have changed (a publish step ran): views ask again. Optional for fake clients. */
   analysisChanged?(): void;
   readonly log: {
@@ -35,6 +37,7 @@ export function linkOf(connection: Connection): ClientLink {
   return {
     sendDiagnostics: (params) => void connection.sendDiagnostics(params),
     indexed: (params) => void connection.sendNotification(IndexedNotification, params),
+    indexingProgress: (params) => void connection.sendNotification(IndexingProgressNotification, params),
     analysisChanged: () => void connection.sendNotification(AnalysisChangedNotification),
     log: {
       error: (message) => connection.console.error(message),

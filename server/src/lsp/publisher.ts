@@ -1,4 +1,4 @@
-// @spec specthread-core#15.3, specthread-core#4.2, specthread-core#14.1, specthread-core#21.1
+// @spec specthread-core#15.3, specthread-core#4.2, specthread-core#14.1, specthread-core#20.2, specthread-core#21.1
 import { CancellationToken } from '../core/cancellation';
 import { Engine } from '../core/engine';
 import { internalError } from '../core/faults';
@@ -31,6 +31,8 @@ export class Publisher {
   /** Trace findings on spec files, keyed per spec folder, as of the last trace publish. */
   private traceKeys = new Map<string, string>();
   private traceVersion = -1;
+  /** coverage.test-failed findings of the editor's test reports (testResults.ts), published with the code files'. */
+  private testFindings: readonly Finding[] = [];
   /** Spec folders examined since the counter was last read: the work a turn cost, for tests and benchmarks. */
   examined = 0;
 
@@ -69,6 +71,17 @@ export class Publisher {
     }
     this.trace(done, false);
     // Coverage can move without a diagnostic moving (a task ticked), so the views hear of every step.
+    this.link.analysisChanged?.();
+  }
+
+  /** The test reports were mapped again: their findings replace the last ones, and the views ask again. */
+  setTestFindings(findings: readonly Finding[]): void {
+    if (findings.length === 0 && this.testFindings.length === 0) {
+      this.link.analysisChanged?.();
+      return;
+    }
+    this.testFindings = findings;
+    this.trace(new Set(), true);
     this.link.analysisChanged?.();
   }
 
@@ -138,7 +151,7 @@ export class Publisher {
         else this.traceKeys.delete(dir);
         if (!done.has(dir)) this.spec(dir);
       }
-      for (const path of moved.paths) this.code(path, this.engine.codeFindingsIn(path, this.token));
+      for (const path of moved.paths) this.code(path, [...this.engine.codeFindingsIn(path, this.token), ...this.testFindings.filter((f) => f.path === path)]);
     } catch (err) {
       // Diagnostics stay as last published; the spec diagnostics of this turn are already out.
       this.log.logFailure('checking trace tags in code', err);
@@ -150,6 +163,7 @@ export class Publisher {
   private allTrace(done: ReadonlySet<string>): number {
     const keys = this.specTraceKeys();
     const byFile = this.engine.codeFindingsByFile(this.token);
+    for (const f of this.testFindings) byFile.set(f.path, [...(byFile.get(f.path) ?? []), f]);
     for (const dir of new Set([...keys.keys(), ...this.traceKeys.keys()])) {
       if (!done.has(dir) && keys.get(dir) !== this.traceKeys.get(dir)) this.spec(dir);
     }

@@ -14,6 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIGURATION_SECTION } from '../../../shared/protocol';
 import { DEFAULT_SETTINGS, SpecThreadSettings, normalizeSettings } from '../../../shared/settings';
+import { EditorOnlySettings, normalizeEditorOnlySettings } from '../../../shared/editorSettings';
 import { FileWatcher, WatchedBatch } from '../host/fileWatcher';
 import { NodeWorkspace } from '../host/nodeWorkspace';
 import { toPosixPath, uriToPath } from '../host/paths';
@@ -52,6 +53,7 @@ export function startServer(connection: Connection): void {
   let canFollowFolders = false;
   /** `specthread.cache.enabled`: start-up indexing takes unchanged code files from the warm cache. */
   let useCache = true;
+  let initialEditorOnly: EditorOnlySettings | undefined;
   const guard = new Guard({
     logError: (message) => connection.console.error(message),
     versionOf: (uri) => documents.get(uri)?.version,
@@ -64,7 +66,9 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canReportProgress = !!params.capabilities.window?.workDoneProgress;
-    const initial = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    const initialRaw = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const initial = normalizeSettings(initialRaw);
+    initialEditorOnly = normalizeEditorOnlySettings(initialRaw);
     useCache = cacheEnabled(params.initializationOptions);
     canFollowFolders = !!params.capabilities.workspace?.workspaceFolders;
     workspace = new NodeWorkspace(roots);
@@ -119,7 +123,10 @@ export function startServer(connection: Connection): void {
       }
       if (canPullConfiguration) {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
-        await s.updateSettings(await pullSettings());
+        const pulled = await pullSettings();
+        await s.updateSettings(pulled.settings, pulled.editorOnly);
+      } else if (initialEditorOnly) {
+        await s.configureEditorOnly(initialEditorOnly);
       }
       if (canRegisterWatchers) {
         // Every file: code carries trace tags, tasks name files of any kind, and specthread.json
@@ -141,13 +148,19 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  async function pullSettings(): Promise<SpecThreadSettings> {
-    if (!canPullConfiguration) return DEFAULT_SETTINGS;
+  /** The analysis settings and the editor-only ones (lenses, test reports), from one configuration read. */
+  async function pullSettings(): Promise<{ settings: SpecThreadSettings; editorOnly?: EditorOnlySettings }> {
+    if (!canPullConfiguration) return { settings: DEFAULT_SETTINGS };
     const value = await connection.workspace.getConfiguration(CONFIGURATION_SECTION).catch(() => undefined);
-    return normalizeSettings(value);
+    return { settings: normalizeSettings(value), editorOnly: normalizeEditorOnlySettings(value) };
   }
 
-  connection.onDidChangeConfiguration(guard.notification('workspace/didChangeConfiguration', async () => session?.updateSettings(await pullSettings())));
+  connection.onDidChangeConfiguration(
+    guard.notification('workspace/didChangeConfiguration', async () => {
+      const pulled = await pullSettings();
+      return session?.updateSettings(pulled.settings, pulled.editorOnly);
+    }),
+  );
 
   documents.onDidOpen(guard.notification('textDocument/didOpen', (e: TextDocumentChangeEvent<TextDocument>) => session?.opened(e.document.uri)));
   documents.onDidChangeContent(guard.notification('textDocument/didChange', (e: TextDocumentChangeEvent<TextDocument>) => session?.changed(e.document.uri)));

@@ -1,11 +1,13 @@
-// @spec specthread-core#4.1, specthread-core#4.2, specthread-core#4.4, specthread-core#11.7, specthread-core#14.1, specthread-core#14.6, specthread-core#15.3, specthread-core#15.5
+// @spec specthread-core#4.1, specthread-core#4.2, specthread-core#4.4, specthread-core#11.7, specthread-core#14.1, specthread-core#14.6, specthread-core#15.3, specthread-core#15.5, specthread-core#20.2, specthread-core#20.3
 import { CancellationTokenSource } from 'vscode-languageserver/node';
+import { DEFAULT_EDITOR_ONLY_SETTINGS, EditorOnlySettings } from '../../../shared/editorSettings';
 import { SpecThreadSettings } from '../../../shared/settings';
 import { CancellationToken, throwIfCancelled } from '../core/cancellation';
 import { Engine, EngineOptions } from '../core/engine';
 import { Workspace } from '../core/workspace';
 import { FactCacheFile } from '../host/factCacheFile';
 import { WatchedBatch } from '../host/fileWatcher';
+import { uriToPath } from '../host/paths';
 import { Guard } from './guard';
 import { ProgressReport, indexWorkspace } from './indexing';
 import { ClientLink, OpenDocuments } from './link';
@@ -13,6 +15,7 @@ import { Publisher } from './publisher';
 import { RuleDocsLinks } from './ruleDocsLinks';
 import { SettingsLayers } from './settingsLayers';
 import { Snapshot } from './snapshot';
+import { EditorTestResults } from './testResults';
 import { Writer } from './writer';
 
 /**
@@ -27,6 +30,10 @@ export class Session {
   /** Links of diagnostics and code actions to their rule's documentation. */
   readonly docs: RuleDocsLinks;
   private indexing: Promise<void> | undefined;
+  /** The editor's JUnit reports (`specthread.testResults`) and what they say. */
+  private readonly tests: EditorTestResults;
+  /** Settings only an editor has (criteria lenses, test reports); read by the handlers. */
+  editorOnly: EditorOnlySettings = DEFAULT_EDITOR_ONLY_SETTINGS;
   /** The token of the writer's own steps: they answer no request, and end only when the server shuts down. */
   private readonly lifetime = new CancellationTokenSource();
 
@@ -43,6 +50,12 @@ export class Session {
     this.docs = new RuleDocsLinks(this.engine);
     this.publisher = new Publisher(this.engine, link, guard, this.lifetime.token, this.docs);
     this.writer = new Writer(this.engine, documents, settings, this.publisher, guard, this.lifetime.token, (t) => workspace.listFiles(t));
+    this.tests = new EditorTestResults(this.engine, this.writer, this.publisher, link, () => workspace.roots);
+  }
+
+  /** What passing tests of the editor's reports name (`<spec dir>#<id>`); undefined without reports. */
+  get testPassing(): ReadonlySet<string> | undefined {
+    return this.tests.passing;
   }
 
   /** Resolves when start-up indexing has finished (at once before it started). */
@@ -52,7 +65,8 @@ export class Session {
 
   /** Indexes the workspace, specs of open documents first, then publishes every spec's diagnostics. */
   startIndexing(report: ProgressReport, openCache?: (token: CancellationToken) => Promise<FactCacheFile | undefined>): Promise<void> {
-    this.indexing = indexWorkspace(this.writer, this.engine, this.documents, this.link, this.guard, report, openCache);
+    // The reports are mapped again once the index is complete: tags in test files name the criteria.
+    this.indexing = indexWorkspace(this.writer, this.engine, this.documents, this.link, this.guard, report, openCache).then(() => this.tests.remap());
     return this.indexing;
   }
 
@@ -69,15 +83,25 @@ export class Session {
   }
 
   watched(batch: WatchedBatch): Promise<void> {
-    return this.writer.watched(batch);
+    const applied = this.writer.watched(batch);
+    // A test report written again (a test run ended): read and map it after the batch is applied.
+    if (batch.changes.some((c) => this.tests.isReport(uriToPath(c.uri) ?? ''))) return applied.then(() => this.tests.reload());
+    return applied;
   }
 
   foldersChanged(): Promise<void> {
     return this.writer.foldersChanged();
   }
 
-  updateSettings(settings: SpecThreadSettings): Promise<void> {
-    return this.writer.settingsChanged(settings);
+  updateSettings(settings: SpecThreadSettings, editorOnly?: EditorOnlySettings): Promise<void> {
+    const changed = this.writer.settingsChanged(settings);
+    return editorOnly ? Promise.all([changed, this.configureEditorOnly(editorOnly)]).then(() => undefined) : changed;
+  }
+
+  /** The editor-only settings: lenses read them at once, test reports are read again when their patterns changed. */
+  configureEditorOnly(editorOnly: EditorOnlySettings): Promise<void> {
+    this.editorOnly = editorOnly;
+    return this.tests.configure(editorOnly);
   }
 
   /**

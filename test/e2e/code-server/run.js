@@ -11,6 +11,7 @@ const { bundleSuite } = require('../lib/bundle-suite');
 const { runWorkbenchTests } = require('./browser');
 const { runDiagnosticsHelp } = require('./diagnosticsHelp');
 const { runActionsUi } = require('./actionsUi');
+const { measureFirstDiagnostics, runEditorUi } = require('./editorUi');
 const { viewSteps } = require('./views');
 const { runDraftRewording } = require('./draftRewording');
 
@@ -131,6 +132,9 @@ async function runCodeServer() {
         resultsDir: RESULTS,
       })),
     );
+    // Reported, never held to a threshold: it fails only when no diagnostics arrive at all.
+    await measureFirstDiagnostics({ playwright: found.playwright, chromium: found.chromium, base, scratch: dir, resultsDir: RESULTS });
+    ui.push(...(await runEditorUi({ playwright: found.playwright, chromium: found.chromium, base, folder: ws.root, resultsDir: RESULTS })));
     return ui.length === 0 ? { passed: true } : { failed: `palette/lens/status scenarios failed: ${ui.join('; ')}; see ${keepLog(dir)}` };
   } catch (err) {
     return { failed: `${err.message}; see ${rel(WORKBENCH_LOG)} and ${keepLog(dir)}` };

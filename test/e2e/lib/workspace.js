@@ -39,4 +39,32 @@ function removeDir(dir) {
   fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 }); // retries ENOTEMPTY while processes exit
 }
 
-module.exports = { tempDir, copyExample, removeDir };
+/**
+ * A Kiro workspace of `files` spec files (half requirements.md, half tasks.md), the same on every
+ * run: each spec has three requirements of three criteria, and its tasks cite one criterion that
+ * does not exist, so every tasks.md carries one error (`link.unknown-ref`) to show.
+ */
+function generateSpecWorkspace(parent, files = 40) {
+  const root = path.join(parent, 'generated-workspace');
+  const specs = Math.ceil(files / 2);
+  for (let s = 1; s <= specs; s++) {
+    const name = `feature-${String(s).padStart(2, '0')}`;
+    const dir = path.join(root, '.kiro', 'specs', name);
+    fs.mkdirSync(dir, { recursive: true });
+    const requirements = ['# Requirements Document', '', '## Requirements', ''];
+    for (let r = 1; r <= 3; r++) {
+      requirements.push(`### Requirement ${r}: Part ${r} of ${name}`, '', `**User Story:** As a user, I want part ${r}, so that ${name} works.`, '');
+      requirements.push('#### Acceptance Criteria', '');
+      for (let c = 1; c <= 3; c++) requirements.push(`${c}. WHEN event ${c} happens, THE System SHALL respond within ${c * 100} milliseconds`);
+      requirements.push('');
+    }
+    fs.writeFileSync(path.join(dir, 'requirements.md'), requirements.join('\n'));
+    const tasks = ['# Implementation Plan', ''];
+    for (let r = 1; r <= 3; r++) tasks.push(`- [ ] ${r}. Build part ${r}`, `  - _Requirements: ${r}.1, ${r}.2, ${r}.3_`, '');
+    tasks.push('- [ ] 4. Handle the missing case', '  - _Requirements: 9.9_', '');
+    fs.writeFileSync(path.join(dir, 'tasks.md'), tasks.join('\n'));
+  }
+  return { root, specs, files: specs * 2 };
+}
+
+module.exports = { tempDir, copyExample, generateSpecWorkspace, removeDir };

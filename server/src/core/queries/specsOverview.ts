@@ -12,6 +12,7 @@ import type {
 } from '../../../../shared/specsViewProtocol';
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { summarise } from '../coverage/coverage';
+import { withTestResults } from '../coverage/passing';
 import { Finding } from '../findings';
 import { SpecModel } from '../index/specModel';
 import { Range } from '../text/range';
@@ -24,10 +25,16 @@ import { citingTasks } from './locate';
  * joined with where each requirement, criterion and task is, which tasks, code and tests cover a
  * requirement, and how many errors and warnings lie inside each node (for the "problems only"
  * filter). `findingsOf` gives a spec's published findings, so the views count what Problems shows.
+ * `passing` (from test reports, `<spec dir>#<id>` keys) fills the test results column.
  */
-export function specsOverview(analysis: TraceAnalysis, findingsOf: (spec: SpecModel) => readonly Finding[], token: CancellationToken): SpecsOverview {
+export function specsOverview(
+  analysis: TraceAnalysis,
+  findingsOf: (spec: SpecModel) => readonly Finding[],
+  token: CancellationToken,
+  passing?: ReadonlySet<string>,
+): SpecsOverview {
   throwIfCancelled(token);
-  const report = analysis.coverage(token);
+  const report = passing ? withTestResults(analysis.coverage(token), passing) : analysis.coverage(token);
   const coverage = coverageBySpec(report);
   const specs = analysis.specs.specs.map((spec) => {
     throwIfCancelled(token);

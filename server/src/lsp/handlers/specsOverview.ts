@@ -12,7 +12,8 @@ export function registerSpecsOverview(connection: Connection, session: Session, 
     SpecsOverviewRequest,
     guard.request(SpecsOverviewRequest, null as SpecsOverview | null, async (_params: unknown, token): Promise<SpecsOverview> => {
       const snapshot = await session.read(undefined, token);
-      return specsOverview(snapshot.traceAnalysis(token), (spec) => snapshot.findingsOfSpec(spec), token);
+      // The editor's test reports (specthread.testResults), when configured, fill the test results column.
+      return specsOverview(snapshot.traceAnalysis(token), (spec) => snapshot.findingsOfSpec(spec), token, session.testPassing);
     }),
   );
 }

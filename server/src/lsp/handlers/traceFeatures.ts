@@ -1,11 +1,11 @@
 // @spec specthread-core#9.3, specthread-core#11.4, specthread-core#11.6, specthread-core#20.3
 import { CodeLens, Connection, DocumentLink, InlayHint, PrepareRenameResult, ResponseError, WorkspaceEdit } from 'vscode-languageserver/node';
-import { ActionCommands, TaskRef } from '../../../../shared/actionsProtocol';
+import { ActionCommands, SHOW_COVERAGE_COMMAND, TaskRef } from '../../../../shared/actionsProtocol';
 import { CoverageParams, CoverageReport, CoverageRequest } from '../../../../shared/coverage';
 import { inlayHintsFor } from './traceInlay';
 import { RenameError, renameId, renameTargetAt } from '../../core/trace/queries/renameId';
 import { taskLenses } from '../../core/queries/actions/taskLenses';
-import { specLenses } from '../../core/trace/queries/specLenses';
+import { criterionLenses, specLenses } from '../../core/trace/queries/specLenses';
 import { taskFileLinks } from '../../core/trace/queries/taskLinks';
 import { pathToUri } from '../../host/paths';
 import { toWorkspaceEdit } from '../convert';
@@ -24,12 +24,23 @@ export function registerTraceFeatures(connection: Connection, session: Session, 
       if (!found) return [];
       const analysis = snapshot.traceAnalysis(token);
       // Every lens runs a command: the counts peek the requirement's references, a task's lenses
-      // start it or change its state.
+      // start it or change its state, a criterion's (behind specthread.lenses.criteria) peek what
+      // traces it or, when nothing does, start the task that cites it or show the coverage.
+      const peek = (range: CodeLens['range'], title: string) => ({
+        range,
+        command: { title, command: ActionCommands.peekThread, arguments: [params.textDocument.uri, range.start.line, range.start.character] },
+      });
+      const criteria = session.editorOnly.criteriaLenses ? criterionLenses(analysis, found.spec, found.path, token) : [];
       return [
-        ...specLenses(analysis, found.spec, found.path, token).map((l) => ({
-          range: l.range,
-          command: { title: l.title, command: ActionCommands.peekThread, arguments: [params.textDocument.uri, l.range.start.line, l.range.start.character] },
-        })),
+        ...specLenses(analysis, found.spec, found.path, token).map((l) => peek(l.range, l.title)),
+        ...criteria.map((l) => {
+          if (l.traced) return peek(l.range, l.title);
+          if (l.openTask) {
+            const ref: TaskRef = { spec: found.spec.id, task: l.openTask };
+            return { range: l.range, command: { title: `${l.title} · start task ${l.openTask}`, command: ActionCommands.startTask, arguments: [ref] } };
+          }
+          return { range: l.range, command: { title: l.title, command: SHOW_COVERAGE_COMMAND, arguments: [] } };
+        }),
         ...taskLenses(found.spec, found.path, token).flatMap((l) => {
           const ref: TaskRef = { spec: l.spec, task: l.task };
           return [
