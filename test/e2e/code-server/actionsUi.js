@@ -46,8 +46,9 @@ async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) 
     };
 
     await step('palette "Next Open Task" opens tasks.md, whose tasks carry "Start task · Mark done" lenses', async () => {
-      await palette(page, 'SpecThread: Next Open Task', FIRST_UI_MS);
-      await labelled('active tasks.md tab', page.waitForSelector('.tabs-container .tab.active[aria-label*="tasks.md"]', { timeout: UI_MS }));
+      await paletteUntil(page, 'SpecThread: Next Open Task', (timeout) =>
+        labelled('active tasks.md tab', page.waitForSelector('.tabs-container .tab.active[aria-label*="tasks.md"]', { timeout })),
+      );
       await labelled('"Mark done" lens', page.locator('.codelens-decoration a', { hasText: 'Mark done' }).first().waitFor({ timeout: FIRST_UI_MS }));
       await shot(page, 'code-server-task-lenses.png');
     });
@@ -128,22 +129,41 @@ async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) 
  */
 async function palette(page, title, timeout = UI_MS) {
   const deadline = Date.now() + timeout;
+  const left = (cap) => Math.max(1000, Math.min(cap, deadline - Date.now()));
   for (;;) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await labelled(`the command palette`, input.waitFor({ timeout: Math.max(1000, deadline - Date.now()) }));
-    await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-    const left = deadline - Date.now();
     try {
-      await row.waitFor({ timeout: Math.max(1000, Math.min(10000, left)) });
-      break;
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await labelled(`the command palette`, input.waitFor({ timeout: left(10000) }));
+      // The palette can open while a closing quick input still holds the box: fill again on the next round.
+      await input.fill(`>${title}`, { timeout: left(10000) });
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+      await row.waitFor({ timeout: left(10000) });
+      // Clicking the row runs exactly this command; Enter runs whichever row has focus while the list still filters.
+      await row.click({ timeout: left(5000) });
+      return;
     } catch (err) {
-      if (Date.now() >= deadline) throw new Error(`the palette does not list "${title}"`, { cause: err });
+      if (Date.now() >= deadline) throw new Error(`the palette does not run "${title}"`, { cause: err });
     }
   }
-  await page.keyboard.press('Enter');
+}
+
+/**
+ * Runs an idempotent palette command until `done` resolves: the first command of a fresh window
+ * can arrive while the extension still starts, and then does nothing the user could see.
+ */
+async function paletteUntil(page, title, done, timeout = FIRST_UI_MS) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await palette(page, title, Math.max(1000, deadline - Date.now()));
+    try {
+      await done(Math.max(1000, Math.min(15000, deadline - Date.now())));
+      return;
+    } catch (err) {
+      if (Date.now() >= deadline) throw err;
+    }
+  }
 }
 
 /** Waits for a notification whose message matches: as a toast, or else in the notification center. */
