@@ -46,9 +46,11 @@ export function locateKiroBelow(root: string, path: string): SpecLocation | unde
 }
 
 function locateKiroExtras(path: string): SpecLocation | undefined {
-  const steering = /^(.*\/\.kiro\/steering)\/[^/]+\.md$/.exec(path);
+  // Every path of the workspace comes here (code files included), so the name is checked before
+  // a regular expression runs: each regex scans the whole path, and almost none is a steering file or hook.
+  const steering = path.endsWith('.md') && path.includes('/.kiro/steering/') ? /^(.*\/\.kiro\/steering)\/[^/]+\.md$/.exec(path) : null;
   if (steering) return { specId: 'steering', specDir: steering[1]!, format: 'kiro', kind: 'steering' };
-  const hook = /^(.*\/\.kiro\/hooks)\/[^/]+\.kiro\.hook$/.exec(path);
+  const hook = path.endsWith('.kiro.hook') ? /^(.*\/\.kiro\/hooks)\/[^/]+\.kiro\.hook$/.exec(path) : null;
   if (hook) return { specId: 'hooks', specDir: hook[1]!, format: 'kiro', kind: 'hook' };
   return undefined;
 }
