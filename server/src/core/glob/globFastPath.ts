@@ -19,6 +19,7 @@ export type FastTest = (subject: string, base: string) => boolean;
 const LITERAL = /^[^\\*?[\]{}()@+!,|]*$/;
 /** A brace set of plain words (`{java,kt}`), which expands to one pattern per word. */
 const SIMPLE_BRACE = /\{([A-Za-z0-9._-]+(?:,[A-Za-z0-9._-]+)+)\}/g;
+const SLASH = 47;
 /** Caps the expansion of several brace sets in one pattern; past it the automaton is as good. */
 const MAX_EXPANSIONS = 64;
 
@@ -65,10 +66,7 @@ function shapeOf(p: string): FastTest | undefined {
     if (rest.endsWith('/**')) {
       const folders = rest.slice(0, -3);
       if (!isLiteralPath(folders)) return undefined;
-      const head = folders + '/';
-      const inner = '/' + folders + '/';
-      const tail = '/' + folders;
-      return (s) => s === folders || s.startsWith(head) || s.endsWith(tail) || s.includes(inner);
+      return (s) => holdsSegments(s, folders);
     }
     // `**/a/b.md`: the path ends with those segments.
     if (isLiteralPath(rest)) {
@@ -90,6 +88,18 @@ function shapeOf(p: string): FastTest | undefined {
   // `*.md` (no `/`): a single segment, so a path with a folder never matches.
   const segment = starSegment(p);
   return segment && ((s) => !s.includes('/') && segment(s));
+}
+
+/**
+ * Do whole segments of `path` read `folders` (`a`, `a/b`), i.e. is it the path, its start, its end
+ * or a run inside it? One scan for the text, then a look at the characters on either side.
+ */
+function holdsSegments(path: string, folders: string): boolean {
+  for (let at = path.indexOf(folders); at >= 0; at = path.indexOf(folders, at + 1)) {
+    const end = at + folders.length;
+    if ((at === 0 || path.charCodeAt(at - 1) === SLASH) && (end === path.length || path.charCodeAt(end) === SLASH)) return true;
+  }
+  return false;
 }
 
 /** Segments of plain characters, none empty: `a`, `src/test`. */
