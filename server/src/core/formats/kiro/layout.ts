@@ -22,6 +22,9 @@ export const KIRO_SPEC_FILES = Object.keys(KIRO_FILES);
 const KIRO_ROOTS = ['/.kiro/specs/', '/.kiro/plans/'];
 
 export function locateKiro(path: string): SpecLocation | undefined {
+  // Every workspace path is located, code files included: the names Kiro reads all end in `.md`,
+  // `.kiro` (`.config.kiro`) or `.kiro.hook`, so anything else is rejected before searching the path.
+  if (!path.endsWith('.md') && !path.endsWith('.kiro') && !path.endsWith('.kiro.hook')) return undefined;
   for (const marker of KIRO_ROOTS) {
     const at = path.lastIndexOf(marker);
     if (at < 0) continue;

@@ -23,6 +23,8 @@ export const SPECKIT_SPEC_FILES = Object.keys(SPECKIT_FILES);
 const FEATURE_FOLDER = /^\d+[-_]/;
 
 export function locateSpeckit(path: string): SpecLocation | undefined {
+  // Every workspace path is located, code files included; spec-kit reads only Markdown.
+  if (!path.endsWith('.md')) return undefined;
   // Checked by name first: every path of the workspace comes here, and the regex scans the whole path.
   const constitution = path.endsWith('/.specify/memory/constitution.md') ? /^(.*\/\.specify\/memory)\/constitution\.md$/.exec(path) : null;
   if (constitution) return { specId: 'constitution', specDir: constitution[1]!, format: 'speckit', kind: 'constitution' };
