@@ -9,6 +9,7 @@ import { FileNoteStore } from '../fileNoteStore';
 import { Finding } from '../findings';
 import { SpecFormatPlugin } from '../formats/specFormatPlugin';
 import { compileGlobs } from '../glob/glob';
+import { RootRelative } from '../glob/rootRelative';
 import { SpecLayout, SpecLocation, SpecRoot } from '../specLocation';
 import { Workspace } from '../workspace';
 import { Vocabulary, compileVocabulary } from '../requirements/vocabulary';
@@ -25,6 +26,7 @@ export class ConfigState {
   /** The one severity policy of every rule family, compiled from the effective settings on first use. */
   private compiledPolicy: RuleSettings | undefined;
   private currentVocabulary: Vocabulary | undefined;
+  private readonly relative: RootRelative;
 
   constructor(
     private readonly workspace: Workspace,
@@ -32,6 +34,7 @@ export class ConfigState {
     private readonly formats: readonly SpecFormatPlugin[],
     private readonly cache: AnalysisCache,
   ) {
+    this.relative = new RootRelative(() => workspace.roots);
     this.excluded = compileGlobs(currentSettings.exclude).match;
     this.layout = this.buildLayout();
     this.currentVocabulary = compileVocabulary(currentSettings.keywords);
@@ -108,9 +111,8 @@ export class ConfigState {
 
   /** Outside every workspace folder, or matched by an exclude glob. */
   isExcluded(path: string): boolean {
-    const root = this.workspace.roots.find((r) => path.startsWith(r.endsWith('/') ? r : r + '/'));
-    if (!root) return true;
-    return this.excluded(path.slice(root.length).replace(/^\//, ''));
+    const relative = this.relative.of(path);
+    return relative === undefined || this.excluded(relative);
   }
 
   /** Is this path one the engine analyses (a spec file, inside a root, not excluded)? */

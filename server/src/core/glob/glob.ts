@@ -1,5 +1,6 @@
 // @spec specthread-core#14.3
 import { GlobAutomaton, TooComplexError } from './globAutomaton';
+import { FastTest, fastPathFor } from './globFastPath';
 import { GlobSyntaxError, parseGlob } from './globSyntax';
 
 /**
@@ -36,30 +37,39 @@ export const MAX_PATTERN_LENGTH = 2000;
  */
 export function compileGlobs(patterns: readonly string[], options: GlobOptions = {}): GlobMatcher {
   const problems: GlobProblem[] = [];
-  const positive: GlobAutomaton[] = [];
-  const negative: GlobAutomaton[] = [];
+  const positive: GlobTest[] = [];
+  const negative: GlobTest[] = [];
   for (const raw of patterns) {
     const negated = raw.startsWith('!') && !raw.startsWith('!(');
     const pattern = (negated ? raw.slice(1) : raw).replace(/^(?:\.\/)+/, '');
     try {
       if (pattern.length > MAX_PATTERN_LENGTH) throw new TooComplexError(`it is longer than ${MAX_PATTERN_LENGTH} characters`);
-      // One automaton per pattern, so a refused one is named alone and the others still apply.
-      (negated ? negative : positive).push(new GlobAutomaton(parseGlob(pattern)));
+      // One test per pattern, so a refused one is named alone and the others still apply. Common
+      // shapes are answered by string comparisons (globFastPath.ts), the rest by an automaton.
+      (negated ? negative : positive).push(fastPathFor(pattern) ?? automatonTest(pattern));
     } catch (err) {
       if (!(err instanceof TooComplexError || err instanceof GlobSyntaxError)) throw err;
       problems.push({ pattern: raw, reason: `pattern too complex: ${err.message}` });
     }
   }
-  const subject = (path: string) => (options.basename ? path.slice(path.lastIndexOf('/') + 1) : path);
+  const basename = options.basename === true;
   return {
     problems,
     match: (path) => {
-      const p = subject(path);
-      for (const a of positive) if (a.test(p)) return true;
-      for (const n of negative) if (!n.test(p)) return true;
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      const subject = basename ? name : path;
+      for (const test of positive) if (test(subject, name)) return true;
+      for (const test of negative) if (!test(subject, name)) return true;
       return false;
     },
   };
+}
+
+type GlobTest = FastTest;
+
+function automatonTest(pattern: string): GlobTest {
+  const automaton = new GlobAutomaton(parseGlob(pattern));
+  return (subject) => automaton.test(subject);
 }
 
 /** True when the text holds glob syntax (an unescaped `*`, `?`, `[`, `{` or an extglob group). */

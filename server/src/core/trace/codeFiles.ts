@@ -1,5 +1,6 @@
 // @spec specthread-core#8.3, specthread-core#8.4, specthread-core#21.2
 import { compileGlobs } from '../glob/glob';
+import { RootRelative } from '../glob/rootRelative';
 import { DEFAULT_TRACE_SETTINGS, TraceSettings } from '../../../../shared/traceSettings';
 import { CancellationToken } from '../cancellation';
 import { Position } from '../text/range';
@@ -29,9 +30,11 @@ export class CodeFiles {
   private readonly pinStores = new Map<string, { pins: ReadonlyMap<string, string>; end: Position }>();
   private isTest: (relative: string) => boolean = () => false;
   private isExcluded: (relative: string) => boolean = () => false;
+  private readonly relative: RootRelative;
   settings: TraceSettings = DEFAULT_TRACE_SETTINGS;
 
   constructor(private readonly roots: () => readonly string[]) {
+    this.relative = new RootRelative(roots);
     this.configure(DEFAULT_TRACE_SETTINGS);
   }
 
@@ -53,20 +56,15 @@ export class CodeFiles {
     return rolesChanged;
   }
 
-  private relative(path: string): string | undefined {
-    const root = this.roots().find((r) => path.startsWith(r.endsWith('/') ? r : r + '/'));
-    return root === undefined ? undefined : path.slice(root.length).replace(/^\//, '');
-  }
-
   /** Could `path` carry tags: a known language, inside a root, not excluded. Spec files are the caller's to rule out. */
   isScannable(path: string): boolean {
     if (!syntaxFor(path)) return false;
-    const rel = this.relative(path);
+    const rel = this.relative.of(path);
     return rel !== undefined && !this.isExcluded(rel);
   }
 
   roleOf(path: string): TraceRole {
-    const rel = this.relative(path);
+    const rel = this.relative.of(path);
     return rel !== undefined && this.isTest(rel) ? 'test' : 'source';
   }
 

@@ -22,6 +22,9 @@ export const KIRO_SPEC_FILES = Object.keys(KIRO_FILES);
 const KIRO_ROOTS = ['/.kiro/specs/', '/.kiro/plans/'];
 
 export function locateKiro(path: string): SpecLocation | undefined {
+  // Every workspace path is located, code files included: the names Kiro reads all end in `.md`,
+  // `.kiro` (`.config.kiro`) or `.kiro.hook`, so anything else is rejected before searching the path.
+  if (!path.endsWith('.md') && !path.endsWith('.kiro') && !path.endsWith('.kiro.hook')) return undefined;
   for (const marker of KIRO_ROOTS) {
     const at = path.lastIndexOf(marker);
     if (at < 0) continue;
@@ -46,9 +49,11 @@ export function locateKiroBelow(root: string, path: string): SpecLocation | unde
 }
 
 function locateKiroExtras(path: string): SpecLocation | undefined {
-  const steering = /^(.*\/\.kiro\/steering)\/[^/]+\.md$/.exec(path);
+  // Every path of the workspace comes here (code files included), so the name is checked before
+  // a regular expression runs: each regex scans the whole path, and almost none is a steering file or hook.
+  const steering = path.endsWith('.md') && path.includes('/.kiro/steering/') ? /^(.*\/\.kiro\/steering)\/[^/]+\.md$/.exec(path) : null;
   if (steering) return { specId: 'steering', specDir: steering[1]!, format: 'kiro', kind: 'steering' };
-  const hook = /^(.*\/\.kiro\/hooks)\/[^/]+\.kiro\.hook$/.exec(path);
+  const hook = path.endsWith('.kiro.hook') ? /^(.*\/\.kiro\/hooks)\/[^/]+\.kiro\.hook$/.exec(path) : null;
   if (hook) return { specId: 'hooks', specDir: hook[1]!, format: 'kiro', kind: 'hook' };
   return undefined;
 }

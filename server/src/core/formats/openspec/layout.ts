@@ -20,6 +20,8 @@ const CHANGE_FILES: Record<string, SpecFileKind> = {
 export const OPENSPEC_CHANGE_FILES = Object.keys(CHANGE_FILES);
 
 export function locateOpenSpec(path: string): SpecLocation | undefined {
+  // Every workspace path is located, code files included; OpenSpec reads Markdown and `.openspec.yaml`.
+  if (!path.endsWith('.md') && !path.endsWith('.openspec.yaml')) return undefined;
   for (let i = path.lastIndexOf('/openspec/'); i >= 0; i = i > 0 ? path.lastIndexOf('/openspec/', i - 1) : -1) {
     const found = locateOpenSpecBelow(path.slice(0, i + '/openspec'.length), path);
     if (found) return found;

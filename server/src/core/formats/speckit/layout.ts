@@ -23,7 +23,10 @@ export const SPECKIT_SPEC_FILES = Object.keys(SPECKIT_FILES);
 const FEATURE_FOLDER = /^\d+[-_]/;
 
 export function locateSpeckit(path: string): SpecLocation | undefined {
-  const constitution = /^(.*\/\.specify\/memory)\/constitution\.md$/.exec(path);
+  // Every workspace path is located, code files included; spec-kit reads only Markdown.
+  if (!path.endsWith('.md')) return undefined;
+  // Checked by name first: every path of the workspace comes here, and the regex scans the whole path.
+  const constitution = path.endsWith('/.specify/memory/constitution.md') ? /^(.*\/\.specify\/memory)\/constitution\.md$/.exec(path) : null;
   if (constitution) return { specId: 'constitution', specDir: constitution[1]!, format: 'speckit', kind: 'constitution' };
   for (let i = path.lastIndexOf('/specs/'); i >= 0; i = i > 0 ? path.lastIndexOf('/specs/', i - 1) : -1) {
     const found = locateSpeckitBelow(path.slice(0, i + '/specs'.length), path, true);

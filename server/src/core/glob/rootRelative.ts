@@ -1,0 +1,27 @@
+/**
+ * The path of a file relative to the workspace folder that holds it, which is what globs are
+ * matched against. Every code path of a workspace is classified this way several times (test
+ * file? excluded? scannable?), so the folders' `/`-terminated prefixes are built once per list of
+ * roots instead of once per question.
+ */
+export class RootRelative {
+  private roots: readonly string[] | undefined;
+  private prefixes: readonly { readonly root: string; readonly prefix: string }[] = [];
+
+  constructor(private readonly currentRoots: () => readonly string[]) {}
+
+  /** The path below the first root that holds it (one leading `/` dropped), or `undefined` outside every root. */
+  of(path: string): string | undefined {
+    const roots = this.currentRoots();
+    if (roots !== this.roots) {
+      // A host replaces the list when folders change, so identity tells when to rebuild.
+      this.roots = roots;
+      this.prefixes = roots.map((root) => ({ root, prefix: root.endsWith('/') ? root : root + '/' }));
+    }
+    for (const { root, prefix } of this.prefixes) {
+      if (!path.startsWith(prefix)) continue;
+      return path.charCodeAt(root.length) === 47 ? path.slice(root.length + 1) : path.slice(root.length);
+    }
+    return undefined;
+  }
+}
