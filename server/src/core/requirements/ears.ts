@@ -87,7 +87,17 @@ export function analyzeEars(text: string, vocabulary?: Vocabulary, cache?: Analy
   const kinds = new Set(clauses.map((c) => c.keyword));
   const pattern: EarsPattern = shalls.length === 0 ? 'unrecognised' : kinds.size === 0 ? 'ubiquitous' : kinds.size > 1 ? 'complex' : PATTERN_OF[[...kinds][0]!];
   const { system, article } = shalls.length ? findSystem(text, clauses, thens, firstShall) : {};
-  return { pattern, clauses, trailing, thens, shalls, system, article, language };
+  return { pattern, clauses: orNone(clauses), trailing: orNone(trailing), thens: orNone(thens), shalls: orNone(shalls), system, article, language };
+}
+
+/**
+ * Shapes are kept for every statement of the workspace, and most of their lists are empty
+ * (no trailing clause, no THEN): those share one frozen array instead of holding one each.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+function orNone<T>(list: readonly T[]): readonly T[] {
+  return list.length ? list : NONE;
 }
 
 const SENTENCE_END = /[.;!?]\s+$/;
