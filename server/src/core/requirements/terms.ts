@@ -130,39 +130,33 @@ export function findTerms(text: string, terms: readonly string[], cache?: Analys
   const tables = cache?.table(TERM_TABLES);
   const list = tables ? preparedIn(tables, terms) : prepare(terms, undefined);
   // Cheap pre-check: a term that does not occur as a substring cannot match the full pattern.
-  // Nearly every statement fails it for nearly every list, so that answer is neither allocated
-  // nor memoised: one shared empty array, instead of one array and one table entry per
-  // statement and list (some 370,000 of them, 35 MB, at 41,000 criteria).
+  // Nearly every statement fails it for nearly every list, so that answer is one shared empty
+  // array, not one array per statement and list (some 370,000 of them at 41,000 criteria).
   const anyCaps = list.caps.length > 0 && list.caps.some((t) => text.includes(t));
   const lower = list.otherFirstWords.length > 0 ? text.toLowerCase() : '';
   const anyOther = list.otherFirstWords.some((w) => lower.includes(w));
   if (!anyCaps && !anyOther) return NO_MATCHES;
-  // Only texts that may match reach the patterns; their results are memoised, as an edit
-  // re-checks the criteria whose findings the engine did not keep.
-  const hit = list.memo?.get(text);
-  if (hit) return hit;
+  // Results are not memoised by text: the engine keeps each statement's findings
+  // (checks/statementResults.ts), so a text reaches a list again only when its criterion
+  // changed. A memo cost a hash of every statement text and a table entry per text and list.
   const caps = anyCaps ? list.matchCaps(text) : NO_MATCHES;
   const other = anyOther ? list.matchOther(text) : NO_MATCHES;
   const found = caps.length === 0 ? other : other.length === 0 ? caps : [...caps, ...other].sort((a, b) => a.from - b.from || b.to - a.to);
   const out: TermMatch[] = [];
   for (const m of found) if (!out.length || m.from >= out[out.length - 1]!.to) out.push(m);
-  const result = out.length ? out : NO_MATCHES;
-  list.memo?.set(text, result);
-  return result;
+  return out.length ? out : NO_MATCHES;
 }
 
 /** The answer for a text with no term: shared, so frozen. */
 const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
 
-/** A term list ready to match: split by case rule, with its patterns and (in a cache) its results by text. */
+/** A term list ready to match: split by case rule, with its patterns. */
 interface PreparedList {
   readonly caps: string[];
   /** The first word of each other term, lower-cased, for the substring pre-check. */
   readonly otherFirstWords: string[];
   matchCaps(text: string): TermMatch[];
   matchOther(text: string): TermMatch[];
-  /** Results by statement text; absent outside a cache. */
-  readonly memo?: BoundedMap<string, readonly TermMatch[]>;
 }
 
 /**
@@ -197,7 +191,6 @@ function prepare(terms: readonly string[], tables: TermTables | undefined): Prep
     otherFirstWords: other.map((t) => t.toLowerCase().split(/\s+/)[0]!),
     matchCaps: (text) => matchAll(text, (capsPattern ??= patternFor(caps, '', tables))),
     matchOther: (text) => matchAll(text, (otherPattern ??= patternFor(other, 'i', tables))),
-    memo: tables ? new BoundedMap(50000) : undefined,
   };
 }
 
