@@ -8,7 +8,6 @@
  * response are never mistaken for structure.
  */
 import { AnalysisCache, cacheKey } from '../analysisCache';
-import { BoundedMap } from '../boundedMap';
 import { ClauseKeyword, ENGLISH, EarsLanguage, OTHER_LANGUAGES, detectLanguage } from './languages';
 import type { Vocabulary } from './vocabulary';
 
@@ -87,7 +86,17 @@ export function analyzeEars(text: string, vocabulary?: Vocabulary, cache?: Analy
   const kinds = new Set(clauses.map((c) => c.keyword));
   const pattern: EarsPattern = shalls.length === 0 ? 'unrecognised' : kinds.size === 0 ? 'ubiquitous' : kinds.size > 1 ? 'complex' : PATTERN_OF[[...kinds][0]!];
   const { system, article } = shalls.length ? findSystem(text, clauses, thens, firstShall) : {};
-  return { pattern, clauses, trailing, thens, shalls, system, article, language };
+  return { pattern, clauses: orNone(clauses), trailing: orNone(trailing), thens: orNone(thens), shalls: orNone(shalls), system, article, language };
+}
+
+/**
+ * Shapes are kept for every statement of the workspace, and most of their lists are empty
+ * (no trailing clause, no THEN): those share one frozen array instead of holding one each.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+function orNone<T>(list: readonly T[]): readonly T[] {
+  return list.length ? list : NONE;
 }
 
 const SENTENCE_END = /[.;!?]\s+$/;
@@ -226,8 +235,13 @@ export function clauseRanks(order: readonly string[]): Map<ClauseKeyword, number
 
 export const DEFAULT_CLAUSE_ORDER: readonly string[] = ['WHERE', 'WHILE', 'WHEN|IF'];
 
-/** The shapes memoised per engine: by statement object, and by masked text across edits. */
-const SHAPES = cacheKey('ears.shapes', () => ({ byStatement: new WeakMap<object, EarsShape>(), byText: new BoundedMap<string, EarsShape>(50000) }));
+/**
+ * The shapes memoised per engine, by statement object. Not by text as well: the engine keeps
+ * each statement's findings (checks/statementResults.ts), so an unchanged criterion is not
+ * analysed again after an edit, and a table by text cost a hash of every statement text and an
+ * entry per criterion of the workspace.
+ */
+const SHAPES = cacheKey('ears.shapes', () => new WeakMap<object, EarsShape>());
 
 /**
  * The shape of a statement, computed once per statement however many rules ask (given the
@@ -238,18 +252,10 @@ const SHAPES = cacheKey('ears.shapes', () => ({ byStatement: new WeakMap<object,
 export function earsOf(statement: { readonly text: string; readonly codeSpans?: readonly Span[] }, cache?: AnalysisCache, vocabulary?: Vocabulary): EarsShape {
   if (!cache) return analyzeEars(maskSpans(statement.text, statement.codeSpans ?? []), vocabulary);
   const shapes = cache.table(SHAPES);
-  let shape = shapes.byStatement.get(statement);
+  let shape = shapes.get(statement);
   if (!shape) {
-    const text = maskSpans(statement.text, statement.codeSpans ?? []);
-    // The shape depends on the masked text alone; unchanged criteria hit this across edits.
-    // Configured words change what a text means, so they are part of the key.
-    const key = vocabulary ? `${vocabulary.key}\u0000${text}` : text;
-    shape = shapes.byText.get(key);
-    if (!shape) {
-      shape = analyzeEars(text, vocabulary, cache);
-      shapes.byText.set(key, shape);
-    }
-    shapes.byStatement.set(statement, shape);
+    shape = analyzeEars(maskSpans(statement.text, statement.codeSpans ?? []), vocabulary, cache);
+    shapes.set(statement, shape);
   }
   return shape;
 }

@@ -248,6 +248,24 @@ const MARKERS: ReadonlyMap<string, readonly EarsLanguage[]> = (() => {
   return map;
 })();
 
+/**
+ * The languages a word of a sentence points to. Upper-case words are EARS keywords and acronyms
+ * (THE, SHALL, API), which specs in other languages keep in English ("THE aplikasi SHALL
+ * menunggu …"); only the prose tells the language.
+ */
+function markerLanguages(word: string): readonly EarsLanguage[] | undefined {
+  if (word.length === 0 || (word.length > 1 && word === word.toUpperCase())) return undefined;
+  return MARKERS.get(word.toLowerCase());
+}
+
+/**
+ * `markerLanguages` of every marker as written, so that the common case costs one lookup and no
+ * case conversion: a word found here is answered from it, and any other word of lower-case ASCII
+ * letters is no marker (its lower case is itself, and every marker is a key here).
+ */
+const AS_WRITTEN: ReadonlyMap<string, readonly EarsLanguage[] | undefined> = new Map([...MARKERS.keys()].map((w) => [w, markerLanguages(w)]));
+const LOWER_ASCII = /^[a-z]+$/;
+
 const ANY_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const HANGUL = /\p{Script=Hangul}/gu;
@@ -277,10 +295,7 @@ export function detectLanguage(text: string): EarsLanguage {
   }
   const scores = new Map<EarsLanguage, number>();
   for (const word of text.split(NON_WORD)) {
-    // Upper-case words are EARS keywords and acronyms (THE, SHALL, API), which specs in other
-    // languages keep in English ("THE aplikasi SHALL menunggu …"); only the prose tells the language.
-    if (word.length === 0 || (word.length > 1 && word === word.toUpperCase())) continue;
-    const languages = MARKERS.get(word.toLowerCase());
+    const languages = AS_WRITTEN.has(word) ? AS_WRITTEN.get(word) : LOWER_ASCII.test(word) ? undefined : markerLanguages(word);
     if (languages) for (const language of languages) scores.set(language, (scores.get(language) ?? 0) + 1);
   }
   let best = ENGLISH;

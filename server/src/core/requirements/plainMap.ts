@@ -9,10 +9,11 @@ import { TextSource } from '../model';
 export interface PlainMap {
   readonly text: string;
   /**
-   * offsets[i] is the raw offset of text[i]; offsets[text.length] is the raw end. A typed array:
-   * statements keep their map as long as their spec is unchanged, one offset per character.
+   * offsets[i] is the raw offset of text[i]; offsets[text.length] is the raw end. A typed array
+   * (16-bit unless the raw text is longer than 65,534 characters): statements keep their map as
+   * long as their spec is unchanged, one offset per character.
    */
-  readonly offsets: Readonly<Uint32Array>;
+  readonly offsets: Readonly<Uint16Array | Uint32Array>;
   /** Readable ranges `[from, to)` that were code spans: identifiers and values, not prose. */
   readonly code: readonly { readonly from: number; readonly to: number }[];
 }
@@ -32,19 +33,41 @@ const WORD = /[\p{L}\p{N}]/u;
  * nothing; counting the pending space into the span once made empty spans end before they began.
  */
 export function toPlainMap(raw: string): PlainMap {
+  // Every readable character but an inserted space is the raw character at its offset, so the
+  // text is appended a run of raw characters at a time (`runFrom`..`runTo`, not yet in `text`)
+  // instead of one character at a time. Offsets go into one array sized for every raw character
+  // being readable, copied to the readable length at the end; 16 bits hold them in all but
+  // huge criteria.
+  const all = raw.length < 0xffff ? new Uint16Array(raw.length + 1) : new Uint32Array(raw.length + 1);
+  let length = 0;
   let text = '';
-  const offsets: number[] = [];
+  let runFrom = 0;
+  let runTo = 0;
   let pendingSpace = -1;
   const code: { from: number; to: number }[] = [];
   const closers = new BacktickRuns(raw);
-  const emit = (ch: string, at: number) => {
-    if (pendingSpace >= 0 && text.length > 0) {
-      text += ' ';
-      offsets.push(pendingSpace);
+  const append = (at: number) => {
+    if (runTo === at && runTo > runFrom) {
+      runTo++;
+      return;
+    }
+    if (runTo > runFrom) text += raw.slice(runFrom, runTo);
+    runFrom = at;
+    runTo = at + 1;
+  };
+  const emit = (at: number) => {
+    if (pendingSpace >= 0 && length > 0) {
+      if (raw.charCodeAt(pendingSpace) === 32) append(pendingSpace);
+      else {
+        if (runTo > runFrom) text += raw.slice(runFrom, runTo);
+        runFrom = runTo = 0;
+        text += ' ';
+      }
+      all[length++] = pendingSpace;
     }
     pendingSpace = -1;
-    text += ch;
-    offsets.push(at);
+    append(at);
+    all[length++] = at;
   };
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i]!;
@@ -56,7 +79,7 @@ export function toPlainMap(raw: string): PlainMap {
       continue;
     }
     if (ch === '\\' && i + 1 < raw.length && ESCAPABLE.test(raw[i + 1]!)) {
-      emit(raw[i + 1]!, i + 1);
+      emit(i + 1);
       i++;
       continue;
     }
@@ -66,7 +89,7 @@ export function toPlainMap(raw: string): PlainMap {
       const close = closers.next(runEnd - i, runEnd);
       if (close < 0) {
         // No closing run of the same length: the backticks are literal text.
-        for (let j = i; j < runEnd; j++) emit('`', j);
+        for (let j = i; j < runEnd; j++) emit(j);
         i = runEnd - 1;
         continue;
       }
@@ -76,10 +99,10 @@ export function toPlainMap(raw: string): PlainMap {
           if (pendingSpace < 0) pendingSpace = j;
           continue;
         }
-        emit(raw[j]!, j);
-        if (from < 0) from = text.length - 1;
+        emit(j);
+        if (from < 0) from = length - 1;
       }
-      if (from >= 0) code.push({ from, to: text.length });
+      if (from >= 0) code.push({ from, to: length });
       i = close + (runEnd - i) - 1;
       continue;
     }
@@ -89,11 +112,11 @@ export function toPlainMap(raw: string): PlainMap {
       if (pendingSpace < 0) pendingSpace = i;
       continue;
     }
-    emit(ch, i);
+    emit(i);
   }
-  const end = offsets.length ? offsets[offsets.length - 1]! + 1 : 0;
-  offsets.push(end);
-  return { text, offsets: Uint32Array.from(offsets), code };
+  if (runTo > runFrom) text += raw.slice(runFrom, runTo);
+  all[length] = length ? all[length - 1]! + 1 : 0;
+  return { text, offsets: all.slice(0, length + 1), code };
 }
 
 function isSpace(ch: string): boolean {

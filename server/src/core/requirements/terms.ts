@@ -124,34 +124,39 @@ export interface TermMatch {
  * Matching ignores case, except for terms written in capitals (`TBD`, `TODO`): there case is
  * what tells a marker from the ordinary word ("the todo list").
  */
-export function findTerms(text: string, terms: readonly string[], cache?: AnalysisCache): TermMatch[] {
-  // Rules run on every criterion of a spec after each keystroke, and nearly all criteria are
-  // unchanged between runs: the result depends only on the text and the list, so the engine's
-  // cache memoises it. Without a cache (a one-off call) the list is prepared each time.
+export function findTerms(text: string, terms: readonly string[], cache?: AnalysisCache): readonly TermMatch[] {
+  // The result depends only on the text and the list. Without a cache (a one-off call) the list
+  // is prepared each time.
   const tables = cache?.table(TERM_TABLES);
   const list = tables ? preparedIn(tables, terms) : prepare(terms, undefined);
-  const hit = list.memo?.get(text);
-  if (hit) return hit;
   // Cheap pre-check: a term that does not occur as a substring cannot match the full pattern.
-  const lower = text.toLowerCase();
-  const anyCaps = list.caps.some((t) => text.includes(t));
+  // Nearly every statement fails it for nearly every list, so that answer is one shared empty
+  // array, not one array per statement and list (some 370,000 of them at 41,000 criteria).
+  const anyCaps = list.caps.length > 0 && list.caps.some((t) => text.includes(t));
+  const lower = list.otherFirstWords.length > 0 ? text.toLowerCase() : '';
   const anyOther = list.otherFirstWords.some((w) => lower.includes(w));
-  const found = [...(anyCaps ? list.matchCaps(text) : []), ...(anyOther ? list.matchOther(text) : [])].sort((a, b) => a.from - b.from || b.to - a.to);
+  if (!anyCaps && !anyOther) return NO_MATCHES;
+  // Results are not memoised by text: the engine keeps each statement's findings
+  // (checks/statementResults.ts), so a text reaches a list again only when its criterion
+  // changed. A memo cost a hash of every statement text and a table entry per text and list.
+  const caps = anyCaps ? list.matchCaps(text) : NO_MATCHES;
+  const other = anyOther ? list.matchOther(text) : NO_MATCHES;
+  const found = caps.length === 0 ? other : other.length === 0 ? caps : [...caps, ...other].sort((a, b) => a.from - b.from || b.to - a.to);
   const out: TermMatch[] = [];
   for (const m of found) if (!out.length || m.from >= out[out.length - 1]!.to) out.push(m);
-  list.memo?.set(text, out);
-  return out;
+  return out.length ? out : NO_MATCHES;
 }
 
-/** A term list ready to match: split by case rule, with its patterns and (in a cache) its results by text. */
+/** The answer for a text with no term: shared, so frozen. */
+const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
+
+/** A term list ready to match: split by case rule, with its patterns. */
 interface PreparedList {
   readonly caps: string[];
   /** The first word of each other term, lower-cased, for the substring pre-check. */
   readonly otherFirstWords: string[];
   matchCaps(text: string): TermMatch[];
   matchOther(text: string): TermMatch[];
-  /** Results by statement text; absent outside a cache. */
-  readonly memo?: BoundedMap<string, TermMatch[]>;
 }
 
 /**
@@ -186,7 +191,6 @@ function prepare(terms: readonly string[], tables: TermTables | undefined): Prep
     otherFirstWords: other.map((t) => t.toLowerCase().split(/\s+/)[0]!),
     matchCaps: (text) => matchAll(text, (capsPattern ??= patternFor(caps, '', tables))),
     matchOther: (text) => matchAll(text, (otherPattern ??= patternFor(other, 'i', tables))),
-    memo: tables ? new BoundedMap(50000) : undefined,
   };
 }
 
