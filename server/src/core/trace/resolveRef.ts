@@ -54,9 +54,17 @@ export function pinnedTextOf(target: RefNode): string {
 
 /** All specs by every name they answer to. The first spec wins a name two specs share. */
 export class SpecDirectory {
-  private readonly byName = new Map<string, SpecModel>();
+  private readonly byName: Map<string, SpecModel>;
 
-  constructor(readonly specs: readonly SpecModel[]) {
+  constructor(
+    readonly specs: readonly SpecModel[],
+    byName?: Map<string, SpecModel>,
+  ) {
+    if (byName) {
+      this.byName = byName;
+      return;
+    }
+    this.byName = new Map();
     // A folder name always wins; an alias counts only when a single spec claims it.
     for (const spec of specs) this.byName.set(spec.id, spec);
     const aliasOwners = new Map<string, SpecModel[]>();
@@ -64,8 +72,28 @@ export class SpecDirectory {
     for (const [name, owners] of aliasOwners) if (owners.length === 1 && !this.byName.has(name)) this.byName.set(name, owners[0]!);
   }
 
+  /**
+   * The directory of `specs` (every spec now), made from this one when only specs answering to
+   * `names` (before or after a change) changed: only those names are looked up again, so an edit
+   * does not rebuild the names of every spec. Equals `new SpecDirectory(specs)`.
+   */
+  withChangedNames(specs: readonly SpecModel[], names: Iterable<string>): SpecDirectory {
+    const byName = new Map(this.byName);
+    for (const name of names) {
+      const owner = ownerOf(specs, name);
+      if (owner) byName.set(name, owner);
+      else byName.delete(name);
+    }
+    return new SpecDirectory(specs, byName);
+  }
+
   spec(name: string): SpecModel | undefined {
     return this.byName.get(name);
+  }
+
+  /** How many names resolve to a spec. */
+  get nameCount(): number {
+    return this.byName.size;
   }
 
   names(): string[] {
@@ -96,4 +124,20 @@ export class SpecDirectory {
     }
     return out.slice(0, max);
   }
+}
+
+/** The spec `name` resolves to among `specs`, by the rule of the SpecDirectory constructor. */
+function ownerOf(specs: readonly SpecModel[], name: string): SpecModel | undefined {
+  let byId: SpecModel | undefined;
+  let byAlias: SpecModel | undefined;
+  let aliasClaims = 0;
+  for (const spec of specs) {
+    if (spec.id === name) byId = spec;
+    for (const alias of spec.aliases ?? []) {
+      if (alias !== name) continue;
+      aliasClaims++;
+      byAlias = spec;
+    }
+  }
+  return byId ?? (aliasClaims === 1 ? byAlias : undefined);
 }
