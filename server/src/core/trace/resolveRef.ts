@@ -54,17 +54,11 @@ export function pinnedTextOf(target: RefNode): string {
 
 /** All specs by every name they answer to. The first spec wins a name two specs share. */
 export class SpecDirectory {
-  private readonly byName: Map<string, SpecModel>;
+  private readonly byName = new Map<string, SpecModel>();
+  private list: readonly SpecModel[];
 
-  constructor(
-    readonly specs: readonly SpecModel[],
-    byName?: Map<string, SpecModel>,
-  ) {
-    if (byName) {
-      this.byName = byName;
-      return;
-    }
-    this.byName = new Map();
+  constructor(specs: readonly SpecModel[]) {
+    this.list = specs;
     // A folder name always wins; an alias counts only when a single spec claims it.
     for (const spec of specs) this.byName.set(spec.id, spec);
     const aliasOwners = new Map<string, SpecModel[]>();
@@ -72,19 +66,28 @@ export class SpecDirectory {
     for (const [name, owners] of aliasOwners) if (owners.length === 1 && !this.byName.has(name)) this.byName.set(name, owners[0]!);
   }
 
+  get specs(): readonly SpecModel[] {
+    return this.list;
+  }
+
   /**
-   * The directory of `specs` (every spec now), made from this one when only specs answering to
-   * `names` (before or after a change) changed: only those names are looked up again, so an edit
-   * does not rebuild the names of every spec. Equals `new SpecDirectory(specs)`.
+   * Brings the directory to `specs` (every spec now) when only specs answering to `names`
+   * (before or after the change) changed: only those names are looked up again, so an edit
+   * does not rebuild the names of every spec, and the result equals `new SpecDirectory(specs)`.
+   * Returns the names that now mean another spec (or none), with the spec each meant before.
    */
-  withChangedNames(specs: readonly SpecModel[], names: Iterable<string>): SpecDirectory {
-    const byName = new Map(this.byName);
+  update(specs: readonly SpecModel[], names: Iterable<string>): Map<string, SpecModel | undefined> {
+    this.list = specs;
+    const moved = new Map<string, SpecModel | undefined>();
     for (const name of names) {
-      const owner = ownerOf(specs, name);
-      if (owner) byName.set(name, owner);
-      else byName.delete(name);
+      const was = this.byName.get(name);
+      const now = ownerOf(specs, name);
+      if (was === now) continue;
+      moved.set(name, was);
+      if (now) this.byName.set(name, now);
+      else this.byName.delete(name);
     }
-    return new SpecDirectory(specs, byName);
+    return moved;
   }
 
   spec(name: string): SpecModel | undefined {

@@ -96,21 +96,20 @@ export class TraceAnalysis implements TraceContext {
    * those specs or links are dropped.
    */
   setSpecs(specModels: readonly SpecModel[], dirs: Iterable<string>): void {
-    const before = this.index.specs;
     const changedDirs = [...dirs];
     // Only the names the changed specs answered to, or answer to now, can resolve differently:
     // the directory and the links are patched for those, so an edit does not walk every spec.
     const now = new Map(changedDirs.map((dir) => [dir, modelIn(specModels, dir)]));
     const names = new Set<string>();
     for (const dir of changedDirs) for (const spec of [this.byDir.get(dir), now.get(dir)]) if (spec) for (const name of specNames(spec)) names.add(name);
-    const next = before.withChangedNames(specModels, names);
-    const delta = this.index.setSpecs(next, names);
+    const hadNames = this.index.specs.nameCount > 0;
+    const { delta, renamed } = this.index.setSpecs(specModels, names);
     for (const dir of changedDirs) delta.specDirs.add(dir);
     for (const dir of delta.specDirs) this.dropSpec(dir);
     for (const path of delta.paths) this.dropFile(path);
     // A ref naming no spec suggests specs with a near name (and their ids), and says when there are none at all.
-    const changedNames = [...names].filter((n) => before.spec(n) !== next.spec(n));
-    const emptiness = (before.nameCount === 0) !== (next.nameCount === 0);
+    const changedNames = [...renamed.keys()];
+    const emptiness = hadNames !== this.index.specs.nameCount > 0;
     if (changedNames.length) for (const path of this.index.unknownSpecPaths((name) => emptiness || namesNear(name, changedNames))) this.dropFile(path);
     for (const [dir, spec] of now) {
       if (spec) this.byDir.set(dir, spec);

@@ -37,7 +37,7 @@ export class TraceIndex {
   private flat?: readonly TraceLink[];
 
   constructor(
-    private directory: SpecDirectory,
+    private readonly directory: SpecDirectory,
     files: Iterable<CodeFileFacts>,
   ) {
     for (const file of files) this.link(file);
@@ -62,19 +62,16 @@ export class TraceIndex {
   }
 
   /**
-   * The specs changed: links whose spec name now resolves to another model (the spec was
-   * edited, added, removed or renamed) are resolved again; every other link stays as it is.
-   * `names` are the only names that may resolve differently (every name of either directory
-   * when not given).
+   * The specs changed (`specs` is every spec now; only specs answering to `names`, before or
+   * after, changed): links whose spec name now resolves to another model (the spec was edited,
+   * added, removed or renamed) are resolved again; every other link stays as it is. Returns what
+   * moved and the names that now mean another spec, with the spec each meant before.
    */
-  setSpecs(next: SpecDirectory, names: Iterable<string> = new Set([...this.directory.names(), ...next.names()])): TraceDelta {
-    const before = this.directory;
-    this.directory = next;
+  setSpecs(specs: readonly SpecModel[], names: Iterable<string>): { delta: TraceDelta; renamed: Map<string, SpecModel | undefined> } {
+    const renamed = this.directory.update(specs, names);
     const delta: TraceDelta = { paths: new Set(), specDirs: new Set() };
-    for (const name of names) {
-      const was = before.spec(name);
-      const now = next.spec(name);
-      if (was === now) continue;
+    for (const [name, was] of renamed) {
+      const now = this.directory.spec(name);
       if (this.byName.has(name)) {
         if (now) this.unknownNames.delete(name);
         else this.unknownNames.add(name);
@@ -88,7 +85,7 @@ export class TraceIndex {
       this.unlink(path, delta.specDirs);
       if (facts) this.link(facts, delta.specDirs);
     }
-    return delta;
+    return { delta, renamed };
   }
 
   private link(file: CodeFileFacts, touched?: Set<string>): void {
