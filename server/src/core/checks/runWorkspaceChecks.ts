@@ -62,6 +62,8 @@ export class WorkspaceChecks {
   /** Spec parts by the names they looked up, and those that read every name, so a changed name finds its readers. */
   private readonly readers = new Map<string, Set<string>>();
   private readonly allNameReaders = new Set<string>();
+  /** The file a rule's fault is reported on, and the spec folder it belongs to (none: the first root). */
+  private anchor: { readonly path: string; readonly dir: string | undefined; readonly roots: string } | undefined;
 
   constructor(
     private readonly policy: RuleSettings,
@@ -70,30 +72,95 @@ export class WorkspaceChecks {
 
   /**
    * Brings the findings up to date with `view`. `dirs` are the spec folders changed since the
-   * last update (every one when undefined); `filesChanged` says the file list moved.
+   * last update (every one when undefined); `filesChanged` says the file list moved. `specAt`
+   * gives a folder's current model without listing every spec; with it, an update after an edit
+   * reads only the changed folders' models and names, so its cost does not grow with the number
+   * of specs (`view.specs` is read only by a rule that re-runs whole).
    */
-  update(view: WorkspaceView, dirs: ReadonlySet<string> | undefined, filesChanged: boolean, token: CancellationToken): void {
-    const all = this.fresh || dirs === undefined;
-    const models = new Map(view.specs.map((s) => [s.dir, s]));
-    const changed: SpecModel[] = [];
-    for (const dir of dirs ?? []) {
-      const was = this.models.get(dir);
-      const now = models.get(dir);
-      if (was) changed.push(was);
-      if (now) changed.push(now);
+  update(
+    view: WorkspaceView,
+    dirs: ReadonlySet<string> | undefined,
+    filesChanged: boolean,
+    token: CancellationToken,
+    specAt?: (dir: string) => SpecModel | undefined,
+  ): void {
+    try {
+      this.run(view, dirs, filesChanged, token, specAt);
+    } catch (err) {
+      // The models and names were patched before the rules ran: after a cancelled or failed
+      // pass they no longer tell what the kept parts read, so the next update starts afresh.
+      this.fresh = true;
+      throw err;
     }
-    const names = namesOf(view.specs);
+  }
+
+  private run(
+    view: WorkspaceView,
+    dirs: ReadonlySet<string> | undefined,
+    filesChanged: boolean,
+    token: CancellationToken,
+    specAt: ((dir: string) => SpecModel | undefined) | undefined,
+  ): void {
+    const all = this.fresh || dirs === undefined;
+    const changed: SpecModel[] = [];
     const changedNames = new Set<string>();
-    for (const name of new Set([...this.names.keys(), ...names.keys()])) if (!sameSpecs(this.names.get(name), names.get(name))) changedNames.add(name);
-    const nameSetChanged = this.names.size !== names.size || [...names.keys()].some((n) => !this.names.has(n));
-    let anchor: string | undefined;
+    let nameSetChanged = false;
+    if (all || !specAt) {
+      const models = new Map(view.specs.map((s) => [s.dir, s]));
+      for (const dir of dirs ?? []) {
+        const was = this.models.get(dir);
+        const now = models.get(dir);
+        if (was) changed.push(was);
+        if (now) changed.push(now);
+      }
+      const names = namesOf(view.specs);
+      for (const name of new Set([...this.names.keys(), ...names.keys()])) if (!sameSpecs(this.names.get(name), names.get(name))) changedNames.add(name);
+      nameSetChanged = this.names.size !== names.size || [...names.keys()].some((n) => !this.names.has(n));
+      this.models = models;
+      this.names = names;
+    } else {
+      for (const dir of dirs ?? []) {
+        const was = this.models.get(dir);
+        const now = specAt(dir);
+        if (was) changed.push(was);
+        if (now) changed.push(now);
+        if (was === now) continue;
+        if (now) this.models.set(dir, now);
+        else this.models.delete(dir);
+        const nowNames = namesOfSpec(now);
+        for (const name of new Set([...namesOfSpec(was), ...nowNames])) {
+          const before = this.names.get(name);
+          const after = withSpec(before ?? [], dir, now, nowNames.filter((n) => n === name).length);
+          if (sameSpecs(before, after.length ? after : undefined)) continue;
+          changedNames.add(name);
+          if (!before !== !after.length) nameSetChanged = true;
+          if (after.length) this.names.set(name, after);
+          else this.names.delete(name);
+        }
+      }
+    }
+    const models = this.models;
+    const names = this.names;
+    // Where a rule's fault goes: kept between updates unless a changed folder sorts at or before
+    // the folder it came from (finding it again sorts every spec).
+    const roots = view.roots.join('\0');
+    const anchorStale = all || roots !== this.anchor?.roots || [...(dirs ?? [])].some((dir) => this.anchor?.dir === undefined || dir <= this.anchor.dir);
+    if (anchorStale) this.anchor = undefined;
+    const anchor = (): string => {
+      if (!this.anchor) {
+        let dir: string | undefined;
+        for (const s of view.specs) if (!s.archived && (dir === undefined || s.dir < dir)) dir = s.dir;
+        this.anchor = { path: faultAnchor(view.specs, view.roots), dir, roots };
+      }
+      return this.anchor.path;
+    };
     let archived: Set<string> | undefined;
     const pass = (rules: readonly WorkspaceRule[], check: (rule: WorkspaceRule, report: (p: ReportedProblem) => void) => void): Finding[] =>
       runRules(
         {
           step: 'workspace rule',
           rules,
-          anchor: () => (anchor ??= faultAnchor(view.specs, view.roots)),
+          anchor,
           keep: (p) => !(archived ??= archivedPaths(view.specs)).has(p.path),
           check,
         },
@@ -138,8 +205,6 @@ export class WorkspaceChecks {
       if (!all && this.parts.has(key) && !concerned) continue;
       this.set(key, { findings: pass([rule], (r, report) => r.check(view, report, token)) });
     }
-    this.models = models;
-    this.names = names;
     this.fresh = false;
   }
 
@@ -187,14 +252,31 @@ export class WorkspaceChecks {
 function namesOf(specs: readonly SpecModel[]): Map<string, SpecModel[]> {
   const byName = new Map<string, SpecModel[]>();
   for (const s of specs) {
-    for (const name of [s.id, ...(s.aliases ?? [])]) {
-      if (!name) continue;
+    for (const name of namesOfSpec(s)) {
       const list = byName.get(name);
       if (list) list.push(s);
       else byName.set(name, [s]);
     }
   }
   return byName;
+}
+
+/** The names one spec answers to: its folder name and its format's aliases. */
+function namesOfSpec(spec: SpecModel | undefined): string[] {
+  return spec ? [spec.id, ...(spec.aliases ?? [])].filter((name) => name !== '') : [];
+}
+
+/**
+ * One name's specs with the spec of `dir` replaced by `copies` entries of `spec` (as many as it
+ * lists the name), kept in folder order, the order of the engine's spec list that namesOf walks.
+ */
+function withSpec(list: readonly SpecModel[], dir: string, spec: SpecModel | undefined, copies: number): SpecModel[] {
+  const out = list.filter((s) => s.dir !== dir);
+  if (spec && copies > 0) {
+    const at = out.findIndex((s) => s.dir > dir);
+    out.splice(at < 0 ? out.length : at, 0, ...new Array<SpecModel>(copies).fill(spec));
+  }
+  return out;
 }
 
 function sameSpecs(a: readonly SpecModel[] | undefined, b: readonly SpecModel[] | undefined): boolean {

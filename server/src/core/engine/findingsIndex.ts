@@ -10,6 +10,7 @@ import { faultAnchor, internalError, isCancellation, isInternalError } from '../
 import { FileNote } from '../fileNote';
 import { FileNoteStore } from '../fileNoteStore';
 import { Finding, compareFindings, groupByPath } from '../findings';
+import { SpecModel } from '../index/specModel';
 import { TraceChanges } from '../trace/traceDeps';
 import { acceptedFindings, markAcceptedFindings } from '../suppress/accept';
 import { CodeFiles } from '../trace/codeFiles';
@@ -130,16 +131,19 @@ export class FindingsIndex {
     }
     if (this.crossDirs === undefined || this.crossDirs.size || this.listedChanged) {
       let files: string[] | undefined;
+      let models: SpecModel[] | undefined;
       const listed = this.from.listed;
-      // The file list is copied only when a rule that reads it re-runs.
+      // The file list and the spec list are made only when a rule that reads them re-runs.
       const view = {
-        specs: specs.allSpecs(),
+        get specs() {
+          return (models ??= specs.allSpecs());
+        },
         get files() {
           return (files ??= [...listed()]);
         },
         roots: workspace.roots,
       };
-      this.workspace.update(view, this.crossDirs, this.listedChanged, token);
+      this.workspace.update(view, this.crossDirs, this.listedChanged, token, (dir) => specs.analysis(dir)?.model);
       this.crossDirs = new Set();
       this.listedChanged = false;
       if (this.crossMoved) for (const p of this.workspace.takeMovedPaths()) this.crossMoved.add(p);

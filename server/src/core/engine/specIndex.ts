@@ -19,6 +19,13 @@ export interface SpecAnalysis {
 /** The spec models, each built on demand from the file store and kept until one of its files changes. */
 export class SpecIndex {
   private readonly analyses = new Map<string, SpecAnalysis>();
+  /**
+   * Every model, sorted by folder, as allSpecs last listed it, and the folders invalidated since.
+   * An edit invalidates one folder, so the list is patched there instead of listing and sorting
+   * every spec folder again: an edit's cost must not grow with the number of specs.
+   */
+  private listed: SpecModel[] | undefined;
+  private readonly stale = new Set<string>();
 
   constructor(
     private readonly files: SpecFileStore,
@@ -28,8 +35,14 @@ export class SpecIndex {
 
   /** Forgets one spec's model (a file of it changed), or every model. */
   invalidate(specDir?: string): void {
-    if (specDir === undefined) this.analyses.clear();
-    else this.analyses.delete(specDir);
+    if (specDir === undefined) {
+      this.analyses.clear();
+      this.listed = undefined;
+      this.stale.clear();
+    } else {
+      this.analyses.delete(specDir);
+      this.stale.add(specDir);
+    }
   }
 
   /** Forgets the cached findings of every spec, keeping the models (the baselines changed). */
@@ -85,11 +98,30 @@ export class SpecIndex {
     return { aliases: format?.aliases?.(location.specId), citingKinds: format?.citingKinds };
   }
 
+  /** Every spec's model, sorted by folder. The caller owns the array. */
   allSpecs(token?: CancellationToken): SpecModel[] {
-    return this.files
-      .specDirs()
-      .map((dir) => this.analysis(dir, token)?.model)
-      .filter((m): m is SpecModel => !!m);
+    if (!this.listed) {
+      this.listed = this.files
+        .specDirs()
+        .map((dir) => this.analysis(dir, token)?.model)
+        .filter((m): m is SpecModel => !!m);
+      this.stale.clear();
+    } else if (this.stale.size) {
+      // Every change of the file store invalidates its folder, so only those folders can have
+      // gained, lost or replaced a model. The list is replaced only once all are built, so a
+      // cancelled build leaves it as it was, still stale.
+      const next = this.listed.slice();
+      for (const dir of this.stale) {
+        const at = lowerBound(next, dir);
+        const model = this.analysis(dir, token)?.model;
+        const present = next[at]?.dir === dir;
+        if (model) next.splice(at, present ? 1 : 0, model);
+        else if (present) next.splice(at, 1);
+      }
+      this.listed = next;
+      this.stale.clear();
+    }
+    return this.listed.slice();
   }
 
   /**
@@ -103,4 +135,16 @@ export class SpecIndex {
     const aliased = specs.filter((s) => s.aliases?.includes(name));
     return aliased.length === 1 ? aliased[0] : undefined;
   }
+}
+
+/** The first index whose model's folder sorts at or after `dir` (the order of `Array.prototype.sort`). */
+function lowerBound(models: readonly SpecModel[], dir: string): number {
+  let lo = 0;
+  let hi = models.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (models[mid]!.dir < dir) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

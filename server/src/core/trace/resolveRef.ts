@@ -55,8 +55,10 @@ export function pinnedTextOf(target: RefNode): string {
 /** All specs by every name they answer to. The first spec wins a name two specs share. */
 export class SpecDirectory {
   private readonly byName = new Map<string, SpecModel>();
+  private list: readonly SpecModel[];
 
-  constructor(readonly specs: readonly SpecModel[]) {
+  constructor(specs: readonly SpecModel[]) {
+    this.list = specs;
     // A folder name always wins; an alias counts only when a single spec claims it.
     for (const spec of specs) this.byName.set(spec.id, spec);
     const aliasOwners = new Map<string, SpecModel[]>();
@@ -64,8 +66,37 @@ export class SpecDirectory {
     for (const [name, owners] of aliasOwners) if (owners.length === 1 && !this.byName.has(name)) this.byName.set(name, owners[0]!);
   }
 
+  get specs(): readonly SpecModel[] {
+    return this.list;
+  }
+
+  /**
+   * Brings the directory to `specs` (every spec now) when only specs answering to `names`
+   * (before or after the change) changed: only those names are looked up again, so an edit
+   * does not rebuild the names of every spec, and the result equals `new SpecDirectory(specs)`.
+   * Returns the names that now mean another spec (or none), with the spec each meant before.
+   */
+  update(specs: readonly SpecModel[], names: Iterable<string>): Map<string, SpecModel | undefined> {
+    this.list = specs;
+    const moved = new Map<string, SpecModel | undefined>();
+    for (const name of names) {
+      const was = this.byName.get(name);
+      const now = ownerOf(specs, name);
+      if (was === now) continue;
+      moved.set(name, was);
+      if (now) this.byName.set(name, now);
+      else this.byName.delete(name);
+    }
+    return moved;
+  }
+
   spec(name: string): SpecModel | undefined {
     return this.byName.get(name);
+  }
+
+  /** How many names resolve to a spec. */
+  get nameCount(): number {
+    return this.byName.size;
   }
 
   names(): string[] {
@@ -96,4 +127,20 @@ export class SpecDirectory {
     }
     return out.slice(0, max);
   }
+}
+
+/** The spec `name` resolves to among `specs`, by the rule of the SpecDirectory constructor. */
+function ownerOf(specs: readonly SpecModel[], name: string): SpecModel | undefined {
+  let byId: SpecModel | undefined;
+  let byAlias: SpecModel | undefined;
+  let aliasClaims = 0;
+  for (const spec of specs) {
+    if (spec.id === name) byId = spec;
+    for (const alias of spec.aliases ?? []) {
+      if (alias !== name) continue;
+      aliasClaims++;
+      byAlias = spec;
+    }
+  }
+  return byId ?? (aliasClaims === 1 ? byAlias : undefined);
 }

@@ -9,7 +9,7 @@ import { requiredStates } from '../coverage/requirement';
 import { Finding, compareFindings, groupByPath } from '../findings';
 import { SpecModel, mainFileOf } from '../index/specModel';
 import { CodeFiles } from './codeFiles';
-import { SpecDirectory } from './resolveRef';
+import { SpecDirectory, specNames } from './resolveRef';
 import { FilesElsewhere } from './rules/fileElsewhere';
 import { TRACE_RULES } from './rules/registry';
 import { TraceContext, TraceRule } from './rules/traceRule';
@@ -96,17 +96,25 @@ export class TraceAnalysis implements TraceContext {
    * those specs or links are dropped.
    */
   setSpecs(specModels: readonly SpecModel[], dirs: Iterable<string>): void {
-    const before = this.index.specs;
-    const next = new SpecDirectory(specModels);
-    const delta = this.index.setSpecs(next);
-    for (const dir of dirs) delta.specDirs.add(dir);
+    const changedDirs = [...dirs];
+    // Only the names the changed specs answered to, or answer to now, can resolve differently:
+    // the directory and the links are patched for those, so an edit does not walk every spec.
+    const now = new Map(changedDirs.map((dir) => [dir, modelIn(specModels, dir)]));
+    const names = new Set<string>();
+    for (const dir of changedDirs) for (const spec of [this.byDir.get(dir), now.get(dir)]) if (spec) for (const name of specNames(spec)) names.add(name);
+    const hadNames = this.index.specs.nameCount > 0;
+    const { delta, renamed } = this.index.setSpecs(specModels, names);
+    for (const dir of changedDirs) delta.specDirs.add(dir);
     for (const dir of delta.specDirs) this.dropSpec(dir);
     for (const path of delta.paths) this.dropFile(path);
     // A ref naming no spec suggests specs with a near name (and their ids), and says when there are none at all.
-    const changedNames = [...before.names(), ...next.names()].filter((n) => before.spec(n) !== next.spec(n));
-    const emptiness = (before.names().length === 0) !== (next.names().length === 0);
+    const changedNames = [...renamed.keys()];
+    const emptiness = hadNames !== this.index.specs.nameCount > 0;
     if (changedNames.length) for (const path of this.index.unknownSpecPaths((name) => emptiness || namesNear(name, changedNames))) this.dropFile(path);
-    this.byDir = new Map(specModels.map((s) => [s.dir, s]));
+    for (const [dir, spec] of now) {
+      if (spec) this.byDir.set(dir, spec);
+      else this.byDir.delete(dir);
+    }
     this.anchor = undefined;
     this.moved();
   }
@@ -302,6 +310,19 @@ export class TraceAnalysis implements TraceContext {
     }
     return this.coverageReportCache;
   }
+}
+
+/** The model of folder `dir` in `specs`, which the engine lists sorted by folder. */
+function modelIn(specs: readonly SpecModel[], dir: string): SpecModel | undefined {
+  let lo = 0;
+  let hi = specs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (specs[mid]!.dir < dir) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = specs[lo];
+  return found?.dir === dir ? found : specs.find((s) => s.dir === dir);
 }
 
 function normalise(path: string): string {

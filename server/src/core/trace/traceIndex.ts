@@ -29,13 +29,15 @@ export class TraceIndex {
   private readonly byPath = new Map<string, TraceLink[]>();
   /** Code files by the spec names their tags write, so a spec's change finds the links that name it. */
   private readonly byName = new Map<string, Set<string>>();
+  /** The names of byName that no spec answers to, kept so a spec change finds them without walking every name. */
+  private readonly unknownNames = new Set<string>();
   /** Resolved links per spec folder: a spec is traced while this is above zero. */
   private readonly tracedCount = new Map<string, number>();
   private readonly facts = new Map<string, CodeFileFacts>();
   private flat?: readonly TraceLink[];
 
   constructor(
-    private directory: SpecDirectory,
+    private readonly directory: SpecDirectory,
     files: Iterable<CodeFileFacts>,
   ) {
     for (const file of files) this.link(file);
@@ -60,18 +62,20 @@ export class TraceIndex {
   }
 
   /**
-   * The specs changed: links whose spec name now resolves to another model (the spec was
-   * edited, added, removed or renamed) are resolved again; every other link stays as it is.
+   * The specs changed (`specs` is every spec now; only specs answering to `names`, before or
+   * after, changed): links whose spec name now resolves to another model (the spec was edited,
+   * added, removed or renamed) are resolved again; every other link stays as it is. Returns what
+   * moved and the names that now mean another spec, with the spec each meant before.
    */
-  setSpecs(next: SpecDirectory): TraceDelta {
-    const before = this.directory;
-    this.directory = next;
+  setSpecs(specs: readonly SpecModel[], names: Iterable<string>): { delta: TraceDelta; renamed: Map<string, SpecModel | undefined> } {
+    const renamed = this.directory.update(specs, names);
     const delta: TraceDelta = { paths: new Set(), specDirs: new Set() };
-    const names = new Set([...before.names(), ...next.names()]);
-    for (const name of names) {
-      const was = before.spec(name);
-      const now = next.spec(name);
-      if (was === now) continue;
+    for (const [name, was] of renamed) {
+      const now = this.directory.spec(name);
+      if (this.byName.has(name)) {
+        if (now) this.unknownNames.delete(name);
+        else this.unknownNames.add(name);
+      }
       if (was) delta.specDirs.add(was.dir);
       if (now) delta.specDirs.add(now.dir);
       for (const path of this.byName.get(name) ?? []) delta.paths.add(path);
@@ -81,7 +85,7 @@ export class TraceIndex {
       this.unlink(path, delta.specDirs);
       if (facts) this.link(facts, delta.specDirs);
     }
-    return delta;
+    return { delta, renamed };
   }
 
   private link(file: CodeFileFacts, touched?: Set<string>): void {
@@ -90,6 +94,7 @@ export class TraceIndex {
     const links: TraceLink[] = [];
     for (const tag of file.tags) {
       push(this.byName, tag.spec, file.path);
+      if (!this.directory.spec(tag.spec)) this.unknownNames.add(tag.spec);
       const resolution = this.directory.resolve(tag.spec, tag.id);
       // `issue#12` in a test title is not a ref: titles only count when they name a real spec.
       if (tag.kind === 'title' && resolution.status === 'unknown-spec') continue;
@@ -114,7 +119,10 @@ export class TraceIndex {
     for (const tag of facts?.tags ?? []) {
       const paths = this.byName.get(tag.spec);
       paths?.delete(path);
-      if (paths?.size === 0) this.byName.delete(tag.spec);
+      if (paths?.size === 0) {
+        this.byName.delete(tag.spec);
+        this.unknownNames.delete(tag.spec);
+      }
     }
     for (const link of this.byPath.get(path) ?? []) {
       if (link.resolution.status !== 'ok') continue;
@@ -156,7 +164,7 @@ export class TraceIndex {
   /** Code files with a tag naming a spec no spec answers to, among the names `near` accepts. */
   unknownSpecPaths(near: (name: string) => boolean): Set<string> {
     const out = new Set<string>();
-    for (const [name, paths] of this.byName) if (!this.directory.spec(name) && near(name)) for (const p of paths) out.add(p);
+    for (const name of this.unknownNames) if (near(name)) for (const p of this.byName.get(name) ?? []) out.add(p);
     return out;
   }
 
