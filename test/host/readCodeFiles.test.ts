@@ -122,4 +122,46 @@ describe('reading code files for the trace scan (host)', () => {
       fs.rmSync(outside, { recursive: true, force: true });
     }
   });
+
+  it('readFile of a file in a listed folder, read in one pass, gives what the careful read gives', async () => {
+    const root = tempDir();
+    const outside = tempDir();
+    try {
+      const put = (rel: string, content: string | Buffer) => {
+        fs.mkdirSync(path.dirname(`${root}/${rel}`), { recursive: true });
+        fs.writeFileSync(`${root}/${rel}`, content);
+      };
+      put('specs/a/plain.md', '# Plain\n');
+      put('specs/a/bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# Bom\n')]));
+      put('specs/a/latin1.md', Buffer.from('# Caf\u00e9\n', 'latin1'));
+      put('specs/a/utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Wide\n', 'utf16le')]));
+      put('specs/a/blob.md', Buffer.from([0x23, 0, 1, 2]));
+      put('specs/a/big.md', 'x'.repeat(200));
+      put('specs/real/target.md', '# Target\n');
+      fs.mkdirSync(`${root}/specs/a/folder.md`);
+      fs.writeFileSync(`${outside}/secret.md`, '# Secret\n');
+      fs.symlinkSync(`${root}/specs/real/target.md`, `${root}/specs/a/link.md`);
+      fs.symlinkSync(`${outside}/secret.md`, `${root}/specs/a/escape.md`);
+      const names = ['plain', 'bom', 'latin1', 'utf16', 'blob', 'big', 'link', 'escape', 'folder', 'gone'].map((n) => `${root}/specs/a/${n}.md`);
+      const readAll = async (ws: NodeWorkspace) => {
+        const out: { text: string | undefined; notes: FileNote[] }[] = [];
+        for (const file of names) {
+          const notes: FileNote[] = [];
+          out.push({ text: await ws.readFile(file, NEVER_CANCELLED, (n) => notes.push(n)), notes });
+        }
+        return out;
+      };
+      const careful = await readAll(new NodeWorkspace([root], 100));
+      const listed = new NodeWorkspace([root], 100);
+      await listed.listFiles(NEVER_CANCELLED);
+      assert.deepStrictEqual(await readAll(listed), careful);
+      assert.deepStrictEqual(
+        careful.map((r) => r.notes[0]?.reason ?? r.text),
+        ['# Plain\n', '# Bom\n', 'not-utf8', 'not-utf8', 'binary', 'too-large', '# Target\n', 'symlink-outside', undefined, undefined],
+      );
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });
