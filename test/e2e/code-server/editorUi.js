@@ -10,6 +10,7 @@ const fs = require('fs');
 const path = require('path');
 const { launchWorkbenchBrowser } = require('../lib/chromium');
 const { generateSpecWorkspace } = require('../lib/workspace');
+const { screenshot, stepRunner } = require('../lib/steps');
 const { palette, toast, labelled } = require('./actionsUi');
 
 // A new window starts its own extension host and language server on a shared, loaded machine.
@@ -25,12 +26,6 @@ async function openWindow({ playwright, chromium, base, folder, resultsDir, logN
   const started = Date.now();
   await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
   return { context, page, started };
-}
-
-async function shot(page, resultsDir, name) {
-  const file = path.join(resultsDir, name);
-  await page.screenshot({ path: file }).catch((err) => console.log(`    (screenshot ${name} failed: ${err.message})`));
-  console.log(`    screenshot: ${path.relative(process.cwd(), file)}`);
 }
 
 /** Opens a workspace file through Quick Open, as a user would, and waits for its tab. */
@@ -98,13 +93,13 @@ async function measureFirstDiagnostics({ playwright, chromium, base, scratch, re
     try {
       await labelled('diagnostics on the generated workspace', Promise.all([squiggle, problems]));
     } catch (err) {
-      await shot(page, resultsDir, 'code-server-first-diagnostics-failed.png');
+      await screenshot(page, resultsDir, 'code-server-first-diagnostics-failed.png');
       throw new Error(`${err.message} (Problems item reads ${JSON.stringify(await page.evaluate(PROBLEMS_LABEL).catch(() => '?'))})`, { cause: err });
     }
     // The navigation timing of the page: from the request to the workbench's load event.
     const loadEventMs = await page.evaluate(() => Math.round(globalThis.performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0));
     const problemsLabel = (await page.evaluate(PROBLEMS_LABEL)).replace(/\s+/g, ' ').trim();
-    await shot(page, resultsDir, 'code-server-first-diagnostics.png');
+    await screenshot(page, resultsDir, 'code-server-first-diagnostics.png');
     const figures = {
       workspace: { specFiles: ws.files, specs: ws.specs },
       fromNavigationMs: { loadEvent: loadEventMs, ...marks },
@@ -143,17 +138,7 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
   fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'specthread.testResults': ['reports/*.xml'] }, null, 2) + '\n');
 
   const { context, page } = await openWindow({ playwright, chromium, base, folder, resultsDir, logName: 'code-server-editor-ui.log' });
-  const failures = [];
-  const step = async (name, body) => {
-    try {
-      await body();
-      console.log(`    ✔ ${name}`);
-    } catch (err) {
-      failures.push(`${name}: ${err.message.split('\n')[0]}`);
-      console.log(`    ✗ ${name}: ${err.message.split('\n')[0]}`);
-      await shot(page, resultsDir, `code-server-editor-ui-failed-${failures.length}.png`);
-    }
-  };
+  const { step, failures } = stepRunner(page, resultsDir, 'code-server-editor-ui-failed');
   try {
     await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: FIRST_MS });
     await quickOpen(page, '.kiro/specs/user-auth/requirements.md', FIRST_MS);
@@ -170,7 +155,7 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
       // The rows' "Specthread: Preset" comes from the setting keys (VS Code capitalises `specthread.`), not from the title.
       const rows = [...new Set((await page.locator('.settings-editor .setting-item-category').allInnerTexts()).map((t) => t.trim()))];
       console.log(`      table of contents: ${JSON.stringify(toc)}; row categories in the search results: ${JSON.stringify(rows)}`);
-      await shot(page, resultsDir, 'code-server-settings-title.png');
+      await screenshot(page, resultsDir, 'code-server-settings-title.png');
       if (!toc.length || toc.some((t) => !/^SpecThread\b/.test(t))) throw new Error(`the table of contents reads ${JSON.stringify(toc)}`);
       await page.keyboard.press('Control+W');
     });
@@ -183,7 +168,7 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
       await page.keyboard.press('Enter');
       await labelled('the stubs preview', page.waitForSelector('.tabs-container .tab.active[aria-label*="Untitled"]', { timeout: UI_MS }));
       await page.locator('.monaco-editor .view-line', { hasText: 'user-auth#' }).first().waitFor({ timeout: UI_MS });
-      await shot(page, resultsDir, 'code-server-test-stubs-preview.png');
+      await screenshot(page, resultsDir, 'code-server-test-stubs-preview.png');
       await notificationButton(page, /pending tests? for user-auth/, /^Write/);
       const created = await waitForNew(folder, before, (rel, text) => /user-auth#\d/.test(text) && /skip|todo/i.test(text));
       await labelled(
@@ -198,7 +183,7 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
       const frame = await coverageFrameWith(page, 'tr[data-ref="user-auth#1"] td.ok:last-child');
       const text = await frame.$eval('tr[data-ref="user-auth#1"] td:last-child', (td) => td.textContent.trim());
       if (!/^[1-9]\d*\/3$/.test(text)) throw new Error(`requirement 1's test results cell reads ${JSON.stringify(text)}`);
-      await shot(page, resultsDir, 'code-server-coverage-test-results.png');
+      await screenshot(page, resultsDir, 'code-server-coverage-test-results.png');
     });
 
     await step('palette "Export Report" saves a self-contained HTML report through the save dialog', async () => {
@@ -216,7 +201,7 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
         },
       );
       await input.fill(target);
-      await shot(page, resultsDir, 'code-server-export-dialog.png');
+      await screenshot(page, resultsDir, 'code-server-export-dialog.png');
       await page.keyboard.press('Enter');
       await toast(page, /report saved to exported-report\.html/);
       const html = fs.readFileSync(target, 'utf8');
@@ -238,14 +223,14 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
         page.waitForSelector('.quick-input-widget .quick-input-message:has-text("New id for user-auth#1")', { timeout: UI_MS }),
       );
       await page.locator('.quick-input-widget .quick-input-box input').fill('5');
-      await shot(page, resultsDir, 'code-server-rename-input.png');
+      await screenshot(page, resultsDir, 'code-server-rename-input.png');
       await page.keyboard.press('Enter');
       // The workbench saves the files a refactoring changed that had no unsaved edits (files.refactoring.autoSave).
       const read = (rel) => fs.readFileSync(path.join(folder, rel), 'utf8');
       await waitUntil(folder, 'the rename on disk', () => read('.kiro/specs/user-auth/requirements.md').includes('### Requirement 5: Sign in'));
       await waitUntil(folder, 'tasks.md cites 5.x', () => /_Requirements: 5\.1, 5\.2_/.test(read('.kiro/specs/user-auth/tasks.md')));
       await waitUntil(folder, 'the tag in src/signIn.test.ts follows', () => read('src/signIn.test.ts').includes('@spec user-auth#5.1'));
-      await shot(page, resultsDir, 'code-server-rename-applied.png');
+      await screenshot(page, resultsDir, 'code-server-rename-applied.png');
     });
   } finally {
     await context.close();
