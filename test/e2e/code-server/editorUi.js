@@ -157,6 +157,16 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
       console.log(`      table of contents: ${JSON.stringify(toc)}; row categories in the search results: ${JSON.stringify(rows)}`);
       await screenshot(page, resultsDir, 'code-server-settings-title.png');
       if (!toc.length || toc.some((t) => !/^SpecThread\b/.test(t))) throw new Error(`the table of contents reads ${JSON.stringify(toc)}`);
+      // The unset preset reads as what it means (enumItemLabels in package.json), never as the word "null".
+      const preset = page.locator('.settings-editor .setting-item', { has: page.locator('.setting-item-label', { hasText: 'Preset' }) }).first();
+      const shown = (
+        await preset
+          .locator('select')
+          .first()
+          .evaluate((el) => el.options[el.selectedIndex]?.text ?? '')
+      ).trim();
+      console.log(`      the Preset dropdown shows ${JSON.stringify(shown)}`);
+      if (shown !== 'from specthread.json') throw new Error(`the Preset dropdown shows ${JSON.stringify(shown)}, not "from specthread.json"`);
       await page.keyboard.press('Control+W');
     });
 
