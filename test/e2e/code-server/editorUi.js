@@ -16,6 +16,7 @@ const { palette, toast, labelled } = require('./actionsUi');
 // A new window starts its own extension host and language server on a shared, loaded machine.
 const FIRST_MS = 120000;
 const UI_MS = 30000;
+const RECHECK_MS = 500;
 
 async function openWindow({ playwright, chromium, base, folder, resultsDir, logName }) {
   const context = await launchWorkbenchBrowser(playwright, chromium);
@@ -287,13 +288,16 @@ function listFiles(root, dir = root, out = new Set()) {
 
 /**
  * Waits for a file the workbench writes (the disk has no event to wait on from here): re-checks
- * whenever the folder's watcher reports a change, and gives up after UI_MS.
+ * whenever the folder's watcher reports a change, and gives up after UI_MS. Node's recursive
+ * watcher on Linux adds a folder's inotify watch only once it has listed the folder, so an event
+ * can be lost; a re-check every RECHECK_MS catches what a lost event would have signalled.
  */
 function waitForFile(root, test) {
   return new Promise((resolve, reject) => {
     const watcher = fs.watch(root, { recursive: true });
     const done = (err, value) => {
       clearTimeout(timer);
+      clearInterval(recheck);
       watcher.close();
       if (err) reject(err);
       else resolve(value);
@@ -303,11 +307,14 @@ function waitForFile(root, test) {
         const found = test();
         if (found) done(undefined, found);
       } catch {
-        // A file caught half-written is read again on its next event.
+        // A file caught half-written (or a folder gone mid-walk) is read again on the next event or re-check.
       }
     };
     const timer = setTimeout(() => done(new Error(`timed out after ${UI_MS} ms`)), UI_MS);
+    const recheck = setInterval(check, RECHECK_MS);
     watcher.on('change', check);
+    // A folder removed while it is watched (the workbench's temp files) errors the watcher; the re-check carries on.
+    watcher.on('error', () => undefined);
     check();
   });
 }
