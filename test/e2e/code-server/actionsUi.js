@@ -87,7 +87,7 @@ async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) 
     await step('clicking a requirement lens ("N tasks · N code · N tests") peeks its references', async () => {
       await page.keyboard.press('Escape');
       // To the top of requirements.md, so the first requirement's lens is on screen (not under sticky scroll).
-      await page.keyboard.press('Control+Home');
+      await goToLine(page, 1);
       const lens = page.locator('.codelens-decoration a', { hasText: ' code \u00b7 ' }).first();
       await labelled('a requirement lens', lens.waitFor({ timeout: UI_MS }));
       await lens.click();
@@ -138,6 +138,29 @@ async function palette(page, title, timeout = UI_MS) {
       if (Date.now() >= deadline) throw new Error(`the palette does not run "${title}"`, { cause: err });
     }
   }
+}
+
+/**
+ * Puts the cursor of the active editor on `line` through the status bar's "Ln, Col" item and Go to
+ * Line, then waits until the item reads that line. A key press (Control+Home) once went to
+ * whichever part held the focus after the previous step, and the editor stayed where it was.
+ */
+async function goToLine(page, line) {
+  await page.locator('[id="status.editor.selection"]').click({ timeout: UI_MS });
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await labelled('Go to Line', input.waitFor({ timeout: UI_MS }));
+  // Go to Line's ':' replaces the box's value once the quick input has switched to it; filling earlier is undone.
+  await page.waitForFunction(() => (globalThis.document.querySelector('.quick-input-widget .quick-input-box input')?.value || '').startsWith(':'), null, {
+    timeout: UI_MS,
+  });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await labelled(
+    `the cursor on line ${line}`,
+    page.waitForFunction((l) => new RegExp(`Ln ${l},`).test(globalThis.document.querySelector('[id="status.editor.selection"]')?.textContent || ''), line, {
+      timeout: UI_MS,
+    }),
+  );
 }
 
 /** Waits for a notification whose message matches: as a toast, or else in the notification center. */
