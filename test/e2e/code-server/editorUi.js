@@ -147,7 +147,9 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
     await step('the Settings editor titles the extension "SpecThread"', async () => {
       await palette(page, 'Preferences: Open Settings (UI)', FIRST_MS);
       await page.waitForSelector('.settings-editor .settings-header', { timeout: UI_MS });
-      // The search box has focus when the editor opens.
+      // Into the search box by a click: the closing palette hands the focus back to the part that
+      // had it before (in the actions scenario it went to the Problems panel), so keys alone may miss it.
+      await page.locator('.settings-editor .settings-header .search-container .suggest-input-container').first().click({ timeout: UI_MS });
       await page.keyboard.type('specthread');
       const entry = page.locator('.settings-editor .settings-toc-container .monaco-list-row', { hasText: /spec ?thread/i });
       await labelled('a table-of-contents entry for the extension', entry.first().waitFor({ timeout: UI_MS }));
