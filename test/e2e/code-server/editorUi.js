@@ -267,12 +267,16 @@ async function notificationButton(page, message, button) {
   }
 }
 
-/** The webview frame of the Coverage view once it shows `selector` (a redraw replaces its document). */
+/**
+ * The webview frame of the Coverage view once it shows `selector`. A redraw replaces the frame's
+ * document, which does not always come as a `framenavigated` event (a run once timed out with the
+ * cell already drawn), so the frames are looked at again on each navigation or every RECHECK_MS.
+ */
 async function coverageFrameWith(page, selector) {
   const deadline = Date.now() + UI_MS;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) if (await frame.$(selector).catch(() => null)) return frame;
-    await page.waitForEvent('framenavigated', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+    await page.waitForEvent('framenavigated', { timeout: Math.max(1, Math.min(RECHECK_MS, deadline - Date.now())) }).catch(() => undefined);
   }
   throw new Error(`no coverage view shows ${selector}`);
 }
