@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CONFIGURATION_SECTION, Commands } from '../../shared/protocol';
 import { PinChange, TraceCommands } from '../../shared/traceProtocol';
 import { registerRuleDocs } from './commands/ruleDocs';
@@ -7,6 +7,7 @@ import { McpCapableApi, registerMcpProvider } from './mcpProvider';
 import { registerActionCommands } from './commands/registerActions';
 import { registerLanguageStatus } from './status/languageStatus';
 import { registerViews } from './views/registerViews';
+import { SpecThreadClient } from './specThreadClient';
 
 /**
  * The thin VS Code client: starts the bundled language server and owns only UI. All analysis
@@ -26,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     initializationOptions: { settings: vscode.workspace.getConfiguration(CONFIGURATION_SECTION) },
   };
-  const client = new LanguageClient('specthread', 'SpecThread', serverOptions, clientOptions);
+  const client = new SpecThreadClient('specthread', 'SpecThread', serverOptions, clientOptions);
   // Registered as a disposable: VS Code stops the client (and the server) on deactivation, so no
   // module-level handle is needed.
   context.subscriptions.push(

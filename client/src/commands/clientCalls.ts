@@ -1,6 +1,7 @@
 // @spec specthread-core#20.1
 import * as vscode from 'vscode';
 import { LanguageClient, ResponseError } from 'vscode-languageclient/node';
+import { SpecThreadClient } from '../specThreadClient';
 import { EditChanges } from '../../../shared/actionsProtocol';
 
 /**
@@ -9,9 +10,13 @@ import { EditChanges } from '../../../shared/actionsProtocol';
  * of the commands that write.
  */
 
-/** Sends a request; an error answer is shown to the user and resolves to undefined. */
-export async function ask<R>(client: LanguageClient, method: string, params?: unknown): Promise<R | undefined> {
+/**
+ * Sends a request once the server has indexed the workspace (a list asked for during start-up
+ * would hold only the specs read so far); an error answer is shown to the user and resolves to undefined.
+ */
+export async function ask<R>(client: SpecThreadClient, method: string, params?: unknown): Promise<R | undefined> {
   try {
+    await client.whenIndexed();
     return await client.sendRequest<R>(method, params ?? {});
   } catch (err) {
     void vscode.window.showErrorMessage(`SpecThread: ${err instanceof Error ? err.message : String(err)}`);

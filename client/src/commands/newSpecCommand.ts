@@ -1,6 +1,6 @@
 // @spec specthread-core#20.1
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import { SpecThreadClient } from '../specThreadClient';
 import { ActionCommands, NewSpecFormat, NewSpecRequest, NewSpecResult } from '../../../shared/actionsProtocol';
 import { ask, whenTrusted } from './clientCalls';
 
@@ -11,7 +11,7 @@ const FORMATS: readonly { label: string; detail: string; format: NewSpecFormat }
 ];
 
 /** New Spec…: pick a format, name it; the server returns the template files, one WorkspaceEdit creates them. */
-export function registerNewSpecCommand(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerNewSpecCommand(context: vscode.ExtensionContext, client: SpecThreadClient): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(
       ActionCommands.newSpec,

@@ -1,6 +1,6 @@
 // @spec specthread-core#20.1, specthread-core#19.1, specthread-core#19.4, specthread-core#19.5
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import { SpecThreadClient } from '../specThreadClient';
 import { ActionCommands } from '../../../shared/actionsProtocol';
 import { DraftSpecFormat, DraftSpecParams, DraftSpecRequest, DraftSpecResult, TestStubsRequest, TestStubsResult } from '../../../shared/studioProtocol';
 import { SpecsOverview, SpecsOverviewRequest } from '../../../shared/specsViewProtocol';
@@ -12,7 +12,7 @@ import { languageModelAllowed, offerRewording } from './draftRewording';
  * writes nothing; the user sees the draft (or the stubs in the refactor preview) before any file
  * is written, and files that exist are never replaced.
  */
-export function registerStudioCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerStudioCommands(context: vscode.ExtensionContext, client: SpecThreadClient): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(
       ActionCommands.draftSpec,
@@ -29,7 +29,7 @@ export function registerStudioCommands(context: vscode.ExtensionContext, client:
  * The spec to write stubs for, picked from the server's list (the spec of the active editor
  * first), so that the palette command never depends on which file happens to be open.
  */
-async function pickSpec(client: LanguageClient): Promise<string | undefined> {
+async function pickSpec(client: SpecThreadClient): Promise<string | undefined> {
   const overview = await client.sendRequest<SpecsOverview | null>(SpecsOverviewRequest, {});
   const specs = overview?.specs ?? [];
   if (!specs.length) return void vscode.window.showInformationMessage('SpecThread: no spec in this workspace to write tests for.');
@@ -63,7 +63,7 @@ const FORMATS: readonly { label: DraftSpecFormat; description: string }[] = [
   { label: 'openspec', description: 'openspec/specs/<name>/spec.md' },
 ];
 
-async function draftSpec(client: LanguageClient, given?: vscode.Uri): Promise<void> {
+async function draftSpec(client: SpecThreadClient, given?: vscode.Uri): Promise<void> {
   const folder = given ?? (await pickFolder());
   if (!folder) return;
   const format = await vscode.window.showQuickPick(FORMATS, { title: 'Draft Spec from Code: format of the draft' });
@@ -95,7 +95,9 @@ async function pickFolder(): Promise<vscode.Uri | undefined> {
   return (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Draft from this folder' }))?.[0];
 }
 
-async function testStubs(client: LanguageClient, given?: vscode.Uri): Promise<void> {
+async function testStubs(client: SpecThreadClient, given?: vscode.Uri): Promise<void> {
+  // The spec list and each criterion's tests come from the whole index.
+  await client.whenIndexed();
   const spec = given?.toString() ?? (await pickSpec(client));
   if (!spec) return;
   const result = await client.sendRequest<TestStubsResult>(TestStubsRequest, { spec });

@@ -1,6 +1,6 @@
 // @spec specthread-core#20.1, specthread-core#20.3
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import { SpecThreadClient } from '../specThreadClient';
 import {
   ActionCommands,
   TaskItem,
@@ -21,7 +21,7 @@ const MARK: Record<TaskItem['status'], string> = { open: '$(circle-large-outline
  * Specs view) or from a quick pick of the server's task list; the agent prompt is the server's
  * `taskContextMarkdown`, the same text the MCP `implement-task` prompt gives agents.
  */
-export function registerTaskCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerTaskCommands(context: vscode.ExtensionContext, client: SpecThreadClient): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(ActionCommands.startTask, async (ref?: TaskRef) => {
       const task = ref ?? (await pickTask(client, 'Start which task?', (t) => t.status !== 'done'));
@@ -77,7 +77,7 @@ function taskAtCursor(list: TasksResult | undefined): TaskRef | undefined {
   return t ? { spec: t.spec, task: t.id! } : undefined;
 }
 
-async function pickTask(client: LanguageClient, placeHolder: string, keep: (t: TaskItem) => boolean): Promise<TaskRef | undefined> {
+async function pickTask(client: SpecThreadClient, placeHolder: string, keep: (t: TaskItem) => boolean): Promise<TaskRef | undefined> {
   const list = await ask<TasksResult>(client, TasksRequest);
   if (!list) return undefined;
   const items = list.tasks

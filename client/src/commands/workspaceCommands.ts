@@ -1,7 +1,7 @@
 // @spec specthread-core#20.1, specthread-core#20.3
 import { execFile } from 'child_process';
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import { SpecThreadClient } from '../specThreadClient';
 import {
   ActionCommands,
   EditChanges,
@@ -25,7 +25,7 @@ import { applyServerEdit, ask, reveal, whenTrusted } from './clientCalls';
  * the baseline and rule documentation. Each asks the server (or, for the baseline, the CLI that
  * ships in the extension) and only shows or applies what comes back.
  */
-export function registerWorkspaceCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerWorkspaceCommands(context: vscode.ExtensionContext, client: SpecThreadClient): void {
   const cli = context.asAbsolutePath('dist/cli.js');
   const rulesDoc = vscode.Uri.file(context.asAbsolutePath('docs/rules.md'));
   context.subscriptions.push(
@@ -143,7 +143,7 @@ export function registerWorkspaceCommands(context: vscode.ExtensionContext, clie
   );
 }
 
-async function pickRef(client: LanguageClient): Promise<string | undefined> {
+async function pickRef(client: SpecThreadClient): Promise<string | undefined> {
   const list = await ask<RequirementsResult>(client, RequirementsRequest);
   const picked = await vscode.window.showQuickPick(
     (list?.items ?? []).map((r) => ({ label: r.ref, detail: r.text })),
@@ -155,7 +155,7 @@ async function pickRef(client: LanguageClient): Promise<string | undefined> {
   return picked?.label;
 }
 
-async function pickRule(client: LanguageClient): Promise<string | undefined> {
+async function pickRule(client: SpecThreadClient): Promise<string | undefined> {
   const list = await ask<RulesResult>(client, RulesRequest);
   const picked = await vscode.window.showQuickPick(
     (list?.rules ?? []).map((r) => ({ label: r.code, detail: r.summary })),

@@ -1,9 +1,10 @@
 // @spec specthread-core#20.3
 import * as vscode from 'vscode';
-import { LanguageClient, State } from 'vscode-languageclient/node';
+import { State } from 'vscode-languageclient/node';
+import { SpecThreadClient } from '../specThreadClient';
 import { SHOW_COVERAGE_COMMAND, StatusRequest, StatusResult } from '../../../shared/actionsProtocol';
 import { indexingText, statusText } from './statusText';
-import { IndexedNotification, IndexingProgressNotification, IndexingProgressParams } from '../../../shared/protocol';
+import { IndexingProgressNotification, IndexingProgressParams } from '../../../shared/protocol';
 
 /** Diagnostics arrive in bursts (one per file); the counts are asked for once a burst is over. */
 const REFRESH_DELAY_MS = 400;
@@ -12,7 +13,7 @@ const REFRESH_DELAY_MS = 400;
  * The language status item: a spinner while the server indexes, then specs, errors, warnings
  * and coverage from the server's `specthread/status`; clicking it opens the coverage view.
  */
-export function registerLanguageStatus(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerLanguageStatus(context: vscode.ExtensionContext, client: SpecThreadClient): void {
   const item = vscode.languages.createLanguageStatusItem('specthread.status', [{ language: 'markdown' }, { scheme: 'file' }]);
   item.name = 'SpecThread';
   item.text = indexingText(undefined);
@@ -46,7 +47,7 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
       item.busy = true;
       item.text = indexingText(p);
     }),
-    client.onNotification(IndexedNotification, () => {
+    client.onDidIndex(() => {
       indexed = true;
       void refresh();
     }),

@@ -7,6 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 const { launchWorkbenchBrowser } = require('../lib/chromium');
+const { screenshot, stepRunner } = require('../lib/steps');
 
 // The first lens waits for extension activation and the server's first index on a loaded machine.
 const FIRST_UI_MS = 90000;
@@ -18,12 +19,8 @@ const UI_MS = 30000;
  */
 async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) {
   const context = await launchWorkbenchBrowser(playwright, chromium);
-  const failures = [];
-  const shot = async (page, name) => {
-    const file = path.join(resultsDir, name);
-    await page.screenshot({ path: file }).catch((err) => console.log(`    (screenshot ${name} failed: ${err.message})`));
-    console.log(`    screenshot: ${path.relative(process.cwd(), file)}`);
-  };
+  const shot = (page, name) => screenshot(page, resultsDir, name);
+  let failures;
   try {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     const page = context.pages()[0] || (await context.newPage());
@@ -34,21 +31,15 @@ async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) 
     await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
     await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: FIRST_UI_MS });
 
-    const step = async (name, body) => {
-      try {
-        await body();
-        console.log(`    ✔ ${name}`);
-      } catch (err) {
-        failures.push(`${name}: ${err.message.split('\n')[0]}`);
-        console.log(`    ✗ ${name}: ${err.message.split('\n')[0]}`);
-        await shot(page, `code-server-failed-${failures.length}.png`);
-      }
-    };
+    const steps = stepRunner(page, resultsDir, 'code-server-failed');
+    const step = steps.step;
+    failures = steps.failures;
 
     await step('palette "Next Open Task" opens tasks.md, whose tasks carry "Start task · Mark done" lenses', async () => {
-      await paletteUntil(page, 'SpecThread: Next Open Task', (timeout) =>
-        labelled('active tasks.md tab', page.waitForSelector('.tabs-container .tab.active[aria-label*="tasks.md"]', { timeout })),
-      );
+      // Run once, as a user would, while the extension may still be starting: the command waits
+      // for the server's index itself (client/src/specThreadClient.ts), so no retry here.
+      await palette(page, 'SpecThread: Next Open Task', FIRST_UI_MS);
+      await labelled('active tasks.md tab', page.waitForSelector('.tabs-container .tab.active[aria-label*="tasks.md"]', { timeout: FIRST_UI_MS }));
       await labelled('"Mark done" lens', page.locator('.codelens-decoration a', { hasText: 'Mark done' }).first().waitFor({ timeout: FIRST_UI_MS }));
       await shot(page, 'code-server-task-lenses.png');
     });
@@ -96,7 +87,7 @@ async function runActionsUi({ playwright, chromium, base, folder, resultsDir }) 
     await step('clicking a requirement lens ("N tasks · N code · N tests") peeks its references', async () => {
       await page.keyboard.press('Escape');
       // To the top of requirements.md, so the first requirement's lens is on screen (not under sticky scroll).
-      await page.keyboard.press('Control+Home');
+      await goToLine(page, 1);
       const lens = page.locator('.codelens-decoration a', { hasText: ' code \u00b7 ' }).first();
       await labelled('a requirement lens', lens.waitFor({ timeout: UI_MS }));
       await lens.click();
@@ -150,20 +141,26 @@ async function palette(page, title, timeout = UI_MS) {
 }
 
 /**
- * Runs an idempotent palette command until `done` resolves: the first command of a fresh window
- * can arrive while the extension still starts, and then does nothing the user could see.
+ * Puts the cursor of the active editor on `line` through the status bar's "Ln, Col" item and Go to
+ * Line, then waits until the item reads that line. A key press (Control+Home) once went to
+ * whichever part held the focus after the previous step, and the editor stayed where it was.
  */
-async function paletteUntil(page, title, done, timeout = FIRST_UI_MS) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    await palette(page, title, Math.max(1000, deadline - Date.now()));
-    try {
-      await done(Math.max(1000, Math.min(15000, deadline - Date.now())));
-      return;
-    } catch (err) {
-      if (Date.now() >= deadline) throw err;
-    }
-  }
+async function goToLine(page, line) {
+  await page.locator('[id="status.editor.selection"]').click({ timeout: UI_MS });
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await labelled('Go to Line', input.waitFor({ timeout: UI_MS }));
+  // Go to Line's ':' replaces the box's value once the quick input has switched to it; filling earlier is undone.
+  await page.waitForFunction(() => (globalThis.document.querySelector('.quick-input-widget .quick-input-box input')?.value || '').startsWith(':'), null, {
+    timeout: UI_MS,
+  });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await labelled(
+    `the cursor on line ${line}`,
+    page.waitForFunction((l) => new RegExp(`Ln ${l},`).test(globalThis.document.querySelector('[id="status.editor.selection"]')?.textContent || ''), line, {
+      timeout: UI_MS,
+    }),
+  );
 }
 
 /** Waits for a notification whose message matches: as a toast, or else in the notification center. */

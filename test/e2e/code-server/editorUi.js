@@ -10,11 +10,13 @@ const fs = require('fs');
 const path = require('path');
 const { launchWorkbenchBrowser } = require('../lib/chromium');
 const { generateSpecWorkspace } = require('../lib/workspace');
+const { screenshot, stepRunner } = require('../lib/steps');
 const { palette, toast, labelled } = require('./actionsUi');
 
 // A new window starts its own extension host and language server on a shared, loaded machine.
 const FIRST_MS = 120000;
 const UI_MS = 30000;
+const RECHECK_MS = 500;
 
 async function openWindow({ playwright, chromium, base, folder, resultsDir, logName }) {
   const context = await launchWorkbenchBrowser(playwright, chromium);
@@ -25,12 +27,6 @@ async function openWindow({ playwright, chromium, base, folder, resultsDir, logN
   const started = Date.now();
   await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
   return { context, page, started };
-}
-
-async function shot(page, resultsDir, name) {
-  const file = path.join(resultsDir, name);
-  await page.screenshot({ path: file }).catch((err) => console.log(`    (screenshot ${name} failed: ${err.message})`));
-  console.log(`    screenshot: ${path.relative(process.cwd(), file)}`);
 }
 
 /** Opens a workspace file through Quick Open, as a user would, and waits for its tab. */
@@ -98,13 +94,13 @@ async function measureFirstDiagnostics({ playwright, chromium, base, scratch, re
     try {
       await labelled('diagnostics on the generated workspace', Promise.all([squiggle, problems]));
     } catch (err) {
-      await shot(page, resultsDir, 'code-server-first-diagnostics-failed.png');
+      await screenshot(page, resultsDir, 'code-server-first-diagnostics-failed.png');
       throw new Error(`${err.message} (Problems item reads ${JSON.stringify(await page.evaluate(PROBLEMS_LABEL).catch(() => '?'))})`, { cause: err });
     }
     // The navigation timing of the page: from the request to the workbench's load event.
     const loadEventMs = await page.evaluate(() => Math.round(globalThis.performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0));
     const problemsLabel = (await page.evaluate(PROBLEMS_LABEL)).replace(/\s+/g, ' ').trim();
-    await shot(page, resultsDir, 'code-server-first-diagnostics.png');
+    await screenshot(page, resultsDir, 'code-server-first-diagnostics.png');
     const figures = {
       workspace: { specFiles: ws.files, specs: ws.specs },
       fromNavigationMs: { loadEvent: loadEventMs, ...marks },
@@ -143,17 +139,7 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
   fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'specthread.testResults': ['reports/*.xml'] }, null, 2) + '\n');
 
   const { context, page } = await openWindow({ playwright, chromium, base, folder, resultsDir, logName: 'code-server-editor-ui.log' });
-  const failures = [];
-  const step = async (name, body) => {
-    try {
-      await body();
-      console.log(`    ✔ ${name}`);
-    } catch (err) {
-      failures.push(`${name}: ${err.message.split('\n')[0]}`);
-      console.log(`    ✗ ${name}: ${err.message.split('\n')[0]}`);
-      await shot(page, resultsDir, `code-server-editor-ui-failed-${failures.length}.png`);
-    }
-  };
+  const { step, failures } = stepRunner(page, resultsDir, 'code-server-editor-ui-failed');
   try {
     await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: FIRST_MS });
     await quickOpen(page, '.kiro/specs/user-auth/requirements.md', FIRST_MS);
@@ -161,7 +147,9 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
     await step('the Settings editor titles the extension "SpecThread"', async () => {
       await palette(page, 'Preferences: Open Settings (UI)', FIRST_MS);
       await page.waitForSelector('.settings-editor .settings-header', { timeout: UI_MS });
-      // The search box has focus when the editor opens.
+      // Into the search box by a click: the closing palette hands the focus back to the part that
+      // had it before (in the actions scenario it went to the Problems panel), so keys alone may miss it.
+      await page.locator('.settings-editor .settings-header .search-container .suggest-input-container').first().click({ timeout: UI_MS });
       await page.keyboard.type('specthread');
       const entry = page.locator('.settings-editor .settings-toc-container .monaco-list-row', { hasText: /spec ?thread/i });
       await labelled('a table-of-contents entry for the extension', entry.first().waitFor({ timeout: UI_MS }));
@@ -170,8 +158,18 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
       // The rows' "Specthread: Preset" comes from the setting keys (VS Code capitalises `specthread.`), not from the title.
       const rows = [...new Set((await page.locator('.settings-editor .setting-item-category').allInnerTexts()).map((t) => t.trim()))];
       console.log(`      table of contents: ${JSON.stringify(toc)}; row categories in the search results: ${JSON.stringify(rows)}`);
-      await shot(page, resultsDir, 'code-server-settings-title.png');
+      await screenshot(page, resultsDir, 'code-server-settings-title.png');
       if (!toc.length || toc.some((t) => !/^SpecThread\b/.test(t))) throw new Error(`the table of contents reads ${JSON.stringify(toc)}`);
+      // The unset preset reads as what it means (enumItemLabels in package.json), never as the word "null".
+      const preset = page.locator('.settings-editor .setting-item', { has: page.locator('.setting-item-label', { hasText: 'Preset' }) }).first();
+      const shown = (
+        await preset
+          .locator('select')
+          .first()
+          .evaluate((el) => el.options[el.selectedIndex]?.text ?? '')
+      ).trim();
+      console.log(`      the Preset dropdown shows ${JSON.stringify(shown)}`);
+      if (shown !== 'from specthread.json') throw new Error(`the Preset dropdown shows ${JSON.stringify(shown)}, not "from specthread.json"`);
       await page.keyboard.press('Control+W');
     });
 
@@ -183,7 +181,7 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
       await page.keyboard.press('Enter');
       await labelled('the stubs preview', page.waitForSelector('.tabs-container .tab.active[aria-label*="Untitled"]', { timeout: UI_MS }));
       await page.locator('.monaco-editor .view-line', { hasText: 'user-auth#' }).first().waitFor({ timeout: UI_MS });
-      await shot(page, resultsDir, 'code-server-test-stubs-preview.png');
+      await screenshot(page, resultsDir, 'code-server-test-stubs-preview.png');
       await notificationButton(page, /pending tests? for user-auth/, /^Write/);
       const created = await waitForNew(folder, before, (rel, text) => /user-auth#\d/.test(text) && /skip|todo/i.test(text));
       await labelled(
@@ -198,7 +196,7 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
       const frame = await coverageFrameWith(page, 'tr[data-ref="user-auth#1"] td.ok:last-child');
       const text = await frame.$eval('tr[data-ref="user-auth#1"] td:last-child', (td) => td.textContent.trim());
       if (!/^[1-9]\d*\/3$/.test(text)) throw new Error(`requirement 1's test results cell reads ${JSON.stringify(text)}`);
-      await shot(page, resultsDir, 'code-server-coverage-test-results.png');
+      await screenshot(page, resultsDir, 'code-server-coverage-test-results.png');
     });
 
     await step('palette "Export Report" saves a self-contained HTML report through the save dialog', async () => {
@@ -216,7 +214,7 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
         },
       );
       await input.fill(target);
-      await shot(page, resultsDir, 'code-server-export-dialog.png');
+      await screenshot(page, resultsDir, 'code-server-export-dialog.png');
       await page.keyboard.press('Enter');
       await toast(page, /report saved to exported-report\.html/);
       const html = fs.readFileSync(target, 'utf8');
@@ -238,14 +236,14 @@ async function runEditorUi({ playwright, chromium, base, folder, resultsDir }) {
         page.waitForSelector('.quick-input-widget .quick-input-message:has-text("New id for user-auth#1")', { timeout: UI_MS }),
       );
       await page.locator('.quick-input-widget .quick-input-box input').fill('5');
-      await shot(page, resultsDir, 'code-server-rename-input.png');
+      await screenshot(page, resultsDir, 'code-server-rename-input.png');
       await page.keyboard.press('Enter');
       // The workbench saves the files a refactoring changed that had no unsaved edits (files.refactoring.autoSave).
       const read = (rel) => fs.readFileSync(path.join(folder, rel), 'utf8');
       await waitUntil(folder, 'the rename on disk', () => read('.kiro/specs/user-auth/requirements.md').includes('### Requirement 5: Sign in'));
       await waitUntil(folder, 'tasks.md cites 5.x', () => /_Requirements: 5\.1, 5\.2_/.test(read('.kiro/specs/user-auth/tasks.md')));
       await waitUntil(folder, 'the tag in src/signIn.test.ts follows', () => read('src/signIn.test.ts').includes('@spec user-auth#5.1'));
-      await shot(page, resultsDir, 'code-server-rename-applied.png');
+      await screenshot(page, resultsDir, 'code-server-rename-applied.png');
     });
   } finally {
     await context.close();
@@ -269,12 +267,16 @@ async function notificationButton(page, message, button) {
   }
 }
 
-/** The webview frame of the Coverage view once it shows `selector` (a redraw replaces its document). */
+/**
+ * The webview frame of the Coverage view once it shows `selector`. A redraw replaces the frame's
+ * document, which does not always come as a `framenavigated` event (a run once timed out with the
+ * cell already drawn), so the frames are looked at again on each navigation or every RECHECK_MS.
+ */
 async function coverageFrameWith(page, selector) {
   const deadline = Date.now() + UI_MS;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) if (await frame.$(selector).catch(() => null)) return frame;
-    await page.waitForEvent('framenavigated', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+    await page.waitForEvent('framenavigated', { timeout: Math.max(1, Math.min(RECHECK_MS, deadline - Date.now())) }).catch(() => undefined);
   }
   throw new Error(`no coverage view shows ${selector}`);
 }
@@ -292,13 +294,16 @@ function listFiles(root, dir = root, out = new Set()) {
 
 /**
  * Waits for a file the workbench writes (the disk has no event to wait on from here): re-checks
- * whenever the folder's watcher reports a change, and gives up after UI_MS.
+ * whenever the folder's watcher reports a change, and gives up after UI_MS. Node's recursive
+ * watcher on Linux adds a folder's inotify watch only once it has listed the folder, so an event
+ * can be lost; a re-check every RECHECK_MS catches what a lost event would have signalled.
  */
 function waitForFile(root, test) {
   return new Promise((resolve, reject) => {
     const watcher = fs.watch(root, { recursive: true });
     const done = (err, value) => {
       clearTimeout(timer);
+      clearInterval(recheck);
       watcher.close();
       if (err) reject(err);
       else resolve(value);
@@ -308,11 +313,14 @@ function waitForFile(root, test) {
         const found = test();
         if (found) done(undefined, found);
       } catch {
-        // A file caught half-written is read again on its next event.
+        // A file caught half-written (or a folder gone mid-walk) is read again on the next event or re-check.
       }
     };
     const timer = setTimeout(() => done(new Error(`timed out after ${UI_MS} ms`)), UI_MS);
+    const recheck = setInterval(check, RECHECK_MS);
     watcher.on('change', check);
+    // A folder removed while it is watched (the workbench's temp files) errors the watcher; the re-check carries on.
+    watcher.on('error', () => undefined);
     check();
   });
 }
