@@ -36,6 +36,8 @@ export function indexWorkspace(
   const indexed = writer.enqueue('indexing', async () => {
     try {
       await writer.reloadRepoConfig();
+      // A document opened with the editor is published before the walk competes with it.
+      await writer.openedPublished();
       cache = await openCache?.(writer.token);
       // Both ways: `$/progress` for editors that show work-done progress, and the typed
       // notification the VS Code client's status item counts with.

@@ -27,6 +27,8 @@ export class Writer {
   private readonly dirty = new Set<string>();
   /** Documents whose spec folder is still being read; applying them early would publish half a spec. */
   private readonly loading = new Map<string, Promise<void>>();
+  /** Documents being opened: their spec folder loading, then their first publish. */
+  private readonly opening = new Set<Promise<void>>();
   /** Spec folders the next turn publishes even if no edit changed them (siblings just loaded). */
   private readonly alsoPublish = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
@@ -73,7 +75,24 @@ export class Writer {
   }
 
   /** A document opened: load its spec folder if indexing has not reached it, and publish. */
-  async opened(uri: string): Promise<void> {
+  opened(uri: string): Promise<void> {
+    const run = this.open(uri);
+    this.opening.add(run);
+    const done = () => this.opening.delete(run);
+    run.then(done, done);
+    return run;
+  }
+
+  /**
+   * Resolves once every document opened so far is loaded and published. Start-up indexing waits
+   * for it before it walks the workspace, so the first diagnostics of a file the editor opened
+   * with are not kept behind the walk and the reads of every other spec.
+   */
+  async openedPublished(): Promise<void> {
+    while (this.opening.size) await Promise.allSettled([...this.opening]);
+  }
+
+  private async open(uri: string): Promise<void> {
     const path = uriToPath(uri);
     if (path && this.engine.isTraceable(path)) return this.edited(uri);
     if (!path || !this.engine.isTracked(path)) return;
