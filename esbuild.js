@@ -23,14 +23,24 @@ const common = {
 // The CLI loads the language server and the MCP server from their own bundles, only for
 // `specthread lsp` and `specthread mcp`: `check` then parses and starts up neither (nor
 // vscode-languageserver, the MCP SDK and zod), which is most of what loading dist/cli.js cost.
-// cli/main.ts imports them dynamically; this maps those two imports to the sibling bundles.
-const SEPARATE_BUNDLES = { '../lsp/main.js': './server.js', '../mcp/server.js': './mcp.js' };
-const separateBundles = {
-  name: 'separate-bundles',
+// cli/main.ts imports them dynamically; this maps those two imports to the sibling bundles, and
+// the tree-sitter runtime (only `draft` and `test-stubs` run it) to its own file in dist/wasm.
+// They are reached with require, not import(): dist/specthread.js (the package's bin, see
+// cli/bin.ts) compiles dist/cli.js with vm.Script to use V8's code cache, and a script compiled
+// that way cannot run import() on Node 20 without --experimental-vm-modules. The UMD tree-sitter
+// runtime calls import() itself, so it must stay a file of its own that Node loads normally.
+const SIBLINGS = { '../lsp/main.js': 'server.js', '../mcp/server.js': 'mcp.js', '@vscode/tree-sitter-wasm': 'wasm/tree-sitter.js' };
+const siblingBundles = {
+  name: 'sibling-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/(lsp\/main|mcp\/server)\.js$/ }, (args) =>
-      /[\\/]cli[\\/]main\.ts$/.test(args.importer) ? { path: SEPARATE_BUNDLES[args.path], external: true } : undefined,
+    build.onResolve({ filter: /^(\.\.\/(lsp\/main|mcp\/server)\.js|@vscode\/tree-sitter-wasm)$/ }, (args) =>
+      args.path.startsWith('@') || /[\\/]cli[\\/]main\.ts$/.test(args.importer) ? { path: SIBLINGS[args.path], namespace: 'sibling' } : undefined,
     );
+    // __dirname is dist/ both when Node loads dist/cli.js and when dist/specthread.js compiles it.
+    build.onLoad({ filter: /.*/, namespace: 'sibling' }, (args) => ({
+      contents: `module.exports = require(require('path').join(__dirname, ${JSON.stringify(args.path)}));`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -38,7 +48,9 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/mcp/server.ts'], outfile: 'dist/mcp.js' },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [separateBundles] },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [siblingBundles] },
+  // The package's bin: loads dist/cli.js through V8's code cache (server/src/cli/bin.ts).
+  { ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/specthread.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 // The tree-sitter runtime and the grammars `specthread draft` reads code with (server/src/host/treeSitterParser.ts
@@ -51,6 +63,8 @@ function copyWasm() {
   const from = path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
   fs.mkdirSync(path.join(__dirname, 'dist', 'wasm'), { recursive: true });
   for (const name of WASM) fs.copyFileSync(path.join(from, `${name}.wasm`), path.join(__dirname, 'dist', 'wasm', `${name}.wasm`));
+  // The runtime itself, which dist/cli.js requires from here (see siblingBundles).
+  fs.copyFileSync(path.join(from, 'tree-sitter.js'), path.join(__dirname, 'dist', 'wasm', 'tree-sitter.js'));
 }
 
 async function main() {

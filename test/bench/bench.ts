@@ -557,7 +557,9 @@ async function main(): Promise<number> {
   const o = readOptions();
   const loadBefore = os.loadavg().map((l) => Number(l.toFixed(2)));
   const started = performance.now();
-  const cli = new CliRunner(path.join(o.dist, 'cli.js'), o.outDir);
+  // The package's bin (dist/specthread.js, with the code cache) where the build has one: what `specthread check` runs.
+  const bin = ['specthread.js', 'cli.js'].map((f) => path.join(o.dist, f)).find((f) => fs.existsSync(f)) ?? path.join(o.dist, 'cli.js');
+  const cli = new CliRunner(bin, o.outDir);
   const cache = { cli: cli.supportsCache(), server: serverHasCache(o.dist) };
   log(
     `measuring ${o.dist} (${commitOf(path.dirname(o.dist))}); sizes ${o.sizes.join(', ')}; CLI --cache: ${cache.cli ? 'yes' : 'no'}; server cache: ${cache.server ? 'yes' : 'no'}`,

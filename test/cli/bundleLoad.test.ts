@@ -14,8 +14,8 @@ import { CLI, requireBuild } from '../helpers/lspClient';
 const RECORD = path.join(REPO, 'test', 'fixtures', 'bundle', 'recordLoaded.js');
 const DIST = path.join(REPO, 'dist');
 
-function loadedBy(args: string[], input?: string): string[] {
-  const r = spawnSync(process.execPath, ['--require', RECORD, CLI, ...args], { cwd: REPO, encoding: 'utf8', input, timeout: 60000 });
+function loadedBy(args: string[], input?: string, bin = CLI): string[] {
+  const r = spawnSync(process.execPath, ['--require', RECORD, bin, ...args], { cwd: REPO, encoding: 'utf8', input, timeout: 60000 });
   const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
   assert.ok(line, `no module list on stderr (status ${r.status}): ${r.stderr}`);
   return (JSON.parse(line.slice('LOADED '.length)) as string[]).filter((f) => f.startsWith(DIST + path.sep)).map((f) => path.relative(DIST, f));
@@ -28,6 +28,11 @@ describe('the CLI bundle loads only what the command uses', function () {
   it('check and --version load dist/cli.js alone', () => {
     assert.deepStrictEqual(loadedBy(['check', 'examples', '--fail-on', 'none']), ['cli.js']);
     assert.deepStrictEqual(loadedBy(['--version']), ['cli.js']);
+    // The package's bin (dist/specthread.js) compiles dist/cli.js itself, through the code cache.
+    assert.deepStrictEqual(loadedBy(['check', 'examples', '--fail-on', 'none'], undefined, path.join(DIST, 'specthread.js')).sort(), [
+      'cli.js',
+      'specthread.js',
+    ]);
   });
 
   it('mcp loads dist/mcp.js, and lsp dist/server.js, each when it runs', () => {
@@ -42,9 +47,15 @@ describe('the CLI bundle loads only what the command uses', function () {
     assert.deepStrictEqual(loadedBy(['lsp', '--stdio'], ''), ['cli.js', 'server.js']);
   });
 
+  it('draft loads the tree-sitter runtime from dist/wasm, when it runs', () => {
+    assert.deepStrictEqual(loadedBy(['draft', 'server/src/core/glob', '--dry-run']), ['cli.js', path.join('wasm', 'tree-sitter.js')]);
+  });
+
   it('dist/cli.js holds none of the MCP SDK, zod or vscode-languageserver', () => {
     const text = fs.readFileSync(CLI, 'utf8');
     for (const marker of ['McpServer', 'ZodError', 'ProposedFeatures']) assert.ok(!text.includes(marker), `dist/cli.js contains ${marker}`);
+    // No import(): dist/specthread.js compiles the bundle with vm.Script, where Node 20 cannot run it.
+    assert.ok(!/\bimport\(/.test(text), 'dist/cli.js calls import()');
     for (const bundle of ['server.js', 'mcp.js']) assert.ok(fs.existsSync(path.join(DIST, bundle)), `dist/${bundle} is missing`);
   });
 });

@@ -1,11 +1,13 @@
 // @spec specthread-core#15.1
 import { CancellationToken, throwIfCancelled } from '../../cancellation';
 import { SpecFileFacts, SpecFileKind } from '../../model';
-import { NO_STRUCTURE, lineCount, markdownBase } from '../../parse/fileBase';
+import { FileBase, NO_STRUCTURE, lineCount, markdownBase } from '../../parse/fileBase';
+import { MarkdownDoc } from '../../parse/markdown';
 import { collectHeadings } from '../../parse/markdown';
 import { parseTasks } from '../../parse/numberedTasks';
 import { deltaCapability } from './layout';
 import { parseDeltaSpec } from './parse/delta';
+import { lineScannedDoc } from './parse/lineScan';
 import { parseChangeMeta } from './parse/meta';
 import { parseProposal } from './parse/proposal';
 import { parseOpenSpecSpec } from './parse/spec';
@@ -15,7 +17,7 @@ export function parseOpenSpecFile(path: string, kind: SpecFileKind, text: string
   throwIfCancelled(token);
   // YAML is not Markdown; it is checked for shape only.
   if (kind === 'change-meta') return { path, kind, lineCount: lineCount(text), ...NO_STRUCTURE, extras: parseChangeMeta(text) };
-  const { doc, base } = markdownBase(path, kind, text);
+  const { doc, base } = documentOf(path, kind, text);
   const empty = { requirements: [], tasks: [], refs: [], glossary: [], notes: [] };
   switch (kind) {
     case 'spec':
@@ -31,4 +33,13 @@ export function parseOpenSpecFile(path: string, kind: SpecFileKind, text: string
     default:
       return { ...base, ...empty, headings: collectHeadings(doc) };
   }
+}
+
+/**
+ * Tasks are read from the list structure, which needs markdown-it; the other kinds are read line
+ * by line, and a file the line scan can vouch for needs no Markdown parser (see lineScan.ts).
+ */
+function documentOf(path: string, kind: SpecFileKind, text: string): { doc: MarkdownDoc; base: FileBase } {
+  const scanned = kind === 'tasks' ? undefined : lineScannedDoc(text);
+  return scanned ? { doc: scanned, base: { path, kind, lineCount: scanned.lines.lineCount } } : markdownBase(path, kind, text);
 }

@@ -1,0 +1,96 @@
+// @spec specthread-core#21.4
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { REPO } from '../helpers/fixtures';
+import { requireBuild } from '../helpers/lspClient';
+
+/**
+ * dist/specthread.js, the package's bin, runs dist/cli.js through V8's code cache. The cache may
+ * only ever save time: the output is the same with no cache, a fresh one, a corrupt one and with
+ * the cache turned off, and a cache is never used for a bundle other than the one it was made for.
+ */
+const BIN = path.join(REPO, 'dist', 'specthread.js');
+
+function run(args: string[], cacheDir: string, bin = BIN): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 60000,
+    env: { ...process.env, SPECTHREAD_CODE_CACHE: cacheDir },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const cacheFiles = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.bin')) : []);
+
+describe('the bin runs the CLI through a code cache', function () {
+  this.timeout(120000);
+  let tmp: string;
+  before(requireBuild);
+  beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'specthread-codecache-'))));
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  const CHECK = ['check', 'examples', '--fail-on', 'none'];
+
+  it('writes the cache on the first run and reads it on the next, with the same output as dist/cli.js', () => {
+    const cache = path.join(tmp, 'cache');
+    const direct = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...CHECK], { cwd: REPO, encoding: 'utf8', timeout: 60000 });
+    const first = run(CHECK, cache);
+    assert.strictEqual(first.status, 0, first.stderr);
+    const files = cacheFiles(cache);
+    assert.strictEqual(files.length, 1, `cache files: ${files.join(', ')}`);
+    const written = fs.statSync(path.join(cache, files[0]!)).mtimeMs;
+    const second = run(CHECK, cache);
+    assert.deepStrictEqual(second, first);
+    assert.deepStrictEqual({ stdout: first.stdout, stderr: first.stderr }, { stdout: direct.stdout, stderr: direct.stderr });
+    // Accepted, so not written again.
+    assert.strictEqual(fs.statSync(path.join(cache, files[0]!)).mtimeMs, written);
+  });
+
+  it('replaces a corrupt cache and runs as without one', () => {
+    const cache = path.join(tmp, 'cache');
+    const clean = run(CHECK, cache);
+    const [file] = cacheFiles(cache);
+    fs.writeFileSync(path.join(cache, file!), 'not a code cache');
+    assert.deepStrictEqual(run(CHECK, cache), clean);
+    assert.notStrictEqual(fs.readFileSync(path.join(cache, file!), 'utf8'), 'not a code cache');
+  });
+
+  it('keys the cache by the bundle: another build of the same length gets a cache of its own', () => {
+    const dist = path.join(tmp, 'dist');
+    fs.mkdirSync(dist);
+    for (const f of ['specthread.js', 'cli.js']) fs.copyFileSync(path.join(REPO, 'dist', f), path.join(dist, f));
+    const cache = path.join(tmp, 'cache');
+    assert.strictEqual(run(['--version'], cache, path.join(dist, 'specthread.js')).stdout, run(['--version'], cache).stdout);
+    assert.strictEqual(cacheFiles(cache).length, 1, 'the copy is the same bundle');
+    // One character changed, the length kept: V8 would accept the old cache, the key does not.
+    const text = fs.readFileSync(path.join(dist, 'cli.js'), 'utf8');
+    fs.writeFileSync(path.join(dist, 'cli.js'), text.replace(/\n\/\/# sourceMappingURL=cli\.js\.map\s*$/, '\n//# sourceMappingURL=cli.js.mab\n'));
+    assert.strictEqual(fs.statSync(path.join(dist, 'cli.js')).size, Buffer.byteLength(text));
+    run(['--version'], cache, path.join(dist, 'specthread.js'));
+    assert.strictEqual(cacheFiles(cache).length, 2);
+  });
+
+  it('runs without a cache when SPECTHREAD_CODE_CACHE is off, or when the folder cannot be written', () => {
+    const off = run(CHECK, 'off');
+    assert.strictEqual(off.status, 0, off.stderr);
+    const blocked = path.join(tmp, 'a-file');
+    fs.writeFileSync(blocked, '');
+    assert.deepStrictEqual(run(CHECK, path.join(blocked, 'cache')), off);
+  });
+
+  it('loads the language server and the tree-sitter runtime beside it with require', () => {
+    const r = run(['lsp', '--stdio'], path.join(tmp, 'cache'));
+    // With its input closed at once, the server reads nothing and exits (as `node dist/server.js --stdio` does).
+    assert.ok(!/ERR_VM_DYNAMIC_IMPORT|import\(\)/.test(r.stderr), r.stderr);
+    const code = path.join(tmp, 'code');
+    fs.mkdirSync(code);
+    fs.writeFileSync(path.join(code, 'signer.py'), 'def sign(payload: bytes) -> str:\n    return "x"\n');
+    const d = run(['draft', code, '--dry-run'], path.join(tmp, 'cache'));
+    assert.strictEqual(d.status, 0, d.stderr);
+    assert.match(d.stdout, /THE signer module SHALL provide the function `sign`/);
+  });
+});

@@ -1,0 +1,146 @@
+// @spec specthread-core#15.1
+import * as assert from 'assert';
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { lineScannedDoc } from '../../server/src/core/formats/openspec/parse/lineScan';
+import { MarkdownDoc, collectHeadings, parseMarkdown } from '../../server/src/core/parse/markdown';
+import { describeCorpus } from '../helpers/corpus';
+import { FIXTURES } from '../helpers/fixtures';
+import { FUZZ_SEED, runsFor } from '../fuzz/fuzzConfig';
+
+/**
+ * The OpenSpec line scan stands in for markdown-it only where it gives the same document: for
+ * every text it accepts, the code lines and the top-level headings (level, line, text) must be
+ * markdown-it's. Checked on generated line soups made of the constructs that decide it (indented
+ * code, setext underlines, thematic breaks, list markers, quotes, HTML, fences, tabs, closing
+ * hashes), on every Markdown fixture and on every Markdown file of the shared corpus.
+ */
+function shape(doc: MarkdownDoc): unknown {
+  return { codeLines: [...doc.codeLines].sort((a, b) => a - b), headings: collectHeadings(doc), lineCount: doc.lines.lineCount };
+}
+
+function assertSameAsMarkdownIt(text: string, where: string): boolean {
+  const scanned = lineScannedDoc(text);
+  if (!scanned) return false;
+  assert.deepStrictEqual(shape(scanned), shape(parseMarkdown(text)), `${where}:\n${JSON.stringify(text)}`);
+  return true;
+}
+
+function markdownFiles(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') markdownFiles(p, out);
+    else if (e.isFile() && e.name.endsWith('.md')) out.push(p);
+  }
+  return out;
+}
+
+const LINE = fc.oneof(
+  fc.constantFrom(
+    '',
+    '   ',
+    '\t',
+    'Text of a paragraph.',
+    'The system SHALL do it.',
+    '## Requirements',
+    '### Requirement: Sign in',
+    '#### Scenario: Valid password',
+    '# Title #',
+    '## Closing ##   ',
+    '### x ###y',
+    '#\tTabbed',
+    '#',
+    '#######',
+    '#hash',
+    '---',
+    '===',
+    '- - -',
+    '***',
+    '* * *',
+    '_ _ _',
+    '--',
+    '- item',
+    '-',
+    '- ',
+    '* item',
+    '1. one',
+    '2) two',
+    '- # heading in item',
+    '- ---',
+    '-     code in item',
+    '> quote',
+    '> # quoted',
+    '<div>',
+    '<!-- note -->',
+    '```',
+    '~~~',
+    '[ref]: /url',
+    '**WHEN** x **THEN** y',
+    '\fform feed',
+    '\u00a0nbsp',
+    '  - nested',
+    '    - deeper',
+    '-    four after marker',
+    '- [ ] 1.1 task',
+    '+ plus',
+    '1.  two',
+    '10. ten',
+    '- 1. both',
+  ),
+  fc
+    .tuple(
+      fc.constantFrom('', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', ' \t'),
+      fc.constantFrom('text', '# h', '- item', '---', '===', '-', '1. x', '<p>', '> q', '[a]: b', '* * *', ''),
+    )
+    .map(([indent, rest]) => indent + rest),
+);
+
+describe('the OpenSpec line scan gives what markdown-it gives', () => {
+  it('on generated documents it accepts', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(LINE, { maxLength: 16 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) => {
+        if (assertSameAsMarkdownIt(lines.join(eol), 'generated')) accepted++;
+      }),
+      { seed: FUZZ_SEED, numRuns: runsFor(4000) },
+    );
+    // The property says nothing if nothing is accepted.
+    assert.ok(accepted > runsFor(4000) / 10, `only ${accepted} documents accepted`);
+  });
+
+  it('accepts a plain OpenSpec spec and finds its headings; leaves code, quotes, HTML and setext headings to markdown-it', () => {
+    const spec =
+      '# Auth\n\n## Purpose\nSign-in.\n\n## Requirements\n### Requirement: Sign in\nThe system SHALL sign in.\n\n#### Scenario: Ok\n- **WHEN** x\n- **THEN** y\n';
+    assert.ok(assertSameAsMarkdownIt(spec, 'spec'));
+    assert.deepStrictEqual(
+      collectHeadings(lineScannedDoc(spec)!).map((h) => h.text),
+      ['Auth', 'Purpose', 'Requirements', 'Requirement: Sign in', 'Scenario: Ok'],
+    );
+    for (const text of [
+      '# A\n\n    code\n',
+      '```\n# not a heading\n```\n',
+      'Title\n=====\n',
+      '> quote\n',
+      '<div>\n# x\n</div>\n',
+      '- a\n\n      code\n',
+      'a\n- # b\n',
+    ])
+      assert.strictEqual(lineScannedDoc(text), undefined, JSON.stringify(text));
+  });
+
+  it('on every Markdown fixture', () => {
+    let accepted = 0;
+    for (const file of markdownFiles(FIXTURES)) if (assertSameAsMarkdownIt(fs.readFileSync(file, 'utf8'), file)) accepted++;
+    assert.ok(accepted > 0);
+  });
+});
+
+describeCorpus('the OpenSpec line scan on the shared corpus', (corpus) => {
+  it('gives what markdown-it gives on every Markdown file it accepts', function () {
+    this.timeout(120000);
+    let accepted = 0;
+    for (const file of markdownFiles(corpus)) if (assertSameAsMarkdownIt(fs.readFileSync(file, 'utf8'), file)) accepted++;
+    assert.ok(accepted > 1000, `${accepted} files accepted`);
+  });
+});
