@@ -16,7 +16,8 @@ import { fileNotesSummary } from './notes/fileNotes';
 import { internalErrorsNote } from './notes/internalErrors';
 import { skippedFilesNote } from './notes/skippedFiles';
 import { checkSummaryLine } from './notes/summaries';
-import { NO_SPECS, OpenedWorkspace, openWorkspace } from './openWorkspace';
+import { NO_SPECS, OpenedWorkspace, PreparedWorkspace, openWorkspace } from './openWorkspace';
+import { lookUpResult, resultCacheable } from './checkResultCache';
 import { writeBaselines } from './writeBaseline';
 import { changedFilesArgument, findingsOfChangeRun } from './changedOnly';
 import { testResultsOf } from './testResults';
@@ -34,6 +35,28 @@ export async function runCheck(
   engineOptions: EngineOptions = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<CommandResult> {
+  if (!resultCacheable(options, engineOptions, env)) return analyse(options, cwd, engineOptions, env);
+  // With --cache, an unchanged workspace prints the stored output of the last such run (checkResultCache.ts).
+  const cached = await lookUpResult(options, cwd);
+  if (cached.hit) return cached.hit;
+  let logged = false;
+  const log = (message: string) => {
+    logged = true;
+    process.stderr.write(`${message}\n`);
+  };
+  const result = await analyse(options, cwd, { log }, env, cached.prepared);
+  await cached.store(result, logged);
+  return result;
+}
+
+/** One analysis of the workspace and its report. */
+async function analyse(
+  options: CheckOptions,
+  cwd: string,
+  engineOptions: EngineOptions,
+  env: NodeJS.ProcessEnv,
+  prepared?: PreparedWorkspace,
+): Promise<CommandResult> {
   const useBaseline = !options.noBaseline && !options.writeBaseline;
   const formats = [options.format, ...(options.outputs ?? []).map((o) => o.format)];
   // SARIF lists the findings a suppression comment or the baseline accepted, marked as suppressed.
@@ -49,6 +72,7 @@ export async function runCheck(
     { ...engineOptions, ...(keepAccepted ? { keepAccepted } : {}), ...(everySpec ? {} : { lazyArchives: true }) },
     options.preset,
     options.cache,
+    prepared,
   );
   const { engine, config, requested, under } = opened;
   const tested = await testResultsOf(engine, options.testResults, cwd);

@@ -6,6 +6,7 @@ import { loadBaselines } from '../core/baseline/load';
 import { LoadedConfig, loadWorkspaceConfig } from '../core/config/configFile';
 import { NEVER_CANCELLED } from '../core/cancellation';
 import { Engine, EngineOptions } from '../core/engine';
+import { Workspace } from '../core/workspace';
 import { FactCacheFile, defaultCacheDir } from '../host/factCacheFile';
 import { NodeWorkspace } from '../host/nodeWorkspace';
 import { projectRootOf } from '../host/projectRoot';
@@ -44,7 +45,41 @@ export async function openWorkspace(
   engineOptions: EngineOptions = {},
   preset?: PresetName,
   cache?: CacheRequest,
+  prepared?: PreparedWorkspace,
 ): Promise<OpenedWorkspace> {
+  const { roots, requested, onlyFiles } = prepared?.targets ?? (await resolveTargets(paths, cwd));
+  const workspace = prepared?.workspace ?? new NodeWorkspace([...roots]);
+  const reader: Workspace = prepared?.reader ?? workspace;
+  const config = await loadWorkspaceConfig(reader, NEVER_CANCELLED);
+  // Flags layer over specthread.json as the editor's settings do: a `--preset` replaces its preset, its rules still apply.
+  const settings = exclude.length || preset ? mergeSettings(config.settings, normalizeSettings({ exclude, preset })) : config.settings;
+  // Stacks of internal errors go to stderr as they happen; the findings name them in the report.
+  const engine = new Engine(reader, settings, { log: (message) => process.stderr.write(`${message}\n`), ...engineOptions });
+  if (useBaseline) engine.setBaselines(await loadBaselines(reader, settings, NEVER_CANCELLED));
+  const factCache = cache && (await openCache(cache, roots[0]!, cwd, workspace));
+  await engine.indexWorkspace(NEVER_CANCELLED, undefined, [], factCache);
+  await factCache?.save(NEVER_CANCELLED);
+  const under = (p: string) => requested.some((r) => p === r || p.startsWith(r.endsWith('/') ? r : r + '/'));
+  return { engine, workspace, config, roots, requested, onlyFiles, under };
+}
+
+/** The requested paths, absolute, and the project roots they lie in (see openWorkspace). */
+export interface Targets {
+  readonly roots: readonly string[];
+  readonly requested: readonly string[];
+  readonly onlyFiles: ReadonlySet<string>;
+}
+
+/** A workspace set up before opening: `check --cache` looks at the listing through `reader` before it decides to analyse. */
+export interface PreparedWorkspace {
+  readonly targets: Targets;
+  readonly workspace: NodeWorkspace;
+  /** What the engine reads through (a recording of `workspace`). */
+  readonly reader: Workspace;
+}
+
+/** Resolves the paths of a command line; a path that does not exist is a usage error. */
+export async function resolveTargets(paths: readonly string[], cwd: string): Promise<Targets> {
   const targets = paths.length ? paths : ['.'];
   const roots = new Set<string>();
   const requested: string[] = [];
@@ -58,24 +93,16 @@ export async function openWorkspace(
     requested.push(toPosixPath(abs));
     roots.add(toPosixPath(projectRootOf(dir)));
   }
-  const workspace = new NodeWorkspace([...roots]);
-  const config = await loadWorkspaceConfig(workspace, NEVER_CANCELLED);
-  // Flags layer over specthread.json as the editor's settings do: a `--preset` replaces its preset, its rules still apply.
-  const settings = exclude.length || preset ? mergeSettings(config.settings, normalizeSettings({ exclude, preset })) : config.settings;
-  // Stacks of internal errors go to stderr as they happen; the findings name them in the report.
-  const engine = new Engine(workspace, settings, { log: (message) => process.stderr.write(`${message}\n`), ...engineOptions });
-  if (useBaseline) engine.setBaselines(await loadBaselines(workspace, settings, NEVER_CANCELLED));
-  const factCache = cache && (await openCache(cache, [...roots][0]!, cwd, workspace));
-  await engine.indexWorkspace(NEVER_CANCELLED, undefined, [], factCache);
-  await factCache?.save(NEVER_CANCELLED);
-  const under = (p: string) => requested.some((r) => p === r || p.startsWith(r.endsWith('/') ? r : r + '/'));
-  return { engine, workspace, config, roots: [...roots], requested, onlyFiles, under };
+  return { roots: [...roots], requested, onlyFiles };
 }
 
 /** The cache folder `--cache-location` named (relative to the working folder), or the project's node_modules/.cache/specthread. */
+export function cacheDirOf(cache: CacheRequest, projectRoot: string, cwd: string): string {
+  return cache.location !== undefined ? path.resolve(cwd, cache.location) : defaultCacheDir(projectRoot);
+}
+
 function openCache(cache: CacheRequest, projectRoot: string, cwd: string, workspace: NodeWorkspace): Promise<FactCacheFile> {
-  const dir = cache.location !== undefined ? path.resolve(cwd, cache.location) : defaultCacheDir(projectRoot);
-  return FactCacheFile.open(dir, {
+  return FactCacheFile.open(cacheDirOf(cache, projectRoot, cwd), {
     warn: (message) => process.stderr.write(`${message}\n`),
     read: (file) => workspace.readFile(file, NEVER_CANCELLED),
   });

@@ -11,7 +11,7 @@ import { toPosixPath } from './paths';
 declare const SPECTHREAD_VERSION: string;
 
 /** Bumped whenever the stored shape or the facts' types change, so an older file is rebuilt, not misread. */
-export const CACHE_FORMAT = 'specthread-fact-cache/1';
+export const CACHE_FORMAT = 'specthread-fact-cache/2';
 export const CACHE_FILE_NAME = 'facts.json';
 
 /**
@@ -40,8 +40,12 @@ const RACY_MILLIS = 2000;
  */
 const STATS_PER_TURN = 2000;
 
-/** A code file as recorded: its stamp, its content hash, and what it came to (`0`: read, no tags, no note). */
-type CodeEntry = [path: string, size: number, mtimeMs: number, hash: string, outcome: CodeOutcome | 0];
+/**
+ * A code file as recorded: its stamp, its content hash, what it came to (`0`: read, no tags, no
+ * note), and its ctime, which moves when the content is rewritten with the mtime set back (or the
+ * file replaced by one with the old mtime), so such a file has its content checked too.
+ */
+type CodeEntry = [path: string, size: number, mtimeMs: number, hash: string, outcome: CodeOutcome | 0, ctimeMs: number];
 
 interface StoredCache {
   readonly format: string;
@@ -148,7 +152,7 @@ export class FactCacheFile implements FactCache {
     const text = await this.options.read(file);
     if (text === undefined || hashOf(text) !== suspect.entry[3]) return undefined;
     this.dirty = true;
-    return [file, suspect.stat.size, suspect.stat.mtimeMs, suspect.entry[3], suspect.entry[4]];
+    return [file, suspect.stat.size, suspect.stat.mtimeMs, suspect.entry[3], suspect.entry[4], suspect.stat.ctimeMs];
   }
 
   /** One pass of stats over every cached code file, before the first lookup, instead of one round trip per lookup. */
@@ -163,7 +167,7 @@ export class FactCacheFile implements FactCache {
     entries.forEach((entry, i) => {
       const stat = stats[i];
       if (!stat || stat.size !== entry[1]) return;
-      if (stat.mtimeMs === entry[2]) fresh.set(entry[0], entry);
+      if (stat.mtimeMs === entry[2] && stat.ctimeMs === entry[5]) fresh.set(entry[0], entry);
       else moved.set(entry[0], { entry, stat });
     });
     if (fresh.size !== entries.length) this.dirty = true;
@@ -188,7 +192,7 @@ export class FactCacheFile implements FactCache {
       const stat = stats[i];
       const { outcome, hash } = this.recorded.get(file)!;
       if (!stat || stat.mtimeMs >= this.startedAt - RACY_MILLIS) return;
-      this.nextCode.set(file, [file, stat.size, stat.mtimeMs, hash, isPlain(outcome) ? 0 : outcome]);
+      this.nextCode.set(file, [file, stat.size, stat.mtimeMs, hash, isPlain(outcome) ? 0 : outcome, stat.ctimeMs]);
     });
     const stored: StoredCache = {
       format: CACHE_FORMAT,
@@ -220,7 +224,7 @@ function hashOf(text: string): string {
  * which the CLI and the server are built with), so a rebuilt engine never trusts facts an
  * older parser produced, even at the same version number.
  */
-function engineIdentity(): string {
+export function engineIdentity(): string {
   const version = typeof SPECTHREAD_VERSION === 'string' ? SPECTHREAD_VERSION : 'dev';
   const bundle = [path.join(__dirname, 'cli.js'), __filename].map((f) => statSyncOrUndefined(f)).find((s) => s !== undefined);
   return `${version}+${bundle ? `${bundle.size}.${Math.floor(bundle.mtimeMs)}` : 'unknown'}`;
@@ -262,7 +266,15 @@ function checkStored(raw: unknown): StoredCache {
   if (typeof s.format !== 'string' || typeof s.engine !== 'string' || typeof s.fingerprint !== 'string') fail('no format, engine or fingerprint');
   if (!Array.isArray(s.code)) fail('no code entries');
   for (const e of s.code as unknown[]) {
-    if (!Array.isArray(e) || e.length !== 5 || typeof e[0] !== 'string' || typeof e[1] !== 'number' || typeof e[2] !== 'number' || typeof e[3] !== 'string')
+    if (
+      !Array.isArray(e) ||
+      e.length !== 6 ||
+      typeof e[0] !== 'string' ||
+      typeof e[1] !== 'number' ||
+      typeof e[2] !== 'number' ||
+      typeof e[3] !== 'string' ||
+      typeof e[5] !== 'number'
+    )
       fail('a code entry is malformed');
     const o = (e as unknown[])[4];
     if (o !== 0 && (!o || typeof o !== 'object')) fail('a code entry has no outcome');

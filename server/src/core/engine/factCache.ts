@@ -18,8 +18,8 @@ export type CodeOutcome =
 /**
  * The port of the warm cache (like ESLint's `--cache`): facts of files from an earlier run, which
  * the engine takes in place of reading and scanning a file that has not changed since. The core
- * only asks and records; the host decides whether a file is unchanged (its size and mtime, and
- * its content hash when only the mtime moved) and where the facts are stored.
+ * only asks and records; the host decides whether a file is unchanged (its size, mtime and ctime, and
+ * its content hash when only the times moved) and where the facts are stored.
  *
  * A cache only answers for the fingerprint it was begun with: facts depend on the settings (test
  * globs decide a code file's role), so facts recorded under other settings are dropped, never reused.
