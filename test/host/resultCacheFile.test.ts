@@ -19,6 +19,10 @@ describe('host/resultCacheFile', () => {
     fs.writeFileSync(file, text);
     const t = new Date(Date.now() - 60_000);
     fs.utimesSync(file, t, t);
+    // Setting the times moves the ctime to now; a run that starts within the same millisecond
+    // would rightly refuse to store (a change during the run), so wait until the clock has passed it.
+    const { ctimeMs } = fs.statSync(file);
+    while (Date.now() <= ctimeMs);
     return file;
   };
 
