@@ -14,7 +14,14 @@ function run(args: string[], cwd: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-type Stored = { format: string; engine: string; key: string; listing: string; stamps: string; output: { exitCode: number; stdout: string; stderr: string } };
+type Stored = {
+  format: string;
+  engine: string;
+  key: string;
+  listing: string;
+  stamps: string;
+  output: { exitCode: number; stdout: string; stderr: string; reports?: { file: string; format: string; text: string }[] };
+};
 
 /** Sets a file's times back, so the run that reads it may store its result (a file changed in the last seconds is never trusted). */
 function age(file: string, secondsAgo = 60): void {
@@ -153,13 +160,30 @@ describe('specthread check --cache: the result cache', () => {
     });
   }
 
-  it('--output and --test-results runs are always analysed', () => {
-    cached();
-    plant();
+  it('--output reports are kept with the output and written again; --test-results runs are always analysed', () => {
     const out = path.join(cacheDir, 'report.json');
-    const withOutput = cached('--format', 'json', '--output', out);
-    assert.notStrictEqual(withOutput.stdout, 'PLANTED\n');
-    assert.ok(fs.existsSync(out), 'the report file is written');
+    const first = cached('--format', 'json', '--output', out);
+    const coldOut = path.join(cacheDir, 'cold.json');
+    check('--format', 'json', '--output', coldOut);
+    assert.strictEqual(fs.readFileSync(out, 'utf8'), fs.readFileSync(coldOut, 'utf8'), 'the filling run wrote the cold report');
+    // A planted report proves the warm run wrote the stored one, without analysing.
+    const s = stored();
+    assert.strictEqual(s.output.reports?.length, 1);
+    fs.writeFileSync(
+      resultFile(),
+      JSON.stringify({ ...s, output: { ...s.output, stdout: 'PLANTED', reports: [{ ...s.output.reports![0]!, text: 'PLANTED REPORT\n' }] } }),
+    );
+    fs.rmSync(out);
+    const warm = cached('--format', 'json', '--output', out);
+    assert.strictEqual(warm.stdout, 'PLANTED\n');
+    assert.strictEqual(warm.code, first.code);
+    assert.strictEqual(fs.readFileSync(out, 'utf8'), 'PLANTED REPORT\n');
+    // A report that cannot be written again is the same note and exit 2 as in an analysed run.
+    fs.rmSync(out);
+    fs.mkdirSync(out);
+    const blocked = cached('--format', 'json', '--output', out);
+    assert.strictEqual(blocked.code, 2);
+    assert.match(blocked.stderr, /cannot write the json report/);
     write('results.xml', '<testsuite name="s" tests="1"><testcase name="user-auth#1.1 signs in"/></testsuite>\n');
     assert.deepStrictEqual(cached('--test-results', 'results.xml'), check('--test-results', 'results.xml'));
   });

@@ -166,10 +166,11 @@ export const COMMAND_HELP = {
       --preset picks the default severities (recommended, strict: every rule on, ears: EARS and
       wording rules as warnings) in place of specthread.json's "preset"; its "rules" still apply on top.
 ${CACHE_HELP}
-      check --cache also keeps its whole output (results.json, same folder): a run with the same
-      flags over a workspace where no file was added, removed, renamed or changed prints it without
-      analysing. Runs with --output, --write-baseline, --changed-since, --changed-files,
-      --test-results or the GitHub job summary depend on more than the files: they always analyse.`,
+      check --cache also keeps its whole output (results.json, same folder), --output reports
+      included: a run with the same flags over a workspace where no file was added, removed, renamed
+      or changed prints it (and writes the reports again) without analysing. Runs with
+      --write-baseline, --changed-since, --changed-files, --test-results or the GitHub job summary
+      depend on more than the files: they always analyse.`,
   coverage: `  specthread coverage [path…] ${formatFlag('coverage')} [--fail-under percent] [--exclude glob]…
                       [--test-results junit.xml|glob]… [--preset name] [--cache] [--cache-location dir]
       Print per-spec and per-requirement coverage (tasked, implemented, verified) and the

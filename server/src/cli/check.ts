@@ -10,14 +10,14 @@ import { CheckOptions } from './args';
 import { CommandResult } from './commandResult';
 import { formatterFor } from './formatters';
 import { CheckReport, CheckSummary } from './formatters/types';
-import { writeCheckOutputs } from './checkOutputs';
+import { RenderedReport, writeCheckOutputs } from './checkOutputs';
 import { configErrorsNote } from './notes/configErrors';
 import { fileNotesSummary } from './notes/fileNotes';
 import { internalErrorsNote } from './notes/internalErrors';
 import { skippedFilesNote } from './notes/skippedFiles';
 import { checkSummaryLine } from './notes/summaries';
 import { NO_SPECS, OpenedWorkspace, PreparedWorkspace, openWorkspace } from './openWorkspace';
-import { lookUpResult, resultCacheable } from './checkResultCache';
+import { lookUpResult, replayResult, resultCacheable } from './checkResultCache';
 import { writeBaselines } from './writeBaseline';
 import { changedFilesArgument, findingsOfChangeRun } from './changedOnly';
 import { testResultsOf } from './testResults';
@@ -38,14 +38,15 @@ export async function runCheck(
   if (!resultCacheable(options, engineOptions, env)) return analyse(options, cwd, engineOptions, env);
   // With --cache, an unchanged workspace prints the stored output of the last such run (checkResultCache.ts).
   const cached = await lookUpResult(options, cwd);
-  if (cached.hit) return cached.hit;
+  if (cached.hit) return replayResult(cached.hit, cwd);
   let logged = false;
   const log = (message: string) => {
     logged = true;
     process.stderr.write(`${message}\n`);
   };
-  const result = await analyse(options, cwd, { log }, env, cached.prepared);
-  await cached.store(result, logged);
+  let reports: readonly RenderedReport[] = [];
+  const result = await analyse(options, cwd, { log }, env, cached.prepared, (r) => (reports = r));
+  await cached.store(result, logged, reports);
   return result;
 }
 
@@ -56,6 +57,7 @@ async function analyse(
   engineOptions: EngineOptions,
   env: NodeJS.ProcessEnv,
   prepared?: PreparedWorkspace,
+  rendered?: (reports: readonly RenderedReport[]) => void,
 ): Promise<CommandResult> {
   const useBaseline = !options.noBaseline && !options.writeBaseline;
   const formats = [options.format, ...(options.outputs ?? []).map((o) => o.format)];
@@ -108,7 +110,7 @@ async function analyse(
   };
   const context = { cwd, ...(options.sourceUrl !== undefined ? { sourceUrl: options.sourceUrl } : {}) };
   const stdout = formatterFor('check', options.format)(report, context);
-  const written = await writeCheckOutputs(report, options, context, env);
+  const written = await writeCheckOutputs(report, options, context, env, rendered);
   const note =
     (specDirs.length === 0 ? `${NO_SPECS}\n` : '') +
     (tooManyWarnings ? `Too many warnings: ${counts.warning}, more than --max-warnings ${options.maxWarnings}.\n` : '');

@@ -15,11 +15,12 @@ export const RESULT_CACHE_FILE_NAME = 'results.json';
 const RACY_MILLIS = 2000;
 const STATS_PER_TURN = 2000;
 
-/** What a command printed and how it exited. */
+/** What a command printed and how it exited, and the report files it wrote (`--output`), written again on a hit. */
 export interface CachedOutput {
   readonly exitCode: number;
   readonly stdout: string;
   readonly stderr: string;
+  readonly reports?: readonly { readonly file: string; readonly format: string; readonly text: string }[];
 }
 
 /**
@@ -183,5 +184,17 @@ function checkStored(raw: unknown): StoredResult {
   const o = s.output as Record<string, unknown> | undefined;
   if (!o || typeof o !== 'object' || typeof o.exitCode !== 'number' || typeof o.stdout !== 'string' || typeof o.stderr !== 'string')
     throw new Error('no output');
+  const reports = o.reports as unknown;
+  if (
+    reports !== undefined &&
+    !(
+      Array.isArray(reports) &&
+      reports.every((r: unknown) => {
+        const f = r as Record<string, unknown> | null;
+        return !!f && typeof f.file === 'string' && typeof f.format === 'string' && typeof f.text === 'string';
+      })
+    )
+  )
+    throw new Error('bad reports');
   return raw as StoredResult;
 }
