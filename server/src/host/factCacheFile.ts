@@ -75,7 +75,7 @@ export class FactCacheFile implements FactCache {
   private fingerprint = '';
   private readonly startedAt = Date.now();
   /** Cached code files whose stamps still hold, and those whose size holds but mtime moved (content check on lookup). */
-  private validated: Promise<{ fresh: Map<string, CodeEntry>; moved: Map<string, { entry: CodeEntry; stat: Stats }> }> | undefined;
+  private validated: Promise<{ fresh: Map<string, CodeEntry>; moved: Map<string, { entry: CodeEntry; stat: Stamp }> }> | undefined;
   /** What the next write holds: entries confirmed or recorded in this run. */
   private readonly nextCode = new Map<string, CodeEntry>();
   private readonly recorded = new Map<string, { outcome: CodeOutcome; hash: string }>();
@@ -146,7 +146,7 @@ export class FactCacheFile implements FactCache {
   }
 
   /** A file whose mtime moved but whose size did not is kept when its content is what was recorded (a checkout, a `touch`). */
-  private async unchangedContent(file: string, moved: Map<string, { entry: CodeEntry; stat: Stats }>): Promise<CodeEntry | undefined> {
+  private async unchangedContent(file: string, moved: Map<string, { entry: CodeEntry; stat: Stamp }>): Promise<CodeEntry | undefined> {
     const suspect = moved.get(file);
     if (!suspect) return undefined;
     const text = await this.options.read(file);
@@ -156,9 +156,9 @@ export class FactCacheFile implements FactCache {
   }
 
   /** One pass of stats over every cached code file, before the first lookup, instead of one round trip per lookup. */
-  private async validate(token: CancellationToken): Promise<{ fresh: Map<string, CodeEntry>; moved: Map<string, { entry: CodeEntry; stat: Stats }> }> {
+  private async validate(token: CancellationToken): Promise<{ fresh: Map<string, CodeEntry>; moved: Map<string, { entry: CodeEntry; stat: Stamp }> }> {
     const fresh = new Map<string, CodeEntry>();
-    const moved = new Map<string, { entry: CodeEntry; stat: Stats }>();
+    const moved = new Map<string, { entry: CodeEntry; stat: Stamp }>();
     const entries = this.loaded?.code ?? [];
     const stats = await statAll(
       entries.map((e) => e[0]),
@@ -239,16 +239,26 @@ function statSyncOrUndefined(file: string): Stats | undefined {
   }
 }
 
-/** Stats of many files (see STATS_PER_TURN); undefined for a file that is gone or not a file. */
-async function statAll(files: readonly string[], token: CancellationToken): Promise<(Stats | undefined)[]> {
-  const out: (Stats | undefined)[] = [];
+/**
+ * What the cache compares of a file's stat. Only these three numbers are kept: at 100,000 files,
+ * whole `fs.Stats` objects (with their dates) held some 85 MB while the server saved its cache.
+ */
+interface Stamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+}
+
+/** Stamps of many files (see STATS_PER_TURN); undefined for a file that is gone or not a file. */
+async function statAll(files: readonly string[], token: CancellationToken): Promise<(Stamp | undefined)[]> {
+  const out: (Stamp | undefined)[] = [];
   for (let i = 0; i < files.length; i++) {
     if (i % STATS_PER_TURN === 0 && i > 0) {
       throwIfCancelled(token);
       await yieldToEventLoop();
     }
     const stat = statSyncOrUndefined(files[i]!);
-    out.push(stat?.isFile() ? stat : undefined);
+    out.push(stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs } : undefined);
   }
   return out;
 }
