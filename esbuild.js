@@ -46,7 +46,10 @@ const siblingBundles = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  // The language server's bundle, run by dist/server.js through V8's code cache (server/src/lsp/boot.ts);
+  // the tree-sitter runtime stays a file of its own, as for the CLI (import() cannot run there).
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/serverMain.js', plugins: [siblingBundles] },
+  { ...common, entryPoints: ['server/src/lsp/boot.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/mcp/server.ts'], outfile: 'dist/mcp.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [siblingBundles] },
   // The package's bin: loads dist/cli.js through V8's code cache (server/src/cli/bin.ts).

@@ -44,7 +44,9 @@ describe('the CLI bundle loads only what the command uses', function () {
     };
     assert.deepStrictEqual(loadedBy(['mcp', 'examples'], JSON.stringify(init) + '\n'), ['cli.js', 'mcp.js']);
     // With its input closed at once, the server reads nothing and exits.
-    assert.deepStrictEqual(loadedBy(['lsp', '--stdio'], ''), ['cli.js', 'server.js']);
+    // dist/server.js runs the server's bundle, dist/serverMain.js, through V8's code cache (lsp/boot.ts);
+    // the server imports the tree-sitter runtime (Draft Spec) from its own file, as the CLI's draft does.
+    assert.deepStrictEqual(loadedBy(['lsp', '--stdio'], ''), ['cli.js', 'server.js', 'serverMain.js', path.join('wasm', 'tree-sitter.js')]);
   });
 
   it('draft loads the tree-sitter runtime from dist/wasm, when it runs', () => {
@@ -56,6 +58,6 @@ describe('the CLI bundle loads only what the command uses', function () {
     for (const marker of ['McpServer', 'ZodError', 'ProposedFeatures']) assert.ok(!text.includes(marker), `dist/cli.js contains ${marker}`);
     // No import(): dist/specthread.js compiles the bundle with vm.Script, where Node 20 cannot run it.
     assert.ok(!/\bimport\(/.test(text), 'dist/cli.js calls import()');
-    for (const bundle of ['server.js', 'mcp.js']) assert.ok(fs.existsSync(path.join(DIST, bundle)), `dist/${bundle} is missing`);
+    for (const bundle of ['server.js', 'serverMain.js', 'mcp.js']) assert.ok(fs.existsSync(path.join(DIST, bundle)), `dist/${bundle} is missing`);
   });
 });

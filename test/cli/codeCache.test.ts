@@ -1,6 +1,6 @@
 // @spec specthread-core#21.4
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -93,4 +93,56 @@ describe('the bin runs the CLI through a code cache', function () {
     assert.strictEqual(d.status, 0, d.stderr);
     assert.match(d.stdout, /THE signer module SHALL provide the function `sign`/);
   });
+
+  it('runs the language server (dist/server.js) through its own cache, answering as before', async () => {
+    const cache = path.join(tmp, 'cache');
+    const first = await initializeResult(cache);
+    const written = cacheFiles(cache);
+    assert.strictEqual(written.length, 1, 'one cache file after the first start');
+    assert.match(written[0]!, /^server-[0-9a-f]+\.bin$/);
+    const stamp = fs.statSync(path.join(cache, written[0]!)).mtimeMs;
+    assert.deepStrictEqual(await initializeResult(cache), first, 'the same capabilities through the cache');
+    assert.strictEqual(fs.statSync(path.join(cache, written[0]!)).mtimeMs, stamp, 'the accepted cache is not rewritten');
+  });
 });
+
+/** Starts `node dist/server.js --stdio`, answers initialize, shuts it down, and returns the initialize result once it exited. */
+function initializeResult(cacheDir: string): Promise<unknown> {
+  const frame = (m: object) => {
+    const body = JSON.stringify({ jsonrpc: '2.0', ...m });
+    return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  };
+  return new Promise((resolve, reject) => {
+    const server = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], {
+      cwd: REPO,
+      env: { ...process.env, SPECTHREAD_CODE_CACHE: cacheDir },
+    });
+    let out = '';
+    let result: unknown;
+    /** The messages received so far, each framed as `Content-Length: n` + a blank line + n bytes. */
+    const messages = (): { id?: number; result?: unknown }[] => {
+      const found: { id?: number; result?: unknown }[] = [];
+      const bytes = Buffer.from(out, 'utf8');
+      let at = 0;
+      for (;;) {
+        const header = bytes.indexOf('\r\n\r\n', at);
+        const length = /Content-Length: (\d+)/.exec(bytes.subarray(at, header).toString('utf8'));
+        if (header < 0 || !length || header + 4 + Number(length[1]) > bytes.length) return found;
+        found.push(JSON.parse(bytes.subarray(header + 4, header + 4 + Number(length[1])).toString('utf8')) as { id?: number; result?: unknown });
+        at = header + 4 + Number(length[1]);
+      }
+    };
+    server.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const received = messages();
+      const initialized = received.find((m) => m.id === 1);
+      if (result === undefined && initialized) {
+        result = initialized.result;
+        server.stdin.write(frame({ method: 'initialized', params: {} }) + frame({ id: 2, method: 'shutdown' }));
+      } else if (result !== undefined && received.some((m) => m.id === 2)) server.stdin.write(frame({ method: 'exit' }));
+    });
+    server.on('error', reject);
+    server.on('exit', (code) => (code === 0 && result !== undefined ? resolve(result) : reject(new Error(`server exited ${code}: ${out.slice(0, 500)}`))));
+    server.stdin.write(frame({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+  });
+}

@@ -28,7 +28,8 @@ describe('the npm package', function () {
       assert.strictEqual(r.status, 1, r.stderr);
       assert.match(r.stdout, /^ws\/\.kiro\/specs\/user-auth\/design\.md:20:32 error link\.unknown-ref /m);
       // `specthread lsp` and `specthread mcp` load the server bundles beside dist/cli.js: they ship too.
-      for (const bundle of ['server.js', 'mcp.js']) assert.ok(fs.existsSync(path.join(dir, 'node_modules', 'specthread', 'dist', bundle)), bundle);
+      for (const bundle of ['server.js', 'serverMain.js', 'mcp.js'])
+        assert.ok(fs.existsSync(path.join(dir, 'node_modules', 'specthread', 'dist', bundle)), bundle);
       // The tree-sitter grammars ship in dist/wasm: `draft` parses code from the installed package alone.
       fs.mkdirSync(path.join(dir, 'code'));
       fs.writeFileSync(path.join(dir, 'code', 'signer.py'), 'def sign(payload: bytes) -> str:\n    return "x"\n');
