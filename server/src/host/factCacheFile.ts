@@ -6,6 +6,7 @@ import * as path from 'path';
 import { CancellationToken, throwIfCancelled, yieldToEventLoop } from '../core/cancellation';
 import { CodeOutcome, FactCache } from '../core/engine/factCache';
 import { writeFileAtomic } from './atomicWrite';
+import { readCacheFile } from './cacheFileRead';
 import { toPosixPath } from './paths';
 
 declare const SPECTHREAD_VERSION: string;
@@ -97,21 +98,13 @@ export class FactCacheFile implements FactCache {
   }
 
   private async load(): Promise<void> {
-    let text: string;
-    try {
-      text = await fs.readFile(this.file, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.rebuild(`could not be read (${code ?? String(err)})`);
+    const read = await readCacheFile(this.file, checkStored);
+    if (!read) return;
+    if (!('value' in read)) {
+      this.rebuild(read.problem);
       return;
     }
-    let stored: StoredCache;
-    try {
-      stored = checkStored(JSON.parse(text));
-    } catch (err) {
-      this.rebuild(`is corrupt or truncated (${err instanceof Error ? err.message : String(err)})`);
-      return;
-    }
+    const stored = read.value;
     if (stored.format !== CACHE_FORMAT || stored.engine !== this.engine) {
       this.rebuild(`was written by another version of SpecThread (${stored.engine}, ${stored.format}; this is ${this.engine}, ${CACHE_FORMAT})`);
       return;

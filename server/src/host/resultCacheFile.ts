@@ -4,6 +4,7 @@ import { Stats, promises as fs, statSync } from 'fs';
 import * as path from 'path';
 import { CancellationToken, throwIfCancelled, yieldToEventLoop } from '../core/cancellation';
 import { writeFileAtomic } from './atomicWrite';
+import { readCacheFile } from './cacheFileRead';
 import { engineIdentity } from './factCacheFile';
 import { Listing } from './recordingWorkspace';
 
@@ -73,22 +74,12 @@ export class ResultCacheFile {
   }
 
   private async load(): Promise<void> {
-    let text: string;
-    try {
-      text = await fs.readFile(this.file, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR')
-        this.options.warn(`SpecThread: the result cache ${this.file} could not be read (${code ?? String(err)}); the specs are analysed.`);
-      return;
-    }
-    try {
-      this.stored = checkStored(JSON.parse(text));
-    } catch (err) {
+    const read = await readCacheFile(this.file, checkStored);
+    if (read && 'value' in read) this.stored = read.value;
+    else if (read)
       this.options.warn(
-        `SpecThread: the result cache ${this.file} is corrupt or truncated (${err instanceof Error ? err.message : String(err)}); it is rebuilt from the files.`,
+        `SpecThread: the result cache ${this.file} ${read.problem}; ${read.unreadable ? 'the specs are analysed' : 'it is rebuilt from the files'}.`,
       );
-    }
   }
 
   /**

@@ -6,6 +6,7 @@ import { formatById } from '../formats/registry';
 import { SpecLocation } from '../formats/location';
 import { SpecFormatPlugin } from '../formats/specFormatPlugin';
 import { SpecModel, SpecShape, buildSpecModel, mainFileOf } from '../index/specModel';
+import { lowerBoundByDir } from '../index/sortedSpecs';
 import { SpecFileStore, emptyFacts } from './fileStore';
 
 /** One spec folder's model, built from its files' facts, and its own findings once computed. */
@@ -112,7 +113,7 @@ export class SpecIndex {
       // cancelled build leaves it as it was, still stale.
       const next = this.listed.slice();
       for (const dir of this.stale) {
-        const at = lowerBound(next, dir);
+        const at = lowerBoundByDir(next, dir);
         const model = this.analysis(dir, token)?.model;
         const present = next[at]?.dir === dir;
         if (model) next.splice(at, present ? 1 : 0, model);
@@ -135,16 +136,4 @@ export class SpecIndex {
     const aliased = specs.filter((s) => s.aliases?.includes(name));
     return aliased.length === 1 ? aliased[0] : undefined;
   }
-}
-
-/** The first index whose model's folder sorts at or after `dir` (the order of `Array.prototype.sort`). */
-function lowerBound(models: readonly SpecModel[], dir: string): number {
-  let lo = 0;
-  let hi = models.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (models[mid]!.dir < dir) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -8,6 +8,7 @@ import { coverageReport, specCoverage } from '../coverage/coverage';
 import { requiredStates } from '../coverage/requirement';
 import { Finding, compareFindings, groupByPath } from '../findings';
 import { SpecModel, mainFileOf } from '../index/specModel';
+import { lowerBoundByDir } from '../index/sortedSpecs';
 import { CodeFiles } from './codeFiles';
 import { SpecDirectory, specNames } from './resolveRef';
 import { FilesElsewhere } from './rules/fileElsewhere';
@@ -314,14 +315,7 @@ export class TraceAnalysis implements TraceContext {
 
 /** The model of folder `dir` in `specs`, which the engine lists sorted by folder. */
 function modelIn(specs: readonly SpecModel[], dir: string): SpecModel | undefined {
-  let lo = 0;
-  let hi = specs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (specs[mid]!.dir < dir) lo = mid + 1;
-    else hi = mid;
-  }
-  const found = specs[lo];
+  const found = specs[lowerBoundByDir(specs, dir)];
   return found?.dir === dir ? found : specs.find((s) => s.dir === dir);
 }
 
