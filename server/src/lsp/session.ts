@@ -111,6 +111,10 @@ export class Session {
    * still being read is never answered from half a spec ("1.1 does not exist" after start-up).
    */
   async read(uri: string | undefined, token: CancellationToken): Promise<Snapshot> {
+    // A workspace-wide answer (tasks, workspace symbols, coverage, the specs overview) waits for
+    // start-up indexing: a list without the specs not yet read looks complete and is wrong. Editors
+    // other than VS Code (Neovim, Emacs) ask as soon as they connect. Cancelling stops the wait.
+    if (uri === undefined && this.indexing) await untilDoneOrCancelled(this.indexing, token);
     await this.writer.settled(uri);
     throwIfCancelled(token);
     return new Snapshot(this.engine, this.documents, token);
@@ -125,5 +129,22 @@ export class Session {
 
   dispose(): void {
     this.lifetime.cancel();
+  }
+}
+
+/** The LSP token can say when it is cancelled; the core's shape only whether it is. */
+interface NotifyingToken extends CancellationToken {
+  onCancellationRequested?: (listener: () => void) => { dispose(): void };
+}
+
+/** Resolves when `work` settles (either way) or `token` is cancelled, whichever comes first. */
+async function untilDoneOrCancelled(work: Promise<void>, token: NotifyingToken): Promise<void> {
+  if (token.isCancellationRequested) return;
+  let subscription: { dispose(): void } | undefined;
+  const cancelled = new Promise<void>((resolve) => (subscription = token.onCancellationRequested?.(resolve)));
+  try {
+    await Promise.race([work.catch(() => undefined), cancelled]);
+  } finally {
+    subscription?.dispose();
   }
 }
