@@ -4,6 +4,7 @@ import ignore, { Ignore } from 'ignore';
 import { CancellationToken, throwIfCancelled } from '../core/cancellation';
 import { FileNote, FileNoteSink } from '../core/fileNote';
 import { CodeRead, CodeReadRequest, Workspace } from '../core/workspace';
+import { CodeReadThread, DEFAULT_WORKER_SCRIPT } from './codeReadThread';
 import { CAN_READ_WITHOUT_FOLLOWING, FOLLOW_LINK, readCodeFileSync } from './readCodeFiles';
 import { readTextFile, tooLargeNote } from './readTextFile';
 import { toPosixPath } from './paths';
@@ -17,6 +18,23 @@ const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules']);
  * stray generated or dumped file from costing the editor seconds per keystroke.
  */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * From how many code files in all a read goes to the code-reading thread (codeReadThread.ts).
+ * Below it, starting the thread (about 25 ms of CPU and 10 MB) costs more than reading on the
+ * engine's thread while it parses specs saves.
+ */
+export const MIN_FILES_FOR_THREAD = 2000;
+
+/** How the host reads code files; tests point these elsewhere. */
+export interface NodeWorkspaceOptions {
+  /** The worker bundle of the code-reading thread (dist/codeReadWorker.js by default). */
+  readonly workerScript?: string;
+  /** See MIN_FILES_FOR_THREAD. */
+  readonly minFilesForThread?: number;
+  /** Where the one note goes when the thread cannot run (stderr by default). */
+  readonly log?: (message: string) => void;
+}
 
 /** Folders listed between two yields to the event loop (a few milliseconds of readdir). */
 const FOLDERS_PER_SLICE = 64;
@@ -46,10 +64,23 @@ interface Walk {
  * readTextFile.ts). Whatever it declines, it reports as a note.
  */
 export class NodeWorkspace implements Workspace {
+  private readonly thread: CodeReadThread;
+  private readonly minFilesForThread: number;
+
   constructor(
     private folders: readonly string[],
     private readonly maxFileBytes = MAX_FILE_BYTES,
-  ) {}
+    options: NodeWorkspaceOptions = {},
+  ) {
+    const log = options.log ?? ((message: string) => process.stderr.write(`specthread: note: ${message}\n`));
+    this.thread = new CodeReadThread(options.workerScript ?? DEFAULT_WORKER_SCRIPT, log);
+    this.minFilesForThread = options.minFilesForThread ?? MIN_FILES_FOR_THREAD;
+  }
+
+  /** Stops the code-reading thread, if it runs. */
+  dispose(): void {
+    this.thread.dispose();
+  }
 
   private realRootsOf: { roots: readonly string[]; real: readonly string[] } | undefined;
   /** The plain folders of the last listing (see Walk). */
@@ -182,17 +213,34 @@ export class NodeWorkspace implements Workspace {
     return readTextFile(path, this.maxFileBytes, onNote);
   }
 
+  /** Reads of this many code files in all run on the code-reading thread (see readCodeFiles). */
+  readsCodeInBackground(total: number): boolean {
+    return CAN_READ_WITHOUT_FOLLOWING && total >= this.minFilesForThread && this.thread.usable;
+  }
+
   /**
-   * Code files in a plain folder of the last listing are read synchronously in one pass each (see
-   * readCodeFiles.ts), the batch at once; the engine's batches bound how long that blocks. Any
-   * other path (a symlink, a file the listing has not seen) is read the careful way, like `readFile`.
+   * Code files in a plain folder of the last listing are read in one synchronous pass each (see
+   * readCodeFiles.ts): on the code-reading thread when the engine reads enough of them in all
+   * (`total`, see readsCodeInBackground), so that it parses specs meanwhile; otherwise here, the
+   * batch at once, its size bounding how long that blocks. Any other path (a symlink, a file the
+   * listing has not seen) is read the careful way, like `readFile`.
    */
-  async readCodeFiles(requests: readonly CodeReadRequest[], token: CancellationToken): Promise<readonly CodeRead[]> {
+  async readCodeFiles(requests: readonly CodeReadRequest[], token: CancellationToken, total = 0): Promise<readonly CodeRead[]> {
+    const fast = requests.map((r) => CAN_READ_WITHOUT_FOLLOWING && this.plainDirs.has(parentOf(r.path)));
+    const threaded = this.readsCodeInBackground(total)
+      ? await this.thread.read(
+          requests.filter((_, i) => fast[i]),
+          this.maxFileBytes,
+          token,
+        )
+      : undefined;
     const out: CodeRead[] = [];
-    for (const request of requests) {
+    let t = 0;
+    for (let i = 0; i < requests.length; i++) {
       throwIfCancelled(token);
-      const fast = CAN_READ_WITHOUT_FOLLOWING && this.plainDirs.has(parentOf(request.path)) ? readCodeFileSync(request, this.maxFileBytes) : FOLLOW_LINK;
-      out.push(fast === FOLLOW_LINK ? await this.readCodeCarefully(request, token) : fast);
+      const request = requests[i]!;
+      const read = !fast[i] ? FOLLOW_LINK : threaded ? threaded[t++]! : readCodeFileSync(request, this.maxFileBytes);
+      out.push(read === FOLLOW_LINK ? await this.readCodeCarefully(request, token) : read);
     }
     return out;
   }
