@@ -129,6 +129,23 @@ describe('the code-reading thread (host)', function () {
     assert.match(notes[0]!, /exited with code 3/);
   });
 
+  it('stops when idle, and starts again for the next batch without a note', async () => {
+    const root = generatedTree();
+    const notes: string[] = [];
+    const thread = new CodeReadThread(SHIM, (m) => notes.push(m), 1);
+    try {
+      const requests: CodeReadRequest[] = [{ path: `${root}/src/m0/f0.ts`, maxBytes: 1000, markers: ['@spec'] }];
+      const first = await thread.read(requests, 1e9, NEVER_CANCELLED);
+      // Waits for the condition, not for a time: the 1 ms idle timer fires whenever the machine lets it.
+      for (const end = Date.now() + 30000; thread.running && Date.now() < end;) await new Promise((resolve) => setTimeout(resolve, 1));
+      assert.ok(!thread.running, 'the idle thread stopped');
+      assert.deepStrictEqual(await thread.read(requests, 1e9, NEVER_CANCELLED), first);
+      assert.deepStrictEqual(notes, []);
+    } finally {
+      thread.dispose();
+    }
+  });
+
   it('stops a read that is cancelled while batches are in flight', async () => {
     const root = generatedTree();
     const thread = new CodeReadThread(SHIM, (m) => assert.fail(m));

@@ -7,6 +7,9 @@ import { CodeRead, CodeReadRequest } from '../core/workspace';
 import { BatchDone, encodeBatch, fromWire } from './codeReadProtocol';
 import { FOLLOW_LINK } from './readCodeFiles';
 
+/** How long the thread waits for another batch before it stops (see CodeReadThread.idle). */
+const IDLE_MS = 100;
+
 /** Where the worker's bundle is: next to the bundle that loads it (dist/). */
 export const DEFAULT_WORKER_SCRIPT = join(__dirname, 'codeReadWorker.js');
 
@@ -25,6 +28,8 @@ interface Pending {
  */
 export class CodeReadThread {
   private worker: Worker | undefined;
+  /** Stops the idle thread (see IDLE_MS). */
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private failed = false;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
@@ -32,7 +37,13 @@ export class CodeReadThread {
   constructor(
     private readonly script: string,
     private readonly onFailure: (message: string) => void,
+    private readonly idleMs = IDLE_MS,
   ) {}
+
+  /** Whether a thread is running now (it stops when idle, see idle()). */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
 
   /** False once the thread failed: the workspace then does not ask it again. */
   get usable(): boolean {
@@ -47,6 +58,7 @@ export class CodeReadThread {
   read(requests: readonly CodeReadRequest[], hostMaxBytes: number, token: CancellationToken): Promise<(CodeRead | typeof FOLLOW_LINK)[] | undefined> {
     const worker = this.start();
     if (!worker) return Promise.resolve(undefined);
+    clearTimeout(this.idleTimer);
     const id = this.nextId++;
     const cancelled = new Int32Array(new SharedArrayBuffer(4));
     return new Promise((resolve, reject) => {
@@ -58,6 +70,7 @@ export class CodeReadThread {
 
   /** Stops the thread (the language server's shutdown); batches in flight are answered `undefined`. */
   dispose(): void {
+    clearTimeout(this.idleTimer);
     const worker = this.worker;
     this.worker = undefined;
     this.failed = true;
@@ -89,7 +102,27 @@ export class CodeReadThread {
     if (reads && !batch.token.isCancellationRequested) batch.resolve(reads.map(fromWire));
     else batch.reject(new CancelledError());
     this.noticeCancellations();
-    if (this.pending.size === 0) this.worker?.unref();
+    if (this.pending.size === 0) this.idle();
+  }
+
+  /**
+   * Nothing in flight: the thread no longer keeps the process alive, and stops after IDLE_MS
+   * unless another batch comes. An index reads its batches back to back; an idle thread held
+   * about 11 MB for the rest of a CLI run, and of a language server's life.
+   */
+  private idle(): void {
+    const worker = this.worker;
+    if (!worker) return;
+    worker.unref();
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.worker !== worker || this.pending.size > 0) return;
+      this.worker = undefined;
+      // Its exit is no failure: the next batch starts a new thread.
+      worker.removeAllListeners('exit');
+      void worker.terminate();
+    }, this.idleMs);
+    this.idleTimer.unref();
   }
 
   /** Batches whose token was cancelled meanwhile: the thread skips what is left of them, and their callers hear it now. */

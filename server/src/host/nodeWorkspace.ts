@@ -5,7 +5,7 @@ import { CancellationToken, throwIfCancelled } from '../core/cancellation';
 import { FileNote, FileNoteSink } from '../core/fileNote';
 import { CodeRead, CodeReadRequest, Workspace } from '../core/workspace';
 import { CodeReadThread, DEFAULT_WORKER_SCRIPT } from './codeReadThread';
-import { CAN_READ_WITHOUT_FOLLOWING, FOLLOW_LINK, readCodeFileSync } from './readCodeFiles';
+import { CAN_READ_WITHOUT_FOLLOWING, FOLLOW_LINK, readCodeFileSync, scratchBuffer } from './readCodeFiles';
 import { readTextFile, tooLargeNote } from './readTextFile';
 import { toPosixPath } from './paths';
 
@@ -69,6 +69,8 @@ interface Walk {
  */
 export class NodeWorkspace implements Workspace {
   private readonly thread: CodeReadThread;
+  /** The buffer this thread's synchronous reads reuse (see readCodeFiles.ts). */
+  private readonly scratch = scratchBuffer();
   private readonly minFilesForThread: number;
 
   constructor(
@@ -202,7 +204,7 @@ export class NodeWorkspace implements Workspace {
     // 6,000 spec files that was a fifth of a cold check's file-system time. A symlink there
     // (ELOOP) and every other path take the careful way below.
     if (CAN_READ_WITHOUT_FOLLOWING && this.plainDirs.has(parentOf(path))) {
-      const read = readCodeFileSync({ path, maxBytes: Number.POSITIVE_INFINITY, markers: [] }, this.maxFileBytes);
+      const read = readCodeFileSync({ path, maxBytes: Number.POSITIVE_INFINITY, markers: [] }, this.maxFileBytes, this.scratch);
       if (read !== FOLLOW_LINK) {
         if (read.note) onNote?.(read.note);
         return read.text;
@@ -244,7 +246,7 @@ export class NodeWorkspace implements Workspace {
     for (let i = 0; i < requests.length; i++) {
       throwIfCancelled(token);
       const request = requests[i]!;
-      const read = !fast[i] ? FOLLOW_LINK : threaded ? threaded[t++]! : readCodeFileSync(request, this.maxFileBytes);
+      const read = !fast[i] ? FOLLOW_LINK : threaded ? threaded[t++]! : readCodeFileSync(request, this.maxFileBytes, this.scratch);
       out.push(read === FOLLOW_LINK ? await this.readCodeCarefully(request, token) : read);
     }
     return out;

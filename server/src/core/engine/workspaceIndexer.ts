@@ -99,7 +99,9 @@ export class WorkspaceIndexer {
     // A spec file behind a symlink that is not followed still belongs to its spec, with the note.
     for (const note of listingNotes) if (this.config.isTracked(note.path)) this.put(note.path, '', token, true);
     // A host that reads code files on another thread reads them while the specs are parsed below.
-    const codeReads = this.startCodeReads(listed, token, true);
+    // The listing bounds their count, so a small workspace does not sort out its code files before
+    // its specs are read (the editor's first diagnostics wait for those).
+    const early = this.readsInBackground(listed.length) ? this.startCodeReads(listed, token, true) : undefined;
     const all = listed.filter((p) => this.config.isTracked(p) && !this.deferred(p));
     const first = (p: string) => (priority.some((dir) => p.startsWith(dir + '/')) ? 0 : 1);
     const ordered = [...all].sort((a, b) => first(a) - first(b));
@@ -118,7 +120,7 @@ export class WorkspaceIndexer {
       await yieldToEventLoop();
     }
     onProgress?.({ done, total: ordered.length });
-    await this.applyCodeReads(codeReads, token);
+    await this.applyCodeReads(early ?? this.startCodeReads(listed, token, false), token);
     if (this.files.deferredFiles().size && archivesNeeded(this.specs.allSpecs(token), this.code.all(), this.files.deferredFiles(), this.formats)) {
       await this.loadArchives(token);
     }
@@ -154,6 +156,11 @@ export class WorkspaceIndexer {
     await this.applyCodeReads(this.startCodeReads(files, token, false), token);
   }
 
+  /** Does the host read this many code files off the engine's thread (see Workspace.readsCodeInBackground)? */
+  private readsInBackground(count: number): boolean {
+    return count > 0 && (this.workspace.readsCodeInBackground?.(count) ?? false);
+  }
+
   /**
    * Starts reading the listed files that are traceable, in batches. With `early`
    * and a host that reads them off the engine's thread (Workspace.readsCodeInBackground), every
@@ -170,7 +177,7 @@ export class WorkspaceIndexer {
       reading.catch(() => undefined);
       return reading;
     };
-    const background = early && traceable.length > 0 && (this.workspace.readsCodeInBackground?.(traceable.length) ?? false);
+    const background = early && this.readsInBackground(traceable.length);
     const started = background ? batches.map((_, b) => read(b)) : [];
     return { listed, batches, read: (b) => started[b] ?? read(b) };
   }
