@@ -58,6 +58,7 @@ describe('the CLI bundle loads only what the command uses', function () {
     for (const marker of ['McpServer', 'ZodError', 'ProposedFeatures']) assert.ok(!text.includes(marker), `dist/cli.js contains ${marker}`);
     // No import(): dist/specthread.js compiles the bundle with vm.Script, where Node 20 cannot run it.
     assert.ok(!/\bimport\(/.test(text), 'dist/cli.js calls import()');
-    for (const bundle of ['server.js', 'serverMain.js', 'mcp.js']) assert.ok(fs.existsSync(path.join(DIST, bundle)), `dist/${bundle} is missing`);
+    for (const bundle of ['server.js', 'serverMain.js', 'mcp.js', 'codeReadWorker.js'])
+      assert.ok(fs.existsSync(path.join(DIST, bundle)), `dist/${bundle} is missing`);
   });
 });

@@ -27,8 +27,8 @@ describe('the npm package', function () {
       const r = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--offline', 'specthread', 'check', 'ws'], { cwd: dir, encoding: 'utf8' });
       assert.strictEqual(r.status, 1, r.stderr);
       assert.match(r.stdout, /^ws\/\.kiro\/specs\/user-auth\/design\.md:20:32 error link\.unknown-ref /m);
-      // `specthread lsp` and `specthread mcp` load the server bundles beside dist/cli.js: they ship too.
-      for (const bundle of ['server.js', 'serverMain.js', 'mcp.js'])
+      // `specthread lsp` and `specthread mcp` load the server bundles beside dist/cli.js, and large workspaces the code-reading thread's: they ship too.
+      for (const bundle of ['server.js', 'serverMain.js', 'mcp.js', 'codeReadWorker.js'])
         assert.ok(fs.existsSync(path.join(dir, 'node_modules', 'specthread', 'dist', bundle)), bundle);
       // The tree-sitter grammars ship in dist/wasm: `draft` parses code from the installed package alone.
       fs.mkdirSync(path.join(dir, 'code'));

@@ -33,8 +33,15 @@ export interface Workspace {
    * `markers` and that would decode as plain UTF-8 is not decoded at all and comes back as
    * `noTrace` (see trace/traceMarkers.ts for why that is safe). Otherwise each result is what
    * `readFile` would give, with its note. Without this method the engine uses `stat` and `readFile`.
+   * `total` is how many code files the engine reads in all, of which this batch is one part.
    */
-  readCodeFiles?(requests: readonly CodeReadRequest[], token: CancellationToken): Promise<readonly CodeRead[]>;
+  readCodeFiles?(requests: readonly CodeReadRequest[], token: CancellationToken, total?: number): Promise<readonly CodeRead[]>;
+  /**
+   * Optional: whether `readCodeFiles` of `total` files in all reads off the engine's thread. The
+   * engine then asks for them all as soon as the files are listed and parses specs while they
+   * are read, instead of reading them after the specs.
+   */
+  readsCodeInBackground?(total: number): boolean;
 }
 
 /** One code file the engine wants read. */

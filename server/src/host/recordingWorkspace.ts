@@ -73,8 +73,12 @@ export class RecordingWorkspace implements Workspace {
     return stat;
   }
 
-  async readCodeFiles(requests: readonly CodeReadRequest[], token: CancellationToken): Promise<readonly CodeRead[]> {
-    const reads = await this.inner.readCodeFiles(requests, token);
+  readsCodeInBackground(total: number): boolean {
+    return this.inner.readsCodeInBackground?.(total) ?? false;
+  }
+
+  async readCodeFiles(requests: readonly CodeReadRequest[], token: CancellationToken, total?: number): Promise<readonly CodeRead[]> {
+    const reads = await this.inner.readCodeFiles(requests, token, total);
     requests.forEach((r, i) => this.found(r.path, reads[i]?.text !== undefined || reads[i]?.noTrace === true));
     return reads;
   }

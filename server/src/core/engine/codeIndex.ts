@@ -63,8 +63,9 @@ export class CodeIndex {
   /**
    * Reads code files, a batch at a time, for `apply`. The one place code files are read: the warm
    * cache answers first for files unchanged since it recorded them, the workspace for the rest.
+   * `total` is how many files the caller reads in all, in batches (see Workspace.readCodeFiles).
    */
-  async read(paths: readonly string[], token: CancellationToken): Promise<readonly IndexedRead[]> {
+  async read(paths: readonly string[], token: CancellationToken, total = paths.length): Promise<readonly IndexedRead[]> {
     const out: IndexedRead[] = new Array<IndexedRead>(paths.length);
     const missed: number[] = [];
     for (let i = 0; i < paths.length; i++) {
@@ -77,14 +78,15 @@ export class CodeIndex {
     const reads = await this.readFromWorkspace(
       missed.map((i) => paths[i]!),
       token,
+      total,
     );
     missed.forEach((i, j) => (out[i] = reads[j]!));
     return out;
   }
 
-  private async readFromWorkspace(paths: readonly string[], token: CancellationToken): Promise<readonly CodeRead[]> {
+  private async readFromWorkspace(paths: readonly string[], token: CancellationToken, total: number): Promise<readonly CodeRead[]> {
     const requests = paths.map((path) => this.requestFor(path));
-    if (this.workspace.readCodeFiles) return this.workspace.readCodeFiles(requests, token);
+    if (this.workspace.readCodeFiles) return this.workspace.readCodeFiles(requests, token, total);
     const out: CodeRead[] = [];
     for (const { path, maxBytes } of requests) {
       const stat = this.workspace.stat ? await this.workspace.stat(path, token) : { size: 0 };

@@ -8,7 +8,7 @@ import { stripBom } from '../text/bom';
 import { CodeFiles } from '../trace/codeFiles';
 import { Workspace } from '../workspace';
 import { archivesNeeded } from './archiveNeed';
-import { CodeIndex } from './codeIndex';
+import { CodeIndex, IndexedRead } from './codeIndex';
 import { ConfigState } from './configState';
 import { SpecFileStore } from './fileStore';
 import { FindingsIndex } from './findingsIndex';
@@ -17,6 +17,13 @@ import { SpecIndex } from './specIndex';
 
 /** Code files read per request to the workspace: enough to amortise a round trip to a reader thread, few enough to yield often. */
 const CODE_BATCH = 256;
+
+/** Code files being read for an index run: the listing, the traceable paths in batches, and each batch's read (started at most once). */
+interface CodeReads {
+  readonly listed: readonly string[];
+  readonly batches: readonly (readonly string[])[];
+  readonly read: (batch: number) => Promise<readonly IndexedRead[]>;
+}
 
 /** The engine's parts a change to the workspace reaches. */
 export interface IndexedParts {
@@ -91,6 +98,10 @@ export class WorkspaceIndexer {
     this.notes.setListing(listingNotes);
     // A spec file behind a symlink that is not followed still belongs to its spec, with the note.
     for (const note of listingNotes) if (this.config.isTracked(note.path)) this.put(note.path, '', token, true);
+    // A host that reads code files on another thread reads them while the specs are parsed below.
+    // The listing bounds their count, so a small workspace does not sort out its code files before
+    // its specs are read (the editor's first diagnostics wait for those).
+    const early = this.readsInBackground(listed.length) ? this.startCodeReads(listed, token, true) : undefined;
     const all = listed.filter((p) => this.config.isTracked(p) && !this.deferred(p));
     const first = (p: string) => (priority.some((dir) => p.startsWith(dir + '/')) ? 0 : 1);
     const ordered = [...all].sort((a, b) => first(a) - first(b));
@@ -109,7 +120,7 @@ export class WorkspaceIndexer {
       await yieldToEventLoop();
     }
     onProgress?.({ done, total: ordered.length });
-    await this.indexCode(token, listed);
+    await this.applyCodeReads(early ?? this.startCodeReads(listed, token, false), token);
     if (this.files.deferredFiles().size && archivesNeeded(this.specs.allSpecs(token), this.code.all(), this.files.deferredFiles(), this.formats)) {
       await this.loadArchives(token);
     }
@@ -142,26 +153,44 @@ export class WorkspaceIndexer {
    */
   async indexCode(token: CancellationToken, listed?: readonly string[]): Promise<void> {
     const files = listed ?? (await this.workspace.listFiles(token));
-    const traceable: string[] = [];
-    for (const path of files) {
-      this.code.markKnown(path, true);
-      if (this.isTraceable(path)) traceable.push(path);
-    }
-    // Batches are read while the one before is scanned: a host that reads on another thread
-    // overlaps the two, and one that reads in turn still saves a round trip per file.
+    await this.applyCodeReads(this.startCodeReads(files, token, false), token);
+  }
+
+  /** Does the host read this many code files off the engine's thread (see Workspace.readsCodeInBackground)? */
+  private readsInBackground(count: number): boolean {
+    return count > 0 && (this.workspace.readsCodeInBackground?.(count) ?? false);
+  }
+
+  /**
+   * Starts reading the listed files that are traceable, in batches. With `early`
+   * and a host that reads them off the engine's thread (Workspace.readsCodeInBackground), every
+   * batch is asked for now, so the reads overlap whatever the engine does before it applies them;
+   * otherwise each batch is asked for while the one before is applied (see applyCodeReads).
+   */
+  private startCodeReads(listed: readonly string[], token: CancellationToken, early: boolean): CodeReads {
+    const traceable = listed.filter((path) => this.isTraceable(path));
     const batches: string[][] = [];
     for (let i = 0; i < traceable.length; i += CODE_BATCH) batches.push(traceable.slice(i, i + CODE_BATCH));
-    const readBatch = (b: number) => {
-      const reading = this.codeIndex.read(batches[b]!, token);
+    const read = (b: number) => {
+      const reading = this.codeIndex.read(batches[b]!, token, traceable.length);
       // Handled where it is awaited; marked here so that a cancellation in between is no unhandled rejection.
       reading.catch(() => undefined);
       return reading;
     };
-    let next = batches.length > 0 ? readBatch(0) : undefined;
+    const background = early && this.readsInBackground(traceable.length);
+    const started = background ? batches.map((_, b) => read(b)) : [];
+    return { listed, batches, read: (b) => started[b] ?? read(b) };
+  }
+
+  /** Applies the reads in order. Batches not yet asked for are read while the one before is scanned, so a host that reads in turn still saves a round trip per file. */
+  private async applyCodeReads({ listed, batches, read }: CodeReads, token: CancellationToken): Promise<void> {
+    // Only now: a spec file stored meanwhile may have been found gone, and every listed file counts as known after it.
+    for (const path of listed) this.code.markKnown(path, true);
+    let next = batches.length > 0 ? read(0) : undefined;
     for (let b = 0; b < batches.length; b++) {
       const reads = await next!;
       throwIfCancelled(token);
-      next = b + 1 < batches.length ? readBatch(b + 1) : undefined;
+      next = b + 1 < batches.length ? read(b + 1) : undefined;
       batches[b]!.forEach((path, j) => this.codeIndex.apply(path, reads[j]!, token));
       await yieldToEventLoop();
     }

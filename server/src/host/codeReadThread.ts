@@ -1,0 +1,152 @@
+// @spec specthread-core#21.2
+import { existsSync } from 'fs';
+import { join } from 'path';
+import { Worker } from 'worker_threads';
+import { CancellationToken, CancelledError } from '../core/cancellation';
+import { CodeRead, CodeReadRequest } from '../core/workspace';
+import { BatchDone, encodeBatch, fromWire } from './codeReadProtocol';
+import { FOLLOW_LINK } from './readCodeFiles';
+
+/** How long the thread waits for another batch before it stops (see CodeReadThread.idle). */
+const IDLE_MS = 100;
+
+/** Where the worker's bundle is: next to the bundle that loads it (dist/). */
+export const DEFAULT_WORKER_SCRIPT = join(__dirname, 'codeReadWorker.js');
+
+interface Pending {
+  readonly token: CancellationToken;
+  readonly cancelled: Int32Array;
+  readonly resolve: (reads: (CodeRead | typeof FOLLOW_LINK)[] | undefined) => void;
+  readonly reject: (err: unknown) => void;
+}
+
+/**
+ * The engine's side of the code-reading thread (codeReadWorker.ts). Started on the first batch,
+ * kept for later ones, and referenced only while a batch is in flight, so it never keeps a CLI run
+ * alive. When the thread cannot start or dies, every batch in flight, and every later one, is
+ * answered `undefined`: the workspace then reads on its own thread, as it did before, after one note.
+ */
+export class CodeReadThread {
+  private worker: Worker | undefined;
+  /** Stops the idle thread (see IDLE_MS). */
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private failed = false;
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(
+    private readonly script: string,
+    private readonly onFailure: (message: string) => void,
+    private readonly idleMs = IDLE_MS,
+  ) {}
+
+  /** Whether a thread is running now (it stops when idle, see idle()). */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
+
+  /** False once the thread failed: the workspace then does not ask it again. */
+  get usable(): boolean {
+    return !this.failed;
+  }
+
+  /**
+   * Reads a batch on the thread: each result as `readCodeFileSync` gives it, or `undefined` for the
+   * whole batch when the thread is not available. Rejects with CancelledError once `token` is
+   * cancelled (noticed as batches come back); the thread then stops reading that batch.
+   */
+  read(requests: readonly CodeReadRequest[], hostMaxBytes: number, token: CancellationToken): Promise<(CodeRead | typeof FOLLOW_LINK)[] | undefined> {
+    const worker = this.start();
+    if (!worker) return Promise.resolve(undefined);
+    clearTimeout(this.idleTimer);
+    const id = this.nextId++;
+    const cancelled = new Int32Array(new SharedArrayBuffer(4));
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { token, cancelled, resolve, reject });
+      if (this.pending.size === 1) worker.ref();
+      worker.postMessage(encodeBatch(id, requests, hostMaxBytes, cancelled));
+    });
+  }
+
+  /** Stops the thread (the language server's shutdown); batches in flight are answered `undefined`. */
+  dispose(): void {
+    clearTimeout(this.idleTimer);
+    const worker = this.worker;
+    this.worker = undefined;
+    this.failed = true;
+    this.settleAll();
+    void worker?.terminate();
+  }
+
+  private start(): Worker | undefined {
+    if (this.worker || this.failed) return this.worker;
+    try {
+      // A missing bundle would only fail in the thread, after the batch was sent; say so at once.
+      if (!existsSync(this.script)) throw new Error(`${this.script} is missing`);
+      const worker = new Worker(this.script);
+      worker.on('message', (done: BatchDone) => this.done(done));
+      worker.on('error', (err) => this.fail(err));
+      worker.on('exit', (code) => this.fail(new Error(`it exited with code ${code}`)));
+      worker.unref();
+      this.worker = worker;
+    } catch (err) {
+      this.fail(err);
+    }
+    return this.worker;
+  }
+
+  private done({ id, reads }: BatchDone): void {
+    const batch = this.pending.get(id);
+    if (!batch) return;
+    this.pending.delete(id);
+    if (reads && !batch.token.isCancellationRequested) batch.resolve(reads.map(fromWire));
+    else batch.reject(new CancelledError());
+    this.noticeCancellations();
+    if (this.pending.size === 0) this.idle();
+  }
+
+  /**
+   * Nothing in flight: the thread no longer keeps the process alive, and stops after IDLE_MS
+   * unless another batch comes. An index reads its batches back to back; an idle thread held
+   * about 11 MB for the rest of a CLI run, and of a language server's life.
+   */
+  private idle(): void {
+    const worker = this.worker;
+    if (!worker) return;
+    worker.unref();
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.worker !== worker || this.pending.size > 0) return;
+      this.worker = undefined;
+      // Its exit is no failure: the next batch starts a new thread.
+      worker.removeAllListeners('exit');
+      void worker.terminate();
+    }, this.idleMs);
+    this.idleTimer.unref();
+  }
+
+  /** Batches whose token was cancelled meanwhile: the thread skips what is left of them, and their callers hear it now. */
+  private noticeCancellations(): void {
+    for (const [id, batch] of this.pending) {
+      if (!batch.token.isCancellationRequested) continue;
+      Atomics.store(batch.cancelled, 0, 1);
+      this.pending.delete(id);
+      batch.reject(new CancelledError());
+    }
+  }
+
+  private fail(err: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    this.onFailure(`the code-reading thread could not run (${err instanceof Error ? err.message : String(err)}); code files are read on the main thread`);
+    this.settleAll();
+  }
+
+  private settleAll(): void {
+    for (const batch of this.pending.values()) batch.resolve(undefined);
+    this.pending.clear();
+  }
+}
