@@ -4,7 +4,7 @@ import { FileEdit } from '../findings';
 import { SpecModel } from '../index/specModel';
 import { CriterionNode, TextSource } from '../model';
 import { Range } from '../text/range';
-import { PlainMap, plainRange, toPlainMap } from './plainMap';
+import { PlainText, plainRange, toPlainMap, toPlainText } from './plainMap';
 
 /**
  * One requirement statement as the `ears.*` and `quality.*` rules see it: readable text, where
@@ -54,12 +54,15 @@ export function statementFromSource(
 /**
  * A statement read from its Markdown source. A spec's statements live as long as its model, for
  * every spec of the workspace, so each holds only its fields: the methods are shared, and the
- * readable text and its offsets are made on first use. When a statement's findings come from the
- * cache (checks/statementResults.ts) no rule reads its text, and an unchanged criterion costs no
- * mapping at all.
+ * readable text is made on first use. When a statement's findings come from the cache
+ * (checks/statementResults.ts) no rule reads its text, and an unchanged criterion costs no
+ * mapping at all. The offsets of the readable characters are not kept: only a finding's range
+ * needs them, so `locate` and `edit` map the source again (one typed array per criterion of the
+ * workspace, kept for nothing, was most of a statement's memory), and a criterion that reads as
+ * written keeps its source string as its text.
  */
 class SourceStatement implements Statement {
-  private made: PlainMap | undefined;
+  private made: PlainText | undefined;
 
   constructor(
     readonly path: string,
@@ -70,9 +73,9 @@ class SourceStatement implements Statement {
     private readonly fallbackText: string,
   ) {}
 
-  private plain(): PlainMap | undefined {
+  private plain(): PlainText | undefined {
     if (!this.source) return undefined;
-    return (this.made ??= toPlainMap(this.source.raw));
+    return (this.made ??= toPlainText(this.source.raw));
   }
 
   get text(): string {
@@ -84,13 +87,11 @@ class SourceStatement implements Statement {
   }
 
   locate(from: number, to: number): Range {
-    const map = this.plain();
-    return map && this.source ? plainRange(this.source, map, from, to) : this.range;
+    return this.source ? plainRange(this.source, toPlainMap(this.source.raw), from, to) : this.range;
   }
 
   edit(from: number, to: number, newText: string): FileEdit | undefined {
-    const map = this.plain();
-    return map && this.source ? { path: this.path, range: plainRange(this.source, map, from, to), newText } : undefined;
+    return this.source ? { path: this.path, range: plainRange(this.source, toPlainMap(this.source.raw), from, to), newText } : undefined;
   }
 
   get codeSpans(): readonly { readonly from: number; readonly to: number }[] {
