@@ -1,7 +1,9 @@
 // @spec specthread-core#21.4, specthread-core#7.1, specthread-core#7.2
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { AnalysisCache } from '../../server/src/core/analysisCache';
 import { mapMarkup, readsAsWritten, toPlainMap, toPlainText } from '../../server/src/core/requirements/plainMap';
+import { DEFAULT_TERMS, findTerms, termsOf } from '../../server/src/core/requirements/terms';
 import { FUZZ_SEED, runsFor } from '../fuzz/fuzzConfig';
 
 /**
@@ -87,6 +89,49 @@ describe('statement analysis shortcuts agree with the general algorithm', () => 
         assert.strictEqual(plain.text, general.text);
         assert.deepStrictEqual(plain.code, general.code);
         if (readsAsWritten(raw)) assert.strictEqual(general.text, raw);
+      }),
+      params,
+    );
+  });
+
+  it('a statement matched through its word mask finds the terms the general pre-check finds', () => {
+    const defaults = Object.values(DEFAULT_TERMS);
+    const extraTerm = fc.oneof(
+      fc.constantFrom('faſt', 'Kelvin', 'mañana', 'user friendly', '-ish', '???', 'x_y', "don't", 'e2e', 'NEEDS  MORE', 'Wi-Fi'),
+      fc.string({ minLength: 1, maxLength: 6 }),
+    );
+    const lists = fc.array(fc.oneof(fc.constantFrom(...defaults), fc.array(extraTerm, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 6 });
+    const words = fc.constantFrom(
+      ...PIECES,
+      'FAST',
+      'faſt',
+      'Kelvin',
+      'Kelvin',
+      'breakfast',
+      'submit',
+      'the',
+      'he',
+      'IT',
+      'It',
+      'x_y',
+      'e2e',
+      'Wi-Fi',
+      '???',
+      "don't",
+      'mañana',
+    );
+    const text = fc.oneof(
+      fc.array(fc.tuple(words, fc.constantFrom(...SPACES)), { maxLength: 16 }).map((p) => p.map(([w, sp]) => w + sp).join('')),
+      anyStatement,
+    );
+    fc.assert(
+      fc.property(lists, fc.array(text, { minLength: 1, maxLength: 5 }), (termLists, texts) => {
+        // One cache across lists and statements, so masks made before a later list had its bit are exercised too.
+        const cache = new AnalysisCache();
+        const statements = texts.map((t) => ({ text: t }));
+        for (const list of termLists)
+          for (const statement of statements)
+            assert.deepStrictEqual(termsOf(statement, list, cache), findTerms(statement.text, list), JSON.stringify([statement.text, list]));
       }),
       params,
     );
