@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { AnalysisCache } from '../../server/src/core/analysisCache';
 import { mapMarkup, readsAsWritten, toPlainMap, toPlainText } from '../../server/src/core/requirements/plainMap';
 import { DEFAULT_TERMS, findTerms, termsOf } from '../../server/src/core/requirements/terms';
+import { ENGLISH, EarsLanguage, OTHER_LANGUAGES, detectLanguage } from '../../server/src/core/requirements/languages';
 import { FUZZ_SEED, runsFor } from '../fuzz/fuzzConfig';
 
 /**
@@ -137,6 +138,26 @@ describe('statement analysis shortcuts agree with the general algorithm', () => 
     );
   });
 
+  it('detects the language a criterion is written in as the word-splitting detector did', () => {
+    const markers = [ENGLISH, ...OTHER_LANGUAGES].flatMap((l) => l.markers);
+    const word = fc.oneof(
+      fc.constantFrom(...markers),
+      fc.constantFrom(...markers).map((m) => m.toUpperCase()),
+      fc.constantFrom(...markers).map((m) => m[0]!.toUpperCase() + m.slice(1)),
+      fc.constantFrom(...PIECES, 'E', 'O', 'É', 'Sİ', 'ǅ', 'Ὀ', 'ひらがな', '한국어', '中文字', 'ｶﾀｶﾅ'),
+    );
+    const text = fc.oneof(
+      fc.array(fc.tuple(word, fc.constantFrom(...SPACES, ', ', '-', '1')), { maxLength: 20 }).map((p) => p.map(([w, sp]) => w + sp).join('')),
+      anyStatement,
+    );
+    fc.assert(
+      fc.property(text, (t) => assert.strictEqual(detectLanguage(t).code, splittingDetector(t).code, JSON.stringify(t))),
+      params,
+    );
+    // The script test is skipped below U+1100; no character there is Han, kana or Hangul.
+    for (let c = 0; c < 0x1100; c++) assert.ok(!ANY_CJK.test(String.fromCharCode(c)), c.toString(16));
+  });
+
   it('takes the shortcut for ordinary criteria', () => {
     assert.ok(readsAsWritten('WHEN a user saves, THE Auth_Service SHALL store the draft within 2 s'));
     assert.ok(!readsAsWritten('WHEN a user saves, THE **Auth_Service** SHALL store it'));
@@ -144,3 +165,30 @@ describe('statement analysis shortcuts agree with the general algorithm', () => 
     assert.ok(!readsAsWritten('THE _Auth SHALL store it'));
   });
 });
+
+const ANY_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** `detectLanguage` as it was before its one-pass scan: split into words, each looked up after case checks. */
+function splittingDetector(text: string): EarsLanguage {
+  const all = [ENGLISH, ...OTHER_LANGUAGES];
+  const byCode = new Map(all.map((l) => [l.code, l]));
+  const markers = new Map<string, EarsLanguage[]>();
+  for (const language of all) for (const w of language.markers) markers.set(w, [...(markers.get(w) ?? []), language]);
+  const count = (re: RegExp) => [...text.matchAll(re)].length;
+  if (ANY_CJK.test(text)) {
+    const kana = count(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu);
+    const hangul = count(/\p{Script=Hangul}/gu);
+    const han = count(/\p{Script=Han}/gu);
+    if (kana >= 3) return byCode.get('ja')!;
+    if (hangul >= 3) return byCode.get('ko')!;
+    if (han >= 6 || (han > 0 && han * 5 >= count(/\p{L}/gu))) return byCode.get('zh')!;
+  }
+  const scores = new Map<EarsLanguage, number>();
+  for (const word of text.split(/[^A-Za-z\u00C0-\u024F]+/)) {
+    if (word.length === 0 || (word.length > 1 && word === word.toUpperCase())) continue;
+    for (const language of markers.get(word.toLowerCase()) ?? []) scores.set(language, (scores.get(language) ?? 0) + 1);
+  }
+  let best = ENGLISH;
+  for (const language of OTHER_LANGUAGES) if ((scores.get(language) ?? 0) > (scores.get(best) ?? 0)) best = language;
+  return best;
+}

@@ -9,6 +9,7 @@
  */
 import { AnalysisCache, cacheKey } from '../analysisCache';
 import { ClauseKeyword, ENGLISH, EarsLanguage, OTHER_LANGUAGES, detectLanguage } from './languages';
+import { matchesOf } from './matches';
 import type { Vocabulary } from './vocabulary';
 
 export type { ClauseKeyword } from './languages';
@@ -70,7 +71,7 @@ export function analyzeEars(text: string, vocabulary?: Vocabulary, cache?: Analy
   const leadRole = lead ? words.roleOf.get(lead[1]!.toUpperCase()) : undefined;
   if (lead && leadRole) clauses.push({ keyword: leadRole, from: lead.index + lead[0].length - lead[1]!.length, to: lead.index + lead[0].length });
   const trailing: Clause[] = [];
-  for (const m of text.matchAll(words.clause)) {
+  for (const m of matchesOf(words.clause, text)) {
     if (lead && m.index === clauses[0]?.from) continue;
     const role = words.roleOf.get(m[1]!);
     if (!role) continue;
@@ -81,7 +82,7 @@ export function analyzeEars(text: string, vocabulary?: Vocabulary, cache?: Analy
     else if (!SENTENCE_END.test(text.slice(Math.max(0, m.index - 4), m.index))) trailing.push(clause);
   }
   const thens: Span[] = [];
-  for (const m of text.matchAll(words.then)) if (m.index < firstShall) thens.push({ from: m.index, to: m.index + m[0].length });
+  for (const m of matchesOf(words.then, text)) if (m.index < firstShall) thens.push({ from: m.index, to: m.index + m[0].length });
 
   const kinds = new Set(clauses.map((c) => c.keyword));
   const pattern: EarsPattern = shalls.length === 0 ? 'unrecognised' : kinds.size === 0 ? 'ubiquitous' : kinds.size > 1 ? 'complex' : PATTERN_OF[[...kinds][0]!];
@@ -184,8 +185,8 @@ function configuredKeywords(language: EarsLanguage, vocabulary: Vocabulary, cach
 
 /** SHALL/MUST (or the language's word) in upper case; only when there is none, the lower-case words (hand-written specs). */
 function findShalls(text: string, words: Keywords): Shall[] {
-  const upper = [...text.matchAll(words.shallUpper)];
-  const found = upper.length ? upper : [...text.matchAll(words.shallAny)];
+  const upper = matchesOf(words.shallUpper, text);
+  const found = upper.length ? upper : matchesOf(words.shallAny, text);
   return found.map((m) => ({
     from: m.index,
     to: m.index + m[1]!.length,

@@ -1,6 +1,7 @@
 // @spec specthread-core#7.2, specthread-core#15.4
 import { AnalysisCache, cacheKey } from '../analysisCache';
 import { BoundedMap } from '../boundedMap';
+import { matchesOf } from './matches';
 import { NO_MASK, WordGate, gateWordOf, isAsciiTerm } from './wordGate';
 
 /**
@@ -249,7 +250,7 @@ function patternFor(terms: readonly string[], flags: string, tables: TermTables 
 }
 
 function matchAll(text: string, re: RegExp | undefined): TermMatch[] {
-  return re ? [...text.matchAll(re)].map((m) => ({ from: m.index, to: m.index + m[0].length, text: m[0] })) : [];
+  return re ? matchesOf(re, text).map((m) => ({ from: m.index, to: m.index + m[0].length, text: m[0] })) : [];
 }
 
 /** Applies a `{ add, remove, replace }` setting to a default list. */
