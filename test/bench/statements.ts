@@ -1,10 +1,10 @@
 /**
- * `node --import tsx test/bench/statements.ts [root] [rounds] [all]`: the CPU time of statement analysis
- * alone (every statement rule over every Kiro criterion under root, default the bench tree
- * .bench/workspace-L, which `npm run bench` writes), with a fresh engine cache per round, as a cold check runs it. Criteria are read
- * from the numbered lines of each requirements.md, which is how the bench trees write them. A
- * benchmark, not a test: compare before and after a change in the same sitting; CPU time, not
- * wall time, so other load on the machine matters less.
+ * `node --import tsx test/bench/statements.ts [root] [rounds] [all]`: the CPU time of statement
+ * analysis alone: every statement rule over every Kiro criterion under root (default
+ * .bench/workspace-L, which `npm run bench` writes), with a fresh engine cache per round, as a
+ * cold check runs it. Criteria are read from the numbered lines of each requirements.md, which
+ * is how the bench trees write them. A benchmark, not a test: compare before and after a change
+ * in the same sitting; CPU time, not wall time, so other load on the machine matters less.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { AnalysisCache } from '../../server/src/core/analysisCache';
 import { mapMarkup, readsAsWritten, toPlainMap, toPlainText } from '../../server/src/core/requirements/plainMap';
 import { DEFAULT_TERMS, findTerms, termsOf } from '../../server/src/core/requirements/terms';
+import { lastWord } from '../../server/src/core/requirements/ears';
 import { ENGLISH, EarsLanguage, OTHER_LANGUAGES, detectLanguage } from '../../server/src/core/requirements/languages';
 import { FUZZ_SEED, runsFor } from '../fuzz/fuzzConfig';
 
@@ -156,6 +157,16 @@ describe('statement analysis shortcuts agree with the general algorithm', () => 
     );
     // The script test is skipped below U+1100; no character there is Han, kana or Hangul.
     for (let c = 0; c < 0x1100; c++) assert.ok(!ANY_CJK.test(String.fromCharCode(c)), c.toString(16));
+  });
+
+  it('finds the last THE between a condition and SHALL as the word-boundary pattern did', () => {
+    const text = fc.array(fc.constantFrom('THE', 'THEN', 'ATHE', 'THE_', 'the', 'THÉ', ' ', ',', '_', '1', 'é'), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, anyStatement), (t) =>
+        assert.strictEqual(lastWord(t, 'THE'), [...t.matchAll(/\bTHE\b/g)].pop()?.index ?? -1, JSON.stringify(t)),
+      ),
+      params,
+    );
   });
 
   it('takes the shortcut for ordinary criteria', () => {

@@ -205,9 +205,11 @@ function findSystem(text: string, clauses: readonly Clause[], thens: readonly Sp
     else {
       const prefix = text.slice(afterClauses, shallAt);
       const comma = prefix.lastIndexOf(',');
-      const the = [...prefix.matchAll(/\bTHE\b/g)].pop();
       if (comma >= 0) start = afterClauses + comma + 1;
-      else if (the) start = afterClauses + the.index;
+      else {
+        const the = lastWord(prefix, 'THE');
+        if (the >= 0) start = afterClauses + the;
+      }
     }
   }
   if (start === undefined) return {};
@@ -223,6 +225,19 @@ function findSystem(text: string, clauses: readonly Clause[], thens: readonly Sp
     return { system: { from: from + art[0].length, to }, article };
   }
   return { system: { from, to } };
+}
+
+/** Where `/\bword\b/g` (an ASCII word) matches last in `text`, or -1: occurrences of a word cannot overlap, so the last one with word boundaries is the last match. */
+export function lastWord(text: string, word: string): number {
+  for (let at = text.lastIndexOf(word); at >= 0; at = at > 0 ? text.lastIndexOf(word, at - 1) : -1) {
+    if (!isAsciiWordChar(text.charCodeAt(at - 1)) && !isAsciiWordChar(text.charCodeAt(at + word.length))) return at;
+  }
+  return -1;
+}
+
+/** `\w` without the `u` flag: `[A-Za-z0-9_]` (NaN, outside the text, is not). */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /** `WHERE` → 0 … by the configured order; keywords in one group share a rank. */
