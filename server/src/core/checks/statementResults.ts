@@ -125,18 +125,10 @@ function entryOf(statement: Statement, tables: ContextTables, glossaryKeys: Weak
   let entry = table.get(key);
   if (!entry) {
     entry = { line: statement.range.start.line, clean: 0 };
-    table.set(copyOf(key), entry);
+    // The key is a string of its own (see `Statement.key`): keeping it keeps no file text alive.
+    table.set(key, entry);
   }
   return entry;
-}
-
-/**
- * A copy of `s` that shares no memory with it. A key made by concatenating slices of a file's
- * text keeps that whole text alive as long as the key lives; the table keeps its keys across
- * edits, and would keep one old file text per edit. `JSON.parse` builds a new flat string.
- */
-function copyOf(s: string): string {
-  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /** Problems found at the statement's current line, stored as if found at the entry's line. */

@@ -4,7 +4,7 @@ import type { RuleContext } from '../config/ruleSettings';
 import { Fix } from '../findings';
 import { earsOf } from '../requirements/ears';
 import { Statement } from '../requirements/statement';
-import { TermMatch, findTerms } from '../requirements/terms';
+import { TermMatch, termsOf } from '../requirements/terms';
 import { RuleMeta } from './rule';
 import { StatementRule, statementRule } from './statementRule';
 
@@ -22,7 +22,7 @@ export function termRule(meta: RuleMeta, options: TermRuleOptions): StatementRul
     // The term lists are English words: in Indonesian "minimal 2" means "at least 2", and a
     // Japanese sentence quoting an English name ("quick path") is not vague. Other languages are not judged.
     if (earsOf(statement, context.cache, context.vocabulary).language.code !== 'en') return;
-    for (const match of findTerms(statement.text, context.terms(meta.code), context.cache)) {
+    for (const match of termsOf(statement, context.terms(meta.code), context.cache)) {
       // `inclusion: never`, `fast` mode: a code span names a value, it does not describe behaviour.
       if (statement.isCode(match.from, match.to)) continue;
       if (options.keep && !options.keep(match, statement, context)) continue;
@@ -38,5 +38,5 @@ export function termRule(meta: RuleMeta, options: TermRuleOptions): StatementRul
 
 /** True when `match` overlaps a term of another rule's list (so only one rule reports the words). */
 export function overlapsTerms(match: TermMatch, statement: Statement, terms: readonly string[], cache?: AnalysisCache): boolean {
-  return findTerms(statement.text, terms, cache).some((m) => m.from < match.to && match.from < m.to);
+  return termsOf(statement, terms, cache).some((m) => m.from < match.to && match.from < m.to);
 }

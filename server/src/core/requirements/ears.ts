@@ -9,6 +9,7 @@
  */
 import { AnalysisCache, cacheKey } from '../analysisCache';
 import { ClauseKeyword, ENGLISH, EarsLanguage, OTHER_LANGUAGES, detectLanguage } from './languages';
+import { matchesOf } from './matches';
 import type { Vocabulary } from './vocabulary';
 
 export type { ClauseKeyword } from './languages';
@@ -70,7 +71,7 @@ export function analyzeEars(text: string, vocabulary?: Vocabulary, cache?: Analy
   const leadRole = lead ? words.roleOf.get(lead[1]!.toUpperCase()) : undefined;
   if (lead && leadRole) clauses.push({ keyword: leadRole, from: lead.index + lead[0].length - lead[1]!.length, to: lead.index + lead[0].length });
   const trailing: Clause[] = [];
-  for (const m of text.matchAll(words.clause)) {
+  for (const m of matchesOf(words.clause, text)) {
     if (lead && m.index === clauses[0]?.from) continue;
     const role = words.roleOf.get(m[1]!);
     if (!role) continue;
@@ -81,7 +82,7 @@ export function analyzeEars(text: string, vocabulary?: Vocabulary, cache?: Analy
     else if (!SENTENCE_END.test(text.slice(Math.max(0, m.index - 4), m.index))) trailing.push(clause);
   }
   const thens: Span[] = [];
-  for (const m of text.matchAll(words.then)) if (m.index < firstShall) thens.push({ from: m.index, to: m.index + m[0].length });
+  for (const m of matchesOf(words.then, text)) if (m.index < firstShall) thens.push({ from: m.index, to: m.index + m[0].length });
 
   const kinds = new Set(clauses.map((c) => c.keyword));
   const pattern: EarsPattern = shalls.length === 0 ? 'unrecognised' : kinds.size === 0 ? 'ubiquitous' : kinds.size > 1 ? 'complex' : PATTERN_OF[[...kinds][0]!];
@@ -184,8 +185,8 @@ function configuredKeywords(language: EarsLanguage, vocabulary: Vocabulary, cach
 
 /** SHALL/MUST (or the language's word) in upper case; only when there is none, the lower-case words (hand-written specs). */
 function findShalls(text: string, words: Keywords): Shall[] {
-  const upper = [...text.matchAll(words.shallUpper)];
-  const found = upper.length ? upper : [...text.matchAll(words.shallAny)];
+  const upper = matchesOf(words.shallUpper, text);
+  const found = upper.length ? upper : matchesOf(words.shallAny, text);
   return found.map((m) => ({
     from: m.index,
     to: m.index + m[1]!.length,
@@ -204,9 +205,11 @@ function findSystem(text: string, clauses: readonly Clause[], thens: readonly Sp
     else {
       const prefix = text.slice(afterClauses, shallAt);
       const comma = prefix.lastIndexOf(',');
-      const the = [...prefix.matchAll(/\bTHE\b/g)].pop();
       if (comma >= 0) start = afterClauses + comma + 1;
-      else if (the) start = afterClauses + the.index;
+      else {
+        const the = lastWord(prefix, 'THE');
+        if (the >= 0) start = afterClauses + the;
+      }
     }
   }
   if (start === undefined) return {};
@@ -222,6 +225,19 @@ function findSystem(text: string, clauses: readonly Clause[], thens: readonly Sp
     return { system: { from: from + art[0].length, to }, article };
   }
   return { system: { from, to } };
+}
+
+/** Where `/\bword\b/g` (an ASCII word) matches last in `text`, or -1: occurrences of a word cannot overlap, so the last one with word boundaries is the last match. */
+export function lastWord(text: string, word: string): number {
+  for (let at = text.lastIndexOf(word); at >= 0; at = at > 0 ? text.lastIndexOf(word, at - 1) : -1) {
+    if (!isAsciiWordChar(text.charCodeAt(at - 1)) && !isAsciiWordChar(text.charCodeAt(at + word.length))) return at;
+  }
+  return -1;
+}
+
+/** `\w` without the `u` flag: `[A-Za-z0-9_]` (NaN, outside the text, is not). */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /** `WHERE` → 0 … by the configured order; keywords in one group share a rank. */

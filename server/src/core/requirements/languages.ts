@@ -264,25 +264,40 @@ function markerLanguages(word: string): readonly EarsLanguage[] | undefined {
  * letters is no marker (its lower case is itself, and every marker is a key here).
  */
 const AS_WRITTEN: ReadonlyMap<string, readonly EarsLanguage[] | undefined> = new Map([...MARKERS.keys()].map((w) => [w, markerLanguages(w)]));
-const LOWER_ASCII = /^[a-z]+$/;
+/** Every language in the order ties are broken: English first, then `OTHER_LANGUAGES` in order. */
+const ALL_LANGUAGES: readonly EarsLanguage[] = [ENGLISH, ...OTHER_LANGUAGES];
+const INDEX_OF: ReadonlyMap<EarsLanguage, number> = new Map(ALL_LANGUAGES.map((l, i) => [l, i]));
 
 const ANY_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const HANGUL = /\p{Script=Hangul}/gu;
 const HAN = /\p{Script=Han}/gu;
 const LETTER = /\p{L}/gu;
-/** Runs of Latin letters (with the accented ones of Latin-1 and Latin Extended-A/B); markers are all Latin script. */
-const NON_WORD = /[^A-Za-z\u00C0-\u024F]+/;
+/** The first code unit of any Han, kana or Hangul character (Hangul Jamo, U+1100); below it no text needs the script test. */
+const FIRST_CJK_UNIT = 0x1100;
 
 /**
  * The language a sentence is written in. Script decides first: a sentence with kana or Hangul,
  * or largely Han, is Japanese, Korean or Chinese even when EARS keywords or names in it are
  * English. Latin-script sentences go to the language whose function words occur most; English
  * wins ties, so a sentence with no telling words is read as English, as before.
+ *
+ * Words are runs of Latin letters (A-Z, a-z and the accented ones of Latin-1 and Latin
+ * Extended-A/B, U+00C0-U+024F; markers are all Latin script), read in one pass over the text:
+ * a word of upper-case ASCII letters (an EARS keyword or acronym) is skipped without being cut
+ * out, a lower-case ASCII word is one lookup, and only other words are lower-cased.
  */
 export function detectLanguage(text: string): EarsLanguage {
-  // Most criteria are Latin script: one test skips the script counts for them.
-  if (ANY_CJK.test(text)) {
+  const n = text.length;
+  // Most criteria are Latin script: one scan of their code units skips the script counts for them.
+  let maybeCjk = false;
+  for (let i = 0; i < n; i++) {
+    if (text.charCodeAt(i) >= FIRST_CJK_UNIT) {
+      maybeCjk = true;
+      break;
+    }
+  }
+  if (maybeCjk && ANY_CJK.test(text)) {
     const kana = count(text, KANA);
     const hangul = count(text, HANGUL);
     const han = count(text, HAN);
@@ -293,21 +308,31 @@ export function detectLanguage(text: string): EarsLanguage {
     // Han characters are denser; a quoted label or two does not make an English sentence Chinese.
     if (han >= 6 || (han > 0 && han * 5 >= count(text, LETTER))) return BY_CODE.get('zh') ?? ENGLISH;
   }
-  const scores = new Map<EarsLanguage, number>();
-  for (const word of text.split(NON_WORD)) {
-    const languages = AS_WRITTEN.has(word) ? AS_WRITTEN.get(word) : LOWER_ASCII.test(word) ? undefined : markerLanguages(word);
-    if (languages) for (const language of languages) scores.set(language, (scores.get(language) ?? 0) + 1);
-  }
-  let best = ENGLISH;
-  let bestScore = scores.get(ENGLISH) ?? 0;
-  for (const language of OTHER_LANGUAGES) {
-    const s = scores.get(language) ?? 0;
-    if (s > bestScore) {
-      best = language;
-      bestScore = s;
+  const scores = new Array<number>(ALL_LANGUAGES.length).fill(0);
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (!isWordUnit(c)) continue;
+    const from = i;
+    let lowerAscii = true;
+    let upperAscii = true;
+    for (; i < n && isWordUnit((c = text.charCodeAt(i))); i++) {
+      if (c < 97 || c > 122) lowerAscii = false;
+      if (c < 65 || c > 90) upperAscii = false;
     }
+    // Upper-case words of two or more letters are never markers (see `markerLanguages`).
+    if (upperAscii && i - from > 1) continue;
+    const word = text.slice(from, i);
+    const languages = lowerAscii ? AS_WRITTEN.get(word) : markerLanguages(word);
+    if (languages) for (const language of languages) scores[INDEX_OF.get(language)!]!++;
   }
-  return best;
+  let best = 0;
+  for (let l = 1; l < ALL_LANGUAGES.length; l++) if (scores[l]! > scores[best]!) best = l;
+  return ALL_LANGUAGES[best]!;
+}
+
+/** A code unit of a marker word: `[A-Za-z\u00C0-\u024F]`. */
+function isWordUnit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f);
 }
 
 function count(text: string, pattern: RegExp): number {

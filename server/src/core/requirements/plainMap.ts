@@ -21,6 +21,54 @@ export interface PlainMap {
 const ESCAPABLE = /[\\`*_{}[\]()#+\-.!]/;
 const WORD = /[\p{L}\p{N}]/u;
 
+/** What the statement rules read of a criterion: its readable text and code spans, without the offsets that only a finding's range needs. */
+export interface PlainText {
+  readonly text: string;
+  readonly code: readonly { readonly from: number; readonly to: number }[];
+}
+
+/** Shared by every text without code spans (most criteria), so frozen. */
+const NO_CODE: readonly { readonly from: number; readonly to: number }[] = Object.freeze([]);
+
+/**
+ * The readable text of `raw` (as `toPlainMap` makes it) without building its offsets. A
+ * criterion that reads as written is its own text: the same string, no copy.
+ */
+export function toPlainText(raw: string): PlainText {
+  if (readsAsWritten(raw)) return { text: raw, code: NO_CODE };
+  const { text, code } = toPlainMap(raw);
+  return { text, code: code.length ? code : NO_CODE };
+}
+
+/**
+ * True when the readable text of `raw` is `raw` itself: no character that markup could drop
+ * (comments, escapes, backticks, `*`, a `_` that is not between two ASCII letters or digits) and
+ * white space only as single ASCII spaces between other characters. Most criteria are written
+ * so; one pass over their characters replaces the map's per-character work. Conservative: a
+ * text that fails may still read as written, and `toPlainMap` decides.
+ */
+export function readsAsWritten(raw: string): boolean {
+  const last = raw.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === last || raw.charCodeAt(i - 1) === 32) return false;
+    } else if (c < 32 || c === 42 /* * */ || c === 60 /* < */ || c === 92 /* \\ */ || c === 96 /* ` */) {
+      return false;
+    } else if (c === 95 /* _ */) {
+      if (!isAsciiWord(raw.charCodeAt(i - 1)) || !isAsciiWord(raw.charCodeAt(i + 1))) return false;
+    } else if (c >= 128 && /\s/.test(raw[i]!)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** An ASCII letter or digit (NaN, outside the text, is neither). */
+function isAsciiWord(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /**
  * Mirrors how the parser's plain text is made: HTML comments, emphasis markers (`*`, `_` at a
  * word edge, so `Auth_Service` survives), code-span backticks and escapes are dropped, and runs
@@ -33,6 +81,14 @@ const WORD = /[\p{L}\p{N}]/u;
  * nothing; counting the pending space into the span once made empty spans end before they began.
  */
 export function toPlainMap(raw: string): PlainMap {
+  if (!readsAsWritten(raw)) return mapMarkup(raw);
+  const offsets = raw.length < 0xffff ? new Uint16Array(raw.length + 1) : new Uint32Array(raw.length + 1);
+  for (let i = 1; i <= raw.length; i++) offsets[i] = i;
+  return { text: raw, offsets, code: NO_CODE };
+}
+
+/** `toPlainMap` for any text, character by character; exported to test that it agrees with `readsAsWritten`. */
+export function mapMarkup(raw: string): PlainMap {
   // Every readable character but an inserted space is the raw character at its offset, so the
   // text is appended a run of raw characters at a time (`runFrom`..`runTo`, not yet in `text`)
   // instead of one character at a time. Offsets go into one array sized for every raw character
@@ -119,8 +175,10 @@ export function toPlainMap(raw: string): PlainMap {
   return { text, offsets: all.slice(0, length + 1), code };
 }
 
+/** `/\s/` on one UTF-16 unit, with the regular expression asked only about the few non-ASCII units that could be space. */
 function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || /\s/.test(ch);
+  const c = ch.charCodeAt(0);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(ch);
 }
 
 /**

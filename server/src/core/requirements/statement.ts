@@ -4,7 +4,7 @@ import { FileEdit } from '../findings';
 import { SpecModel } from '../index/specModel';
 import { CriterionNode, TextSource } from '../model';
 import { Range } from '../text/range';
-import { PlainMap, plainRange, toPlainMap } from './plainMap';
+import { PlainText, plainRange, toPlainMap, toPlainText } from './plainMap';
 
 /**
  * One requirement statement as the `ears.*` and `quality.*` rules see it: readable text, where
@@ -35,7 +35,8 @@ export interface Statement {
    * Everything a statement rule's result depends on except the statement's line and glossary:
    * two statements with equal keys and glossaries get the same findings, shifted by the lines
    * between them (checks/statementResults.ts relies on it to re-check only edited criteria).
-   * It may share memory with the file text, so a table that keeps it across edits keeps a copy.
+   * A new string that shares no memory with the file text, so that a table may keep it across
+   * edits without keeping old file texts alive.
    */
   readonly key: string;
 }
@@ -54,12 +55,15 @@ export function statementFromSource(
 /**
  * A statement read from its Markdown source. A spec's statements live as long as its model, for
  * every spec of the workspace, so each holds only its fields: the methods are shared, and the
- * readable text and its offsets are made on first use. When a statement's findings come from the
- * cache (checks/statementResults.ts) no rule reads its text, and an unchanged criterion costs no
- * mapping at all.
+ * readable text is made on first use. When a statement's findings come from the cache
+ * (checks/statementResults.ts) no rule reads its text, and an unchanged criterion costs no
+ * mapping at all. The offsets of the readable characters are not kept: only a finding's range
+ * needs them, so `locate` and `edit` map the source again (one typed array per criterion of the
+ * workspace, kept for nothing, was most of a statement's memory), and a criterion that reads as
+ * written keeps its source string as its text.
  */
 class SourceStatement implements Statement {
-  private made: PlainMap | undefined;
+  private made: PlainText | undefined;
 
   constructor(
     readonly path: string,
@@ -70,9 +74,9 @@ class SourceStatement implements Statement {
     private readonly fallbackText: string,
   ) {}
 
-  private plain(): PlainMap | undefined {
+  private plain(): PlainText | undefined {
     if (!this.source) return undefined;
-    return (this.made ??= toPlainMap(this.source.raw));
+    return (this.made ??= toPlainText(this.source.raw));
   }
 
   get text(): string {
@@ -84,13 +88,11 @@ class SourceStatement implements Statement {
   }
 
   locate(from: number, to: number): Range {
-    const map = this.plain();
-    return map && this.source ? plainRange(this.source, map, from, to) : this.range;
+    return this.source ? plainRange(this.source, toPlainMap(this.source.raw), from, to) : this.range;
   }
 
   edit(from: number, to: number, newText: string): FileEdit | undefined {
-    const map = this.plain();
-    return map && this.source ? { path: this.path, range: plainRange(this.source, map, from, to), newText } : undefined;
+    return this.source ? { path: this.path, range: plainRange(this.source, toPlainMap(this.source.raw), from, to), newText } : undefined;
   }
 
   get codeSpans(): readonly { readonly from: number; readonly to: number }[] {
@@ -103,14 +105,17 @@ class SourceStatement implements Statement {
 
   /**
    * Positions are relative to the statement's first line, so a criterion that only moved keeps
-   * its key. Made on demand by concatenation, which is cheap but keeps `source.raw` (a slice that
-   * keeps its whole file text alive): a table that stores a key stores a copy (see `Statement.key`).
+   * its key. Made on demand with `Array.prototype.join`, which writes the parts into one new flat
+   * string: concatenation would make a string that points at `source.raw`, a slice that keeps
+   * its whole file text alive, and a table keeps keys across edits. (Keys used to be concatenated
+   * and then copied through JSON, three passes over the text where one does.)
    */
   get key(): string {
     const { path, id, range, source } = this;
     const at = `${range.start.character}:${range.end.line - range.start.line}:${range.end.character}`;
-    const text = source ? `${source.start.line - range.start.line}:${source.start.character}\u0000${source.raw}` : `-\u0000${this.fallbackText}`;
-    return `${path}\u0000${id}\u0000${at}\u0000${text}`;
+    return source
+      ? [path, id, at, `${source.start.line - range.start.line}:${source.start.character}`, source.raw].join('\u0000')
+      : [path, id, at, '-', this.fallbackText].join('\u0000');
   }
 }
 

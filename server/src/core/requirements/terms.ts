@@ -1,6 +1,8 @@
 // @spec specthread-core#7.2, specthread-core#15.4
 import { AnalysisCache, cacheKey } from '../analysisCache';
 import { BoundedMap } from '../boundedMap';
+import { matchesOf } from './matches';
+import { NO_MASK, WordGate, gateWordOf, isAsciiTerm } from './wordGate';
 
 /**
  * Term lists of the `quality.*` rules and the matcher that finds them. Each list is keyed by
@@ -128,13 +130,34 @@ export function findTerms(text: string, terms: readonly string[], cache?: Analys
   // The result depends only on the text and the list. Without a cache (a one-off call) the list
   // is prepared each time.
   const tables = cache?.table(TERM_TABLES);
-  const list = tables ? preparedIn(tables, terms) : prepare(terms, undefined);
+  return matchList(text, tables ? preparedIn(tables, terms) : prepare(terms, undefined), NO_MASK);
+}
+
+/**
+ * `findTerms` of a statement's text. The statement's words are looked up once (wordGate.ts) and
+ * kept with the engine's cache while the statement lives, so each further list it is checked
+ * against costs one AND when none of its words can start a term of the list.
+ */
+export function termsOf(statement: { readonly text: string }, terms: readonly string[], cache?: AnalysisCache): readonly TermMatch[] {
+  const tables = cache?.table(TERM_TABLES);
+  if (!tables) return findTerms(statement.text, terms);
+  const list = preparedIn(tables, terms);
+  if (list.bit === 0) return matchList(statement.text, list, NO_MASK);
+  let words = tables.words.get(statement);
+  // A mask made before this list had its bit does not know the list; made again, it does.
+  if (!words || words.version < tables.gate.version) {
+    words = { mask: tables.gate.maskOf(statement.text), version: tables.gate.version };
+    tables.words.set(statement, words);
+  }
+  return matchList(statement.text, list, words.mask);
+}
+
+function matchList(text: string, list: PreparedList, mask: number): readonly TermMatch[] {
   // Cheap pre-check: a term that does not occur as a substring cannot match the full pattern.
   // Nearly every statement fails it for nearly every list, so that answer is one shared empty
   // array, not one array per statement and list (some 370,000 of them at 41,000 criteria).
   const anyCaps = list.caps.length > 0 && list.caps.some((t) => text.includes(t));
-  const lower = list.otherFirstWords.length > 0 ? text.toLowerCase() : '';
-  const anyOther = list.otherFirstWords.some((w) => lower.includes(w));
+  const anyOther = mask === NO_MASK || list.bit === 0 ? anyFirstWord(text, list.otherFirstWords) : (mask & list.bit) !== 0 || anyFirstWord(text, list.ungated);
   if (!anyCaps && !anyOther) return NO_MATCHES;
   // Results are not memoised by text: the engine keeps each statement's findings
   // (checks/statementResults.ts), so a text reaches a list again only when its criterion
@@ -147,6 +170,13 @@ export function findTerms(text: string, terms: readonly string[], cache?: Analys
   return out.length ? out : NO_MATCHES;
 }
 
+/** True when the lower-cased text holds one of `words` anywhere (not only as a whole word). */
+function anyFirstWord(text: string, words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  const lower = text.toLowerCase();
+  return words.some((w) => lower.includes(w));
+}
+
 /** The answer for a text with no term: shared, so frozen. */
 const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
 
@@ -155,6 +185,10 @@ interface PreparedList {
   readonly caps: string[];
   /** The first word of each other term, lower-cased, for the substring pre-check. */
   readonly otherFirstWords: string[];
+  /** The list's bit in the engine's word gate; 0 when it has none (and the substring pre-check decides). */
+  readonly bit: number;
+  /** First words of the other terms the gate cannot look up (`???`), checked as substrings. */
+  readonly ungated: string[];
   matchCaps(text: string): TermMatch[];
   matchOther(text: string): TermMatch[];
 }
@@ -166,9 +200,12 @@ interface PreparedList {
 interface TermTables {
   readonly lists: WeakMap<readonly string[], PreparedList>;
   readonly patterns: BoundedMap<string, RegExp>;
+  readonly gate: WordGate;
+  /** Each statement's word mask, and the gate version it was made at. */
+  readonly words: WeakMap<object, { readonly mask: number; readonly version: number }>;
 }
 
-const TERM_TABLES = cacheKey<TermTables>('terms', () => ({ lists: new WeakMap(), patterns: new BoundedMap(200) }));
+const TERM_TABLES = cacheKey<TermTables>('terms', () => ({ lists: new WeakMap(), patterns: new BoundedMap(200), gate: new WordGate(), words: new WeakMap() }));
 
 function preparedIn(tables: TermTables, terms: readonly string[]): PreparedList {
   let p = tables.lists.get(terms);
@@ -186,9 +223,14 @@ function prepare(terms: readonly string[], tables: TermTables | undefined): Prep
   // Patterns are compiled on first use: most statements fail the pre-check and never need them.
   let capsPattern: RegExp | undefined;
   let otherPattern: RegExp | undefined;
+  const otherFirstWords = other.map((t) => t.toLowerCase().split(/\s+/)[0]!);
+  const gated = other.every(isAsciiTerm) ? other.map(gateWordOf) : undefined;
+  const bit = tables && gated ? tables.gate.bitFor([...new Set(gated.filter((w) => w !== undefined))]) : 0;
   return {
     caps,
-    otherFirstWords: other.map((t) => t.toLowerCase().split(/\s+/)[0]!),
+    otherFirstWords,
+    bit,
+    ungated: otherFirstWords.filter((_, i) => gated?.[i] === undefined),
     matchCaps: (text) => matchAll(text, (capsPattern ??= patternFor(caps, '', tables))),
     matchOther: (text) => matchAll(text, (otherPattern ??= patternFor(other, 'i', tables))),
   };
@@ -208,7 +250,7 @@ function patternFor(terms: readonly string[], flags: string, tables: TermTables 
 }
 
 function matchAll(text: string, re: RegExp | undefined): TermMatch[] {
-  return re ? [...text.matchAll(re)].map((m) => ({ from: m.index, to: m.index + m[0].length, text: m[0] })) : [];
+  return re ? matchesOf(re, text).map((m) => ({ from: m.index, to: m.index + m[0].length, text: m[0] })) : [];
 }
 
 /** Applies a `{ add, remove, replace }` setting to a default list. */

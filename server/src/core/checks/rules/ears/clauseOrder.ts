@@ -17,22 +17,25 @@ export const clauseOrder = statementRule(
   },
   (statement, report, context) => {
     const shape = earsOf(statement, context.cache, context.vocabulary);
-    const ranks = clauseRanks(context.clauseOrder);
     // Messages quote the word as written (MIENTRAS, QUANDO), upper-cased so "When" reads as WHEN.
     const word = (c: { from: number; to: number }) => statement.text.slice(c.from, c.to).toUpperCase();
-    let highest: { keyword: string; rank: number } | undefined;
-    for (const clause of shape.clauses) {
-      const rank = ranks.get(clause.keyword);
-      if (rank === undefined) continue;
-      if (highest && rank < highest.rank) {
-        report({
-          path: statement.path,
-          range: statement.locate(clause.from, clause.to),
-          message: `${word(clause)} comes after ${highest.keyword}: EARS orders preconditions ${context.clauseOrder.join(' → ')}.`,
-        });
-        return;
+    // Only a second precondition can come out of order: most criteria have one or none, and skip the ranks.
+    if (shape.clauses.length > 1) {
+      const ranks = clauseRanks(context.clauseOrder);
+      let highest: { keyword: string; rank: number } | undefined;
+      for (const clause of shape.clauses) {
+        const rank = ranks.get(clause.keyword);
+        if (rank === undefined) continue;
+        if (highest && rank < highest.rank) {
+          report({
+            path: statement.path,
+            range: statement.locate(clause.from, clause.to),
+            message: `${word(clause)} comes after ${highest.keyword}: EARS orders preconditions ${context.clauseOrder.join(' → ')}.`,
+          });
+          return;
+        }
+        if (!highest || rank > highest.rank) highest = { keyword: word(clause), rank };
       }
-      if (!highest || rank > highest.rank) highest = { keyword: word(clause), rank };
     }
     // WHERE after SHALL is usually a data filter ("… WHERE auth.uid() = user_id"), not a feature clause.
     const late = shape.trailing.find((c) => c.keyword !== 'WHERE');

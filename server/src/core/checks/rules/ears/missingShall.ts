@@ -1,6 +1,6 @@
 // @spec specthread-core#16.4
 import { earsOf } from '../../../requirements/ears';
-import { findTerms } from '../../../requirements/terms';
+import { termsOf } from '../../../requirements/terms';
 import { statementRule } from '../../statementRule';
 
 /** Up to four words and a colon at the start of a criterion. */
@@ -32,7 +32,7 @@ export const missingShall = statementRule(
     // "Opcional (fora do MVP): …", "Páginas afetadas: …": a labelled note or list kept among the
     // criteria, not a sentence that forgot its SHALL.
     if (LABEL.test(statement.text)) return;
-    if (findTerms(statement.text, context.terms('quality.weak-modal'), context.cache).length > 0) return;
+    if (termsOf(statement, context.terms('quality.weak-modal'), context.cache).length > 0) return;
     report({ path: statement.path, range: statement.range, message: `Criterion ${statement.id} has no SHALL: write it as '<system> SHALL <response>'.` });
   },
 );

@@ -1,4 +1,4 @@
-import type { AnalysisCache } from '../../../analysisCache';
+import { AnalysisCache, cacheKey } from '../../../analysisCache';
 import { earsOf } from '../../../requirements/ears';
 import type { Vocabulary } from '../../../requirements/vocabulary';
 import { normalizeName } from '../../../requirements/rewrite';
@@ -47,6 +47,19 @@ function systemOf(statement: Statement, cache: AnalysisCache, vocabulary: Vocabu
   return name.split(/\s+/).length > 6 ? undefined : { name, ...system };
 }
 
+/** Each glossary's name keys, made once per glossary array (a spec's statements share one) instead of once per statement. */
+const GLOSSARY_KEYS = cacheKey('unknownSystem.glossaryKeys', () => new WeakMap<readonly string[], ReadonlySet<string>>());
+
+function glossaryKeys(glossary: readonly string[], cache: AnalysisCache): ReadonlySet<string> {
+  const table = cache.table(GLOSSARY_KEYS);
+  let keys = table.get(glossary);
+  if (!keys) {
+    keys = new Set(glossary.map(key));
+    table.set(glossary, keys);
+  }
+  return keys;
+}
+
 function unknownSystemOf(
   statement: Statement,
   cache: AnalysisCache,
@@ -55,7 +68,7 @@ function unknownSystemOf(
   if (statement.glossary.length === 0) return undefined;
   const system = systemOf(statement, cache, vocabulary);
   if (!system) return undefined;
-  return statement.glossary.some((t) => key(t) === key(system.name)) ? undefined : system;
+  return glossaryKeys(statement.glossary, cache).has(key(system.name)) ? undefined : system;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { findTerms } from '../../../requirements/terms';
+import { termsOf } from '../../../requirements/terms';
 import { overlapsTerms, termRule } from '../../termRule';
 
 /**
@@ -65,7 +65,7 @@ export const vagueTerm = termRule(
     // "where appropriate" is an escape clause; that rule reports the whole phrase.
     keep: (m, s, context) =>
       !overlapsTerms(m, s, context.terms('quality.escape-clause'), context.cache) &&
-      !findTerms(s.text, IDIOMS, context.cache).some((i) => i.from <= m.from && m.to <= i.to) &&
+      !termsOf(s, IDIOMS, context.cache).some((i) => i.from <= m.from && m.to <= i.to) &&
       !PURPOSE.test(s.text.slice(Math.max(0, m.from - 8), m.from)) &&
       !SPELLED_OUT.test(s.text.slice(m.to)) &&
       !isNamePart(s.text, m.from, m.to),
