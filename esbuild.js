@@ -3,24 +3,8 @@
 const esbuild = require('esbuild');
 const { version } = require('./package.json');
 
-// markdown-it's dist files are compiled with oxc's class-property helper: every field of every
-// Token and StateBlock is set through `_defineProperty`, which converts the key and asks `in` before
-// Object.defineProperty. A CPU profile of `check` at L showed it as 0.27 s of 1.8 s of spec parsing.
-// Its classes have no accessors and nothing writes their prototypes, so a plain assignment makes
-// the same own, enumerable, writable property; the helper is replaced by one when the bundle is built.
-const DEFINE_PROPERTY_HELPER = /function _defineProperty\(e, r, t\) \{[^}]*\}\) : e\[r\] = t, e;\n\}/;
-const markdownItFields = {
-  name: 'markdown-it-fields',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.(?:mjs|cjs\.js)$/ }, async (args) => {
-      const text = await require('fs').promises.readFile(args.path, 'utf8');
-      // A markdown-it release built otherwise is bundled as it is: it behaves the same, only slower.
-      const contents = text.replace(DEFINE_PROPERTY_HELPER, 'function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}');
-      if (contents === text) console.warn(`esbuild.js: no _defineProperty helper found in ${args.path}; bundled unchanged`);
-      return { contents, loader: 'js' };
-    });
-  },
-};
+// markdown-it's class fields as plain assignments (see the plugin for why and how).
+const { markdownItFields } = require('./scripts/markdownItFields.js');
 
 const common = {
   bundle: true,
