@@ -21,7 +21,8 @@ export function scanBlocks(text: string, lines: LineIndex): { root: Block; codeL
   const root: Block = { type: 'root', startLine: 0, endLine: Math.max(0, lines.lineCount - 1), children: [] };
   const codeLines = new Set<number>();
   // markdown-it's normalize rule: one kind of line break, and no NUL.
-  const src = text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  let src = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (src.includes('\0')) src = src.replace(/\0/g, '\uFFFD');
   if (!src) return { root, codeLines };
   const state = new BlockState(src, lines, root, codeLines);
   return state.tokenize(0, state.lineMax) ? { root, codeLines } : undefined;
@@ -77,32 +78,31 @@ class BlockState {
     private readonly codeLines: Set<number>,
   ) {
     this.stack = [root];
-    const s = src;
-    // StateBlock's constructor, including its quirk that a last line of only white space is dropped.
-    for (let start = 0, pos = 0, indent = 0, offset = 0, len = s.length, indentFound = false; pos < len; pos++) {
-      const ch = s.charCodeAt(pos);
-      if (!indentFound) {
-        if (isSpace(ch)) {
-          indent++;
-          if (ch === 9) offset += 4 - (offset % 4);
-          else offset++;
-          continue;
-        } else indentFound = true;
+    // StateBlock's constructor, by line breaks found with indexOf rather than a loop over every
+    // character: each line's start, end and leading white space (tShift in characters, sCount in
+    // columns with tabs to the next multiple of 4), and its quirk that a last line of only white
+    // space, with no line break after it, is dropped.
+    const len = src.length;
+    for (let start = 0; start < len;) {
+      const br = src.indexOf('\n', start);
+      const end = br < 0 ? len : br;
+      let pos = start;
+      let offset = 0;
+      for (; pos < end; pos++) {
+        const ch = src.charCodeAt(pos);
+        if (ch === 0x20) offset++;
+        else if (ch === 0x09) offset += 4 - (offset % 4);
+        else break;
       }
-      if (ch === 10 || pos === len - 1) {
-        if (ch !== 10) pos++;
-        this.bMarks.push(start);
-        this.eMarks.push(pos);
-        this.tShift.push(indent);
-        this.sCount.push(offset);
-        indentFound = false;
-        indent = 0;
-        offset = 0;
-        start = pos + 1;
-      }
+      if (br < 0 && pos === end) break;
+      this.bMarks.push(start);
+      this.eMarks.push(end);
+      this.tShift.push(pos - start);
+      this.sCount.push(offset);
+      start = end + 1;
     }
-    this.bMarks.push(s.length);
-    this.eMarks.push(s.length);
+    this.bMarks.push(len);
+    this.eMarks.push(len);
     this.tShift.push(0);
     this.sCount.push(0);
     this.lineMax = this.bMarks.length - 1;
