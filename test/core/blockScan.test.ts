@@ -59,6 +59,9 @@ const CONTENT = fc.constantFrom(
   '~~~',
   '> quote',
   '<!-- note -->',
+  '<!-- open',
+  'close -->',
+  '<!-- specthread-disable-next-line ears -->',
   '[ref]: /url',
   '[a] b',
   '[a\\]: b',
@@ -104,6 +107,9 @@ const LINE = fc.oneof(
       '    ```',
       '> quote',
       '<div>',
+      '<!--',
+      '-->',
+      '<!-- a --> b',
       '[ref]: /url',
       '\fform feed',
       'Plain paragraph text.',
@@ -146,12 +152,13 @@ describe('the block scan gives what markdown-it gives', () => {
     assert.ok(accepted > runsFor(1000) / 2, `only ${accepted} documents accepted`);
   });
 
-  it('reads a Kiro requirements, tasks and design file itself, and leaves indented code, quotes, HTML and reference definitions to markdown-it', () => {
+  it('reads a Kiro requirements, tasks and design file itself, reads HTML comments, and leaves indented code, quotes, other HTML and reference definitions to markdown-it', () => {
     const kiro = [
       '# Requirements Document\n\n## Introduction\n\nText.\n\n## Glossary\n\n- **Auth_Service**: signs in\n\n## Requirements\n\n### Requirement 1: Sign in\n\n' +
         '**User Story:** As a user, I want to sign in.\n\n#### Acceptance Criteria\n\n1. WHEN a user signs in THEN THE Auth_Service SHALL log it\n2. THE Auth_Service SHALL lock after 3 tries\n',
       '# Implementation Plan\n\n- [ ] 1. Set up\n  - [x] 1.1 Model\n    - Detail\n    - _Requirements: 1.1, 1.2_\n  - [ ]* 1.2 Test\n\n- [ ] 2. Wire\n  - _Requirements: 2.1_\n',
       '# Design\n\n## Architecture\n\n```mermaid\ngraph TD\n  A --> B\n```\n\n## Properties\n\n*For any* x, y.\n\n**Validates: Requirements 1.1**\n\nTitle\n-----\n\n---\n',
+      '# Tasks\n\n<!-- specthread-disable-next-line tasks -->\n- [ ] 1. A\n  <!-- a note\n  over lines -->\n  - [ ] 1.1 B\n',
     ];
     for (const text of kiro) {
       assert.ok(assertSameAsMarkdownIt(text, 'kiro'), text);
@@ -161,7 +168,8 @@ describe('the block scan gives what markdown-it gives', () => {
       '# A\n\n    code\n',
       '> quote\n',
       '<div>\n# x\n</div>\n',
-      'a\n<!-- c -->\n',
+      'a\n<div>\n',
+      '<p>\n',
       '- a\n\n      code\n',
       '[x]: /url\n',
       '- a\n  > b\n',

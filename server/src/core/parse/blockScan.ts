@@ -12,8 +12,8 @@ import { LineIndex } from '../text/lineIndex';
  *
  * Each function follows its markdown-it rule line by line (`list` is `rules_block/list.ts`, and so
  * on), so the same lines take the same branches. The rules it does not port, indented code,
- * blockquotes, HTML blocks and link reference definitions, are only asked whether they could
- * match, the way markdown-it asks them; where one could, the scan gives up (`undefined`) and
+ * blockquotes, HTML blocks other than comments and link reference definitions, are only asked
+ * whether they could match, the way markdown-it asks them; where one could, the scan gives up (`undefined`) and
  * markdown-it parses the file. `test/core/blockScan.test.ts` compares both on generated documents
  * and on every Markdown file of the corpus.
  */
@@ -190,10 +190,10 @@ class BlockState {
     (this.stack[this.stack.length - 1] as { content?: string }).content = content;
   }
 
-  private leaf(type: 'code' | 'rule', startLine: number, end: number): void {
+  private leaf(type: 'code' | 'html' | 'rule', startLine: number, end: number): void {
     const endLine = type === 'rule' ? startLine : lastContentLine(this.lines, startLine, end - 1);
     this.stack[this.stack.length - 1]!.children.push({ type, startLine, endLine, children: [] });
-    if (type === 'code') for (let l = startLine; l <= endLine; l++) this.codeLines.add(l);
+    if (type !== 'rule') for (let l = startLine; l <= endLine; l++) this.codeLines.add(l);
   }
 
   // --- ParserBlock.tokenize ---
@@ -229,7 +229,7 @@ class BlockState {
     if (this.list(line, endLine, false)) return true;
     if (this.gaveUp) return false;
     if (first === 0x5b && this.mayBeReference(line)) return this.giveUp();
-    if (first === 0x3c) return this.giveUp();
+    if (first === 0x3c) return this.isComment(line) ? this.htmlComment(line, endLine) : this.giveUp();
     if (this.heading(line, false)) return true;
     return this.paragraphOrSetextHeading(line, endLine);
   }
@@ -239,14 +239,16 @@ class BlockState {
     if (this.fence(line, endLine, true)) return true;
     const pos = this.bMarks[line]! + this.tShift[line]!;
     const first = this.src.charCodeAt(pos);
-    // A blockquote (or, ending a paragraph, an HTML block) that could start here: not ported.
-    if (this.sCount[line]! - this.blkIndent < 4 && (first === 0x3e || (chain === 'paragraph' && first === 0x3c))) {
+    // A blockquote (or, ending a paragraph, an HTML block other than a comment) that could start here: not ported.
+    if (this.sCount[line]! - this.blkIndent < 4 && (first === 0x3e || (chain === 'paragraph' && first === 0x3c && !this.isComment(line)))) {
       this.giveUp();
       return true;
     }
     if (this.hr(line, true)) return true;
     if (chain === 'list') return false;
     if (this.list(line, endLine, true)) return true;
+    // html_block, of which only comments are ported; they end a paragraph.
+    if (first === 0x3c && this.sCount[line]! - this.blkIndent < 4) return true;
     return this.heading(line, true);
   }
 
@@ -263,6 +265,35 @@ class BlockState {
       if (ch === 0x5d) return this.src.charCodeAt(pos + 1) === 0x3a;
       if (ch === 0x5c) return true;
     }
+    return true;
+  }
+
+  // --- rules_block/html_block.ts, for comments only ---
+
+  /** The line starts an HTML comment (`<!--`), the one HTML block spec files hold often (suppressions, template notes). */
+  private isComment(line: number): boolean {
+    return this.src.startsWith('<!--', this.bMarks[line]! + this.tShift[line]!);
+  }
+
+  /**
+   * An HTML block of markdown-it's comment sequence (`/^<!--/` to `/-->/`): no earlier sequence
+   * matches a line starting `<!--`. It runs to the line holding `-->`, or stops before a
+   * non-blank line indented less than its container.
+   */
+  private htmlComment(startLine: number, endLine: number): boolean {
+    let nextLine = startLine + 1;
+    if (!this.src.slice(this.bMarks[startLine]! + this.tShift[startLine]!, this.eMarks[startLine]!).includes('-->')) {
+      for (; nextLine < endLine; nextLine++) {
+        if (this.sCount[nextLine]! < this.blkIndent && !this.isEmpty(nextLine)) break;
+        const lineText = this.src.slice(this.bMarks[nextLine]! + this.tShift[nextLine]!, this.eMarks[nextLine]!);
+        if (lineText.includes('-->')) {
+          if (lineText.length !== 0) nextLine++;
+          break;
+        }
+      }
+    }
+    this.line = nextLine;
+    this.leaf('html', startLine, nextLine);
     return true;
   }
 
