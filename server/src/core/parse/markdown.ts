@@ -1,6 +1,8 @@
 // @spec specthread-core#1.4
 import MarkdownIt from 'markdown-it';
 import { Heading } from '../model';
+import { Block, BlockType, MarkdownDoc, lastContentLine } from './blocks';
+import { scanBlocks } from './blockScan';
 import { LineIndex } from '../text/lineIndex';
 import { Range } from '../text/range';
 
@@ -13,32 +15,7 @@ import { Range } from '../text/range';
  * line text, which the parsers need anyway.
  */
 
-export type BlockType = 'root' | 'heading' | 'paragraph' | 'list' | 'listItem' | 'code' | 'html' | 'blockquote' | 'table' | 'rule';
-
-export interface Block {
-  readonly type: BlockType;
-  /** First line (zero-based). */
-  readonly startLine: number;
-  /** Last line (zero-based, inclusive), trailing blank lines excluded. */
-  endLine: number;
-  /** Heading level 1–6. */
-  readonly depth?: number;
-  /** For lists: numbered or bulleted. */
-  readonly ordered?: boolean;
-  /** For list items of numbered lists: the number as written (`3` in `3. …`). */
-  readonly number?: string;
-  /** Raw inline Markdown of headings and paragraphs. */
-  readonly content?: string;
-  readonly children: Block[];
-}
-
-export interface MarkdownDoc {
-  readonly text: string;
-  readonly lines: LineIndex;
-  readonly root: Block;
-  /** Line numbers (zero-based) inside code and HTML blocks, where nothing is parsed as spec. */
-  readonly codeLines: ReadonlySet<number>;
-}
+export type { Block, BlockType, MarkdownDoc } from './blocks';
 
 /**
  * The parser is configured once and never changed afterwards; `parse` keeps no state between
@@ -65,6 +42,14 @@ const OPEN_TYPES: Record<string, BlockType> = {
 
 export function parseMarkdown(text: string): MarkdownDoc {
   const lines = new LineIndex(text);
+  // Most spec files hold only headings, paragraphs, lists and fenced code, which blockScan.ts
+  // reads as markdown-it does at a fraction of the cost; it leaves any other file to markdown-it.
+  const scanned = scanBlocks(text, lines);
+  return scanned ? { text, lines, root: scanned.root, codeLines: scanned.codeLines } : parseWithMarkdownIt(text, lines);
+}
+
+/** The document as markdown-it parses it; exported for the test that compares it with the scan. */
+export function parseWithMarkdownIt(text: string, lines: LineIndex = new LineIndex(text)): MarkdownDoc {
   const tokens = PARSER.parse(text, {});
   const root: Block = { type: 'root', startLine: 0, endLine: Math.max(0, lines.lineCount - 1), children: [] };
   const stack: Block[] = [root];
@@ -103,12 +88,6 @@ export function parseMarkdown(text: string): MarkdownDoc {
     }
   }
   return { text, lines, root, codeLines };
-}
-
-function lastContentLine(lines: LineIndex, from: number, to: number): number {
-  let end = Math.min(to, lines.lineCount - 1);
-  while (end > from && lines.lineText(end).trim() === '') end--;
-  return end;
 }
 
 /** From the first non-blank character of the block's first line to the end of its last line. */

@@ -38,14 +38,20 @@ export function withReading(facts: SpecFileFacts, text: string): SpecFileFacts {
 }
 
 export function assessReading(facts: SpecFileFacts, text: string, expects: ReadingExpectation): FileReading {
-  const scan = scanText(text);
+  const lines = splitLines(text);
+  const scan = scanText(text, lines);
   const requirements = facts.requirements.length;
   const criteria = facts.requirements.reduce((n, r) => n + r.criteria.length, 0);
   const tasks = facts.tasks.length;
   const counts = { requirements, criteria, tasks, candidates: expects === 'tasks' ? scan.checkboxes : scan.items, headings: scan.headings.slice(0, 4) };
   const read = expects === 'tasks' ? tasks : requirements;
   if (read === 0) return { expects, level: looksStructured(scan) ? 'none' : 'empty', ...counts };
-  return { expects, level: shareRead(facts, expects, counts.candidates, text) >= SHARE ? 'high' : 'partial', ...counts };
+  return { expects, level: shareRead(facts, expects, counts.candidates, lines) >= SHARE ? 'high' : 'partial', ...counts };
+}
+
+/** Lines as LSP counts them (`\n`, `\r\n`, a lone `\r`); a plain split when the text has no `\r`, which most have. */
+function splitLines(text: string): string[] {
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 /**
@@ -56,11 +62,10 @@ export function assessReading(facts: SpecFileFacts, text: string, expects: Readi
  * has no criteria, which its own rule reports. Statements that carry no criteria by nature
  * (spec-kit FR and SC lines) are not counted.
  */
-function shareRead(facts: SpecFileFacts, expects: ReadingExpectation, checkboxes: number, text: string): number {
+function shareRead(facts: SpecFileFacts, expects: ReadingExpectation, checkboxes: number, lines: readonly string[]): number {
   if (expects === 'tasks') return checkboxes === 0 ? 1 : Math.min(1, facts.tasks.length / checkboxes);
   const rated = facts.requirements.filter((r) => !r.kind || r.kind === 'requirement' || r.kind === 'story');
   if (rated.length === 0) return 1;
-  const lines = text.split(/\r\n|\r|\n/);
   const unread = rated.filter((r) => r.criteria.length === 0 && hasItems(lines, r.sectionRange.start.line + 1, r.sectionRange.end.line));
   return 1 - unread.length / rated.length;
 }
@@ -93,30 +98,43 @@ interface TextScan {
   headings: string[];
 }
 
-function scanText(text: string): TextScan {
+function scanText(text: string, lines: readonly string[]): TextScan {
   const scan: TextScan = { contentLines: 0, checkboxes: 0, items: 0, headings: [] };
   let fence = false;
   let frontMatter = text.startsWith('---');
-  const lines = text.split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (frontMatter) {
       if (i > 0 && /^(---|\.\.\.)\s*$/.test(line)) frontMatter = false;
       continue;
     }
-    if (FENCE.test(line)) fence = !fence;
-    if (fence || !line.trim() || /^\s*<!--/.test(line)) continue;
-    const heading = HEADING.exec(line);
+    // Each pattern below can match only where the first character after spaces and tabs is one it
+    // names, or another white space character (`\s` also takes form feeds and Unicode spaces):
+    // the others skip the regular expressions, which ran on every line of every file.
+    const first = firstAfterBlanks(line);
+    const odd = first <= 0x20 || first >= 0x7f;
+    if ((odd || first === 0x60 || first === 0x7e) && FENCE.test(line)) fence = !fence;
+    if (fence || !line.trim() || ((odd || first === 0x3c) && /^\s*<!--/.test(line))) continue;
+    const heading = first === 0x23 ? HEADING.exec(line) : null;
     if (heading) {
       const title = headingTitle(heading[2]!);
       if (heading[1]!.length > 1 && title) scan.headings.push(`${heading[1]} ${title}`);
       continue;
     }
     scan.contentLines++;
-    if (CHECKBOX.test(line)) scan.checkboxes++;
-    if (ITEM.test(line)) scan.items++;
+    if (odd || first === 0x2d || first === 0x2a || first === 0x2b || (first >= 0x30 && first <= 0x39)) {
+      if (CHECKBOX.test(line)) scan.checkboxes++;
+      if (ITEM.test(line)) scan.items++;
+    }
   }
   return scan;
+}
+
+/** The code of the first character that is not a space or a tab (NaN-free: 0 when there is none). */
+function firstAfterBlanks(line: string): number {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09)) i++;
+  return i < line.length ? line.charCodeAt(i) : 0;
 }
 
 /** A heading's text without its optional closing hashes (`## Goals ##`), by string code rather than a backtracking regex. */

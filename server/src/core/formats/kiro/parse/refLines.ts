@@ -100,6 +100,8 @@ export function scanRefLines(doc: MarkdownDoc, vocabulary?: Vocabulary): RefOccu
   for (let line = 0; line < doc.lines.lineCount; line++) {
     if (doc.codeLines.has(line)) continue;
     const text = doc.lines.lineText(line);
+    // Both headers end their label with a colon; most lines have none, and skip both expressions.
+    if (!text.includes(':') && !text.includes('：')) continue;
     const found = findHeader(text, header);
     if (!found) continue;
     const list = text.slice(found.listStart, found.listEnd);

@@ -1,0 +1,37 @@
+import { LineIndex } from '../text/lineIndex';
+
+/** The block tree of one Markdown file, as `markdown.ts` builds it from markdown-it or `blockScan.ts` scans it. */
+
+export type BlockType = 'root' | 'heading' | 'paragraph' | 'list' | 'listItem' | 'code' | 'html' | 'blockquote' | 'table' | 'rule';
+
+export interface Block {
+  readonly type: BlockType;
+  /** First line (zero-based). */
+  readonly startLine: number;
+  /** Last line (zero-based, inclusive), trailing blank lines excluded. */
+  endLine: number;
+  /** Heading level 1–6. */
+  readonly depth?: number;
+  /** For lists: numbered or bulleted. */
+  readonly ordered?: boolean;
+  /** For list items of numbered lists: the number as written (`3` in `3. …`). */
+  readonly number?: string;
+  /** Raw inline Markdown of headings and paragraphs. */
+  readonly content?: string;
+  readonly children: Block[];
+}
+
+export interface MarkdownDoc {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly root: Block;
+  /** Line numbers (zero-based) inside code and HTML blocks, where nothing is parsed as spec. */
+  readonly codeLines: ReadonlySet<number>;
+}
+
+/** The last line from `from` to `to` that is not blank: a block's map ends after its trailing blank lines. */
+export function lastContentLine(lines: LineIndex, from: number, to: number): number {
+  let end = Math.min(to, lines.lineCount - 1);
+  while (end > from && lines.lineText(end).trim() === '') end--;
+  return end;
+}
