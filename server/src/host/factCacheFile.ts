@@ -10,6 +10,7 @@ import { Finding } from '../core/findings';
 import { writeFileAtomic } from './atomicWrite';
 import { readCacheFile } from './cacheFileRead';
 import { toPosixPath } from './paths';
+import { Stamp, statInWorker } from './statWorker';
 
 declare const SPECTHREAD_VERSION: string;
 
@@ -87,6 +88,8 @@ export class FactCacheFile implements FactCache, SpecResultCache {
   private readonly nextCode = new Map<string, CodeEntry>();
   private readonly recorded = new Map<string, { outcome: CodeOutcome; hash: string }>();
   private dirty = false;
+  /** The stats the worker thread is taking of the loaded code entries (see statEarly). */
+  private early: { entries: readonly CodeEntry[]; stamps: Promise<(Stamp | undefined)[]> } | undefined;
   /** The stored spec entries by folder, indexed on the first spec lookup. */
   private storedSpecs: Map<string, SpecEntry> | undefined;
   /** Spec entries confirmed or recorded in this run; a run that asked about no spec (the CLI) keeps the stored ones. */
@@ -106,6 +109,7 @@ export class FactCacheFile implements FactCache, SpecResultCache {
   static async open(dir: string, options: FactCacheFileOptions): Promise<FactCacheFile> {
     const cache = new FactCacheFile(path.join(dir, CACHE_FILE_NAME), options.engine ?? engineIdentity(), options);
     await cache.load();
+    cache.statEarly();
     return cache;
   }
 
@@ -122,6 +126,21 @@ export class FactCacheFile implements FactCache, SpecResultCache {
       return;
     }
     this.loaded = stored;
+  }
+
+  /**
+   * Begins the stats of every cached code file on a worker thread (statWorker.ts), while the
+   * caller walks the workspace and parses its specs; `validate` takes them when the first code
+   * file is looked up. A stamp taken earlier says no less: a file changed after its stat is
+   * as unseen as one changed after a later stat, and the watchers report both.
+   */
+  private statEarly(): void {
+    const entries = this.loaded?.code;
+    if (!entries?.length) return;
+    const stamps = statInWorker(entries.map((e) => e[0]));
+    // A worker that cannot run is not a failure: validate stats on the main thread instead.
+    stamps.catch(() => undefined);
+    this.early = { entries, stamps };
   }
 
   private rebuild(why: string): void {
@@ -165,10 +184,14 @@ export class FactCacheFile implements FactCache, SpecResultCache {
     const fresh = new Map<string, CodeEntry>();
     const moved = new Map<string, { entry: CodeEntry; stat: Stamp }>();
     const entries = this.loaded?.code ?? [];
-    const stats = await statAll(
-      entries.map((e) => e[0]),
-      token,
-    );
+    const early = this.early?.entries === entries ? await this.early.stamps.catch(() => undefined) : undefined;
+    this.early = undefined;
+    const stats =
+      early ??
+      (await statAll(
+        entries.map((e) => e[0]),
+        token,
+      ));
     entries.forEach((entry, i) => {
       const stat = stats[i];
       if (!stat || stat.size !== entry[1]) return;
@@ -265,16 +288,6 @@ function statSyncOrUndefined(file: string): Stats | undefined {
     // A file the system refuses to stat (permissions, a name too long) is not trusted: it is read again.
     return undefined;
   }
-}
-
-/**
- * What the cache compares of a file's stat. Only these three numbers are kept: at 100,000 files,
- * whole `fs.Stats` objects (with their dates) held some 85 MB while the server saved its cache.
- */
-interface Stamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly ctimeMs: number;
 }
 
 /** Stamps of many files (see STATS_PER_TURN); undefined for a file that is gone or not a file. */

@@ -45,15 +45,11 @@ export function indexWorkspace(
       engine.useSpecResults(cache);
       // Both ways: `$/progress` for editors that show work-done progress, and the typed
       // notification the VS Code client's status item counts with.
-      await engine.indexWorkspace(
-        writer.token,
-        (p) => {
-          report(p.done, p.total);
-          link.indexingProgress?.({ done: p.done, total: p.total });
-        },
-        priority,
-        cache,
-      );
+      const progress = byPercent((done, total) => {
+        report(done, total);
+        link.indexingProgress?.({ done, total });
+      });
+      await engine.indexWorkspace(writer.token, (p) => progress(p.done, p.total), priority, cache);
     } catch (err) {
       // A failure part-way still publishes what was read: silence would hide every spec.
       guard.logFailure('indexing', err);
@@ -69,6 +65,21 @@ export function indexWorkspace(
     link.indexed({ specs: dirs.length, files: dirs.reduce((n, d) => n + engine.filesOfSpec(d).length, 0), findings, millis: Date.now() - started });
   });
   return indexed.then(() => saveCache(cache, link, guard, writer.token));
+}
+
+/**
+ * Passes on progress only when the whole percentage moves (and at the end): indexing reports
+ * every batch of 16 files, and at 6,000 spec files the two notifications per batch cost some
+ * 0.15 s of a warm start's CPU in JSON and socket writes, for a bar that shows percents.
+ */
+export function byPercent(report: ProgressReport): ProgressReport {
+  let last = -1;
+  return (done, total) => {
+    const percent = total ? Math.floor((done / total) * 100) : 100;
+    if (percent === last && done !== total) return;
+    last = percent;
+    report(done, total);
+  };
 }
 
 /** Writes the warm cache once indexing is published; a failure is logged, never fatal. */
