@@ -206,11 +206,11 @@ export class FindingsIndex {
   /**
    * A spec's own findings from the warm cache when it holds them for exactly these inputs, else
    * the rules' (then recorded, unless a rule failed: a fault is never replayed). Rules from
-   * outside the registry (a plugin format's, the test seam's) are not part of the cache's key,
-   * so an engine that has them always runs the rules.
+   * outside the registry (a plugin format's, the test seam's) and a replaced parser are not part
+   * of the cache's key, so an engine that has them always runs the rules.
    */
   private storedOrChecked(specDir: string, analysis: SpecAnalysis, token: CancellationToken): Finding[] {
-    const cache = this.from.extraSpecRules ? undefined : this.specResults;
+    const cache = this.from.extraSpecRules || this.from.options.parse ? undefined : this.specResults;
     const inputs = cache && this.ownInputs(specDir);
     const stored = inputs === undefined ? undefined : cache!.ownFindings(specDir, inputs);
     if (stored) return [...stored];
