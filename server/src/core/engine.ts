@@ -13,6 +13,7 @@ import { SpecFileStore } from './engine/fileStore';
 import { FindingsIndex } from './engine/findingsIndex';
 import { EngineOptions, IndexProgress } from './engine/options';
 import { SpecIndex } from './engine/specIndex';
+import { SpecResultCache } from './engine/specResultCache';
 import { WorkspaceIndexer } from './engine/workspaceIndexer';
 import { FileNote } from './fileNote';
 import { FileNoteStore } from './fileNoteStore';
@@ -30,6 +31,7 @@ import { Workspace } from './workspace';
 
 export type { EngineOptions, IndexProgress } from './engine/options';
 export type { CodeOutcome, FactCache } from './engine/factCache';
+export type { SpecResultCache } from './engine/specResultCache';
 
 /**
  * The analysis engine, transport-neutral: the language server, the CLI and tests all drive this
@@ -172,6 +174,16 @@ export class Engine {
     } finally {
       this.codeIndex.factCache = undefined;
     }
+  }
+
+  /**
+   * Start-up's warm cache of spec results (see engine/specResultCache.ts): while it is set, a
+   * spec's own findings are taken from it when its inputs are exactly those stored, and recorded
+   * otherwise. The language server sets it for start-up indexing and its first publish, then
+   * clears it with `undefined`.
+   */
+  useSpecResults(cache: SpecResultCache | undefined): void {
+    this.results.specResults = cache;
   }
 
   /** Reads the archived spec files that indexing deferred (EngineOptions.lazyArchives); none deferred, nothing to do. */

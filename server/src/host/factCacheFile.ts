@@ -5,14 +5,17 @@ import * as os from 'os';
 import * as path from 'path';
 import { CancellationToken, throwIfCancelled, yieldToEventLoop } from '../core/cancellation';
 import { CodeOutcome, FactCache } from '../core/engine/factCache';
+import { SpecResultCache } from '../core/engine/specResultCache';
+import { Finding } from '../core/findings';
 import { writeFileAtomic } from './atomicWrite';
 import { readCacheFile } from './cacheFileRead';
 import { toPosixPath } from './paths';
+import { Stamp, statInWorker } from './statWorker';
 
 declare const SPECTHREAD_VERSION: string;
 
 /** Bumped whenever the stored shape or the facts' types change, so an older file is rebuilt, not misread. */
-export const CACHE_FORMAT = 'specthread-fact-cache/2';
+export const CACHE_FORMAT = 'specthread-fact-cache/3';
 export const CACHE_FILE_NAME = 'facts.json';
 
 /**
@@ -48,11 +51,15 @@ const STATS_PER_TURN = 2000;
  */
 type CodeEntry = [path: string, size: number, mtimeMs: number, hash: string, outcome: CodeOutcome | 0, ctimeMs: number];
 
+/** A spec folder's own findings, under the hash of the inputs they were computed from (see core/engine/specResultCache.ts). */
+type SpecEntry = [specDir: string, inputsHash: string, findings: Finding[]];
+
 interface StoredCache {
   readonly format: string;
   readonly engine: string;
   readonly fingerprint: string;
   readonly code: CodeEntry[];
+  readonly specs: SpecEntry[];
 }
 
 export interface FactCacheFileOptions {
@@ -71,7 +78,7 @@ export interface FactCacheFileOptions {
  * moved, the content hash decides. The file holds only what the last run saw, so a deleted
  * file's entry goes with the next write.
  */
-export class FactCacheFile implements FactCache {
+export class FactCacheFile implements FactCache, SpecResultCache {
   private loaded: StoredCache | undefined;
   private fingerprint = '';
   private readonly startedAt = Date.now();
@@ -81,8 +88,16 @@ export class FactCacheFile implements FactCache {
   private readonly nextCode = new Map<string, CodeEntry>();
   private readonly recorded = new Map<string, { outcome: CodeOutcome; hash: string }>();
   private dirty = false;
-  /** What this run took from the cache and what it read, for the benchmark and the tests. */
-  readonly counts = { hits: 0, misses: 0 };
+  /** The stats the worker thread is taking of the loaded code entries (see statEarly). */
+  private early: { entries: readonly CodeEntry[]; stamps: Promise<(Stamp | undefined)[]> } | undefined;
+  /** The stored spec entries by folder, indexed on the first spec lookup. */
+  private storedSpecs: Map<string, SpecEntry> | undefined;
+  /** Spec entries confirmed or recorded in this run; a run that asked about no spec (the CLI) keeps the stored ones. */
+  private readonly nextSpecs = new Map<string, SpecEntry>();
+  /** The hash of the inputs a spec lookup just missed with, so recording the same inputs does not hash them again. */
+  private readonly missed = new Map<string, { inputs: string; hash: string }>();
+  /** What this run took from the cache and what it read (code files) or checked (specs), for the benchmark and the tests. */
+  readonly counts = { hits: 0, misses: 0, specHits: 0, specMisses: 0 };
 
   private constructor(
     readonly file: string,
@@ -94,6 +109,7 @@ export class FactCacheFile implements FactCache {
   static async open(dir: string, options: FactCacheFileOptions): Promise<FactCacheFile> {
     const cache = new FactCacheFile(path.join(dir, CACHE_FILE_NAME), options.engine ?? engineIdentity(), options);
     await cache.load();
+    cache.statEarly();
     return cache;
   }
 
@@ -110,6 +126,21 @@ export class FactCacheFile implements FactCache {
       return;
     }
     this.loaded = stored;
+  }
+
+  /**
+   * Begins the stats of every cached code file on a worker thread (statWorker.ts), while the
+   * caller walks the workspace and parses its specs; `validate` takes them when the first code
+   * file is looked up. A stamp taken earlier says no less: a file changed after its stat is
+   * as unseen as one changed after a later stat, and the watchers report both.
+   */
+  private statEarly(): void {
+    const entries = this.loaded?.code;
+    if (!entries?.length) return;
+    const stamps = statInWorker(entries.map((e) => e[0]));
+    // A worker that cannot run is not a failure: validate stats on the main thread instead.
+    stamps.catch(() => undefined);
+    this.early = { entries, stamps };
   }
 
   private rebuild(why: string): void {
@@ -153,10 +184,14 @@ export class FactCacheFile implements FactCache {
     const fresh = new Map<string, CodeEntry>();
     const moved = new Map<string, { entry: CodeEntry; stat: Stamp }>();
     const entries = this.loaded?.code ?? [];
-    const stats = await statAll(
-      entries.map((e) => e[0]),
-      token,
-    );
+    const early = this.early?.entries === entries ? await this.early.stamps.catch(() => undefined) : undefined;
+    this.early = undefined;
+    const stats =
+      early ??
+      (await statAll(
+        entries.map((e) => e[0]),
+        token,
+      ));
     entries.forEach((entry, i) => {
       const stat = stats[i];
       if (!stat || stat.size !== entry[1]) return;
@@ -165,6 +200,27 @@ export class FactCacheFile implements FactCache {
     });
     if (fresh.size !== entries.length) this.dirty = true;
     return { fresh, moved };
+  }
+
+  ownFindings(specDir: string, inputs: string): readonly Finding[] | undefined {
+    this.storedSpecs ??= new Map((this.loaded?.specs ?? []).map((e) => [e[0], e]));
+    const hash = hashOf(inputs);
+    const entry = this.storedSpecs.get(specDir);
+    if (entry && entry[1] === hash) {
+      this.counts.specHits++;
+      this.nextSpecs.set(specDir, entry);
+      return entry[2];
+    }
+    this.counts.specMisses++;
+    this.missed.set(specDir, { inputs, hash });
+    return undefined;
+  }
+
+  putOwnFindings(specDir: string, inputs: string, findings: readonly Finding[]): void {
+    const missed = this.missed.get(specDir);
+    this.missed.delete(specDir);
+    this.dirty = true;
+    this.nextSpecs.set(specDir, [specDir, missed?.inputs === inputs ? missed.hash : hashOf(inputs), [...findings]]);
   }
 
   putCode(file: string, outcome: CodeOutcome, text: string | undefined): void {
@@ -178,7 +234,8 @@ export class FactCacheFile implements FactCache {
    * RACY_MILLIS). A cache that cannot be written is a note, never a failure.
    */
   async save(token: CancellationToken): Promise<void> {
-    if (!this.dirty && this.nextCode.size === (this.loaded?.code.length ?? 0)) return;
+    const specs = this.storedSpecs ? [...this.nextSpecs.values()] : (this.loaded?.specs ?? []);
+    if (!this.dirty && this.nextCode.size === (this.loaded?.code.length ?? 0) && specs.length === (this.loaded?.specs.length ?? 0)) return;
     const files = [...this.recorded.keys()];
     const stats = await statAll(files, token);
     files.forEach((file, i) => {
@@ -192,6 +249,7 @@ export class FactCacheFile implements FactCache {
       engine: this.engine,
       fingerprint: this.fingerprint,
       code: [...this.nextCode.values()],
+      specs,
     };
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
@@ -230,16 +288,6 @@ function statSyncOrUndefined(file: string): Stats | undefined {
     // A file the system refuses to stat (permissions, a name too long) is not trusted: it is read again.
     return undefined;
   }
-}
-
-/**
- * What the cache compares of a file's stat. Only these three numbers are kept: at 100,000 files,
- * whole `fs.Stats` objects (with their dates) held some 85 MB while the server saved its cache.
- */
-interface Stamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly ctimeMs: number;
 }
 
 /** Stamps of many files (see STATS_PER_TURN); undefined for a file that is gone or not a file. */
@@ -282,5 +330,25 @@ function checkStored(raw: unknown): StoredCache {
     const o = (e as unknown[])[4];
     if (o !== 0 && (!o || typeof o !== 'object')) fail('a code entry has no outcome');
   }
+  if (!Array.isArray(s.specs)) fail('no spec entries');
+  for (const e of s.specs as unknown[]) {
+    if (!Array.isArray(e) || e.length !== 3 || typeof e[0] !== 'string' || typeof e[1] !== 'string' || !Array.isArray(e[2])) fail('a spec entry is malformed');
+    if (!(e as unknown[][])[2]!.every(isStoredFinding)) fail('a spec entry holds a malformed finding');
+  }
   return raw as StoredCache;
+}
+
+const SEVERITIES: readonly unknown[] = ['error', 'warning', 'info', 'hint'];
+
+/** The parts of a finding every reader of it relies on: where it is, what it says, how severe. */
+function isStoredFinding(raw: unknown): boolean {
+  if (!raw || typeof raw !== 'object') return false;
+  const f = raw as Record<string, unknown>;
+  return typeof f.path === 'string' && typeof f.code === 'string' && typeof f.message === 'string' && SEVERITIES.includes(f.severity) && isRange(f.range);
+}
+
+function isRange(raw: unknown): boolean {
+  const r = raw as { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } } | undefined;
+  const at = (p: { line?: unknown; character?: unknown } | undefined) => !!p && typeof p.line === 'number' && typeof p.character === 'number';
+  return !!r && typeof r === 'object' && at(r.start) && at(r.end);
 }

@@ -24,9 +24,10 @@ export type CodeOutcome =
  * A cache only answers for the fingerprint it was begun with: facts depend on the settings (test
  * globs decide a code file's role), so facts recorded under other settings are dropped, never reused.
  *
- * Only code files are cached. Spec files are read anyway (their text is kept for rules and
- * edits), and at 2,000 specs loading their facts from JSON measured about as slow as parsing them
- * again (1.0 s against 1.2 s of CPU) for a cache file six times larger, so they are parsed.
+ * Only code files' facts are cached here. Spec files are read anyway (their text is kept for rules
+ * and edits), and at 2,000 specs loading their facts from JSON measured about as slow as parsing
+ * them again (1.0 s against 1.2 s of CPU) for a cache file six times larger, so they are parsed;
+ * what the per-spec rules made of them is cached by content (specResultCache.ts).
  */
 export interface FactCache {
   /** Called once, before the first lookup, with the fingerprint of the settings the engine runs with. */

@@ -4,6 +4,7 @@ import { Baseline } from '../baseline/baseline';
 import { AnalysisCache } from '../analysisCache';
 import { fileNoteFindings } from '../checks/fileRules';
 import { SpecRule } from '../checks/rule';
+import type { RuleSettings } from '../config/ruleSettings';
 import { runSpecChecks } from '../checks/runChecks';
 import { WorkspaceChecks } from '../checks/runWorkspaceChecks';
 import { faultAnchor, internalError, isCancellation, isInternalError } from '../faults';
@@ -20,7 +21,8 @@ import { CodeIndex } from './codeIndex';
 import { ConfigState } from './configState';
 import { SpecFileStore } from './fileStore';
 import { EngineOptions } from './options';
-import { SpecIndex } from './specIndex';
+import { SpecAnalysis, SpecIndex } from './specIndex';
+import { SpecResultCache, sharedInputs, specInputs } from './specResultCache';
 
 /** What the findings are computed from: the engine's other parts. */
 export interface FindingSources {
@@ -61,6 +63,13 @@ export class FindingsIndex {
   private readonly workspaceFingerprints = new Map<string, string>();
   /** Files whose cross-spec findings moved since crossSpecChangedDirs last looked; undefined: every file. */
   private crossMoved: Set<string> | undefined = undefined;
+  /**
+   * The warm cache's spec results while start-up indexing lasts (set by the engine, see
+   * specResultCache.ts); undefined otherwise, when every spec's own findings come from its rules.
+   */
+  specResults: SpecResultCache | undefined;
+  /** The inputs every spec shares, kept while the policy (settings, config) and baselines are the same. */
+  private shared: { policy: RuleSettings; baselines: readonly Baseline[]; value: string } | undefined;
 
   constructor(private readonly from: FindingSources) {}
 
@@ -181,23 +190,10 @@ export class FindingsIndex {
   }
 
   private ownFindings(specDir: string, token: CancellationToken): Finding[] {
-    const { specs, files, notes, config, options } = this.from;
-    const analysis = specs.analysis(specDir);
+    const { files } = this.from;
+    const analysis = this.from.specs.analysis(specDir);
     if (!analysis) return [];
-    if (!analysis.findings) {
-      const policy = config.policy();
-      const findings = runSpecChecks(analysis.model, policy, token, { extraRules: this.from.extraSpecRules, log: options.log });
-      const fileNotes: FileNote[] = [];
-      for (const path of files.readFilesOfSpec(specDir)) {
-        const failure = files.get(path)!.failure;
-        if (failure) findings.push(failure);
-        const note = notes.get(path);
-        if (note) fileNotes.push(note);
-      }
-      findings.push(...fileNoteFindings(fileNotes, policy, token));
-      if (analysis.fault) findings.push(analysis.fault);
-      analysis.findings = this.accepted(findings).sort(compareFindings);
-    }
+    analysis.findings ??= this.storedOrChecked(specDir, analysis, token);
     // Trace findings on spec files (coverage, tasks without code) change with code, so they are
     // merged here rather than cached with the spec's own findings.
     const trace = this.traceAnalysis(token);
@@ -205,6 +201,54 @@ export class FindingsIndex {
     const inFiles = global.length ? new Set(files.filesOfSpec(specDir)) : undefined;
     const traced = this.accepted([...trace.findingsOfSpec(specDir, token), ...global.filter((f) => inFiles!.has(f.path))]);
     return traced.length ? [...analysis.findings, ...traced].sort(compareFindings) : analysis.findings;
+  }
+
+  /**
+   * A spec's own findings from the warm cache when it holds them for exactly these inputs, else
+   * the rules' (then recorded, unless a rule failed: a fault is never replayed). Rules from
+   * outside the registry (a plugin format's, the test seam's) and a replaced parser are not part
+   * of the cache's key, so an engine that has them always runs the rules.
+   */
+  private storedOrChecked(specDir: string, analysis: SpecAnalysis, token: CancellationToken): Finding[] {
+    const cache = this.from.extraSpecRules || this.from.options.parse ? undefined : this.specResults;
+    const inputs = cache && this.ownInputs(specDir);
+    const stored = inputs === undefined ? undefined : cache!.ownFindings(specDir, inputs);
+    if (stored) return [...stored];
+    const findings = this.checkOwn(specDir, analysis, token);
+    if (inputs !== undefined && !findings.some(isInternalError)) cache!.putOwnFindings(specDir, inputs, findings);
+    return findings;
+  }
+
+  /** What a spec's own findings are computed from, as the warm cache keys them (see specResultCache.ts). */
+  private ownInputs(specDir: string): string {
+    const { config, files, notes, workspace, options } = this.from;
+    const policy = config.policy();
+    if (this.shared?.policy !== policy || this.shared.baselines !== this.baselines) {
+      const value = sharedInputs(config.effectiveSettings(), workspace.roots, options.formats ?? [], !!options.keepAccepted, this.baselines);
+      this.shared = { policy, baselines: this.baselines, value };
+    }
+    const inputs = files.readFilesOfSpec(specDir).map((path) => {
+      const entry = files.get(path)!;
+      return { path, location: entry.location, text: entry.text, note: notes.get(path), declined: !!entry.declined };
+    });
+    return specInputs(this.shared.value, specDir, inputs);
+  }
+
+  /** Runs the per-spec rules, and adds the notes of its files and the faults of its parse. */
+  private checkOwn(specDir: string, analysis: SpecAnalysis, token: CancellationToken): Finding[] {
+    const { files, notes, config, options } = this.from;
+    const policy = config.policy();
+    const findings = runSpecChecks(analysis.model, policy, token, { extraRules: this.from.extraSpecRules, log: options.log });
+    const fileNotes: FileNote[] = [];
+    for (const path of files.readFilesOfSpec(specDir)) {
+      const failure = files.get(path)!.failure;
+      if (failure) findings.push(failure);
+      const note = notes.get(path);
+      if (note) fileNotes.push(note);
+    }
+    findings.push(...fileNoteFindings(fileNotes, policy, token));
+    if (analysis.fault) findings.push(analysis.fault);
+    return this.accepted(findings).sort(compareFindings);
   }
 
   /**

@@ -1,0 +1,138 @@
+// @spec specthread-core#21.3
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { TestClient, uriOf } from '../helpers/lspClient';
+
+/**
+ * The language server's start-up takes a spec's own findings from the warm cache when its files,
+ * settings and baselines are what they were. Whatever changed between two starts, a warm server
+ * must answer exactly as a cold one: the same diagnostics on every file, the same indexed counts
+ * and the same answers to requests; and only the specs a change reaches are checked again.
+ */
+describe('language server start-up with cached spec results', function () {
+  this.timeout(120000);
+  let root: string;
+  const clients: TestClient[] = [];
+  const cacheFile = () => path.join(root, 'node_modules', '.cache', 'specthread', 'facts.json');
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  };
+
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'specthread-warm-specs-'));
+    fs.mkdirSync(path.join(root, 'node_modules'));
+    for (const name of ['alpha', 'beta', 'gamma']) {
+      write(`.kiro/specs/${name}/requirements.md`, requirements(name, ['the user submits valid credentials', 'the user submits invalid credentials']));
+      write(`.kiro/specs/${name}/tasks.md`, tasks(['1.1', '1.2', '1.4']));
+    }
+    write('.kiro/specs/alpha/design.md', '# Design\n\nAlpha builds on gamma#1.1 and beta#1.9.\n');
+    write('src/login.ts', '// @spec gamma#1.1\nexport const login = 1;\n// @spec alpha#1.7\nexport const other = 2;\n');
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) await c.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  /** Starts a server, waits until indexing is published and the cache written, and records what it answers. */
+  async function snapshot(): Promise<{ state: unknown; log: string }> {
+    const client = await TestClient.start({ root });
+    clients.push(client);
+    const indexed = await client.waitForIndexed();
+    const log = await client.waitFor('the cache log line', () => client.logs.find((l) => l.message.includes('spec findings from the cache'))?.message);
+    const diagnostics = [...client.diagnostics]
+      .filter(([, list]) => list.length > 0)
+      .map(([uri, list]) => [path.relative(root, new URL(uri).pathname), list])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const tasksFile = path.join(root, '.kiro/specs/alpha/tasks.md');
+    const requests: unknown[] = [];
+    if (fs.existsSync(tasksFile)) {
+      const lines = fs.readFileSync(tasksFile, 'utf8').split('\n');
+      const line = lines.findIndex((l) => l.includes('_Requirements:'));
+      const at = { textDocument: { uri: uriOf(tasksFile) }, position: { line, character: lines[line]!.indexOf('1.1') + 1 } };
+      requests.push(
+        await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf(tasksFile) } }),
+        await client.connection.sendRequest('textDocument/hover', at),
+        await client.connection.sendRequest('textDocument/definition', at),
+        await client.connection.sendRequest('textDocument/references', { ...at, context: { includeDeclaration: true } }),
+        await client.connection.sendRequest('workspace/symbol', { query: '' }),
+      );
+    }
+    await client.stop();
+    clients.splice(clients.indexOf(client), 1);
+    const state = { indexed: { specs: indexed.specs, files: indexed.files, findings: indexed.findings }, diagnostics, requests };
+    return { state: JSON.parse(JSON.stringify(state).split(root).join('<root>')) as unknown, log };
+  }
+
+  /** Fills the cache, changes the workspace, then compares a warm start with a cold one. */
+  async function warmEqualsCold(change: () => void): Promise<string> {
+    const first = await snapshot();
+    assert.match(first.log, /spec findings from the cache: 0, checked: 3\b/);
+    change();
+    const warm = await snapshot();
+    fs.rmSync(cacheFile());
+    const cold = await snapshot();
+    assert.match(cold.log, /spec findings from the cache: 0,/);
+    assert.deepStrictEqual(warm.state, cold.state);
+    return warm.log;
+  }
+
+  it('nothing changed: every spec comes from the cache', async () => {
+    const log = await warmEqualsCold(() => undefined);
+    assert.match(log, /spec findings from the cache: 3, checked: 0\b/);
+  });
+
+  it('a spec file edited: only its spec is checked again', async () => {
+    const log = await warmEqualsCold(() =>
+      write('.kiro/specs/alpha/requirements.md', requirements('alpha', ['the user submits valid credentials quickly', 'the user logs out', 'the user asks'])),
+    );
+    assert.match(log, /spec findings from the cache: 2, checked: 1\b/);
+  });
+
+  it('a spec added and a spec file deleted', async () => {
+    const log = await warmEqualsCold(() => {
+      write('.kiro/specs/delta/requirements.md', requirements('delta', ['the admin opens the panel']));
+      fs.rmSync(path.join(root, '.kiro/specs/beta/tasks.md'));
+    });
+    assert.match(log, /spec findings from the cache: 2, checked: 2\b/);
+  });
+
+  it('a spec folder renamed', async () => {
+    const log = await warmEqualsCold(() => fs.renameSync(path.join(root, '.kiro/specs/gamma'), path.join(root, '.kiro/specs/gamma-two')));
+    assert.match(log, /spec findings from the cache: 2, checked: 1\b/);
+  });
+
+  it('the repo config changed: every spec is checked again', async () => {
+    const log = await warmEqualsCold(() =>
+      write('specthread.json', JSON.stringify({ rules: { 'structure.numbering-gap': 'error', 'link.unknown-ref': 'off' } })),
+    );
+    assert.match(log, /spec findings from the cache: 0, checked: 3\b/);
+  });
+
+  it('a cache whose spec entries are malformed is rebuilt with one note', async () => {
+    await snapshot();
+    const stored = JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as { specs: unknown[][] };
+    stored.specs[0]![2] = [{ path: 1 }];
+    fs.writeFileSync(cacheFile(), JSON.stringify(stored));
+    const client = await TestClient.start({ root });
+    clients.push(client);
+    await client.waitForIndexed();
+    const notes = client.logs.filter((l) => l.message.includes('it is rebuilt from the files'));
+    assert.strictEqual(notes.length, 1, JSON.stringify(client.logs));
+    assert.match(
+      await client.waitFor('the cache log line', () => client.logs.find((l) => l.message.includes('spec findings from the cache'))?.message),
+      /cache: 0, checked: 3\b/,
+    );
+  });
+});
+
+function requirements(name: string, triggers: readonly string[]): string {
+  const criteria = triggers.map((t, i) => `${i + 1}. WHEN ${t} THEN the system SHALL respond.`).join('\n');
+  return `# Requirements Document\n\n## Introduction\n\nThe ${name} feature.\n\n## Requirements\n\n### Requirement 1\n\n**User Story:** As a user, I want ${name}, so that I can work.\n\n#### Acceptance Criteria\n\n${criteria}\n\n### Requirement 3\n\n**User Story:** As a user, I want more, so that I can rest.\n\n#### Acceptance Criteria\n\n1. The system SHALL log every request.\n`;
+}
+
+function tasks(refs: readonly string[]): string {
+  return `# Implementation Plan\n\n${refs.map((r, i) => `- [${i === 0 ? 'x' : ' '}] ${i + 1}. Build part ${i + 1}\n  - _Requirements: ${r}_`).join('\n')}\n`;
+}
