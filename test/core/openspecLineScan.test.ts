@@ -75,6 +75,16 @@ const LINE = fc.oneof(
     '<!-- note -->',
     '```',
     '~~~',
+    '````',
+    '```ts',
+    '~~~ yaml',
+    '``` a`b',
+    '```  ',
+    '   ```',
+    '    ```',
+    '\t```',
+    '- ```',
+    '~~~~~',
     '[ref]: /url',
     '**WHEN** x **THEN** y',
     '\fform feed',
@@ -117,9 +127,17 @@ describe('the OpenSpec line scan gives what markdown-it gives', () => {
       collectHeadings(lineScannedDoc(spec)!).map((h) => h.text),
       ['Auth', 'Purpose', 'Requirements', 'Requirement: Sign in', 'Scenario: Ok'],
     );
+    // A fence at column 0 is followed: its lines are code, a heading inside it is none.
+    const fenced = '## A\n```md\n# not a heading\n~~~\n```\n## B\n~~~~\n```\n~~~~~ \n\n```\n# unclosed\n\n';
+    assert.ok(assertSameAsMarkdownIt(fenced, 'fenced'));
+    assert.deepStrictEqual(
+      collectHeadings(lineScannedDoc(fenced)!).map((h) => h.text),
+      ['A', 'B'],
+    );
     for (const text of [
       '# A\n\n    code\n',
-      '```\n# not a heading\n```\n',
+      '- a\n  ```\n  # x\n  ```\n',
+      '  ```\n# x\n```\n',
       'Title\n=====\n',
       '> quote\n',
       '<div>\n# x\n</div>\n',
