@@ -127,7 +127,7 @@ function roleOf(text: string, previous: LineRole): LineRole | undefined {
 }
 
 /** markdown-it's ATX heading: the text between the opening `#`s and an optional closing run of `#`s. */
-function atxHeading(text: string, line: number): Block {
+export function atxHeading(text: string, line: number): Block {
   let pos = 0;
   while (pos < text.length && text.charCodeAt(pos) === 0x23) pos++;
   const depth = pos;
