@@ -71,8 +71,24 @@ const LINE = fc.oneof(
     '-     code in item',
     '> quote',
     '> # quoted',
+    '>',
+    '> ',
+    '>text',
+    '> > nested',
+    '>\ttab',
+    '> - item',
+    '>     code',
+    '> ```',
+    '> ---',
     '<div>',
     '<!-- note -->',
+    '<!-- open',
+    'close -->',
+    '-->',
+    '<!-->',
+    '<360px wide',
+    '- <b>bold</b>',
+    '- <360px',
     '```',
     '~~~',
     '````',
@@ -127,6 +143,13 @@ describe('the OpenSpec line scan gives what markdown-it gives', () => {
       collectHeadings(lineScannedDoc(spec)!).map((h) => h.text),
       ['Auth', 'Purpose', 'Requirements', 'Requirement: Sign in', 'Scenario: Ok'],
     );
+    // Quotes of plain text and comments at column 0 are followed too.
+    const quoted = '> Note: text\n> more\nlazy\n\n<!-- a\n# hidden\n-->\n## C\n<!-- one line -->\ntext\n';
+    assert.ok(assertSameAsMarkdownIt(quoted, 'quoted'));
+    assert.deepStrictEqual(
+      collectHeadings(lineScannedDoc(quoted)!).map((h) => h.text),
+      ['C'],
+    );
     // A fence at column 0 is followed: its lines are code, a heading inside it is none.
     const fenced = '## A\n```md\n# not a heading\n~~~\n```\n## B\n~~~~\n```\n~~~~~ \n\n```\n# unclosed\n\n';
     assert.ok(assertSameAsMarkdownIt(fenced, 'fenced'));
@@ -139,7 +162,8 @@ describe('the OpenSpec line scan gives what markdown-it gives', () => {
       '- a\n  ```\n  # x\n  ```\n',
       '  ```\n# x\n```\n',
       'Title\n=====\n',
-      '> quote\n',
+      '> # quoted\n',
+      '> - listed\n',
       '<div>\n# x\n</div>\n',
       '- a\n\n      code\n',
       'a\n- # b\n',

@@ -34,7 +34,14 @@ export function lineScannedDoc(text: string): MarkdownDoc | undefined {
       previous = 'fence';
       continue;
     }
-    const role = roleOf(lineText, previous);
+    if (lineText.startsWith('<!--')) {
+      const end = commentEnd(lines, line);
+      for (let l = line; l <= end; l++) codeLines.add(l);
+      line = end;
+      previous = 'fence';
+      continue;
+    }
+    const role: LineRole | undefined = lineText.charCodeAt(0) === 0x3e ? quoteRole(lineText) : roleOf(lineText, previous);
     if (role === undefined) return undefined;
     if (role === 'heading') root.children.push(atxHeading(lineText, line));
     previous = role;
@@ -96,13 +103,40 @@ const ATX = /^#{1,6}(?:[ \t]|$)/;
 const RULE_OR_UNDERLINE = /^(?:=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})[ \t]*$/;
 const LINK_REFERENCE = /^\[[^\]]*\]:/;
 
+/**
+ * markdown-it's HTML block of a comment opened at column 0 (it may interrupt a paragraph): up to
+ * the first line holding `-->`, the opening line included, or for one never closed the last
+ * non-blank line of the document. Its lines are code lines, as parseMarkdown counts them.
+ */
+function commentEnd(lines: LineIndex, start: number): number {
+  for (let line = start; line < lines.lineCount; line++) if (lines.lineText(line).includes('-->')) return line;
+  let end = lines.lineCount - 1;
+  while (end > start && lines.lineText(end).trim() === '') end--;
+  return end;
+}
+
+/**
+ * A block quote line at column 0 whose content is plain paragraph text (or nothing) holds no
+ * code and no top-level heading; to the lines after it, it is a paragraph (lazy continuation
+ * lines continue it, the rest interrupt it exactly as they would a top-level paragraph) or,
+ * empty, a blank. Content that could open a block of its own inside the quote is not scanned.
+ */
+function quoteRole(text: string): LineRole | undefined {
+  const content = text.slice(text.charCodeAt(1) === 0x20 ? 2 : 1);
+  if (content === '') return 'blank';
+  if (/^[ \t>]|^#{1,6}(?:[ \t]|$)|^```|^~~~|^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^<[A-Za-z/!?]/.test(content)) return undefined;
+  if (RULE_OR_UNDERLINE.test(content) || LINK_REFERENCE.test(content)) return undefined;
+  return 'paragraph';
+}
+
 function roleOf(text: string, previous: LineRole): LineRole | undefined {
   if (/^[ \t]*$/.test(text)) return 'blank';
   const indent = /^ */.exec(text)![0].length;
   const prefix = PREFIX.exec(text)![0];
   const content = text.slice(prefix.length);
   // Tabs in the prefix make columns depend on tab stops; a quote's content has its own containers.
-  if (prefix.includes('\t') || content.startsWith('>') || content.startsWith('<')) return undefined;
+  // An HTML block starts with `<` and a letter, `/`, `!` or `?`; `<360px` is text.
+  if (prefix.includes('\t') || content.startsWith('>') || /^<[A-Za-z/!?]/.test(content)) return undefined;
   // A fence anywhere but at column 0 may sit in a list item, whose indentation decides where it ends.
   if (content.startsWith('```') || content.startsWith('~~~')) return undefined;
   // Four columns of indentation are indented code unless the line continues a paragraph.
