@@ -117,7 +117,7 @@ const LINE = fc.oneof(
   fc
     .tuple(
       fc.constantFrom('', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', ' \t'),
-      fc.constantFrom('text', '# h', '- item', '---', '===', '-', '1. x', '<p>', '> q', '[a]: b', '* * *', ''),
+      fc.constantFrom('text', '# h', '- item', '---', '===', '-', '1. x', '<p>', '> q', '[a]: b', '* * *', '```', '~~~', '````', ''),
     )
     .map(([indent, rest]) => indent + rest),
 );
@@ -143,6 +143,13 @@ describe('the OpenSpec line scan gives what markdown-it gives', () => {
       collectHeadings(lineScannedDoc(spec)!).map((h) => h.text),
       ['Auth', 'Purpose', 'Requirements', 'Requirement: Sign in', 'Scenario: Ok'],
     );
+    // A fence indented as deep as a list item's text is followed when the item cannot change where it ends.
+    const listed = '- **AND** print:\n  ```text\n  # not a heading\n\n  ```\n## D\n';
+    assert.ok(assertSameAsMarkdownIt(listed, 'listed'));
+    assert.deepStrictEqual(
+      collectHeadings(lineScannedDoc(listed)!).map((h) => h.text),
+      ['D'],
+    );
     // Quotes of plain text and comments at column 0 are followed too.
     const quoted = '> Note: text\n> more\nlazy\n\n<!-- a\n# hidden\n-->\n## C\n<!-- one line -->\ntext\n';
     assert.ok(assertSameAsMarkdownIt(quoted, 'quoted'));
@@ -159,8 +166,9 @@ describe('the OpenSpec line scan gives what markdown-it gives', () => {
     );
     for (const text of [
       '# A\n\n    code\n',
-      '- a\n  ```\n  # x\n  ```\n',
+      '- a\n  ```\n# x\n  ```\n',
       '  ```\n# x\n```\n',
+      '- a\n  ```\n  x\n    ```\n',
       'Title\n=====\n',
       '> # quoted\n',
       '> - listed\n',

@@ -8,13 +8,14 @@ import { LineIndex } from '../../../text/lineIndex';
  * OpenSpec files hold neither code nor anything that makes a line's role depend on its container,
  * and for those this line scan gives the same document markdown-it gives (no code lines, the same
  * headings with the same text), at a fraction of its cost: markdown-it was over half of parsing
- * an OpenSpec repository. Fenced code that opens at column 0 is followed as markdown-it follows it
- * (such a fence is always top-level: a list item's content is indented, and a fence is no lazy
- * paragraph continuation); a quarter of the files of OpenSpec's own repository hold one, and
- * they were a third of its parse time. A file holding any other line that could open a code or
- * HTML block (an indented fence included), be a setext underline or a heading inside a list or
- * quote, or whose role would need the container structure to tell, is not scanned (undefined):
- * markdown-it parses it. The scan is conservative by design; `test/core/openspecLineScan.test.ts`
+ * an OpenSpec repository. Fenced code is followed as markdown-it follows it: at column 0 (such a
+ * fence is always top-level: a list item's content is indented, and a fence is no lazy paragraph
+ * continuation), and indented up to three spaces where the list item it may sit in cannot change
+ * where it ends (indentedFenceEnd); a quarter of the files of OpenSpec's own repository hold one,
+ * and they were a third of its parse time. Block quotes of plain text and HTML comments at column
+ * 0 are followed too. A file holding any other line that could open a code or HTML block, be a
+ * setext underline or a heading inside a list or quote, or whose role would need the container
+ * structure to tell, is not scanned (undefined): markdown-it parses it. The scan is conservative by design; `test/core/openspecLineScan.test.ts`
  * compares both on every file it accepts.
  */
 export function lineScannedDoc(text: string): MarkdownDoc | undefined {
@@ -28,7 +29,8 @@ export function lineScannedDoc(text: string): MarkdownDoc | undefined {
     const lineText = lines.lineText(line);
     const fence = fenceOpening(lineText);
     if (fence) {
-      const end = fenceEnd(lines, line, fence);
+      const end = fence.indent === 0 ? fenceEnd(lines, line, fence) : indentedFenceEnd(lines, line, fence);
+      if (end === undefined) return undefined;
       for (let l = line; l <= end; l++) codeLines.add(l);
       line = end;
       previous = 'fence';
@@ -55,16 +57,42 @@ type LineRole = 'start' | 'blank' | 'heading' | 'fence' | 'paragraph' | 'other';
 interface Fence {
   readonly marker: number;
   readonly length: number;
+  /** Spaces before the opening run: 0 to 3. */
+  readonly indent: number;
 }
 
-/** A fence opening at column 0: three or more backticks or tildes; a backtick fence's info string holds no backtick (markdown-it's `fence`). */
+/**
+ * A fence opening: up to three spaces, then three or more backticks or tildes; a backtick fence's
+ * info string holds no backtick (markdown-it's `fence`). A tab before it is left to markdown-it.
+ */
 function fenceOpening(text: string): Fence | undefined {
-  const marker = text.charCodeAt(0);
+  let indent = 0;
+  while (indent < 3 && text.charCodeAt(indent) === 0x20) indent++;
+  const marker = text.charCodeAt(indent);
   if (marker !== 0x60 && marker !== 0x7e) return undefined;
   let length = 1;
-  while (text.charCodeAt(length) === marker) length++;
-  if (length < 3 || (marker === 0x60 && text.includes('`', length))) return undefined;
-  return { marker, length };
+  while (text.charCodeAt(indent + length) === marker) length++;
+  if (length < 3 || (marker === 0x60 && text.includes('`', indent + length))) return undefined;
+  return { marker, length, indent };
+}
+
+/**
+ * A fence indented one to three spaces is a fence wherever it stands (a list item's text starts
+ * at most that far in, so it is no code block there either), but in a list item a line indented
+ * less than the item's text ends it, and the closing fence may sit deeper. Without following
+ * the list structure, such a fence is only scanned when that cannot matter: it closes on a line
+ * indented exactly as it opened, every non-blank line before is indented at least as far, and no
+ * line before could close it at another indentation. Otherwise undefined: markdown-it parses the file.
+ */
+function indentedFenceEnd(lines: LineIndex, start: number, fence: Fence): number | undefined {
+  for (let line = start + 1; line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    if (/^[ \t]*$/.test(text)) continue;
+    const indent = /^ */.exec(text)![0].length;
+    if (indent < fence.indent || text.charCodeAt(indent) === 0x09) return undefined;
+    if (closesFence(text.slice(indent), fence)) return indent === fence.indent ? line : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -137,7 +165,7 @@ function roleOf(text: string, previous: LineRole): LineRole | undefined {
   // Tabs in the prefix make columns depend on tab stops; a quote's content has its own containers.
   // An HTML block starts with `<` and a letter, `/`, `!` or `?`; `<360px` is text.
   if (prefix.includes('\t') || content.startsWith('>') || /^<[A-Za-z/!?]/.test(content)) return undefined;
-  // A fence anywhere but at column 0 may sit in a list item, whose indentation decides where it ends.
+  // A fence after a list marker, or four columns in, may sit in a list item whose indentation decides where it ends.
   if (content.startsWith('```') || content.startsWith('~~~')) return undefined;
   // Four columns of indentation are indented code unless the line continues a paragraph.
   if (indent >= 4 && previous !== 'paragraph') return undefined;
