@@ -71,10 +71,36 @@ const LINE = fc.oneof(
     '-     code in item',
     '> quote',
     '> # quoted',
+    '>',
+    '> ',
+    '>text',
+    '> > nested',
+    '>\ttab',
+    '> - item',
+    '>     code',
+    '> ```',
+    '> ---',
     '<div>',
     '<!-- note -->',
+    '<!-- open',
+    'close -->',
+    '-->',
+    '<!-->',
+    '<360px wide',
+    '- <b>bold</b>',
+    '- <360px',
     '```',
     '~~~',
+    '````',
+    '```ts',
+    '~~~ yaml',
+    '``` a`b',
+    '```  ',
+    '   ```',
+    '    ```',
+    '\t```',
+    '- ```',
+    '~~~~~',
     '[ref]: /url',
     '**WHEN** x **THEN** y',
     '\fform feed',
@@ -91,7 +117,7 @@ const LINE = fc.oneof(
   fc
     .tuple(
       fc.constantFrom('', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', ' \t'),
-      fc.constantFrom('text', '# h', '- item', '---', '===', '-', '1. x', '<p>', '> q', '[a]: b', '* * *', ''),
+      fc.constantFrom('text', '# h', '- item', '---', '===', '-', '1. x', '<p>', '> q', '[a]: b', '* * *', '```', '~~~', '````', ''),
     )
     .map(([indent, rest]) => indent + rest),
 );
@@ -117,11 +143,35 @@ describe('the OpenSpec line scan gives what markdown-it gives', () => {
       collectHeadings(lineScannedDoc(spec)!).map((h) => h.text),
       ['Auth', 'Purpose', 'Requirements', 'Requirement: Sign in', 'Scenario: Ok'],
     );
+    // A fence indented as deep as a list item's text is followed when the item cannot change where it ends.
+    const listed = '- **AND** print:\n  ```text\n  # not a heading\n\n  ```\n## D\n';
+    assert.ok(assertSameAsMarkdownIt(listed, 'listed'));
+    assert.deepStrictEqual(
+      collectHeadings(lineScannedDoc(listed)!).map((h) => h.text),
+      ['D'],
+    );
+    // Quotes of plain text and comments at column 0 are followed too.
+    const quoted = '> Note: text\n> more\nlazy\n\n<!-- a\n# hidden\n-->\n## C\n<!-- one line -->\ntext\n';
+    assert.ok(assertSameAsMarkdownIt(quoted, 'quoted'));
+    assert.deepStrictEqual(
+      collectHeadings(lineScannedDoc(quoted)!).map((h) => h.text),
+      ['C'],
+    );
+    // A fence at column 0 is followed: its lines are code, a heading inside it is none.
+    const fenced = '## A\n```md\n# not a heading\n~~~\n```\n## B\n~~~~\n```\n~~~~~ \n\n```\n# unclosed\n\n';
+    assert.ok(assertSameAsMarkdownIt(fenced, 'fenced'));
+    assert.deepStrictEqual(
+      collectHeadings(lineScannedDoc(fenced)!).map((h) => h.text),
+      ['A', 'B'],
+    );
     for (const text of [
       '# A\n\n    code\n',
-      '```\n# not a heading\n```\n',
+      '- a\n  ```\n# x\n  ```\n',
+      '  ```\n# x\n```\n',
+      '- a\n  ```\n  x\n    ```\n',
       'Title\n=====\n',
-      '> quote\n',
+      '> # quoted\n',
+      '> - listed\n',
       '<div>\n# x\n</div>\n',
       '- a\n\n      code\n',
       'a\n- # b\n',

@@ -8,6 +8,7 @@ import { parseTasks } from '../../parse/numberedTasks';
 import { deltaCapability } from './layout';
 import { parseDeltaSpec } from './parse/delta';
 import { lineScannedDoc } from './parse/lineScan';
+import { taskScannedDoc } from './parse/taskScan';
 import { parseChangeMeta } from './parse/meta';
 import { parseProposal } from './parse/proposal';
 import { parseOpenSpecSpec } from './parse/spec';
@@ -36,10 +37,10 @@ export function parseOpenSpecFile(path: string, kind: SpecFileKind, text: string
 }
 
 /**
- * Tasks are read from the list structure, which needs markdown-it; the other kinds are read line
- * by line, and a file the line scan can vouch for needs no Markdown parser (see lineScan.ts).
+ * Tasks are read from the list structure, the other kinds line by line; a file the matching line
+ * scan can vouch for needs no Markdown parser (see lineScan.ts and taskScan.ts).
  */
 function documentOf(path: string, kind: SpecFileKind, text: string): { doc: MarkdownDoc; base: FileBase } {
-  const scanned = kind === 'tasks' ? undefined : lineScannedDoc(text);
+  const scanned = kind === 'tasks' ? taskScannedDoc(text) : lineScannedDoc(text);
   return scanned ? { doc: scanned, base: { path, kind, lineCount: scanned.lines.lineCount } } : markdownBase(path, kind, text);
 }
