@@ -7,6 +7,7 @@ import { CancellationToken, CancelledError, NEVER_CANCELLED } from '../../server
 import { Engine } from '../../server/src/core/engine';
 import { traceMarkers } from '../../server/src/core/trace/traceMarkers';
 import { CodeRead, CodeReadRequest, Workspace } from '../../server/src/core/workspace';
+import { encodeBatch, requestsOf } from '../../server/src/host/codeReadProtocol';
 import { CodeReadThread } from '../../server/src/host/codeReadThread';
 import { NodeWorkspace, NodeWorkspaceOptions } from '../../server/src/host/nodeWorkspace';
 import { toPosixPath } from '../../server/src/host/paths';
@@ -71,6 +72,18 @@ async function findingsOf(root: string, ws: Workspace): Promise<string[]> {
 describe('the code-reading thread (host)', function () {
   // Starting a worker through tsx compiles its sources; under load that takes seconds.
   this.timeout(60000);
+
+  it('a batch crosses to the thread unchanged', () => {
+    const requests: CodeReadRequest[] = [
+      { path: '/ws/a b.ts', maxBytes: 10, markers: ['@spec'] },
+      { path: '/ws/line\nbreak.test.ts', maxBytes: 20, markers: ['@spec', '#'] },
+      { path: '/ws/.specthread/pins.json', maxBytes: Number.POSITIVE_INFINITY, markers: [] },
+      { path: '/ws/é.py', maxBytes: 10, markers: ['@spec'] },
+    ];
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    assert.deepStrictEqual(requestsOf(encodeBatch(1, requests, 5, flag)), requests);
+    assert.deepStrictEqual(requestsOf(encodeBatch(2, [], 5, flag)), []);
+  });
 
   it('reads every code file exactly as the main thread does (generated tree)', async () => {
     const root = generatedTree();
