@@ -131,6 +131,18 @@ describe('the code-reading thread (host)', function () {
     assert.ok(!ws.readsCodeInBackground(requests.length), 'a failed thread is not asked again');
   });
 
+  it('runs no thread, and says nothing, without a worker bundle (the sources run under tsx)', async () => {
+    const root = generatedTree();
+    const notes: string[] = [];
+    for (const options of [{ workerScript: undefined }, {}]) {
+      const ws = workspace(root, { ...options, minFilesForThread: 0, log: (m) => notes.push(m) });
+      const requests = await requestsFor(ws);
+      assert.ok(!ws.readsCodeInBackground(requests.length));
+      assert.strictEqual((await ws.readCodeFiles(requests, NEVER_CANCELLED, requests.length)).length, requests.length);
+    }
+    assert.deepStrictEqual(notes, []);
+  });
+
   it('falls back when the thread dies with batches in flight', async () => {
     const root = generatedTree();
     write(`${root}/crash.js`, "require('worker_threads').parentPort.on('message', () => process.exit(3));\n");
