@@ -7,6 +7,7 @@ import { CancellationToken, CancelledError, NEVER_CANCELLED } from '../../server
 import { Engine } from '../../server/src/core/engine';
 import { traceMarkers } from '../../server/src/core/trace/traceMarkers';
 import { CodeRead, CodeReadRequest, Workspace } from '../../server/src/core/workspace';
+import { encodeBatch, requestsOf } from '../../server/src/host/codeReadProtocol';
 import { CodeReadThread } from '../../server/src/host/codeReadThread';
 import { NodeWorkspace, NodeWorkspaceOptions } from '../../server/src/host/nodeWorkspace';
 import { toPosixPath } from '../../server/src/host/paths';
@@ -72,6 +73,18 @@ describe('the code-reading thread (host)', function () {
   // Starting a worker through tsx compiles its sources; under load that takes seconds.
   this.timeout(60000);
 
+  it('a batch crosses to the thread unchanged', () => {
+    const requests: CodeReadRequest[] = [
+      { path: '/ws/a b.ts', maxBytes: 10, markers: ['@spec'] },
+      { path: '/ws/line\nbreak.test.ts', maxBytes: 20, markers: ['@spec', '#'] },
+      { path: '/ws/.specthread/pins.json', maxBytes: Number.POSITIVE_INFINITY, markers: [] },
+      { path: '/ws/é.py', maxBytes: 10, markers: ['@spec'] },
+    ];
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    assert.deepStrictEqual(requestsOf(encodeBatch(1, requests, 5, flag)), requests);
+    assert.deepStrictEqual(requestsOf(encodeBatch(2, [], 5, flag)), []);
+  });
+
   it('reads every code file exactly as the main thread does (generated tree)', async () => {
     const root = generatedTree();
     const threaded = workspace(root, THREAD);
@@ -116,6 +129,18 @@ describe('the code-reading thread (host)', function () {
     assert.strictEqual(notes.length, 1, notes.join('\n'));
     assert.match(notes[0]!, /code-reading thread could not run .*no-such-worker\.js/);
     assert.ok(!ws.readsCodeInBackground(requests.length), 'a failed thread is not asked again');
+  });
+
+  it('runs no thread, and says nothing, without a worker bundle (the sources run under tsx)', async () => {
+    const root = generatedTree();
+    const notes: string[] = [];
+    for (const options of [{ workerScript: undefined }, {}]) {
+      const ws = workspace(root, { ...options, minFilesForThread: 0, log: (m) => notes.push(m) });
+      const requests = await requestsFor(ws);
+      assert.ok(!ws.readsCodeInBackground(requests.length));
+      assert.strictEqual((await ws.readCodeFiles(requests, NEVER_CANCELLED, requests.length)).length, requests.length);
+    }
+    assert.deepStrictEqual(notes, []);
   });
 
   it('falls back when the thread dies with batches in flight', async () => {

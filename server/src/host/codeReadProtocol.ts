@@ -11,7 +11,8 @@ import { FOLLOW_LINK } from './readCodeFiles';
  */
 export interface ReadBatch {
   readonly id: number;
-  readonly paths: readonly string[];
+  /** The paths joined by NUL, which no path holds: one string clones in one copy, an array of them one by one. */
+  readonly paths: string;
   /** Each request's `maxBytes` (Infinity for the pin store). */
   readonly maxBytes: Float64Array;
   /** Each request's markers, as an index into `markerSets`. */
@@ -45,7 +46,7 @@ export function encodeBatch(id: number, requests: readonly CodeReadRequest[], ho
   const markerSet = new Uint16Array(requests.length);
   const maxBytes = new Float64Array(requests.length);
   requests.forEach((r, i) => {
-    const key = r.markers.join('\u0000');
+    const key = r.markers.length === 1 ? r.markers[0]! : r.markers.join('\u0000');
     let k = keys.get(key);
     if (k === undefined) {
       k = markerSets.push(r.markers) - 1;
@@ -54,12 +55,13 @@ export function encodeBatch(id: number, requests: readonly CodeReadRequest[], ho
     markerSet[i] = k;
     maxBytes[i] = r.maxBytes;
   });
-  return { id, paths: requests.map((r) => r.path), maxBytes, markerSet, markerSets, hostMaxBytes, cancelled };
+  return { id, paths: requests.map((r) => r.path).join('\u0000'), maxBytes, markerSet, markerSets, hostMaxBytes, cancelled };
 }
 
 /** The requests of a batch, as the worker reads them. */
 export function requestsOf(batch: ReadBatch): CodeReadRequest[] {
-  return batch.paths.map((path, i) => ({ path, maxBytes: batch.maxBytes[i]!, markers: batch.markerSets[batch.markerSet[i]!]! }));
+  if (batch.maxBytes.length === 0) return [];
+  return batch.paths.split('\u0000').map((path, i) => ({ path, maxBytes: batch.maxBytes[i]!, markers: batch.markerSets[batch.markerSet[i]!]! }));
 }
 
 export function toWire(read: CodeRead | typeof FOLLOW_LINK): WireRead {

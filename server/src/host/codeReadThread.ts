@@ -10,8 +10,12 @@ import { FOLLOW_LINK } from './readCodeFiles';
 /** How long the thread waits for another batch before it stops (see CodeReadThread.idle). */
 const IDLE_MS = 100;
 
-/** Where the worker's bundle is: next to the bundle that loads it (dist/). */
-export const DEFAULT_WORKER_SCRIPT = join(__dirname, 'codeReadWorker.js');
+/**
+ * Where the worker's bundle is: next to the bundle that loads it (dist/). Undefined when this
+ * module runs from its TypeScript source (tests, scripts under tsx), where there is no bundle:
+ * code files are then read on the main thread, as a missing thread is no fault there.
+ */
+export const DEFAULT_WORKER_SCRIPT: string | undefined = __filename.endsWith('.ts') ? undefined : join(__dirname, 'codeReadWorker.js');
 
 interface Pending {
   readonly token: CancellationToken;
@@ -35,7 +39,8 @@ export class CodeReadThread {
   private readonly pending = new Map<number, Pending>();
 
   constructor(
-    private readonly script: string,
+    /** The worker's entry; undefined for no thread (see DEFAULT_WORKER_SCRIPT). */
+    private readonly script: string | undefined,
     private readonly onFailure: (message: string) => void,
     private readonly idleMs = IDLE_MS,
   ) {}
@@ -47,7 +52,7 @@ export class CodeReadThread {
 
   /** False once the thread failed: the workspace then does not ask it again. */
   get usable(): boolean {
-    return !this.failed;
+    return this.script !== undefined && !this.failed;
   }
 
   /**
@@ -79,11 +84,12 @@ export class CodeReadThread {
   }
 
   private start(): Worker | undefined {
-    if (this.worker || this.failed) return this.worker;
+    if (this.worker || !this.usable) return this.worker;
     try {
       // A missing bundle would only fail in the thread, after the batch was sent; say so at once.
-      if (!existsSync(this.script)) throw new Error(`${this.script} is missing`);
-      const worker = new Worker(this.script);
+      const script = this.script!;
+      if (!existsSync(script)) throw new Error(`${script} is missing`);
+      const worker = new Worker(script);
       worker.on('message', (done: BatchDone) => this.done(done));
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => this.fail(new Error(`it exited with code ${code}`)));

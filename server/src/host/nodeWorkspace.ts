@@ -29,7 +29,7 @@ export const MIN_FILES_FOR_THREAD = 2000;
 
 /** How the host reads code files; tests point these elsewhere. */
 export interface NodeWorkspaceOptions {
-  /** The worker bundle of the code-reading thread (dist/codeReadWorker.js by default). */
+  /** The worker bundle of the code-reading thread (dist/codeReadWorker.js by default; undefined for none). */
   readonly workerScript?: string;
   /** See MIN_FILES_FOR_THREAD. */
   readonly minFilesForThread?: number;
@@ -80,7 +80,7 @@ export class NodeWorkspace implements Workspace {
     options: NodeWorkspaceOptions = {},
   ) {
     const log = options.log ?? ((message: string) => process.stderr.write(`specthread: note: ${message}\n`));
-    this.thread = new CodeReadThread(options.workerScript ?? DEFAULT_WORKER_SCRIPT, log);
+    this.thread = new CodeReadThread('workerScript' in options ? options.workerScript : DEFAULT_WORKER_SCRIPT, log);
     this.minFilesForThread = options.minFilesForThread ?? MIN_FILES_FOR_THREAD;
   }
 
