@@ -19,10 +19,14 @@ export interface TermRuleOptions {
 /** A `quality.*` rule that reports each occurrence of a term from its (configurable) list. */
 export function termRule(meta: RuleMeta, options: TermRuleOptions): StatementRule {
   return statementRule(meta, (statement, report, context) => {
+    // Most statements hold no term of the list, and that answer (one AND, see wordGate.ts) is
+    // cheaper than asking for the statement's language, so it is asked first.
+    const matches = termsOf(statement, context.terms(meta.code), context.cache);
+    if (matches.length === 0) return;
     // The term lists are English words: in Indonesian "minimal 2" means "at least 2", and a
     // Japanese sentence quoting an English name ("quick path") is not vague. Other languages are not judged.
     if (earsOf(statement, context.cache, context.vocabulary).language.code !== 'en') return;
-    for (const match of termsOf(statement, context.terms(meta.code), context.cache)) {
+    for (const match of matches) {
       // `inclusion: never`, `fast` mode: a code span names a value, it does not describe behaviour.
       if (statement.isCode(match.from, match.to)) continue;
       if (options.keep && !options.keep(match, statement, context)) continue;

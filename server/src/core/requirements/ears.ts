@@ -71,7 +71,7 @@ export function analyzeEars(text: string, vocabulary?: Vocabulary, cache?: Analy
   const leadRole = lead ? words.roleOf.get(lead[1]!.toUpperCase()) : undefined;
   if (lead && leadRole) clauses.push({ keyword: leadRole, from: lead.index + lead[0].length - lead[1]!.length, to: lead.index + lead[0].length });
   const trailing: Clause[] = [];
-  for (const m of matchesOf(words.clause, text)) {
+  for (const m of holdsAny(text, words.clauseWords) ? matchesOf(words.clause, text) : NONE) {
     if (lead && m.index === clauses[0]?.from) continue;
     const role = words.roleOf.get(m[1]!);
     if (!role) continue;
@@ -82,7 +82,8 @@ export function analyzeEars(text: string, vocabulary?: Vocabulary, cache?: Analy
     else if (!SENTENCE_END.test(text.slice(Math.max(0, m.index - 4), m.index))) trailing.push(clause);
   }
   const thens: Span[] = [];
-  for (const m of matchesOf(words.then, text)) if (m.index < firstShall) thens.push({ from: m.index, to: m.index + m[0].length });
+  for (const m of holdsAny(text, words.thenWords) ? matchesOf(words.then, text) : NONE)
+    if (m.index < firstShall) thens.push({ from: m.index, to: m.index + m[0].length });
 
   const kinds = new Set(clauses.map((c) => c.keyword));
   const pattern: EarsPattern = shalls.length === 0 ? 'unrecognised' : kinds.size === 0 ? 'ubiquitous' : kinds.size > 1 ? 'complex' : PATTERN_OF[[...kinds][0]!];
@@ -102,13 +103,27 @@ function orNone<T>(list: readonly T[]): readonly T[] {
 
 const SENTENCE_END = /[.;!?]\s+$/;
 
+/**
+ * True when `text` holds one of `words` as written. The clause and THEN patterns match their
+ * words literally (no `i` flag), so a text without any of them has no match: a substring search
+ * per word is cheaper than running the pattern, which tests word boundaries at every position.
+ */
+function holdsAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+
 /** The compiled keyword patterns of one language (its own words plus the English ones). */
 interface Keywords {
   /** The first word, in any case ("When …", "Cuando …"). */
   readonly lead: RegExp;
   /** Later condition keywords, upper case only. */
   readonly clause: RegExp;
+  /** The words `clause` matches: a text that holds none of them (case-sensitive) has no match, and skips the pattern. */
+  readonly clauseWords: readonly string[];
   readonly then: RegExp;
+  /** The words `then` matches, for the same pre-test. */
+  readonly thenWords: readonly string[];
   /** Obligation words in upper case, with an optional English `NOT`. */
   readonly shallUpper: RegExp;
   /** The same words in any case, for hand-written specs with no upper-case keyword. */
@@ -146,7 +161,9 @@ function compile(language: EarsLanguage, configured?: EarsLanguage): Keywords {
   return {
     lead: new RegExp(`^\\s*(${clauseWords})`, 'iu'),
     clause: new RegExp(`(${clauseWords})`, 'gu'),
+    clauseWords: [...roleOf.keys()],
     then: new RegExp(alternation(tables.flatMap((t) => t.then)) || '(?!)', 'gu'),
+    thenWords: tables.flatMap((t) => t.then),
     shallUpper: new RegExp(`(${anyUpper})(\\s+NOT\\b)?`, 'gu'),
     shallAny: new RegExp(`(${shallWords})(\\s+not\\b)?`, 'giu'),
     roleOf,

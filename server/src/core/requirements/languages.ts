@@ -289,13 +289,33 @@ const FIRST_CJK_UNIT = 0x1100;
  */
 export function detectLanguage(text: string): EarsLanguage {
   const n = text.length;
-  // Most criteria are Latin script: one scan of their code units skips the script counts for them.
+  const scores = new Array<number>(ALL_LANGUAGES.length).fill(0);
+  // Most criteria are Latin script: the pass over the words also tells whether the script
+  // counts below are needed at all (any unit at or above U+1100).
   let maybeCjk = false;
   for (let i = 0; i < n; i++) {
-    if (text.charCodeAt(i) >= FIRST_CJK_UNIT) {
-      maybeCjk = true;
-      break;
+    let c = text.charCodeAt(i);
+    if (!isWordUnit(c)) {
+      if (c >= FIRST_CJK_UNIT) maybeCjk = true;
+      continue;
     }
+    const from = i;
+    let lowerAscii = true;
+    let upperAscii = true;
+    let ascii = true;
+    for (; i < n && isWordUnit((c = text.charCodeAt(i))); i++) {
+      if (c < 97 || c > 122) lowerAscii = false;
+      if (c < 65 || c > 90) upperAscii = false;
+      if (c >= 128) ascii = false;
+    }
+    if (c >= FIRST_CJK_UNIT) maybeCjk = true;
+    // Upper-case words of two or more letters are never markers (see `markerLanguages`).
+    if (upperAscii && i - from > 1) continue;
+    // An ASCII word whose length and first and last letters no marker has is no marker: most words end here, uncut.
+    if (ascii && !ASCII_MARKER_SHAPES.has(shapeOf(i - from, text.charCodeAt(from), text.charCodeAt(i - 1)))) continue;
+    const word = text.slice(from, i);
+    const languages = lowerAscii ? AS_WRITTEN.get(word) : markerLanguages(word);
+    if (languages) for (const language of languages) scores[INDEX_OF.get(language)!]!++;
   }
   if (maybeCjk && ANY_CJK.test(text)) {
     const kana = count(text, KANA);
@@ -308,27 +328,20 @@ export function detectLanguage(text: string): EarsLanguage {
     // Han characters are denser; a quoted label or two does not make an English sentence Chinese.
     if (han >= 6 || (han > 0 && han * 5 >= count(text, LETTER))) return BY_CODE.get('zh') ?? ENGLISH;
   }
-  const scores = new Array<number>(ALL_LANGUAGES.length).fill(0);
-  for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
-    if (!isWordUnit(c)) continue;
-    const from = i;
-    let lowerAscii = true;
-    let upperAscii = true;
-    for (; i < n && isWordUnit((c = text.charCodeAt(i))); i++) {
-      if (c < 97 || c > 122) lowerAscii = false;
-      if (c < 65 || c > 90) upperAscii = false;
-    }
-    // Upper-case words of two or more letters are never markers (see `markerLanguages`).
-    if (upperAscii && i - from > 1) continue;
-    const word = text.slice(from, i);
-    const languages = lowerAscii ? AS_WRITTEN.get(word) : markerLanguages(word);
-    if (languages) for (const language of languages) scores[INDEX_OF.get(language)!]!++;
-  }
   let best = 0;
   for (let l = 1; l < ALL_LANGUAGES.length; l++) if (scores[l]! > scores[best]!) best = l;
   return ALL_LANGUAGES[best]!;
 }
+
+/** A word's length with its first and last ASCII letters in lower case, as one number. */
+function shapeOf(length: number, first: number, last: number): number {
+  return length * 65536 + (first | 0x20) * 256 + (last | 0x20);
+}
+
+/** `shapeOf` every ASCII marker: a word of another shape cannot be one, whatever its case. */
+const ASCII_MARKER_SHAPES: ReadonlySet<number> = new Set(
+  [...MARKERS.keys()].filter((w) => /^[a-z]+$/.test(w)).map((w) => shapeOf(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))),
+);
 
 /** A code unit of a marker word: `[A-Za-z\u00C0-\u024F]`. */
 function isWordUnit(c: number): boolean {

@@ -24,8 +24,9 @@ export const passiveVoice = statementRule(
   },
   (statement, report, context) => {
     // An English grammar check: other languages are not judged.
-    if (earsOf(statement, context.cache, context.vocabulary).language.code !== 'en') return;
-    for (const shall of earsOf(statement, context.cache, context.vocabulary).shalls) {
+    const shape = earsOf(statement, context.cache, context.vocabulary);
+    if (shape.language.code !== 'en') return;
+    for (const shall of shape.shalls) {
       const after = shall.not ? shall.not.to : shall.to;
       const m = PARTICIPLE.exec(statement.text.slice(after));
       if (!m || NOT_PASSIVE.has(m[1]!.toLowerCase())) continue;
