@@ -32,6 +32,19 @@ export interface MarkdownDoc {
 /** The last line from `from` to `to` that is not blank: a block's map ends after its trailing blank lines. */
 export function lastContentLine(lines: LineIndex, from: number, to: number): number {
   let end = Math.min(to, lines.lineCount - 1);
-  while (end > from && lines.lineText(end).trim() === '') end--;
+  while (end > from && isBlank(lines, end)) end--;
   return end;
+}
+
+/**
+ * The line is empty after `trim()`. Runs for every block; most lines start with a printable ASCII
+ * character, which answers without cutting the line out of the text, and the rest ask `trim()`.
+ */
+function isBlank(lines: LineIndex, line: number): boolean {
+  const start = lines.lineStart(line);
+  if (start < lines.lineEnd(line)) {
+    const first = lines.text.charCodeAt(start);
+    if (first > 0x20 && first < 0x7f) return false;
+  }
+  return lines.lineText(line).trim() === '';
 }

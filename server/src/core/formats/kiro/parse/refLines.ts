@@ -69,7 +69,7 @@ export function tokenizeRefList(list: string): { target: RefTarget; raw: string;
   const tokens: { target: RefTarget; raw: string; start: number; end: number }[] = [];
   let itemStart = 0;
   for (const item of list.split(/[,;、，；]/)) {
-    const all = ALL.exec(item);
+    const all = item.includes('All') ? ALL.exec(item) : null;
     const m = ITEM.exec(item);
     if (all) {
       const start = itemStart + all[1]!.length;
