@@ -111,6 +111,17 @@ describe('language server start-up with cached spec results', function () {
     assert.match(log, /spec findings from the cache: 0, checked: 3\b/);
   });
 
+  it('a server shut down as soon as it reports indexed has written its cache, and left no temporary file', async () => {
+    const client = await TestClient.start({ root });
+    clients.push(client);
+    await client.waitForIndexed();
+    await client.stop();
+    clients.splice(clients.indexOf(client), 1);
+    const stored = JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as { specs: unknown[] };
+    assert.strictEqual(stored.specs.length, 3);
+    assert.deepStrictEqual(fs.readdirSync(path.dirname(cacheFile())), ['facts.json']);
+  });
+
   it('a cache whose spec entries are malformed is rebuilt with one note', async () => {
     await snapshot();
     const stored = JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as { specs: unknown[][] };

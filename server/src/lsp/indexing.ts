@@ -17,7 +17,8 @@ export type ProgressReport = (done: number, total: number) => void;
  * With `openCache` (`specthread.cache.enabled`), code files unchanged since the last start are
  * taken from the warm cache, and so are the own findings of specs whose files, settings and
  * baselines are what they were (the first publish asks for them); the cache is written again
- * after the writer's task, off the edit path.
+ * after the writer's task, off the edit path; `onSaving` is handed that write, so a shutdown can
+ * let it finish.
  */
 export function indexWorkspace(
   writer: Writer,
@@ -27,6 +28,7 @@ export function indexWorkspace(
   guard: Guard,
   report: ProgressReport,
   openCache?: (token: CancellationToken) => Promise<FactCacheFile | undefined>,
+  onSaving?: (saving: Promise<void>) => void,
 ): Promise<void> {
   const started = Date.now();
   const priority = documents
@@ -64,7 +66,11 @@ export function indexWorkspace(
     const dirs = engine.specDirs();
     link.indexed({ specs: dirs.length, files: dirs.reduce((n, d) => n + engine.filesOfSpec(d).length, 0), findings, millis: Date.now() - started });
   });
-  return indexed.then(() => saveCache(cache, link, guard, writer.token));
+  return indexed.then(() => {
+    const saving = saveCache(cache, link, guard, writer.token);
+    onSaving?.(saving);
+    return saving;
+  });
 }
 
 /**

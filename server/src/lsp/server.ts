@@ -172,12 +172,15 @@ export function startServer(connection: Connection): void {
     ),
   );
 
-  connection.onShutdown(
+  // The answer waits for the warm cache being written after start-up (Session.cacheWritten), so
+  // the client's `exit` cannot end the process in the middle of that write.
+  connection.onShutdown(async () => {
+    await session?.cacheWritten().catch((err: unknown) => guard.logFailure('writing the cache', err));
     guard.notification('shutdown', () => {
       watcher?.dispose();
       session?.dispose();
-    }),
-  );
+    })();
+  });
 
   documents.listen(connection);
   connection.listen();

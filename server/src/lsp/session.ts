@@ -30,6 +30,8 @@ export class Session {
   /** Links of diagnostics and code actions to their rule's documentation. */
   readonly docs: RuleDocsLinks;
   private indexing: Promise<void> | undefined;
+  /** The warm cache being written after start-up indexing (see cacheWritten). */
+  private saving: Promise<void> | undefined;
   /** The editor's JUnit reports (`specthread.testResults`) and what they say. */
   private readonly tests: EditorTestResults;
   /** Settings only an editor has (criteria lenses, test reports); read by the handlers. */
@@ -66,8 +68,19 @@ export class Session {
   /** Indexes the workspace, specs of open documents first, then publishes every spec's diagnostics. */
   startIndexing(report: ProgressReport, openCache?: (token: CancellationToken) => Promise<FactCacheFile | undefined>): Promise<void> {
     // The reports are mapped again once the index is complete: tags in test files name the criteria.
-    this.indexing = indexWorkspace(this.writer, this.engine, this.documents, this.link, this.guard, report, openCache).then(() => this.tests.remap());
+    this.indexing = indexWorkspace(this.writer, this.engine, this.documents, this.link, this.guard, report, openCache, (saving) => {
+      this.saving = saving;
+    }).then(() => this.tests.remap());
     return this.indexing;
+  }
+
+  /**
+   * Resolves once the warm cache written after start-up indexing is on disk (at once when indexing
+   * has not finished: a shutdown never waits for an index). An editor closed right after start-up
+   * would otherwise end the server in the middle of the write, and the next start would be cold.
+   */
+  cacheWritten(): Promise<void> {
+    return this.saving ?? Promise.resolve();
   }
 
   opened(uri: string): Promise<void> {
