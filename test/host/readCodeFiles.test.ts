@@ -49,6 +49,14 @@ const BYTES = fc.oneof(
 const PATH = fc.constantFrom('/ws/a.ts', '/ws/a.py', '/ws/a.md', '/ws/a.sh');
 const ROLE = fc.constantFrom<TraceRole>('source', 'test');
 
+/** Writes files below `root` by relative path, making their folders. */
+function writerIn(root: string): (rel: string, content: string | Buffer) => void {
+  return (rel, content) => {
+    fs.mkdirSync(path.dirname(`${root}/${rel}`), { recursive: true });
+    fs.writeFileSync(`${root}/${rel}`, content);
+  };
+}
+
 function tempDir(): string {
   return toPosixPath(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'specthread-code-'))));
 }
@@ -74,10 +82,7 @@ describe('reading code files for the trace scan (host)', () => {
     const root = tempDir();
     const outside = tempDir();
     try {
-      const put = (rel: string, content: string | Buffer) => {
-        fs.mkdirSync(path.dirname(`${root}/${rel}`), { recursive: true });
-        fs.writeFileSync(`${root}/${rel}`, content);
-      };
+      const put = writerIn(root);
       put('src/plain.ts', 'export const a = 1;\n');
       put('src/tagged.ts', '// @spec auth#1.1\n');
       put('src/blob.ts', Buffer.from([0x2f, 0x2f, 0, 1, 2]));
@@ -127,10 +132,7 @@ describe('reading code files for the trace scan (host)', () => {
     const root = tempDir();
     const outside = tempDir();
     try {
-      const put = (rel: string, content: string | Buffer) => {
-        fs.mkdirSync(path.dirname(`${root}/${rel}`), { recursive: true });
-        fs.writeFileSync(`${root}/${rel}`, content);
-      };
+      const put = writerIn(root);
       put('specs/a/plain.md', '# Plain\n');
       put('specs/a/bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# Bom\n')]));
       put('specs/a/latin1.md', Buffer.from('# Caf\u00e9\n', 'latin1'));
