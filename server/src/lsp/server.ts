@@ -36,11 +36,17 @@ import { linkOf } from './link';
 import { Session } from './session';
 import { cacheEnabled, startupCache } from './startupCache';
 
+/** What the process that runs the server adds to it. */
+export interface ServerOptions {
+  /** Runs once start-up indexing is published and its warm cache written. */
+  readonly afterStartup?: () => void;
+}
+
 /**
  * Wires one LSP connection: capabilities, document sync, file watching, settings, and the
  * feature handlers. Handlers only look up, guard and delegate to the core.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   installSafetyNet(connection);
   const documents = new TextDocuments(TextDocument);
   let session: Session | undefined;
@@ -145,6 +151,7 @@ export function startServer(connection: Connection): void {
       const openCache = useCache && workspace ? startupCache(workspace, linkOf(connection)) : undefined;
       await s.startIndexing((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`), openCache);
       progress?.done();
+      options.afterStartup?.();
     }),
   );
 
