@@ -1,0 +1,99 @@
+// @spec specthread-core#21.4
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CancellationTokenSource } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
+import { SpecModel } from '../../server/src/core/index/specModel';
+import { SpecFileFacts } from '../../server/src/core/model';
+import { fullCollection } from '../../server/src/lsp/afterStartup';
+import { Guard } from '../../server/src/lsp/guard';
+import { ClientLink, OpenDocuments } from '../../server/src/lsp/link';
+import { Session } from '../../server/src/lsp/session';
+import { REPO } from '../helpers/fixtures';
+
+/**
+ * The language server, driven in-process, keeps nothing of an edited file's earlier versions:
+ * after a run of edits, each followed by its publish and by requests reading snapshots, only the
+ * current parse and spec model are reachable. Neither the writer's turns, the publisher's memory
+ * of what it sent, nor the snapshots requests read hold an older one, so an edit's garbage is
+ * collectable as soon as the next edit is applied.
+ */
+
+const ROOT = '/ws';
+const SPEC = `${ROOT}/.kiro/specs/user-auth`;
+const REQUIREMENTS = `${SPEC}/requirements.md`;
+const uri = (p: string) => `file://${p}`;
+
+class Documents implements OpenDocuments {
+  private readonly docs = new Map<string, TextDocument>();
+  get(u: string): TextDocument | undefined {
+    return this.docs.get(u);
+  }
+  all(): TextDocument[] {
+    return [...this.docs.values()];
+  }
+  set(u: string, text: string): void {
+    this.docs.set(u, TextDocument.create(u, 'markdown', (this.docs.get(u)?.version ?? 0) + 1, text));
+  }
+}
+
+/** The Kiro example's user-auth spec, under ROOT. */
+function files(): Record<string, string> {
+  const base = path.join(REPO, 'examples', 'kiro-workspace', '.kiro', 'specs', 'user-auth');
+  return Object.fromEntries(fs.readdirSync(base).map((name) => [`${SPEC}/${name}`, fs.readFileSync(path.join(base, name), 'utf8')]));
+}
+
+/** Holds its referent weakly, so that holding a list of them keeps nothing alive. */
+function weakly<T extends object>(value: T | undefined): WeakRef<T> {
+  assert.ok(value);
+  return new WeakRef(value);
+}
+
+describe('language server edits retain nothing of earlier versions', () => {
+  it('after 30 edits with their publishes and requests, only the current parse and model of the file are reachable', async () => {
+    const initial = files();
+    const workspace = new MemoryWorkspace([ROOT], initial);
+    const documents = new Documents();
+    const errors: string[] = [];
+    let publishes = 0;
+    const link: ClientLink = {
+      sendDiagnostics: () => void publishes++,
+      indexed: () => undefined,
+      log: { error: (m) => errors.push(m), warn: () => undefined, info: () => undefined },
+    };
+    const guard = new Guard({ logError: (m) => errors.push(m), versionOf: (u) => documents.get(u)?.version });
+    const session = new Session(link, documents, workspace, DEFAULT_SETTINGS, guard);
+    await session.startIndexing(() => undefined);
+    documents.set(uri(REQUIREMENTS), initial[REQUIREMENTS]!);
+    await session.opened(uri(REQUIREMENTS));
+
+    const token = new CancellationTokenSource().token;
+    const facts: WeakRef<SpecFileFacts>[] = [];
+    const models: WeakRef<SpecModel>[] = [];
+    for (let n = 1; n <= 30; n++) {
+      documents.set(uri(REQUIREMENTS), `${initial[REQUIREMENTS]}\n<!-- version ${n} -->\n`);
+      session.changed(uri(REQUIREMENTS));
+      const snapshot = await session.read(uri(REQUIREMENTS), token);
+      snapshot.findingsFor(uri(REQUIREMENTS));
+      snapshot.traceAnalysis(token);
+      facts.push(weakly(snapshot.facts(REQUIREMENTS)));
+      models.push(weakly(snapshot.spec(uri(REQUIREMENTS))?.spec));
+    }
+    assert.deepStrictEqual(errors, []);
+    assert.ok(publishes > 0, 'the edits were published');
+    assert.strictEqual(new Set(facts.map((f) => f.deref())).size, 30, 'every edit was parsed anew');
+
+    const collect = fullCollection();
+    assert.ok(collect, 'node offers a full collection');
+    // Weak references are cleared only after the job that made them ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    const live = (refs: WeakRef<object>[]) => refs.map((r, i) => (r.deref() ? i + 1 : 0)).filter(Boolean);
+    assert.deepStrictEqual(live(facts), [30], 'parses still reachable, by version');
+    assert.deepStrictEqual(live(models), [30], 'spec models still reachable, by version');
+    session.dispose();
+  });
+});
