@@ -9,7 +9,8 @@ import { codeCacheDir, runCached } from '../host/v8CodeCache';
 // requirements.md raised the server's RSS from ~400 MB to ~700 MB of garbage without one full
 // collection. Growing by half of what survived bounds that at ~450-470 MB for about the same CPU
 // time per edit (the bench's server measure, measured per run). The flag is read at every
-// collection, so setting it here, before the server's bundle runs, takes effect.
+// collection, so setting it here, before the server's bundle runs, takes effect. This holds for
+// start-up indexing; once start-up is done, afterStartup.ts collects and tightens it further.
 v8.setFlagsFromString('--heap-growing-percent=50');
 
 // During start-up indexing nearly every object a parser allocates survives, so V8 learns to
