@@ -234,7 +234,7 @@ export class NodeWorkspace implements Workspace {
    * listing has not seen) is read the careful way, like `readFile`.
    */
   async readCodeFiles(requests: readonly CodeReadRequest[], token: CancellationToken, total = 0): Promise<readonly CodeRead[]> {
-    const fast = this.inPlainDirs(requests);
+    const fast = requests.map((r) => CAN_READ_WITHOUT_FOLLOWING && this.plainDirs.has(parentOf(r.path)));
     const threaded = this.readsCodeInBackground(total)
       ? await this.thread.read(
           requests.filter((_, i) => fast[i]),
@@ -249,27 +249,6 @@ export class NodeWorkspace implements Workspace {
       const request = requests[i]!;
       const read = !fast[i] ? FOLLOW_LINK : threaded ? threaded[t++]! : readCodeFileSync(request, this.maxFileBytes, this.scratch);
       out.push(read === FOLLOW_LINK ? await this.readCodeCarefully(request, token) : read);
-    }
-    return out;
-  }
-
-  /**
-   * For each request, whether its file is in a folder the walk entered without a symlink. The
-   * engine asks for a folder's files together, so a folder is looked up once per run of its files,
-   * not once per file (a path cut and hashed for each of 100,000 files at the benchmark's L size).
-   */
-  private inPlainDirs(requests: readonly CodeReadRequest[]): boolean[] {
-    const out = new Array<boolean>(requests.length);
-    let dir: string | undefined;
-    let plain = false;
-    for (let i = 0; i < requests.length; i++) {
-      const path = requests[i]!.path;
-      const slash = path.lastIndexOf('/');
-      if (dir === undefined || slash !== dir.length || !path.startsWith(dir)) {
-        dir = path.slice(0, Math.max(0, slash));
-        plain = CAN_READ_WITHOUT_FOLLOWING && this.plainDirs.has(dir);
-      }
-      out[i] = plain;
     }
     return out;
   }
