@@ -228,6 +228,7 @@ export class WorkspaceIndexer {
       batches[b]!.forEach((path, j) => this.codeIndex.apply(path, reads[j]!, token));
       await yieldToEventLoop();
     }
+    this.workspace.codeReadsDone?.();
     this.results.traceChanged();
   }
 
