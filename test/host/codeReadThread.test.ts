@@ -79,6 +79,8 @@ describe('the code-reading thread (host)', function () {
       { path: '/ws/line\nbreak.test.ts', maxBytes: 20, markers: ['@spec', '#'] },
       { path: '/ws/.specthread/pins.json', maxBytes: Number.POSITIVE_INFINITY, markers: [] },
       { path: '/ws/é.py', maxBytes: 10, markers: ['@spec'] },
+      { path: '/ws/scan.ts', maxBytes: 10, markers: ['@spec'], scanAs: 'source' },
+      { path: '/ws/scan.test.ts', maxBytes: 10, markers: ['@spec', '#'], scanAs: 'test' },
     ];
     const flag = new Int32Array(new SharedArrayBuffer(4));
     assert.deepStrictEqual(requestsOf(encodeBatch(1, requests, 5, flag)), requests);
@@ -99,6 +101,39 @@ describe('the code-reading thread (host)', function () {
       assert.deepStrictEqual(a, b);
       assert.ok(b.some((r) => r.noTrace) && b.some((r) => r.text !== undefined) && b.some((r) => r.note !== undefined), 'the tree has every kind of read');
       assert.deepStrictEqual(await findingsOf(root, workspace(root, THREAD)), await findingsOf(root, workspace(root, NO_THREAD)));
+    } finally {
+      threaded.dispose();
+    }
+  });
+
+  it('scans on the thread when asked: the same reads as the main thread, the same findings as a host that hands back texts, and no text crosses', async () => {
+    const root = generatedTree();
+    const threaded = workspace(root, THREAD);
+    const plain = workspace(root, NO_THREAD);
+    try {
+      const requests = (await requestsFor(threaded)).map((r) => ({ ...r, scanAs: r.markers.length > 1 ? ('test' as const) : ('source' as const) }));
+      await plain.listFiles(NEVER_CANCELLED);
+      const a = await threaded.readCodeFiles(requests, NEVER_CANCELLED, requests.length);
+      assert.deepStrictEqual(a, await plain.readCodeFiles(requests, NEVER_CANCELLED, requests.length));
+      // Every file of the tree is scanned where it is read (the symlink too, read the careful way), or declined.
+      assert.deepStrictEqual(
+        a.filter((r) => r.text !== undefined),
+        [],
+      );
+      assert.ok(a.filter((r) => r.facts !== undefined).length >= 30, 'the tagged files come back as facts');
+      const textsOnly: Workspace = {
+        roots: plain.roots,
+        listFiles: (token) => plain.listFiles(token),
+        readFile: (p, token, onNote) => plain.readFile(p, token, onNote),
+        stat: (p, token) => plain.stat(p, token),
+        readCodeFiles: (rs, token, total) =>
+          plain.readCodeFiles(
+            rs.map(({ path: p, maxBytes, markers }) => ({ path: p, maxBytes, markers })),
+            token,
+            total,
+          ),
+      };
+      assert.deepStrictEqual(await findingsOf(root, workspace(root, THREAD)), await findingsOf(root, textsOnly));
     } finally {
       threaded.dispose();
     }
@@ -166,6 +201,23 @@ describe('the code-reading thread (host)', function () {
       assert.ok(!thread.running, 'the idle thread stopped');
       assert.deepStrictEqual(await thread.read(requests, 1e9, NEVER_CANCELLED), first);
       assert.deepStrictEqual(notes, []);
+    } finally {
+      thread.dispose();
+    }
+  });
+
+  it('stops as soon as the engine has applied its reads, without waiting to be idle', async () => {
+    const root = generatedTree();
+    const thread = new CodeReadThread(SHIM, (m) => assert.fail(m), 60 * 60 * 1000);
+    try {
+      const requests: CodeReadRequest[] = [{ path: `${root}/src/m0/f0.ts`, maxBytes: 1000, markers: ['@spec'] }];
+      const batch = thread.read(requests, 1e9, NEVER_CANCELLED);
+      thread.stopIfIdle();
+      assert.ok(thread.running, 'a batch in flight keeps it');
+      await batch;
+      thread.stopIfIdle();
+      assert.ok(!thread.running, 'stopped at once, an hour before its idle timer');
+      assert.strictEqual((await thread.read(requests, 1e9, NEVER_CANCELLED))?.length, 1, 'the next batch starts a new one');
     } finally {
       thread.dispose();
     }

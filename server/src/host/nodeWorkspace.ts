@@ -5,6 +5,7 @@ import { CancellationToken, throwIfCancelled } from '../core/cancellation';
 import { FileNote, FileNoteSink } from '../core/fileNote';
 import { CodeRead, CodeReadRequest, Workspace } from '../core/workspace';
 import { CodeReadThread, DEFAULT_WORKER_SCRIPT } from './codeReadThread';
+import { scanCodeRead } from './scanCodeRead';
 import { CAN_READ_WITHOUT_FOLLOWING, FOLLOW_LINK, readCodeFileSync, scratchBuffer } from './readCodeFiles';
 import { readTextFile, tooLargeNote } from './readTextFile';
 import { toPosixPath } from './paths';
@@ -221,6 +222,11 @@ export class NodeWorkspace implements Workspace {
     return readTextFile(path, this.maxFileBytes, onNote);
   }
 
+  /** The engine read what it wanted: the thread stops now if it has nothing in flight (see Workspace.codeReadsDone). */
+  codeReadsDone(): void {
+    this.thread.stopIfIdle();
+  }
+
   /** Reads of this many code files in all run on the code-reading thread (see readCodeFiles). */
   readsCodeInBackground(total: number): boolean {
     return CAN_READ_WITHOUT_FOLLOWING && total >= this.minFilesForThread && this.thread.usable;
@@ -231,7 +237,8 @@ export class NodeWorkspace implements Workspace {
    * readCodeFiles.ts): on the code-reading thread when the engine reads enough of them in all
    * (`total`, see readsCodeInBackground), so that it parses specs meanwhile; otherwise here, the
    * batch at once, its size bounding how long that blocks. Any other path (a symlink, a file the
-   * listing has not seen) is read the careful way, like `readFile`.
+   * listing has not seen) is read the careful way, like `readFile`. A request with `scanAs` is
+   * answered with its facts wherever it was read (see scanCodeRead.ts).
    */
   async readCodeFiles(requests: readonly CodeReadRequest[], token: CancellationToken, total = 0): Promise<readonly CodeRead[]> {
     const fast = requests.map((r) => CAN_READ_WITHOUT_FOLLOWING && this.plainDirs.has(parentOf(r.path)));
@@ -248,7 +255,8 @@ export class NodeWorkspace implements Workspace {
       throwIfCancelled(token);
       const request = requests[i]!;
       const read = !fast[i] ? FOLLOW_LINK : threaded ? threaded[t++]! : readCodeFileSync(request, this.maxFileBytes, this.scratch);
-      out.push(read === FOLLOW_LINK ? await this.readCodeCarefully(request, token) : read);
+      // The thread scanned its reads already (their text is gone); this scans the ones read here.
+      out.push(scanCodeRead(request, read === FOLLOW_LINK ? await this.readCodeCarefully(request, token) : read));
     }
     return out;
   }

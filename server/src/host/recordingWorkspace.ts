@@ -77,9 +77,13 @@ export class RecordingWorkspace implements Workspace {
     return this.inner.readsCodeInBackground?.(total) ?? false;
   }
 
+  codeReadsDone(): void {
+    this.inner.codeReadsDone?.();
+  }
+
   async readCodeFiles(requests: readonly CodeReadRequest[], token: CancellationToken, total?: number): Promise<readonly CodeRead[]> {
     const reads = await this.inner.readCodeFiles(requests, token, total);
-    requests.forEach((r, i) => this.found(r.path, reads[i]?.text !== undefined || reads[i]?.noTrace === true));
+    requests.forEach((r, i) => this.found(r.path, reads[i]?.text !== undefined || reads[i]?.noTrace === true || reads[i]?.facts !== undefined));
     return reads;
   }
 }

@@ -4,6 +4,7 @@ import { Log, internalError, isCancellation } from '../faults';
 import { FileNoteStore } from '../fileNoteStore';
 import { Finding } from '../findings';
 import { CodeFiles } from '../trace/codeFiles';
+import { TraceRole } from '../trace/model';
 import { traceMarkers } from '../trace/traceMarkers';
 import { CodeRead, CodeReadRequest, Workspace } from '../workspace';
 import { BoundFactCache, CodeOutcome } from './factCache';
@@ -64,10 +65,16 @@ export class CodeIndex {
    * Reads code files, a batch at a time, for `apply`. The one place code files are read: the warm
    * cache answers first for files unchanged since it recorded them, the workspace for the rest.
    * `total` is how many files the caller reads in all, in batches (see Workspace.readCodeFiles).
+   * `roles`, when the caller knows them, is each path's `CodeFiles.roleOf` (undefined for the pin store).
    */
-  async read(paths: readonly string[], token: CancellationToken, total = paths.length): Promise<readonly IndexedRead[]> {
+  async read(
+    paths: readonly string[],
+    token: CancellationToken,
+    total = paths.length,
+    roles?: readonly (TraceRole | undefined)[],
+  ): Promise<readonly IndexedRead[]> {
     // Without a cache, no turn of the microtask queue per file (100,000 of them at L).
-    if (!this.factCache) return this.readFromWorkspace(paths, token, total);
+    if (!this.factCache) return this.readFromWorkspace(paths, token, total, roles);
     const out: IndexedRead[] = new Array<IndexedRead>(paths.length);
     const missed: number[] = [];
     for (let i = 0; i < paths.length; i++) {
@@ -81,13 +88,19 @@ export class CodeIndex {
       missed.map((i) => paths[i]!),
       token,
       total,
+      roles && missed.map((i) => roles[i]),
     );
     missed.forEach((i, j) => (out[i] = reads[j]!));
     return out;
   }
 
-  private async readFromWorkspace(paths: readonly string[], token: CancellationToken, total: number): Promise<readonly CodeRead[]> {
-    const requests = paths.map((path) => this.requestFor(path));
+  private async readFromWorkspace(
+    paths: readonly string[],
+    token: CancellationToken,
+    total: number,
+    roles?: readonly (TraceRole | undefined)[],
+  ): Promise<readonly CodeRead[]> {
+    const requests = paths.map((path, i) => this.requestFor(path, roles ? roles[i] : this.files.isPinStore(path) ? undefined : this.files.roleOf(path)));
     if (this.workspace.readCodeFiles) return this.workspace.readCodeFiles(requests, token, total);
     const out: CodeRead[] = [];
     for (const { path, maxBytes } of requests) {
@@ -99,11 +112,16 @@ export class CodeIndex {
     return out;
   }
 
-  /** What to ask the workspace for: the pin store is read whatever its size and always decoded. */
-  private requestFor(path: string): CodeReadRequest {
-    const code = this.files;
-    if (code.isPinStore(path)) return { path, maxBytes: Number.POSITIVE_INFINITY, markers: [] };
-    return { path, maxBytes: code.settings.maxFileSize, markers: traceMarkers(code.roleOf(path)) };
+  /**
+   * What to ask the workspace for, given the file's role (undefined for the pin store, which is
+   * read whatever its size and always decoded). A host may scan the others itself
+   * (CodeReadRequest.scanAs), unless the warm cache needs their text to record its hash.
+   */
+  private requestFor(path: string, role: TraceRole | undefined): CodeReadRequest {
+    if (role === undefined) return { path, maxBytes: Number.POSITIVE_INFINITY, markers: [] };
+    const maxBytes = this.files.settings.maxFileSize;
+    const markers = traceMarkers(role);
+    return this.factCache ? { path, maxBytes, markers } : { path, maxBytes, markers, scanAs: role };
   }
 
   /** Stores what `read` found for one file, and records it in the warm cache; returns true when its trace facts changed. */
@@ -137,6 +155,13 @@ export class CodeIndex {
     if (note?.reason === 'binary' || note?.reason === 'too-large') {
       code.markKnown(path, true);
       return { changed: code.skip(path, note.reason), outcome: { skipped: note.reason } };
+    }
+    if (read.facts) {
+      // The host scanned the text (CodeReadRequest.scanAs): what `set` does after its scan.
+      this.notes.setRead(path, note);
+      const changed = code.setScanned(path, read.facts);
+      if (note) code.markKnown(path, true);
+      return { changed: this.faultsByPath.delete(path) || changed, outcome: { facts: code.get(path), ...(note ? { note } : {}) } };
     }
     this.notes.setRead(path, note);
     const changed = this.set(path, text, token);

@@ -6,6 +6,7 @@ import { formatById } from '../formats/registry';
 import { SpecFormatPlugin } from '../formats/specFormatPlugin';
 import { stripBom } from '../text/bom';
 import { CodeFiles } from '../trace/codeFiles';
+import { TraceRole } from '../trace/model';
 import { Workspace } from '../workspace';
 import { archivesNeeded } from './archiveNeed';
 import { CodeIndex, IndexedRead } from './codeIndex';
@@ -23,6 +24,17 @@ interface CodeReads {
   readonly listed: readonly string[];
   readonly batches: readonly (readonly string[])[];
   readonly read: (batch: number) => Promise<readonly IndexedRead[]>;
+}
+
+/**
+ * A listing sorted out in one pass: the spec files the engine tracks, and the code files it scans
+ * with the role each is scanned as (undefined for the pin store). Each question is asked once per
+ * path; a listing of 100,000 files asked them again for each list it was filtered into.
+ */
+interface SortedListing {
+  readonly tracked: readonly string[];
+  readonly traceable: readonly string[];
+  readonly roles: readonly (TraceRole | undefined)[];
 }
 
 /** The engine's parts a change to the workspace reaches. */
@@ -84,6 +96,28 @@ export class WorkspaceIndexer {
     return this.code.isScannable(path) || this.code.isPinStore(path);
   }
 
+  /** `isTracked` and `isTraceable` of every listed path, in one pass (see SortedListing). */
+  private sortListing(listed: readonly string[]): SortedListing {
+    const tracked: string[] = [];
+    const traceable: string[] = [];
+    const roles: (TraceRole | undefined)[] = [];
+    for (const path of listed) {
+      const spec = this.config.locate(path) !== undefined;
+      if (this.config.isExcluded(path)) continue;
+      if (spec) tracked.push(path);
+      else if (this.code.isPinStore(path)) {
+        traceable.push(path);
+        roles.push(undefined);
+      } else {
+        const role = this.code.traceRole(path);
+        if (role === undefined) continue;
+        traceable.push(path);
+        roles.push(role);
+      }
+    }
+    return { tracked, traceable, roles };
+  }
+
   /**
    * Reads and parses every spec file in the workspace. Files under `priority` folders (the
    * specs of open documents) are read first; the loop yields to the event loop so requests
@@ -101,8 +135,9 @@ export class WorkspaceIndexer {
     // A host that reads code files on another thread reads them while the specs are parsed below.
     // The listing bounds their count, so a small workspace does not sort out its code files before
     // its specs are read (the editor's first diagnostics wait for those).
-    const early = this.readsInBackground(listed.length) ? this.startCodeReads(listed, token, true) : undefined;
-    const all = listed.filter((p) => this.config.isTracked(p) && !this.deferred(p));
+    const sorted = this.sortListing(listed);
+    const early = this.readsInBackground(listed.length) ? this.startCodeReads(listed, sorted, token, true) : undefined;
+    const all = sorted.tracked.filter((p) => !this.deferred(p));
     const first = (p: string) => (priority.some((dir) => p.startsWith(dir + '/')) ? 0 : 1);
     const ordered = [...all].sort((a, b) => first(a) - first(b));
     let done = 0;
@@ -120,7 +155,7 @@ export class WorkspaceIndexer {
       await yieldToEventLoop();
     }
     onProgress?.({ done, total: ordered.length });
-    await this.applyCodeReads(early ?? this.startCodeReads(listed, token, false), token);
+    await this.applyCodeReads(early ?? this.startCodeReads(listed, sorted, token, false), token);
     if (this.files.deferredFiles().size && archivesNeeded(this.specs.allSpecs(token), this.code.all(), this.files.deferredFiles(), this.formats)) {
       await this.loadArchives(token);
     }
@@ -153,7 +188,7 @@ export class WorkspaceIndexer {
    */
   async indexCode(token: CancellationToken, listed?: readonly string[]): Promise<void> {
     const files = listed ?? (await this.workspace.listFiles(token));
-    await this.applyCodeReads(this.startCodeReads(files, token, false), token);
+    await this.applyCodeReads(this.startCodeReads(files, this.sortListing(files), token, false), token);
   }
 
   /** Does the host read this many code files off the engine's thread (see Workspace.readsCodeInBackground)? */
@@ -167,12 +202,11 @@ export class WorkspaceIndexer {
    * batch is asked for now, so the reads overlap whatever the engine does before it applies them;
    * otherwise each batch is asked for while the one before is applied (see applyCodeReads).
    */
-  private startCodeReads(listed: readonly string[], token: CancellationToken, early: boolean): CodeReads {
-    const traceable = listed.filter((path) => this.isTraceable(path));
+  private startCodeReads(listed: readonly string[], { traceable, roles }: SortedListing, token: CancellationToken, early: boolean): CodeReads {
     const batches: string[][] = [];
     for (let i = 0; i < traceable.length; i += CODE_BATCH) batches.push(traceable.slice(i, i + CODE_BATCH));
     const read = (b: number) => {
-      const reading = this.codeIndex.read(batches[b]!, token, traceable.length);
+      const reading = this.codeIndex.read(batches[b]!, token, traceable.length, roles.slice(b * CODE_BATCH, (b + 1) * CODE_BATCH));
       // Handled where it is awaited; marked here so that a cancellation in between is no unhandled rejection.
       reading.catch(() => undefined);
       return reading;
@@ -194,6 +228,7 @@ export class WorkspaceIndexer {
       batches[b]!.forEach((path, j) => this.codeIndex.apply(path, reads[j]!, token));
       await yieldToEventLoop();
     }
+    this.workspace.codeReadsDone?.();
     this.results.traceChanged();
   }
 

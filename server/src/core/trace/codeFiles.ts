@@ -10,6 +10,7 @@ import { scanCodeFile } from './scanCodeFile';
 
 /** Where SpecThread remembers the text each pin was taken from, so "show what changed" can show it. */
 export const PIN_STORE = '.specthread/pins.json';
+const PIN_STORE_SUFFIX = `/${PIN_STORE}`;
 
 /**
  * The code side of the workspace: trace facts of every scanned file (kept only for files that
@@ -68,8 +69,20 @@ export class CodeFiles {
     return rel !== undefined && this.isTest(rel) ? 'test' : 'source';
   }
 
+  /**
+   * `isScannable` and `roleOf` in one: the role to scan `path` as, or undefined when it is not
+   * scannable. An index asks it once per listed file, so the path below its root is cut once.
+   */
+  traceRole(path: string): TraceRole | undefined {
+    if (!syntaxFor(path)) return undefined;
+    const rel = this.relative.of(path);
+    if (rel === undefined || this.isExcluded(rel)) return undefined;
+    return this.isTest(rel) ? 'test' : 'source';
+  }
+
   isPinStore(path: string): boolean {
-    return this.roots().some((r) => path === `${r}/${PIN_STORE}`);
+    // Asked several times for every code file: the name is compared before any path is built.
+    return path.endsWith(PIN_STORE_SUFFIX) && this.roots().some((r) => path === `${r}/${PIN_STORE}`);
   }
 
   markKnown(path: string, exists: boolean): void {
@@ -128,6 +141,23 @@ export class CodeFiles {
     const facts = scanCodeFile(path, text, syntax, this.roleOf(path), token);
     const previous = this.facts.get(path);
     if (facts.tags.length === 0) return this.facts.delete(path);
+    this.facts.set(path, facts);
+    return !previous || JSON.stringify(previous) !== JSON.stringify(facts);
+  }
+
+  /**
+   * `set` for a file the host scanned itself (see CodeReadRequest.scanAs), given what
+   * `scanCodeFile` found: the same bookkeeping, without the text. The facts object is rebuilt in
+   * the scanner's one literal shape around this engine's path string: a copy from another thread
+   * brings a path string of its own, and the structured clone's hidden class.
+   */
+  setScanned(path: string, scanned: CodeFileFacts): boolean {
+    this.markKnown(path, true);
+    if (this.isPinStore(path) || !this.isScannable(path)) return false;
+    this.skipped.delete(path);
+    const previous = this.facts.get(path);
+    if (scanned.tags.length === 0) return this.facts.delete(path);
+    const facts: CodeFileFacts = { path, language: scanned.language, role: scanned.role, tags: scanned.tags };
     this.facts.set(path, facts);
     return !previous || JSON.stringify(previous) !== JSON.stringify(facts);
   }
