@@ -9,9 +9,10 @@ export function suggestIds(wrong: string, candidates: Iterable<string>, max = 2)
   const sameRequirement = all.filter((id) => id.includes('.') && id.split('.')[0] === major);
   const pool = sameRequirement.length ? sameRequirement : all;
   const scored: { id: string; score: number }[] = [];
+  const limit = Math.max(2, Math.ceil(wrong.length / 2));
   for (const id of pool) {
-    const d = editDistance(wrong, id);
-    if (d > Math.max(2, Math.ceil(wrong.length / 2))) continue;
+    const d = editDistanceWithin(wrong, id, limit);
+    if (d > limit) continue;
     // Within the same requirement the numerically nearest criterion is the likeliest intent.
     const sameMajor = id.split('.')[0] === major;
     const near = sameMajor ? Math.abs(lastNumber(id) - lastNumber(wrong)) / 1000 : 1;
@@ -48,6 +49,34 @@ export function editDistance(a: string, b: string): number {
       prev[j] = Math.min(tmp + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
       diag = tmp;
     }
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The edit distance of `a` and `b` when it is at most `limit`, otherwise some number above
+ * `limit`. Suggestions only keep candidates within a bound, and most candidates are far: the
+ * lengths alone, or a row of the table whose every entry already exceeds the bound, settle them
+ * without filling the whole table (a workspace's every unknown delta target was compared in full
+ * with every requirement name of its base spec).
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      const d = Math.min(tmp + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev[j] = d;
+      if (d < rowMin) rowMin = d;
+      diag = tmp;
+    }
+    // Entries never decrease from one row to the next along any path, so the distance is at least this.
+    if (rowMin > limit) return limit + 1;
   }
   return prev[b.length]!;
 }
