@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { editDistance, editDistanceWithin, suggestIds } from '../../server/src/core/checks/suggest';
+import { compareIds, editDistance, editDistanceWithin, suggestIds } from '../../server/src/core/checks/suggest';
 
 /**
  * The bounded edit distance suggestions use gives the exact distance within its bound and a
@@ -30,6 +30,30 @@ describe('bounded edit distance for suggestions', () => {
           if (full <= limit) assert.strictEqual(bounded, full, `${a} / ${b} within ${limit}`);
           else assert.ok(bounded > limit, `${a} / ${b}: ${bounded} should exceed ${limit} (full ${full})`);
         }
+  });
+
+  it('suggests what the unbounded ranking suggests, for any candidates and any number of suggestions', () => {
+    /** suggestIds as it was before bounds: every full distance, then the same ranking. */
+    const reference = (wrong: string, candidates: string[], max: number): string[] => {
+      const major = wrong.split('.')[0];
+      const same = candidates.filter((id) => id.includes('.') && id.split('.')[0] === major);
+      const pool = same.length ? same : candidates;
+      const last = (id: string) => Number(id.slice(id.lastIndexOf('.') + 1)) || 0;
+      return pool
+        .map((id) => ({ id, d: editDistance(wrong, id) }))
+        .filter((c) => c.d <= Math.max(2, Math.ceil(wrong.length / 2)))
+        .map((c) => ({ id: c.id, score: c.d * 2 + (c.id.split('.')[0] === major ? Math.abs(last(c.id) - last(wrong)) / 1000 : 1) }))
+        .sort((a, b) => a.score - b.score || compareIds(a.id, b.id))
+        .slice(0, max)
+        .map((c) => c.id);
+    };
+    const words = strings(11, 60);
+    const dotted = ['2.7', '2.6', '2.3000', '2.12', '7.2', '12.7', '2', '2.70', '3.1', '2.7000'];
+    for (const max of [1, 2, 3])
+      for (const wrong of [...words.slice(0, 20), ...dotted]) {
+        const candidates = [...words, ...dotted].filter((c) => c !== wrong);
+        assert.deepStrictEqual(suggestIds(wrong, candidates, max), reference(wrong, candidates, max), `${wrong} (max ${max})`);
+      }
   });
 
   it('suggests what it did before the bound', () => {

@@ -9,14 +9,24 @@ export function suggestIds(wrong: string, candidates: Iterable<string>, max = 2)
   const sameRequirement = all.filter((id) => id.includes('.') && id.split('.')[0] === major);
   const pool = sameRequirement.length ? sameRequirement : all;
   const scored: { id: string; score: number }[] = [];
-  const limit = Math.max(2, Math.ceil(wrong.length / 2));
+  let limit = Math.max(2, Math.ceil(wrong.length / 2));
+  /** The `max` best scores so far, ascending. */
+  const best: number[] = [];
   for (const id of pool) {
     const d = editDistanceWithin(wrong, id, limit);
     if (d > limit) continue;
     // Within the same requirement the numerically nearest criterion is the likeliest intent.
     const sameMajor = id.split('.')[0] === major;
     const near = sameMajor ? Math.abs(lastNumber(id) - lastNumber(wrong)) / 1000 : 1;
-    scored.push({ id, score: d * 2 + near });
+    const score = d * 2 + near;
+    scored.push({ id, score });
+    // A score is at least twice the distance: once `max` candidates score S or better, one
+    // farther than S / 2 scores worse than all of them and cannot be suggested, so the bound tightens.
+    let at = best.length;
+    while (at > 0 && best[at - 1]! > score) at--;
+    best.splice(at, 0, score);
+    if (best.length > max) best.pop();
+    if (best.length === max) limit = Math.min(limit, Math.floor(best[max - 1]! / 2));
   }
   scored.sort((a, b) => a.score - b.score || compareIds(a.id, b.id));
   return scored.slice(0, max).map((s) => s.id);
