@@ -59,19 +59,36 @@ describe('the bin runs the CLI through a code cache', function () {
     assert.notStrictEqual(fs.readFileSync(path.join(cache, file!), 'utf8'), 'not a code cache');
   });
 
-  it('keys the cache by the bundle: another build of the same length gets a cache of its own', () => {
+  it('keys the cache by the bundle file: a copy, and a rewrite of the same length, get a cache of their own', () => {
     const dist = path.join(tmp, 'dist');
     fs.mkdirSync(dist);
     for (const f of ['specthread.js', 'cli.js']) fs.copyFileSync(path.join(REPO, 'dist', f), path.join(dist, f));
     const cache = path.join(tmp, 'cache');
     assert.strictEqual(run(['--version'], cache, path.join(dist, 'specthread.js')).stdout, run(['--version'], cache).stdout);
-    assert.strictEqual(cacheFiles(cache).length, 1, 'the copy is the same bundle');
+    assert.strictEqual(cacheFiles(cache).length, 2, 'the copy is another file');
     // One character changed, the length kept: V8 would accept the old cache, the key does not.
     const text = fs.readFileSync(path.join(dist, 'cli.js'), 'utf8');
     fs.writeFileSync(path.join(dist, 'cli.js'), text.replace(/\n\/\/# sourceMappingURL=cli\.js\.map\s*$/, '\n//# sourceMappingURL=cli.js.mab\n'));
     assert.strictEqual(fs.statSync(path.join(dist, 'cli.js')).size, Buffer.byteLength(text));
     run(['--version'], cache, path.join(dist, 'specthread.js'));
-    assert.strictEqual(cacheFiles(cache).length, 2);
+    assert.strictEqual(cacheFiles(cache).length, 3);
+  });
+
+  it('rewrites a thin cache a short first run left once a run compiles clearly more, and then leaves it', () => {
+    const cache = path.join(tmp, 'cache');
+    run(['--version'], cache);
+    const [file] = cacheFiles(cache);
+    const sizeOf = () => fs.statSync(path.join(cache, file!)).size;
+    const thin = sizeOf();
+    const first = run(CHECK, cache);
+    assert.strictEqual(first.status, 0, first.stderr);
+    assert.deepStrictEqual(cacheFiles(cache), [file], 'the same cache file, rewritten in place');
+    const grown = sizeOf();
+    assert.ok(grown > thin * 1.1, `a check compiles more than --version: ${thin} -> ${grown} bytes`);
+    const written = fs.statSync(path.join(cache, file!)).mtimeMs;
+    assert.deepStrictEqual(run(CHECK, cache), first);
+    assert.strictEqual(fs.statSync(path.join(cache, file!)).mtimeMs, written, 'a second check finds nothing to add');
+    assert.strictEqual(sizeOf(), grown);
   });
 
   it('runs without a cache when SPECTHREAD_CODE_CACHE is off, or when the folder cannot be written', () => {

@@ -1,9 +1,9 @@
 // @spec specthread-core#21.4
-import { createHash } from 'crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
 import * as os from 'os';
 import * as path from 'path';
+import { getHeapCodeStatistics } from 'v8';
 import { Script } from 'vm';
 
 /**
@@ -18,14 +18,47 @@ import { Script } from 'vm';
  *
  * The cache is an optimization only: a cache missing, stale, unreadable or unwritable leaves the
  * CLI compiling its code as without one, and nothing is reported. A cache file is named by the
- * hash of the bundle's text and the Node version, so a rebuilt or upgraded CLI never meets a
- * cache made for other code (V8 itself only checks the source length and its own version, and
- * rejects a mismatch, which is then rewritten). `SPECTHREAD_CODE_CACHE` names another folder, or
+ * bundle file itself (its path, device, inode, size, modification and change times) and the Node
+ * version, so a rebuilt, reinstalled or upgraded CLI never meets a cache made for other code: any
+ * write to the bundle changes its change time, which no tool can set back. (V8 itself only checks
+ * the source length and its own version, and rejects a mismatch, which is then rewritten.) The
+ * key used to be a SHA-1 of the bundle's text, which cost loading `crypto` and hashing 800 KB on
+ * every start, some 5 ms of a 200 ms `check`. `SPECTHREAD_CODE_CACHE` names another folder, or
  * `off` runs without one.
+ *
+ * The cache holds the functions the run that wrote it had compiled by its exit. A short first run
+ * (`--version`, a server stopped at once) wrote a thin cache, and every later, longer run compiled
+ * the rest again on each start, ~50 ms. So a run over a cache that may be thin (THIN_CACHE_RATIO)
+ * that compiled clearly more than it held rewrites it (see `rewriteIfGrown`).
  */
 
 /** Cache files not written for this long belong to builds no longer run: removed when another is written. */
 const STALE_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * A cache smaller than this many bytes per character of the bundle's source may be thin, and the
+ * run checks at exit whether it outgrew it; a larger one is left alone at no cost. Measured: a
+ * cache written by a run that did little more than load the bundle is 0.9× (CLI `--version`) to
+ * 1.03× (a server stopped at once) its source; after a `check` or an indexed workspace 1.24-1.5×.
+ */
+const THIN_CACHE_RATIO = 1.15;
+
+/**
+ * Bytecode compiled since the cache was loaded beyond which a run may have outgrown its cache.
+ * A run over a full cache compiles some 15-100 KB more (Node's own modules, code the cache could
+ * not hold); a `check` over the cache a `--version` left compiled ~280 KB.
+ */
+const GROWTH_PROBE_BYTES = 128 * 1024;
+
+/** A new cache replaces the loaded one only when it is this much larger: run after run, the cache then settles. */
+const REWRITE_FACTOR = 1.1;
+
+/**
+ * Above this much CPU time a run serializes its code at exit without the bytecode probe first:
+ * serializing costs ~10 ms, under 1 % of such a run, and the probe walks the heap, which at the
+ * benchmark's largest size cost more than serializing.
+ */
+const LONG_RUN_CPU_MICROS = 1_000_000;
 
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const named = env.SPECTHREAD_CODE_CACHE;
@@ -35,19 +68,21 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | und
   return path.join(base, 'specthread', 'v8');
 }
 
-/** Runs the CommonJS file `file` as Node's loader would, with its compiled code cached in `cacheDir` (none: plain compile) as `<name>-<hash>.bin`. */
+/** Runs the CommonJS file `file` as Node's loader would, with its compiled code cached in `cacheDir` (none: plain compile) as `<name>-<key>.bin`. */
 export function runCached(file: string, cacheDir: string | undefined, name: string): void {
   let source = readFileSync(file, 'utf8');
   // Node's loader accepts a shebang line; a function body does not. Blanked, lines keep their numbers.
   if (source.startsWith('#!')) source = '//' + source.slice(2);
-  const key = createHash('sha1').update(process.version).update(process.arch).update(source).digest('hex').slice(0, 24);
-  const cacheFile = cacheDir && path.join(cacheDir, `${name}-${key}.bin`);
+  const cacheFile = cacheDir && path.join(cacheDir, `${name}-${bundleKey(file)}.bin`);
   const cachedData = cacheFile ? readOrUndefined(cacheFile) : undefined;
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
   const script = new Script(wrapped, { filename: file, cachedData });
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     // At exit the cache holds what the command compiled lazily, not only the top level.
-    process.once('exit', () => writeCache(cacheFile, () => script.createCachedData()));
+    process.once('exit', () => writeCache(cacheFile, script.createCachedData()));
+  } else if (cacheFile && cachedData && cachedData.length < source.length * THIN_CACHE_RATIO) {
+    const loadedBytecode = bytecodeSize();
+    process.once('exit', () => rewriteIfGrown(cacheFile, script, cachedData.length, loadedBytecode));
   }
   const mod = { exports: {}, filename: file, id: file, loaded: false };
   const requireFn = createRequire(file);
@@ -55,6 +90,48 @@ export function runCached(file: string, cacheDir: string | undefined, name: stri
   requireFn.cache[file] = mod as unknown as NodeJS.Module;
   (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, requireFn, mod, file, path.dirname(file));
   mod.loaded = true;
+}
+
+/**
+ * The bundle file's identity as a hex key: its path and stat, the Node version and architecture.
+ * A string hash (FNV-1a, 2 × 32 bits) is enough: the key only has to differ between bundles, and
+ * a collision would need two bundles of the same length at once (V8 rejects any other mismatch).
+ */
+export function bundleKey(file: string): string {
+  const s = statSync(file, { bigint: true });
+  const identity = [process.version, process.arch, path.resolve(file), s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join('\n');
+  return fnv1a(identity, 0x811c9dc5) + fnv1a(identity, 0x01000193);
+}
+
+function fnv1a(text: string, seed: number): string {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * Rewrites an accepted cache when this run compiled clearly more than it held: the code V8 would
+ * serialize now is larger than the loaded cache by REWRITE_FACTOR. Serializing costs ~10 ms, so a
+ * short run first asks whether it compiled much at all (bytecode grown by GROWTH_PROBE_BYTES since
+ * the cache was loaded, ~1 ms); a run that compiled little stops there. The new cache holds the
+ * loaded one's functions too, so rewrites only ever grow it.
+ */
+export function rewriteIfGrown(cacheFile: string, script: Script, loadedLength: number, loadedBytecode: number): void {
+  try {
+    const cpu = process.cpuUsage();
+    if (cpu.user + cpu.system < LONG_RUN_CPU_MICROS && bytecodeSize() - loadedBytecode < GROWTH_PROBE_BYTES) return;
+    const data = script.createCachedData();
+    if (data.length > loadedLength * REWRITE_FACTOR) writeCache(cacheFile, data);
+  } catch {
+    // An optimization only: the cache stays as it was.
+  }
+}
+
+function bytecodeSize(): number {
+  return getHeapCodeStatistics().bytecode_and_metadata_size;
 }
 
 function readOrUndefined(file: string): Buffer | undefined {
@@ -66,13 +143,13 @@ function readOrUndefined(file: string): Buffer | undefined {
   }
 }
 
-function writeCache(cacheFile: string, data: () => Buffer): void {
+function writeCache(cacheFile: string, data: Buffer): void {
   try {
     const dir = path.dirname(cacheFile);
     mkdirSync(dir, { recursive: true });
     // Written whole, then renamed: a concurrent run reads the old file or the new one, never half.
     const tmp = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, data());
+    writeFileSync(tmp, data);
     renameSync(tmp, cacheFile);
     const now = Date.now();
     for (const name of readdirSync(dir)) {

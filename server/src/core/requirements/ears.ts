@@ -63,7 +63,7 @@ const PATTERN_OF: Record<ClauseKeyword, EarsPattern> = { WHERE: 'optional', WHIL
  */
 export function analyzeEars(text: string, vocabulary?: Vocabulary, cache?: AnalysisCache): EarsShape {
   const language = detectLanguage(text);
-  const words = vocabulary ? configuredKeywords(language, vocabulary, cache) : (KEYWORDS.get(language.code) ?? ENGLISH_KEYWORDS);
+  const words = vocabulary ? configuredKeywords(language, vocabulary, cache) : builtInKeywords(language, cache);
   const shalls = findShalls(text, words);
   const firstShall = shalls.length ? shalls[0]!.from : text.length;
   const clauses: Clause[] = [];
@@ -170,9 +170,24 @@ function compile(language: EarsLanguage, configured?: EarsLanguage): Keywords {
   };
 }
 
-/** Every language's patterns, compiled once at load; the map is never written after. */
-const KEYWORDS: ReadonlyMap<string, Keywords> = new Map([ENGLISH, ...OTHER_LANGUAGES].map((l) => [l.code, compile(l)]));
-const ENGLISH_KEYWORDS: Keywords = compile(ENGLISH);
+/**
+ * A built-in language's patterns, compiled when a statement in it first needs them and kept per
+ * engine. They used to be compiled for every language at load, 12-18 ms of each CLI start even
+ * where no statement is ever analysed (OpenSpec repositories have none). Without an engine cache
+ * (a hover, a drafted rewrite) they are compiled for the call, one language's worth.
+ */
+const BUILT_IN = cacheKey('ears.builtInKeywords', () => new Map<string, Keywords>());
+
+function builtInKeywords(language: EarsLanguage, cache: AnalysisCache | undefined): Keywords {
+  const table = cache?.table(BUILT_IN);
+  let words = table?.get(language.code);
+  if (!words) {
+    // A code of no built-in table reads as English, as it always did.
+    words = compile([ENGLISH, ...OTHER_LANGUAGES].find((l) => l.code === language.code) ?? ENGLISH);
+    table?.set(language.code, words);
+  }
+  return words;
+}
 
 /** Keywords per configured vocabulary and language, kept with the engine's cache while the vocabulary lives. */
 const CONFIGURED = cacheKey('ears.configuredKeywords', () => new WeakMap<Vocabulary, Map<string, Keywords>>());

@@ -31,7 +31,9 @@ export function locateOpenSpec(path: string): SpecLocation | undefined {
 
 /** A file below `root`, the folder that plays the role of `openspec/`. */
 export function locateOpenSpecBelow(root: string, path: string): SpecLocation | undefined {
-  if (!path.startsWith(root + '/')) return undefined;
+  // `path.startsWith(root + '/')` without building that string: the engine locates every path
+  // several times (the walk, the store, the code reader), and most are no OpenSpec file.
+  if (path.length <= root.length || path.charCodeAt(root.length) !== 0x2f || !path.startsWith(root)) return undefined;
   const rest = path.slice(root.length + 1);
   if (rest === 'project.md') return { specId: 'project', specDir: root, format: 'openspec', kind: 'project', root };
   const spec = /^specs\/(.+)\/spec\.md$/.exec(rest);

@@ -37,8 +37,17 @@ export function lineRange(doc: MarkdownDoc, line: number): Range {
   return { start: { line, character: text.length - text.trimStart().length }, end: { line, character: text.length } };
 }
 
+/**
+ * True when `line` starts with `#`. Every header pattern of this reader does, so the passes over a
+ * document test this first: the other lines (most of them) are neither sliced nor matched, which
+ * was much of parsing an OpenSpec repository (a CLI run executes this code once per file, cold).
+ */
+export function startsWithHash(doc: MarkdownDoc, line: number): boolean {
+  return doc.lines.text.charCodeAt(doc.lines.lineStart(line)) === 0x23;
+}
+
 export function headerAt(doc: MarkdownDoc, line: number): { level: number; title: string } | undefined {
-  if (doc.codeLines.has(line)) return undefined;
+  if (!startsWithHash(doc, line) || doc.codeLines.has(line)) return undefined;
   const m = HEADER.exec(doc.lines.lineText(line));
   return m ? { level: m[1]!.length, title: m[2]!.trimEnd() || m[2]! } : undefined;
 }
@@ -87,8 +96,11 @@ export function readRequirementBlocks(doc: MarkdownDoc, from: number, to: number
   const out: RequirementBlock[] = [];
   let line = from;
   while (line < to) {
-    const text = doc.lines.lineText(line);
-    const m = doc.codeLines.has(line) ? null : REQUIREMENT_HEADER.exec(text);
+    if (!startsWithHash(doc, line)) {
+      line++;
+      continue;
+    }
+    const m = doc.codeLines.has(line) ? null : REQUIREMENT_HEADER.exec(doc.lines.lineText(line));
     if (!m) {
       const h = headerAt(doc, line);
       if (h?.level === 3) onOther?.(line, h.title);
@@ -108,7 +120,7 @@ export function readRequirementBlocks(doc: MarkdownDoc, from: number, to: number
 }
 
 function isBlockEnd(doc: MarkdownDoc, line: number): boolean {
-  if (doc.codeLines.has(line)) return false;
+  if (!startsWithHash(doc, line) || doc.codeLines.has(line)) return false;
   const text = doc.lines.lineText(line);
   return REQUIREMENT_HEADER.test(text) || /^##\s+/.test(text);
 }
@@ -123,7 +135,7 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
   for (; l < end; l++) {
     if (doc.codeLines.has(l)) continue;
     const text = doc.lines.lineText(l);
-    if (/^#{1,6}\s/.test(text)) break;
+    if (startsWithHash(doc, l) && /^#{1,6}\s/.test(text)) break;
     const trimmed = text.trim();
     if (!trimmed) continue;
     (METADATA_LINE.test(trimmed) ? metadata : body).push(trimmed);
@@ -134,10 +146,10 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
     if (doc.codeLines.has(s)) continue;
     const text = doc.lines.lineText(s);
     if (/^\s*[-*+]\s+(?:\*\*)?Scenario\b/i.test(text)) bulletScenarios++;
-    if (!/^####\s+/.test(text)) continue;
+    if (!startsWithHash(doc, s) || !/^####\s+/.test(text)) continue;
     let stop = s + 1;
     let hasBody = false;
-    while (stop < end && !(headerAt(doc, stop) && headerAt(doc, stop)!.level <= 4)) {
+    while (stop < end && !((headerAt(doc, stop)?.level ?? 5) <= 4)) {
       if (doc.lines.lineText(stop).trim()) hasBody = true;
       stop++;
     }

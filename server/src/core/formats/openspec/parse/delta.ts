@@ -3,7 +3,7 @@ import { DeltaEntry, DeltaFacts, DeltaOp, OpenSpecExtras, RenamePair } from '../
 import { Range } from '../../../text/range';
 import { MarkdownDoc, collectHeadings } from '../../../parse/markdown';
 import { Heading } from '../../../model';
-import { lineRange, normalizeName, readRequirementBlocks, readSections, REQUIREMENT_HEADER } from './blocks';
+import { lineRange, normalizeName, readRequirementBlocks, readSections, REQUIREMENT_HEADER, startsWithHash } from './blocks';
 import { NamedLine } from './namedLine';
 
 /**
@@ -28,7 +28,7 @@ export interface DeltaSpecFacts {
 export function parseDeltaSpec(doc: MarkdownDoc, capability: string): DeltaSpecFacts {
   const spans: { op: DeltaOp | undefined; title: string; line: number; end: number }[] = [];
   for (let line = 0; line < doc.lines.lineCount; line++) {
-    if (doc.codeLines.has(line)) continue;
+    if (!startsWithHash(doc, line) || doc.codeLines.has(line)) continue;
     const m = /^##\s+(.+)$/.exec(doc.lines.lineText(line));
     if (!m) continue;
     if (spans.length) spans[spans.length - 1]!.end = line;
@@ -84,7 +84,7 @@ export function parseDeltaSpec(doc: MarkdownDoc, capability: string): DeltaSpecF
   }
   for (const span of outside) {
     for (let line = span.line + 1; line < span.end; line++) {
-      if (doc.codeLines.has(line)) continue;
+      if (!startsWithHash(doc, line) || doc.codeLines.has(line)) continue;
       const m = REQUIREMENT_HEADER.exec(doc.lines.lineText(line));
       if (m) orphans.push({ name: normalizeName(m[1]), section: span.title, range: lineRange(doc, line) });
     }

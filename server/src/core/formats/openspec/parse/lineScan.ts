@@ -158,6 +158,13 @@ function quoteRole(text: string): LineRole | undefined {
 }
 
 function roleOf(text: string, previous: LineRole): LineRole | undefined {
+  // Fast paths for the lines most files are made of, each the answer the general reading below
+  // gives: no list marker, fence, quote, HTML block, rule, heading or link reference starts with
+  // a letter, and a list marker followed by one space and a letter is a list item's plain text.
+  const first = text.charCodeAt(0);
+  if (isAsciiLetter(first)) return 'paragraph';
+  if ((first === 0x2d || first === 0x2a || first === 0x2b) && text.charCodeAt(1) === 0x20 && isAsciiLetter(text.charCodeAt(2))) return 'paragraph';
+  if (text === '') return 'blank';
   if (/^[ \t]*$/.test(text)) return 'blank';
   const indent = /^ */.exec(text)![0].length;
   const prefix = PREFIX.exec(text)![0];
@@ -199,6 +206,10 @@ export function atxHeading(text: string, line: number): Block {
   while (hashes > pos && text.charCodeAt(hashes - 1) === 0x23) hashes--;
   if (hashes > pos && isSpace(text.charCodeAt(hashes - 1))) max = hashes;
   return { type: 'heading', startLine: line, endLine: line, depth, content: text.slice(pos, max).trim(), children: [] };
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 }
 
 function isSpace(code: number): boolean {

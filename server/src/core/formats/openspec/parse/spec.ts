@@ -2,7 +2,7 @@
 import { OpenSpecExtras } from '../extras';
 import { CriterionNode, Heading, RequirementNode } from '../../../model';
 import { MarkdownDoc, collectHeadings } from '../../../parse/markdown';
-import { REQUIREMENT_HEADER, lineRange, readRequirementBlocks, readSections, slug } from './blocks';
+import { REQUIREMENT_HEADER, lineRange, readRequirementBlocks, readSections, slug, startsWithHash } from './blocks';
 import { fallbackRequirements } from './fallback';
 
 /**
@@ -24,7 +24,7 @@ export function parseOpenSpecSpec(doc: MarkdownDoc): OpenSpecSpecFacts {
   let start = -1;
   let end = doc.lines.lineCount;
   for (let line = 0; line < doc.lines.lineCount; line++) {
-    if (doc.codeLines.has(line)) continue;
+    if (!startsWithHash(doc, line) || doc.codeLines.has(line)) continue;
     const text = doc.lines.lineText(line);
     if (start < 0 && /^##\s+Requirements\s*$/i.test(text)) start = line;
     else if (start >= 0 && /^##\s+/.test(text)) {
@@ -35,7 +35,7 @@ export function parseOpenSpecSpec(doc: MarkdownDoc): OpenSpecSpecFacts {
   const blocks = start >= 0 ? readRequirementBlocks(doc, start + 1, end) : [];
   const misplaced: OpenSpecExtras['misplaced'][number][] = [];
   for (let line = 0; line < doc.lines.lineCount; line++) {
-    if (doc.codeLines.has(line)) continue;
+    if (!startsWithHash(doc, line) || doc.codeLines.has(line)) continue;
     const text = doc.lines.lineText(line);
     if (DELTA_HEADER.test(text)) misplaced.push({ what: 'delta-header', text: text.trim(), range: lineRange(doc, line) });
     else if (REQUIREMENT_HEADER.test(text) && !(start >= 0 && line > start && line < end))
