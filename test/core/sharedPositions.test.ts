@@ -7,7 +7,7 @@ import { NEVER_CANCELLED } from '../../server/src/core/cancellation';
 import { SpecFileFacts, SpecFileKind } from '../../server/src/core/model';
 import { parseSpecFile } from '../../server/src/core/parse/parseSpecFile';
 import { POSITION_POOL, PositionPool } from '../../server/src/core/text/positionPool';
-import { Position } from '../../server/src/core/text/range';
+import { Position, Range, formatRange } from '../../server/src/core/text/range';
 
 /**
  * Parsed spec files take their positions from the engine's pool (core/text/positionPool.ts):
@@ -20,6 +20,20 @@ const FILES: [string, SpecFileKind][] = [
   ['design.md', 'design'],
   ['tasks.md', 'tasks'],
 ];
+
+/** Every range object reachable from `value` that lies within one line, once per reference. */
+function lineRangesIn(value: unknown, out: Range[] = [], seen = new Set<object>()): Range[] {
+  if (typeof value !== 'object' || value === null) return out;
+  const r = value as Range;
+  if (Object.keys(value).length === 2 && typeof r.start?.line === 'number' && typeof r.end?.line === 'number') {
+    if (r.start.line === r.end.line) out.push(r);
+    return out;
+  }
+  if (seen.has(value)) return out;
+  seen.add(value);
+  for (const v of Object.values(value)) lineRangesIn(v, out, seen);
+  return out;
+}
 
 /** Every position object reachable from `value`, once per reference. */
 function positionsIn(value: unknown, out: Position[] = [], seen = new Set<object>()): Position[] {
@@ -63,6 +77,16 @@ describe('shared positions in parsed spec files', () => {
     assert.strictEqual(cache.table(POSITION_POOL).size, places.size);
   });
 
+  it('keeps one frozen range object per span within a line', () => {
+    const references = lineRangesIn(parseAll(new AnalysisCache()));
+    const objects = new Set(references);
+    // 126 references to 60 spans in these files.
+    assert.ok(references.length > 100, `${references.length} references`);
+    assert.strictEqual(objects.size, new Set(references.map(formatRange)).size);
+    assert.ok(objects.size * 2 < references.length, `${objects.size} objects for ${references.length} references`);
+    assert.ok([...objects].every((r) => Object.isFrozen(r)));
+  });
+
   it('without a pool, each place is many objects', () => {
     const references = positionsIn(parseAll());
     const places = new Set(references.map((p) => `${p.line}:${p.character}`));
@@ -72,6 +96,16 @@ describe('shared positions in parsed spec files', () => {
 });
 
 describe('PositionPool', () => {
+  it('shares ranges within one line, not ranges over several lines', () => {
+    const pool = new PositionPool();
+    assert.strictEqual(pool.range(3, 2, 3, 5), pool.range(3, 2, 3, 5));
+    assert.notStrictEqual(pool.range(3, 2, 4, 5), pool.range(3, 2, 4, 5));
+    assert.strictEqual(pool.range(3, 2, 4, 5).start, pool.range(3, 2, 3, 5).start);
+    assert.deepStrictEqual(pool.range(3, 2, 3, 5000), { start: { line: 3, character: 2 }, end: { line: 3, character: 5000 } });
+    assert.notStrictEqual(pool.range(3, 5000, 3, 5), pool.range(3, 5000, 3, 5));
+    assert.deepStrictEqual(pool.range(3, 5000, 3, 5), { start: { line: 3, character: 5000 }, end: { line: 3, character: 5 } });
+  });
+
   it('hands out one object per place up to its limit, fresh ones after', () => {
     const pool = new PositionPool(2);
     assert.strictEqual(pool.at(1, 2), pool.at(1, 2));

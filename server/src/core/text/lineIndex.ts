@@ -46,7 +46,8 @@ export class LineIndex {
 
   /** The range between two places given as lines and characters, its positions from the pool when there is one. */
   span(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
-    return { start: this.at(startLine, startCharacter), end: this.at(endLine, endCharacter) };
+    if (this.pool) return this.pool.range(startLine, startCharacter, endLine, endCharacter);
+    return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
   }
 
   offsetAt(pos: Position): number {
