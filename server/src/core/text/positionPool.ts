@@ -60,8 +60,9 @@ export class PositionPool {
 }
 
 /**
- * Enough for every place of a large workspace's spec files (about 60,000 at the benchmark's L
- * size) with room to spare; at most some 10 MB however long a language server runs.
+ * Enough for every place of a large workspace's spec files with room to spare: the 6,003 spec
+ * files of the benchmark's L size need 11,801 places and 7,140 ranges. At most some 10 MB each,
+ * however long a language server runs.
  */
 const DEFAULT_LIMIT = 100_000;
 
