@@ -1,4 +1,5 @@
 import { SpecFileFacts, SpecFileKind } from '../model';
+import { PositionPool } from '../text/positionPool';
 import { MarkdownDoc, parseMarkdown } from './markdown';
 import { findSuppressions } from './suppressions';
 
@@ -12,8 +13,9 @@ export type FileBase = { path: string; kind: SpecFileKind; lineCount: number; su
 /** The facts a file with no structure has: nothing in it is linked or checked. */
 export const NO_STRUCTURE = { requirements: [], tasks: [], refs: [], headings: [], glossary: [], notes: [] } as const;
 
-export function markdownBase(path: string, kind: SpecFileKind, text: string): { doc: MarkdownDoc; base: FileBase } {
-  const doc = parseMarkdown(text);
+/** `positions`: the engine's position pool (positionPool.ts), when the caller has the engine's cache. */
+export function markdownBase(path: string, kind: SpecFileKind, text: string, positions?: PositionPool): { doc: MarkdownDoc; base: FileBase } {
+  const doc = parseMarkdown(text, positions);
   // Suppression comments are rare; the property is left out when there are none.
   const suppressions = text.includes('specthread-') ? findSuppressions(doc) : [];
   return { doc, base: { path, kind, lineCount: doc.lines.lineCount, ...(suppressions.length ? { suppressions } : {}) } };

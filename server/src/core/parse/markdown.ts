@@ -4,6 +4,7 @@ import { Heading } from '../model';
 import { Block, BlockType, MarkdownDoc, lastContentLine } from './blocks';
 import { scanBlocks } from './blockScan';
 import { LineIndex } from '../text/lineIndex';
+import { PositionPool } from '../text/positionPool';
 import { Range } from '../text/range';
 
 /**
@@ -40,8 +41,9 @@ const OPEN_TYPES: Record<string, BlockType> = {
   table_open: 'table',
 };
 
-export function parseMarkdown(text: string): MarkdownDoc {
-  const lines = new LineIndex(text);
+/** `positions`: the engine's pool, which the ranges the parsers build from this document take their positions from. */
+export function parseMarkdown(text: string, positions?: PositionPool): MarkdownDoc {
+  const lines = new LineIndex(text, positions);
   // Most spec files hold only headings, paragraphs, lists and fenced code, which blockScan.ts
   // reads as markdown-it does at a fraction of the cost; it leaves any other file to markdown-it.
   const scanned = scanBlocks(text, lines);
@@ -94,13 +96,13 @@ export function parseWithMarkdownIt(text: string, lines: LineIndex = new LineInd
 export function blockRange(doc: MarkdownDoc, block: Block): Range {
   const first = doc.lines.lineText(block.startLine);
   const indent = first.length - first.trimStart().length;
-  return { start: { line: block.startLine, character: indent }, end: { line: block.endLine, character: doc.lines.lineText(block.endLine).length } };
+  return doc.lines.span(block.startLine, indent, block.endLine, doc.lines.lineText(block.endLine).length);
 }
 
 /** The whole first line of a block, from its first non-blank character. */
 export function firstLineRange(doc: MarkdownDoc, block: Block): Range {
   const text = doc.lines.lineText(block.startLine);
-  return { start: { line: block.startLine, character: text.length - text.trimStart().length }, end: { line: block.startLine, character: text.length } };
+  return doc.lines.span(block.startLine, text.length - text.trimStart().length, block.startLine, text.length);
 }
 
 /**
@@ -161,7 +163,7 @@ export function collectHeadings(doc: MarkdownDoc): Heading[] {
       text: plainText(node),
       depth: node.depth!,
       range,
-      sectionRange: { start: range.start, end: { line: endLine, character: doc.lines.lineText(endLine).length } },
+      sectionRange: { start: range.start, end: doc.lines.at(endLine, doc.lines.lineText(endLine).length) },
     };
   });
 }

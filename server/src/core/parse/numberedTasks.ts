@@ -49,9 +49,9 @@ function taskFromItem(doc: MarkdownDoc, item: Block, depth: number): TaskNode | 
     status: STATUS[m[1]!]!,
     // The star may also follow the number (`- [ ] 2.2* Title`) in hand-edited files.
     optional: Boolean(m[2]) || /^\\?\*/.test(m[4]!),
-    range: { start: { line, character: cols.marker }, end: { line, character: lineText.length } },
-    markerRange: { start: { line, character: cols.content }, end: { line, character: cols.content + 3 } },
-    idRange: id ? { start: { line, character: idCol }, end: { line, character: idCol + id.length } } : undefined,
+    range: doc.lines.span(line, cols.marker, line, lineText.length),
+    markerRange: doc.lines.span(line, cols.content, line, cols.content + 3),
+    idRange: id ? doc.lines.span(line, idCol, line, idCol + id.length) : undefined,
     itemRange: blockRange(doc, item),
     depth,
   };

@@ -1,14 +1,19 @@
 // @spec specthread-core#14.7
+import { PositionPool } from './positionPool';
 import { Position, Range } from './range';
 
 /**
  * Maps string offsets to line/character positions for one text. Built once per parse; lookups
- * are a binary search over line starts.
+ * are a binary search over line starts. With the engine's `pool`, the positions it makes are the
+ * pool's shared ones (positionPool.ts); without one, each is an object of its own.
  */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    private readonly pool?: PositionPool,
+  ) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.lineStarts.push(i + 1);
@@ -31,7 +36,18 @@ export class LineIndex {
     }
     // An offset inside a line break (between the \r and the \n of \r\n) is the end of its line:
     // positions never point past a line's last character.
-    return { line: lo, character: Math.min(clamped, this.lineEnd(lo)) - this.lineStarts[lo]! };
+    return this.at(lo, Math.min(clamped, this.lineEnd(lo)) - this.lineStarts[lo]!);
+  }
+
+  /** The position `line`:`character`, from the pool when there is one. */
+  at(line: number, character: number): Position {
+    return this.pool ? this.pool.at(line, character) : { line, character };
+  }
+
+  /** The range between two places given as lines and characters, its positions from the pool when there is one. */
+  span(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+    if (this.pool) return this.pool.range(startLine, startCharacter, endLine, endCharacter);
+    return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
   }
 
   offsetAt(pos: Position): number {

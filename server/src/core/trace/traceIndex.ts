@@ -102,14 +102,18 @@ export class TraceIndex {
       links.push(link);
       if (resolution.status === 'ok') {
         const k = key(resolution.spec, resolution.target.located.node.id);
+        // Short lists are replaced by exact-size copies: a push reserves room for 17 links, and
+        // most targets have one or two (a source tag and a test).
         const list = this.byTarget.get(k);
-        if (list) list.push(link);
-        else this.byTarget.set(k, [link]);
+        if (!list) this.byTarget.set(k, [link]);
+        else if (list.length < 8) this.byTarget.set(k, list.concat(link));
+        else list.push(link);
         this.tracedCount.set(resolution.spec.dir, (this.tracedCount.get(resolution.spec.dir) ?? 0) + 1);
         touched?.add(resolution.spec.dir);
       }
     }
-    if (links.length) this.byPath.set(file.path, links);
+    // An exact-size copy: most code files hold one tag, and the array they were pushed into has room for 17.
+    if (links.length) this.byPath.set(file.path, links.slice());
   }
 
   private unlink(path: string, touched: Set<string>): void {

@@ -9,6 +9,7 @@ import { checkJson } from '../../parse/json';
 import { collectHeadings } from '../../parse/markdown';
 import { parseTasks } from '../../parse/numberedTasks';
 import { taskAtLine } from '../../parse/taskAtLine';
+import { POSITION_POOL } from '../../text/positionPool';
 import { parseBugfix } from './parse/bugfix';
 import { scanRefLines } from './parse/refLines';
 import { parseRequirements } from './parse/requirements';
@@ -28,7 +29,7 @@ export function parseKiroFile(
   // JSON files are not Markdown; they are checked for shape only.
   if (kind === 'hook') return { path, kind, lineCount: lineCount(text), ...NO_STRUCTURE, extras: checkJson(text, KIRO_HOOK_SCHEMA, { cache }) };
   if (kind === 'kiro-config') return { path, kind, lineCount: lineCount(text), ...NO_STRUCTURE, extras: checkJson(text, KIRO_CONFIG_SCHEMA, { cache }) };
-  const { doc, base } = markdownBase(path, kind, text);
+  const { doc, base } = markdownBase(path, kind, text, cache?.table(POSITION_POOL));
   switch (kind) {
     case 'requirements':
     case 'bugfix': {

@@ -30,9 +30,9 @@ export function scanInlineCriteria(doc: MarkdownDoc, fromLine: number, toLine: n
         .replace(/[*_`]/g, '')
         .replace(/\s+/g, ' ')
         .trim(),
-      range: { start: { line, character: col }, end: { line, character: text.length } },
-      idRange: { start: { line, character: col }, end: { line, character: idEnd } },
-      source: { raw: m[4]!, start: { line, character: text.length - m[4]!.length } },
+      range: doc.lines.span(line, col, line, text.length),
+      idRange: doc.lines.span(line, col, line, idEnd),
+      source: { raw: m[4]!, start: doc.lines.at(line, text.length - m[4]!.length) },
     });
   }
   return out;

@@ -110,10 +110,7 @@ export function scanRefLines(doc: MarkdownDoc, vocabulary?: Vocabulary): RefOccu
         target: tok.target,
         raw: tok.raw,
         source: found.source,
-        range: {
-          start: { line, character: found.listStart + tok.start },
-          end: { line, character: found.listStart + tok.end },
-        },
+        range: doc.lines.span(line, found.listStart + tok.start, line, found.listStart + tok.end),
       });
     }
   }

@@ -80,7 +80,7 @@ export function parseRequirements(doc: MarkdownDoc, vocabulary?: Vocabulary): Re
       title: title.trim(),
       userStory: findUserStory(section),
       range,
-      idRange: { start: { line: block.startLine, character: idCol }, end: { line: block.startLine, character: idCol + id.length } },
+      idRange: doc.lines.span(block.startLine, idCol, block.startLine, idCol + id.length),
       sectionRange: { start: range.start, end: blockRange(doc, last).end },
       criteria,
     });
@@ -193,8 +193,8 @@ function criterionFromItem(doc: MarkdownDoc, requirementId: string, list: Block,
     id: `${requirementId}.${Number(n)}`,
     requirementId,
     text: plainText(item.children[0]),
-    range: { start: { line, character: cols.marker }, end: { line, character: doc.lines.lineText(line).length } },
-    idRange: { start: { line, character: cols.marker }, end: { line, character: cols.marker + cols.markerText.length } },
+    range: doc.lines.span(line, cols.marker, line, doc.lines.lineText(line).length),
+    idRange: doc.lines.span(line, cols.marker, line, cols.marker + cols.markerText.length),
     source: itemSource(doc, item, cols.content),
   };
 }
@@ -204,7 +204,7 @@ function itemSource(doc: MarkdownDoc, item: Block, contentColumn: number): TextS
   const first = item.children[0];
   if (!first || first.type !== 'paragraph' || first.startLine !== item.startLine) return undefined;
   const from = doc.lines.lineStart(item.startLine) + contentColumn;
-  return { raw: doc.text.slice(from, doc.lines.lineEnd(first.endLine)), start: { line: item.startLine, character: contentColumn } };
+  return { raw: doc.text.slice(from, doc.lines.lineEnd(first.endLine)), start: doc.lines.at(item.startLine, contentColumn) };
 }
 
 /** Terms under a `Glossary` heading: the bold lead of each bullet (`- **Issue_Manager**: …`). */
