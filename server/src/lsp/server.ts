@@ -34,7 +34,7 @@ import { Guard } from './guard';
 import { installSafetyNet } from './safetyNet';
 import { linkOf } from './link';
 import { Session } from './session';
-import { cacheEnabled, startupCache } from './startupCache';
+import { cacheEnabled, startupCache, startupCacheDir } from './startupCache';
 
 /**
  * Wires one LSP connection: capabilities, document sync, file watching, settings, and the
@@ -143,7 +143,11 @@ export function startServer(connection: Connection): void {
       const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
       progress?.begin('SpecThread: indexing specs', 0, undefined, false);
       const openCache = useCache && workspace ? startupCache(workspace, linkOf(connection)) : undefined;
-      await s.startIndexing((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`), openCache);
+      await s.startIndexing(
+        (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
+        openCache,
+        workspace && startupCacheDir(workspace),
+      );
       progress?.done();
     }),
   );
