@@ -59,7 +59,8 @@ export function indexWorkspace(
     .map((p) => (p ? engine.specDirOf(p) : undefined))
     .filter((d): d is string => !!d);
   let cache: FactCacheFile | undefined;
-  let hit: PublishedState | undefined;
+  /** Indexed was reported from the stored state (whose findings are not held past their publish). */
+  let hit = false;
   let recorded: ReadonlyMap<string, readonly Finding[]> | undefined;
   let counts: PublishedState['counts'] | undefined;
   const indexed = writer.enqueue('indexing', async () => {
@@ -67,13 +68,14 @@ export function indexWorkspace(
       await writer.reloadRepoConfig();
       // A document opened with the editor is published before the walk competes with it.
       await writer.openedPublished();
-      hit = await lookUp(warm, engine, writer.token, guard);
-      if (hit) {
+      const stored = await lookUp(warm, engine, writer.token, guard);
+      if (stored) {
+        hit = true;
         // Requests and edits wait for the models from here on, before the client hears of indexed.
         warm!.onHit(indexed);
-        warm!.restore(hit);
+        warm!.restore(stored);
         link.log.info('SpecThread: nothing changed since the last start: its diagnostics are shown while the specs are read again.');
-        link.indexed({ ...hit.counts, millis: Date.now() - started });
+        link.indexed({ ...stored.counts, millis: Date.now() - started });
       }
       cache = await openCache?.(writer.token);
       // Spec results too, until the first publish has computed every spec's findings.
