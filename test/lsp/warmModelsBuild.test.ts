@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { CancellationTokenSource } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../shared/settings';
 import { workspaceSymbols } from '../../server/src/core/queries/symbols';
 import { NodeWorkspace } from '../../server/src/host/nodeWorkspace';
 import { pathToUri } from '../../server/src/host/paths';
@@ -76,7 +76,7 @@ describe('language server: the models built after a warm indexed', function () {
   });
 
   /** A session over the temp folder, with the warm cache when `cached`; `onIndexed` runs inside the indexed notification. */
-  function start(cached: boolean, open: readonly string[], onIndexed?: (run: Run) => void): Run {
+  function start(cached: boolean, open: readonly string[], onIndexed?: (run: Run) => void, settings = DEFAULT_SETTINGS): Run {
     const documents = new FakeDocuments();
     const shown = new Map<string, string[]>();
     const logs: string[] = [];
@@ -92,7 +92,7 @@ describe('language server: the models built after a warm indexed', function () {
     };
     const workspace = new NodeWorkspace([root]);
     const guard = new Guard({ logError: (m) => logs.push(m), versionOf: (u) => documents.get(u)?.version });
-    const session = new Session(link, documents, workspace, DEFAULT_SETTINGS, guard);
+    const session = new Session(link, documents, workspace, settings, guard);
     runs.push(session);
     for (const file of open) {
       documents.open(pathToUri(file), fs.readFileSync(file, 'utf8'));
@@ -144,6 +144,27 @@ describe('language server: the models built after a warm indexed', function () {
     );
     assert.strictEqual(findingsDuring, JSON.stringify(snapshot.findingsFor(uri)), 'a request sent at indexed gets the complete, edited answer');
     assert.strictEqual(symbolsDuring, coldSymbols, 'a workspace request sent at indexed sees every spec');
+  });
+
+  it('settings changed while start-up is stored: the stored state keeps the settings it was published under', async () => {
+    write('.kiro/specs/beta/tasks.md', `# Implementation Plan\n\n- [ ] 1. Build it\n  - _Requirements: 1.1, 1.9_\n`);
+    const quiet = normalizeSettings({ rules: { 'link.unknown-ref': 'off' } });
+    let changing: Promise<void> | undefined;
+    const first = start(true, [], (run) => {
+      changing = run.session.updateSettings(quiet);
+    });
+    await first.indexing;
+    await changing;
+    await first.session.cacheWritten();
+    assert.ok(fs.existsSync(path.join(root, 'node_modules/.cache/specthread/published.json')), 'the first start stored what it published');
+    const second = start(true, [], undefined, quiet);
+    await second.indexing;
+    assert.ok(!second.logs.some((l) => l.includes('nothing changed since the last start')), 'stored under the old settings: a miss');
+    const cold = start(false, [], undefined, quiet);
+    await cold.indexing;
+    const shown = (run: Run) => new Map([...run.shown].filter(([, d]) => d.length));
+    assert.deepStrictEqual(shown(second), shown(cold));
+    assert.ok(![...second.shown.values()].flat().some((d) => d.includes('link.unknown-ref')), 'the rule is off');
   });
 });
 

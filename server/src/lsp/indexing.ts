@@ -6,7 +6,7 @@ import { FactCacheFile } from '../host/factCacheFile';
 import { uriToPath } from '../host/paths';
 import { Guard } from './guard';
 import { ClientLink, OpenDocuments } from './link';
-import { PublishedState, PublishedStateCache } from './publishedState';
+import { PublishedMoment, PublishedState, PublishedStateCache } from './publishedState';
 import { Writer } from './writer';
 
 /** Reports indexing progress to the client: files done of the files to read. */
@@ -63,6 +63,7 @@ export function indexWorkspace(
   let hit = false;
   let recorded: ReadonlyMap<string, readonly Finding[]> | undefined;
   let counts: PublishedState['counts'] | undefined;
+  let moment: PublishedMoment | undefined;
   const indexed = writer.enqueue('indexing', async () => {
     try {
       await writer.reloadRepoConfig();
@@ -94,7 +95,10 @@ export function indexWorkspace(
       guard.logFailure('indexing', err);
     }
     let findings: number;
-    if (warm && !hit) warm.record();
+    if (warm && !hit) {
+      moment = warm.cache.moment(engine);
+      warm.record();
+    }
     try {
       findings = writer.publishEverything();
     } finally {
@@ -109,7 +113,7 @@ export function indexWorkspace(
   return indexed.then(() => {
     const saving = Promise.all([
       saveCache(cache, link, guard, writer.token),
-      savePublished(warm, hit ? undefined : recorded, counts, engine, guard, writer.token),
+      savePublished(warm, hit ? undefined : recorded, counts, moment, guard, writer.token),
     ]).then(() => undefined);
     onSaving?.(saving);
     return saving;
@@ -131,15 +135,15 @@ async function savePublished(
   warm: WarmStart | undefined,
   recorded: ReadonlyMap<string, readonly Finding[]> | undefined,
   counts: PublishedState['counts'] | undefined,
-  engine: Engine,
+  moment: PublishedMoment | undefined,
   guard: Guard,
   token: CancellationToken,
 ): Promise<void> {
   if (!warm) return;
-  if (!recorded || !counts) return warm.cache.drop();
+  if (!recorded || !counts || !moment) return warm.cache.drop();
   const files = [...recorded].filter(([, list]) => list.length > 0);
   try {
-    await warm.cache.save(engine, { counts, files }, token);
+    await warm.cache.save(moment, { counts, files }, token);
   } catch (err) {
     guard.logFailure('writing the published state', err);
   }

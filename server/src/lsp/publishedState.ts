@@ -53,20 +53,33 @@ export class PublishedStateCache {
 
   /** The stored state when nothing it was computed from moved; undefined otherwise (a cold start). */
   async lookup(engine: Engine, token: CancellationToken): Promise<PublishedState | undefined> {
-    if (!this.usable() || !(await this.openDocumentsAsOnDisk(token))) return undefined;
+    // Opened first either way: the file's clock starts the run, so a file changed while start-up
+    // reads the workspace is never stored as unchanged (see StampedCacheFile.save).
     const file = await this.open();
+    if (!this.usable() || !(await this.openDocumentsAsOnDisk(token))) return undefined;
     return file.lookup(keyOf(engine, this.reader.roots), () => this.reader.list(token), token);
   }
 
   /**
-   * Stores what start-up just published, unless the roots were walked again meanwhile or the
-   * open documents are not what is on disk; then stops recording the reads either way.
+   * What the publish about to be recorded is computed under: the key (settings change later in
+   * tasks queued behind start-up) and the open documents' versions (a buffer edited after the
+   * publish, even back to the disk text, may not be what was published).
    */
-  async save(engine: Engine, state: PublishedState, token: CancellationToken): Promise<void> {
+  moment(engine: Engine): PublishedMoment {
+    return { key: keyOf(engine, this.reader.roots), documents: versionsOf(this.documents) };
+  }
+
+  /**
+   * Stores what start-up published at `moment`, unless the roots were walked again meanwhile, an
+   * open document changed since, or one is not what is on disk; then stops recording the reads
+   * either way.
+   */
+  async save(moment: PublishedMoment, state: PublishedState, token: CancellationToken): Promise<void> {
     try {
-      if (this.reader.relisted || !this.usable() || !(await this.openDocumentsAsOnDisk(token))) return;
+      if (this.reader.relisted || !this.usable() || versionsOf(this.documents) !== moment.documents) return;
+      if (!(await this.openDocumentsAsOnDisk(token)) || versionsOf(this.documents) !== moment.documents) return;
       const file = await this.open();
-      await file.save(keyOf(engine, this.reader.roots), await this.reader.list(token), this.reader.readPaths, state, token, true);
+      await file.save(moment.key, await this.reader.list(token), this.reader.readPaths, state, token, true);
     } finally {
       this.reader.stop();
     }
@@ -96,6 +109,21 @@ export class PublishedStateCache {
     }
     return true;
   }
+}
+
+/** The key and the open documents' versions at the moment a publish was recorded (see PublishedStateCache.moment). */
+export interface PublishedMoment {
+  readonly key: string;
+  readonly documents: string;
+}
+
+/** Every open document with its version, as one string. */
+function versionsOf(documents: OpenDocuments): string {
+  return documents
+    .all()
+    .map((d) => `${d.uri}@${d.version}`)
+    .sort()
+    .join('\n');
 }
 
 /** What the published state depends on besides the files: the effective settings (editor and repository), the roots, the formats. */
