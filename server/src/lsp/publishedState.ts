@@ -7,7 +7,7 @@ import { Finding } from '../core/findings';
 import { engineIdentity, isStoredFinding } from '../host/factCacheFile';
 import { uriToPath } from '../host/paths';
 import { RecordingWorkspace } from '../host/recordingWorkspace';
-import { StampedCacheFile } from '../host/stampedCacheFile';
+import { STAT_WORKER_FROM, StampedCacheFile } from '../host/stampedCacheFile';
 import { ClientLink, OpenDocuments } from './link';
 
 /** Bumped whenever the stored shape changes, so an older file is ignored, not misread. */
@@ -97,6 +97,7 @@ export class PublishedStateCache {
       engine: this.engine,
       checkOutput: checkState,
       warn: (problem) => this.link.log.warn(`SpecThread: the published state ${file} ${problem}; the specs are indexed.`),
+      statWorkerFrom: STAT_WORKER_FROM,
       unwritten: (code) => this.link.log.warn(`SpecThread: the published state could not be written to ${file} (${code}); the next start indexes first.`),
     }));
   }
