@@ -352,6 +352,11 @@ async function measureSize(size: SizeName, o: Options, cli: CliRunner, cache: { 
         ok: w.indexedFiles === startup.indexedFiles && w.indexedSpecs === startup.indexedSpecs && w.indexedFindings === startup.indexedFindings,
         detail: `${w.indexedFiles} files, ${w.indexedSpecs} specs, ${w.indexedFindings} findings`,
       });
+      checks.push({
+        name: 'server (warm): the requests sent at indexed (workspace symbols, hover, definition) get the cold answers',
+        ok: w.answers === startup.answers && startup.answers !== '[[],null,null]',
+        detail: `${startup.answers.length} characters of answers`,
+      });
     }
   }
   return { size, workspace: ws, generateMs, cold, rg: rgResult, warm, server, checks };
@@ -525,8 +530,16 @@ function detailTable(sizes: readonly SizeResult[]): string {
       '',
       'server initialize → indexed',
       ms(s.startup.indexedMs),
-      `server CPU ${s.startup.serverCpuMs === undefined ? 'n/a' : ms(s.startup.serverCpuMs)}; RSS ${mb(s.startup.memoryKiB?.rss)}, peak ${mb(s.startup.memoryKiB?.peak)}` +
+      `server CPU ${s.startup.serverCpuMs === undefined ? 'n/a' : ms(s.startup.serverCpuMs)}; RSS once answering ${mb(s.startup.memoryKiB?.rss)}, peak ${mb(s.startup.memoryKiB?.peak)}` +
         (typeof s.warm === 'string' ? '' : `; warm ${ms(s.warm.indexedMs)}`),
+    ]);
+    rows.push([
+      '',
+      'server initialize → first requests answered',
+      ms(s.startup.answeredMs),
+      typeof s.warm === 'string'
+        ? ''
+        : `warm ${ms(s.warm.answeredMs)}, server CPU ${s.warm.answeredCpuMs === undefined ? 'n/a' : ms(s.warm.answeredCpuMs)}, RSS ${mb(s.warm.memoryKiB?.rss)}`,
     ]);
     for (const e of s.edits) {
       rows.push([

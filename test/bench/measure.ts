@@ -75,8 +75,35 @@ export interface StartupResult {
   readonly publishes: number;
   /** Server CPU time (user + system) from spawn to `specthread/indexed`, boot included. */
   readonly serverCpuMs: number | undefined;
-  /** Server memory when `specthread/indexed` arrived. */
+  /**
+   * Server memory once its models exist: after the requests sent at indexed are answered (on a
+   * warm start indexed comes from the stored state, before the specs are read again, so memory
+   * at indexed would be lower for a wrong reason).
+   */
   readonly memoryKiB: { rss: number; peak: number } | undefined;
+  /** Sending `initialize` → the answers to the requests sent as soon as indexed arrived. */
+  readonly answeredMs: number;
+  /** Server CPU time from spawn to those answers. */
+  readonly answeredCpuMs: number | undefined;
+  /** Those answers (workspace symbols, a hover and a definition in the probe's tasks.md), to compare warm with cold. */
+  readonly answers: string;
+}
+
+/**
+ * What an editor asks right after indexed: workspace symbols of the probe spec, and a hover and a
+ * definition on the first requirement reference of its tasks.md. Returned as one JSON string.
+ */
+async function askAfterIndexed(client: LspClient, ws: GeneratedWorkspace, probeText: string): Promise<string> {
+  const uri = toUri(ws.probe.tasksPath);
+  const lines = probeText.split('\n');
+  const line = lines.findIndex((l) => l.includes('_Requirements:'));
+  const at = { textDocument: { uri }, position: { line: Math.max(0, line), character: line < 0 ? 0 : lines[line].indexOf(':') + 3 } };
+  const answers = await Promise.all([
+    client.connection.sendRequest('workspace/symbol', { query: ws.probe.id }),
+    client.connection.sendRequest('textDocument/hover', at),
+    client.connection.sendRequest('textDocument/definition', at),
+  ]);
+  return JSON.stringify(answers);
 }
 
 function diagnosticsKey(diagnostics: readonly Diagnostic[]): string {
@@ -109,6 +136,9 @@ export async function measureStartup(
   await client.initialized();
   await client.open(probeUri, probeText);
   const done = await indexed;
+  const cpuAtIndexed = client.cpuMs();
+  const answers = await askAfterIndexed(client, ws, probeText);
+  const answeredAt = performance.now();
 
   const events = client.recorded.get(probeUri)!.filter((e) => e.at <= done.at);
   if (events.length === 0) throw new Error(`no diagnostics were published for ${ws.probe.tasksPath} before ${'specthread/indexed'}`);
@@ -131,8 +161,11 @@ export async function measureStartup(
       indexedFiles: done.params.files,
       indexedFindings: done.params.findings,
       publishes: client.publishCount,
-      serverCpuMs: client.cpuMs(),
+      serverCpuMs: cpuAtIndexed,
       memoryKiB: client.memoryKiB(),
+      answeredMs: answeredAt - t0,
+      answeredCpuMs: client.cpuMs(),
+      answers,
     },
   };
 }

@@ -109,6 +109,20 @@ describe('specthread check --cache: the result cache', () => {
     });
   });
 
+  it('a code file edited after a run that took it from the fact cache is analysed again', () => {
+    // Run 1 records every code file; run 2 (a spec edited) takes them from the fact cache without
+    // reading them, and its stored result must still depend on them.
+    cached();
+    const spec = path.join(root, '.kiro/specs/user-auth/requirements.md');
+    write('.kiro/specs/user-auth/requirements.md', fs.readFileSync(spec, 'utf8') + '\n');
+    cached();
+    plant();
+    write('src/login.ts', '// @spec user-auth#9.1\nexport const login = 1;\n');
+    const warm = cached();
+    assert.notStrictEqual(warm.stdout, 'PLANTED\n');
+    assert.deepStrictEqual(warm, check());
+  });
+
   it('a renamed, a deleted and an added file are analysed again', () => {
     assertAnalysedAfter(() => fs.renameSync(path.join(root, 'src/login.ts'), path.join(root, 'src/signIn.ts')));
     assertAnalysedAfter(() => fs.rmSync(path.join(root, 'test/login.test.ts')));

@@ -341,7 +341,7 @@ function checkStored(raw: unknown): StoredCache {
 const SEVERITIES: readonly unknown[] = ['error', 'warning', 'info', 'hint'];
 
 /** The parts of a finding every reader of it relies on: where it is, what it says, how severe. */
-function isStoredFinding(raw: unknown): boolean {
+export function isStoredFinding(raw: unknown): boolean {
   if (!raw || typeof raw !== 'object') return false;
   const f = raw as Record<string, unknown>;
   return typeof f.path === 'string' && typeof f.code === 'string' && typeof f.message === 'string' && SEVERITIES.includes(f.severity) && isRange(f.range);

@@ -23,6 +23,8 @@ export class RecordingWorkspace implements Workspace {
   private readonly read = new Map<string, boolean>();
   /** True once the roots were walked a second time: what was recorded may then not be what the run saw. */
   relisted = false;
+  /** False after `stop`: a long-lived reader (the language server's) records only its start-up. */
+  private recording = true;
 
   constructor(private readonly inner: Workspace & Required<Pick<Workspace, 'stat' | 'readCodeFiles'>>) {}
 
@@ -36,7 +38,15 @@ export class RecordingWorkspace implements Workspace {
   }
 
   private found(path: string, found: boolean): void {
-    this.read.set(path, found || this.read.get(path) === true);
+    if (this.recording) this.read.set(path, found || this.read.get(path) === true);
+  }
+
+  /** Stops recording and forgets what was recorded and listed; later calls pass straight through. */
+  stop(): void {
+    this.recording = false;
+    this.read.clear();
+    this.handedOut = true;
+    this.listing = undefined;
   }
 
   /** The listing this run sees (walked on the first call only). */

@@ -1,14 +1,28 @@
 // @spec specthread-core#15.3, specthread-core#4.4, specthread-core#14.1, specthread-core#20.3, specthread-core#21.3
 import { CancellationToken } from '../core/cancellation';
 import { Engine } from '../core/engine';
+import { Finding } from '../core/findings';
 import { FactCacheFile } from '../host/factCacheFile';
 import { uriToPath } from '../host/paths';
 import { Guard } from './guard';
 import { ClientLink, OpenDocuments } from './link';
+import { PublishedMoment, PublishedState, PublishedStateCache } from './publishedState';
 import { Writer } from './writer';
 
 /** Reports indexing progress to the client: files done of the files to read. */
 export type ProgressReport = (done: number, total: number) => void;
+
+/** The warm start's parts (see publishedState.ts): the stored state, and how the session shows it. */
+export interface WarmStart {
+  readonly cache: PublishedStateCache;
+  /** Shows the stored diagnostics (the publisher's restore). */
+  readonly restore: (state: PublishedState) => void;
+  /** Start-up's publish is recorded, so it can be stored. */
+  readonly record: () => void;
+  readonly takeRecorded: () => ReadonlyMap<string, readonly Finding[]> | undefined;
+  /** Indexed was reported from the stored state; `models` settles once they are built and published. */
+  readonly onHit: (models: Promise<void>) => void;
+}
 
 /**
  * Start-up, as one task of the writer: reads the configuration, indexes the workspace (the
@@ -19,6 +33,13 @@ export type ProgressReport = (done: number, total: number) => void;
  * baselines are what they were (the first publish asks for them); the cache is written again
  * after the writer's task, off the edit path; `onSaving` is handed that write, so a shutdown can
  * let it finish.
+ *
+ * With `warm`, what the last start published is looked up first: when nothing it depends on
+ * moved, those diagnostics are shown and `specthread/indexed` is sent after the walk and the
+ * stats, and the models are built right after in the same task, so that everything queued
+ * behind it (file events, settings, and in the session edits and requests) waits for them.
+ * "Indexed" then means: every file shows the diagnostics a full index gives, and every answer
+ * will be computed from the full index. Any miss is the cold path, whose publish is stored.
  */
 export function indexWorkspace(
   writer: Writer,
@@ -29,6 +50,7 @@ export function indexWorkspace(
   report: ProgressReport,
   openCache?: (token: CancellationToken) => Promise<FactCacheFile | undefined>,
   onSaving?: (saving: Promise<void>) => void,
+  warm?: WarmStart,
 ): Promise<void> {
   const started = Date.now();
   const priority = documents
@@ -37,17 +59,33 @@ export function indexWorkspace(
     .map((p) => (p ? engine.specDirOf(p) : undefined))
     .filter((d): d is string => !!d);
   let cache: FactCacheFile | undefined;
+  /** Indexed was reported from the stored state (whose findings are not held past their publish). */
+  let hit = false;
+  let recorded: ReadonlyMap<string, readonly Finding[]> | undefined;
+  let counts: PublishedState['counts'] | undefined;
+  let moment: PublishedMoment | undefined;
   const indexed = writer.enqueue('indexing', async () => {
     try {
       await writer.reloadRepoConfig();
       // A document opened with the editor is published before the walk competes with it.
       await writer.openedPublished();
+      const stored = await lookUp(warm, engine, writer.token, guard);
+      if (stored) {
+        hit = true;
+        // Requests and edits wait for the models from here on, before the client hears of indexed.
+        warm!.onHit(indexed);
+        warm!.restore(stored);
+        link.log.info('SpecThread: nothing changed since the last start: its diagnostics are shown while the specs are read again.');
+        link.indexed({ ...stored.counts, millis: Date.now() - started });
+      }
       cache = await openCache?.(writer.token);
       // Spec results too, until the first publish has computed every spec's findings.
       engine.useSpecResults(cache);
       // Both ways: `$/progress` for editors that show work-done progress, and the typed
-      // notification the VS Code client's status item counts with.
+      // notification the VS Code client's status item counts with. Not after a warm indexed:
+      // the client's status item already says indexed.
       const progress = byPercent((done, total) => {
+        if (hit) return;
         report(done, total);
         link.indexingProgress?.({ done, total });
       });
@@ -57,20 +95,58 @@ export function indexWorkspace(
       guard.logFailure('indexing', err);
     }
     let findings: number;
+    if (warm && !hit) {
+      moment = warm.cache.moment(engine);
+      warm.record();
+    }
     try {
       findings = writer.publishEverything();
     } finally {
       engine.useSpecResults(undefined);
+      recorded = warm?.takeRecorded();
     }
     reportSkipped(engine, link);
     const dirs = engine.specDirs();
-    link.indexed({ specs: dirs.length, files: dirs.reduce((n, d) => n + engine.filesOfSpec(d).length, 0), findings, millis: Date.now() - started });
+    counts = { specs: dirs.length, files: dirs.reduce((n, d) => n + engine.filesOfSpec(d).length, 0), findings };
+    if (!hit) link.indexed({ ...counts, millis: Date.now() - started });
   });
   return indexed.then(() => {
-    const saving = saveCache(cache, link, guard, writer.token);
+    const saving = Promise.all([
+      saveCache(cache, link, guard, writer.token),
+      savePublished(warm, hit ? undefined : recorded, counts, moment, guard, writer.token),
+    ]).then(() => undefined);
     onSaving?.(saving);
     return saving;
   });
+}
+
+/** The stored published state, when the warm start has one that still holds; a failure is logged and is a cold start. */
+async function lookUp(warm: WarmStart | undefined, engine: Engine, token: CancellationToken, guard: Guard): Promise<PublishedState | undefined> {
+  try {
+    return await warm?.cache.lookup(engine, token);
+  } catch (err) {
+    guard.logFailure('reading the published state', err);
+    return undefined;
+  }
+}
+
+/** Stores what a cold start-up published, for the next start; after a warm one only stops recording. */
+async function savePublished(
+  warm: WarmStart | undefined,
+  recorded: ReadonlyMap<string, readonly Finding[]> | undefined,
+  counts: PublishedState['counts'] | undefined,
+  moment: PublishedMoment | undefined,
+  guard: Guard,
+  token: CancellationToken,
+): Promise<void> {
+  if (!warm) return;
+  if (!recorded || !counts || !moment) return warm.cache.drop();
+  const files = [...recorded].filter(([, list]) => list.length > 0);
+  try {
+    await warm.cache.save(moment, { counts, files }, token);
+  } catch (err) {
+    guard.logFailure('writing the published state', err);
+  }
 }
 
 /**

@@ -35,6 +35,10 @@ export class Publisher {
   private testFindings: readonly Finding[] = [];
   /** Spec folders examined since the counter was last read: the work a turn cost, for tests and benchmarks. */
   examined = 0;
+  /** While start-up's publish is recorded (see record): the findings last sent or kept per file. */
+  private recorded: Map<string, readonly Finding[]> | undefined;
+  /** Files shown from the published state of the last start (restore) that no publish has sent since. */
+  private readonly restored = new Set<string>();
 
   constructor(
     private readonly engine: Engine,
@@ -53,8 +57,34 @@ export class Publisher {
     this.crossSpecChanged();
     findings += this.trace(dirs, true);
     this.config();
+    // A file shown from the published state that this publish did not reach has nothing now.
+    for (const path of [...this.restored]) this.send(path, []);
     this.link.analysisChanged?.();
     return findings;
+  }
+
+  /**
+   * Shows the findings the last start-up published (lsp/publishedState.ts), before the models
+   * exist; the first `everything` after the models are built sends only what differs, and
+   * clears a restored file it does not reach.
+   */
+  restore(files: readonly (readonly [string, readonly Finding[]])[]): void {
+    for (const [path, findings] of files) {
+      this.send(path, findings);
+      this.restored.add(path);
+    }
+  }
+
+  /** Records what each file shows from now on, until `takeRecorded`: start-up's publish is stored for the next start. */
+  record(): void {
+    this.recorded = new Map();
+  }
+
+  /** What was recorded since `record`, and stops recording. */
+  takeRecorded(): Map<string, readonly Finding[]> | undefined {
+    const recorded = this.recorded;
+    this.recorded = undefined;
+    return recorded;
   }
 
   /**
@@ -91,6 +121,8 @@ export class Publisher {
     for (const path of this.configPublished) if (!byPath.has(path)) byPath.set(path, []);
     this.configPublished.clear();
     for (const [path, list] of byPath) {
+      this.recorded?.set(path, list);
+      this.restored.delete(path);
       if (list.length) this.configPublished.add(path);
       this.link.sendDiagnostics({ uri: pathToUri(path), diagnostics: list.map((f) => toDiagnostic(f, this.docs)) });
     }
@@ -197,6 +229,8 @@ export class Publisher {
   /** Sends one file's diagnostics unless they are what the client already shows. */
   private send(path: string, findings: readonly Finding[]): void {
     // The link is part of what the client shows: a new ruleDocsUrl must reach files whose findings stayed.
+    this.recorded?.set(path, findings);
+    this.restored.delete(path);
     const key = findings.map((f) => `${keyOf(f)}|${this.docs?.href(f.code) ?? ''}`).join('\n');
     if (this.sent.get(path) === key) return;
     this.sent.set(path, key);

@@ -34,7 +34,7 @@ import { Guard } from './guard';
 import { installSafetyNet } from './safetyNet';
 import { linkOf } from './link';
 import { Session } from './session';
-import { cacheEnabled, startupCache } from './startupCache';
+import { cacheEnabled, startupCache, startupCacheDir } from './startupCache';
 
 /** What the process that runs the server adds to it. */
 export interface ServerOptions {
@@ -149,7 +149,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
       progress?.begin('SpecThread: indexing specs', 0, undefined, false);
       const openCache = useCache && workspace ? startupCache(workspace, linkOf(connection)) : undefined;
-      await s.startIndexing((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`), openCache);
+      await s.startIndexing(
+        (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
+        openCache,
+        workspace && startupCacheDir(workspace),
+      );
       progress?.done();
       options.afterStartup?.();
     }),

@@ -8,9 +8,11 @@ import { Workspace } from '../core/workspace';
 import { FactCacheFile } from '../host/factCacheFile';
 import { WatchedBatch } from '../host/fileWatcher';
 import { uriToPath } from '../host/paths';
+import { RecordingWorkspace } from '../host/recordingWorkspace';
 import { Guard } from './guard';
-import { ProgressReport, indexWorkspace } from './indexing';
+import { ProgressReport, WarmStart, indexWorkspace } from './indexing';
 import { ClientLink, OpenDocuments } from './link';
+import { PublishedStateCache } from './publishedState';
 import { Publisher } from './publisher';
 import { RuleDocsLinks } from './ruleDocsLinks';
 import { SettingsLayers } from './settingsLayers';
@@ -38,6 +40,10 @@ export class Session {
   editorOnly: EditorOnlySettings = DEFAULT_EDITOR_ONLY_SETTINGS;
   /** The token of the writer's own steps: they answer no request, and end only when the server shuts down. */
   private readonly lifetime = new CancellationTokenSource();
+  /** What the engine reads through during start-up, recorded for the published state (undefined for a workspace that cannot stat). */
+  private readonly reader: RecordingWorkspace | undefined;
+  /** After a warm indexed (publishedState.ts): settles once the models are built; every request and edit waits for it. */
+  private models: Promise<void> | undefined;
 
   constructor(
     private readonly link: ClientLink,
@@ -47,8 +53,10 @@ export class Session {
     private readonly guard: Guard,
     engineOptions: EngineOptions = {},
   ) {
-    this.engine = new Engine(workspace, editorSettings, { log: (message) => link.log.error(message), ...engineOptions });
-    const settings = new SettingsLayers(editorSettings, workspace, this.engine, link);
+    // Only a server with no engine seams may store or use a published state (tests pass rules and formats here).
+    this.reader = Object.keys(engineOptions).length === 0 && isRecordable(workspace) ? new RecordingWorkspace(workspace) : undefined;
+    this.engine = new Engine(this.reader ?? workspace, editorSettings, { log: (message) => link.log.error(message), ...engineOptions });
+    const settings = new SettingsLayers(editorSettings, this.reader ?? workspace, this.engine, link);
     this.docs = new RuleDocsLinks(this.engine);
     this.publisher = new Publisher(this.engine, link, guard, this.lifetime.token, this.docs);
     this.writer = new Writer(this.engine, documents, settings, this.publisher, guard, this.lifetime.token, (t) => workspace.listFiles(t));
@@ -65,13 +73,49 @@ export class Session {
     return this.indexing ?? Promise.resolve();
   }
 
-  /** Indexes the workspace, specs of open documents first, then publishes every spec's diagnostics. */
-  startIndexing(report: ProgressReport, openCache?: (token: CancellationToken) => Promise<FactCacheFile | undefined>): Promise<void> {
+  /**
+   * Indexes the workspace, specs of open documents first, then publishes every spec's diagnostics.
+   * With `openCache`, the published state of the last start is used too when nothing moved
+   * (publishedState.ts), in the cache folder `cacheDir`.
+   */
+  startIndexing(report: ProgressReport, openCache?: (token: CancellationToken) => Promise<FactCacheFile | undefined>, cacheDir?: string): Promise<void> {
+    const warm = this.warmStart(openCache ? cacheDir : undefined);
     // The reports are mapped again once the index is complete: tags in test files name the criteria.
-    this.indexing = indexWorkspace(this.writer, this.engine, this.documents, this.link, this.guard, report, openCache, (saving) => {
-      this.saving = saving;
-    }).then(() => this.tests.remap());
+    this.indexing = indexWorkspace(
+      this.writer,
+      this.engine,
+      this.documents,
+      this.link,
+      this.guard,
+      report,
+      openCache,
+      (saving) => {
+        this.saving = saving;
+      },
+      warm,
+    ).then(() => this.tests.remap());
     return this.indexing;
+  }
+
+  /** The warm start's parts, when there is a cache folder and a recording reader; otherwise recording stops. */
+  private warmStart(cacheDir: string | undefined): WarmStart | undefined {
+    if (!this.reader || cacheDir === undefined) {
+      this.reader?.stop();
+      return undefined;
+    }
+    return {
+      cache: new PublishedStateCache(this.reader, cacheDir, this.documents, this.link, () => this.tests.passing === undefined),
+      restore: (state) => this.publisher.restore(state.files),
+      record: () => this.publisher.record(),
+      takeRecorded: () => this.publisher.takeRecorded(),
+      onHit: (models) => {
+        const settled = models.catch(() => undefined);
+        this.models = settled;
+        void settled.then(() => {
+          if (this.models === settled) this.models = undefined;
+        });
+      },
+    };
   }
 
   /**
@@ -88,7 +132,11 @@ export class Session {
   }
 
   changed(uri: string): void {
-    this.writer.edited(uri);
+    // While the models are built after a warm indexed, an edit waits for them: applied earlier, it
+    // would be analysed against half an index. The callbacks run in arrival order.
+    const models = this.models;
+    if (models) void models.then(() => this.writer.edited(uri));
+    else this.writer.edited(uri);
   }
 
   closed(uri: string): Promise<void> {
@@ -128,6 +176,8 @@ export class Session {
     // start-up indexing: a list without the specs not yet read looks complete and is wrong. Editors
     // other than VS Code (Neovim, Emacs) ask as soon as they connect. Cancelling stops the wait.
     if (uri === undefined && this.indexing) await untilDoneOrCancelled(this.indexing, token);
+    // After a warm indexed every answer waits for the models: the diagnostics shown are complete, so must the answers be.
+    if (this.models) await untilDoneOrCancelled(this.models, token);
     await this.writer.settled(uri);
     throwIfCancelled(token);
     return new Snapshot(this.engine, this.documents, token);
@@ -143,6 +193,11 @@ export class Session {
   dispose(): void {
     this.lifetime.cancel();
   }
+}
+
+/** A workspace the start-up recording can wrap (the real file system; in-memory ones under test). */
+function isRecordable(workspace: Workspace): workspace is Workspace & Required<Pick<Workspace, 'stat' | 'readCodeFiles'>> {
+  return typeof workspace.stat === 'function' && typeof workspace.readCodeFiles === 'function';
 }
 
 /** The LSP token can say when it is cancelled; the core's shape only whether it is. */

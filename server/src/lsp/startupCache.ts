@@ -27,3 +27,9 @@ export function startupCache(workspace: Workspace, link: ClientLink): (token: Ca
     });
   };
 }
+
+/** The cache folder of the first workspace folder, where the published state is kept beside the fact cache (publishedState.ts). */
+export function startupCacheDir(workspace: Workspace): string | undefined {
+  const root = workspace.roots[0];
+  return root === undefined ? undefined : defaultCacheDir(root);
+}
