@@ -10,7 +10,7 @@ import { CodeReadRequest } from '../../server/src/core/workspace';
 /**
  * What sorting out a listing costs, counted rather than timed: a full index asks each listed
  * code file's location once (is it a spec file?), whatever lists the engine filters the listing
- * into, and reads it with the role the test globs give it, which a host may scan it as.
+ * into, and reads it with the role the test globs give it.
  */
 
 const FILES: Record<string, string> = {
@@ -68,11 +68,6 @@ describe('sorting out the listing of a full index (core)', () => {
     assert.ok(!asked.has('/ws/node_modules/x/index.js') && !asked.has('/ws/docs/logo.png'), 'excluded and unscannable files are not read');
     assert.strictEqual(ws.requests.length, asked.size, 'each file is read once');
     assert.strictEqual(ws.done, 1, 'the host hears once that the reads are applied');
-    assert.deepStrictEqual(
-      ws.requests.filter((r) => r.markers.length > 0 && r.scanAs !== (r.markers.length > 1 ? 'test' : 'source')),
-      [],
-      'a host may scan every code file as its role (no warm cache needs the text)',
-    );
     // What it found: every tag and title, and the findings of an engine over the built-in formats.
     assert.strictEqual(engine.code.taggedCount, 8 + 10);
     assert.deepStrictEqual(

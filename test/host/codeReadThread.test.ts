@@ -79,8 +79,6 @@ describe('the code-reading thread (host)', function () {
       { path: '/ws/line\nbreak.test.ts', maxBytes: 20, markers: ['@spec', '#'] },
       { path: '/ws/.specthread/pins.json', maxBytes: Number.POSITIVE_INFINITY, markers: [] },
       { path: '/ws/é.py', maxBytes: 10, markers: ['@spec'] },
-      { path: '/ws/scan.ts', maxBytes: 10, markers: ['@spec'], scanAs: 'source' },
-      { path: '/ws/scan.test.ts', maxBytes: 10, markers: ['@spec', '#'], scanAs: 'test' },
     ];
     const flag = new Int32Array(new SharedArrayBuffer(4));
     assert.deepStrictEqual(requestsOf(encodeBatch(1, requests, 5, flag)), requests);
@@ -101,39 +99,6 @@ describe('the code-reading thread (host)', function () {
       assert.deepStrictEqual(a, b);
       assert.ok(b.some((r) => r.noTrace) && b.some((r) => r.text !== undefined) && b.some((r) => r.note !== undefined), 'the tree has every kind of read');
       assert.deepStrictEqual(await findingsOf(root, workspace(root, THREAD)), await findingsOf(root, workspace(root, NO_THREAD)));
-    } finally {
-      threaded.dispose();
-    }
-  });
-
-  it('scans on the thread when asked: the same reads as the main thread, the same findings as a host that hands back texts, and no text crosses', async () => {
-    const root = generatedTree();
-    const threaded = workspace(root, THREAD);
-    const plain = workspace(root, NO_THREAD);
-    try {
-      const requests = (await requestsFor(threaded)).map((r) => ({ ...r, scanAs: r.markers.length > 1 ? ('test' as const) : ('source' as const) }));
-      await plain.listFiles(NEVER_CANCELLED);
-      const a = await threaded.readCodeFiles(requests, NEVER_CANCELLED, requests.length);
-      assert.deepStrictEqual(a, await plain.readCodeFiles(requests, NEVER_CANCELLED, requests.length));
-      // Every file of the tree is scanned where it is read (the symlink too, read the careful way), or declined.
-      assert.deepStrictEqual(
-        a.filter((r) => r.text !== undefined),
-        [],
-      );
-      assert.ok(a.filter((r) => r.facts !== undefined).length >= 30, 'the tagged files come back as facts');
-      const textsOnly: Workspace = {
-        roots: plain.roots,
-        listFiles: (token) => plain.listFiles(token),
-        readFile: (p, token, onNote) => plain.readFile(p, token, onNote),
-        stat: (p, token) => plain.stat(p, token),
-        readCodeFiles: (rs, token, total) =>
-          plain.readCodeFiles(
-            rs.map(({ path: p, maxBytes, markers }) => ({ path: p, maxBytes, markers })),
-            token,
-            total,
-          ),
-      };
-      assert.deepStrictEqual(await findingsOf(root, workspace(root, THREAD)), await findingsOf(root, textsOnly));
     } finally {
       threaded.dispose();
     }

@@ -15,7 +15,6 @@ import { NodeWorkspace } from '../../server/src/host/nodeWorkspace';
 import { toPosixPath } from '../../server/src/host/paths';
 import { CAN_READ_WITHOUT_FOLLOWING, classify } from '../../server/src/host/readCodeFiles';
 import { textOf } from '../../server/src/host/readTextFile';
-import { scanCodeRead } from '../../server/src/host/scanCodeRead';
 import { FUZZ_SEED, runsFor } from '../fuzz/fuzzConfig';
 
 /** Pieces of code, tags, titles, non-ASCII text and control bytes, for random file contents. */
@@ -74,27 +73,6 @@ describe('reading code files for the trace scan (host)', () => {
           assert.deepStrictEqual(scanCodeFile(file, text, syntaxFor(file)!, role, NEVER_CANCELLED).tags, []);
           assert.ok(!text.slice(0, 8000).includes('\u0000'));
         } else assert.deepStrictEqual(read, { text, note: notes[0] });
-      }),
-      { seed: FUZZ_SEED, numRuns: runsFor(3000) },
-    );
-  });
-
-  it('a read asked to scan answers what scanCodeFile finds in its text, and leaves every text the engine would not scan as it is', () => {
-    fc.assert(
-      fc.property(BYTES, PATH, ROLE, fc.constantFrom(8, 1000), (bytes, file, role, maxBytes) => {
-        const read = classify(file, bytes, traceMarkers(role));
-        const scanned = scanCodeRead({ path: file, maxBytes, markers: traceMarkers(role), scanAs: role }, read);
-        const { text } = read;
-        const syntax = syntaxFor(file);
-        if (text === undefined || text.length > maxBytes || text.slice(0, 8000).includes('\u0000') || !syntax) {
-          assert.strictEqual(scanned, read);
-          return;
-        }
-        const facts = scanCodeFile(file, text, syntax, role, NEVER_CANCELLED);
-        if (facts.tags.length === 0 && read.note === undefined) assert.deepStrictEqual(scanned, { text: undefined, note: undefined, noTrace: true });
-        else assert.deepStrictEqual(scanned, { text: undefined, note: read.note, facts });
-        // Asked for nothing, it reads as before.
-        assert.strictEqual(scanCodeRead({ path: file, maxBytes, markers: traceMarkers(role) }, read), read);
       }),
       { seed: FUZZ_SEED, numRuns: runsFor(3000) },
     );

@@ -1,6 +1,5 @@
 import { CancellationToken } from './cancellation';
 import { FileNote, FileNoteSink } from './fileNote';
-import { CodeFileFacts, TraceRole } from './trace/model';
 
 /**
  * All I/O the core does goes through this interface: the language server and the CLI back it
@@ -58,26 +57,11 @@ export interface CodeReadRequest {
   readonly maxBytes: number;
   /** ASCII strings without which the file cannot matter; empty to always decode. */
   readonly markers: readonly string[];
-  /**
-   * Optional: the host may scan the text itself, as a file of this role (trace/scanCodeFile.ts),
-   * and answer the facts instead of the text; a host that reads on another thread so takes the
-   * scan off the engine's thread too. The engine asks only when it has no use for the text.
-   */
-  readonly scanAs?: TraceRole;
 }
 
-/**
- * What the host found: the text (undefined when missing or declined) and its note, or that the file
- * exists and holds no tag (`noTrace`: no marker in its bytes, or a scan asked for found none).
- */
+/** What the host found: the text (undefined when missing or declined) and its note, or that the file exists and holds no marker. */
 export interface CodeRead {
   readonly text: string | undefined;
   readonly note: FileNote | undefined;
   readonly noTrace?: true;
-  /**
-   * What `scanCodeFile` found in the text, when the request asked for `scanAs` and the host scanned
-   * it (then `text` is undefined). Only for a text the engine would scan: not over the request's
-   * `maxBytes` in characters and without a NUL in its first 8,000 (those come back as text).
-   */
-  readonly facts?: CodeFileFacts;
 }

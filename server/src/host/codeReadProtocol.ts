@@ -1,6 +1,5 @@
 // @spec specthread-core#21.2
 import { FileNote } from '../core/fileNote';
-import { CodeFileFacts, TraceRole } from '../core/trace/model';
 import { CodeRead, CodeReadRequest } from '../core/workspace';
 import { FOLLOW_LINK } from './readCodeFiles';
 
@@ -18,8 +17,6 @@ export interface ReadBatch {
   readonly maxBytes: Float64Array;
   /** Each request's markers, as an index into `markerSets`. */
   readonly markerSet: Uint16Array;
-  /** Each request's `scanAs`: 0 for none, else 1 + its index in SCAN_ROLES. */
-  readonly scanAs: Uint8Array;
   /** The distinct marker lists of the batch (most batches have one or two). */
   readonly markerSets: readonly (readonly string[])[];
   /** The host's own size limit. */
@@ -28,14 +25,9 @@ export interface ReadBatch {
   readonly cancelled: Int32Array;
 }
 
-/** One file as the worker found it: a number for the common outcomes, else the text or the scan's facts, and the note. */
+/** One file as the worker found it: a number for the common outcomes, else the text and note. */
 export type WireRead =
-  | typeof NO_TRACE_CODE
-  | typeof MISSING_CODE
-  | typeof FOLLOW_LINK_CODE
-  | { readonly text: string | undefined; readonly note: FileNote | undefined; readonly facts?: CodeFileFacts };
-
-const SCAN_ROLES: readonly TraceRole[] = ['source', 'test'];
+  typeof NO_TRACE_CODE | typeof MISSING_CODE | typeof FOLLOW_LINK_CODE | { readonly text: string | undefined; readonly note: FileNote | undefined };
 
 export const NO_TRACE_CODE = 0;
 export const MISSING_CODE = 1;
@@ -53,7 +45,6 @@ export function encodeBatch(id: number, requests: readonly CodeReadRequest[], ho
   const keys = new Map<string, number>();
   const markerSet = new Uint16Array(requests.length);
   const maxBytes = new Float64Array(requests.length);
-  const scanAs = new Uint8Array(requests.length);
   requests.forEach((r, i) => {
     const key = r.markers.length === 1 ? r.markers[0]! : r.markers.join('\u0000');
     let k = keys.get(key);
@@ -63,25 +54,19 @@ export function encodeBatch(id: number, requests: readonly CodeReadRequest[], ho
     }
     markerSet[i] = k;
     maxBytes[i] = r.maxBytes;
-    scanAs[i] = r.scanAs === undefined ? 0 : 1 + SCAN_ROLES.indexOf(r.scanAs);
   });
-  return { id, paths: requests.map((r) => r.path).join('\u0000'), maxBytes, markerSet, scanAs, markerSets, hostMaxBytes, cancelled };
+  return { id, paths: requests.map((r) => r.path).join('\u0000'), maxBytes, markerSet, markerSets, hostMaxBytes, cancelled };
 }
 
 /** The requests of a batch, as the worker reads them. */
 export function requestsOf(batch: ReadBatch): CodeReadRequest[] {
   if (batch.maxBytes.length === 0) return [];
-  return batch.paths.split('\u0000').map((path, i) => {
-    const request = { path, maxBytes: batch.maxBytes[i]!, markers: batch.markerSets[batch.markerSet[i]!]! };
-    const scan = batch.scanAs[i]!;
-    return scan === 0 ? request : { ...request, scanAs: SCAN_ROLES[scan - 1]! };
-  });
+  return batch.paths.split('\u0000').map((path, i) => ({ path, maxBytes: batch.maxBytes[i]!, markers: batch.markerSets[batch.markerSet[i]!]! }));
 }
 
 export function toWire(read: CodeRead | typeof FOLLOW_LINK): WireRead {
   if (read === FOLLOW_LINK) return FOLLOW_LINK_CODE;
   if (read.noTrace) return NO_TRACE_CODE;
-  if (read.facts) return { text: undefined, note: read.note, facts: read.facts };
   if (read.text === undefined && read.note === undefined) return MISSING_CODE;
   return { text: read.text, note: read.note };
 }

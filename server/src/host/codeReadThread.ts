@@ -11,14 +11,6 @@ import { FOLLOW_LINK } from './readCodeFiles';
 const IDLE_MS = 100;
 
 /**
- * The thread's young generation, in MB. Whatever it allocates for a file (bytes, text, the scan's
- * spans and tags) is garbage once the batch is sent, so a small nursery collects it as well as a
- * large one; left to grow, V8 took its full default of about 40 MB of semi-spaces, which stayed
- * mapped while the engine ran its rules before the idle thread could stop.
- */
-const YOUNG_GENERATION_MB = 4;
-
-/**
  * Where the worker's bundle is: next to the bundle that loads it (dist/). Undefined when this
  * module runs from its TypeScript source (tests, scripts under tsx), where there is no bundle:
  * code files are then read on the main thread, as a missing thread is no fault there.
@@ -97,7 +89,7 @@ export class CodeReadThread {
       // A missing bundle would only fail in the thread, after the batch was sent; say so at once.
       const script = this.script!;
       if (!existsSync(script)) throw new Error(`${script} is missing`);
-      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = new Worker(script);
       worker.on('message', (done: BatchDone) => this.done(done));
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => this.fail(new Error(`it exited with code ${code}`)));

@@ -1,15 +1,13 @@
 // @spec specthread-core#21.2
 import { parentPort } from 'worker_threads';
 import { BatchDone, ReadBatch, requestsOf, toWire, WireRead } from './codeReadProtocol';
-import { FOLLOW_LINK, readCodeFileSync, scratchBuffer } from './readCodeFiles';
-import { scanCodeRead } from './scanCodeRead';
+import { readCodeFileSync, scratchBuffer } from './readCodeFiles';
 
 /**
  * The code-reading thread (its own small bundle, dist/codeReadWorker.js): reads each batch of code
  * files exactly as the engine's thread would (readCodeFiles.ts: open, size check, read, marker
- * test, decode, and the trace scan when asked, see scanCodeRead.ts) and sends back what it found,
- * so the engine parses specs meanwhile. It holds no state between batches; a batch the engine
- * cancelled stops at the next file.
+ * test, decode) and sends back what it found, so the engine parses specs meanwhile. It holds no
+ * state between batches; a batch the engine cancelled stops at the next file.
  */
 function serve(): void {
   const scratch = scratchBuffer();
@@ -20,8 +18,7 @@ function serve(): void {
         parentPort!.postMessage({ id: batch.id } satisfies BatchDone);
         return;
       }
-      const read = readCodeFileSync(request, batch.hostMaxBytes, scratch);
-      reads.push(toWire(read === FOLLOW_LINK ? read : scanCodeRead(request, read)));
+      reads.push(toWire(readCodeFileSync(request, batch.hostMaxBytes, scratch)));
     }
     parentPort!.postMessage({ id: batch.id, reads } satisfies BatchDone);
   });

@@ -5,7 +5,6 @@ import { CancellationToken, throwIfCancelled } from '../core/cancellation';
 import { FileNote, FileNoteSink } from '../core/fileNote';
 import { CodeRead, CodeReadRequest, Workspace } from '../core/workspace';
 import { CodeReadThread, DEFAULT_WORKER_SCRIPT } from './codeReadThread';
-import { scanCodeRead } from './scanCodeRead';
 import { CAN_READ_WITHOUT_FOLLOWING, FOLLOW_LINK, readCodeFileSync, scratchBuffer } from './readCodeFiles';
 import { readTextFile, tooLargeNote } from './readTextFile';
 import { toPosixPath } from './paths';
@@ -237,8 +236,7 @@ export class NodeWorkspace implements Workspace {
    * readCodeFiles.ts): on the code-reading thread when the engine reads enough of them in all
    * (`total`, see readsCodeInBackground), so that it parses specs meanwhile; otherwise here, the
    * batch at once, its size bounding how long that blocks. Any other path (a symlink, a file the
-   * listing has not seen) is read the careful way, like `readFile`. A request with `scanAs` is
-   * answered with its facts wherever it was read (see scanCodeRead.ts).
+   * listing has not seen) is read the careful way, like `readFile`.
    */
   async readCodeFiles(requests: readonly CodeReadRequest[], token: CancellationToken, total = 0): Promise<readonly CodeRead[]> {
     const fast = requests.map((r) => CAN_READ_WITHOUT_FOLLOWING && this.plainDirs.has(parentOf(r.path)));
@@ -255,8 +253,7 @@ export class NodeWorkspace implements Workspace {
       throwIfCancelled(token);
       const request = requests[i]!;
       const read = !fast[i] ? FOLLOW_LINK : threaded ? threaded[t++]! : readCodeFileSync(request, this.maxFileBytes, this.scratch);
-      // The thread scanned its reads already (their text is gone); this scans the ones read here.
-      out.push(scanCodeRead(request, read === FOLLOW_LINK ? await this.readCodeCarefully(request, token) : read));
+      out.push(read === FOLLOW_LINK ? await this.readCodeCarefully(request, token) : read);
     }
     return out;
   }

@@ -93,7 +93,7 @@ export class RecordingWorkspace implements Workspace {
 
   async readCodeFiles(requests: readonly CodeReadRequest[], token: CancellationToken, total?: number): Promise<readonly CodeRead[]> {
     const reads = await this.inner.readCodeFiles(requests, token, total);
-    requests.forEach((r, i) => this.found(r.path, reads[i]?.text !== undefined || reads[i]?.noTrace === true || reads[i]?.facts !== undefined));
+    requests.forEach((r, i) => this.found(r.path, reads[i]?.text !== undefined || reads[i]?.noTrace === true));
     return reads;
   }
 }

@@ -112,16 +112,10 @@ export class CodeIndex {
     return out;
   }
 
-  /**
-   * What to ask the workspace for, given the file's role (undefined for the pin store, which is
-   * read whatever its size and always decoded). A host may scan the others itself
-   * (CodeReadRequest.scanAs), unless the warm cache needs their text to record its hash.
-   */
+  /** What to ask the workspace for, given the file's role (undefined for the pin store, which is read whatever its size and always decoded). */
   private requestFor(path: string, role: TraceRole | undefined): CodeReadRequest {
     if (role === undefined) return { path, maxBytes: Number.POSITIVE_INFINITY, markers: [] };
-    const maxBytes = this.files.settings.maxFileSize;
-    const markers = traceMarkers(role);
-    return this.factCache ? { path, maxBytes, markers } : { path, maxBytes, markers, scanAs: role };
+    return { path, maxBytes: this.files.settings.maxFileSize, markers: traceMarkers(role) };
   }
 
   /** Stores what `read` found for one file, and records it in the warm cache; returns true when its trace facts changed. */
@@ -155,13 +149,6 @@ export class CodeIndex {
     if (note?.reason === 'binary' || note?.reason === 'too-large') {
       code.markKnown(path, true);
       return { changed: code.skip(path, note.reason), outcome: { skipped: note.reason } };
-    }
-    if (read.facts) {
-      // The host scanned the text (CodeReadRequest.scanAs): what `set` does after its scan.
-      this.notes.setRead(path, note);
-      const changed = code.setScanned(path, read.facts);
-      if (note) code.markKnown(path, true);
-      return { changed: this.faultsByPath.delete(path) || changed, outcome: { facts: code.get(path), ...(note ? { note } : {}) } };
     }
     this.notes.setRead(path, note);
     const changed = this.set(path, text, token);

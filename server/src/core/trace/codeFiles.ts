@@ -146,23 +146,6 @@ export class CodeFiles {
   }
 
   /**
-   * `set` for a file the host scanned itself (see CodeReadRequest.scanAs), given what
-   * `scanCodeFile` found: the same bookkeeping, without the text. The facts object is rebuilt in
-   * the scanner's one literal shape around this engine's path string: a copy from another thread
-   * brings a path string of its own, and the structured clone's hidden class.
-   */
-  setScanned(path: string, scanned: CodeFileFacts): boolean {
-    this.markKnown(path, true);
-    if (this.isPinStore(path) || !this.isScannable(path)) return false;
-    this.skipped.delete(path);
-    const previous = this.facts.get(path);
-    if (scanned.tags.length === 0) return this.facts.delete(path);
-    const facts: CodeFileFacts = { path, language: scanned.language, role: scanned.role, tags: scanned.tags };
-    this.facts.set(path, facts);
-    return !previous || JSON.stringify(previous) !== JSON.stringify(facts);
-  }
-
-  /**
    * Records a scannable file that exists and holds no tag, as `set` would after scanning it: the
    * host found no marker in its bytes (see traceMarkers.ts). Returns true when that changed its facts.
    */
