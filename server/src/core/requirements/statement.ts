@@ -123,21 +123,30 @@ export function statementOfCriterion(path: string, criterion: CriterionNode, glo
   return statementFromSource(path, criterion.id, criterion.range, glossary, criterion.source, criterion.text);
 }
 
-/** Statements by spec model: a model is rebuilt when one of its files changes, so the key never goes stale. */
-const STATEMENTS = cacheKey('statements', () => new WeakMap<SpecModel, readonly Statement[]>());
+/**
+ * The statements of the one spec model whose rules ran last, in a weak map of one entry (a model
+ * is rebuilt when one of its files changes, so the key never goes stale, and the memo does not
+ * keep a replaced model alive). Every rule of a spec runs in one pass (checks/runChecks.ts), so
+ * they all see the same statement objects and their memoised EARS shapes; the next spec's pass
+ * lets them go. Kept for every model, as they were, they held every criterion's EARS shape for as
+ * long as its spec lived (about 20 MB of the CLI's heap at the benchmark's L size), although each
+ * statement's findings are kept anyway (checks/statementResults.ts): no rule reads a shape again
+ * unless its statement changed, and a changed statement comes with a new model.
+ */
+const STATEMENTS = cacheKey('statements', () => ({ last: new WeakMap<SpecModel, readonly Statement[]>() }));
 
 /**
  * The statements of a spec that are requirements. In a bugfix spec, section 1 describes the
  * defect as it is ("THEN the system crashes"), so it is not held to requirement rules. With the
- * engine's cache they are built once per model, so every rule sees the same statement objects
- * (and their memoised EARS shapes).
+ * engine's cache, the statements of the spec asked for last are kept, so every rule of one pass
+ * over a spec sees the same statement objects (and their memoised EARS shapes).
  */
 export function statementsOf(spec: SpecModel, cache?: AnalysisCache): readonly Statement[] {
-  const table = cache?.table(STATEMENTS);
-  const cached = table?.get(spec);
+  const memo = cache?.table(STATEMENTS);
+  const cached = memo?.last.get(spec);
   if (cached) return cached;
   const out = buildStatements(spec);
-  table?.set(spec, out);
+  if (memo) memo.last = new WeakMap([[spec, out]]);
   return out;
 }
 
