@@ -23,13 +23,39 @@ export function normalizeName(name: string): string {
 
 /** Requirement and scenario ids: the name lower-cased, runs of other characters as `-`. */
 export function slug(name: string): string {
+  const normalized = normalizeName(name);
   return (
-    normalizeName(name)
+    asciiSlug(normalized) ??
+    (normalized
       .toLowerCase()
       .replace(/[`*_]/g, '')
       .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '') || 'requirement'
+      .replace(/^-+|-+$/g, '') ||
+      'requirement')
   );
+}
+
+/**
+ * `slug` of an ASCII name in one pass, or undefined for any other name. Every requirement and
+ * scenario of a repository is slugged (and unknown delta targets slug every name of their base
+ * spec); the Unicode-aware replacements cost far more than the loop, and in ASCII a letter or
+ * digit is `[A-Za-z0-9]`. Dropping `` ` ``, `*` and `_` before collapsing runs is skipping them.
+ */
+function asciiSlug(text: string): string | undefined {
+  let out = '';
+  let dash = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    if (c === 0x60 || c === 0x2a || c === 0x5f) continue;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (dash && out) out += '-';
+      dash = false;
+      out += String.fromCharCode(c);
+    } else dash = true;
+  }
+  return out || 'requirement';
 }
 
 export function lineRange(doc: MarkdownDoc, line: number): Range {

@@ -1,0 +1,54 @@
+// @spec specthread-core#13.2
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { normalizeName, slug } from '../../server/src/core/formats/openspec/parse/blocks';
+
+/** slug as the regular expressions define it: the reading the one-pass ASCII form must equal. */
+function bySpec(name: string): string {
+  return (
+    normalizeName(name)
+      .toLowerCase()
+      .replace(/[`*_]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'requirement'
+  );
+}
+
+describe('OpenSpec slugs', () => {
+  it('equal the regular-expression reading for generated names over every ASCII character', () => {
+    let x = 3;
+    const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
+    for (let i = 0; i < 20000; i++) {
+      let name = '';
+      const length = next() % 24;
+      // Mostly letters, digits, blanks and the dropped marks, with any ASCII character (controls included) mixed in.
+      for (let j = 0; j < length; j++) name += next() % 3 ? 'aZ9 -_*`#.:'[next() % 11] : String.fromCharCode(next() % 128);
+      assert.strictEqual(slug(name), bySpec(name), JSON.stringify(name));
+    }
+  });
+
+  it('equal it for names outside ASCII, and for every requirement header of the OpenSpec corpus', () => {
+    for (const name of ['Café Über', 'Gestión de usuarios', '用户 登录', 'Ünïcødé ### ', '___', '', '  ', '-a-', '**Bold** `code` name'])
+      assert.strictEqual(slug(name), bySpec(name), name);
+    const corpus = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'openspec');
+    if (!fs.existsSync(corpus)) return;
+    let seen = 0;
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') walk(p);
+        else if (e.name.endsWith('.md'))
+          for (const line of fs.readFileSync(p, 'utf8').split('\n')) {
+            const m = /^#{3,4}\s*(?:Requirement|Scenario):(.+)$/i.exec(line);
+            if (m) {
+              seen++;
+              assert.strictEqual(slug(m[1]!), bySpec(m[1]!), `${p}: ${line}`);
+            }
+          }
+      }
+    };
+    walk(corpus);
+    assert.ok(seen > 1000, `${seen} headers`);
+  });
+});
