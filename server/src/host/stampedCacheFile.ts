@@ -136,23 +136,26 @@ export class StampedCacheFile<T> {
   async save(key: string, listing: Listing, read: ReadonlyMap<string, boolean>, output: T, token: CancellationToken, everyListed = false): Promise<boolean> {
     const index = new Map<string, number>();
     listing.files.forEach((f, i) => index.set(f, i));
+    const files: [string, boolean][] = [...read];
+    if (everyListed) for (const file of listing.files) if (!read.has(file)) files.push([file, true]);
+    // With a stat worker, the stamps come back as numbers, not as 100,000 `fs.Stats` objects
+    // (with their dates) left for the server's collector just after start-up.
+    const useWorker = this.options.statWorkerFrom !== undefined && files.length >= this.options.statWorkerFrom;
+    const taken = useWorker ? await statInWorker(files.map(([file]) => file)).catch(() => undefined) : undefined;
     const lines: string[] = [];
-    let n = 0;
-    const stamp = async (file: string, found: boolean): Promise<boolean> => {
-      if (++n % STATS_PER_TURN === 0) {
+    for (let i = 0; i < files.length; i++) {
+      if (!taken && i % STATS_PER_TURN === 0 && i > 0) {
         throwIfCancelled(token);
         await yieldToEventLoop();
       }
-      const stat = statOrUndefined(file);
+      const [file, found] = files[i]!;
+      const stat = taken ? taken[i] : statOrUndefined(file);
       // The mtime may lag a write by a tick, hence the margin; the ctime only says a change (a chmod, an mtime set back) happened during the run.
       if (stat && (stat.mtimeMs >= this.startedAt - RACY_MILLIS || stat.ctimeMs >= this.startedAt)) return false;
       if (!stat && found) return false;
       const at = index.get(file);
-      lines.push(`${stampOf(stat)} ${at !== undefined ? `#${at}` : file}`);
-      return true;
-    };
-    for (const [file, found] of read) if (!(await stamp(file, found))) return false;
-    if (everyListed) for (const file of listing.files) if (!read.has(file) && !(await stamp(file, true))) return false;
+      lines.push(`${taken ? stampText(stat) : stampOf(stat as Stats | undefined)} ${at !== undefined ? `#${at}` : file}`);
+    }
     const stored: Stored<T> = {
       format: this.options.format,
       engine: this.options.engine,

@@ -111,10 +111,9 @@ export function indexWorkspace(
     if (!hit) link.indexed({ ...counts, millis: Date.now() - started });
   });
   return indexed.then(() => {
-    const saving = Promise.all([
-      saveCache(cache, link, guard, writer.token),
-      savePublished(warm, hit ? undefined : recorded, counts, moment, guard, writer.token),
-    ]).then(() => undefined);
+    // One after the other: each stats every file and builds its file as one string, and at L the
+    // two at once raised the cold server's peak RSS.
+    const saving = saveCache(cache, link, guard, writer.token).then(() => savePublished(warm, hit ? undefined : recorded, counts, moment, guard, writer.token));
     onSaving?.(saving);
     return saving;
   });
