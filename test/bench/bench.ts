@@ -54,6 +54,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --openspec-runs N     runs of each tool per OpenSpec repository (default 3, quick 1; 0 skips)
   --openspec-repo DIR   an OpenSpec repository (repeatable; default ${DEFAULT_OPENSPEC_REPOS.join(', ')} under ../shared/corpus)
   --no-server           skip the language-server measurements
+  --keep-env            keep NODE_EXTRA_CA_CERTS for the processes measured (unset by default: a machine's cost, not a tool's)
   --client vscode|minimal  client capabilities the server sees (default vscode)
   --seed N              PRNG seed of the generator (default 1337)
   --out DIR             output folder (workspaces and results.json), relative to the repo (default .bench)
@@ -71,6 +72,8 @@ interface Options {
   readonly openspecRuns: number;
   readonly openspecRepos: string[];
   readonly server: boolean;
+  /** Keep NODE_EXTRA_CA_CERTS in the environment of the processes measured (see unsetMachineStartupCost). */
+  readonly keepEnv: boolean;
   readonly profile: ClientProfile;
   readonly seed: number;
   readonly outDir: string;
@@ -94,6 +97,7 @@ function readOptions(): Options {
         'openspec-runs': { type: 'string' },
         'openspec-repo': { type: 'string', multiple: true },
         'no-server': { type: 'boolean' },
+        'keep-env': { type: 'boolean' },
         client: { type: 'string' },
         seed: { type: 'string' },
         out: { type: 'string' },
@@ -134,6 +138,7 @@ function readOptions(): Options {
     openspecRuns: int('openspec-runs', values['openspec-runs'], quick ? 1 : 3, 0),
     openspecRepos: (values['openspec-repo'] ?? DEFAULT_OPENSPEC_REPOS.map((r) => path.join(corpus, r))).map((r) => path.resolve(r)),
     server: values['no-server'] !== true,
+    keepEnv: values['keep-env'] === true,
     profile: client,
     seed: int('seed', values.seed, 1337, 0),
     outDir: path.resolve(REPO, values.out ?? '.bench'),
@@ -566,10 +571,25 @@ function detailTable(sizes: readonly SizeResult[]): string {
 // ---------------------------------------------------------------------------------------------
 // The run
 
+/**
+ * Some machines (this one's sandbox, corporate proxies) set NODE_EXTRA_CA_CERTS for every
+ * process. Node then reads and parses the whole CA bundle before any script runs: `node -e 0`
+ * takes ~60 ms instead of ~20 ms here. Neither `specthread check`, `openspec validate` nor the
+ * language server opens a TLS connection, so that cost belongs to the machine, not to either
+ * tool, and it differs from machine to machine. Every process the bench starts inherits this
+ * process's environment, so removing it here removes it from all of them alike.
+ */
+function unsetMachineStartupCost(): string[] {
+  const unset = ['NODE_EXTRA_CA_CERTS'].filter((name) => process.env[name] !== undefined);
+  for (const name of unset) delete process.env[name];
+  return unset;
+}
+
 async function main(): Promise<number> {
   const o = readOptions();
   const loadBefore = os.loadavg().map((l) => Number(l.toFixed(2)));
   const started = performance.now();
+  const unsetEnv = o.keepEnv ? [] : unsetMachineStartupCost();
   // The package's bin (dist/specthread.js, with the code cache) where the build has one: what `specthread check` runs.
   const bin = ['specthread.js', 'cli.js'].map((f) => path.join(o.dist, f)).find((f) => fs.existsSync(f)) ?? path.join(o.dist, 'cli.js');
   const cli = new CliRunner(bin, o.outDir);
@@ -612,6 +632,10 @@ async function main(): Promise<number> {
   out.push(
     `runs       ${o.cliRuns} cold/warm/rg per size, ${o.edits} edits, ${o.openspecRuns} per OpenSpec repo; rg ${RG_ARGS.join(' ')}${o.quick ? '; --quick' : ''}`,
   );
+  if (unsetEnv.length)
+    out.push(
+      `env        ${unsetEnv.join(', ')} unset for every process measured (Node parses that CA bundle at every start, ~40 ms here, for TLS neither tool uses; --keep-env keeps it)`,
+    );
   out.push('', formatTargets(table), '', detailTable(sizes), '');
   if (typeof openspec !== 'string' && openspec.length) {
     out.push(
@@ -637,7 +661,7 @@ async function main(): Promise<number> {
     commit: commitOf(REPO),
     build: { dist: o.dist, commit: commitOf(path.dirname(o.dist)), cache },
     machine: { ...m, loadAverageBefore: loadBefore },
-    config: { ...o, sizes: o.sizes.map((s) => ({ name: s, ...SIZES[s] })) },
+    config: { ...o, sizes: o.sizes.map((s) => ({ name: s, ...SIZES[s] })), unsetEnv },
     totalMs: performance.now() - started,
     table,
     sizes: sizes.map((r) => {
