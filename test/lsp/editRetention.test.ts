@@ -3,16 +3,16 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CancellationTokenSource } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
 import { SpecModel } from '../../server/src/core/index/specModel';
 import { SpecFileFacts } from '../../server/src/core/model';
 import { fullCollection } from '../../server/src/lsp/afterStartup';
 import { Guard } from '../../server/src/lsp/guard';
-import { ClientLink, OpenDocuments } from '../../server/src/lsp/link';
+import { ClientLink } from '../../server/src/lsp/link';
 import { Session } from '../../server/src/lsp/session';
 import { REPO } from '../helpers/fixtures';
+import { FakeDocuments } from '../helpers/openDocuments';
 
 /**
  * The language server, driven in-process, keeps nothing of an edited file's earlier versions:
@@ -26,19 +26,6 @@ const ROOT = '/ws';
 const SPEC = `${ROOT}/.kiro/specs/user-auth`;
 const REQUIREMENTS = `${SPEC}/requirements.md`;
 const uri = (p: string) => `file://${p}`;
-
-class Documents implements OpenDocuments {
-  private readonly docs = new Map<string, TextDocument>();
-  get(u: string): TextDocument | undefined {
-    return this.docs.get(u);
-  }
-  all(): TextDocument[] {
-    return [...this.docs.values()];
-  }
-  set(u: string, text: string): void {
-    this.docs.set(u, TextDocument.create(u, 'markdown', (this.docs.get(u)?.version ?? 0) + 1, text));
-  }
-}
 
 /** The Kiro example's user-auth spec, under ROOT. */
 function files(): Record<string, string> {
@@ -56,7 +43,7 @@ describe('language server edits retain nothing of earlier versions', () => {
   it('after 30 edits with their publishes and requests, only the current parse and model of the file are reachable', async () => {
     const initial = files();
     const workspace = new MemoryWorkspace([ROOT], initial);
-    const documents = new Documents();
+    const documents = new FakeDocuments();
     const errors: string[] = [];
     let publishes = 0;
     const link: ClientLink = {

@@ -4,15 +4,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CancellationTokenSource } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../shared/settings';
 import { workspaceSymbols } from '../../server/src/core/queries/symbols';
 import { NodeWorkspace } from '../../server/src/host/nodeWorkspace';
 import { pathToUri } from '../../server/src/host/paths';
 import { Guard } from '../../server/src/lsp/guard';
-import { ClientLink, OpenDocuments } from '../../server/src/lsp/link';
+import { ClientLink } from '../../server/src/lsp/link';
 import { Session } from '../../server/src/lsp/session';
 import { startupCache, startupCacheDir } from '../../server/src/lsp/startupCache';
+import { FakeDocuments } from '../helpers/openDocuments';
 
 /**
  * The models built after a warm indexed (lsp/publishedState.ts), driven in-process so that what a
@@ -20,23 +20,6 @@ import { startupCache, startupCacheDir } from '../../server/src/lsp/startupCache
  * notification itself. An edit and requests sent then wait for the models, and end exactly as on
  * a cold start that got the same edit.
  */
-
-class FakeDocuments implements OpenDocuments {
-  private readonly docs = new Map<string, TextDocument>();
-  get(u: string): TextDocument | undefined {
-    return this.docs.get(u);
-  }
-  all(): TextDocument[] {
-    return [...this.docs.values()];
-  }
-  open(u: string, text: string): void {
-    this.docs.set(u, TextDocument.create(u, 'markdown', 1, text));
-  }
-  change(u: string, text: string): void {
-    const doc = this.docs.get(u)!;
-    this.docs.set(u, TextDocument.create(u, 'markdown', doc.version + 1, text));
-  }
-}
 
 interface Run {
   readonly session: Session;

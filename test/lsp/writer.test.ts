@@ -3,13 +3,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CancellationTokenSource } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
 import { Guard } from '../../server/src/lsp/guard';
-import { ClientLink, OpenDocuments } from '../../server/src/lsp/link';
+import { ClientLink } from '../../server/src/lsp/link';
 import { Session } from '../../server/src/lsp/session';
 import { REPO } from '../helpers/fixtures';
+import { FakeDocuments } from '../helpers/openDocuments';
 
 /**
  * The session driven in-process, with a fake client and documents, so that the order of edits,
@@ -41,23 +41,6 @@ function kiroCopies(n: number): Record<string, string> {
     }
   }
   return out;
-}
-
-class FakeDocuments implements OpenDocuments {
-  private readonly docs = new Map<string, TextDocument>();
-  get(u: string): TextDocument | undefined {
-    return this.docs.get(u);
-  }
-  all(): TextDocument[] {
-    return [...this.docs.values()];
-  }
-  open(u: string, text: string): void {
-    this.docs.set(u, TextDocument.create(u, 'markdown', 1, text));
-  }
-  change(u: string, text: string): void {
-    const doc = this.docs.get(u)!;
-    this.docs.set(u, TextDocument.create(u, 'markdown', doc.version + 1, text));
-  }
 }
 
 interface Harness {
