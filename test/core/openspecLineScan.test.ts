@@ -1,12 +1,11 @@
 // @spec specthread-core#15.1
 import * as assert from 'assert';
 import fc from 'fast-check';
-import * as fs from 'fs';
-import * as path from 'path';
 import { lineScannedDoc } from '../../server/src/core/formats/openspec/parse/lineScan';
 import { MarkdownDoc, collectHeadings, parseMarkdown } from '../../server/src/core/parse/markdown';
 import { describeCorpus } from '../helpers/corpus';
 import { FIXTURES } from '../helpers/fixtures';
+import { HEADING_AND_RULE_EDGE_LINES, markdownFiles, countAccepted } from '../helpers/markdownCases';
 import { FUZZ_SEED, runsFor } from '../fuzz/fuzzConfig';
 
 /**
@@ -27,15 +26,6 @@ function assertSameAsMarkdownIt(text: string, where: string): boolean {
   return true;
 }
 
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') markdownFiles(p, out);
-    else if (e.isFile() && e.name.endsWith('.md')) out.push(p);
-  }
-  return out;
-}
-
 const LINE = fc.oneof(
   fc.constantFrom(
     '',
@@ -46,20 +36,7 @@ const LINE = fc.oneof(
     '## Requirements',
     '### Requirement: Sign in',
     '#### Scenario: Valid password',
-    '# Title #',
-    '## Closing ##   ',
-    '### x ###y',
-    '#\tTabbed',
-    '#',
-    '#######',
-    '#hash',
-    '---',
-    '===',
-    '- - -',
-    '***',
-    '* * *',
-    '_ _ _',
-    '--',
+    ...HEADING_AND_RULE_EDGE_LINES,
     '- item',
     '-',
     '- ',
@@ -180,17 +157,14 @@ describe('the OpenSpec line scan gives what markdown-it gives', () => {
   });
 
   it('on every Markdown fixture', () => {
-    let accepted = 0;
-    for (const file of markdownFiles(FIXTURES)) if (assertSameAsMarkdownIt(fs.readFileSync(file, 'utf8'), file)) accepted++;
-    assert.ok(accepted > 0);
+    assert.ok(countAccepted(markdownFiles(FIXTURES), assertSameAsMarkdownIt) > 0);
   });
 });
 
 describeCorpus('the OpenSpec line scan on the shared corpus', (corpus) => {
   it('gives what markdown-it gives on every Markdown file it accepts', function () {
     this.timeout(120000);
-    let accepted = 0;
-    for (const file of markdownFiles(corpus)) if (assertSameAsMarkdownIt(fs.readFileSync(file, 'utf8'), file)) accepted++;
+    const accepted = countAccepted(markdownFiles(corpus), assertSameAsMarkdownIt);
     assert.ok(accepted > 1000, `${accepted} files accepted`);
   });
 });

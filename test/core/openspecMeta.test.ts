@@ -2,10 +2,10 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import * as fs from 'fs';
-import * as path from 'path';
 import { parse } from 'yaml';
 import { flatMeta, parseChangeMeta } from '../../server/src/core/formats/openspec/parse/meta';
 import { describeCorpus } from '../helpers/corpus';
+import { filesUnder } from '../helpers/markdownCases';
 
 /**
  * `.openspec.yaml` in its flat form is read without the YAML parser (flatMeta). Wherever the
@@ -25,16 +25,6 @@ function parsed(text: string): { skipSpecs: boolean } | undefined {
   if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) return undefined;
   const skip = ((value ?? {}) as Record<string, unknown>)['skip_specs'];
   return skip === undefined || typeof skip === 'boolean' ? { skipSpecs: skip === true } : undefined;
-}
-
-function metaFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...metaFiles(p));
-    else if (e.name === '.openspec.yaml') out.push(p);
-  }
-  return out;
 }
 
 describe('.openspec.yaml: the flat reading equals the YAML parser', () => {
@@ -89,7 +79,7 @@ describe('.openspec.yaml: the flat reading equals the YAML parser', () => {
 
 describeCorpus('.openspec.yaml of the corpus: the flat reading equals the YAML parser', (corpus) => {
   it('on every file, and answers for most of them', () => {
-    const files = metaFiles(corpus);
+    const files = filesUnder(corpus, (name) => name === '.openspec.yaml');
     let answered = 0;
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');

@@ -3,6 +3,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { normalizeName, slug } from '../../server/src/core/formats/openspec/parse/blocks';
+import { describeCorpus } from '../helpers/corpus';
+import { markdownFiles } from '../helpers/markdownCases';
 
 /** slug as the regular expressions define it: the reading the one-pass ASCII form must equal. */
 function bySpec(name: string): string {
@@ -28,27 +30,23 @@ describe('OpenSpec slugs', () => {
     }
   });
 
-  it('equal it for names outside ASCII, and for every requirement header of the OpenSpec corpus', () => {
+  it('equal it for names outside ASCII', () => {
     for (const name of ['Café Über', 'Gestión de usuarios', '用户 登录', 'Ünïcødé ### ', '___', '', '  ', '-a-', '**Bold** `code` name'])
       assert.strictEqual(slug(name), bySpec(name), name);
-    const corpus = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'openspec');
-    if (!fs.existsSync(corpus)) return;
+  });
+});
+
+describeCorpus('OpenSpec slugs on the corpus', (corpus) => {
+  it('equal the regular-expression reading for every requirement and scenario header of the OpenSpec corpus', () => {
     let seen = 0;
-    const walk = (dir: string): void => {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') walk(p);
-        else if (e.name.endsWith('.md'))
-          for (const line of fs.readFileSync(p, 'utf8').split('\n')) {
-            const m = /^#{3,4}\s*(?:Requirement|Scenario):(.+)$/i.exec(line);
-            if (m) {
-              seen++;
-              assert.strictEqual(slug(m[1]!), bySpec(m[1]!), `${p}: ${line}`);
-            }
-          }
+    for (const file of markdownFiles(path.join(corpus, 'openspec')))
+      for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+        const m = /^#{3,4}\s*(?:Requirement|Scenario):(.+)$/i.exec(line);
+        if (m) {
+          seen++;
+          assert.strictEqual(slug(m[1]!), bySpec(m[1]!), `${file}: ${line}`);
+        }
       }
-    };
-    walk(corpus);
     assert.ok(seen > 1000, `${seen} headers`);
   });
 });
