@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { TestClient, uriOf } from '../helpers/lspClient';
+import { requirements, seedWarmWorkspace, tasks } from '../helpers/warmWorkspace';
 
 const HIT = 'nothing changed since the last start';
 
@@ -30,12 +31,7 @@ describe('language server start-up from the last published state', function () {
   beforeEach(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'specthread-warm-published-'));
     fs.mkdirSync(path.join(root, 'node_modules'));
-    for (const name of ['alpha', 'beta', 'gamma']) {
-      write(`.kiro/specs/${name}/requirements.md`, requirements(name, ['the user submits valid credentials', 'the user submits invalid credentials']));
-      write(`.kiro/specs/${name}/tasks.md`, tasks(['1.1', '1.2', '1.4']));
-    }
-    write('.kiro/specs/alpha/design.md', '# Design\n\nAlpha builds on gamma#1.1 and beta#1.9.\n');
-    write('src/login.ts', '// @spec gamma#1.1\nexport const login = 1;\n// @spec alpha#1.7\nexport const other = 2;\n');
+    seedWarmWorkspace(write);
   });
   afterEach(async () => {
     for (const c of clients.splice(0)) await c.stop();
@@ -170,13 +166,4 @@ describe('language server start-up from the last published state', function () {
 function age(file: string): void {
   const t = new Date(Date.now() - 60_000);
   fs.utimesSync(file, t, t);
-}
-
-function requirements(name: string, triggers: readonly string[]): string {
-  const criteria = triggers.map((t, i) => `${i + 1}. WHEN ${t} THEN the system SHALL respond.`).join('\n');
-  return `# Requirements Document\n\n## Introduction\n\nThe ${name} feature.\n\n## Requirements\n\n### Requirement 1\n\n**User Story:** As a user, I want ${name}, so that I can work.\n\n#### Acceptance Criteria\n\n${criteria}\n\n### Requirement 3\n\n**User Story:** As a user, I want more, so that I can rest.\n\n#### Acceptance Criteria\n\n1. The system SHALL log every request.\n`;
-}
-
-function tasks(refs: readonly string[]): string {
-  return `# Implementation Plan\n\n${refs.map((r, i) => `- [${i === 0 ? 'x' : ' '}] ${i + 1}. Build part ${i + 1}\n  - _Requirements: ${r}_`).join('\n')}\n`;
 }
