@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { REPO } from '../helpers/fixtures';
 import { CLI, copyToTemp, requireBuild } from '../helpers/lspClient';
+import { age } from '../helpers/agedFiles';
 
 function run(args: string[], cwd: string) {
   requireBuild();
@@ -29,11 +30,6 @@ describe('specthread check --cache', () => {
   const cached = () => {
     fs.rmSync(path.join(cacheDir, 'results.json'), { force: true });
     return check('--cache-location', cacheDir);
-  };
-  /** Files written in the last seconds are never recorded (their stamp could not tell a later write), so the tests age them. */
-  const age = (file: string, secondsAgo: number) => {
-    const t = new Date(Date.now() - secondsAgo * 1000);
-    fs.utimesSync(file, t, t);
   };
   const write = (rel: string, text: string, secondsAgo = 60) => {
     const file = path.join(root, rel);

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { formatNames } from '../../server/src/cli/formatters';
 import { REPO } from '../helpers/fixtures';
 import { CLI, copyToTemp, requireBuild } from '../helpers/lspClient';
+import { age } from '../helpers/agedFiles';
 
 function run(args: string[], cwd: string) {
   requireBuild();
@@ -22,12 +23,6 @@ type Stored = {
   stamps: string;
   output: { exitCode: number; stdout: string; stderr: string; reports?: { file: string; format: string; text: string }[] };
 };
-
-/** Sets a file's times back, so the run that reads it may store its result (a file changed in the last seconds is never trusted). */
-function age(file: string, secondsAgo = 60): void {
-  const t = new Date(Date.now() - secondsAgo * 1000);
-  fs.utimesSync(file, t, t);
-}
 
 function ageTree(dir: string): void {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

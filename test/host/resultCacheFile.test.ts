@@ -7,6 +7,7 @@ import { NEVER_CANCELLED } from '../../server/src/core/cancellation';
 import { NodeWorkspace } from '../../server/src/host/nodeWorkspace';
 import { RecordingWorkspace } from '../../server/src/host/recordingWorkspace';
 import { ResultCacheFile } from '../../server/src/host/resultCacheFile';
+import { writeAgedSettled } from '../helpers/agedFiles';
 
 /** The result cache on disk: what it stores a run's output under, and when it refuses to. */
 describe('host/resultCacheFile', () => {
@@ -14,17 +15,7 @@ describe('host/resultCacheFile', () => {
   let cacheDir: string;
   const output = { exitCode: 1, stdout: 'findings', stderr: 'summary' };
   const options = { warn: (message: string) => assert.fail(message) };
-  const write = (rel: string, text: string) => {
-    const file = path.join(root, rel);
-    fs.writeFileSync(file, text);
-    const t = new Date(Date.now() - 60_000);
-    fs.utimesSync(file, t, t);
-    // Setting the times moves the ctime to now; a run that starts within the same millisecond
-    // would rightly refuse to store (a change during the run), so wait until the clock has passed it.
-    const { ctimeMs } = fs.statSync(file);
-    while (Date.now() <= ctimeMs);
-    return file;
-  };
+  const write = (rel: string, text: string) => writeAgedSettled(path.join(root, rel), text);
 
   beforeEach(() => {
     root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'specthread-results-root-')));

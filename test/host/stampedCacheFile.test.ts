@@ -6,6 +6,7 @@ import * as path from 'path';
 import { NEVER_CANCELLED } from '../../server/src/core/cancellation';
 import { Listing } from '../../server/src/host/recordingWorkspace';
 import { StampedCacheFile } from '../../server/src/host/stampedCacheFile';
+import { writeAgedSettled } from '../helpers/agedFiles';
 
 /**
  * The stamped store under `check --cache` and the server's published state: a look-up stats the
@@ -15,15 +16,7 @@ import { StampedCacheFile } from '../../server/src/host/stampedCacheFile';
 describe('host/stampedCacheFile', () => {
   let root: string;
   let store: string;
-  const write = (name: string, text: string) => {
-    const file = path.join(root, name);
-    fs.writeFileSync(file, text);
-    const t = new Date(Date.now() - 60_000);
-    fs.utimesSync(file, t, t);
-    const { ctimeMs } = fs.statSync(file);
-    while (Date.now() <= ctimeMs);
-    return file;
-  };
+  const write = (name: string, text: string) => writeAgedSettled(path.join(root, name), text);
 
   beforeEach(() => {
     root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'specthread-stamped-')));

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { cacheEnabled } from '../../server/src/lsp/startupCache';
 import { REPO } from '../helpers/fixtures';
 import { CLI, TestClient, copyToTemp, uriOf } from '../helpers/lspClient';
+import { writeAged } from '../helpers/agedFiles';
 
 type Stored = { code: [string, number, number, string, unknown][] };
 
@@ -19,14 +20,8 @@ describe('language server start-up with the warm cache', function () {
   let client: TestClient | undefined;
   const cacheFile = () => path.join(root, 'node_modules', '.cache', 'specthread', 'facts.json');
   const stored = (): Stored => JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as Stored;
-  const write = (rel: string, text: string) => {
-    const file = path.join(root, rel);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-    // A file written in the last seconds is never recorded (see RACY_MILLIS), so it is aged.
-    const t = new Date(Date.now() - 60_000);
-    fs.utimesSync(file, t, t);
-  };
+  // A file written in the last seconds is never recorded (see RACY_MILLIS), so it is aged.
+  const write = (rel: string, text: string) => void writeAged(path.join(root, rel), text);
   const cacheLog = (c: TestClient) => c.waitFor('the cache log line', () => c.logs.find((l) => l.message.includes('code files from the cache'))?.message);
 
   beforeEach(() => {

@@ -13,6 +13,7 @@ import { ClientLink } from '../../server/src/lsp/link';
 import { Session } from '../../server/src/lsp/session';
 import { startupCache, startupCacheDir } from '../../server/src/lsp/startupCache';
 import { FakeDocuments } from '../helpers/openDocuments';
+import { writeAged } from '../helpers/agedFiles';
 
 /**
  * The models built after a warm indexed (lsp/publishedState.ts), driven in-process so that what a
@@ -36,13 +37,7 @@ describe('language server: the models built after a warm indexed', function () {
   this.timeout(60000);
   let root: string;
   const runs: Session[] = [];
-  const write = (rel: string, text: string) => {
-    const file = path.join(root, rel);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-    const t = new Date(Date.now() - 60_000);
-    fs.utimesSync(file, t, t);
-  };
+  const write = (rel: string, text: string) => void writeAged(path.join(root, rel), text);
 
   beforeEach(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'specthread-warm-models-'));

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { TestClient, uriOf } from '../helpers/lspClient';
 import { requirements, seedWarmWorkspace, tasks } from '../helpers/warmWorkspace';
+import { age } from '../helpers/agedFiles';
 
 const HIT = 'nothing changed since the last start';
 
@@ -162,8 +163,3 @@ describe('language server start-up from the last published state', function () {
     await client.waitForDiagnostics(file, (d) => d.some((x) => String(x.message).includes('1.5')), "the buffer's own findings");
   });
 });
-
-function age(file: string): void {
-  const t = new Date(Date.now() - 60_000);
-  fs.utimesSync(file, t, t);
-}
