@@ -10,7 +10,7 @@ import { Finding } from '../core/findings';
 import { writeFileAtomic } from './atomicWrite';
 import { readCacheFile } from './cacheFileRead';
 import { toPosixPath } from './paths';
-import { Stamp, statInWorker } from './statWorker';
+import { Stamp, stampOf, statInWorker } from './statWorker';
 
 declare const SPECTHREAD_VERSION: string;
 
@@ -298,8 +298,7 @@ async function statAll(files: readonly string[], token: CancellationToken): Prom
       throwIfCancelled(token);
       await yieldToEventLoop();
     }
-    const stat = statSyncOrUndefined(files[i]!);
-    out.push(stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs } : undefined);
+    out.push(stampOf(files[i]!));
   }
   return out;
 }

@@ -1,12 +1,12 @@
 // @spec specthread-core#21.3
 import { createHash } from 'crypto';
-import { Stats, promises as fs, statSync } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { CancellationToken, throwIfCancelled, yieldToEventLoop } from '../core/cancellation';
 import { writeFileAtomic } from './atomicWrite';
 import { readCacheFile } from './cacheFileRead';
 import { Listing } from './recordingWorkspace';
-import { Stamp, statInWorker } from './statWorker';
+import { Stamp, stampOf, statInWorker } from './statWorker';
 
 /** See factCacheFile.ts: a file changed this close to the run's start cannot be told from the state the run read. */
 const RACY_MILLIS = 2000;
@@ -120,7 +120,7 @@ export class StampedCacheFile<T> {
         continue;
       }
       const file = fileOf(refOf(line), listing.files);
-      if (file === undefined || !line.startsWith(`${stampOf(statOrUndefined(file))} `)) return undefined;
+      if (file === undefined || !line.startsWith(`${stampText(stampOf(file))} `)) return undefined;
     }
     return stored.output;
   }
@@ -149,12 +149,12 @@ export class StampedCacheFile<T> {
         await yieldToEventLoop();
       }
       const [file, found] = files[i]!;
-      const stat = taken ? taken[i] : statOrUndefined(file);
+      const stat = taken ? taken[i] : stampOf(file);
       // The mtime may lag a write by a tick, hence the margin; the ctime only says a change (a chmod, an mtime set back) happened during the run.
       if (stat && (stat.mtimeMs >= this.startedAt - RACY_MILLIS || stat.ctimeMs >= this.startedAt)) return false;
       if (!stat && found) return false;
       const at = index.get(file);
-      lines.push(`${taken ? stampText(stat) : stampOf(stat as Stats | undefined)} ${at !== undefined ? `#${at}` : file}`);
+      lines.push(`${stampText(stat)} ${at !== undefined ? `#${at}` : file}`);
     }
     const stored: Stored<T> = {
       format: this.options.format,
@@ -201,24 +201,9 @@ function fileOf(ref: string, files: readonly string[]): string | undefined {
   return ref.startsWith('#') ? files[Number(ref.slice(1))] : ref;
 }
 
-/** A worker's stamp as stampOf writes a stat's. */
+/** Size, mtime and ctime (a chmod or a file replaced by rename moves the ctime even when the mtime is kept); `-1 0 0` for no file (or one the system refuses to stat: if it was read, the stored stamp differs and the run analyses). */
 function stampText(stamp: Stamp | undefined): string {
   return stamp ? `${stamp.size} ${stamp.mtimeMs} ${stamp.ctimeMs}` : '-1 0 0';
-}
-
-/** Size, mtime and ctime (a chmod or a file replaced by rename moves the ctime even when the mtime is kept); `-1 0 0` for no file. */
-function stampOf(stat: Stats | undefined): string {
-  return stat ? `${stat.size} ${stat.mtimeMs} ${stat.ctimeMs}` : '-1 0 0';
-}
-
-function statOrUndefined(file: string): Stats | undefined {
-  try {
-    const stat = statSync(file, { throwIfNoEntry: false });
-    return stat?.isFile() ? stat : undefined;
-  } catch {
-    // A file the system refuses to stat is stamped as missing; if it was read, the stored stamp differs and the run analyses.
-    return undefined;
-  }
 }
 
 /** The envelope's shape, checked before anything is trusted: a file cut short or edited by hand is rebuilt, never half used. */

@@ -1,4 +1,5 @@
 // @spec specthread-core#21.3
+import { statSync } from 'fs';
 import { Worker } from 'worker_threads';
 
 /**
@@ -70,4 +71,18 @@ export function statInWorker(files: readonly string[]): Promise<(Stamp | undefin
       if (!settled) reject(new Error(`the stat worker exited with code ${code} before answering`));
     });
   });
+}
+
+/**
+ * The stamp of one file on this thread, as the worker takes it: undefined when the file is gone,
+ * is not a file, or the system refuses to stat it (a file whose stamp cannot be taken is never
+ * trusted, so it is read again).
+ */
+export function stampOf(file: string): Stamp | undefined {
+  try {
+    const s = statSync(file, { throwIfNoEntry: false });
+    return s?.isFile() ? { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
 }
