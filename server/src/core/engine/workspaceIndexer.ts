@@ -3,6 +3,7 @@ import { CancellationToken, throwIfCancelled, yieldToEventLoop } from '../cancel
 import { FileNote, isDeclined } from '../fileNote';
 import { FileNoteStore } from '../fileNoteStore';
 import { formatById } from '../formats/registry';
+import { SpecLocation } from '../formats/location';
 import { SpecFormatPlugin } from '../formats/specFormatPlugin';
 import { stripBom } from '../text/bom';
 import { CodeFiles } from '../trace/codeFiles';
@@ -33,8 +34,16 @@ interface CodeReads {
  */
 interface SortedListing {
   readonly tracked: readonly string[];
+  /** Where each tracked file sits, in the order of `tracked`: indexing asks again for none of them. */
+  readonly locations: readonly SpecLocation[];
   readonly traceable: readonly string[];
   readonly roles: readonly (TraceRole | undefined)[];
+}
+
+/** A spec file to read, with where it sits. */
+interface TrackedFile {
+  readonly path: string;
+  readonly location: SpecLocation;
 }
 
 /** The engine's parts a change to the workspace reaches. */
@@ -99,13 +108,16 @@ export class WorkspaceIndexer {
   /** `isTracked` and `isTraceable` of every listed path, in one pass (see SortedListing). */
   private sortListing(listed: readonly string[]): SortedListing {
     const tracked: string[] = [];
+    const locations: SpecLocation[] = [];
     const traceable: string[] = [];
     const roles: (TraceRole | undefined)[] = [];
     for (const path of listed) {
-      const spec = this.config.locate(path) !== undefined;
+      const location = this.config.locate(path);
       if (this.config.isExcluded(path)) continue;
-      if (spec) tracked.push(path);
-      else if (this.code.isPinStore(path)) {
+      if (location) {
+        tracked.push(path);
+        locations.push(location);
+      } else if (this.code.isPinStore(path)) {
         traceable.push(path);
         roles.push(undefined);
       } else {
@@ -115,7 +127,7 @@ export class WorkspaceIndexer {
         roles.push(role);
       }
     }
-    return { tracked, traceable, roles };
+    return { tracked, locations, traceable, roles };
   }
 
   /**
@@ -137,18 +149,22 @@ export class WorkspaceIndexer {
     // its specs are read (the editor's first diagnostics wait for those).
     const sorted = this.sortListing(listed);
     const early = this.readsInBackground(listed.length) ? this.startCodeReads(listed, sorted, token, true) : undefined;
-    const all = sorted.tracked.filter((p) => !this.deferred(p));
-    const first = (p: string) => (priority.some((dir) => p.startsWith(dir + '/')) ? 0 : 1);
-    const ordered = [...all].sort((a, b) => first(a) - first(b));
+    const all: TrackedFile[] = [];
+    sorted.tracked.forEach((path, i) => {
+      const location = sorted.locations[i]!;
+      if (!this.deferred(path, location)) all.push({ path, location });
+    });
+    const first = (f: TrackedFile) => (priority.some((dir) => f.path.startsWith(dir + '/')) ? 0 : 1);
+    const ordered = priority.length ? all.sort((a, b) => first(a) - first(b)) : all;
     let done = 0;
     // Reads run a few at a time: the disk, not the parser, is the bottleneck of a cold index.
     const BATCH = 16;
     for (let i = 0; i < ordered.length; i += BATCH) {
       throwIfCancelled(token);
       const batch = ordered.slice(i, i + BATCH);
-      const reads = await Promise.all(batch.map((p) => readNoted(this.workspace, p, token)));
-      batch.forEach((path, j) => {
-        if (!this.files.has(path)) this.storeRead(path, reads[j]!, token);
+      const reads = await Promise.all(batch.map((f) => readNoted(this.workspace, f.path, token)));
+      batch.forEach(({ path, location }, j) => {
+        if (!this.files.has(path)) this.storeRead(path, reads[j]!, token, location);
       });
       done += batch.length;
       onProgress?.({ done, total: ordered.length });
@@ -162,10 +178,8 @@ export class WorkspaceIndexer {
   }
 
   /** With lazy archives, holds an archived spec file as deferred instead of reading it; true when it did. */
-  private deferred(path: string): boolean {
-    if (!this.lazyArchives || this.files.has(path)) return false;
-    const location = this.config.locate(path);
-    if (!location?.archived) return false;
+  private deferred(path: string, location: SpecLocation): boolean {
+    if (!this.lazyArchives || !location.archived || this.files.has(path)) return false;
     this.files.defer(path, location);
     return true;
   }
@@ -234,12 +248,13 @@ export class WorkspaceIndexer {
 
   /**
    * Stores a spec file as read from disk: its text, or an empty entry when the host declined it,
-   * plus its note. Returns the spec folder whose analysis changed, if any.
+   * plus its note. Returns the spec folder whose analysis changed, if any. A caller that knows
+   * where the file sits passes its `location`: indexing located every file once already.
    */
-  private storeRead(path: string, read: NotedRead, token: CancellationToken): string | undefined {
-    const dir = read.note && isDeclined(read.note) ? this.put(path, '', token, true) : this.put(path, read.text, token, false);
-    if (!this.notes.setRead(path, read.note) || !this.config.isTracked(path)) return dir;
-    const specDir = this.config.locate(path)!.specDir;
+  private storeRead(path: string, read: NotedRead, token: CancellationToken, location = this.config.locate(path)): string | undefined {
+    const dir = read.note && isDeclined(read.note) ? this.put(path, '', token, true, location) : this.put(path, read.text, token, false, location);
+    if (!this.notes.setRead(path, read.note) || !location || this.config.isExcluded(path)) return dir;
+    const specDir = location.specDir;
     this.specs.invalidate(specDir);
     this.results.specChanged(specDir);
     return specDir;
@@ -269,11 +284,10 @@ export class WorkspaceIndexer {
     return this.put(path, text === undefined ? undefined : stripBom(text), token, false);
   }
 
-  /** setText, or with `declined` an empty entry for a spec file the workspace would not read. */
-  private put(path: string, text: string | undefined, token: CancellationToken, declined: boolean): string | undefined {
+  /** setText, or with `declined` an empty entry for a spec file the workspace would not read; `location` as config.locate gives it. */
+  private put(path: string, text: string | undefined, token: CancellationToken, declined: boolean, location = this.config.locate(path)): string | undefined {
     // The file is gone, or a buffer now gives the text that the disk would not.
     if (!declined) this.notes.forget(path, text !== undefined);
-    const location = this.config.locate(path);
     if (!location && declined) return undefined;
     if (!location) {
       // Code, tests and every other file: trace facts change, no spec analysis does. Only a file
