@@ -128,17 +128,17 @@ export class NodeWorkspace implements Workspace {
    */
   private async walk(walk: Walk, dir: string, realDir: string, scopes: readonly IgnoreScope[], linked: boolean): Promise<void> {
     const stack: Folder[] = [];
-    const enter = async (dir: string, realDir: string, scopes: readonly IgnoreScope[]) => {
+    // Folders are read synchronously, a slice at a time: an awaited readdir per folder costs a
+    // thread-pool round trip each, most of a cold listing's time, while a slice blocks for
+    // milliseconds before requests get their turn. Only the slice's end awaits.
+    const enter = (dir: string, realDir: string, scopes: readonly IgnoreScope[]) => {
       throwIfCancelled(walk.token);
       if (!linked) walk.plainDirs.add(dir);
-      // Folders are read synchronously, a slice at a time: an awaited readdir per folder costs a
-      // thread-pool round trip each, most of a cold listing's time, while a slice blocks for
-      // milliseconds before requests get their turn.
-      if (++walk.folders % FOLDERS_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
       const folder = readFolder(dir, realDir, scopes, walk.onNote);
       if (folder) stack.push(folder);
     };
-    await enter(dir, realDir, scopes);
+    if (++walk.folders % FOLDERS_PER_SLICE === 0) await sliceEnd();
+    enter(dir, realDir, scopes);
     while (stack.length > 0) {
       const folder = stack[stack.length - 1]!;
       if (folder.next === folder.entries.length) {
@@ -155,8 +155,11 @@ export class NodeWorkspace implements Workspace {
       const isDir = entry.isDirectory();
       if (!isDir && !entry.isFile()) continue;
       if (isIgnored(folder.scopes, full, isDir, entry.name)) continue;
-      if (isDir) await enter(full, `${folder.realDir}/${entry.name}`, folder.scopes);
-      else walk.out.push(full);
+      if (!isDir) walk.out.push(full);
+      else {
+        if (++walk.folders % FOLDERS_PER_SLICE === 0) await sliceEnd();
+        enter(full, `${folder.realDir}/${entry.name}`, folder.scopes);
+      }
     }
   }
 
@@ -297,6 +300,11 @@ async function realpath(p: string): Promise<{ path: string } | { code: string }>
   } catch (err) {
     return { code: (err as NodeJS.ErrnoException).code ?? String(err) };
   }
+}
+
+/** Gives the event loop a turn between two slices of a listing. */
+function sliceEnd(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Reads a folder's entries and its .gitignore, if any; undefined (with a note when that says something) when it cannot be read. */
