@@ -111,18 +111,21 @@ export class WorkspaceIndexer {
     const locations: SpecLocation[] = [];
     const traceable: string[] = [];
     const roles: (TraceRole | undefined)[] = [];
+    // The exclude globs are matched last: a file that is neither a spec file nor traceable (an
+    // image, a lock file) is dropped whatever they say, so it need not be matched against them.
     for (const path of listed) {
       const location = this.config.locate(path);
-      if (this.config.isExcluded(path)) continue;
       if (location) {
+        if (this.config.isExcluded(path)) continue;
         tracked.push(path);
         locations.push(location);
       } else if (this.code.isPinStore(path)) {
+        if (this.config.isExcluded(path)) continue;
         traceable.push(path);
         roles.push(undefined);
       } else {
         const role = this.code.traceRole(path);
-        if (role === undefined) continue;
+        if (role === undefined || this.config.isExcluded(path)) continue;
         traceable.push(path);
         roles.push(role);
       }
