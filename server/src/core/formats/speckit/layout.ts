@@ -29,10 +29,17 @@ export function locateSpeckit(path: string): SpecLocation | undefined {
   const constitution = path.endsWith('/.specify/memory/constitution.md') ? /^(.*\/\.specify\/memory)\/constitution\.md$/.exec(path) : null;
   if (constitution) return { specId: 'constitution', specDir: constitution[1]!, format: 'speckit', kind: 'constitution' };
   for (let i = path.lastIndexOf('/specs/'); i >= 0; i = i > 0 ? path.lastIndexOf('/specs/', i - 1) : -1) {
+    // A feature folder's name starts with a digit (FEATURE_FOLDER): OpenSpec's `specs/<capability>/`
+    // paths, which also hold `/specs/`, are rejected by their first character before any string is built.
+    if (!isDigit(path.charCodeAt(i + '/specs/'.length))) continue;
     const found = locateSpeckitBelow(path.slice(0, i + '/specs'.length), path, true);
     if (found) return found;
   }
   return undefined;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** A file of a feature folder directly below `root` (the folder that plays `specs/`). */
