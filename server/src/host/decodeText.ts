@@ -23,7 +23,11 @@ const MAX_CONTROL_SHARE = 0.1;
 
 export function decodeText(bytes: Uint8Array): Decoded {
   const plain = plainUtf8(bytes);
-  if (plain !== undefined) return { kind: 'text', text: plain };
+  return plain !== undefined ? { kind: 'text', text: plain } : decodeCarefully(bytes);
+}
+
+/** decodeText without its native shortcut for plain UTF-8: every rule, byte by byte (exported so a test compares the two). */
+export function decodeCarefully(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return {
       kind: 'fallback',
