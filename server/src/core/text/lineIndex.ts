@@ -14,6 +14,12 @@ export class LineIndex {
     readonly text: string,
     private readonly pool?: PositionPool,
   ) {
+    // Most texts hold no `\r`: then `indexOf` finds each line break in native code, where a loop
+    // over every character was a visible share of parsing a repository's spec files.
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.lineStarts.push(i + 1);

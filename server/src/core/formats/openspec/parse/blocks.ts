@@ -95,23 +95,68 @@ export function readSections(doc: MarkdownDoc): OpenSpecSection[] {
 }
 
 function sectionOf(doc: MarkdownDoc, title: string, headingLine: number, end: number): OpenSpecSection {
-  const kept: string[] = [];
+  // The section's non-blank lines joined by line breaks: each run of consecutive non-blank lines
+  // is cut from the text in one piece (linesText) rather than line by line, since every line of
+  // every file lies in some section and each used to be a string of its own.
+  const runs: string[] = [];
   let first = -1;
   let last = -1;
-  for (let l = headingLine + 1; l < end; l++) {
-    const text = doc.lines.lineText(l);
-    if (text.trim() === '') continue;
-    if (first < 0) first = l;
-    last = l;
-    kept.push(text);
+  let run = -1;
+  for (let l = headingLine + 1; l <= end; l++) {
+    if (l < end && !isBlankLine(doc, l)) {
+      if (first < 0) first = l;
+      last = l;
+      if (run < 0) run = l;
+    } else if (run >= 0) {
+      runs.push(linesText(doc, run, l - 1));
+      run = -1;
+    }
   }
   const range = lineRange(doc, headingLine);
   return {
     title: title.trim(),
     range,
-    text: kept.join('\n').trim(),
+    text: runs.join('\n').trim(),
     textRange: first < 0 ? range : { start: { line: first, character: 0 }, end: { line: last, character: doc.lines.lineText(last).length } },
   };
+}
+
+/**
+ * True when `line` is blank as `trim` sees it, read from the text without cutting the line out.
+ * Inside a line only white space that is not a line break can occur, so an ASCII character
+ * decides here; any other is left to `trim` itself.
+ */
+export function isBlankLine(doc: MarkdownDoc, line: number): boolean {
+  const text = doc.lines.text;
+  const end = doc.lines.lineEnd(line);
+  for (let i = doc.lines.lineStart(line); i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    if (c < 0x80) return false;
+    return doc.lines.lineText(line).trim() === '';
+  }
+  return true;
+}
+
+/**
+ * Lines `from` to `to` (inclusive) joined by `\n`: one cut of the text when their line breaks are
+ * all `\n` (a slice shares the text's characters instead of copying them), else line by line.
+ */
+function linesText(doc: MarkdownDoc, from: number, to: number): string {
+  const cut = doc.lines.text.slice(doc.lines.lineStart(from), doc.lines.lineEnd(to));
+  if (!cut.includes('\r')) return cut;
+  const lines: string[] = [];
+  for (let l = from; l <= to; l++) lines.push(doc.lines.lineText(l));
+  return lines.join('\n');
+}
+
+/** The code of the first character of `line` that is not a space or a tab (0 when there is none). */
+function firstAfterBlanks(doc: MarkdownDoc, line: number): number {
+  const text = doc.lines.text;
+  const end = doc.lines.lineEnd(line);
+  let i = doc.lines.lineStart(line);
+  while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  return i < end ? text.charCodeAt(i) : 0;
 }
 
 /**
@@ -170,13 +215,19 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
   let bulletScenarios = 0;
   for (let s = header + 1; s < end; s++) {
     if (doc.codeLines.has(s)) continue;
+    // Only a line whose first character after blanks is a list marker (or another kind of white
+    // space, which `\s` also skips) can be a bullet scenario, and only one starting with `#` a
+    // scenario header: the other lines are not cut out of the text.
+    const first = firstAfterBlanks(doc, s);
+    const hash = first === 0x23 && startsWithHash(doc, s);
+    if (!hash && !(first === 0x2d || first === 0x2a || first === 0x2b || (first !== 0 && first < 0x20) || first >= 0x80)) continue;
     const text = doc.lines.lineText(s);
     if (/^\s*[-*+]\s+(?:\*\*)?Scenario\b/i.test(text)) bulletScenarios++;
-    if (!startsWithHash(doc, s) || !/^####\s+/.test(text)) continue;
+    if (!hash || !/^####\s+/.test(text)) continue;
     let stop = s + 1;
     let hasBody = false;
     while (stop < end && !((headerAt(doc, stop)?.level ?? 5) <= 4)) {
-      if (doc.lines.lineText(stop).trim()) hasBody = true;
+      if (!isBlankLine(doc, stop)) hasBody = true;
       stop++;
     }
     const scenarioName = dropClosingHashes(text.replace(/^####\s+/, ''))
@@ -185,9 +236,8 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
     scenarios.push({ name: scenarioName, range: lineRange(doc, s), hasBody });
   }
   let last = end - 1;
-  while (last > header && doc.lines.lineText(last).trim() === '') last--;
-  const raw: string[] = [];
-  for (let l = header; l <= last; l++) raw.push(doc.lines.lineText(l));
+  while (last > header && isBlankLine(doc, last)) last--;
+  const raw = linesText(doc, header, last);
   return {
     name,
     range: lineRange(doc, header),
@@ -196,6 +246,6 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
     scenarios,
     bulletScenarios,
     blockRange: { start: lineRange(doc, header).start, end: { line: last, character: doc.lines.lineText(last).length } },
-    raw: raw.join('\n').trim(),
+    raw: raw.trim(),
   };
 }
