@@ -15,6 +15,14 @@ export const REQUIREMENT_HEADER = new NamedLine(/^###\s*Requirement:(.+)$/i);
 // `\s+(.+)` then a trim in code: `(.+?)\s*$` was quadratic on a title padded with spaces.
 const HEADER = /^(#{1,6})\s+(.+)$/;
 const METADATA_LINE = /^\*\*[^*]+\*\*:/;
+// Constants rather than literals in the loops that test them: a regular expression literal makes a
+// new object each time it is evaluated, here once per line.
+/** A `##` heading: it ends a requirement block (and, in spec.ts and delta.ts, a section). */
+export const SECTION_HEADER = /^##\s+/;
+const ANY_HEADER = /^#{1,6}\s/;
+const SCENARIO_HEADER = /^####\s+/;
+const SCENARIO_LABEL = /^Scenario:\s*/i;
+const BULLET_SCENARIO = /^\s*[-*+]\s+(?:\*\*)?Scenario\b/i;
 
 /** OpenSpec's key for a requirement name: a closing `###` sequence dropped, trimmed. */
 export function normalizeName(name: string): string {
@@ -42,18 +50,29 @@ export function slug(name: string): string {
  * digit is `[A-Za-z0-9]`. Dropping `` ` ``, `*` and `_` before collapsing runs is skipping them.
  */
 function asciiSlug(text: string): string | undefined {
+  // Runs of letters and digits are copied as slices of the lower-cased name, not character by
+  // character: appending one character at a time made a string piece per character.
+  let lower: string | undefined;
   let out = '';
   let dash = false;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
+  let run = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1;
     if (c >= 0x80) return undefined;
-    if (c === 0x60 || c === 0x2a || c === 0x5f) continue;
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
-      if (dash && out) out += '-';
-      dash = false;
-      out += String.fromCharCode(c);
-    } else dash = true;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) {
+      if (run < 0) {
+        if (dash && out) out += '-';
+        dash = false;
+        run = i;
+      }
+      continue;
+    }
+    if (run >= 0) {
+      lower ??= text.toLowerCase();
+      out += lower.slice(run, i);
+      run = -1;
+    }
+    if (c !== 0x60 && c !== 0x2a && c !== 0x5f && c >= 0) dash = true;
   }
   return out || 'requirement';
 }
@@ -193,7 +212,7 @@ export function readRequirementBlocks(doc: MarkdownDoc, from: number, to: number
 function isBlockEnd(doc: MarkdownDoc, line: number): boolean {
   if (!startsWithHash(doc, line) || doc.codeLines.has(line)) return false;
   const text = doc.lines.lineText(line);
-  return REQUIREMENT_HEADER.test(text) || /^##\s+/.test(text);
+  return REQUIREMENT_HEADER.test(text) || SECTION_HEADER.test(text);
 }
 
 function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: string): RequirementBlock {
@@ -206,7 +225,7 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
   for (; l < end; l++) {
     if (doc.codeLines.has(l)) continue;
     const text = doc.lines.lineText(l);
-    if (startsWithHash(doc, l) && /^#{1,6}\s/.test(text)) break;
+    if (startsWithHash(doc, l) && ANY_HEADER.test(text)) break;
     const trimmed = text.trim();
     if (!trimmed) continue;
     (METADATA_LINE.test(trimmed) ? metadata : body).push(trimmed);
@@ -222,17 +241,15 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
     const hash = first === 0x23 && startsWithHash(doc, s);
     if (!hash && !(first === 0x2d || first === 0x2a || first === 0x2b || (first !== 0 && first < 0x20) || first >= 0x80)) continue;
     const text = doc.lines.lineText(s);
-    if (/^\s*[-*+]\s+(?:\*\*)?Scenario\b/i.test(text)) bulletScenarios++;
-    if (!hash || !/^####\s+/.test(text)) continue;
+    if (BULLET_SCENARIO.test(text)) bulletScenarios++;
+    if (!hash || !SCENARIO_HEADER.test(text)) continue;
     let stop = s + 1;
     let hasBody = false;
     while (stop < end && !((headerAt(doc, stop)?.level ?? 5) <= 4)) {
       if (!isBlankLine(doc, stop)) hasBody = true;
       stop++;
     }
-    const scenarioName = dropClosingHashes(text.replace(/^####\s+/, ''))
-      .replace(/^Scenario:\s*/i, '')
-      .trim();
+    const scenarioName = dropClosingHashes(text.replace(SCENARIO_HEADER, '')).replace(SCENARIO_LABEL, '').trim();
     scenarios.push({ name: scenarioName, range: lineRange(doc, s), hasBody });
   }
   let last = end - 1;

@@ -3,7 +3,7 @@ import { DeltaEntry, DeltaFacts, DeltaOp, OpenSpecExtras, RenamePair } from '../
 import { Range } from '../../../text/range';
 import { MarkdownDoc, collectHeadings } from '../../../parse/markdown';
 import { Heading } from '../../../model';
-import { lineRange, normalizeName, readRequirementBlocks, readSections, REQUIREMENT_HEADER, startsWithHash } from './blocks';
+import { lineRange, normalizeName, readRequirementBlocks, readSections, REQUIREMENT_HEADER, SECTION_HEADER, startsWithHash } from './blocks';
 import { NamedLine } from './namedLine';
 
 /**
@@ -14,6 +14,7 @@ import { NamedLine } from './namedLine';
  */
 
 const DELTA_SECTION = /^##\s+(ADDED|MODIFIED|REMOVED|RENAMED)\s+Requirements\s*$/i;
+const SECTION_TITLE = /^##\s+(.+)$/;
 // Names are trimmed in code (see namedLine.ts), and `\s*[-*+]?\s*` became `\s*(?:[-*+]\s*)?`: two
 // blank runs around an optional marker split a long indent in quadratically many ways.
 const REMOVED_BULLET = new NamedLine(/^\s*[-*+]\s*`?###\s*Requirement:(.+)$/, true);
@@ -29,7 +30,7 @@ export function parseDeltaSpec(doc: MarkdownDoc, capability: string): DeltaSpecF
   const spans: { op: DeltaOp | undefined; title: string; line: number; end: number }[] = [];
   for (let line = 0; line < doc.lines.lineCount; line++) {
     if (!startsWithHash(doc, line) || doc.codeLines.has(line)) continue;
-    const m = /^##\s+(.+)$/.exec(doc.lines.lineText(line));
+    const m = SECTION_TITLE.exec(doc.lines.lineText(line));
     if (!m) continue;
     if (spans.length) spans[spans.length - 1]!.end = line;
     const d = DELTA_SECTION.exec(doc.lines.lineText(line));
@@ -49,10 +50,7 @@ export function parseDeltaSpec(doc: MarkdownDoc, capability: string): DeltaSpecF
       continue;
     }
     if (op === 'ADDED' || op === 'MODIFIED') {
-      const section = doc.lines
-        .lineText(span.line)
-        .replace(/^##\s+/, '')
-        .trim();
+      const section = doc.lines.lineText(span.line).replace(SECTION_HEADER, '').trim();
       const blocks = readRequirementBlocks(doc, span.line + 1, span.end, (line, header) => strayHeaders.push({ header, section, range: lineRange(doc, line) }));
       for (const block of blocks) entries.push({ op, block });
     } else if (op === 'REMOVED') {

@@ -2,7 +2,7 @@
 import { OpenSpecExtras } from '../extras';
 import { CriterionNode, Heading, RequirementNode } from '../../../model';
 import { MarkdownDoc, collectHeadings } from '../../../parse/markdown';
-import { REQUIREMENT_HEADER, lineRange, readRequirementBlocks, readSections, slug, startsWithHash } from './blocks';
+import { REQUIREMENT_HEADER, SECTION_HEADER, lineRange, readRequirementBlocks, readSections, slug, startsWithHash } from './blocks';
 import { fallbackRequirements } from './fallback';
 
 /**
@@ -12,6 +12,7 @@ import { fallbackRequirements } from './fallback';
  */
 
 const DELTA_HEADER = /^##\s+(ADDED|MODIFIED|REMOVED|RENAMED)\s+Requirements\s*$/i;
+const REQUIREMENTS_SECTION = /^##\s+Requirements\s*$/i;
 
 export interface OpenSpecSpecFacts {
   readonly requirements: RequirementNode[];
@@ -26,8 +27,8 @@ export function parseOpenSpecSpec(doc: MarkdownDoc): OpenSpecSpecFacts {
   for (let line = 0; line < doc.lines.lineCount; line++) {
     if (!startsWithHash(doc, line) || doc.codeLines.has(line)) continue;
     const text = doc.lines.lineText(line);
-    if (start < 0 && /^##\s+Requirements\s*$/i.test(text)) start = line;
-    else if (start >= 0 && /^##\s+/.test(text)) {
+    if (start < 0 && REQUIREMENTS_SECTION.test(text)) start = line;
+    else if (start >= 0 && SECTION_HEADER.test(text)) {
       end = line;
       break;
     }
