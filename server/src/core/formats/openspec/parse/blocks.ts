@@ -97,18 +97,37 @@ export function headerAt(doc: MarkdownDoc, line: number): { level: number; title
   return m ? { level: m[1]!.length, title: m[2]!.trimEnd() || m[2]! } : undefined;
 }
 
+/**
+ * The lines that start with `#` outside code, in order. Every header pattern of this reader
+ * matches only such lines, so the passes over a document that look for headers walk this list,
+ * built once per file, instead of every line of the file each.
+ */
+export function hashLines(doc: MarkdownDoc): number[] {
+  const out: number[] = [];
+  const text = doc.lines.text;
+  for (let line = 0; line < doc.lines.lineCount; line++) if (text.charCodeAt(doc.lines.lineStart(line)) === 0x23 && !doc.codeLines.has(line)) out.push(line);
+  return out;
+}
+
 /** Level-1 and level-2 sections with their text up to the next heading of the same or a higher level. */
-export function readSections(doc: MarkdownDoc): OpenSpecSection[] {
-  const out: OpenSpecSection[] = [];
-  for (let line = 0; line < doc.lines.lineCount; line++) {
+export function readSections(doc: MarkdownDoc, hashes: readonly number[] = hashLines(doc)): OpenSpecSection[] {
+  // Only a level-1 or level-2 heading can end such a section.
+  const heads: { line: number; level: number; title: string }[] = [];
+  for (const line of hashes) {
     const h = headerAt(doc, line);
-    if (!h || h.level > 2) continue;
-    let end = line + 1;
-    for (; end < doc.lines.lineCount; end++) {
-      const next = headerAt(doc, end);
-      if (next && next.level <= h.level) break;
+    if (h && h.level <= 2) heads.push({ line, level: h.level, title: h.title });
+  }
+  const out: OpenSpecSection[] = [];
+  for (let i = 0; i < heads.length; i++) {
+    const h = heads[i]!;
+    let end = doc.lines.lineCount;
+    for (let j = i + 1; j < heads.length; j++) {
+      if (heads[j]!.level <= h.level) {
+        end = heads[j]!.line;
+        break;
+      }
     }
-    out.push(sectionOf(doc, h.title, line, end));
+    out.push(sectionOf(doc, h.title, h.line, end));
   }
   return out;
 }
@@ -147,8 +166,12 @@ function sectionOf(doc: MarkdownDoc, title: string, headingLine: number, end: nu
  */
 export function isBlankLine(doc: MarkdownDoc, line: number): boolean {
   const text = doc.lines.text;
+  const start = doc.lines.lineStart(line);
+  // Most lines start with a visible ASCII character: no need to find where they end.
+  const first = text.charCodeAt(start);
+  if (first > 0x20 && first < 0x80) return false;
   const end = doc.lines.lineEnd(line);
-  for (let i = doc.lines.lineStart(line); i < end; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
     if (c < 0x80) return false;
@@ -182,31 +205,47 @@ function firstAfterBlanks(doc: MarkdownDoc, line: number): number {
  * The `### Requirement:` blocks between `from` and `to` (exclusive). A block ends at the next
  * requirement header or `##` heading. `onOther` sees every other `###` heading in the span.
  */
-export function readRequirementBlocks(doc: MarkdownDoc, from: number, to: number, onOther?: (line: number, header: string) => void): RequirementBlock[] {
+export function readRequirementBlocks(
+  doc: MarkdownDoc,
+  from: number,
+  to: number,
+  onOther?: (line: number, header: string) => void,
+  hashes: readonly number[] = hashLines(doc),
+): RequirementBlock[] {
   const out: RequirementBlock[] = [];
-  let line = from;
-  while (line < to) {
-    if (!startsWithHash(doc, line)) {
-      line++;
-      continue;
-    }
-    const m = doc.codeLines.has(line) ? null : REQUIREMENT_HEADER.exec(doc.lines.lineText(line));
+  let k = firstAtOrAfter(hashes, from);
+  while (k < hashes.length && hashes[k]! < to) {
+    const line = hashes[k]!;
+    const m = REQUIREMENT_HEADER.exec(doc.lines.lineText(line));
     if (!m) {
       const h = headerAt(doc, line);
       if (h?.level === 3) onOther?.(line, h.title);
-      line++;
+      k++;
       continue;
     }
-    let end = line + 1;
-    while (end < to && !isBlockEnd(doc, end)) {
-      const h = headerAt(doc, end);
-      if (h?.level === 3) onOther?.(end, h.title);
-      end++;
+    // The block ends at the next requirement header or `##` heading (both start with `#`), or at `to`.
+    let e = k + 1;
+    while (e < hashes.length && hashes[e]! < to && !isBlockEnd(doc, hashes[e]!)) {
+      const h = headerAt(doc, hashes[e]!);
+      if (h?.level === 3) onOther?.(hashes[e]!, h.title);
+      e++;
     }
-    out.push(readBlock(doc, line, end, m[1]));
-    line = end;
+    out.push(readBlock(doc, line, e < hashes.length && hashes[e]! < to ? hashes[e]! : to, m[1]));
+    k = e;
   }
   return out;
+}
+
+/** The index of the first of the sorted `lines` at or after `line`. */
+function firstAtOrAfter(lines: readonly number[], line: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]! < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function isBlockEnd(doc: MarkdownDoc, line: number): boolean {
