@@ -103,6 +103,13 @@ const LINE = fc.oneof(
     '1) **Bold** item',
     '1234567890. ten digits',
     '123456789. nine digits',
+    // Lines mayOpenBlock passes as paragraph text by their first character, and `#` lines that are no heading.
+    '| a | b |',
+    '!bang',
+    '中文 text',
+    '#tag',
+    '####### seven',
+    '#',
   ),
   fc
     .tuple(

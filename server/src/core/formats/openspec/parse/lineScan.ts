@@ -35,8 +35,17 @@ export function lineScannedDoc(text: string): MarkdownDoc | undefined {
       previous = 'blank';
       continue;
     }
-    if (plainTextAt(text, start)) {
+    if (!mayOpenBlock(first) || plainTextAt(text, start)) {
       previous = 'paragraph';
+      continue;
+    }
+    if (first === 0x23) {
+      // A `#` at column 0 is an ATX heading or, not followed by a blank (`#tag`, seven `#`s), paragraph text, as roleOf reads it.
+      const lineText = lines.lineText(line);
+      if (ATX.test(lineText)) {
+        root.children.push(atxHeading(lineText, line));
+        previous = 'heading';
+      } else previous = 'paragraph';
       continue;
     }
     const lineText = lines.lineText(line);
@@ -62,6 +71,34 @@ export function lineScannedDoc(text: string): MarkdownDoc | undefined {
     previous = role;
   }
   return { text, lines, root, codeLines };
+}
+
+/**
+ * Whether a line whose first character is `code` may be anything but paragraph text: indentation,
+ * a quote, HTML or a comment, a fence, a list marker, rule or setext underline, an ordered marker's
+ * digit, a heading or a link reference definition. A line starting with any other character (a
+ * letter, `|`, `!`, `(`, a non-ASCII character) is paragraph text wherever it stands: roleOf reads
+ * it so, and the checks before roleOf pass it by.
+ */
+function mayOpenBlock(code: number): boolean {
+  switch (code) {
+    case 0x20: // space
+    case 0x09: // tab
+    case 0x3e: // >
+    case 0x3c: // <
+    case 0x60: // `
+    case 0x7e: // ~
+    case 0x2d: // -
+    case 0x2a: // *
+    case 0x2b: // +
+    case 0x5f: // _
+    case 0x3d: // =
+    case 0x23: // #
+    case 0x5b: // [
+      return true;
+    default:
+      return code >= 0x30 && code <= 0x39;
+  }
 }
 
 /**
