@@ -154,9 +154,28 @@ function sectionOf(doc: MarkdownDoc, title: string, headingLine: number, end: nu
   return {
     title: title.trim(),
     range,
-    text: runs.join('\n').trim(),
+    text: joinTrimmed(runs),
     textRange: first < 0 ? range : { start: { line: first, character: 0 }, end: { line: last, character: doc.lines.lineText(last).length } },
   };
+}
+
+/**
+ * `runs.join('\n').trim()` for runs that each hold a non-blank line, built by concatenation: the
+ * result refers to the runs (slices of the file's text) instead of copying their characters.
+ * Joined, the sections of a file (its title's, which spans the whole file, and each `##` one's)
+ * were two copies of the file kept for the run, the largest allocation of parsing it. Each run
+ * holds a character `trim` keeps, so trimming the whole is trimming the first run's start and
+ * the last run's end.
+ */
+function joinTrimmed(runs: readonly string[]): string {
+  let text = '';
+  for (let i = 0; i < runs.length; i++) {
+    let run = runs[i]!;
+    if (i === 0) run = run.trimStart();
+    if (i === runs.length - 1) run = run.trimEnd();
+    text = i === 0 ? run : text + '\n' + run;
+  }
+  return text;
 }
 
 /**
