@@ -94,15 +94,12 @@ export function parseWithMarkdownIt(text: string, lines: LineIndex = new LineInd
 
 /** From the first non-blank character of the block's first line to the end of its last line. */
 export function blockRange(doc: MarkdownDoc, block: Block): Range {
-  const first = doc.lines.lineText(block.startLine);
-  const indent = first.length - first.trimStart().length;
-  return doc.lines.span(block.startLine, indent, block.endLine, doc.lines.lineText(block.endLine).length);
+  return doc.lines.span(block.startLine, doc.lines.leadingBlanks(block.startLine), block.endLine, doc.lines.lineLength(block.endLine));
 }
 
 /** The whole first line of a block, from its first non-blank character. */
 export function firstLineRange(doc: MarkdownDoc, block: Block): Range {
-  const text = doc.lines.lineText(block.startLine);
-  return doc.lines.span(block.startLine, text.length - text.trimStart().length, block.startLine, text.length);
+  return doc.lines.span(block.startLine, doc.lines.leadingBlanks(block.startLine), block.startLine, doc.lines.lineLength(block.startLine));
 }
 
 /**
@@ -170,7 +167,7 @@ export function collectHeadings(doc: MarkdownDoc): Heading[] {
       text: plainText(node),
       depth: node.depth!,
       range,
-      sectionRange: { start: range.start, end: doc.lines.at(endLine, doc.lines.lineText(endLine).length) },
+      sectionRange: { start: range.start, end: doc.lines.at(endLine, doc.lines.lineLength(endLine)) },
     };
   });
 }

@@ -75,6 +75,32 @@ export class LineIndex {
     return end;
   }
 
+  /** The length of `line`'s text, without cutting it out. */
+  lineLength(line: number): number {
+    return this.lineEnd(line) - this.lineStarts[line]!;
+  }
+
+  /**
+   * How many characters `trimStart` removes from `line`'s text: read from the text, so that ranges
+   * from a line's first non-blank character do not cut the line out. White space other than ASCII
+   * is left to `trimStart` itself.
+   */
+  leadingBlanks(line: number): number {
+    const start = this.lineStarts[line]!;
+    const end = this.lineEnd(line);
+    let i = start;
+    while (i < end) {
+      const c = this.text.charCodeAt(i);
+      if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) i++;
+      else if (c < 0x80) break;
+      else {
+        const text = this.lineText(line);
+        return text.length - text.trimStart().length;
+      }
+    }
+    return i - start;
+  }
+
   lineText(line: number): string {
     return this.text.slice(this.lineStarts[line], this.lineEnd(line));
   }

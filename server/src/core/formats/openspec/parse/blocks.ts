@@ -78,8 +78,7 @@ function asciiSlug(text: string): string | undefined {
 }
 
 export function lineRange(doc: MarkdownDoc, line: number): Range {
-  const text = doc.lines.lineText(line);
-  return { start: { line, character: text.length - text.trimStart().length }, end: { line, character: text.length } };
+  return { start: { line, character: doc.lines.leadingBlanks(line) }, end: { line, character: doc.lines.lineLength(line) } };
 }
 
 /**
@@ -155,7 +154,7 @@ function sectionOf(doc: MarkdownDoc, title: string, headingLine: number, end: nu
     title: title.trim(),
     range,
     text: joinTrimmed(runs),
-    textRange: first < 0 ? range : { start: { line: first, character: 0 }, end: { line: last, character: doc.lines.lineText(last).length } },
+    textRange: first < 0 ? range : { start: { line: first, character: 0 }, end: { line: last, character: doc.lines.lineLength(last) } },
   };
 }
 
@@ -320,7 +319,7 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
     body: (body.length ? body : metadata).join('\n'),
     scenarios,
     bulletScenarios,
-    blockRange: { start: lineRange(doc, header).start, end: { line: last, character: doc.lines.lineText(last).length } },
+    blockRange: { start: lineRange(doc, header).start, end: { line: last, character: doc.lines.lineLength(last) } },
     raw: raw.trim(),
   };
 }
