@@ -27,6 +27,8 @@ const FENCE = /^\s*(```|~~~)/;
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*)$/;
 const COMMENT_START = /^\s*<!--/;
 
+/** How many of a file's headings the reading keeps, for the message of a file nothing was read from. */
+const MESSAGE_HEADINGS = 4;
 /** Below this share of what was read, a file that was read at all counts as only partly understood. */
 const SHARE = 0.8;
 /** Content lines a file needs before reading nothing from it is worth a note (a title and a line or two are not a spec). */
@@ -46,7 +48,13 @@ export function assessReading(facts: SpecFileFacts, text: string, expects: Readi
   const requirements = facts.requirements.length;
   const criteria = facts.requirements.reduce((n, r) => n + r.criteria.length, 0);
   const tasks = facts.tasks.length;
-  const counts = { requirements, criteria, tasks, candidates: expects === 'tasks' ? scan.checkboxes : scan.items, headings: scan.headings.slice(0, 4) };
+  const counts = {
+    requirements,
+    criteria,
+    tasks,
+    candidates: expects === 'tasks' ? scan.checkboxes : scan.items,
+    headings: scan.headings.slice(0, MESSAGE_HEADINGS),
+  };
   const read = expects === 'tasks' ? tasks : requirements;
   if (read === 0) return { expects, level: looksStructured(scan) ? 'none' : 'empty', ...counts };
   return { expects, level: shareRead(facts, expects, counts.candidates, lines) >= SHARE ? 'high' : 'partial', ...counts };
@@ -119,6 +127,8 @@ function scanText(text: string, lines: LineIndex): TextScan {
     const line = lines.lineText(i);
     if ((odd || first === 0x60 || first === 0x7e) && FENCE.test(line)) fence = !fence;
     if (fence || !line.trim() || ((odd || first === 0x3c) && COMMENT_START.test(line))) continue;
+    // The message names at most four headings: past them, a heading line only needs recognising, which `test` does without a match array.
+    if (first === 0x23 && scan.headings.length >= MESSAGE_HEADINGS && HEADING.test(line)) continue;
     const heading = first === 0x23 ? HEADING.exec(line) : null;
     if (heading) {
       const title = headingTitle(heading[2]!);

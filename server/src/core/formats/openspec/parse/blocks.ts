@@ -113,6 +113,9 @@ export function readSections(doc: MarkdownDoc, hashes: readonly number[] = hashL
   // Only a level-1 or level-2 heading can end such a section.
   const heads: { line: number; level: number; title: string }[] = [];
   for (const line of hashes) {
+    // A line starting `###` is a header of level 3 or more, or none: HEADER's `#` run is followed by a blank.
+    const start = doc.lines.lineStart(line);
+    if (doc.lines.text.charCodeAt(start + 1) === 0x23 && doc.lines.text.charCodeAt(start + 2) === 0x23) continue;
     const h = headerAt(doc, line);
     if (h && h.level <= 2) heads.push({ line, level: h.level, title: h.title });
   }
