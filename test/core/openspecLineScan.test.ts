@@ -90,6 +90,26 @@ const LINE = fc.oneof(
     '1.  two',
     '10. ten',
     '- 1. both',
+    // The lines plainTextAt reads without cutting them out: marker, bold and digit edges.
+    '- **WHEN** x',
+    '**Key**: value',
+    '** not bold',
+    '***',
+    '- **',
+    '   - three in',
+    '   text three in',
+    '  1. Step',
+    '1.text',
+    '1) **Bold** item',
+    '1234567890. ten digits',
+    '123456789. nine digits',
+    // Lines mayOpenBlock passes as paragraph text by their first character, and `#` lines that are no heading.
+    '| a | b |',
+    '!bang',
+    '中文 text',
+    '#tag',
+    '####### seven',
+    '#',
   ),
   fc
     .tuple(

@@ -94,15 +94,12 @@ export function parseWithMarkdownIt(text: string, lines: LineIndex = new LineInd
 
 /** From the first non-blank character of the block's first line to the end of its last line. */
 export function blockRange(doc: MarkdownDoc, block: Block): Range {
-  const first = doc.lines.lineText(block.startLine);
-  const indent = first.length - first.trimStart().length;
-  return doc.lines.span(block.startLine, indent, block.endLine, doc.lines.lineText(block.endLine).length);
+  return doc.lines.span(block.startLine, doc.lines.leadingBlanks(block.startLine), block.endLine, doc.lines.lineLength(block.endLine));
 }
 
 /** The whole first line of a block, from its first non-blank character. */
 export function firstLineRange(doc: MarkdownDoc, block: Block): Range {
-  const text = doc.lines.lineText(block.startLine);
-  return doc.lines.span(block.startLine, text.length - text.trimStart().length, block.startLine, text.length);
+  return doc.lines.span(block.startLine, doc.lines.leadingBlanks(block.startLine), block.startLine, doc.lines.lineLength(block.startLine));
 }
 
 /**
@@ -111,10 +108,17 @@ export function firstLineRange(doc: MarkdownDoc, block: Block): Range {
  */
 export function listItemColumns(doc: MarkdownDoc, item: Block): { marker: number; content: number; markerText: string } {
   const text = doc.lines.lineText(item.startLine);
-  const m = /^((?:\s*>)*\s*)([-*+]|\d{1,9}[.)])(\s*)/.exec(text);
+  const m = LIST_ITEM_START.exec(text);
   if (!m) return { marker: 0, content: 0, markerText: '' };
   return { marker: m[1]!.length, content: m[0].length, markerText: m[2]! };
 }
+
+// Constants rather than literals in the functions that test them: a regular expression literal
+// makes a new object each time it is evaluated, here once per list item, heading or criterion.
+const LIST_ITEM_START = /^((?:\s*>)*\s*)([-*+]|\d{1,9}[.)])(\s*)/;
+const INLINE_MARKUP = /[\\`*_]/;
+/** Two white space characters in a row, or one that is not a plain space. */
+const SPACE_TO_COLLAPSE = /\s\s|[^\S ]/;
 
 /** Inline Markdown reduced to readable text: strong emphasis, code spans and escapes removed. */
 export function plainText(block: Block | undefined): string {
@@ -128,7 +132,7 @@ export function inlineToText(inline: string): string {
   // edit). A pass runs only when the text so far holds what its pattern needs (removing escapes
   // can make a `**`), so the result is that of running every pass; a name like `Auth_Service`
   // no longer sends a criterion through all of them.
-  if (!/[\\`*_]/.test(inline)) return collapseSpaces(inline);
+  if (!INLINE_MARKUP.test(inline)) return collapseSpaces(inline);
   let text = inline;
   // Suppression comments and other HTML comments are invisible in rendered Markdown.
   if (text.includes('<!--')) text = text.replace(/<!--[\s\S]*?-->/g, ' ');
@@ -140,7 +144,7 @@ export function inlineToText(inline: string): string {
 
 /** Runs of white space as one space, trimmed; a text whose only white space is single spaces is only trimmed (no new string per criterion). */
 function collapseSpaces(text: string): string {
-  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  return SPACE_TO_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /**
@@ -163,7 +167,7 @@ export function collectHeadings(doc: MarkdownDoc): Heading[] {
       text: plainText(node),
       depth: node.depth!,
       range,
-      sectionRange: { start: range.start, end: doc.lines.at(endLine, doc.lines.lineText(endLine).length) },
+      sectionRange: { start: range.start, end: doc.lines.at(endLine, doc.lines.lineLength(endLine)) },
     };
   });
 }

@@ -1,5 +1,6 @@
 // @spec specthread-core#16.2, specthread-core#16.3
 import { FileReading, ReadingExpectation, SpecFileFacts, SpecFileKind } from '../model';
+import { LineIndex } from '../text/lineIndex';
 
 /**
  * How well a parser understood one file, computed the same way for every format from the file's
@@ -24,7 +25,10 @@ const ITEM = /^\s*(?:[-*+]|\d+[.)]|\d+(?:\.\d+)+\.?)\s+\S/;
 const FENCE = /^\s*(```|~~~)/;
 // Greedy rest, trimmed in code: a lazy middle before `\s*#*\s*$` backtracks quadratically on long lines (see test/core/regexAudit.test.ts).
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*)$/;
+const COMMENT_START = /^\s*<!--/;
 
+/** How many of a file's headings the reading keeps, for the message of a file nothing was read from. */
+const MESSAGE_HEADINGS = 4;
 /** Below this share of what was read, a file that was read at all counts as only partly understood. */
 const SHARE = 0.8;
 /** Content lines a file needs before reading nothing from it is worth a note (a title and a line or two are not a spec). */
@@ -38,20 +42,22 @@ export function withReading(facts: SpecFileFacts, text: string): SpecFileFacts {
 }
 
 export function assessReading(facts: SpecFileFacts, text: string, expects: ReadingExpectation): FileReading {
-  const lines = splitLines(text);
+  // Line starts only: the scan cuts out just the lines whose first character may matter to it.
+  const lines = new LineIndex(text);
   const scan = scanText(text, lines);
   const requirements = facts.requirements.length;
   const criteria = facts.requirements.reduce((n, r) => n + r.criteria.length, 0);
   const tasks = facts.tasks.length;
-  const counts = { requirements, criteria, tasks, candidates: expects === 'tasks' ? scan.checkboxes : scan.items, headings: scan.headings.slice(0, 4) };
+  const counts = {
+    requirements,
+    criteria,
+    tasks,
+    candidates: expects === 'tasks' ? scan.checkboxes : scan.items,
+    headings: scan.headings.slice(0, MESSAGE_HEADINGS),
+  };
   const read = expects === 'tasks' ? tasks : requirements;
   if (read === 0) return { expects, level: looksStructured(scan) ? 'none' : 'empty', ...counts };
   return { expects, level: shareRead(facts, expects, counts.candidates, lines) >= SHARE ? 'high' : 'partial', ...counts };
-}
-
-/** Lines as LSP counts them (`\n`, `\r\n`, a lone `\r`); a plain split when the text has no `\r`, which most have. */
-function splitLines(text: string): string[] {
-  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 /**
@@ -62,7 +68,7 @@ function splitLines(text: string): string[] {
  * has no criteria, which its own rule reports. Statements that carry no criteria by nature
  * (spec-kit FR and SC lines) are not counted.
  */
-function shareRead(facts: SpecFileFacts, expects: ReadingExpectation, checkboxes: number, lines: readonly string[]): number {
+function shareRead(facts: SpecFileFacts, expects: ReadingExpectation, checkboxes: number, lines: LineIndex): number {
   if (expects === 'tasks') return checkboxes === 0 ? 1 : Math.min(1, facts.tasks.length / checkboxes);
   const rated = facts.requirements.filter((r) => !r.kind || r.kind === 'requirement' || r.kind === 'story');
   if (rated.length === 0) return 1;
@@ -71,10 +77,10 @@ function shareRead(facts: SpecFileFacts, expects: ReadingExpectation, checkboxes
 }
 
 /** True when a line between `from` and `to` (inclusive, outside fenced code) is a list item or a numbered paragraph. */
-function hasItems(lines: readonly string[], from: number, to: number): boolean {
+function hasItems(lines: LineIndex, from: number, to: number): boolean {
   let fence = false;
-  for (let i = from; i <= to && i < lines.length; i++) {
-    const line = lines[i]!;
+  for (let i = from; i <= to && i < lines.lineCount; i++) {
+    const line = lines.lineText(i);
     if (FENCE.test(line)) fence = !fence;
     else if (!fence && ITEM.test(line)) return true;
   }
@@ -98,23 +104,31 @@ interface TextScan {
   headings: string[];
 }
 
-function scanText(text: string, lines: readonly string[]): TextScan {
+function scanText(text: string, lines: LineIndex): TextScan {
   const scan: TextScan = { contentLines: 0, checkboxes: 0, items: 0, headings: [] };
   let fence = false;
   let frontMatter = text.startsWith('---');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  for (let i = 0; i < lines.lineCount; i++) {
     if (frontMatter) {
-      if (i > 0 && /^(---|\.\.\.)\s*$/.test(line)) frontMatter = false;
+      if (i > 0 && /^(---|\.\.\.)\s*$/.test(lines.lineText(i))) frontMatter = false;
       continue;
     }
     // Each pattern below can match only where the first character after spaces and tabs is one it
     // names, or another white space character (`\s` also takes form feeds and Unicode spaces):
     // the others skip the regular expressions, which ran on every line of every file.
-    const first = firstAfterBlanks(line);
+    const first = firstAfterBlanks(text, lines.lineStart(i), lines.lineEnd(i));
     const odd = first <= 0x20 || first >= 0x7f;
+    // Any other first character (a letter, most punctuation) makes a content line that is no
+    // fence, heading or item, and is read without cutting the line out of the text.
+    if (!odd && !MAY_MATTER.has(first)) {
+      if (!fence) scan.contentLines++;
+      continue;
+    }
+    const line = lines.lineText(i);
     if ((odd || first === 0x60 || first === 0x7e) && FENCE.test(line)) fence = !fence;
-    if (fence || !line.trim() || ((odd || first === 0x3c) && /^\s*<!--/.test(line))) continue;
+    if (fence || !line.trim() || ((odd || first === 0x3c) && COMMENT_START.test(line))) continue;
+    // The message names at most four headings: past them, a heading line only needs recognising, which `test` does without a match array.
+    if (first === 0x23 && scan.headings.length >= MESSAGE_HEADINGS && HEADING.test(line)) continue;
     const heading = first === 0x23 ? HEADING.exec(line) : null;
     if (heading) {
       const title = headingTitle(heading[2]!);
@@ -130,11 +144,14 @@ function scanText(text: string, lines: readonly string[]): TextScan {
   return scan;
 }
 
-/** The code of the first character that is not a space or a tab (NaN-free: 0 when there is none). */
-function firstAfterBlanks(line: string): number {
-  let i = 0;
-  while (i < line.length && (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09)) i++;
-  return i < line.length ? line.charCodeAt(i) : 0;
+/** First characters (after blanks) that a pattern of scanText can match on: fences, comments, headings, list markers, digits. */
+const MAY_MATTER: ReadonlySet<number> = new Set([0x60, 0x7e, 0x3c, 0x23, 0x2d, 0x2a, 0x2b, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39]);
+
+/** The code of the first character of `text` between `start` and `end` that is not a space or a tab (NaN-free: 0 when there is none). */
+function firstAfterBlanks(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  return i < end ? text.charCodeAt(i) : 0;
 }
 
 /** A heading's text without its optional closing hashes (`## Goals ##`), by string code rather than a backtracking regex. */

@@ -15,6 +15,14 @@ export const REQUIREMENT_HEADER = new NamedLine(/^###\s*Requirement:(.+)$/i);
 // `\s+(.+)` then a trim in code: `(.+?)\s*$` was quadratic on a title padded with spaces.
 const HEADER = /^(#{1,6})\s+(.+)$/;
 const METADATA_LINE = /^\*\*[^*]+\*\*:/;
+// Constants rather than literals in the loops that test them: a regular expression literal makes a
+// new object each time it is evaluated, here once per line.
+/** A `##` heading: it ends a requirement block (and, in spec.ts and delta.ts, a section). */
+export const SECTION_HEADER = /^##\s+/;
+const ANY_HEADER = /^#{1,6}\s/;
+const SCENARIO_HEADER = /^####\s+/;
+const SCENARIO_LABEL = /^Scenario:\s*/i;
+const BULLET_SCENARIO = /^\s*[-*+]\s+(?:\*\*)?Scenario\b/i;
 
 /** OpenSpec's key for a requirement name: a closing `###` sequence dropped, trimmed. */
 export function normalizeName(name: string): string {
@@ -42,25 +50,35 @@ export function slug(name: string): string {
  * digit is `[A-Za-z0-9]`. Dropping `` ` ``, `*` and `_` before collapsing runs is skipping them.
  */
 function asciiSlug(text: string): string | undefined {
+  // Runs of letters and digits are copied as slices of the lower-cased name, not character by
+  // character: appending one character at a time made a string piece per character.
+  let lower: string | undefined;
   let out = '';
   let dash = false;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
+  let run = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1;
     if (c >= 0x80) return undefined;
-    if (c === 0x60 || c === 0x2a || c === 0x5f) continue;
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
-      if (dash && out) out += '-';
-      dash = false;
-      out += String.fromCharCode(c);
-    } else dash = true;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) {
+      if (run < 0) {
+        if (dash && out) out += '-';
+        dash = false;
+        run = i;
+      }
+      continue;
+    }
+    if (run >= 0) {
+      lower ??= text.toLowerCase();
+      out += lower.slice(run, i);
+      run = -1;
+    }
+    if (c !== 0x60 && c !== 0x2a && c !== 0x5f && c >= 0) dash = true;
   }
   return out || 'requirement';
 }
 
 export function lineRange(doc: MarkdownDoc, line: number): Range {
-  const text = doc.lines.lineText(line);
-  return { start: { line, character: text.length - text.trimStart().length }, end: { line, character: text.length } };
+  return { start: { line, character: doc.lines.leadingBlanks(line) }, end: { line, character: doc.lines.lineLength(line) } };
 }
 
 /**
@@ -78,77 +96,183 @@ export function headerAt(doc: MarkdownDoc, line: number): { level: number; title
   return m ? { level: m[1]!.length, title: m[2]!.trimEnd() || m[2]! } : undefined;
 }
 
+/**
+ * The lines that start with `#` outside code, in order. Every header pattern of this reader
+ * matches only such lines, so the passes over a document that look for headers walk this list,
+ * built once per file, instead of every line of the file each.
+ */
+export function hashLines(doc: MarkdownDoc): number[] {
+  const out: number[] = [];
+  const text = doc.lines.text;
+  for (let line = 0; line < doc.lines.lineCount; line++) if (text.charCodeAt(doc.lines.lineStart(line)) === 0x23 && !doc.codeLines.has(line)) out.push(line);
+  return out;
+}
+
 /** Level-1 and level-2 sections with their text up to the next heading of the same or a higher level. */
-export function readSections(doc: MarkdownDoc): OpenSpecSection[] {
-  const out: OpenSpecSection[] = [];
-  for (let line = 0; line < doc.lines.lineCount; line++) {
+export function readSections(doc: MarkdownDoc, hashes: readonly number[] = hashLines(doc)): OpenSpecSection[] {
+  // Only a level-1 or level-2 heading can end such a section.
+  const heads: { line: number; level: number; title: string }[] = [];
+  for (const line of hashes) {
+    // A line starting `###` is a header of level 3 or more, or none: HEADER's `#` run is followed by a blank.
+    const start = doc.lines.lineStart(line);
+    if (doc.lines.text.charCodeAt(start + 1) === 0x23 && doc.lines.text.charCodeAt(start + 2) === 0x23) continue;
     const h = headerAt(doc, line);
-    if (!h || h.level > 2) continue;
-    let end = line + 1;
-    for (; end < doc.lines.lineCount; end++) {
-      const next = headerAt(doc, end);
-      if (next && next.level <= h.level) break;
+    if (h && h.level <= 2) heads.push({ line, level: h.level, title: h.title });
+  }
+  const out: OpenSpecSection[] = [];
+  for (let i = 0; i < heads.length; i++) {
+    const h = heads[i]!;
+    let end = doc.lines.lineCount;
+    for (let j = i + 1; j < heads.length; j++) {
+      if (heads[j]!.level <= h.level) {
+        end = heads[j]!.line;
+        break;
+      }
     }
-    out.push(sectionOf(doc, h.title, line, end));
+    out.push(sectionOf(doc, h.title, h.line, end));
   }
   return out;
 }
 
 function sectionOf(doc: MarkdownDoc, title: string, headingLine: number, end: number): OpenSpecSection {
-  const kept: string[] = [];
+  // The section's non-blank lines joined by line breaks: each run of consecutive non-blank lines
+  // is cut from the text in one piece (linesText) rather than line by line, since every line of
+  // every file lies in some section and each used to be a string of its own.
+  const runs: string[] = [];
   let first = -1;
   let last = -1;
-  for (let l = headingLine + 1; l < end; l++) {
-    const text = doc.lines.lineText(l);
-    if (text.trim() === '') continue;
-    if (first < 0) first = l;
-    last = l;
-    kept.push(text);
+  let run = -1;
+  for (let l = headingLine + 1; l <= end; l++) {
+    if (l < end && !isBlankLine(doc, l)) {
+      if (first < 0) first = l;
+      last = l;
+      if (run < 0) run = l;
+    } else if (run >= 0) {
+      runs.push(linesText(doc, run, l - 1));
+      run = -1;
+    }
   }
   const range = lineRange(doc, headingLine);
   return {
     title: title.trim(),
     range,
-    text: kept.join('\n').trim(),
-    textRange: first < 0 ? range : { start: { line: first, character: 0 }, end: { line: last, character: doc.lines.lineText(last).length } },
+    text: joinTrimmed(runs),
+    textRange: first < 0 ? range : { start: { line: first, character: 0 }, end: { line: last, character: doc.lines.lineLength(last) } },
   };
+}
+
+/**
+ * `runs.join('\n').trim()` for runs that each hold a non-blank line, built by concatenation: the
+ * result refers to the runs (slices of the file's text) instead of copying their characters.
+ * Joined, the sections of a file (its title's, which spans the whole file, and each `##` one's)
+ * were two copies of the file kept for the run, the largest allocation of parsing it. Each run
+ * holds a character `trim` keeps, so trimming the whole is trimming the first run's start and
+ * the last run's end.
+ */
+function joinTrimmed(runs: readonly string[]): string {
+  let text = '';
+  for (let i = 0; i < runs.length; i++) {
+    let run = runs[i]!;
+    if (i === 0) run = run.trimStart();
+    if (i === runs.length - 1) run = run.trimEnd();
+    text = i === 0 ? run : text + '\n' + run;
+  }
+  return text;
+}
+
+/**
+ * True when `line` is blank as `trim` sees it, read from the text without cutting the line out.
+ * Inside a line only white space that is not a line break can occur, so an ASCII character
+ * decides here; any other is left to `trim` itself.
+ */
+export function isBlankLine(doc: MarkdownDoc, line: number): boolean {
+  const text = doc.lines.text;
+  const start = doc.lines.lineStart(line);
+  // Most lines start with a visible ASCII character: no need to find where they end.
+  const first = text.charCodeAt(start);
+  if (first > 0x20 && first < 0x80) return false;
+  const end = doc.lines.lineEnd(line);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    if (c < 0x80) return false;
+    return doc.lines.lineText(line).trim() === '';
+  }
+  return true;
+}
+
+/**
+ * Lines `from` to `to` (inclusive) joined by `\n`: one cut of the text when their line breaks are
+ * all `\n` (a slice shares the text's characters instead of copying them), else line by line.
+ */
+function linesText(doc: MarkdownDoc, from: number, to: number): string {
+  const cut = doc.lines.text.slice(doc.lines.lineStart(from), doc.lines.lineEnd(to));
+  if (!cut.includes('\r')) return cut;
+  const lines: string[] = [];
+  for (let l = from; l <= to; l++) lines.push(doc.lines.lineText(l));
+  return lines.join('\n');
+}
+
+/** The code of the first character of `line` that is not a space or a tab (0 when there is none). */
+function firstAfterBlanks(doc: MarkdownDoc, line: number): number {
+  const text = doc.lines.text;
+  const end = doc.lines.lineEnd(line);
+  let i = doc.lines.lineStart(line);
+  while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  return i < end ? text.charCodeAt(i) : 0;
 }
 
 /**
  * The `### Requirement:` blocks between `from` and `to` (exclusive). A block ends at the next
  * requirement header or `##` heading. `onOther` sees every other `###` heading in the span.
  */
-export function readRequirementBlocks(doc: MarkdownDoc, from: number, to: number, onOther?: (line: number, header: string) => void): RequirementBlock[] {
+export function readRequirementBlocks(
+  doc: MarkdownDoc,
+  from: number,
+  to: number,
+  onOther?: (line: number, header: string) => void,
+  hashes: readonly number[] = hashLines(doc),
+): RequirementBlock[] {
   const out: RequirementBlock[] = [];
-  let line = from;
-  while (line < to) {
-    if (!startsWithHash(doc, line)) {
-      line++;
-      continue;
-    }
-    const m = doc.codeLines.has(line) ? null : REQUIREMENT_HEADER.exec(doc.lines.lineText(line));
+  let k = firstAtOrAfter(hashes, from);
+  while (k < hashes.length && hashes[k]! < to) {
+    const line = hashes[k]!;
+    const m = REQUIREMENT_HEADER.exec(doc.lines.lineText(line));
     if (!m) {
       const h = headerAt(doc, line);
       if (h?.level === 3) onOther?.(line, h.title);
-      line++;
+      k++;
       continue;
     }
-    let end = line + 1;
-    while (end < to && !isBlockEnd(doc, end)) {
-      const h = headerAt(doc, end);
-      if (h?.level === 3) onOther?.(end, h.title);
-      end++;
+    // The block ends at the next requirement header or `##` heading (both start with `#`), or at `to`.
+    let e = k + 1;
+    while (e < hashes.length && hashes[e]! < to && !isBlockEnd(doc, hashes[e]!)) {
+      const h = headerAt(doc, hashes[e]!);
+      if (h?.level === 3) onOther?.(hashes[e]!, h.title);
+      e++;
     }
-    out.push(readBlock(doc, line, end, m[1]));
-    line = end;
+    out.push(readBlock(doc, line, e < hashes.length && hashes[e]! < to ? hashes[e]! : to, m[1]));
+    k = e;
   }
   return out;
+}
+
+/** The index of the first of the sorted `lines` at or after `line`. */
+function firstAtOrAfter(lines: readonly number[], line: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]! < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function isBlockEnd(doc: MarkdownDoc, line: number): boolean {
   if (!startsWithHash(doc, line) || doc.codeLines.has(line)) return false;
   const text = doc.lines.lineText(line);
-  return REQUIREMENT_HEADER.test(text) || /^##\s+/.test(text);
+  return REQUIREMENT_HEADER.test(text) || SECTION_HEADER.test(text);
 }
 
 function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: string): RequirementBlock {
@@ -161,7 +285,7 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
   for (; l < end; l++) {
     if (doc.codeLines.has(l)) continue;
     const text = doc.lines.lineText(l);
-    if (startsWithHash(doc, l) && /^#{1,6}\s/.test(text)) break;
+    if (startsWithHash(doc, l) && ANY_HEADER.test(text)) break;
     const trimmed = text.trim();
     if (!trimmed) continue;
     (METADATA_LINE.test(trimmed) ? metadata : body).push(trimmed);
@@ -170,24 +294,27 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
   let bulletScenarios = 0;
   for (let s = header + 1; s < end; s++) {
     if (doc.codeLines.has(s)) continue;
+    // Only a line whose first character after blanks is a list marker (or another kind of white
+    // space, which `\s` also skips) can be a bullet scenario, and only one starting with `#` a
+    // scenario header: the other lines are not cut out of the text.
+    const first = firstAfterBlanks(doc, s);
+    const hash = first === 0x23 && startsWithHash(doc, s);
+    if (!hash && !(first === 0x2d || first === 0x2a || first === 0x2b || (first !== 0 && first < 0x20) || first >= 0x80)) continue;
     const text = doc.lines.lineText(s);
-    if (/^\s*[-*+]\s+(?:\*\*)?Scenario\b/i.test(text)) bulletScenarios++;
-    if (!startsWithHash(doc, s) || !/^####\s+/.test(text)) continue;
+    if (BULLET_SCENARIO.test(text)) bulletScenarios++;
+    if (!hash || !SCENARIO_HEADER.test(text)) continue;
     let stop = s + 1;
     let hasBody = false;
     while (stop < end && !((headerAt(doc, stop)?.level ?? 5) <= 4)) {
-      if (doc.lines.lineText(stop).trim()) hasBody = true;
+      if (!isBlankLine(doc, stop)) hasBody = true;
       stop++;
     }
-    const scenarioName = dropClosingHashes(text.replace(/^####\s+/, ''))
-      .replace(/^Scenario:\s*/i, '')
-      .trim();
+    const scenarioName = dropClosingHashes(text.replace(SCENARIO_HEADER, '')).replace(SCENARIO_LABEL, '').trim();
     scenarios.push({ name: scenarioName, range: lineRange(doc, s), hasBody });
   }
   let last = end - 1;
-  while (last > header && doc.lines.lineText(last).trim() === '') last--;
-  const raw: string[] = [];
-  for (let l = header; l <= last; l++) raw.push(doc.lines.lineText(l));
+  while (last > header && isBlankLine(doc, last)) last--;
+  const raw = linesText(doc, header, last);
   return {
     name,
     range: lineRange(doc, header),
@@ -195,7 +322,7 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
     body: (body.length ? body : metadata).join('\n'),
     scenarios,
     bulletScenarios,
-    blockRange: { start: lineRange(doc, header).start, end: { line: last, character: doc.lines.lineText(last).length } },
-    raw: raw.join('\n').trim(),
+    blockRange: { start: lineRange(doc, header).start, end: { line: last, character: doc.lines.lineLength(last) } },
+    raw: raw.trim(),
   };
 }

@@ -3,7 +3,7 @@ import { DeltaEntry, DeltaFacts, DeltaOp, OpenSpecExtras, RenamePair } from '../
 import { Range } from '../../../text/range';
 import { MarkdownDoc, collectHeadings } from '../../../parse/markdown';
 import { Heading } from '../../../model';
-import { lineRange, normalizeName, readRequirementBlocks, readSections, REQUIREMENT_HEADER, startsWithHash } from './blocks';
+import { hashLines, lineRange, normalizeName, readRequirementBlocks, readSections, REQUIREMENT_HEADER, SECTION_HEADER } from './blocks';
 import { NamedLine } from './namedLine';
 
 /**
@@ -14,6 +14,7 @@ import { NamedLine } from './namedLine';
  */
 
 const DELTA_SECTION = /^##\s+(ADDED|MODIFIED|REMOVED|RENAMED)\s+Requirements\s*$/i;
+const SECTION_TITLE = /^##\s+(.+)$/;
 // Names are trimmed in code (see namedLine.ts), and `\s*[-*+]?\s*` became `\s*(?:[-*+]\s*)?`: two
 // blank runs around an optional marker split a long indent in quadratically many ways.
 const REMOVED_BULLET = new NamedLine(/^\s*[-*+]\s*`?###\s*Requirement:(.+)$/, true);
@@ -27,9 +28,9 @@ export interface DeltaSpecFacts {
 
 export function parseDeltaSpec(doc: MarkdownDoc, capability: string): DeltaSpecFacts {
   const spans: { op: DeltaOp | undefined; title: string; line: number; end: number }[] = [];
-  for (let line = 0; line < doc.lines.lineCount; line++) {
-    if (!startsWithHash(doc, line) || doc.codeLines.has(line)) continue;
-    const m = /^##\s+(.+)$/.exec(doc.lines.lineText(line));
+  const hashes = hashLines(doc);
+  for (const line of hashes) {
+    const m = SECTION_TITLE.exec(doc.lines.lineText(line));
     if (!m) continue;
     if (spans.length) spans[spans.length - 1]!.end = line;
     const d = DELTA_SECTION.exec(doc.lines.lineText(line));
@@ -49,11 +50,14 @@ export function parseDeltaSpec(doc: MarkdownDoc, capability: string): DeltaSpecF
       continue;
     }
     if (op === 'ADDED' || op === 'MODIFIED') {
-      const section = doc.lines
-        .lineText(span.line)
-        .replace(/^##\s+/, '')
-        .trim();
-      const blocks = readRequirementBlocks(doc, span.line + 1, span.end, (line, header) => strayHeaders.push({ header, section, range: lineRange(doc, line) }));
+      const section = doc.lines.lineText(span.line).replace(SECTION_HEADER, '').trim();
+      const blocks = readRequirementBlocks(
+        doc,
+        span.line + 1,
+        span.end,
+        (line, header) => strayHeaders.push({ header, section, range: lineRange(doc, line) }),
+        hashes,
+      );
       for (const block of blocks) entries.push({ op, block });
     } else if (op === 'REMOVED') {
       for (let line = span.line + 1; line < span.end; line++) {
@@ -83,8 +87,8 @@ export function parseDeltaSpec(doc: MarkdownDoc, capability: string): DeltaSpecF
     }
   }
   for (const span of outside) {
-    for (let line = span.line + 1; line < span.end; line++) {
-      if (!startsWithHash(doc, line) || doc.codeLines.has(line)) continue;
+    for (const line of hashes) {
+      if (line <= span.line || line >= span.end) continue;
       const m = REQUIREMENT_HEADER.exec(doc.lines.lineText(line));
       if (m) orphans.push({ name: normalizeName(m[1]), section: span.title, range: lineRange(doc, line) });
     }
@@ -98,7 +102,7 @@ export function parseDeltaSpec(doc: MarkdownDoc, capability: string): DeltaSpecF
     orphans,
     strayHeaders,
   };
-  return { headings: collectHeadings(doc), extras: { type: 'openspec', sections: readSections(doc), requirementBlocks: [], misplaced: [], delta } };
+  return { headings: collectHeadings(doc), extras: { type: 'openspec', sections: readSections(doc, hashes), requirementBlocks: [], misplaced: [], delta } };
 }
 
 function nameRangeOn(doc: MarkdownDoc, line: number, raw: string): Range {

@@ -2,7 +2,7 @@
 import { CriterionNode, RequirementNode } from '../../../model';
 import { MarkdownDoc } from '../../../parse/markdown';
 import { RequirementBlock } from '../extras';
-import { headerAt, lineRange, readRequirementBlocks, slug } from './blocks';
+import { hashLines, headerAt, lineRange, readRequirementBlocks, slug } from './blocks';
 
 /**
  * Requirements of a main spec that `openspec validate` cannot parse (it has no `## Requirements`
@@ -35,8 +35,9 @@ function blocksOutsideGoneSections(doc: MarkdownDoc): RequirementBlock[] {
   const out: RequirementBlock[] = [];
   let from = 0;
   let skipping = false;
+  const hashes = hashLines(doc);
   const flush = (to: number) => {
-    if (!skipping && to > from) out.push(...readRequirementBlocks(doc, from, to));
+    if (!skipping && to > from) out.push(...readRequirementBlocks(doc, from, to, undefined, hashes));
   };
   for (let line = 0; line < doc.lines.lineCount; line++) {
     const h = headerAt(doc, line);

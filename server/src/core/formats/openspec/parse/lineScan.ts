@@ -26,6 +26,28 @@ export function lineScannedDoc(text: string): MarkdownDoc | undefined {
   const codeLines = new Set<number>();
   let previous: LineRole = 'start';
   for (let line = 0; line < lines.lineCount; line++) {
+    // Fast paths for the lines most files are made of, read from the text without cutting the
+    // line out of it (most lines of a file took one string each), each the answer the general
+    // reading below gives: an empty line is blank, and plain text (plainTextAt) is a paragraph.
+    const start = lines.lineStart(line);
+    const first = text.charCodeAt(start);
+    if (first === 0x0a || first === 0x0d || Number.isNaN(first)) {
+      previous = 'blank';
+      continue;
+    }
+    if (!mayOpenBlock(first) || plainTextAt(text, start)) {
+      previous = 'paragraph';
+      continue;
+    }
+    if (first === 0x23) {
+      // A `#` at column 0 is an ATX heading or, not followed by a blank (`#tag`, seven `#`s), paragraph text, as roleOf reads it.
+      const lineText = lines.lineText(line);
+      if (ATX.test(lineText)) {
+        root.children.push(atxHeading(lineText, line));
+        previous = 'heading';
+      } else previous = 'paragraph';
+      continue;
+    }
     const lineText = lines.lineText(line);
     const fence = fenceOpening(lineText);
     if (fence) {
@@ -49,6 +71,57 @@ export function lineScannedDoc(text: string): MarkdownDoc | undefined {
     previous = role;
   }
   return { text, lines, root, codeLines };
+}
+
+/**
+ * Whether a line whose first character is `code` may be anything but paragraph text: indentation,
+ * a quote, HTML or a comment, a fence, a list marker, rule or setext underline, an ordered marker's
+ * digit, a heading or a link reference definition. A line starting with any other character (a
+ * letter, `|`, `!`, `(`, a non-ASCII character) is paragraph text wherever it stands: roleOf reads
+ * it so, and the checks before roleOf pass it by.
+ */
+function mayOpenBlock(code: number): boolean {
+  switch (code) {
+    case 0x20: // space
+    case 0x09: // tab
+    case 0x3e: // >
+    case 0x3c: // <
+    case 0x60: // `
+    case 0x7e: // ~
+    case 0x2d: // -
+    case 0x2a: // *
+    case 0x2b: // +
+    case 0x5f: // _
+    case 0x3d: // =
+    case 0x23: // #
+    case 0x5b: // [
+      return true;
+    default:
+      return code >= 0x30 && code <= 0x39;
+  }
+}
+
+/**
+ * True for a line starting (after up to three spaces, and an optional list marker `-`, `*`, `+`,
+ * `1.` or `1)` followed by one space) with a letter or with `**` and a letter: `word`,
+ * `- **WHEN** …`, `  1. Step`, `**Key**: value`. No fence, comment, quote, HTML block, rule,
+ * setext underline, heading or link reference starts so, and three spaces are too few for indented
+ * code, so roleOf reads each such line as paragraph text, whatever came before it.
+ */
+function plainTextAt(text: string, start: number): boolean {
+  let i = start;
+  while (i < start + 3 && text.charCodeAt(i) === 0x20) i++;
+  const c = text.charCodeAt(i);
+  if ((c === 0x2d || c === 0x2a || c === 0x2b) && text.charCodeAt(i + 1) === 0x20) i += 2;
+  else if (c >= 0x30 && c <= 0x39) {
+    let digits = i;
+    while (digits < i + 9 && text.charCodeAt(digits) >= 0x30 && text.charCodeAt(digits) <= 0x39) digits++;
+    const mark = text.charCodeAt(digits);
+    if ((mark !== 0x2e && mark !== 0x29) || text.charCodeAt(digits + 1) !== 0x20) return false;
+    i = digits + 2;
+  }
+  const next = text.charCodeAt(i);
+  return isAsciiLetter(next) || (next === 0x2a && text.charCodeAt(i + 1) === 0x2a && isAsciiLetter(text.charCodeAt(i + 2)));
 }
 
 /** What a line is to the next one: only after `paragraph` can an indented line not be code. */
@@ -87,10 +160,10 @@ function fenceOpening(text: string): Fence | undefined {
 function indentedFenceEnd(lines: LineIndex, start: number, fence: Fence): number | undefined {
   for (let line = start + 1; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
-    if (/^[ \t]*$/.test(text)) continue;
-    const indent = /^ */.exec(text)![0].length;
+    if (isBlankText(text)) continue;
+    const indent = leadingSpaces(text);
     if (indent < fence.indent || text.charCodeAt(indent) === 0x09) return undefined;
-    if (closesFence(text.slice(indent), fence)) return indent === fence.indent ? line : undefined;
+    if (closesFence(text, indent, text.length, fence)) return indent === fence.indent ? line : undefined;
   }
   return undefined;
 }
@@ -101,16 +174,18 @@ function indentedFenceEnd(lines: LineIndex, start: number, fence: Fence): number
  * space after it), or for a fence never closed the last non-blank line of the document.
  */
 function fenceEnd(lines: LineIndex, start: number, fence: Fence): number {
-  for (let line = start + 1; line < lines.lineCount; line++) if (closesFence(lines.lineText(line), fence)) return line;
+  // Read from the text: a fence's lines are not cut out of it one by one.
+  for (let line = start + 1; line < lines.lineCount; line++) if (closesFence(lines.text, lines.lineStart(line), lines.lineEnd(line), fence)) return line;
   let end = lines.lineCount - 1;
   while (end > start && lines.lineText(end).trim() === '') end--;
   return end;
 }
 
-function closesFence(text: string, fence: Fence): boolean {
-  let pos = 0;
+/** Whether `text` between `from` and `to` (one line, or the part of it after its indentation) closes `fence`. */
+function closesFence(text: string, from: number, to: number, fence: Fence): boolean {
+  let pos = from;
   let column = 0;
-  for (; pos < text.length; pos++) {
+  for (; pos < to; pos++) {
     const code = text.charCodeAt(pos);
     if (code === 0x20) column++;
     else if (code === 0x09) column += 4 - (column % 4);
@@ -120,7 +195,7 @@ function closesFence(text: string, fence: Fence): boolean {
   const runStart = pos;
   while (text.charCodeAt(pos) === fence.marker) pos++;
   if (pos - runStart < fence.length) return false;
-  for (; pos < text.length; pos++) if (!isSpace(text.charCodeAt(pos))) return false;
+  for (; pos < to; pos++) if (!isSpace(text.charCodeAt(pos))) return false;
   return true;
 }
 
@@ -130,6 +205,27 @@ const ATX = /^#{1,6}(?:[ \t]|$)/;
 /** Setext underlines and thematic breaks (`---`, `===`, `***`, `_ _ _`). */
 const RULE_OR_UNDERLINE = /^(?:=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})[ \t]*$/;
 const LINK_REFERENCE = /^\[[^\]]*\]:/;
+// The patterns below are constants rather than literals in the functions that test them: a regular
+// expression literal makes a new object each time it is evaluated, which these did on every line.
+/** Quote content that could open a block of its own inside the quote. */
+const QUOTED_BLOCK_START = /^[ \t>]|^#{1,6}(?:[ \t]|$)|^```|^~~~|^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^<[A-Za-z/!?]/;
+/** An HTML block starts with `<` and a letter, `/`, `!` or `?`. */
+const HTML_START = /^<[A-Za-z/!?]/;
+/** Five spaces after a list marker: indented code inside the item. */
+const MARKER_AND_CODE = /(?:[-+*]|\d[.)]) {5,}/;
+
+/** A line of nothing but spaces and tabs (or nothing). */
+export function isBlankText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The number of spaces (not tabs) a line starts with. */
+export function leadingSpaces(text: string): number {
+  let n = 0;
+  while (text.charCodeAt(n) === 0x20) n++;
+  return n;
+}
 
 /**
  * markdown-it's HTML block of a comment opened at column 0 (it may interrupt a paragraph): up to
@@ -152,26 +248,21 @@ function commentEnd(lines: LineIndex, start: number): number {
 function quoteRole(text: string): LineRole | undefined {
   const content = text.slice(text.charCodeAt(1) === 0x20 ? 2 : 1);
   if (content === '') return 'blank';
-  if (/^[ \t>]|^#{1,6}(?:[ \t]|$)|^```|^~~~|^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^<[A-Za-z/!?]/.test(content)) return undefined;
+  if (QUOTED_BLOCK_START.test(content)) return undefined;
   if (RULE_OR_UNDERLINE.test(content) || LINK_REFERENCE.test(content)) return undefined;
   return 'paragraph';
 }
 
 function roleOf(text: string, previous: LineRole): LineRole | undefined {
-  // Fast paths for the lines most files are made of, each the answer the general reading below
-  // gives: no list marker, fence, quote, HTML block, rule, heading or link reference starts with
-  // a letter, and a list marker followed by one space and a letter is a list item's plain text.
-  const first = text.charCodeAt(0);
-  if (isAsciiLetter(first)) return 'paragraph';
-  if ((first === 0x2d || first === 0x2a || first === 0x2b) && text.charCodeAt(1) === 0x20 && isAsciiLetter(text.charCodeAt(2))) return 'paragraph';
+  // The lines lineScannedDoc's fast paths answer (a letter first, an empty line, a marker, a space and a letter) do not come here.
   if (text === '') return 'blank';
-  if (/^[ \t]*$/.test(text)) return 'blank';
-  const indent = /^ */.exec(text)![0].length;
+  if (isBlankText(text)) return 'blank';
+  const indent = leadingSpaces(text);
   const prefix = PREFIX.exec(text)![0];
   const content = text.slice(prefix.length);
   // Tabs in the prefix make columns depend on tab stops; a quote's content has its own containers.
   // An HTML block starts with `<` and a letter, `/`, `!` or `?`; `<360px` is text.
-  if (prefix.includes('\t') || content.startsWith('>') || /^<[A-Za-z/!?]/.test(content)) return undefined;
+  if (prefix.includes('\t') || content.startsWith('>') || HTML_START.test(content)) return undefined;
   // A fence after a list marker, or four columns in, may sit in a list item whose indentation decides where it ends.
   if (content.startsWith('```') || content.startsWith('~~~')) return undefined;
   // Four columns of indentation are indented code unless the line continues a paragraph.
@@ -181,7 +272,7 @@ function roleOf(text: string, previous: LineRole): LineRole | undefined {
   if (RULE_OR_UNDERLINE.test(text.slice(indent)))
     return indent === 0 && (previous === 'blank' || previous === 'start' || previous === 'heading' || previous === 'fence') ? 'other' : undefined;
   // Five spaces after a list marker start indented code inside the item.
-  if (/(?:[-+*]|\d[.)]) {5,}/.test(prefix)) return undefined;
+  if (MARKER_AND_CODE.test(prefix)) return undefined;
   // A list marker four columns in ends the paragraph above it without starting an item there: the line may be code.
   if (indent >= 4 && prefix.length > indent) return undefined;
   if (indent >= 4 || prefix.length > indent) {

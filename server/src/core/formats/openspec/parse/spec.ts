@@ -2,7 +2,7 @@
 import { OpenSpecExtras } from '../extras';
 import { CriterionNode, Heading, RequirementNode } from '../../../model';
 import { MarkdownDoc, collectHeadings } from '../../../parse/markdown';
-import { REQUIREMENT_HEADER, lineRange, readRequirementBlocks, readSections, slug, startsWithHash } from './blocks';
+import { REQUIREMENT_HEADER, SECTION_HEADER, hashLines, lineRange, readRequirementBlocks, readSections, slug } from './blocks';
 import { fallbackRequirements } from './fallback';
 
 /**
@@ -12,6 +12,7 @@ import { fallbackRequirements } from './fallback';
  */
 
 const DELTA_HEADER = /^##\s+(ADDED|MODIFIED|REMOVED|RENAMED)\s+Requirements\s*$/i;
+const REQUIREMENTS_SECTION = /^##\s+Requirements\s*$/i;
 
 export interface OpenSpecSpecFacts {
   readonly requirements: RequirementNode[];
@@ -20,22 +21,21 @@ export interface OpenSpecSpecFacts {
 }
 
 export function parseOpenSpecSpec(doc: MarkdownDoc): OpenSpecSpecFacts {
-  const sections = readSections(doc);
+  const hashes = hashLines(doc);
+  const sections = readSections(doc, hashes);
   let start = -1;
   let end = doc.lines.lineCount;
-  for (let line = 0; line < doc.lines.lineCount; line++) {
-    if (!startsWithHash(doc, line) || doc.codeLines.has(line)) continue;
+  for (const line of hashes) {
     const text = doc.lines.lineText(line);
-    if (start < 0 && /^##\s+Requirements\s*$/i.test(text)) start = line;
-    else if (start >= 0 && /^##\s+/.test(text)) {
+    if (start < 0 && REQUIREMENTS_SECTION.test(text)) start = line;
+    else if (start >= 0 && SECTION_HEADER.test(text)) {
       end = line;
       break;
     }
   }
-  const blocks = start >= 0 ? readRequirementBlocks(doc, start + 1, end) : [];
+  const blocks = start >= 0 ? readRequirementBlocks(doc, start + 1, end, undefined, hashes) : [];
   const misplaced: OpenSpecExtras['misplaced'][number][] = [];
-  for (let line = 0; line < doc.lines.lineCount; line++) {
-    if (!startsWithHash(doc, line) || doc.codeLines.has(line)) continue;
+  for (const line of hashes) {
     const text = doc.lines.lineText(line);
     if (DELTA_HEADER.test(text)) misplaced.push({ what: 'delta-header', text: text.trim(), range: lineRange(doc, line) });
     else if (REQUIREMENT_HEADER.test(text) && !(start >= 0 && line > start && line < end))

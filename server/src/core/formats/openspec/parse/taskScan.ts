@@ -1,7 +1,7 @@
 // @spec specthread-core#15.1
 import { Block, MarkdownDoc } from '../../../parse/markdown';
 import { LineIndex } from '../../../text/lineIndex';
-import { atxHeading } from './lineScan';
+import { atxHeading, isBlankText, leadingSpaces } from './lineScan';
 
 /**
  * The line scan of an OpenSpec `tasks.md`: the block tree the task parser walks (headings, bullet
@@ -34,18 +34,18 @@ export function taskScannedDoc(text: string): MarkdownDoc | undefined {
   };
   for (let line = 0; line < lines.lineCount; line++) {
     const lineText = lines.lineText(line);
-    if (/^[ \t]*$/.test(lineText)) {
+    if (isBlankText(lineText)) {
       inParagraph = false;
       continue;
     }
-    const indent = /^ */.exec(lineText)![0].length;
+    const indent = leadingSpaces(lineText);
     if (lineText.charCodeAt(indent) === 0x09) return undefined;
     const content = lineText.slice(indent);
     // Items nest by column: the open items whose text starts at or before this line's indentation contain it.
     let depth = open.length;
     while (depth > 0 && open[depth - 1]!.column > indent) depth--;
     const base = depth > 0 ? open[depth - 1]!.column : 0;
-    const item = /^[-+*] (?=\S)/.test(content);
+    const item = ITEM.test(content);
     if (item) {
       if (indent !== base || !safeStart(content.slice(2))) return undefined;
       close(depth, line);
@@ -90,6 +90,8 @@ export function taskScannedDoc(text: string): MarkdownDoc | undefined {
 }
 
 const ATX = /^#{1,6}(?:[ \t]|$)/;
+/** A bullet item's marker and one space before its text; a constant, since a literal is a new object on every line. */
+const ITEM = /^[-+*] (?=\S)/;
 /** Whatever could open a block of its own, interrupt a paragraph or underline one. */
 const UNSAFE =
   /^(?:[>< \t]|#{1,6}(?:[ \t]|$)|```|~~~|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|\[[^\]]*\]:|(?:=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})[ \t]*$)/;
