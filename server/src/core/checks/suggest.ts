@@ -64,31 +64,48 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The edit distance of `a` and `b` when it is at most `limit`, otherwise some number above
- * `limit`. Suggestions only keep candidates within a bound, and most candidates are far: the
- * lengths alone, or a row of the table whose every entry already exceeds the bound, settle them
- * without filling the whole table (a workspace's every unknown delta target was compared in full
- * with every requirement name of its base spec).
+ * The edit distance of `a` and `b` when it is at most `limit`, otherwise `limit + 1`. Suggestions
+ * only keep candidates within a bound, and most candidates are far: the lengths alone, or a row of
+ * the table whose every entry already exceeds the bound, settle them without filling the table.
+ * Only the band of cells within `limit` of the diagonal is computed: a cell `i - j` or more off it
+ * is at least that distance, so outside the band every entry exceeds the bound, and entries are
+ * capped at `limit + 1`, which leaves every entry within the bound exact. Unknown delta targets
+ * compare long requirement names with every name of their base spec, where the full table was
+ * the largest part of the cross-spec checks.
  */
 export function editDistanceWithin(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      const d = Math.min(tmp + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev[j] = d;
+  const n = a.length;
+  const m = b.length;
+  const over = limit + 1;
+  if (Math.abs(n - m) > limit) return over;
+  // row[j] is the capped entry (i, j) of the table for the row being filled, (i - 1, j) ahead of it.
+  const row = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) row[j] = j < over ? j : over;
+  for (let i = 1; i <= n; i++) {
+    const from = i > limit ? i - limit : 1;
+    const to = i + limit < m ? i + limit : m;
+    // Entry (i, from - 1): column 0 holds i; any other is off the band.
+    const first = from === 1 && i < over ? i : over;
+    let diag = row[from - 1]!;
+    row[from - 1] = first;
+    let left = first;
+    let rowMin = first;
+    const code = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const up = row[j]!;
+      let d = diag + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      if (up + 1 < d) d = up + 1;
+      if (left + 1 < d) d = left + 1;
+      if (d > over) d = over;
+      row[j] = d;
+      diag = up;
+      left = d;
       if (d < rowMin) rowMin = d;
-      diag = tmp;
     }
     // Entries never decrease from one row to the next along any path, so the distance is at least this.
-    if (rowMin > limit) return limit + 1;
+    if (rowMin > limit) return over;
   }
-  return prev[b.length]!;
+  return row[m]!;
 }
 
 function lastNumber(id: string): number {
