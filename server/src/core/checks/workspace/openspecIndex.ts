@@ -47,7 +47,11 @@ function rootOf(spec: SpecModel): string {
 
 /** Case- and space-insensitive lookup, for "did you mean". */
 export function nearMiss(name: string, blocks: ReadonlyMap<string, RequirementBlock>): string | undefined {
-  const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
-  for (const key of blocks.keys()) if (fold(key) === fold(name)) return blocks.get(key)!.name;
+  const folded = fold(name);
+  for (const key of blocks.keys()) if (fold(key) === folded) return blocks.get(key)!.name;
   return undefined;
+}
+
+function fold(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ');
 }
