@@ -3,7 +3,7 @@ import { normalizeName, slug } from '../../formats/openspec/parse/blocks';
 import { RequirementBlock } from '../../extras';
 import { suggestIds } from '../suggest';
 import { WorkspaceRule } from '../workspaceRule';
-import { nearMiss, openDeltas } from './openspecIndex';
+import { nearMiss, openDeltasOf } from './openspecIndex';
 
 /** MODIFIED / REMOVED / RENAMED naming a requirement the base spec does not have. */
 export const unknownDeltaTarget: WorkspaceRule = {
@@ -25,7 +25,7 @@ export const unknownDeltaTarget: WorkspaceRule = {
   // Pairs OpenSpec changes with their base specs: no other spec can change what it finds.
   concerns: (spec) => spec.format === 'openspec',
   check(ws, report) {
-    const deltas = openDeltas(ws.specs);
+    const deltas = openDeltasOf(ws);
     // A requirement ADDED by another open change is a dependency on that change, not a typo.
     const addedElsewhere = new Map<string, Set<string>>();
     for (const d of deltas) {
