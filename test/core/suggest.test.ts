@@ -7,14 +7,14 @@ import { compareIds, editDistance, editDistanceWithin, suggestIds } from '../../
  */
 describe('bounded edit distance for suggestions', () => {
   /** A deterministic sequence of strings over a small alphabet, so that near and far pairs both occur. */
-  function strings(seed: number, count: number): string[] {
+  function strings(seed: number, count: number, longest = 11, alphabet = 'ab.-1'): string[] {
     let x = seed;
     const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
     const out: string[] = [];
     for (let i = 0; i < count; i++) {
-      const length = next() % 12;
+      const length = next() % (longest + 1);
       let s = '';
-      for (let j = 0; j < length; j++) s += 'ab.-1'[next() % 5];
+      for (let j = 0; j < length; j++) s += alphabet[next() % alphabet.length];
       out.push(s);
     }
     return out;
@@ -25,6 +25,18 @@ describe('bounded edit distance for suggestions', () => {
     for (const a of words)
       for (const b of words)
         for (const limit of [0, 1, 2, 4, 7]) {
+          const full = editDistance(a, b);
+          const bounded = editDistanceWithin(a, b, limit);
+          if (full <= limit) assert.strictEqual(bounded, full, `${a} / ${b} within ${limit}`);
+          else assert.ok(bounded > limit, `${a} / ${b}: ${bounded} should exceed ${limit} (full ${full})`);
+        }
+  });
+
+  it('equals the full edit distance within the bound for names longer than 32 characters, non-ASCII ones and wide bounds', () => {
+    const words = [...strings(3, 50, 40), ...strings(5, 30, 40, 'ab-é漢'), 'a'.repeat(32), 'a'.repeat(33), `${'a'.repeat(31)}b`];
+    for (const a of words)
+      for (const b of words)
+        for (const limit of [3, 9, 15, 20, 41]) {
           const full = editDistance(a, b);
           const bounded = editDistanceWithin(a, b, limit);
           if (full <= limit) assert.strictEqual(bounded, full, `${a} / ${b} within ${limit}`);

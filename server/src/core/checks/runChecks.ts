@@ -1,10 +1,12 @@
 // @spec specthread-core#14.1, specthread-core#15.2, specthread-core#16.3
+import { cacheKey } from '../analysisCache';
 import { CancellationToken } from '../cancellation';
 import type { RuleSettings } from '../config/ruleSettings';
 import { Log } from '../faults';
 import { Finding } from '../findings';
 import { SpecModel, mainFileOf } from '../index/specModel';
 import { fileUnderstood } from '../index/reading';
+import { SpecFormat } from '../model';
 import { SPEC_RULES } from './registry';
 import { ReportedProblem, SpecRule } from './rule';
 import { runRules } from './runRules';
@@ -24,12 +26,13 @@ export interface SpecCheckOptions {
 export function runSpecChecks(spec: SpecModel, policy: RuleSettings, token: CancellationToken, options: SpecCheckOptions = {}): Finding[] {
   // Archived OpenSpec changes were applied long ago; checking them against today's specs is noise.
   if (spec.archived) return [];
-  const rules = (options.extraRules ? [...SPEC_RULES, ...options.extraRules] : SPEC_RULES).filter((r) => !r.formats || r.formats.includes(spec.format));
+  const rules = options.extraRules ? rulesFor([...SPEC_RULES, ...options.extraRules], spec.format, policy) : registeredRulesFor(spec.format, policy);
   const anchor = mainFileOf(spec);
   return runRules(
     {
       step: 'rule',
       rules,
+      mayReport: true,
       anchor: () => anchor,
       check: (rule, report) => rule.check(spec, rule.crossFile ? onUnderstood(spec, report) : report, token, policy.context),
     },
@@ -37,6 +40,23 @@ export function runSpecChecks(spec: SpecModel, policy: RuleSettings, token: Canc
     token,
     options.log,
   );
+}
+
+/** The rules of `rules` that apply to `format` and that `policy` does not turn off everywhere. */
+function rulesFor(rules: readonly SpecRule[], format: SpecFormat, policy: RuleSettings): readonly SpecRule[] {
+  return rules.filter((r) => (!r.formats || r.formats.includes(format)) && policy.mayReport(r.meta));
+}
+
+/** The registered rules per compiled policy and format, so the registry is not filtered again for each spec. */
+const REGISTERED = cacheKey('spec-rules-by-format', () => new WeakMap<RuleSettings, Map<string, readonly SpecRule[]>>());
+
+function registeredRulesFor(format: SpecFormat, policy: RuleSettings): readonly SpecRule[] {
+  const table = policy.context.cache.table(REGISTERED);
+  let byFormat = table.get(policy);
+  if (!byFormat) table.set(policy, (byFormat = new Map()));
+  let rules = byFormat.get(format);
+  if (!rules) byFormat.set(format, (rules = rulesFor(SPEC_RULES, format, policy)));
+  return rules;
 }
 
 /**

@@ -1,4 +1,5 @@
 // @spec specthread-core#14.1, specthread-core#15.2, specthread-core#21.1
+import { AnalysisCache } from '../analysisCache';
 import { CancellationToken } from '../cancellation';
 import type { RuleSettings } from '../config/ruleSettings';
 import { Log, faultAnchor } from '../faults';
@@ -24,13 +25,14 @@ export interface WorkspaceCheckOptions {
 export function runWorkspaceChecks(view: WorkspaceView, policy: RuleSettings, token: CancellationToken, options: WorkspaceCheckOptions = {}): Finding[] {
   const archived = new Set(view.specs.filter((s) => s.archived).flatMap((s) => s.fileList.map((f) => f.path)));
   const anchor = faultAnchor(view.specs, view.roots);
+  const shared = withMemo(view);
   return runRules(
     {
       step: 'workspace rule',
       rules: options.extraRules ? [...WORKSPACE_RULES, ...options.extraRules] : WORKSPACE_RULES,
       anchor: () => anchor,
       keep: (p) => !archived.has(p.path),
-      check: (rule, report) => rule.check(view, report, token),
+      check: (rule, report) => rule.check(shared, report, token),
     },
     policy,
     token,
@@ -169,6 +171,7 @@ export class WorkspaceChecks {
         this.options.log,
       );
     const rules = this.options.extraRules ? [...WORKSPACE_RULES, ...this.options.extraRules] : WORKSPACE_RULES;
+    const shared = withMemo(view);
     for (const rule of rules) {
       if (rule.checkSpec) {
         const prefix = `${rule.meta.code}\u0000`;
@@ -203,7 +206,7 @@ export class WorkspaceChecks {
       const key = rule.meta.code;
       const concerned = !rule.concerns || changed.some((s) => rule.concerns!(s)) || (rule.readsFiles === true && filesChanged);
       if (!all && this.parts.has(key) && !concerned) continue;
-      this.set(key, { findings: pass([rule], (r, report) => r.check(view, report, token)) });
+      this.set(key, { findings: pass([rule], (r, report) => r.check(shared, report, token)) });
     }
     this.fresh = false;
   }
@@ -246,6 +249,21 @@ export class WorkspaceChecks {
     this.moved = new Set();
     return out;
   }
+}
+
+/** `view` (its lists still read only when a rule asks) with fresh memo tables for one pass of the rules over it. */
+function withMemo(view: WorkspaceView): WorkspaceView {
+  const memo = new AnalysisCache();
+  return {
+    get specs() {
+      return view.specs;
+    },
+    get files() {
+      return view.files;
+    },
+    roots: view.roots,
+    memo,
+  };
 }
 
 /** Every name a spec answers to, with the specs that answer to it, in the order unknownSpecRef builds it. */

@@ -12,8 +12,9 @@ export function suggestIds(wrong: string, candidates: Iterable<string>, max = 2)
   let limit = Math.max(2, Math.ceil(wrong.length / 2));
   /** The `max` best scores so far, ascending. */
   const best: number[] = [];
+  const distanceTo = boundedDistanceFrom(wrong);
   for (const id of pool) {
-    const d = editDistanceWithin(wrong, id, limit);
+    const d = distanceTo(id, limit);
     if (d > limit) continue;
     // Within the same requirement the numerically nearest criterion is the likeliest intent.
     const sameMajor = id.split('.')[0] === major;
@@ -64,31 +65,119 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The edit distance of `a` and `b` when it is at most `limit`, otherwise some number above
- * `limit`. Suggestions only keep candidates within a bound, and most candidates are far: the
- * lengths alone, or a row of the table whose every entry already exceeds the bound, settle them
- * without filling the whole table (a workspace's every unknown delta target was compared in full
- * with every requirement name of its base spec).
+ * The edit distance of `a` and `b` when it is at most `limit`, otherwise `limit + 1`. Suggestions
+ * only keep candidates within a bound, and most candidates are far; unknown delta targets compare
+ * long requirement names with every name of their base spec, where the full table was the largest
+ * part of the cross-spec checks.
  */
 export function editDistanceWithin(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      const d = Math.min(tmp + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev[j] = d;
+  return boundedDistanceFrom(a)(b, limit);
+}
+
+/**
+ * `editDistanceWithin(a, ·, ·)` with the work that depends on `a` alone done once, for comparing one
+ * name with many. When either string has 1 to 32 characters the distance is computed 32 cells at a
+ * time (bitParallelDistance); otherwise only the band of the table within `limit` of the diagonal.
+ */
+function boundedDistanceFrom(a: string): (b: string, limit: number) => number {
+  const masks = a.length >= 1 && a.length <= WORD ? masksOf(a) : undefined;
+  return (b, limit) => {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let d: number;
+    if (masks) d = bitParallelDistance(masks, a.length, b);
+    else if (b.length >= 1 && b.length <= WORD) d = bitParallelDistance(masksOf(b), b.length, a);
+    else return bandedDistance(a, b, limit);
+    return d > limit ? limit + 1 : d;
+  };
+}
+
+/** Bits per step of bitParallelDistance: the pattern must fit in one 32-bit integer. */
+const WORD = 32;
+
+/** For each character of a pattern, the bit mask of the positions where it occurs. */
+interface PatternMasks {
+  readonly ascii: Int32Array;
+  readonly other: Map<number, number>;
+}
+
+function masksOf(pattern: string): PatternMasks {
+  const masks: PatternMasks = { ascii: new Int32Array(128), other: new Map() };
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c < 128) masks.ascii[c]! |= 1 << i;
+    else masks.other.set(c, (masks.other.get(c) ?? 0) | (1 << i));
+  }
+  return masks;
+}
+
+/**
+ * The edit distance of a pattern of `m` characters (1 to 32, given by its masks) and `text`:
+ * Myers' bit-vector algorithm in Hyyrö's form for the whole-string distance. Bit i of `pv` / `mv`
+ * says the table's entry at pattern row i + 1 is one more / one less than the row above it, in the
+ * current text column; one column costs a dozen integer operations instead of m cells. Bits above
+ * the pattern hold junk, but carries and shifts only move upwards, so they never reach its bits.
+ */
+function bitParallelDistance(masks: PatternMasks, m: number, text: string): number {
+  const last = 1 << (m - 1);
+  let pv = -1;
+  let mv = 0;
+  let score = m;
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    const eq = c < 128 ? masks.ascii[c]! : (masks.other.get(c) ?? 0);
+    const xv = eq | mv;
+    const xh = (((eq & pv) + pv) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    if (ph & last) score++;
+    else if (mh & last) score--;
+    // Row 0 of the table counts up along the text (a whole-string distance, not a search).
+    ph = (ph << 1) | 1;
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  return score;
+}
+
+/**
+ * The banded table for two long strings: only cells within `limit` of the diagonal are computed
+ * (a cell `i - j` or more off it is at least that distance), entries are capped at `limit + 1`,
+ * which leaves every entry within the bound exact, and a row whose every entry exceeds the bound
+ * ends the comparison.
+ */
+function bandedDistance(a: string, b: string, limit: number): number {
+  const n = a.length;
+  const m = b.length;
+  const over = limit + 1;
+  // row[j] is the capped entry (i, j) of the table for the row being filled, (i - 1, j) ahead of it.
+  const row = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) row[j] = j < over ? j : over;
+  for (let i = 1; i <= n; i++) {
+    const from = i > limit ? i - limit : 1;
+    const to = i + limit < m ? i + limit : m;
+    // Entry (i, from - 1): column 0 holds i; any other is off the band.
+    const first = from === 1 && i < over ? i : over;
+    let diag = row[from - 1]!;
+    row[from - 1] = first;
+    let left = first;
+    let rowMin = first;
+    const code = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const up = row[j]!;
+      let d = diag + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      if (up + 1 < d) d = up + 1;
+      if (left + 1 < d) d = left + 1;
+      if (d > over) d = over;
+      row[j] = d;
+      diag = up;
+      left = d;
       if (d < rowMin) rowMin = d;
-      diag = tmp;
     }
     // Entries never decrease from one row to the next along any path, so the distance is at least this.
-    if (rowMin > limit) return limit + 1;
+    if (rowMin > limit) return over;
   }
-  return prev[b.length]!;
+  return row[m]!;
 }
 
 function lastNumber(id: string): number {

@@ -1,3 +1,4 @@
+import type { AnalysisCache } from '../analysisCache';
 import { CancellationToken } from '../cancellation';
 import { SpecModel } from '../index/specModel';
 import { ReportedProblem, RuleMeta } from './rule';
@@ -13,6 +14,11 @@ export interface WorkspaceView {
   readonly files: readonly string[];
   /** The workspace folders. */
   readonly roots: readonly string[];
+  /**
+   * Memo tables for one pass of the rules over this view, so that rules deriving the same index
+   * from it (e.g. each open OpenSpec delta with its base spec) derive it once; absent, each derives its own.
+   */
+  readonly memo?: AnalysisCache;
 }
 
 /** What one spec's part of a workspace rule sees: the spec's peers by name, recorded so the engine knows what it read. */

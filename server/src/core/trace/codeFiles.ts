@@ -95,7 +95,7 @@ export class CodeFiles {
 
   /** Does a file exist at `path`, or any file below it when it names a folder? */
   exists(path: string): boolean {
-    const p = path.replace(/(?<!\/)\/+$/, '');
+    const p = path.endsWith('/') ? path.replace(/(?<!\/)\/+$/, '') : path;
     if (this.known.has(p)) return true;
     if (!this.folders) {
       this.folders = new Set();

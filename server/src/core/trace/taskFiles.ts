@@ -46,14 +46,19 @@ export function taskFileMentions(facts: SpecFileFacts, text: string, cache?: Ana
     const lineText = lines.lineText(line);
     if (/^\s*(```|~~~)/.test(lineText)) inFence = !inFence;
     if (inFence) continue;
-    if (!lineText.includes('/') && !lineText.includes('`') && !lineText.includes('.')) continue;
+    // A code span needs a backtick and a bare path a slash: most lines of prose have neither.
+    const ticked = lineText.includes('`');
+    const slashed = lineText.includes('/');
+    if (!ticked && !slashed) continue;
     const task = owner(line);
     if (!task) continue;
     const spans: [number, number][] = [];
-    for (const m of lineText.matchAll(CODE_SPAN)) {
-      spans.push([m.index!, m.index! + m[0].length]);
-      if (looksLikePath(m[1]!)) out.push(mention(task, m[1]!, line, m.index! + 1));
-    }
+    if (ticked)
+      for (const m of lineText.matchAll(CODE_SPAN)) {
+        spans.push([m.index!, m.index! + m[0].length]);
+        if (looksLikePath(m[1]!)) out.push(mention(task, m[1]!, line, m.index! + 1));
+      }
+    if (!slashed) continue;
     // Both lists come in text order, so one pointer walks the spans (a line may hold thousands).
     let span = 0;
     for (const m of lineText.matchAll(BARE_PATH)) {

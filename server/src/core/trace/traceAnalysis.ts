@@ -62,6 +62,8 @@ export class TraceAnalysis implements TraceContext {
   private readonly whole: readonly TraceRule[];
   /** The spec part being computed, which records the existence reads of its rules. */
   private recording?: SpecPart;
+  /** basesOf by spec folder. */
+  private readonly basesByDir = new Map<string, readonly string[]>();
   /** What moved since the last `takeChanges`, for the language server to republish only that. */
   private changes: TraceChanges = { all: true, specDirs: new Set(), paths: new Set() };
 
@@ -195,11 +197,16 @@ export class TraceAnalysis implements TraceContext {
   }
 
   /** Where a task's relative paths may start: the project root (holding `.kiro`), the spec folder, the workspace roots. */
-  private basesOf(spec: SpecModel): string[] {
+  private basesOf(spec: SpecModel): readonly string[] {
+    // They depend on the folder alone, and every file a task names asks for them.
+    let bases = this.basesByDir.get(spec.dir);
+    if (bases) return bases;
     const kiro = spec.dir.lastIndexOf('/.kiro/');
-    const bases = kiro >= 0 ? [spec.dir.slice(0, kiro)] : [];
-    bases.push(spec.dir, ...this.roots.filter((r) => spec.dir.startsWith(r + '/')));
-    return [...new Set(bases)];
+    const found = kiro >= 0 ? [spec.dir.slice(0, kiro)] : [];
+    found.push(spec.dir, ...this.roots.filter((r) => spec.dir.startsWith(r + '/')));
+    bases = [...new Set(found)];
+    this.basesByDir.set(spec.dir, bases);
+    return bases;
   }
 
   /** Trace findings of one spec's parts (coverage, tasks and their files), in that spec's files. */
@@ -319,7 +326,12 @@ function modelIn(specs: readonly SpecModel[], dir: string): SpecModel | undefine
   return found?.dir === dir ? found : specs.find((s) => s.dir === dir);
 }
 
+/** A `.` or `..` segment. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
 function normalise(path: string): string {
+  // Most paths have neither a dot segment nor a trailing slash: they are their own normal form.
+  if (path !== '' && !path.endsWith('/') && !DOT_SEGMENT.test(path)) return path;
   const out: string[] = [];
   for (const part of path.split('/')) {
     if (part === '..') out.pop();

@@ -2,7 +2,7 @@
 import { normalizeName } from '../../formats/openspec/parse/blocks';
 import { Range } from '../../text/range';
 import { WorkspaceRule } from '../workspaceRule';
-import { openDeltas } from './openspecIndex';
+import { openDeltasOf } from './openspecIndex';
 
 /** Two open changes that modify, remove or rename the same base requirement. */
 export const conflictingChanges: WorkspaceRule = {
@@ -21,7 +21,7 @@ export const conflictingChanges: WorkspaceRule = {
   concerns: (spec) => spec.format === 'openspec',
   check(ws, report) {
     const touches = new Map<string, { change: string; path: string; range: Range; op: string; name: string }[]>();
-    for (const d of openDeltas(ws.specs)) {
+    for (const d of openDeltasOf(ws)) {
       if (!d.base) continue;
       const add = (op: string, name: string, range: Range) => {
         const key = `${d.base!.path}|${normalizeName(name)}`;

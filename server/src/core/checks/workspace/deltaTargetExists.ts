@@ -1,7 +1,7 @@
 // @spec specthread-core#13.3, specthread-core#16.6
 import { normalizeName } from '../../formats/openspec/parse/blocks';
 import { WorkspaceRule } from '../workspaceRule';
-import { nearMiss, openDeltas } from './openspecIndex';
+import { nearMiss, openDeltasOf } from './openspecIndex';
 
 /** ADDED, or RENAMED TO, naming a requirement the base spec already has. */
 export const deltaTargetExists: WorkspaceRule = {
@@ -20,7 +20,7 @@ export const deltaTargetExists: WorkspaceRule = {
   // Pairs OpenSpec changes with their base specs: no other spec can change what it finds.
   concerns: (spec) => spec.format === 'openspec',
   check(ws, report) {
-    for (const d of openDeltas(ws.specs)) {
+    for (const d of openDeltasOf(ws)) {
       if (!d.base) continue;
       const renamedFrom = new Set(d.delta.renamed.map((r) => normalizeName(r.from)));
       const removed = new Set(d.delta.entries.filter((e) => e.op === 'REMOVED').map((e) => normalizeName(e.block.name)));

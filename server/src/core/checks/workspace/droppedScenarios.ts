@@ -2,7 +2,7 @@
 import { RequirementBlock } from '../../extras';
 import { normalizeName } from '../../formats/openspec/parse/blocks';
 import { WorkspaceRule } from '../workspaceRule';
-import { openDeltas } from './openspecIndex';
+import { openDeltasOf } from './openspecIndex';
 
 /** A MODIFIED block that leaves out scenarios the base requirement still has. */
 export const droppedScenarios: WorkspaceRule = {
@@ -20,7 +20,7 @@ export const droppedScenarios: WorkspaceRule = {
   // Pairs OpenSpec changes with their base specs: no other spec can change what it finds.
   concerns: (spec) => spec.format === 'openspec',
   check(ws, report) {
-    for (const d of openDeltas(ws.specs)) {
+    for (const d of openDeltasOf(ws)) {
       if (!d.base) continue;
       const renamedFrom = new Map(d.delta.renamed.map((r) => [normalizeName(r.to), normalizeName(r.from)]));
       const renamedAway = new Set(d.delta.renamed.map((r) => normalizeName(r.from)));

@@ -1,7 +1,9 @@
+import { cacheKey } from '../../analysisCache';
 import { DeltaFacts, OpenSpecExtras, RequirementBlock } from '../../extras';
 import { SpecModel } from '../../index/specModel';
 import { SpecFileFacts } from '../../model';
 import { normalizeName } from '../../formats/openspec/parse/blocks';
+import type { WorkspaceView } from '../workspaceRule';
 
 /**
  * Pairs OpenSpec changes with the main specs they change: for each open (not archived) change,
@@ -15,6 +17,20 @@ export interface DeltaWithBase {
   readonly base?: SpecFileFacts;
   /** Base requirement blocks by normalised name. */
   readonly baseBlocks: ReadonlyMap<string, RequirementBlock>;
+}
+
+/** openDeltas of a view's specs, made once per pass of the workspace rules (four rules read them). */
+const OPEN_DELTAS = cacheKey('open-deltas', () => new WeakMap<readonly SpecModel[], readonly DeltaWithBase[]>());
+
+export function openDeltasOf(view: WorkspaceView): readonly DeltaWithBase[] {
+  const table = view.memo?.table(OPEN_DELTAS);
+  const specs = view.specs;
+  let deltas = table?.get(specs);
+  if (!deltas) {
+    deltas = openDeltas(specs);
+    table?.set(specs, deltas);
+  }
+  return deltas;
 }
 
 export function openDeltas(specs: readonly SpecModel[]): DeltaWithBase[] {
@@ -47,7 +63,11 @@ function rootOf(spec: SpecModel): string {
 
 /** Case- and space-insensitive lookup, for "did you mean". */
 export function nearMiss(name: string, blocks: ReadonlyMap<string, RequirementBlock>): string | undefined {
-  const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
-  for (const key of blocks.keys()) if (fold(key) === fold(name)) return blocks.get(key)!.name;
+  const folded = fold(name);
+  for (const key of blocks.keys()) if (fold(key) === folded) return blocks.get(key)!.name;
   return undefined;
+}
+
+function fold(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ');
 }

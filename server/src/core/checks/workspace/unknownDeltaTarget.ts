@@ -1,8 +1,9 @@
 // @spec specthread-core#13.3, specthread-core#16.6
 import { normalizeName, slug } from '../../formats/openspec/parse/blocks';
+import { RequirementBlock } from '../../extras';
 import { suggestIds } from '../suggest';
 import { WorkspaceRule } from '../workspaceRule';
-import { nearMiss, openDeltas } from './openspecIndex';
+import { nearMiss, openDeltasOf } from './openspecIndex';
 
 /** MODIFIED / REMOVED / RENAMED naming a requirement the base spec does not have. */
 export const unknownDeltaTarget: WorkspaceRule = {
@@ -24,7 +25,7 @@ export const unknownDeltaTarget: WorkspaceRule = {
   // Pairs OpenSpec changes with their base specs: no other spec can change what it finds.
   concerns: (spec) => spec.format === 'openspec',
   check(ws, report) {
-    const deltas = openDeltas(ws.specs);
+    const deltas = openDeltasOf(ws);
     // A requirement ADDED by another open change is a dependency on that change, not a typo.
     const addedElsewhere = new Map<string, Set<string>>();
     for (const d of deltas) {
@@ -34,6 +35,13 @@ export const unknownDeltaTarget: WorkspaceRule = {
         addedElsewhere.set(key, (addedElsewhere.get(key) ?? new Set()).add(d.change.id));
       }
     }
+    // Base requirement names by slug, made once per base spec (not once per target) and only when a target needs them.
+    const slugged = new Map<string, Map<string, string>>();
+    const namesBySlug = (path: string, blocks: ReadonlyMap<string, RequirementBlock>): Map<string, string> => {
+      let names = slugged.get(path);
+      if (!names) slugged.set(path, (names = new Map([...blocks.values()].map((b) => [slug(b.name), b.name]))));
+      return names;
+    };
     for (const d of deltas) {
       const targets = [
         ...d.delta.entries.filter((e) => e.op !== 'ADDED').map((e) => ({ op: e.op, name: e.block.name, range: e.block.nameRange, to: undefined })),
@@ -63,12 +71,7 @@ export const unknownDeltaTarget: WorkspaceRule = {
         // new name is already there, as synced early: a no-op, not a failure. Only a name that
         // differs from an existing one in case or spacing alone is certainly a typo there.
         if (!near && (t.op === 'REMOVED' || (t.to !== undefined && d.baseBlocks.has(normalizeName(t.to))))) continue;
-        const bySlug =
-          near ??
-          closest(
-            t.name,
-            [...d.baseBlocks.values()].map((b) => b.name),
-          );
+        const bySlug = near ?? closest(t.name, namesBySlug(d.base.path, d.baseBlocks));
         report({
           path: d.file.path,
           range: t.range,
@@ -89,8 +92,7 @@ export const unknownDeltaTarget: WorkspaceRule = {
   },
 };
 
-function closest(name: string, names: string[]): string | undefined {
-  const bySlug = new Map(names.map((n) => [slug(n), n]));
+function closest(name: string, bySlug: ReadonlyMap<string, string>): string | undefined {
   const [best] = suggestIds(slug(name), bySlug.keys(), 1);
   return best ? bySlug.get(best) : undefined;
 }
