@@ -1,10 +1,9 @@
 // @spec specthread-core#21.4
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
-import * as os from 'os';
 import * as path from 'path';
-import { getHeapCodeStatistics } from 'v8';
 import { Script } from 'vm';
+import { osModule, v8Module } from './lazyBuiltins';
 
 /**
  * Runs a bundle through V8's code cache: the package's bin (dist/specthread.js, cli/bin.ts) runs
@@ -64,8 +63,15 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | und
   const named = env.SPECTHREAD_CODE_CACHE;
   if (named && /^(off|0|false|no)$/i.test(named)) return undefined;
   if (named) return path.resolve(named);
-  const base = env.XDG_CACHE_HOME || (process.platform === 'win32' && env.LOCALAPPDATA) || path.join(os.homedir(), '.cache');
-  return path.join(base, 'specthread', 'v8');
+  return path.join(env.XDG_CACHE_HOME || (process.platform === 'win32' && env.LOCALAPPDATA) || path.join(homeDir(env), '.cache'), 'specthread', 'v8');
+}
+
+/**
+ * The user's home folder. On POSIX `os.homedir()` answers `HOME` when it is set, so that is read
+ * directly, and the `os` module is loaded only without it (or on Windows).
+ */
+function homeDir(env: NodeJS.ProcessEnv): string {
+  return (process.platform !== 'win32' && env.HOME) || osModule().homedir();
 }
 
 /** Runs the CommonJS file `file` as Node's loader would, with its compiled code cached in `cacheDir` (none: plain compile) as `<name>-<key>.bin`. */
@@ -131,7 +137,7 @@ export function rewriteIfGrown(cacheFile: string, script: Script, loadedLength: 
 }
 
 function bytecodeSize(): number {
-  return getHeapCodeStatistics().bytecode_and_metadata_size;
+  return v8Module().getHeapCodeStatistics().bytecode_and_metadata_size;
 }
 
 function readOrUndefined(file: string): Buffer | undefined {
