@@ -1,4 +1,5 @@
 // @spec specthread-core#21.4
+import { isAscii } from 'buffer';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
 import * as path from 'path';
@@ -76,17 +77,14 @@ function homeDir(env: NodeJS.ProcessEnv): string {
 
 /** Runs the CommonJS file `file` as Node's loader would, with its compiled code cached in `cacheDir` (none: plain compile) as `<name>-<key>.bin`. */
 export function runCached(file: string, cacheDir: string | undefined, name: string): void {
-  let source = readFileSync(file, 'utf8');
-  // Node's loader accepts a shebang line; a function body does not. Blanked, lines keep their numbers.
-  if (source.startsWith('#!')) source = '//' + source.slice(2);
+  const bytes = readFileSync(file);
   const cacheFile = cacheDir && path.join(cacheDir, `${name}-${bundleKey(file)}.bin`);
   const cachedData = cacheFile ? readOrUndefined(cacheFile) : undefined;
-  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
-  const script = new Script(wrapped, { filename: file, cachedData });
+  const script = new Script(wrappedSource(bytes), { filename: file, cachedData });
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     // At exit the cache holds what the command compiled lazily, not only the top level.
     process.once('exit', () => writeCache(cacheFile, script.createCachedData()));
-  } else if (cacheFile && cachedData && cachedData.length < source.length * THIN_CACHE_RATIO) {
+  } else if (cacheFile && cachedData && cachedData.length < bytes.length * THIN_CACHE_RATIO) {
     const loadedBytecode = bytecodeSize();
     process.once('exit', () => rewriteIfGrown(cacheFile, script, cachedData.length, loadedBytecode));
   }
@@ -96,6 +94,30 @@ export function runCached(file: string, cacheDir: string | undefined, name: stri
   requireFn.cache[file] = mod as unknown as NodeJS.Module;
   (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, requireFn, mod, file, path.dirname(file));
   mod.loaded = true;
+}
+
+const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) { ';
+const WRAPPER_END = '\n});';
+
+/**
+ * A bundle's text wrapped as Node's CommonJS loader wraps a module, its shebang line (which Node's
+ * loader accepts and a function body does not) blanked into a comment, so lines keep their
+ * numbers. Our bundles are ASCII (esbuild escapes what it can, scripts/asciiSource.js the rest),
+ * and ASCII is its own Latin-1: the wrapped bytes are copied into one flat one-byte string, where
+ * decoding dist/cli.js's 800 KB as UTF-8 cost some 19M instructions on every start, and the
+ * wrapping made a second copy of the text. Any other file is decoded as UTF-8.
+ */
+export function wrappedSource(bytes: Buffer): string {
+  if (!isAscii(bytes)) {
+    const text = bytes.toString('utf8');
+    return `${WRAPPER_START}${text.startsWith('#!') ? '//' + text.slice(2) : text}${WRAPPER_END}`;
+  }
+  const wrapped = Buffer.allocUnsafe(WRAPPER_START.length + bytes.length + WRAPPER_END.length);
+  wrapped.write(WRAPPER_START, 0, 'latin1');
+  bytes.copy(wrapped, WRAPPER_START.length);
+  if (bytes[0] === 0x23 && bytes[1] === 0x21) wrapped.write('//', WRAPPER_START.length, 'latin1');
+  wrapped.write(WRAPPER_END, WRAPPER_START.length + bytes.length, 'latin1');
+  return wrapped.toString('latin1');
 }
 
 /**
