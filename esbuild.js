@@ -7,6 +7,8 @@ const { version } = require('./package.json');
 const { markdownItFields } = require('./scripts/markdownItFields.js');
 // Our regular expressions and String.raw templates with non-ASCII characters escaped, so the bundles are ASCII (see the plugin for why).
 const { asciiBundle } = require('./scripts/asciiSource.js');
+// markdown-it's HTML entity table decoded on first use, not on every start (see the plugin).
+const { lazyEntities } = require('./scripts/lazyEntities.js');
 
 const common = {
   bundle: true,
@@ -23,7 +25,7 @@ const common = {
   // jsonc-parser's CommonJS entry is a UMD wrapper whose dynamic requires esbuild cannot follow;
   // its ES module build bundles cleanly.
   alias: { 'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js') },
-  plugins: [markdownItFields, asciiBundle],
+  plugins: [markdownItFields, lazyEntities, asciiBundle],
 };
 
 // The CLI loads the language server and the MCP server from their own bundles, only for
@@ -54,15 +56,15 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The language server's bundle, run by dist/server.js through V8's code cache (server/src/lsp/boot.ts);
   // the tree-sitter runtime stays a file of its own, as for the CLI (import() cannot run there).
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/serverMain.js', plugins: [markdownItFields, asciiBundle, siblingBundles] },
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/serverMain.js', plugins: [markdownItFields, lazyEntities, asciiBundle, siblingBundles] },
   { ...common, entryPoints: ['server/src/lsp/boot.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['server/src/mcp/server.ts'], outfile: 'dist/mcp.js', plugins: [markdownItFields, asciiBundle] },
+  { ...common, entryPoints: ['server/src/mcp/server.ts'], outfile: 'dist/mcp.js', plugins: [markdownItFields, lazyEntities, asciiBundle] },
   {
     ...common,
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [markdownItFields, asciiBundle, siblingBundles],
+    plugins: [markdownItFields, lazyEntities, asciiBundle, siblingBundles],
   },
   // The code-reading thread the CLI and the language server start for large workspaces
   // (server/src/host/codeReadThread.ts): a bundle of its own, a few kilobytes, so the thread
