@@ -9,6 +9,10 @@ const { markdownItFields } = require('./scripts/markdownItFields.js');
 const { asciiBundle } = require('./scripts/asciiSource.js');
 // markdown-it's HTML entity table decoded on first use, not on every start (see the plugin).
 const { lazyEntities } = require('./scripts/lazyEntities.js');
+// Ajv loaded when the first JSON file is validated (see the plugin).
+const { lazyAjv } = require('./scripts/lazyAjv.js');
+// jsonc-parser's unused modules (its formatter's tables) left out (see the plugin).
+const { sideEffectFree } = require('./scripts/sideEffectFree.js');
 
 const common = {
   bundle: true,
@@ -25,7 +29,7 @@ const common = {
   // jsonc-parser's CommonJS entry is a UMD wrapper whose dynamic requires esbuild cannot follow;
   // its ES module build bundles cleanly.
   alias: { 'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js') },
-  plugins: [markdownItFields, lazyEntities, asciiBundle],
+  plugins: [markdownItFields, lazyEntities, lazyAjv, sideEffectFree, asciiBundle],
 };
 
 // The CLI loads the language server and the MCP server from their own bundles, only for
@@ -56,15 +60,25 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The language server's bundle, run by dist/server.js through V8's code cache (server/src/lsp/boot.ts);
   // the tree-sitter runtime stays a file of its own, as for the CLI (import() cannot run there).
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/serverMain.js', plugins: [markdownItFields, lazyEntities, asciiBundle, siblingBundles] },
+  {
+    ...common,
+    entryPoints: ['server/src/lsp/main.ts'],
+    outfile: 'dist/serverMain.js',
+    plugins: [markdownItFields, lazyEntities, lazyAjv, sideEffectFree, asciiBundle, siblingBundles],
+  },
   { ...common, entryPoints: ['server/src/lsp/boot.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['server/src/mcp/server.ts'], outfile: 'dist/mcp.js', plugins: [markdownItFields, lazyEntities, asciiBundle] },
+  {
+    ...common,
+    entryPoints: ['server/src/mcp/server.ts'],
+    outfile: 'dist/mcp.js',
+    plugins: [markdownItFields, lazyEntities, lazyAjv, sideEffectFree, asciiBundle],
+  },
   {
     ...common,
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [markdownItFields, lazyEntities, asciiBundle, siblingBundles],
+    plugins: [markdownItFields, lazyEntities, lazyAjv, sideEffectFree, asciiBundle, siblingBundles],
   },
   // The code-reading thread the CLI and the language server start for large workspaces
   // (server/src/host/codeReadThread.ts): a bundle of its own, a few kilobytes, so the thread
