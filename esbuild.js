@@ -9,8 +9,8 @@ const { markdownItFields } = require('./scripts/markdownItFields.js');
 const { asciiBundle } = require('./scripts/asciiSource.js');
 // markdown-it's HTML entity table decoded on first use, not on every start (see the plugin).
 const { lazyEntities } = require('./scripts/lazyEntities.js');
-// Ajv loaded when the first JSON file is validated (see the plugin).
-const { lazyAjv } = require('./scripts/lazyAjv.js');
+// Ajv and yaml loaded when first used (see the plugin).
+const { lazyPackages } = require('./scripts/lazyPackages.js');
 // jsonc-parser's unused modules (its formatter's tables) left out (see the plugin).
 const { sideEffectFree } = require('./scripts/sideEffectFree.js');
 
@@ -29,7 +29,7 @@ const common = {
   // jsonc-parser's CommonJS entry is a UMD wrapper whose dynamic requires esbuild cannot follow;
   // its ES module build bundles cleanly.
   alias: { 'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js') },
-  plugins: [markdownItFields, lazyEntities, lazyAjv, sideEffectFree, asciiBundle],
+  plugins: [markdownItFields, lazyEntities, lazyPackages, sideEffectFree, asciiBundle],
 };
 
 // The CLI loads the language server and the MCP server from their own bundles, only for
@@ -64,14 +64,14 @@ const builds = [
     ...common,
     entryPoints: ['server/src/lsp/main.ts'],
     outfile: 'dist/serverMain.js',
-    plugins: [markdownItFields, lazyEntities, lazyAjv, sideEffectFree, asciiBundle, siblingBundles],
+    plugins: [markdownItFields, lazyEntities, lazyPackages, sideEffectFree, asciiBundle, siblingBundles],
   },
   { ...common, entryPoints: ['server/src/lsp/boot.ts'], outfile: 'dist/server.js' },
   {
     ...common,
     entryPoints: ['server/src/mcp/server.ts'],
     outfile: 'dist/mcp.js',
-    plugins: [markdownItFields, lazyEntities, lazyAjv, sideEffectFree, asciiBundle],
+    plugins: [markdownItFields, lazyEntities, lazyPackages, sideEffectFree, asciiBundle],
   },
   {
     ...common,
@@ -84,7 +84,7 @@ const builds = [
     // places dist/cli.js.map maps back to the sources.
     keepNames: false,
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [markdownItFields, lazyEntities, lazyAjv, sideEffectFree, asciiBundle, siblingBundles],
+    plugins: [markdownItFields, lazyEntities, lazyPackages, sideEffectFree, asciiBundle, siblingBundles],
   },
   // The code-reading thread the CLI and the language server start for large workspaces
   // (server/src/host/codeReadThread.ts): a bundle of its own, a few kilobytes, so the thread
