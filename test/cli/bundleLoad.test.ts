@@ -42,16 +42,18 @@ describe('the CLI bundle loads only what the command uses', function () {
     ]);
   });
 
-  it('check and --version load none of the Node built-ins only some runs use', () => {
+  it('check and --version load none of the Node built-ins only some runs use, nor streams for their output', () => {
     // host/lazyBuiltins.ts: crypto (caches, GitLab fingerprints), child_process (git), worker_threads
     // (large workspaces) and v8 (a thin code cache) are loaded on first use; a plain check uses none.
+    // Output goes out through write(2) (cli/stdio.ts), so stdout and stderr, pipes here, load
+    // neither Node's streams nor net.
     // A code cache of its own: the first run writes it whole, the second loads it; only a thin
     // cache (one a shorter run wrote) makes the bin ask V8 for its heap statistics.
     const bin = path.join(DIST, 'specthread.js');
     const env = { ...process.env, SPECTHREAD_CODE_CACHE: fs.mkdtempSync(path.join(os.tmpdir(), 'specthread-builtins-')) };
     for (const args of [['check', 'examples', '--fail-on', 'none'], ['--version']]) {
       const builtins = recorded(args, undefined, bin, 'BUILTINS', env);
-      for (const name of ['crypto', 'child_process', 'worker_threads', 'v8'])
+      for (const name of ['crypto', 'child_process', 'worker_threads', 'v8', 'stream', 'net'])
         assert.ok(!builtins.includes(name), `${args.join(' ')} loaded ${name}: ${builtins.join(' ')}`);
     }
     // The GitLab format fingerprints with md5, so it loads crypto when it runs.
