@@ -8,6 +8,7 @@
 // identifier, a value up to the balanced closing parenthesis, then `;`) is rewritten; any other call
 // keeps the helper, which still works, so a markdown-it release built otherwise is bundled unchanged.
 const fs = require('fs');
+const { asciiSource } = require('./asciiSource.js');
 
 const CALL = '_defineProperty(';
 
@@ -86,7 +87,8 @@ const markdownItFields = {
     build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.(?:mjs|cjs\.js)$/ }, async (args) => {
       const { contents, count } = rewriteFields(await fs.promises.readFile(args.path, 'utf8'));
       if (count === 0) console.warn(`scripts/markdownItFields.js: no _defineProperty call rewritten in ${args.path}`);
-      return { contents, loader: 'js' };
+      // This load wins over the ASCII plugin's, so the bundle's one non-ASCII literal is escaped here.
+      return { contents: asciiSource(contents, args.path), loader: 'js' };
     });
   },
 };

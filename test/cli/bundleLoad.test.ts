@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { REPO } from '../helpers/fixtures';
 import { CLI, requireBuild } from '../helpers/lspClient';
@@ -14,11 +15,17 @@ import { CLI, requireBuild } from '../helpers/lspClient';
 const RECORD = path.join(REPO, 'test', 'fixtures', 'bundle', 'recordLoaded.js');
 const DIST = path.join(REPO, 'dist');
 
+function recorded(args: string[], input: string | undefined, bin: string, label: 'LOADED' | 'BUILTINS', env = process.env): string[] {
+  const r = spawnSync(process.execPath, ['--require', RECORD, bin, ...args], { cwd: REPO, encoding: 'utf8', input, timeout: 60000, env });
+  const line = r.stderr.split('\n').find((l) => l.startsWith(`${label} `));
+  assert.ok(line, `no ${label} list on stderr (status ${r.status}): ${r.stderr}`);
+  return JSON.parse(line.slice(label.length + 1)) as string[];
+}
+
 function loadedBy(args: string[], input?: string, bin = CLI): string[] {
-  const r = spawnSync(process.execPath, ['--require', RECORD, bin, ...args], { cwd: REPO, encoding: 'utf8', input, timeout: 60000 });
-  const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
-  assert.ok(line, `no module list on stderr (status ${r.status}): ${r.stderr}`);
-  return (JSON.parse(line.slice('LOADED '.length)) as string[]).filter((f) => f.startsWith(DIST + path.sep)).map((f) => path.relative(DIST, f));
+  return recorded(args, input, bin, 'LOADED')
+    .filter((f) => f.startsWith(DIST + path.sep))
+    .map((f) => path.relative(DIST, f));
 }
 
 describe('the CLI bundle loads only what the command uses', function () {
@@ -33,6 +40,25 @@ describe('the CLI bundle loads only what the command uses', function () {
       'cli.js',
       'specthread.js',
     ]);
+  });
+
+  it('check and --version load none of the Node built-ins only some runs use, nor streams for their output', () => {
+    // host/lazyBuiltins.ts: crypto (caches, GitLab fingerprints), child_process (git), worker_threads
+    // (large workspaces) and v8 (a thin code cache) are loaded on first use; a plain check uses none.
+    // Output goes out through write(2) (cli/stdio.ts), so stdout and stderr, pipes here, load
+    // neither Node's streams nor net.
+    // A code cache of its own: the first run writes it whole, the second loads it; only a thin
+    // cache (one a shorter run wrote) makes the bin ask V8 for its heap statistics.
+    const bin = path.join(DIST, 'specthread.js');
+    const env = { ...process.env, SPECTHREAD_CODE_CACHE: fs.mkdtempSync(path.join(os.tmpdir(), 'specthread-builtins-')) };
+    for (const args of [['check', 'examples', '--fail-on', 'none'], ['--version']]) {
+      const builtins = recorded(args, undefined, bin, 'BUILTINS', env);
+      for (const name of ['crypto', 'child_process', 'worker_threads', 'v8', 'stream', 'net'])
+        assert.ok(!builtins.includes(name), `${args.join(' ')} loaded ${name}: ${builtins.join(' ')}`);
+    }
+    // The GitLab format fingerprints with md5, so it loads crypto when it runs.
+    assert.ok(recorded(['check', 'examples', '--fail-on', 'none', '--format', 'gitlab'], undefined, bin, 'BUILTINS', env).includes('crypto'));
+    fs.rmSync(env.SPECTHREAD_CODE_CACHE, { recursive: true, force: true });
   });
 
   it('mcp loads dist/mcp.js, and lsp dist/server.js, each when it runs', () => {

@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { REPO } from '../helpers/fixtures';
 import { requireBuild } from '../helpers/lspClient';
+import { wrappedSource } from '../../server/src/host/v8CodeCache';
 
 /**
  * dist/specthread.js, the package's bin, runs dist/cli.js through V8's code cache. The cache may
@@ -89,6 +90,12 @@ describe('the bin runs the CLI through a code cache', function () {
     assert.deepStrictEqual(run(CHECK, cache), first);
     assert.strictEqual(fs.statSync(path.join(cache, file!)).mtimeMs, written, 'a second check finds nothing to add');
     assert.strictEqual(sizeOf(), grown);
+  });
+
+  it('wraps a bundle as the CommonJS loader does, read as Latin-1 when it is ASCII and as UTF-8 otherwise', () => {
+    const wrap = (text: string) => `(function (exports, require, module, __filename, __dirname) { ${text}\n});`;
+    for (const text of ['#!/usr/bin/env node\nmodule.exports = 1;', 'module.exports = "\\u73B0";', '#!/usr/bin/env node\nmodule.exports = "现状 🎯";', ''])
+      assert.strictEqual(wrappedSource(Buffer.from(text, 'utf8')), wrap(text.startsWith('#!') ? '//' + text.slice(2) : text));
   });
 
   it('runs without a cache when SPECTHREAD_CODE_CACHE is off, or when the folder cannot be written', () => {

@@ -7,6 +7,7 @@ import { isInternalError } from '../core/faults';
 import { Finding, Severity, compareFindings, severityRank } from '../core/findings';
 import { toPosixPath } from '../host/paths';
 import { CheckOptions } from './args';
+import { writeStdio } from './stdio';
 import { CommandResult } from './commandResult';
 import { formatterFor } from './formatters';
 import { CheckReport, CheckSummary } from './formatters/types';
@@ -42,7 +43,7 @@ export async function runCheck(
   let logged = false;
   const log = (message: string) => {
     logged = true;
-    process.stderr.write(`${message}\n`);
+    writeStdio(2, `${message}\n`);
   };
   let reports: readonly RenderedReport[] = [];
   const result = await analyse(options, cwd, { log }, env, cached.prepared, (r) => (reports = r));

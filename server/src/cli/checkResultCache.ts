@@ -5,6 +5,7 @@ import { NodeWorkspace } from '../host/nodeWorkspace';
 import { RecordingWorkspace } from '../host/recordingWorkspace';
 import { CachedOutput, ResultCacheFile } from '../host/resultCacheFile';
 import { CheckOptions } from './args';
+import { writeStdio } from './stdio';
 import { RenderedReport, writeReports } from './checkOutputs';
 import { CommandResult } from './commandResult';
 import { PreparedWorkspace, cacheDirOf, resolveTargets } from './openWorkspace';
@@ -41,7 +42,7 @@ export type ResultCacheRun =
 export async function lookUpResult(options: CheckOptions, cwd: string): Promise<ResultCacheRun> {
   const targets = await resolveTargets(options.paths, cwd);
   const file = await ResultCacheFile.open(cacheDirOf(options.cache ?? {}, targets.roots[0]!, cwd), {
-    warn: (message) => process.stderr.write(`${message}\n`),
+    warn: (message) => writeStdio(2, `${message}\n`),
   });
   const workspace = new NodeWorkspace([...targets.roots]);
   const reader = new RecordingWorkspace(workspace);

@@ -1,6 +1,7 @@
 // @spec specthread-core#5.3, specthread-core#21.4
 import { USAGE, UsageError, helpText, parseArgs } from './args';
 import { runCheck } from './check';
+import { writeStdio } from './stdio';
 
 // Every command but `check` is loaded when it runs, so `check` (the one CI runs on every push)
 // neither parses nor starts up the language server, the MCP SDK, tree-sitter or Spec Studio. The
@@ -16,17 +17,17 @@ async function main(argv: string[]): Promise<number> {
     args = parseArgs(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`specthread: ${err.message}\n\n${USAGE}\n`);
+      writeStdio(2, `specthread: ${err.message}\n\n${USAGE}\n`);
       return 2;
     }
     throw err;
   }
   switch (args.command) {
     case 'help':
-      process.stdout.write(helpText(args.topic) + '\n');
+      writeStdio(1, helpText(args.topic) + '\n');
       return 0;
     case 'version':
-      process.stdout.write(`${typeof SPECTHREAD_VERSION === 'string' ? SPECTHREAD_VERSION : 'dev'}\n`);
+      writeStdio(1, `${typeof SPECTHREAD_VERSION === 'string' ? SPECTHREAD_VERSION : 'dev'}\n`);
       return 0;
     case 'lsp':
       // The connection reads --stdio / --node-ipc / --socket from process.argv itself; without
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
         await runMcp(args.path, args.allowWrites, process.cwd());
       } catch (err) {
         if (err instanceof UsageError) {
-          process.stderr.write(`specthread: ${err.message}\n`);
+          writeStdio(2, `specthread: ${err.message}\n`);
           return 2;
         }
         throw err;
@@ -70,8 +71,8 @@ async function main(argv: string[]): Promise<number> {
         if (err instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `specthread: ${err.message}` };
         throw err;
       });
-      if (result.stdout) process.stdout.write(result.stdout + '\n');
-      if (result.stderr) process.stderr.write(result.stderr + '\n');
+      if (result.stdout) writeStdio(1, result.stdout + '\n');
+      if (result.stderr) writeStdio(2, result.stderr + '\n');
       return result.exitCode;
     }
   }
@@ -82,7 +83,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`specthread: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+    writeStdio(2, `specthread: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
     process.exitCode = 2;
   },
 );

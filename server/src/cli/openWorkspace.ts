@@ -12,6 +12,7 @@ import { NodeWorkspace } from '../host/nodeWorkspace';
 import { projectRootOf } from '../host/projectRoot';
 import { toPosixPath } from '../host/paths';
 import { CacheRequest, UsageError } from './args';
+import { writeStdio } from './stdio';
 
 export const NO_SPECS =
   'No specs found (looked for .kiro/specs/<name>/, specs/<NNN-name>/ with spec.md, openspec/specs/ and openspec/changes/, and the roots in specthread.json).';
@@ -54,7 +55,7 @@ export async function openWorkspace(
   // Flags layer over specthread.json as the editor's settings do: a `--preset` replaces its preset, its rules still apply.
   const settings = exclude.length || preset ? mergeSettings(config.settings, normalizeSettings({ exclude, preset })) : config.settings;
   // Stacks of internal errors go to stderr as they happen; the findings name them in the report.
-  const engine = new Engine(reader, settings, { log: (message) => process.stderr.write(`${message}\n`), ...engineOptions });
+  const engine = new Engine(reader, settings, { log: (message) => writeStdio(2, `${message}\n`), ...engineOptions });
   if (useBaseline) engine.setBaselines(await loadBaselines(reader, settings, NEVER_CANCELLED));
   const factCache = cache && (await openCache(cache, roots[0]!, cwd, workspace));
   await engine.indexWorkspace(NEVER_CANCELLED, undefined, [], factCache);
@@ -103,7 +104,7 @@ export function cacheDirOf(cache: CacheRequest, projectRoot: string, cwd: string
 
 function openCache(cache: CacheRequest, projectRoot: string, cwd: string, workspace: NodeWorkspace): Promise<FactCacheFile> {
   return FactCacheFile.open(cacheDirOf(cache, projectRoot, cwd), {
-    warn: (message) => process.stderr.write(`${message}\n`),
+    warn: (message) => writeStdio(2, `${message}\n`),
     read: (file) => workspace.readFile(file, NEVER_CANCELLED),
   });
 }

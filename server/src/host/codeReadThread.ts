@@ -1,10 +1,11 @@
 // @spec specthread-core#21.2
 import { existsSync } from 'fs';
 import { join } from 'path';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import { CancellationToken, CancelledError } from '../core/cancellation';
 import { CodeRead, CodeReadRequest } from '../core/workspace';
 import { BatchDone, encodeBatch, fromWire } from './codeReadProtocol';
+import { workerThreadsModule } from './lazyBuiltins';
 import { FOLLOW_LINK } from './readCodeFiles';
 
 /** How long the thread waits for another batch before it stops (see CodeReadThread.idle). */
@@ -89,7 +90,7 @@ export class CodeReadThread {
       // A missing bundle would only fail in the thread, after the batch was sent; say so at once.
       const script = this.script!;
       if (!existsSync(script)) throw new Error(`${script} is missing`);
-      const worker = new Worker(script);
+      const worker = new (workerThreadsModule().Worker)(script);
       worker.on('message', (done: BatchDone) => this.done(done));
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => this.fail(new Error(`it exited with code ${code}`)));

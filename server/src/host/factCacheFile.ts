@@ -1,13 +1,12 @@
 // @spec specthread-core#21.3
-import { createHash } from 'crypto';
 import { Stats, existsSync, promises as fs, statSync } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { CancellationToken, throwIfCancelled, yieldToEventLoop } from '../core/cancellation';
 import { CodeOutcome, FactCache } from '../core/engine/factCache';
 import { SpecResultCache } from '../core/engine/specResultCache';
 import { Finding } from '../core/findings';
 import { writeFileAtomic } from './atomicWrite';
+import { cryptoModule, osModule } from './lazyBuiltins';
 import { readCacheFile } from './cacheFileRead';
 import { toPosixPath } from './paths';
 import { Stamp, stampOf, statInWorker } from './statWorker';
@@ -25,8 +24,8 @@ export const CACHE_FILE_NAME = 'facts.json';
  */
 export function defaultCacheDir(projectRoot: string, env: NodeJS.ProcessEnv = process.env): string {
   if (existsSync(`${projectRoot}/node_modules`)) return `${projectRoot}/node_modules/.cache/specthread`;
-  const base = env.XDG_CACHE_HOME || (process.platform === 'win32' && env.LOCALAPPDATA) || path.join(os.homedir(), '.cache');
-  const id = createHash('sha1').update(projectRoot).digest('hex').slice(0, 16);
+  const base = env.XDG_CACHE_HOME || (process.platform === 'win32' && env.LOCALAPPDATA) || path.join(osModule().homedir(), '.cache');
+  const id = cryptoModule().createHash('sha1').update(projectRoot).digest('hex').slice(0, 16);
   return toPosixPath(path.join(base, 'specthread', `${path.basename(projectRoot)}-${id}`));
 }
 
@@ -267,7 +266,7 @@ function isPlain(outcome: CodeOutcome): boolean {
 }
 
 function hashOf(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+  return cryptoModule().createHash('sha1').update(text).digest('base64');
 }
 
 /**

@@ -1,6 +1,6 @@
 // @spec specthread-core#17.2
-import { execFile } from 'child_process';
 import * as path from 'path';
+import { childProcessModule } from './lazyBuiltins';
 import { toPosixPath } from './paths';
 
 /**
@@ -14,7 +14,7 @@ const MAX_OUTPUT = 64 * 1024 * 1024;
 
 function git(args: readonly string[], cwd: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', [...args], { cwd, maxBuffer: MAX_OUTPUT, encoding: 'utf8', windowsHide: true }, (err, stdout, stderr) => {
+    childProcessModule().execFile('git', [...args], { cwd, maxBuffer: MAX_OUTPUT, encoding: 'utf8', windowsHide: true }, (err, stdout, stderr) => {
       if (!err) return resolve(stdout);
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return reject(new GitError('git is not installed or not on PATH'));

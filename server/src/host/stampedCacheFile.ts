@@ -1,10 +1,10 @@
 // @spec specthread-core#21.3
-import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { CancellationToken, throwIfCancelled, yieldToEventLoop } from '../core/cancellation';
 import { writeFileAtomic } from './atomicWrite';
 import { readCacheFile } from './cacheFileRead';
+import { cryptoModule } from './lazyBuiltins';
 import { Listing } from './recordingWorkspace';
 import { Stamp, stampOf, statInWorker } from './statWorker';
 
@@ -183,7 +183,7 @@ export class StampedCacheFile<T> {
  * calls of `update` cost 0.15 s at 100,000 files.
  */
 function listingDigest(listing: Listing): string {
-  const hash = createHash('sha1');
+  const hash = cryptoModule().createHash('sha1');
   if (listing.files.length) hash.update(`${listing.files.join('\0')}\0`);
   hash.update(JSON.stringify(listing.notes));
   return hash.digest('base64');

@@ -1,6 +1,7 @@
 // @spec specthread-core#21.3
 import { statSync } from 'fs';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
+import { workerThreadsModule } from './lazyBuiltins';
 
 /**
  * What the warm cache compares of a file's stat (see factCacheFile.ts). Only these three numbers
@@ -49,7 +50,7 @@ export function statInWorker(files: readonly string[]): Promise<(Stamp | undefin
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(SOURCE, { eval: true, workerData: files });
+      worker = new (workerThreadsModule().Worker)(SOURCE, { eval: true, workerData: files });
     } catch (err) {
       reject(err instanceof Error ? err : new Error(String(err)));
       return;

@@ -1,10 +1,10 @@
 // @spec specthread-core#21.4
+import { isAscii } from 'buffer';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
-import * as os from 'os';
 import * as path from 'path';
-import { getHeapCodeStatistics } from 'v8';
 import { Script } from 'vm';
+import { osModule, v8Module } from './lazyBuiltins';
 
 /**
  * Runs a bundle through V8's code cache: the package's bin (dist/specthread.js, cli/bin.ts) runs
@@ -37,11 +37,15 @@ const STALE_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * A cache smaller than this many bytes per character of the bundle's source may be thin, and the
- * run checks at exit whether it outgrew it; a larger one is left alone at no cost. Measured: a
- * cache written by a run that did little more than load the bundle is 0.9× (CLI `--version`) to
- * 1.03× (a server stopped at once) its source; after a `check` or an indexed workspace 1.24-1.5×.
+ * run checks at exit whether it outgrew it (loading `v8` for its heap statistics); a larger one is
+ * left alone at no cost. Measured with dist/cli.js built without kept names and with Ajv, yaml and
+ * the entity table loaded on first use: a cache written by a run that did little more than load
+ * the bundle is 0.60× (CLI `--version`), 0.69× (`check` of an empty folder) and 0.83× (a server
+ * stopped at once) its source; after a `check` of a repository 1.0× (OpenSpec) to 1.06×. The
+ * less the bundle evaluates at load, the lower both sides; a complete cache taken for thin costs
+ * each run the probe (`v8` and its streams, a few milliseconds), never a wrong result.
  */
-const THIN_CACHE_RATIO = 1.15;
+const THIN_CACHE_RATIO = 0.9;
 
 /**
  * Bytecode compiled since the cache was loaded beyond which a run may have outgrown its cache.
@@ -64,23 +68,27 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | und
   const named = env.SPECTHREAD_CODE_CACHE;
   if (named && /^(off|0|false|no)$/i.test(named)) return undefined;
   if (named) return path.resolve(named);
-  const base = env.XDG_CACHE_HOME || (process.platform === 'win32' && env.LOCALAPPDATA) || path.join(os.homedir(), '.cache');
-  return path.join(base, 'specthread', 'v8');
+  return path.join(env.XDG_CACHE_HOME || (process.platform === 'win32' && env.LOCALAPPDATA) || path.join(homeDir(env), '.cache'), 'specthread', 'v8');
+}
+
+/**
+ * The user's home folder. On POSIX `os.homedir()` answers `HOME` when it is set, so that is read
+ * directly, and the `os` module is loaded only without it (or on Windows).
+ */
+function homeDir(env: NodeJS.ProcessEnv): string {
+  return (process.platform !== 'win32' && env.HOME) || osModule().homedir();
 }
 
 /** Runs the CommonJS file `file` as Node's loader would, with its compiled code cached in `cacheDir` (none: plain compile) as `<name>-<key>.bin`. */
 export function runCached(file: string, cacheDir: string | undefined, name: string): void {
-  let source = readFileSync(file, 'utf8');
-  // Node's loader accepts a shebang line; a function body does not. Blanked, lines keep their numbers.
-  if (source.startsWith('#!')) source = '//' + source.slice(2);
+  const bytes = readFileSync(file);
   const cacheFile = cacheDir && path.join(cacheDir, `${name}-${bundleKey(file)}.bin`);
   const cachedData = cacheFile ? readOrUndefined(cacheFile) : undefined;
-  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
-  const script = new Script(wrapped, { filename: file, cachedData });
+  const script = new Script(wrappedSource(bytes), { filename: file, cachedData });
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     // At exit the cache holds what the command compiled lazily, not only the top level.
     process.once('exit', () => writeCache(cacheFile, script.createCachedData()));
-  } else if (cacheFile && cachedData && cachedData.length < source.length * THIN_CACHE_RATIO) {
+  } else if (cacheFile && cachedData && cachedData.length < bytes.length * THIN_CACHE_RATIO) {
     const loadedBytecode = bytecodeSize();
     process.once('exit', () => rewriteIfGrown(cacheFile, script, cachedData.length, loadedBytecode));
   }
@@ -90,6 +98,30 @@ export function runCached(file: string, cacheDir: string | undefined, name: stri
   requireFn.cache[file] = mod as unknown as NodeJS.Module;
   (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, requireFn, mod, file, path.dirname(file));
   mod.loaded = true;
+}
+
+const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) { ';
+const WRAPPER_END = '\n});';
+
+/**
+ * A bundle's text wrapped as Node's CommonJS loader wraps a module, its shebang line (which Node's
+ * loader accepts and a function body does not) blanked into a comment, so lines keep their
+ * numbers. Our bundles are ASCII (esbuild escapes what it can, scripts/asciiSource.js the rest),
+ * and ASCII is its own Latin-1: the wrapped bytes are copied into one flat one-byte string, where
+ * decoding dist/cli.js's 800 KB as UTF-8 cost some 19M instructions on every start, and the
+ * wrapping made a second copy of the text. Any other file is decoded as UTF-8.
+ */
+export function wrappedSource(bytes: Buffer): string {
+  if (!isAscii(bytes)) {
+    const text = bytes.toString('utf8');
+    return `${WRAPPER_START}${text.startsWith('#!') ? '//' + text.slice(2) : text}${WRAPPER_END}`;
+  }
+  const wrapped = Buffer.allocUnsafe(WRAPPER_START.length + bytes.length + WRAPPER_END.length);
+  wrapped.write(WRAPPER_START, 0, 'latin1');
+  bytes.copy(wrapped, WRAPPER_START.length);
+  if (bytes[0] === 0x23 && bytes[1] === 0x21) wrapped.write('//', WRAPPER_START.length, 'latin1');
+  wrapped.write(WRAPPER_END, WRAPPER_START.length + bytes.length, 'latin1');
+  return wrapped.toString('latin1');
 }
 
 /**
@@ -131,7 +163,7 @@ export function rewriteIfGrown(cacheFile: string, script: Script, loadedLength: 
 }
 
 function bytecodeSize(): number {
-  return getHeapCodeStatistics().bytecode_and_metadata_size;
+  return v8Module().getHeapCodeStatistics().bytecode_and_metadata_size;
 }
 
 function readOrUndefined(file: string): Buffer | undefined {

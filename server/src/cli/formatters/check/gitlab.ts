@@ -1,6 +1,6 @@
 // @spec specthread-core#17.1
-import { createHash } from 'crypto';
 import { Severity } from '../../../core/findings';
+import { cryptoModule } from '../../../host/lazyBuiltins';
 import { fingerprintOf, position } from '../findingFacts';
 import { relativePath } from '../paths';
 import { CheckReport, Formatter } from '../types';
@@ -15,6 +15,7 @@ const GITLAB_SEVERITY: Record<Severity, string> = { error: 'major', warning: 'mi
  * moving), plus the occurrence number to keep identical problems in one file apart.
  */
 export const formatCheckGitlab: Formatter<CheckReport> = (report, { cwd }) => {
+  const { createHash } = cryptoModule();
   const seen = new Map<string, number>();
   const issues = report.findings.map((f) => {
     const path = relativePath(f.path, cwd);
