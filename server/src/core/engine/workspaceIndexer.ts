@@ -3,7 +3,6 @@ import { CancellationToken, throwIfCancelled, yieldToEventLoop } from '../cancel
 import { FileNote, isDeclined } from '../fileNote';
 import { FileNoteStore } from '../fileNoteStore';
 import { formatById } from '../formats/registry';
-import { SpecLocation } from '../formats/location';
 import { SpecFormatPlugin } from '../formats/specFormatPlugin';
 import { stripBom } from '../text/bom';
 import { CodeFiles } from '../trace/codeFiles';
@@ -34,16 +33,8 @@ interface CodeReads {
  */
 interface SortedListing {
   readonly tracked: readonly string[];
-  /** Where each tracked file sits, in the order of `tracked`: indexing asks again for none of them. */
-  readonly locations: readonly SpecLocation[];
   readonly traceable: readonly string[];
   readonly roles: readonly (TraceRole | undefined)[];
-}
-
-/** A spec file to read, with where it sits. */
-interface TrackedFile {
-  readonly path: string;
-  readonly location: SpecLocation;
 }
 
 /** The engine's parts a change to the workspace reaches. */
@@ -108,17 +99,13 @@ export class WorkspaceIndexer {
   /** `isTracked` and `isTraceable` of every listed path, in one pass (see SortedListing). */
   private sortListing(listed: readonly string[]): SortedListing {
     const tracked: string[] = [];
-    const locations: SpecLocation[] = [];
     const traceable: string[] = [];
     const roles: (TraceRole | undefined)[] = [];
     // The exclude globs are matched last: a file that is neither a spec file nor traceable (an
     // image, a lock file) is dropped whatever they say, so it need not be matched against them.
     for (const path of listed) {
-      const location = this.config.locate(path);
-      if (location) {
-        if (this.config.isExcluded(path)) continue;
-        tracked.push(path);
-        locations.push(location);
+      if (this.config.locate(path) !== undefined) {
+        if (!this.config.isExcluded(path)) tracked.push(path);
       } else if (this.code.isPinStore(path)) {
         if (this.config.isExcluded(path)) continue;
         traceable.push(path);
@@ -130,7 +117,7 @@ export class WorkspaceIndexer {
         roles.push(role);
       }
     }
-    return { tracked, locations, traceable, roles };
+    return { tracked, traceable, roles };
   }
 
   /**
@@ -152,22 +139,18 @@ export class WorkspaceIndexer {
     // its specs are read (the editor's first diagnostics wait for those).
     const sorted = this.sortListing(listed);
     const early = this.readsInBackground(listed.length) ? this.startCodeReads(listed, sorted, token, true) : undefined;
-    const all: TrackedFile[] = [];
-    sorted.tracked.forEach((path, i) => {
-      const location = sorted.locations[i]!;
-      if (!this.deferred(path, location)) all.push({ path, location });
-    });
-    const first = (f: TrackedFile) => (priority.some((dir) => f.path.startsWith(dir + '/')) ? 0 : 1);
-    const ordered = priority.length ? all.sort((a, b) => first(a) - first(b)) : all;
+    const all = sorted.tracked.filter((p) => !this.deferred(p));
+    const first = (p: string) => (priority.some((dir) => p.startsWith(dir + '/')) ? 0 : 1);
+    const ordered = [...all].sort((a, b) => first(a) - first(b));
     let done = 0;
     // Reads run a few at a time: the disk, not the parser, is the bottleneck of a cold index.
     const BATCH = 16;
     for (let i = 0; i < ordered.length; i += BATCH) {
       throwIfCancelled(token);
       const batch = ordered.slice(i, i + BATCH);
-      const reads = await Promise.all(batch.map((f) => readNoted(this.workspace, f.path, token)));
-      batch.forEach(({ path, location }, j) => {
-        if (!this.files.has(path)) this.storeRead(path, reads[j]!, token, location);
+      const reads = await Promise.all(batch.map((p) => readNoted(this.workspace, p, token)));
+      batch.forEach((path, j) => {
+        if (!this.files.has(path)) this.storeRead(path, reads[j]!, token);
       });
       done += batch.length;
       onProgress?.({ done, total: ordered.length });
@@ -181,8 +164,10 @@ export class WorkspaceIndexer {
   }
 
   /** With lazy archives, holds an archived spec file as deferred instead of reading it; true when it did. */
-  private deferred(path: string, location: SpecLocation): boolean {
-    if (!this.lazyArchives || !location.archived || this.files.has(path)) return false;
+  private deferred(path: string): boolean {
+    if (!this.lazyArchives || this.files.has(path)) return false;
+    const location = this.config.locate(path);
+    if (!location?.archived) return false;
     this.files.defer(path, location);
     return true;
   }
@@ -251,13 +236,12 @@ export class WorkspaceIndexer {
 
   /**
    * Stores a spec file as read from disk: its text, or an empty entry when the host declined it,
-   * plus its note. Returns the spec folder whose analysis changed, if any. A caller that knows
-   * where the file sits passes its `location`: indexing located every file once already.
+   * plus its note. Returns the spec folder whose analysis changed, if any.
    */
-  private storeRead(path: string, read: NotedRead, token: CancellationToken, location = this.config.locate(path)): string | undefined {
-    const dir = read.note && isDeclined(read.note) ? this.put(path, '', token, true, location) : this.put(path, read.text, token, false, location);
-    if (!this.notes.setRead(path, read.note) || !location || this.config.isExcluded(path)) return dir;
-    const specDir = location.specDir;
+  private storeRead(path: string, read: NotedRead, token: CancellationToken): string | undefined {
+    const dir = read.note && isDeclined(read.note) ? this.put(path, '', token, true) : this.put(path, read.text, token, false);
+    if (!this.notes.setRead(path, read.note) || !this.config.isTracked(path)) return dir;
+    const specDir = this.config.locate(path)!.specDir;
     this.specs.invalidate(specDir);
     this.results.specChanged(specDir);
     return specDir;
@@ -287,10 +271,11 @@ export class WorkspaceIndexer {
     return this.put(path, text === undefined ? undefined : stripBom(text), token, false);
   }
 
-  /** setText, or with `declined` an empty entry for a spec file the workspace would not read; `location` as config.locate gives it. */
-  private put(path: string, text: string | undefined, token: CancellationToken, declined: boolean, location = this.config.locate(path)): string | undefined {
+  /** setText, or with `declined` an empty entry for a spec file the workspace would not read. */
+  private put(path: string, text: string | undefined, token: CancellationToken, declined: boolean): string | undefined {
     // The file is gone, or a buffer now gives the text that the disk would not.
     if (!declined) this.notes.forget(path, text !== undefined);
+    const location = this.config.locate(path);
     if (!location && declined) return undefined;
     if (!location) {
       // Code, tests and every other file: trace facts change, no spec analysis does. Only a file
