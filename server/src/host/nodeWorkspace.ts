@@ -226,6 +226,9 @@ export class NodeWorkspace implements Workspace {
     // A path can reach the engine without a listing (a watcher event, an open editor): the
     // symlink rule must hold for reads too.
     const resolved = await realpath(path);
+    // A missing file (most often an optional config file before the listing exists) is answered
+    // here, as readTextFile would answer it, without a second failing system call.
+    if ('code' in resolved && (resolved.code === 'ENOENT' || resolved.code === 'ENOTDIR')) return undefined;
     if ('path' in resolved && isInside(this.roots, path) && !isInside(await this.realRoots(), resolved.path)) {
       onNote?.({ path, reason: 'symlink-outside', detail: `it is a symlink to ${resolved.path}, outside the workspace, which SpecThread never follows` });
       return undefined;

@@ -268,11 +268,15 @@ const AS_WRITTEN: ReadonlyMap<string, readonly EarsLanguage[] | undefined> = new
 const ALL_LANGUAGES: readonly EarsLanguage[] = [ENGLISH, ...OTHER_LANGUAGES];
 const INDEX_OF: ReadonlyMap<EarsLanguage, number> = new Map(ALL_LANGUAGES.map((l, i) => [l, i]));
 
-const ANY_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
-const HANGUL = /\p{Script=Hangul}/gu;
-const HAN = /\p{Script=Han}/gu;
-const LETTER = /\p{L}/gu;
+// The script patterns are literals inside functions, not module constants: creating a `\p{…}`
+// pattern costs ICU property lookups (some 2–3 ms for these five at every start of the CLI), and
+// only sentences with CJK characters need them. V8 compiles a literal once per site and each call
+// only clones it, so a sentence that needs them pays little.
+const anyCjk = () => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const kana = () => /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const hangul = () => /\p{Script=Hangul}/gu;
+const han = () => /\p{Script=Han}/gu;
+const letter = () => /\p{L}/gu;
 /** The first code unit of any Han, kana or Hangul character (Hangul Jamo, U+1100); below it no text needs the script test. */
 const FIRST_CJK_UNIT = 0x1100;
 
@@ -317,16 +321,16 @@ export function detectLanguage(text: string): EarsLanguage {
     const languages = lowerAscii ? AS_WRITTEN.get(word) : markerLanguages(word);
     if (languages) for (const language of languages) scores[INDEX_OF.get(language)!]!++;
   }
-  if (maybeCjk && ANY_CJK.test(text)) {
-    const kana = count(text, KANA);
-    const hangul = count(text, HANGUL);
-    const han = count(text, HAN);
+  if (maybeCjk && anyCjk().test(text)) {
+    const kanaCount = count(text, kana());
+    const hangulCount = count(text, hangul());
+    const hanCount = count(text, han());
     // Kana and Hangul belong to one language each, so a few of them decide it even when the
     // sentence is mostly English names and code ("action path が single spec である場合 …").
-    if (kana >= 3) return BY_CODE.get('ja') ?? ENGLISH;
-    if (hangul >= 3) return BY_CODE.get('ko') ?? ENGLISH;
+    if (kanaCount >= 3) return BY_CODE.get('ja') ?? ENGLISH;
+    if (hangulCount >= 3) return BY_CODE.get('ko') ?? ENGLISH;
     // Han characters are denser; a quoted label or two does not make an English sentence Chinese.
-    if (han >= 6 || (han > 0 && han * 5 >= count(text, LETTER))) return BY_CODE.get('zh') ?? ENGLISH;
+    if (hanCount >= 6 || (hanCount > 0 && hanCount * 5 >= count(text, letter()))) return BY_CODE.get('zh') ?? ENGLISH;
   }
   let best = 0;
   for (let l = 1; l < ALL_LANGUAGES.length; l++) if (scores[l]! > scores[best]!) best = l;

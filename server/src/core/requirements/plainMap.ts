@@ -19,7 +19,8 @@ export interface PlainMap {
 }
 
 const ESCAPABLE = /[\\`*_{}[\]()#+\-.!]/;
-const WORD = /[\p{L}\p{N}]/u;
+/** A letter or digit; a function, so the `\p{…}` pattern is created only when an underscore needs it (see `languages.ts`). */
+const word = () => /[\p{L}\p{N}]/u;
 
 /** What the statement rules read of a criterion: its readable text and code spans, without the offsets that only a finding's range needs. */
 export interface PlainText {
@@ -163,7 +164,7 @@ export function mapMarkup(raw: string): PlainMap {
       continue;
     }
     if (ch === '*') continue;
-    if (ch === '_' && !(WORD.test(raw[i - 1] ?? '') && WORD.test(raw[i + 1] ?? ''))) continue;
+    if (ch === '_' && !(word().test(raw[i - 1] ?? '') && word().test(raw[i + 1] ?? ''))) continue;
     if (isSpace(ch)) {
       if (pendingSpace < 0) pendingSpace = i;
       continue;
