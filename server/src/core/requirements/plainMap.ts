@@ -1,5 +1,6 @@
 import { Position, Range } from '../text/range';
 import { TextSource } from '../model';
+import { lowerBound } from '../sortedNumbers';
 
 /**
  * Requirement checks match words in readable text (`SHALL`, not `**SHALL**`) but must report
@@ -205,14 +206,8 @@ class BacktickRuns {
   next(length: number, from: number): number {
     const starts = this.startsByLength.get(length);
     if (!starts) return -1;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < starts.length ? starts[lo]! : -1;
+    const at = lowerBound(starts, from);
+    return at < starts.length ? starts[at]! : -1;
   }
 }
 

@@ -1,6 +1,7 @@
 import { OpenSpecSection, RequirementBlock, ScenarioInfo } from '../extras';
 import { Range } from '../../../text/range';
 import { MarkdownDoc } from '../../../parse/markdown';
+import { lowerBound } from '../../../sortedNumbers';
 import { NamedLine, dropClosingHashes } from './namedLine';
 
 /**
@@ -181,24 +182,11 @@ function joinTrimmed(runs: readonly string[]): string {
 }
 
 /**
- * True when `line` is blank as `trim` sees it, read from the text without cutting the line out.
- * Inside a line only white space that is not a line break can occur, so an ASCII character
- * decides here; any other is left to `trim` itself.
+ * True when `line` is blank as `trim` sees it, read from the text without cutting the line out:
+ * its leading blanks (as `trimStart` counts them) are the whole line.
  */
 export function isBlankLine(doc: MarkdownDoc, line: number): boolean {
-  const text = doc.lines.text;
-  const start = doc.lines.lineStart(line);
-  // Most lines start with a visible ASCII character: no need to find where they end.
-  const first = text.charCodeAt(start);
-  if (first > 0x20 && first < 0x80) return false;
-  const end = doc.lines.lineEnd(line);
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
-    if (c < 0x80) return false;
-    return doc.lines.lineText(line).trim() === '';
-  }
-  return true;
+  return doc.lines.leadingBlanks(line) === doc.lines.lineLength(line);
 }
 
 /**
@@ -234,7 +222,7 @@ export function readRequirementBlocks(
   hashes: readonly number[] = hashLines(doc),
 ): RequirementBlock[] {
   const out: RequirementBlock[] = [];
-  let k = firstAtOrAfter(hashes, from);
+  let k = lowerBound(hashes, from);
   while (k < hashes.length && hashes[k]! < to) {
     const line = hashes[k]!;
     const m = REQUIREMENT_HEADER.exec(doc.lines.lineText(line));
@@ -255,18 +243,6 @@ export function readRequirementBlocks(
     k = e;
   }
   return out;
-}
-
-/** The index of the first of the sorted `lines` at or after `line`. */
-function firstAtOrAfter(lines: readonly number[], line: number): number {
-  let lo = 0;
-  let hi = lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid]! < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function isBlockEnd(doc: MarkdownDoc, line: number): boolean {
