@@ -20,28 +20,24 @@ describe('bounded edit distance for suggestions', () => {
     return out;
   }
 
-  it('equals the full edit distance within the bound, and exceeds the bound otherwise', () => {
-    const words = strings(7, 120);
+  /** For every pair of `words` and every bound: the full distance within the bound, more than the bound otherwise. */
+  function assertBoundedAgrees(words: readonly string[], limits: readonly number[]): void {
     for (const a of words)
       for (const b of words)
-        for (const limit of [0, 1, 2, 4, 7]) {
+        for (const limit of limits) {
           const full = editDistance(a, b);
           const bounded = editDistanceWithin(a, b, limit);
           if (full <= limit) assert.strictEqual(bounded, full, `${a} / ${b} within ${limit}`);
           else assert.ok(bounded > limit, `${a} / ${b}: ${bounded} should exceed ${limit} (full ${full})`);
         }
+  }
+
+  it('equals the full edit distance within the bound, and exceeds the bound otherwise', () => {
+    assertBoundedAgrees(strings(7, 120), [0, 1, 2, 4, 7]);
   });
 
   it('equals the full edit distance within the bound for names longer than 32 characters, non-ASCII ones and wide bounds', () => {
-    const words = [...strings(3, 50, 40), ...strings(5, 30, 40, 'ab-é漢'), 'a'.repeat(32), 'a'.repeat(33), `${'a'.repeat(31)}b`];
-    for (const a of words)
-      for (const b of words)
-        for (const limit of [3, 9, 15, 20, 41]) {
-          const full = editDistance(a, b);
-          const bounded = editDistanceWithin(a, b, limit);
-          if (full <= limit) assert.strictEqual(bounded, full, `${a} / ${b} within ${limit}`);
-          else assert.ok(bounded > limit, `${a} / ${b}: ${bounded} should exceed ${limit} (full ${full})`);
-        }
+    assertBoundedAgrees([...strings(3, 50, 40), ...strings(5, 30, 40, 'ab-é漢'), 'a'.repeat(32), 'a'.repeat(33), `${'a'.repeat(31)}b`], [3, 9, 15, 20, 41]);
   });
 
   it('suggests what the unbounded ranking suggests, for any candidates and any number of suggestions', () => {

@@ -1,10 +1,9 @@
 // @spec specthread-core#21.3
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { TestClient, uriOf } from '../helpers/lspClient';
-import { requirements, seedWarmWorkspace, tasks } from '../helpers/warmWorkspace';
+import { editorRequests, requirements, rootless, seedWarmWorkspace, shownDiagnostics, tasks, warmRootHooks } from '../helpers/warmWorkspace';
 import { age } from '../helpers/agedFiles';
 
 const HIT = 'nothing changed since the last start';
@@ -29,21 +28,10 @@ describe('language server start-up from the last published state', function () {
     if (aged) age(file);
   };
 
-  beforeEach(() => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'specthread-warm-published-'));
-    fs.mkdirSync(path.join(root, 'node_modules'));
+  warmRootHooks('specthread-warm-published-', clients, (r) => {
+    root = r;
     seedWarmWorkspace(write);
   });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) await c.stop();
-    fs.rmSync(root, { recursive: true, force: true });
-  });
-
-  const relative = (diagnostics: Map<string, unknown[]>) =>
-    [...diagnostics]
-      .filter(([, list]) => list.length > 0)
-      .map(([uri, list]) => [path.relative(root, new URL(uri).pathname), list])
-      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
 
   /**
    * Starts a server, records the diagnostics shown when indexed arrives, then at once asks what
@@ -53,29 +41,15 @@ describe('language server start-up from the last published state', function () {
     const client = await TestClient.start({ root });
     clients.push(client);
     const indexed = await client.waitForIndexed();
-    const atIndexed = relative(client.diagnostics);
-    const tasksFile = path.join(root, '.kiro/specs/alpha/tasks.md');
-    const requests: unknown[] = [];
-    if (fs.existsSync(tasksFile)) {
-      const lines = fs.readFileSync(tasksFile, 'utf8').split('\n');
-      const line = lines.findIndex((l) => l.includes('_Requirements:'));
-      const at = { textDocument: { uri: uriOf(tasksFile) }, position: { line, character: lines[line]!.indexOf('1.1') + 1 } };
-      requests.push(
-        ...(await Promise.all([
-          client.connection.sendRequest('textDocument/hover', at),
-          client.connection.sendRequest('textDocument/definition', at),
-          client.connection.sendRequest('textDocument/references', { ...at, context: { includeDeclaration: true } }),
-          client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf(tasksFile) } }),
-          client.connection.sendRequest('workspace/symbol', { query: '' }),
-        ])),
-      );
-    }
-    const final = relative(client.diagnostics);
+    const atIndexed = shownDiagnostics(root, client.diagnostics);
+    // Sent at once, as an editor sends them when indexed arrives.
+    const requests = await Promise.all(editorRequests(client, root).map((send) => send()));
+    const final = shownDiagnostics(root, client.diagnostics);
     const hit = client.logs.some((l) => l.message.includes(HIT));
     await client.stop();
     clients.splice(clients.indexOf(client), 1);
     const state = { indexed: { specs: indexed.specs, files: indexed.files, findings: indexed.findings }, atIndexed, final, requests };
-    return { state: JSON.parse(JSON.stringify(state).split(root).join('<root>')) as unknown, hit };
+    return { state: rootless(root, state), hit };
   }
 
   /** Fills the caches, changes the workspace, then compares a warm start with a cold one; returns whether the warm one was a hit. */

@@ -1,10 +1,9 @@
 // @spec specthread-core#21.3
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { TestClient, uriOf } from '../helpers/lspClient';
-import { requirements, seedWarmWorkspace } from '../helpers/warmWorkspace';
+import { TestClient } from '../helpers/lspClient';
+import { editorRequests, requirements, rootless, seedWarmWorkspace, shownDiagnostics, warmRootHooks } from '../helpers/warmWorkspace';
 
 /**
  * The language server's start-up takes a spec's own findings from the warm cache when its files,
@@ -22,14 +21,9 @@ describe('language server start-up with cached spec results', function () {
     fs.writeFileSync(path.join(root, rel), text);
   };
 
-  beforeEach(() => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'specthread-warm-specs-'));
-    fs.mkdirSync(path.join(root, 'node_modules'));
+  warmRootHooks('specthread-warm-specs-', clients, (r) => {
+    root = r;
     seedWarmWorkspace(write);
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) await c.stop();
-    fs.rmSync(root, { recursive: true, force: true });
   });
 
   /** Starts a server, waits until indexing is published and the cache written, and records what it answers. */
@@ -38,28 +32,14 @@ describe('language server start-up with cached spec results', function () {
     clients.push(client);
     const indexed = await client.waitForIndexed();
     const log = await client.waitFor('the cache log line', () => client.logs.find((l) => l.message.includes('spec findings from the cache'))?.message);
-    const diagnostics = [...client.diagnostics]
-      .filter(([, list]) => list.length > 0)
-      .map(([uri, list]) => [path.relative(root, new URL(uri).pathname), list])
-      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-    const tasksFile = path.join(root, '.kiro/specs/alpha/tasks.md');
+    const diagnostics = shownDiagnostics(root, client.diagnostics);
+    // One at a time, each answered before the next is sent.
     const requests: unknown[] = [];
-    if (fs.existsSync(tasksFile)) {
-      const lines = fs.readFileSync(tasksFile, 'utf8').split('\n');
-      const line = lines.findIndex((l) => l.includes('_Requirements:'));
-      const at = { textDocument: { uri: uriOf(tasksFile) }, position: { line, character: lines[line]!.indexOf('1.1') + 1 } };
-      requests.push(
-        await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf(tasksFile) } }),
-        await client.connection.sendRequest('textDocument/hover', at),
-        await client.connection.sendRequest('textDocument/definition', at),
-        await client.connection.sendRequest('textDocument/references', { ...at, context: { includeDeclaration: true } }),
-        await client.connection.sendRequest('workspace/symbol', { query: '' }),
-      );
-    }
+    for (const send of editorRequests(client, root)) requests.push(await send());
     await client.stop();
     clients.splice(clients.indexOf(client), 1);
     const state = { indexed: { specs: indexed.specs, files: indexed.files, findings: indexed.findings }, diagnostics, requests };
-    return { state: JSON.parse(JSON.stringify(state).split(root).join('<root>')) as unknown, log };
+    return { state: rootless(root, state), log };
   }
 
   /** Fills the cache, changes the workspace, then compares a warm start with a cold one. */
