@@ -31,12 +31,18 @@ interface CachedStatement {
 const BITS = 31;
 
 /**
- * Per settings: entries by glossary, then by statement key; and the entries of a spec's
+ * Per settings: entries by file, then glossary, then statement key; and the entries of a spec's
  * statements (one array per model, see `statementsOf`) once looked up, so that only the first
  * statement rule of a run pays for the keys.
  */
+/** One file's entries: by glossary, then by statement key. */
+type FileTables = Map<string, BoundedMap<string, CachedStatement>>;
+
 interface ContextTables {
-  readonly byGlossary: Map<string, BoundedMap<string, CachedStatement>>;
+  /** In the order files were last checked: the first is the one checked longest ago (see FILES). */
+  readonly byFile: Map<string, FileTables>;
+  /** The file looked up last, and its tables: a spec's statements come one file at a time. */
+  recent?: { readonly path: string; readonly tables: FileTables };
   readonly entries: WeakMap<readonly Statement[], readonly CachedStatement[]>;
   /** Each rule's bit in `CachedStatement.clean`, given in the order rules first run. */
   readonly ruleBits: Map<object, number>;
@@ -52,10 +58,19 @@ const STATEMENT_RESULTS = cacheKey('statement.results', () => ({
   glossaryKeys: new WeakMap<readonly string[], string>(),
 }));
 
-/** Enough for every criterion of a large workspace and its recent edits; when full, the table starts over. */
+/** Enough for every criterion of a very large requirements file and its recent edits; when full, the table starts over. */
 const CAPACITY = 100_000;
-/** Distinct glossaries kept per settings; specs rarely share one, so a workspace needs one table per spec that has one. */
-const GLOSSARIES = 10_000;
+/**
+ * Files whose entries are kept per settings: the ones checked last. An entry is read back when
+ * its file is checked again, and that is nearly always a file being edited: a spec's model and
+ * findings are kept until one of its files changes (engine/specIndex.ts). Kept for every file of
+ * the workspace, the entries of the start-up check held some 12 MB of the language server's heap
+ * at the benchmark's L size (41,000 criteria) for edits that never come. What is forgotten costs
+ * only a re-check, e.g. of every spec once the baselines change.
+ */
+const FILES = 64;
+/** Glossaries kept per file: an edit to a glossary makes a new one, and its old entries are of no use. */
+const GLOSSARIES = 8;
 
 /**
  * Runs `check` (one rule's check of one statement) over `statements`, reporting each statement's
@@ -73,7 +88,7 @@ export function checkStatementsCached(
   const tables = context.cache.table(STATEMENT_RESULTS);
   let perContext = tables.byContext.get(context);
   if (!perContext) {
-    perContext = { byGlossary: new Map(), entries: new WeakMap(), ruleBits: new Map() };
+    perContext = { byFile: new Map(), entries: new WeakMap(), ruleBits: new Map() };
     tables.byContext.set(context, perContext);
   }
   let entries = perContext.entries.get(statements);
@@ -115,11 +130,12 @@ function entryOf(statement: Statement, tables: ContextTables, glossaryKeys: Weak
     glossary = statement.glossary.join('\u0000');
     glossaryKeys.set(statement.glossary, glossary);
   }
-  let table = tables.byGlossary.get(glossary);
+  const byGlossary = fileTables(tables, statement.path);
+  let table = byGlossary.get(glossary);
   if (!table) {
-    if (tables.byGlossary.size >= GLOSSARIES) tables.byGlossary.clear();
+    if (byGlossary.size >= GLOSSARIES) byGlossary.clear();
     table = new BoundedMap(CAPACITY);
-    tables.byGlossary.set(glossary, table);
+    byGlossary.set(glossary, table);
   }
   const key = statement.key;
   let entry = table.get(key);
@@ -129,6 +145,21 @@ function entryOf(statement: Statement, tables: ContextTables, glossaryKeys: Weak
     table.set(key, entry);
   }
   return entry;
+}
+
+/**
+ * A file's tables, which become the most recently checked; the file checked longest ago is
+ * forgotten when more than FILES are kept.
+ */
+function fileTables(tables: ContextTables, path: string): FileTables {
+  if (tables.recent?.path === path) return tables.recent.tables;
+  const { byFile } = tables;
+  const found = byFile.get(path) ?? new Map<string, BoundedMap<string, CachedStatement>>();
+  byFile.delete(path);
+  byFile.set(path, found);
+  if (byFile.size > FILES) byFile.delete(byFile.keys().next().value!);
+  tables.recent = { path, tables: found };
+  return found;
 }
 
 /** Problems found at the statement's current line, stored as if found at the entry's line. */
