@@ -87,6 +87,9 @@ export class LineIndex {
    */
   leadingBlanks(line: number): number {
     const start = this.lineStarts[line]!;
+    // Most lines start with a printable ASCII character (it cannot be the line's break): none to skip.
+    const first = this.text.charCodeAt(start);
+    if (first > 0x20 && first < 0x80) return 0;
     const end = this.lineEnd(line);
     let i = start;
     while (i < end) {
