@@ -205,8 +205,14 @@ function sectionOf(doc: MarkdownDoc, title: string, headingLine: number, end: nu
   let first = -1;
   let last = -1;
   let run = -1;
+  // Every line of a file lies in its title's section and most in a `##` one as well: the blank
+  // test is isBlankLine's, written out here with the line starts at hand.
+  const lines = doc.lines;
+  const text = lines.text;
+  const starts = lines.starts;
   for (let l = headingLine + 1; l <= end; l++) {
-    if (l < end && !isBlankLine(doc, l)) {
+    const c = l < end ? text.charCodeAt(starts[l]!) : 0;
+    if (l < end && ((c > 0x20 && c < 0x80) || lines.leadingBlanks(l) !== lines.lineLength(l))) {
       if (first < 0) first = l;
       last = l;
       if (run < 0) run = l;
@@ -322,24 +328,37 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
   const nameCol = headerText.indexOf(rawName.trim(), headerText.indexOf(':') + 1);
   const body: string[] = [];
   const metadata: string[] = [];
+  // The two passes below read every line of the block; they keep what they read per line at hand
+  // (a CLI run executes them unoptimised, where each call and property read counts), and code
+  // lines are looked up only in a file that has some.
+  const lines = doc.lines;
+  const all = lines.text;
+  const starts = lines.starts;
+  const code = doc.codeLines.size > 0 ? doc.codeLines : undefined;
   let l = header + 1;
   for (; l < end; l++) {
-    if (doc.codeLines.has(l)) continue;
-    const text = doc.lines.lineText(l);
-    if (startsWithHash(doc, l) && ANY_HEADER.test(text)) break;
+    if (code?.has(l)) continue;
+    const c = all.charCodeAt(starts[l]!);
+    // An empty line (its first character is its line break, or it ends the text) trims to nothing.
+    if (c === 0x0a || c === 0x0d || c !== c) continue;
+    const text = lines.lineText(l);
+    if (c === 0x23 && ANY_HEADER.test(text)) break;
     const trimmed = text.trim();
     if (!trimmed) continue;
-    (METADATA_LINE.test(trimmed) ? metadata : body).push(trimmed);
+    // A metadata line starts with `**`, which trim leaves in place.
+    (trimmed.charCodeAt(0) === 0x2a && METADATA_LINE.test(trimmed) ? metadata : body).push(trimmed);
   }
   const scenarios: ScenarioInfo[] = [];
   let bulletScenarios = 0;
   for (let s = header + 1; s < end; s++) {
-    if (doc.codeLines.has(s)) continue;
+    if (code?.has(s)) continue;
     // Only a line whose first character after blanks is a list marker (or another kind of white
     // space, which `\s` also skips) can be a bullet scenario, and only one starting with `#` a
-    // scenario header: the other lines are not cut out of the text.
-    const first = firstAfterBlanks(doc, s);
-    const hash = first === 0x23 && startsWithHash(doc, s);
+    // scenario header: the other lines are not cut out of the text. A printable ASCII character
+    // at the line's start is its first after blanks.
+    const c = all.charCodeAt(starts[s]!);
+    const first = c > 0x20 && c < 0x80 ? c : firstAfterBlanks(doc, s);
+    const hash = first === 0x23 && c === 0x23;
     if (!hash && !(first === 0x2d || first === 0x2a || first === 0x2b || (first !== 0 && first < 0x20) || first >= 0x80)) continue;
     const text = doc.lines.lineText(s);
     if (BULLET_SCENARIO.test(text)) bulletScenarios++;

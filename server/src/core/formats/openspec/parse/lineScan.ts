@@ -29,11 +29,13 @@ export function lineScannedDoc(text: string): MarkdownDoc | undefined {
   // no pass over every line of the file to find them again (blocks.ts, hashLines).
   const hashLines: number[] = [];
   let previous: LineRole = 'start';
-  for (let line = 0; line < lines.lineCount; line++) {
+  const starts = lines.starts;
+  const lineCount = starts.length;
+  for (let line = 0; line < lineCount; line++) {
     // Fast paths for the lines most files are made of, read from the text without cutting the
     // line out of it (most lines of a file took one string each), each the answer the general
     // reading below gives: an empty line is blank, and plain text (plainTextAt) is a paragraph.
-    const start = lines.lineStart(line);
+    const start = starts[line]!;
     const first = text.charCodeAt(start);
     if (first === 0x0a || first === 0x0d || Number.isNaN(first)) {
       previous = 'blank';
