@@ -19,8 +19,11 @@ describe('LineIndex', () => {
         const index = new LineIndex(text);
         const lines = text.split(/\r\n|\r|\n/);
         assert.strictEqual(index.lineCount, lines.length);
+        // @spec specthread-core#21.2
+        assert.strictEqual(index.starts.length, index.lineCount);
         for (let line = 0; line < lines.length; line++) {
           assert.strictEqual(index.lineText(line), lines[line]);
+          assert.strictEqual(index.starts[line], index.lineStart(line));
           assert.strictEqual(index.lineLength(line), lines[line]!.length);
           assert.strictEqual(index.leadingBlanks(line), lines[line]!.length - lines[line]!.trimStart().length);
         }

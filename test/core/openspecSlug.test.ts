@@ -34,6 +34,29 @@ describe('OpenSpec slugs', () => {
     for (const name of ['Café Über', 'Gestión de usuarios', '用户 登录', 'Ünïcødé ### ', '___', '', '  ', '-a-', '**Bold** `code` name'])
       assert.strictEqual(slug(name), bySpec(name), name);
   });
+
+  // @spec specthread-core#21.2
+  it('equal it for every code unit outside ASCII, alone, between letters and among marks', () => {
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const name of [ch, `a${ch}b`, `Verb ${ch}${ch} Noun`, `_${ch}\`x${ch}*`, `İ${ch}Σ`])
+        assert.strictEqual(slug(name), bySpec(name), `U+${c.toString(16)} in ${JSON.stringify(name)}`);
+    }
+  });
+
+  // @spec specthread-core#21.2
+  it('equal it for names mixing the characters names are written in', () => {
+    for (const name of [
+      'Verb–Noun CLI Command Structure',
+      'No Pointer, No Root — Nothing Changed',
+      '选课（自动）流程 ✅',
+      'Ação – Configuração',
+      '① Étape → ② Schritt',
+      'ＡＢＣ１２３：テスト',
+      '한국어 요구사항',
+    ])
+      assert.strictEqual(slug(name), bySpec(name), name);
+  });
 });
 
 describeCorpus('OpenSpec slugs on the corpus', (corpus) => {

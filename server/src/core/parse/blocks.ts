@@ -27,6 +27,11 @@ export interface MarkdownDoc {
   readonly root: Block;
   /** Line numbers (zero-based) inside code and HTML blocks, where nothing is parsed as spec. */
   readonly codeLines: ReadonlySet<number>;
+  /**
+   * The lines starting with `#` outside code, in order, when the reader that made the document
+   * noted them on its way (OpenSpec's line scan); otherwise whoever needs them finds them.
+   */
+  readonly hashLines?: readonly number[];
 }
 
 /** The last line from `from` to `to` that is not blank: a block's map ends after its trailing blank lines. */

@@ -108,15 +108,20 @@ function scanText(text: string, lines: LineIndex): TextScan {
   const scan: TextScan = { contentLines: 0, checkboxes: 0, items: 0, headings: [] };
   let fence = false;
   let frontMatter = text.startsWith('---');
-  for (let i = 0; i < lines.lineCount; i++) {
+  const starts = lines.starts;
+  const lineCount = starts.length;
+  for (let i = 0; i < lineCount; i++) {
     if (frontMatter) {
       if (i > 0 && /^(---|\.\.\.)\s*$/.test(lines.lineText(i))) frontMatter = false;
       continue;
     }
     // Each pattern below can match only where the first character after spaces and tabs is one it
     // names, or another white space character (`\s` also takes form feeds and Unicode spaces):
-    // the others skip the regular expressions, which ran on every line of every file.
-    const first = firstAfterBlanks(text, lines.lineStart(i), lines.lineEnd(i));
+    // the others skip the regular expressions, which ran on every line of every file. A printable
+    // ASCII character at the line's start is that first character, found without the line's end.
+    const start = starts[i]!;
+    const c = text.charCodeAt(start);
+    const first = c > 0x20 && c < 0x7f ? c : firstAfterBlanks(text, start, lines.lineEnd(i));
     const odd = first <= 0x20 || first >= 0x7f;
     // Any other first character (a letter, most punctuation) makes a content line that is no
     // fence, heading or item, and is read without cutting the line out of the text.

@@ -67,11 +67,20 @@ export class LineIndex {
 
   /** Offset of the end of `line`, before its line break. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
-    const start = this.lineStarts[line];
-    let end = next;
-    if (start !== undefined && end > start && this.text.charCodeAt(end - 1) === 10) end--;
-    if (start !== undefined && end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    // Fields read once into locals: parsers call this a few times per line, mostly from code a
+    // CLI run executes unoptimised, where each property read is a call of its own.
+    const starts = this.lineStarts;
+    const text = this.text;
+    const start = starts[line];
+    let end = line + 1 < starts.length ? starts[line + 1]! : text.length;
+    if (start === undefined || end <= start) return end;
+    let last = text.charCodeAt(end - 1);
+    if (last === 10) {
+      end--;
+      if (end <= start) return end;
+      last = text.charCodeAt(end - 1);
+    }
+    if (last === 13) end--;
     return end;
   }
 
@@ -87,6 +96,9 @@ export class LineIndex {
    */
   leadingBlanks(line: number): number {
     const start = this.lineStarts[line]!;
+    // Most lines start with a printable ASCII character (it cannot be the line's break): none to skip.
+    const first = this.text.charCodeAt(start);
+    if (first > 0x20 && first < 0x80) return 0;
     const end = this.lineEnd(line);
     let i = start;
     while (i < end) {
@@ -108,5 +120,14 @@ export class LineIndex {
   /** `line` must be below lineCount. */
   lineStart(line: number): number {
     return this.lineStarts[line]!;
+  }
+
+  /**
+   * Every line's start offset, in order (line breaks after each but the last). For the passes that
+   * read every line of a file: a call of `lineStart` per line was a visible share of them, as a CLI
+   * run executes that code unoptimised.
+   */
+  get starts(): readonly number[] {
+    return this.lineStarts;
   }
 }

@@ -35,6 +35,7 @@ export function slug(name: string): string {
   const normalized = normalizeName(name);
   return (
     asciiSlug(normalized) ??
+    tabledSlug(normalized.toLowerCase()) ??
     (normalized
       .toLowerCase()
       .replace(/[`*_]/g, '')
@@ -78,6 +79,66 @@ function asciiSlug(text: string): string | undefined {
   return out || 'requirement';
 }
 
+/**
+ * `slug` of a lower-cased name whose characters outside ASCII all lie in the blocks SLUG_RUN_STARTS
+ * knows, or undefined. The `[\p{L}\p{N}]` pattern of the general reading costs more to compile
+ * (some 17M instructions, on the first name outside ASCII of a run) than a `check` of an OpenSpec
+ * repository of 600 files spends slugging all its names; names with a dash, a CJK character or an
+ * accented letter are common. Read as asciiSlug reads ASCII, runs copied as slices.
+ */
+function tabledSlug(lower: string): string | undefined {
+  let out = '';
+  let dash = false;
+  let run = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : -1;
+    let word: boolean;
+    if (c < 0x80) word = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+    else {
+      const kind = SLUG_RUN_KINDS[lowerBound(SLUG_RUN_STARTS, c + 1) - 1];
+      if (kind === 2) return undefined;
+      word = kind === 1;
+    }
+    if (word) {
+      if (run < 0) {
+        if (dash && out) out += '-';
+        dash = false;
+        run = i;
+      }
+      continue;
+    }
+    if (run >= 0) {
+      out += lower.slice(run, i);
+      run = -1;
+    }
+    if (c !== 0x60 && c !== 0x2a && c !== 0x5f && c >= 0) dash = true;
+  }
+  return out || 'requirement';
+}
+
+/**
+ * Runs of code units from 0x80 up, each up to the next start, in the blocks names are written in
+ * (Latin-1 and Latin Extended-A, general punctuation, arrows to dingbats, CJK punctuation and
+ * ideographs, Hangul syllables, fullwidth forms), with their kind in SLUG_RUN_KINDS: 1 a letter or
+ * digit (`[\p{L}\p{N}]`), 0 neither, 2 not known here (unassigned, in no listed block, or half of
+ * a surrogate pair): the general reading decides. Generated from `\p{L}`, `\p{N}` and `\p{Cn}`;
+ * `test/core/openspecSlug.test.ts` checks every code unit against the pattern.
+ */
+// prettier-ignore
+const SLUG_RUN_STARTS: readonly number[] = [
+  0x80, 0xaa, 0xab, 0xb2, 0xb4, 0xb5, 0xb6, 0xb9, 0xbb, 0xbc, 0xbf, 0xc0, 0xd7, 0xd8, 0xf7, 0xf8, 0x180,
+  0x2000, 0x2065, 0x2066, 0x2070, 0x2190, 0x242a, 0x2440, 0x244b, 0x2460, 0x249c, 0x24ea, 0x2500, 0x2776, 0x2794, 0x27c0,
+  0x3000, 0x3005, 0x3008, 0x3021, 0x302a, 0x3031, 0x3036, 0x3038, 0x303d, 0x3040, 0x4e00, 0xa000, 0xac00, 0xd7a4,
+  0xff01, 0xff10, 0xff1a, 0xff21, 0xff3b, 0xff41, 0xff5b, 0xff66,
+];
+// prettier-ignore
+const SLUG_RUN_KINDS: readonly number[] = [
+  0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 2,
+  0, 2, 0, 2, 0, 2, 0, 2, 1, 0, 1, 0, 1, 0, 2,
+  0, 1, 0, 1, 0, 1, 0, 1, 0, 2, 1, 2, 1, 2,
+  0, 1, 0, 1, 0, 1, 0, 2,
+];
+
 export function lineRange(doc: MarkdownDoc, line: number): Range {
   return { start: { line, character: doc.lines.leadingBlanks(line) }, end: { line, character: doc.lines.lineLength(line) } };
 }
@@ -102,7 +163,8 @@ export function headerAt(doc: MarkdownDoc, line: number): { level: number; title
  * matches only such lines, so the passes over a document that look for headers walk this list,
  * built once per file, instead of every line of the file each.
  */
-export function hashLines(doc: MarkdownDoc): number[] {
+export function hashLines(doc: MarkdownDoc): readonly number[] {
+  if (doc.hashLines) return doc.hashLines;
   const out: number[] = [];
   const text = doc.lines.text;
   for (let line = 0; line < doc.lines.lineCount; line++) if (text.charCodeAt(doc.lines.lineStart(line)) === 0x23 && !doc.codeLines.has(line)) out.push(line);
@@ -143,8 +205,14 @@ function sectionOf(doc: MarkdownDoc, title: string, headingLine: number, end: nu
   let first = -1;
   let last = -1;
   let run = -1;
+  // Every line of a file lies in its title's section and most in a `##` one as well: the blank
+  // test is isBlankLine's, written out here with the line starts at hand.
+  const lines = doc.lines;
+  const text = lines.text;
+  const starts = lines.starts;
   for (let l = headingLine + 1; l <= end; l++) {
-    if (l < end && !isBlankLine(doc, l)) {
+    const c = l < end ? text.charCodeAt(starts[l]!) : 0;
+    if (l < end && ((c > 0x20 && c < 0x80) || lines.leadingBlanks(l) !== lines.lineLength(l))) {
       if (first < 0) first = l;
       last = l;
       if (run < 0) run = l;
@@ -186,6 +254,9 @@ function joinTrimmed(runs: readonly string[]): string {
  * its leading blanks (as `trimStart` counts them) are the whole line.
  */
 export function isBlankLine(doc: MarkdownDoc, line: number): boolean {
+  // Most lines start with a printable ASCII character, which answers at once.
+  const first = doc.lines.text.charCodeAt(doc.lines.lineStart(line));
+  if (first > 0x20 && first < 0x80) return false;
   return doc.lines.leadingBlanks(line) === doc.lines.lineLength(line);
 }
 
@@ -257,24 +328,37 @@ function readBlock(doc: MarkdownDoc, header: number, end: number, rawName: strin
   const nameCol = headerText.indexOf(rawName.trim(), headerText.indexOf(':') + 1);
   const body: string[] = [];
   const metadata: string[] = [];
+  // The two passes below read every line of the block; they keep what they read per line at hand
+  // (a CLI run executes them unoptimised, where each call and property read counts), and code
+  // lines are looked up only in a file that has some.
+  const lines = doc.lines;
+  const all = lines.text;
+  const starts = lines.starts;
+  const code = doc.codeLines.size > 0 ? doc.codeLines : undefined;
   let l = header + 1;
   for (; l < end; l++) {
-    if (doc.codeLines.has(l)) continue;
-    const text = doc.lines.lineText(l);
-    if (startsWithHash(doc, l) && ANY_HEADER.test(text)) break;
+    if (code?.has(l)) continue;
+    const c = all.charCodeAt(starts[l]!);
+    // An empty line (its first character is its line break, or it ends the text) trims to nothing.
+    if (c === 0x0a || c === 0x0d || c !== c) continue;
+    const text = lines.lineText(l);
+    if (c === 0x23 && ANY_HEADER.test(text)) break;
     const trimmed = text.trim();
     if (!trimmed) continue;
-    (METADATA_LINE.test(trimmed) ? metadata : body).push(trimmed);
+    // A metadata line starts with `**`, which trim leaves in place.
+    (trimmed.charCodeAt(0) === 0x2a && METADATA_LINE.test(trimmed) ? metadata : body).push(trimmed);
   }
   const scenarios: ScenarioInfo[] = [];
   let bulletScenarios = 0;
   for (let s = header + 1; s < end; s++) {
-    if (doc.codeLines.has(s)) continue;
+    if (code?.has(s)) continue;
     // Only a line whose first character after blanks is a list marker (or another kind of white
     // space, which `\s` also skips) can be a bullet scenario, and only one starting with `#` a
-    // scenario header: the other lines are not cut out of the text.
-    const first = firstAfterBlanks(doc, s);
-    const hash = first === 0x23 && startsWithHash(doc, s);
+    // scenario header: the other lines are not cut out of the text. A printable ASCII character
+    // at the line's start is its first after blanks.
+    const c = all.charCodeAt(starts[s]!);
+    const first = c > 0x20 && c < 0x80 ? c : firstAfterBlanks(doc, s);
+    const hash = first === 0x23 && c === 0x23;
     if (!hash && !(first === 0x2d || first === 0x2a || first === 0x2b || (first !== 0 && first < 0x20) || first >= 0x80)) continue;
     const text = doc.lines.lineText(s);
     if (BULLET_SCENARIO.test(text)) bulletScenarios++;

@@ -24,12 +24,18 @@ export function lineScannedDoc(text: string): MarkdownDoc | undefined {
   const lines = new LineIndex(text);
   const root: Block = { type: 'root', startLine: 0, endLine: Math.max(0, lines.lineCount - 1), children: [] };
   const codeLines = new Set<number>();
+  // The lines starting with `#` (none of them in code: fences and comments are skipped whole) are
+  // noted here, where each line's first character is read anyway, so that OpenSpec's readers need
+  // no pass over every line of the file to find them again (blocks.ts, hashLines).
+  const hashLines: number[] = [];
   let previous: LineRole = 'start';
-  for (let line = 0; line < lines.lineCount; line++) {
+  const starts = lines.starts;
+  const lineCount = starts.length;
+  for (let line = 0; line < lineCount; line++) {
     // Fast paths for the lines most files are made of, read from the text without cutting the
     // line out of it (most lines of a file took one string each), each the answer the general
     // reading below gives: an empty line is blank, and plain text (plainTextAt) is a paragraph.
-    const start = lines.lineStart(line);
+    const start = starts[line]!;
     const first = text.charCodeAt(start);
     if (first === 0x0a || first === 0x0d || Number.isNaN(first)) {
       previous = 'blank';
@@ -41,6 +47,7 @@ export function lineScannedDoc(text: string): MarkdownDoc | undefined {
     }
     if (first === 0x23) {
       // A `#` at column 0 is an ATX heading or, not followed by a blank (`#tag`, seven `#`s), paragraph text, as roleOf reads it.
+      hashLines.push(line);
       const lineText = lines.lineText(line);
       if (ATX.test(lineText)) {
         root.children.push(atxHeading(lineText, line));
@@ -70,7 +77,7 @@ export function lineScannedDoc(text: string): MarkdownDoc | undefined {
     if (role === 'heading') root.children.push(atxHeading(lineText, line));
     previous = role;
   }
-  return { text, lines, root, codeLines };
+  return { text, lines, root, codeLines, hashLines };
 }
 
 /**
