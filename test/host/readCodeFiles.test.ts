@@ -166,4 +166,35 @@ describe('reading code files for the trace scan (host)', () => {
       fs.rmSync(outside, { recursive: true, force: true });
     }
   });
+
+  // @spec specthread-core#21.2
+  it('reads a file whole without asking its size, around the size of the reused buffer and past it, as the careful read does', async () => {
+    const root = tempDir();
+    try {
+      const put = writerIn(root);
+      // 64 KiB is the reused buffer's first size: a file that fills it is asked its size and read again.
+      const sizes = [0, 1, 65535, 65536, 65537, 200_000, 300_000];
+      for (const size of sizes) put(`specs/s${size}.md`, '# T\n'.padEnd(size, 'x').slice(0, size));
+      fs.mkdirSync(`${root}/specs/dir.md`);
+      const names = [...sizes.map((size) => `s${size}.md`), 'dir.md'].map((n) => `${root}/specs/${n}`);
+      const readAll = async (ws: NodeWorkspace) => {
+        const out: { text: string | undefined; notes: FileNote[] }[] = [];
+        for (const file of names) {
+          const notes: FileNote[] = [];
+          out.push({ text: await ws.readFile(file, NEVER_CANCELLED, (n) => notes.push(n)), notes });
+        }
+        return out;
+      };
+      const careful = await readAll(new NodeWorkspace([root], 250_000));
+      const listed = new NodeWorkspace([root], 250_000);
+      await listed.listFiles(NEVER_CANCELLED);
+      assert.deepStrictEqual(await readAll(listed), careful);
+      assert.deepStrictEqual(
+        careful.map((r) => r.notes[0]?.reason ?? r.text?.length),
+        [0, 1, 65535, 65536, 65537, 200_000, 'too-large', undefined],
+      );
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

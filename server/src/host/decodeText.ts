@@ -79,18 +79,47 @@ export function hasUtf16Bom(bytes: Uint8Array): boolean {
 
 /** Why `body` (after any byte order mark, `offset` bytes into the file) is not text, or undefined when it may be. */
 export function binaryReason(body: Uint8Array, offset: number): string | undefined {
-  const sample = body.subarray(0, SNIFF_BYTES);
-  const nul = sample.indexOf(0);
-  if (nul >= 0) return `it holds a NUL byte at offset ${nul + offset}, so it is not text`;
-  // An indexed loop with the common case (printable) tested first: this runs over every code file.
+  const n = Math.min(body.length, SNIFF_BYTES);
+  // One pass finds the first NUL and counts the control characters. It runs over every code file
+  // (100,000 at the benchmark's L size), so it takes the bytes four at a time where they are
+  // aligned: a word with no byte below 0x20 and none equal to 0x7f, the common case in text, is
+  // passed with a few integer operations, and only the others are looked at byte by byte. A
+  // byte-by-byte loop with a NUL search before it took about three times as long.
   let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const b = sample[i];
-    if ((b < 0x20 || b === 0x7f) && isControl(b)) control++;
+  let i = 0;
+  const head = Math.min(n, (4 - (body.byteOffset & 3)) & 3);
+  for (; i < head; i++) {
+    const b = body[i]!;
+    if (b === 0) return nulReason(i + offset);
+    if (isControl(b)) control++;
   }
-  if (sample.length > 0 && control / sample.length > MAX_CONTROL_SHARE)
-    return `${Math.round((100 * control) / sample.length)}% of its first ${sample.length} bytes are control characters, so it is not text`;
+  const count = (n - i) >> 2;
+  if (count > 0) {
+    const words = new Uint32Array(body.buffer, body.byteOffset + i, count);
+    for (let w = 0; w < count; w++) {
+      const x = words[w]!;
+      const y = x ^ 0x7f7f7f7f;
+      // Bit tricks that are exact for "some byte of the word": below 0x20, or equal to 0x7f (y's byte is zero).
+      if (((((x - 0x20202020) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080) === 0) continue;
+      for (let k = i + 4 * w, end = k + 4; k < end; k++) {
+        const b = body[k]!;
+        if (b === 0) return nulReason(k + offset);
+        if (isControl(b)) control++;
+      }
+    }
+    i += 4 * count;
+  }
+  for (; i < n; i++) {
+    const b = body[i]!;
+    if (b === 0) return nulReason(i + offset);
+    if (isControl(b)) control++;
+  }
+  if (n > 0 && control / n > MAX_CONTROL_SHARE) return `${Math.round((100 * control) / n)}% of its first ${n} bytes are control characters, so it is not text`;
   return undefined;
+}
+
+function nulReason(at: number): string {
+  return `it holds a NUL byte at offset ${at}, so it is not text`;
 }
 
 function utf8OrFallback(bytes: Uint8Array): Decoded {
