@@ -1,4 +1,5 @@
 import { CancellationToken, throwIfCancelled } from '../cancellation';
+import { FirstById, ListMap, SingleIds } from './compactMaps';
 import { paddingLookup } from './paddedIds';
 import { CriterionNode, RefOccurrence, RequirementNode, SpecFileFacts, SpecFileKind, SpecFormat, TaskNode } from '../model';
 
@@ -66,6 +67,8 @@ export function buildSpecModel(
   archived = false,
   shape: SpecShape = {},
   token?: CancellationToken,
+  /** Shared one-element id lists; the spec index passes one table for all its models. */
+  singles: SingleIds = new SingleIds(),
 ): SpecModel {
   if (token) throwIfCancelled(token);
   const byKind: Partial<Record<SpecFileKind, SpecFileFacts>> = {};
@@ -82,12 +85,12 @@ export function buildSpecModel(
       for (const c of r.criteria) criterionList.push({ node: c, path: f.path });
     }
   }
-  const requirements = firstById(requirementList);
-  const criteria = firstById(criterionList);
+  // The lookups by id are the lists themselves, scanned (compactMaps.ts): a spec has few ids.
+  const requirements = new FirstById(requirementList);
+  const criteria = new FirstById(criterionList);
 
   const taskList: Located<TaskNode>[] = (byKind.tasks?.tasks ?? []).map((node) => ({ node, path: byKind.tasks!.path }));
-  const tasks = new Map<string, Located<TaskNode>>();
-  for (const t of taskList) if (t.node.id && !tasks.has(t.node.id)) tasks.set(t.node.id, t);
+  const tasks = new FirstById(taskList, false);
 
   const padded = paddingLookup([...requirements.keys(), ...criteria.keys(), ...[...tasks.keys()].filter(isTaskId)]);
   // Only spec-kit task ids (`T012`, `T-79`, `TASK-001`) name tasks; a Kiro `5` is a requirement even when a task 5 exists.
@@ -108,14 +111,13 @@ export function buildSpecModel(
         refs.push({ occurrence, path: f.path, resolved: NO_IDS, unresolved: NO_IDS, external: true });
         continue;
       }
-      const { resolved, unresolved } = resolveTarget(occurrence, criterionList, requirements, lookup);
+      const { resolved, unresolved } = resolveTarget(occurrence, criterionList, requirements, lookup, singles);
       const ref: ResolvedRef = { occurrence, path: f.path, resolved, unresolved };
       refs.push(ref);
       if (occurrence.target.kind === 'all' && f.kind === 'tasks') citesAll = true;
       for (const target of resolved) appendTo(citedBy, target, ref);
     }
   }
-  compactLists(citedBy);
 
   return {
     id,
@@ -132,16 +134,10 @@ export function buildSpecModel(
     criteria,
     tasks,
     refs,
-    citedBy,
+    citedBy: new ListMap(citedBy),
     citesAll,
     subtasks: buildSubtasks(taskList),
   };
-}
-
-function firstById<T extends { id: string }>(list: readonly Located<T>[]): Map<string, Located<T>> {
-  const map = new Map<string, Located<T>>();
-  for (const item of list) if (!map.has(item.node.id)) map.set(item.node.id, item);
-  return map;
 }
 
 function resolveTarget(
@@ -150,17 +146,22 @@ function resolveTarget(
   requirements: ReadonlyMap<string, Located<RequirementNode>>,
   /** The id as the spec defines it, or undefined when it defines no such id. */
   lookup: (id: string) => string | undefined,
+  singles: SingleIds,
 ): { resolved: readonly string[]; unresolved: readonly string[] } {
   const target = occurrence.target;
   if (target.kind === 'all') return { resolved: NO_IDS, unresolved: NO_IDS };
   if (target.kind === 'id') {
     const found = lookup(target.id);
-    return found ? { resolved: [found], unresolved: NO_IDS } : { resolved: NO_IDS, unresolved: [target.id] };
+    return found ? { resolved: singles.of(found), unresolved: NO_IDS } : { resolved: NO_IDS, unresolved: [target.id] };
   }
   const unresolved = [target.from, target.to].filter((id) => !lookup(id));
   const named = expandPrefixedRange(target.from, target.to) ?? expandRange(target.from, target.to, criterionList, requirements);
   const resolved = named.map(lookup).filter((id): id is string => !!id);
-  return { resolved: resolved.length ? [...new Set(resolved)] : NO_IDS, unresolved: unresolved.length ? unresolved : NO_IDS };
+  const distinct = resolved.length > 1 ? [...new Set(resolved)] : resolved;
+  return {
+    resolved: distinct.length === 0 ? NO_IDS : distinct.length === 1 ? singles.of(distinct[0]!) : distinct,
+    unresolved: unresolved.length ? unresolved : NO_IDS,
+  };
 }
 
 /**
@@ -171,19 +172,13 @@ function resolveTarget(
 const NO_IDS: readonly string[] = Object.freeze([]);
 
 /**
- * Adds `value` to the list of `key`. A new list is a one-element literal, exactly its size: a
- * push onto an empty array reserves room for 17 elements (152 bytes), and most criteria are
- * cited once, most tasks have one or no sub-task.
+ * Adds `value` to the list of `key`. A new list is a one-element literal: most criteria are cited
+ * once, most tasks have one or no sub-task, and ListMap keeps such a value without its list.
  */
 function appendTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** Replaces each list that grew by pushes with an exact-size copy, once the model is built. */
-function compactLists<T>(map: Map<string, T[]>): void {
-  for (const [key, list] of map) if (list.length > 1) map.set(key, list.slice());
 }
 
 function isTaskId(id: string): boolean {
@@ -237,7 +232,7 @@ function expandRange(
  * Sub-tasks are found by id (`1.2` belongs to `1`) because Kiro writes them both indented and
  * flat; unnumbered checkbox items fall back to list nesting.
  */
-function buildSubtasks(taskList: readonly Located<TaskNode>[]): Map<string, Located<TaskNode>[]> {
+function buildSubtasks(taskList: readonly Located<TaskNode>[]): ListMap<Located<TaskNode>> {
   const subtasks = new Map<string, Located<TaskNode>[]>();
   const ids = new Set(taskList.map((t) => t.node.id).filter((id): id is string => !!id));
   let lastNumbered: Located<TaskNode> | undefined;
@@ -253,8 +248,7 @@ function buildSubtasks(taskList: readonly Located<TaskNode>[]): Map<string, Loca
     if (!parent) continue;
     appendTo(subtasks, parent, t);
   }
-  compactLists(subtasks);
-  return subtasks;
+  return new ListMap(subtasks);
 }
 
 /**

@@ -1,0 +1,179 @@
+// @spec specthread-core#21.4
+/**
+ * Read-only maps for the lookups of a spec model (specModel.ts) that hold less than a `Map`.
+ *
+ * A model holds five maps, and at the benchmark's L size (2,001 specs) their hash tables and the
+ * one-element lists in them took about 12 MB of the language server's heap: a `Map` of 20 entries
+ * reserves a table of 32 (about 900 bytes), and most ids are cited once, most tasks have one or no
+ * sub-task. A spec has few ids, so these maps scan short lists instead, and build a `Map` only for
+ * the rare spec whose lists are long, where scanning would cost more than the table.
+ */
+
+/** Above this many entries a lookup goes through a `Map`, built on first use; below it, a scan is as fast. */
+const SCAN_LIMIT = 32;
+
+/**
+ * Id → the first item of a list that carries it, kept as the list itself (the model holds the list
+ * anyway). Items without an id are skipped. Lookups return the list's own objects, so a reader may
+ * compare what it got with an item of the list.
+ */
+export class FirstById<T extends { readonly node: { readonly id?: string } }> implements ReadonlyMap<string, T> {
+  /** The table, for a list longer than SCAN_LIMIT, made on the first lookup. */
+  private table: Map<string, T> | undefined;
+
+  /** `withEmpty` false skips items whose id is the empty string too (the task map always did). */
+  constructor(
+    private readonly list: readonly T[],
+    private readonly withEmpty = true,
+  ) {}
+
+  get size(): number {
+    return this.list.length > SCAN_LIMIT ? this.lookupTable().size : this.firstEntries().length;
+  }
+
+  get(id: string): T | undefined {
+    if (this.list.length > SCAN_LIMIT) return this.lookupTable().get(id);
+    if (id === '' && !this.withEmpty) return undefined;
+    for (const item of this.list) if (item.node.id === id) return item;
+    return undefined;
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  forEach(callback: (value: T, key: string, map: ReadonlyMap<string, T>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.firstEntries()) callback.call(thisArg, value, key, this);
+  }
+
+  entries(): MapIterator<[string, T]> {
+    return this.firstEntries().values();
+  }
+
+  keys(): MapIterator<string> {
+    return this.firstEntries()
+      .map(([key]) => key)
+      .values();
+  }
+
+  values(): MapIterator<T> {
+    return this.firstEntries()
+      .map(([, value]) => value)
+      .values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, T]> {
+    return this.entries();
+  }
+
+  private lookupTable(): Map<string, T> {
+    if (!this.table) {
+      this.table = new Map();
+      for (const item of this.list) {
+        const id = item.node.id;
+        if (this.counts(id) && !this.table.has(id)) this.table.set(id, item);
+      }
+    }
+    return this.table;
+  }
+
+  private counts(id: string | undefined): id is string {
+    return id !== undefined && (this.withEmpty || id !== '');
+  }
+
+  /** Each id with its first item, in list order: what iterating a `Map` filled from the list gives. */
+  private firstEntries(): [string, T][] {
+    const out: [string, T][] = [];
+    const seen = new Set<string>();
+    for (const item of this.list) {
+      const id = item.node.id;
+      if (!this.counts(id) || seen.has(id)) continue;
+      seen.add(id);
+      out.push([id, item]);
+    }
+    return out;
+  }
+}
+
+/**
+ * Key → a list of values, kept as two parallel arrays, a value that is alone under its key held
+ * without a list of its own. `get` hands such a value out in a new one-element list, so the lists
+ * it returns are the caller's to keep but not the same object twice. Values must not be arrays.
+ */
+export class ListMap<V extends object> implements ReadonlyMap<string, readonly V[]> {
+  private readonly keyList: readonly string[];
+  private readonly valueList: readonly (V | readonly V[])[];
+  /** The table, for a map longer than SCAN_LIMIT: key → position. */
+  private readonly table: ReadonlyMap<string, number> | undefined;
+
+  constructor(built: ReadonlyMap<string, readonly V[]>) {
+    const keys: string[] = [];
+    const values: (V | readonly V[])[] = [];
+    for (const [key, list] of built) {
+      keys.push(key);
+      // An exact-size copy of a list that grew by pushes; a single value stands alone.
+      values.push(list.length === 1 ? list[0]! : list.slice());
+    }
+    this.keyList = keys.slice();
+    this.valueList = values.slice();
+    this.table = keys.length > SCAN_LIMIT ? new Map(keys.map((key, i) => [key, i])) : undefined;
+  }
+
+  get size(): number {
+    return this.keyList.length;
+  }
+
+  get(key: string): readonly V[] | undefined {
+    const i = this.table ? this.table.get(key) : this.keyList.indexOf(key);
+    return i === undefined || i < 0 ? undefined : this.listAt(i);
+  }
+
+  has(key: string): boolean {
+    return this.table ? this.table.has(key) : this.keyList.includes(key);
+  }
+
+  forEach(callback: (value: readonly V[], key: string, map: ReadonlyMap<string, readonly V[]>) => void, thisArg?: unknown): void {
+    this.keyList.forEach((key, i) => callback.call(thisArg, this.listAt(i), key, this));
+  }
+
+  entries(): MapIterator<[string, readonly V[]]> {
+    return this.keyList.map((key, i): [string, readonly V[]] => [key, this.listAt(i)]).values();
+  }
+
+  keys(): MapIterator<string> {
+    return this.keyList.values();
+  }
+
+  values(): MapIterator<readonly V[]> {
+    return this.keyList.map((_, i) => this.listAt(i)).values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, readonly V[]]> {
+    return this.entries();
+  }
+
+  private listAt(i: number): readonly V[] {
+    const value = this.valueList[i]!;
+    return Array.isArray(value) ? (value as readonly V[]) : [value as V];
+  }
+}
+
+/**
+ * One frozen one-element list per id, shared by every ref that resolves to that id alone: at L
+ * 62,000 refs each held such a list of their own (56 bytes), over a few hundred distinct ids
+ * (`1.2`, `FR-003`). The engine's spec index holds one table for all its models; the table stops
+ * growing at a bound, so a workspace with ever new ids costs no more than it did before.
+ */
+export class SingleIds {
+  private readonly lists = new Map<string, readonly string[]>();
+
+  constructor(private readonly limit = 20_000) {}
+
+  of(id: string): readonly string[] {
+    const shared = this.lists.get(id);
+    if (shared) return shared;
+    const list = Object.freeze([id]);
+    if (this.lists.size < this.limit) this.lists.set(id, list);
+    return list;
+  }
+}
