@@ -77,14 +77,17 @@ export function buildSpecModel(
   // spec-kit and OpenSpec define theirs in spec.md.
   const requirementFiles = [byKind.requirements, byKind.bugfix, byKind.spec].filter((f): f is SpecFileFacts => !!f);
 
-  const requirementList: Located<RequirementNode>[] = [];
-  const criterionList: Located<CriterionNode>[] = [];
+  const requirementsGrown: Located<RequirementNode>[] = [];
+  const criteriaGrown: Located<CriterionNode>[] = [];
   for (const f of requirementFiles) {
     for (const r of f.requirements) {
-      requirementList.push({ node: r, path: f.path });
-      for (const c of r.criteria) criterionList.push({ node: c, path: f.path });
+      requirementsGrown.push({ node: r, path: f.path });
+      for (const c of r.criteria) criteriaGrown.push({ node: c, path: f.path });
     }
   }
+  // Exact-size copies of lists that grew by pushes (a push reserves up to half again), as the model keeps them.
+  const requirementList = requirementsGrown.slice();
+  const criterionList = criteriaGrown.slice();
   // The lookups by id are the lists themselves, scanned (compactMaps.ts): a spec has few ids.
   const requirements = new FirstById(requirementList);
   const criteria = new FirstById(criterionList);
@@ -98,7 +101,7 @@ export function buildSpecModel(
   // The id as the spec defines it: as written, or the one definition it names with other zero padding (`FR-001` for `FR-1`).
   // Made once per model, not per ref: a tasks file cites hundreds of ids, and the bundle wraps every closure it makes.
   const lookup = (id: string) => (exists(id) ? id : padded(id));
-  const refs: ResolvedRef[] = [];
+  const refsGrown: ResolvedRef[] = [];
   const citedBy = new Map<string, ResolvedRef[]>();
   let citesAll = false;
   // Kiro cites from tasks and design; a format may name more citing files (spec-kit: spec.md and checklists).
@@ -108,12 +111,12 @@ export function buildSpecModel(
   for (const f of citing) {
     for (const occurrence of f.refs) {
       if (occurrence.spec) {
-        refs.push({ occurrence, path: f.path, resolved: NO_IDS, unresolved: NO_IDS, external: true });
+        refsGrown.push({ occurrence, path: f.path, resolved: NO_IDS, unresolved: NO_IDS, external: true });
         continue;
       }
       const { resolved, unresolved } = resolveTarget(occurrence, criterionList, requirements, lookup, singles);
       const ref: ResolvedRef = { occurrence, path: f.path, resolved, unresolved };
-      refs.push(ref);
+      refsGrown.push(ref);
       if (occurrence.target.kind === 'all' && f.kind === 'tasks') citesAll = true;
       for (const target of resolved) appendTo(citedBy, target, ref);
     }
@@ -133,7 +136,7 @@ export function buildSpecModel(
     requirements,
     criteria,
     tasks,
-    refs,
+    refs: refsGrown.slice(),
     citedBy: new ListMap(citedBy),
     citesAll,
     subtasks: buildSubtasks(taskList),
