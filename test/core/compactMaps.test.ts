@@ -1,6 +1,6 @@
 // @spec specthread-core#21.4
 import * as assert from 'assert';
-import { FirstById, ListMap, SingleIds } from '../../server/src/core/index/compactMaps';
+import { FirstById, GroupedBy, ListMap, RefsById, SingleIds } from '../../server/src/core/index/compactMaps';
 
 /**
  * The spec model's lookups (core/index/compactMaps.ts) answer exactly as the `Map`s they replace:
@@ -59,6 +59,26 @@ describe('compact spec model lookups', () => {
       for (let i = 0; i < length; i++) built.set(`k${i}`, i % 3 === 0 ? [{ v: i }, { v: -i }] : [{ v: i }]);
       const map = new ListMap(built);
       assertSameMap(map, built, ['k0', 'k1', 'k40', 'nope']);
+    });
+  }
+
+  for (const length of [0, 5, 64, 65, 150]) {
+    it(`RefsById answers as a Map of each resolved id to the refs naming it, for ${length} refs`, () => {
+      const refs = Array.from({ length }, (_, i) => ({ n: i, resolved: i % 4 === 0 ? [] : i % 4 === 1 ? [`${i % 9}`] : [`${i % 9}`, `${(i + 1) % 9}`] }));
+      const expected = new Map<string, (typeof refs)[number][]>();
+      for (const ref of refs) for (const id of ref.resolved) expected.set(id, [...(expected.get(id) ?? []), ref]);
+      assertSameMap(RefsById.of(refs), expected, ['0', '3', '8', '9', '']);
+    });
+
+    it(`GroupedBy answers as a Map of each key to its items in order, for ${length} items`, () => {
+      const items = Array.from({ length }, (_, i) => ({ n: i }));
+      const keys = items.map((_, i) => (i % 3 === 0 ? undefined : `p${i % 7}`));
+      const expected = new Map<string, { n: number }[]>();
+      items.forEach((item, i) => {
+        const key = keys[i];
+        if (key !== undefined) expected.set(key, [...(expected.get(key) ?? []), item]);
+      });
+      assertSameMap(GroupedBy.of(items, keys), expected, ['p0', 'p1', 'p6', 'p7']);
     });
   }
 

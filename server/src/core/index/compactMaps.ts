@@ -159,6 +159,155 @@ export class ListMap<V extends object> implements ReadonlyMap<string, readonly V
 }
 
 /**
+ * Id → the refs that resolve to it, in ref order, kept as the model's refs alone: each lookup
+ * scans them. A spec cites a few dozen times, and a `ListMap` of its cited ids cost about 1 KB per
+ * spec (2.2 MB at L). `built` says when to keep a `ListMap` instead (many refs, where scanning
+ * would cost more than the table). Lists handed out are new, the caller's to keep.
+ */
+export class RefsById<R extends { readonly resolved: readonly string[] }> implements ReadonlyMap<string, readonly R[]> {
+  constructor(private readonly refs: readonly R[]) {}
+
+  /** The map for `refs`: scanned when they are few, else a table. */
+  static of<R extends { readonly resolved: readonly string[] }>(refs: readonly R[]): ReadonlyMap<string, readonly R[]> {
+    if (refs.length <= REFS_SCAN_LIMIT) return new RefsById(refs);
+    const built = new Map<string, R[]>();
+    for (const ref of refs) {
+      for (const id of ref.resolved) {
+        const list = built.get(id);
+        if (list) list.push(ref);
+        else built.set(id, [ref]);
+      }
+    }
+    return new ListMap(built);
+  }
+
+  get size(): number {
+    return this.table().size;
+  }
+
+  get(id: string): readonly R[] | undefined {
+    let out: R[] | undefined;
+    for (const ref of this.refs) if (ref.resolved.includes(id)) (out ??= []).push(ref);
+    return out;
+  }
+
+  has(id: string): boolean {
+    return this.refs.some((ref) => ref.resolved.includes(id));
+  }
+
+  forEach(callback: (value: readonly R[], key: string, map: ReadonlyMap<string, readonly R[]>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.table()) callback.call(thisArg, value, key, this);
+  }
+
+  entries(): MapIterator<[string, readonly R[]]> {
+    return this.table().entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.table().keys();
+  }
+
+  values(): MapIterator<readonly R[]> {
+    return this.table().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, readonly R[]]> {
+    return this.entries();
+  }
+
+  /** The whole map, made anew: each id in the order the refs first resolve to it. */
+  private table(): Map<string, R[]> {
+    const map = new Map<string, R[]>();
+    for (const ref of this.refs) {
+      for (const id of ref.resolved) {
+        const list = map.get(id);
+        if (list) list.push(ref);
+        else map.set(id, [ref]);
+      }
+    }
+    return map;
+  }
+}
+
+/**
+ * Key → the items filed under it, in list order, kept as the list and one key per item (undefined
+ * for an item under none). For a model's sub-tasks: the task list and each task's parent id,
+ * about 200 bytes for a spec of 18 tasks where a `ListMap` took some 550. A long list gets a
+ * `ListMap` instead (see `of`). Lists handed out are new, the caller's to keep.
+ */
+export class GroupedBy<V extends object> implements ReadonlyMap<string, readonly V[]> {
+  private constructor(
+    private readonly items: readonly V[],
+    private readonly keyOf: readonly (string | undefined)[],
+  ) {}
+
+  /** `keys[i]` is the key `items[i]` is filed under. */
+  static of<V extends object>(items: readonly V[], keys: readonly (string | undefined)[]): ReadonlyMap<string, readonly V[]> {
+    if (items.length <= SCAN_LIMIT) return new GroupedBy(items, keys);
+    const built = new Map<string, V[]>();
+    items.forEach((item, i) => {
+      const key = keys[i];
+      if (key === undefined) return;
+      const list = built.get(key);
+      if (list) list.push(item);
+      else built.set(key, [item]);
+    });
+    return new ListMap(built);
+  }
+
+  get size(): number {
+    return this.table().size;
+  }
+
+  get(key: string): readonly V[] | undefined {
+    let out: V[] | undefined;
+    this.keyOf.forEach((k, i) => {
+      if (k === key) (out ??= []).push(this.items[i]!);
+    });
+    return out;
+  }
+
+  has(key: string): boolean {
+    return this.keyOf.includes(key);
+  }
+
+  forEach(callback: (value: readonly V[], key: string, map: ReadonlyMap<string, readonly V[]>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.table()) callback.call(thisArg, value, key, this);
+  }
+
+  entries(): MapIterator<[string, readonly V[]]> {
+    return this.table().entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.table().keys();
+  }
+
+  values(): MapIterator<readonly V[]> {
+    return this.table().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, readonly V[]]> {
+    return this.entries();
+  }
+
+  /** The whole map, made anew, keys in the order of their first item. */
+  private table(): Map<string, V[]> {
+    const map = new Map<string, V[]>();
+    this.keyOf.forEach((key, i) => {
+      if (key === undefined) return;
+      const list = map.get(key);
+      if (list) list.push(this.items[i]!);
+      else map.set(key, [this.items[i]!]);
+    });
+    return map;
+  }
+}
+
+/** Refs a spec may have before its cited-by map is a table: a lookup scans them and their ids. */
+const REFS_SCAN_LIMIT = 64;
+
+/**
  * One frozen one-element list per id, shared by every ref that resolves to that id alone: at L
  * 62,000 refs each held such a list of their own (56 bytes), over a few hundred distinct ids
  * (`1.2`, `FR-003`). The engine's spec index holds one table for all its models; the table stops

@@ -1,5 +1,5 @@
 import { CancellationToken, throwIfCancelled } from '../cancellation';
-import { FirstById, ListMap, SingleIds } from './compactMaps';
+import { FirstById, GroupedBy, RefsById, SingleIds } from './compactMaps';
 import { paddingLookup } from './paddedIds';
 import { CriterionNode, RefOccurrence, RequirementNode, SpecFileFacts, SpecFileKind, SpecFormat, TaskNode } from '../model';
 
@@ -102,7 +102,6 @@ export function buildSpecModel(
   // Made once per model, not per ref: a tasks file cites hundreds of ids, and the bundle wraps every closure it makes.
   const lookup = (id: string) => (exists(id) ? id : padded(id));
   const refsGrown: ResolvedRef[] = [];
-  const citedBy = new Map<string, ResolvedRef[]>();
   let citesAll = false;
   // Kiro cites from tasks and design; a format may name more citing files (spec-kit: spec.md and checklists).
   const order: Partial<Record<SpecFileKind, number>> = {};
@@ -118,10 +117,10 @@ export function buildSpecModel(
       const ref: ResolvedRef = { occurrence, path: f.path, resolved, unresolved };
       refsGrown.push(ref);
       if (occurrence.target.kind === 'all' && f.kind === 'tasks') citesAll = true;
-      for (const target of resolved) appendTo(citedBy, target, ref);
     }
   }
 
+  const refs = refsGrown.slice();
   return {
     id,
     dir,
@@ -136,8 +135,9 @@ export function buildSpecModel(
     requirements,
     criteria,
     tasks,
-    refs: refsGrown.slice(),
-    citedBy: new ListMap(citedBy),
+    refs,
+    // Derived from the refs on each lookup (compactMaps.ts); a table only for a spec that cites a lot.
+    citedBy: RefsById.of(refs),
     citesAll,
     subtasks: buildSubtasks(taskList),
   };
@@ -173,16 +173,6 @@ function resolveTarget(
  * reader can fill it for all.
  */
 const NO_IDS: readonly string[] = Object.freeze([]);
-
-/**
- * Adds `value` to the list of `key`. A new list is a one-element literal: most criteria are cited
- * once, most tasks have one or no sub-task, and ListMap keeps such a value without its list.
- */
-function appendTo<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 function isTaskId(id: string): boolean {
   return /^T(?:ASK)?-?[A-Z]{0,3}\d/.test(id);
@@ -235,23 +225,23 @@ function expandRange(
  * Sub-tasks are found by id (`1.2` belongs to `1`) because Kiro writes them both indented and
  * flat; unnumbered checkbox items fall back to list nesting.
  */
-function buildSubtasks(taskList: readonly Located<TaskNode>[]): ListMap<Located<TaskNode>> {
-  const subtasks = new Map<string, Located<TaskNode>[]>();
-  const ids = new Set(taskList.map((t) => t.node.id).filter((id): id is string => !!id));
+function buildSubtasks(taskList: readonly Located<TaskNode>[]): ReadonlyMap<string, readonly Located<TaskNode>[]> {
+  // Each id as its task holds it, so a child keeps its parent's own string, not a new slice of its id.
+  const ids = new Map<string, string>();
+  for (const t of taskList) if (t.node.id) ids.set(t.node.id, t.node.id);
   let lastNumbered: Located<TaskNode> | undefined;
-  for (const t of taskList) {
+  const parents = taskList.map((t) => {
     let parent: string | undefined;
     if (t.node.id) {
       const dot = t.node.id.lastIndexOf('.');
-      if (dot > 0 && ids.has(t.node.id.slice(0, dot))) parent = t.node.id.slice(0, dot);
+      if (dot > 0) parent = ids.get(t.node.id.slice(0, dot));
       lastNumbered = t;
     } else if (lastNumbered?.node.id && t.node.depth > lastNumbered.node.depth) {
       parent = lastNumbered.node.id;
     }
-    if (!parent) continue;
-    appendTo(subtasks, parent, t);
-  }
-  return new ListMap(subtasks);
+    return parent || undefined;
+  });
+  return GroupedBy.of(taskList, parents);
 }
 
 /**
