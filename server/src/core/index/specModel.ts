@@ -95,7 +95,12 @@ export function buildSpecModel(
   const taskList: Located<TaskNode>[] = (byKind.tasks?.tasks ?? []).map((node) => ({ node, path: byKind.tasks!.path }));
   const tasks = new FirstById(taskList, false);
 
-  const padded = paddingLookup([...requirements.keys(), ...criteria.keys(), ...[...tasks.keys()].filter(isTaskId)]);
+  // The ids straight from the lists: a repeated id changes nothing in paddingLookup, and the lookups' keys() would each build a Set.
+  const padded = paddingLookup([
+    ...requirementList.map((r) => r.node.id),
+    ...criterionList.map((c) => c.node.id),
+    ...taskList.map((t) => t.node.id).filter((id): id is string => !!id && isTaskId(id)),
+  ]);
   // Only spec-kit task ids (`T012`, `T-79`, `TASK-001`) name tasks; a Kiro `5` is a requirement even when a task 5 exists.
   const exists = (id: string) => criteria.has(id) || requirements.has(id) || (isTaskId(id) && tasks.has(id));
   // The id as the spec defines it: as written, or the one definition it names with other zero padding (`FR-001` for `FR-1`).
