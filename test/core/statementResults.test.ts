@@ -32,7 +32,7 @@ describe('statement cache', () => {
       NEVER_CANCELLED,
       (s, report) => {
         checked.push(s.text);
-        if (s.text.includes('fast')) report({ message: 'vague', range: s.range });
+        if (s.text.includes('fast')) report({ path: s.path, message: 'vague', range: s.range });
       },
     );
   const file = (n: number) => `/ws/.kiro/specs/s${n}/requirements.md`;
@@ -72,7 +72,7 @@ describe('statement cache', () => {
         NEVER_CANCELLED,
         (s, r) => {
           checked.push(s.text);
-          if (s.text.includes('fast')) r({ message: 'vague', range: s.range });
+          if (s.text.includes('fast')) r({ path: s.path, message: 'vague', range: s.range });
         },
       );
     report(statements(file(200), ['THE A SHALL be fast']));

@@ -28,6 +28,11 @@ export class SpecFileStore {
   private readonly files = new Map<string, FileEntry>();
   private readonly specFiles = new Map<string, Set<string>>();
   private readonly deferred = new Map<string, SpecLocation>();
+  /**
+   * The location first held for each spec folder: later files of the folder take its `specDir`
+   * and `specId` strings instead of keeping copies of their own (at L, 4,000 copies, about 0.5 MB).
+   */
+  private readonly folderLocations = new Map<string, SpecLocation>();
 
   constructor(
     private readonly parser: FileParser,
@@ -52,12 +57,13 @@ export class SpecFileStore {
     this.files.clear();
     this.specFiles.clear();
     this.deferred.clear();
+    this.folderLocations.clear();
   }
 
   /** Holds a file as listed but not read; putting its text later replaces this. */
   defer(path: string, location: SpecLocation): void {
     if (this.files.has(path)) return;
-    this.deferred.set(path, location);
+    this.deferred.set(path, this.shared(location));
     const set = this.specFiles.get(location.specDir) ?? new Set<string>();
     set.add(path);
     this.specFiles.set(location.specDir, set);
@@ -77,19 +83,38 @@ export class SpecFileStore {
     const wasDeferred = this.deferred.delete(path);
     if (text === undefined) {
       if (!previous) {
-        if (wasDeferred) this.specFiles.get(location.specDir)?.delete(path);
+        if (wasDeferred) this.leave(location.specDir, path);
         return wasDeferred;
       }
       this.files.delete(path);
-      this.specFiles.get(location.specDir)?.delete(path);
+      this.leave(location.specDir, path);
       return true;
     }
     if (previous?.text === text && !previous.declined === !declined) return false;
-    this.files.set(path, declined ? declinedEntry(path, location) : this.parse(path, location, text, token));
+    const at = this.shared(location);
+    this.files.set(path, declined ? declinedEntry(path, at) : this.parse(path, at, text, token));
     const set = this.specFiles.get(location.specDir) ?? new Set<string>();
     set.add(path);
     this.specFiles.set(location.specDir, set);
     return true;
+  }
+
+  /** The location with the strings of the first location held for its folder (see folderLocations). */
+  private shared(location: SpecLocation): SpecLocation {
+    const first = this.folderLocations.get(location.specDir);
+    if (!first) {
+      this.folderLocations.set(location.specDir, location);
+      return location;
+    }
+    if (first === location) return location;
+    return { ...location, specDir: first.specDir, specId: first.specId === location.specId ? first.specId : location.specId };
+  }
+
+  /** Takes a file out of its folder's list; a folder left with no file forgets its shared location. */
+  private leave(specDir: string, path: string): void {
+    const set = this.specFiles.get(specDir);
+    set?.delete(path);
+    if (!set?.size) this.folderLocations.delete(specDir);
   }
 
   /** Parses every held file again from its text, for when the parser's configuration (its keyword tables) changed. */

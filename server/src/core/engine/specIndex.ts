@@ -5,6 +5,7 @@ import { Finding } from '../findings';
 import { formatById } from '../formats/registry';
 import { SpecLocation } from '../formats/location';
 import { SpecFormatPlugin } from '../formats/specFormatPlugin';
+import { SingleIds } from '../index/compactMaps';
 import { SpecModel, SpecShape, buildSpecModel, mainFileOf } from '../index/specModel';
 import { lowerBoundByDir } from '../index/sortedSpecs';
 import { SpecFileStore, emptyFacts } from './fileStore';
@@ -27,6 +28,8 @@ export class SpecIndex {
    */
   private listed: SpecModel[] | undefined;
   private readonly stale = new Set<string>();
+  /** The one-element id lists every model's refs share (compactMaps.ts). */
+  private readonly singles = new SingleIds();
 
   constructor(
     private readonly files: SpecFileStore,
@@ -71,6 +74,7 @@ export class SpecIndex {
         first.archived,
         this.shapeOf(first),
         token,
+        this.singles,
       );
     } catch (err) {
       // A cancelled request leaves nothing cached; the next reader builds the model again.

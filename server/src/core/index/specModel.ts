@@ -1,4 +1,5 @@
 import { CancellationToken, throwIfCancelled } from '../cancellation';
+import { FirstById, GroupedBy, RefsById, SingleIds } from './compactMaps';
 import { paddingLookup } from './paddedIds';
 import { CriterionNode, RefOccurrence, RequirementNode, SpecFileFacts, SpecFileKind, SpecFormat, TaskNode } from '../model';
 
@@ -66,6 +67,8 @@ export function buildSpecModel(
   archived = false,
   shape: SpecShape = {},
   token?: CancellationToken,
+  /** Shared one-element id lists; the spec index passes one table for all its models. */
+  singles: SingleIds = new SingleIds(),
 ): SpecModel {
   if (token) throwIfCancelled(token);
   const byKind: Partial<Record<SpecFileKind, SpecFileFacts>> = {};
@@ -74,29 +77,36 @@ export function buildSpecModel(
   // spec-kit and OpenSpec define theirs in spec.md.
   const requirementFiles = [byKind.requirements, byKind.bugfix, byKind.spec].filter((f): f is SpecFileFacts => !!f);
 
-  const requirementList: Located<RequirementNode>[] = [];
-  const criterionList: Located<CriterionNode>[] = [];
+  const requirementsGrown: Located<RequirementNode>[] = [];
+  const criteriaGrown: Located<CriterionNode>[] = [];
   for (const f of requirementFiles) {
     for (const r of f.requirements) {
-      requirementList.push({ node: r, path: f.path });
-      for (const c of r.criteria) criterionList.push({ node: c, path: f.path });
+      requirementsGrown.push({ node: r, path: f.path });
+      for (const c of r.criteria) criteriaGrown.push({ node: c, path: f.path });
     }
   }
-  const requirements = firstById(requirementList);
-  const criteria = firstById(criterionList);
+  // Exact-size copies of lists that grew by pushes (a push reserves up to half again), as the model keeps them.
+  const requirementList = requirementsGrown.slice();
+  const criterionList = criteriaGrown.slice();
+  // The lookups by id are the lists themselves, scanned (compactMaps.ts): a spec has few ids.
+  const requirements = new FirstById(requirementList);
+  const criteria = new FirstById(criterionList);
 
   const taskList: Located<TaskNode>[] = (byKind.tasks?.tasks ?? []).map((node) => ({ node, path: byKind.tasks!.path }));
-  const tasks = new Map<string, Located<TaskNode>>();
-  for (const t of taskList) if (t.node.id && !tasks.has(t.node.id)) tasks.set(t.node.id, t);
+  const tasks = new FirstById(taskList, false);
 
-  const padded = paddingLookup([...requirements.keys(), ...criteria.keys(), ...[...tasks.keys()].filter(isTaskId)]);
+  // The ids straight from the lists: a repeated id changes nothing in paddingLookup, and the lookups' keys() would each build a Set.
+  const padded = paddingLookup([
+    ...requirementList.map((r) => r.node.id),
+    ...criterionList.map((c) => c.node.id),
+    ...taskList.map((t) => t.node.id).filter((id): id is string => !!id && isTaskId(id)),
+  ]);
   // Only spec-kit task ids (`T012`, `T-79`, `TASK-001`) name tasks; a Kiro `5` is a requirement even when a task 5 exists.
   const exists = (id: string) => criteria.has(id) || requirements.has(id) || (isTaskId(id) && tasks.has(id));
   // The id as the spec defines it: as written, or the one definition it names with other zero padding (`FR-001` for `FR-1`).
   // Made once per model, not per ref: a tasks file cites hundreds of ids, and the bundle wraps every closure it makes.
   const lookup = (id: string) => (exists(id) ? id : padded(id));
-  const refs: ResolvedRef[] = [];
-  const citedBy = new Map<string, ResolvedRef[]>();
+  const refsGrown: ResolvedRef[] = [];
   let citesAll = false;
   // Kiro cites from tasks and design; a format may name more citing files (spec-kit: spec.md and checklists).
   const order: Partial<Record<SpecFileKind, number>> = {};
@@ -105,18 +115,17 @@ export function buildSpecModel(
   for (const f of citing) {
     for (const occurrence of f.refs) {
       if (occurrence.spec) {
-        refs.push({ occurrence, path: f.path, resolved: NO_IDS, unresolved: NO_IDS, external: true });
+        refsGrown.push({ occurrence, path: f.path, resolved: NO_IDS, unresolved: NO_IDS, external: true });
         continue;
       }
-      const { resolved, unresolved } = resolveTarget(occurrence, criterionList, requirements, lookup);
+      const { resolved, unresolved } = resolveTarget(occurrence, criterionList, requirements, lookup, singles);
       const ref: ResolvedRef = { occurrence, path: f.path, resolved, unresolved };
-      refs.push(ref);
+      refsGrown.push(ref);
       if (occurrence.target.kind === 'all' && f.kind === 'tasks') citesAll = true;
-      for (const target of resolved) appendTo(citedBy, target, ref);
     }
   }
-  compactLists(citedBy);
 
+  const refs = refsGrown.slice();
   return {
     id,
     dir,
@@ -132,16 +141,11 @@ export function buildSpecModel(
     criteria,
     tasks,
     refs,
-    citedBy,
+    // Derived from the refs on each lookup (compactMaps.ts); a table only for a spec that cites a lot.
+    citedBy: RefsById.of(refs),
     citesAll,
     subtasks: buildSubtasks(taskList),
   };
-}
-
-function firstById<T extends { id: string }>(list: readonly Located<T>[]): Map<string, Located<T>> {
-  const map = new Map<string, Located<T>>();
-  for (const item of list) if (!map.has(item.node.id)) map.set(item.node.id, item);
-  return map;
 }
 
 function resolveTarget(
@@ -150,17 +154,22 @@ function resolveTarget(
   requirements: ReadonlyMap<string, Located<RequirementNode>>,
   /** The id as the spec defines it, or undefined when it defines no such id. */
   lookup: (id: string) => string | undefined,
+  singles: SingleIds,
 ): { resolved: readonly string[]; unresolved: readonly string[] } {
   const target = occurrence.target;
   if (target.kind === 'all') return { resolved: NO_IDS, unresolved: NO_IDS };
   if (target.kind === 'id') {
     const found = lookup(target.id);
-    return found ? { resolved: [found], unresolved: NO_IDS } : { resolved: NO_IDS, unresolved: [target.id] };
+    return found ? { resolved: singles.of(found), unresolved: NO_IDS } : { resolved: NO_IDS, unresolved: [target.id] };
   }
   const unresolved = [target.from, target.to].filter((id) => !lookup(id));
   const named = expandPrefixedRange(target.from, target.to) ?? expandRange(target.from, target.to, criterionList, requirements);
   const resolved = named.map(lookup).filter((id): id is string => !!id);
-  return { resolved: resolved.length ? [...new Set(resolved)] : NO_IDS, unresolved: unresolved.length ? unresolved : NO_IDS };
+  const distinct = resolved.length > 1 ? [...new Set(resolved)] : resolved;
+  return {
+    resolved: distinct.length === 0 ? NO_IDS : distinct.length === 1 ? singles.of(distinct[0]!) : distinct,
+    unresolved: unresolved.length ? unresolved : NO_IDS,
+  };
 }
 
 /**
@@ -169,22 +178,6 @@ function resolveTarget(
  * reader can fill it for all.
  */
 const NO_IDS: readonly string[] = Object.freeze([]);
-
-/**
- * Adds `value` to the list of `key`. A new list is a one-element literal, exactly its size: a
- * push onto an empty array reserves room for 17 elements (152 bytes), and most criteria are
- * cited once, most tasks have one or no sub-task.
- */
-function appendTo<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Replaces each list that grew by pushes with an exact-size copy, once the model is built. */
-function compactLists<T>(map: Map<string, T[]>): void {
-  for (const [key, list] of map) if (list.length > 1) map.set(key, list.slice());
-}
 
 function isTaskId(id: string): boolean {
   return /^T(?:ASK)?-?[A-Z]{0,3}\d/.test(id);
@@ -237,24 +230,23 @@ function expandRange(
  * Sub-tasks are found by id (`1.2` belongs to `1`) because Kiro writes them both indented and
  * flat; unnumbered checkbox items fall back to list nesting.
  */
-function buildSubtasks(taskList: readonly Located<TaskNode>[]): Map<string, Located<TaskNode>[]> {
-  const subtasks = new Map<string, Located<TaskNode>[]>();
-  const ids = new Set(taskList.map((t) => t.node.id).filter((id): id is string => !!id));
+function buildSubtasks(taskList: readonly Located<TaskNode>[]): ReadonlyMap<string, readonly Located<TaskNode>[]> {
+  // Each id as its task holds it, so a child keeps its parent's own string, not a new slice of its id.
+  const ids = new Map<string, string>();
+  for (const t of taskList) if (t.node.id) ids.set(t.node.id, t.node.id);
   let lastNumbered: Located<TaskNode> | undefined;
-  for (const t of taskList) {
+  const parents = taskList.map((t) => {
     let parent: string | undefined;
     if (t.node.id) {
       const dot = t.node.id.lastIndexOf('.');
-      if (dot > 0 && ids.has(t.node.id.slice(0, dot))) parent = t.node.id.slice(0, dot);
+      if (dot > 0) parent = ids.get(t.node.id.slice(0, dot));
       lastNumbered = t;
     } else if (lastNumbered?.node.id && t.node.depth > lastNumbered.node.depth) {
       parent = lastNumbered.node.id;
     }
-    if (!parent) continue;
-    appendTo(subtasks, parent, t);
-  }
-  compactLists(subtasks);
-  return subtasks;
+    return parent || undefined;
+  });
+  return GroupedBy.of(taskList, parents);
 }
 
 /**
