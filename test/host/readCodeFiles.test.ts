@@ -57,6 +57,16 @@ function writerIn(root: string): (rel: string, content: string | Buffer) => void
   };
 }
 
+/** Each file's text and notes as `ws.readFile` gives them, in order. */
+async function readAll(ws: NodeWorkspace, files: readonly string[]): Promise<{ text: string | undefined; notes: FileNote[] }[]> {
+  const out: { text: string | undefined; notes: FileNote[] }[] = [];
+  for (const file of files) {
+    const notes: FileNote[] = [];
+    out.push({ text: await ws.readFile(file, NEVER_CANCELLED, (n) => notes.push(n)), notes });
+  }
+  return out;
+}
+
 function tempDir(): string {
   return toPosixPath(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'specthread-code-'))));
 }
@@ -145,18 +155,10 @@ describe('reading code files for the trace scan (host)', () => {
       fs.symlinkSync(`${root}/specs/real/target.md`, `${root}/specs/a/link.md`);
       fs.symlinkSync(`${outside}/secret.md`, `${root}/specs/a/escape.md`);
       const names = ['plain', 'bom', 'latin1', 'utf16', 'blob', 'big', 'link', 'escape', 'folder', 'gone'].map((n) => `${root}/specs/a/${n}.md`);
-      const readAll = async (ws: NodeWorkspace) => {
-        const out: { text: string | undefined; notes: FileNote[] }[] = [];
-        for (const file of names) {
-          const notes: FileNote[] = [];
-          out.push({ text: await ws.readFile(file, NEVER_CANCELLED, (n) => notes.push(n)), notes });
-        }
-        return out;
-      };
-      const careful = await readAll(new NodeWorkspace([root], 100));
+      const careful = await readAll(new NodeWorkspace([root], 100), names);
       const listed = new NodeWorkspace([root], 100);
       await listed.listFiles(NEVER_CANCELLED);
-      assert.deepStrictEqual(await readAll(listed), careful);
+      assert.deepStrictEqual(await readAll(listed, names), careful);
       assert.deepStrictEqual(
         careful.map((r) => r.notes[0]?.reason ?? r.text),
         ['# Plain\n', '# Bom\n', 'not-utf8', 'not-utf8', 'binary', 'too-large', '# Target\n', 'symlink-outside', undefined, undefined],
@@ -177,18 +179,10 @@ describe('reading code files for the trace scan (host)', () => {
       for (const size of sizes) put(`specs/s${size}.md`, '# T\n'.padEnd(size, 'x').slice(0, size));
       fs.mkdirSync(`${root}/specs/dir.md`);
       const names = [...sizes.map((size) => `s${size}.md`), 'dir.md'].map((n) => `${root}/specs/${n}`);
-      const readAll = async (ws: NodeWorkspace) => {
-        const out: { text: string | undefined; notes: FileNote[] }[] = [];
-        for (const file of names) {
-          const notes: FileNote[] = [];
-          out.push({ text: await ws.readFile(file, NEVER_CANCELLED, (n) => notes.push(n)), notes });
-        }
-        return out;
-      };
-      const careful = await readAll(new NodeWorkspace([root], 250_000));
+      const careful = await readAll(new NodeWorkspace([root], 250_000), names);
       const listed = new NodeWorkspace([root], 250_000);
       await listed.listFiles(NEVER_CANCELLED);
-      assert.deepStrictEqual(await readAll(listed), careful);
+      assert.deepStrictEqual(await readAll(listed, names), careful);
       assert.deepStrictEqual(
         careful.map((r) => r.notes[0]?.reason ?? r.text?.length),
         [0, 1, 65535, 65536, 65537, 200_000, 'too-large', undefined],

@@ -34,7 +34,6 @@ export function normalizeName(name: string): string {
 export function slug(name: string): string {
   const normalized = normalizeName(name);
   return (
-    asciiSlug(normalized) ??
     tabledSlug(normalized.toLowerCase()) ??
     (normalized
       .toLowerCase()
@@ -46,45 +45,16 @@ export function slug(name: string): string {
 }
 
 /**
- * `slug` of an ASCII name in one pass, or undefined for any other name. Every requirement and
- * scenario of a repository is slugged (and unknown delta targets slug every name of their base
- * spec); the Unicode-aware replacements cost far more than the loop, and in ASCII a letter or
- * digit is `[A-Za-z0-9]`. Dropping `` ` ``, `*` and `_` before collapsing runs is skipping them.
- */
-function asciiSlug(text: string): string | undefined {
-  // Runs of letters and digits are copied as slices of the lower-cased name, not character by
-  // character: appending one character at a time made a string piece per character.
-  let lower: string | undefined;
-  let out = '';
-  let dash = false;
-  let run = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : -1;
-    if (c >= 0x80) return undefined;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) {
-      if (run < 0) {
-        if (dash && out) out += '-';
-        dash = false;
-        run = i;
-      }
-      continue;
-    }
-    if (run >= 0) {
-      lower ??= text.toLowerCase();
-      out += lower.slice(run, i);
-      run = -1;
-    }
-    if (c !== 0x60 && c !== 0x2a && c !== 0x5f && c >= 0) dash = true;
-  }
-  return out || 'requirement';
-}
-
-/**
  * `slug` of a lower-cased name whose characters outside ASCII all lie in the blocks SLUG_RUN_STARTS
- * knows, or undefined. The `[\p{L}\p{N}]` pattern of the general reading costs more to compile
+ * knows, or undefined. Every requirement and scenario of a repository is slugged (and unknown delta
+ * targets slug every name of their base spec), and the Unicode-aware replacements of the general
+ * reading cost far more than this loop: the `[\p{L}\p{N}]` pattern alone costs more to compile
  * (some 17M instructions, on the first name outside ASCII of a run) than a `check` of an OpenSpec
- * repository of 600 files spends slugging all its names; names with a dash, a CJK character or an
- * accented letter are common. Read as asciiSlug reads ASCII, runs copied as slices.
+ * repository of 600 files spends slugging all its names, and names with a dash, a CJK character or
+ * an accented letter are common. In ASCII a letter or digit is `[a-z0-9]` once lower-cased;
+ * dropping `` ` ``, `*` and `_` before collapsing runs is skipping them. Runs of letters and digits
+ * are copied as slices, not character by character: appending one character at a time made a
+ * string piece per character.
  */
 function tabledSlug(lower: string): string | undefined {
   let out = '';
