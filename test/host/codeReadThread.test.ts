@@ -4,7 +4,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CancellationToken, CancelledError, NEVER_CANCELLED } from '../../server/src/core/cancellation';
-import { FileNoteSink } from '../../server/src/core/fileNote';
 import { Engine } from '../../server/src/core/engine';
 import { traceMarkers } from '../../server/src/core/trace/traceMarkers';
 import { CodeRead, CodeReadRequest, Workspace } from '../../server/src/core/workspace';
@@ -100,46 +99,6 @@ describe('the code-reading thread (host)', function () {
       assert.deepStrictEqual(a, b);
       assert.ok(b.some((r) => r.noTrace) && b.some((r) => r.text !== undefined) && b.some((r) => r.note !== undefined), 'the tree has every kind of read');
       assert.deepStrictEqual(await findingsOf(root, workspace(root, THREAD)), await findingsOf(root, workspace(root, NO_THREAD)));
-    } finally {
-      threaded.dispose();
-    }
-  });
-
-  // @spec specthread-core#21.2
-  it('reads spec files on the thread too, beyond the first batch, with the same findings and notes', async () => {
-    const root = generatedTree();
-    // More spec files than the engine reads itself (its first batch of 128), some of every kind the reader tells apart.
-    for (let i = 0; i < 140; i++) {
-      const dir = `${root}/.kiro/specs/f${i}`;
-      write(`${dir}/requirements.md`, `# Requirements\n\n### Requirement 1\n\n#### Acceptance Criteria\n\n1. WHEN x${i} THEN the system SHALL y\n`);
-      write(`${dir}/tasks.md`, `# Tasks\n\n- [ ] 1. Do ${i}\n  - _Requirements: 1.1_\n`);
-    }
-    write(`${root}/.kiro/specs/f139/design.md`, Buffer.from([0x23, 0x20, 0x00, 0x01]));
-    write(`${root}/.kiro/specs/f138/design.md`, Buffer.from('# Caf\u00e9\n', 'latin1'));
-    fs.symlinkSync(`${root}/.kiro/specs/f0/tasks.md`, `${root}/.kiro/specs/f137/design.md`);
-    const asked: CodeReadRequest[][] = [];
-    const threaded = workspace(root, THREAD);
-    // Every other call goes to the workspace itself, whose listing decides which reads take the thread.
-    const spy = Object.assign(Object.create(threaded) as NodeWorkspace, {
-      listFiles: (token: CancellationToken, onNote?: FileNoteSink) => threaded.listFiles(token, onNote),
-      readCodeFiles: (requests: readonly CodeReadRequest[], token: CancellationToken, total?: number): Promise<readonly CodeRead[]> => {
-        asked.push([...requests]);
-        return threaded.readCodeFiles(requests, token, total);
-      },
-    });
-    try {
-      const expected = await findingsOf(root, workspace(root, NO_THREAD));
-      assert.ok(
-        expected.some((f) => f.includes('file.')),
-        expected.join('\n'),
-      );
-      assert.deepStrictEqual(await findingsOf(root, spy), expected);
-      const specsAsked = asked.filter((batch) => batch.every((r) => r.markers.length === 0 && r.path.endsWith('.md'))).flat();
-      assert.ok(specsAsked.length >= 150, `spec files read on the thread: ${specsAsked.length}`);
-      assert.ok(
-        specsAsked.every((r) => r.maxBytes === Number.POSITIVE_INFINITY),
-        'a spec file is asked for whole, whatever its size',
-      );
     } finally {
       threaded.dispose();
     }

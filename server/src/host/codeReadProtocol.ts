@@ -23,12 +23,6 @@ export interface ReadBatch {
   readonly hostMaxBytes: number;
   /** Set to 1 by the engine's thread when the read was cancelled: the worker stops at the next file. */
   readonly cancelled: Int32Array;
-  /**
-   * Read before the batches that are not: every request asks for a whole text (no markers, no size
-   * limit of its own), as the engine's spec files are asked for while it parses them (see
-   * WorkspaceIndexer.startSpecReads), and the engine waits for them, not for the code files.
-   */
-  readonly urgent: boolean;
 }
 
 /** One file as the worker found it: a number for the common outcomes, else the text and note. */
@@ -61,8 +55,7 @@ export function encodeBatch(id: number, requests: readonly CodeReadRequest[], ho
     markerSet[i] = k;
     maxBytes[i] = r.maxBytes;
   });
-  const urgent = requests.every((r) => r.markers.length === 0 && r.maxBytes === Number.POSITIVE_INFINITY);
-  return { id, paths: requests.map((r) => r.path).join('\u0000'), maxBytes, markerSet, markerSets, hostMaxBytes, cancelled, urgent };
+  return { id, paths: requests.map((r) => r.path).join('\u0000'), maxBytes, markerSet, markerSets, hostMaxBytes, cancelled };
 }
 
 /** The requests of a batch, as the worker reads them. */

@@ -19,12 +19,6 @@ import { SpecIndex } from './specIndex';
 /** Code files read per request to the workspace: enough to amortise a round trip to a reader thread, few enough to yield often. */
 const CODE_BATCH = 256;
 
-/** Spec files read per request to a reading thread (see startSpecReads); a multiple of indexWorkspace's batch of 16. */
-const SPEC_BATCH = 128;
-
-/** How many batches of spec files are asked for ahead of the one being parsed (see startSpecReads). */
-const SPEC_WINDOW = 3;
-
 /** Code files being read for an index run: the listing, the traceable paths in batches, and each batch's read (started at most once). */
 interface CodeReads {
   readonly listed: readonly string[];
@@ -102,15 +96,11 @@ export class WorkspaceIndexer {
     return this.code.isScannable(path) || this.code.isPinStore(path);
   }
 
-  /**
-   * `isTracked` and `isTraceable` of every listed path, in one pass (see SortedListing).
-   * `onBatch`, when given, is told each time another CODE_BATCH traceable paths are sorted out.
-   */
-  private sortListing(listed: readonly string[], onBatch?: (sorted: SortedListing) => void): SortedListing {
+  /** `isTracked` and `isTraceable` of every listed path, in one pass (see SortedListing). */
+  private sortListing(listed: readonly string[]): SortedListing {
     const tracked: string[] = [];
     const traceable: string[] = [];
     const roles: (TraceRole | undefined)[] = [];
-    const sorted = { tracked, traceable, roles };
     // The exclude globs are matched last: a file that is neither a spec file nor traceable (an
     // image, a lock file) is dropped whatever they say, so it need not be matched against them.
     for (const path of listed) {
@@ -125,10 +115,9 @@ export class WorkspaceIndexer {
         if (role === undefined || this.config.isExcluded(path)) continue;
         traceable.push(path);
         roles.push(role);
-        if (onBatch && traceable.length % CODE_BATCH === 0) onBatch(sorted);
       }
     }
-    return sorted;
+    return { tracked, traceable, roles };
   }
 
   /**
@@ -148,35 +137,18 @@ export class WorkspaceIndexer {
     // A host that reads code files on another thread reads them while the specs are parsed below.
     // The listing bounds their count, so a small workspace does not sort out its code files before
     // its specs are read (the editor's first diagnostics wait for those).
-    const early = this.readsInBackground(listed.length);
-    // With a reading thread, each batch of code files is asked for as soon as it is sorted out, so
-    // the thread reads while the rest of the listing is sorted (a quarter of a second at 100,000
-    // files). The host's answer for a count holds for every larger count, so once it says that this
-    // many files are read in the background, so will the whole listing be.
-    const streamed: Promise<readonly IndexedRead[]>[] = [];
-    const sorted = this.sortListing(
-      listed,
-      early
-        ? (sofar) => {
-            if (streamed.length === 0 && !this.readsInBackground(sofar.traceable.length)) return;
-            for (let b = streamed.length; (b + 1) * CODE_BATCH <= sofar.traceable.length; b++)
-              streamed.push(this.readCodeBatch(sofar, b, sofar.traceable.length, token));
-          }
-        : undefined,
-    );
+    const sorted = this.sortListing(listed);
+    const early = this.readsInBackground(listed.length) ? this.startCodeReads(listed, sorted, token, true) : undefined;
     const all = sorted.tracked.filter((p) => !this.deferred(p));
     const first = (p: string) => (priority.some((dir) => p.startsWith(dir + '/')) ? 0 : 1);
     const ordered = [...all].sort((a, b) => first(a) - first(b));
-    // Asked for before the code files, so that the reading thread reads them first.
-    const specReads = early && this.readsInBackground(sorted.traceable.length) ? this.startSpecReads(ordered, sorted.traceable.length, token) : undefined;
-    const codeReads = early ? this.startCodeReads(listed, sorted, token, true, streamed) : undefined;
     let done = 0;
     // Reads run a few at a time: the disk, not the parser, is the bottleneck of a cold index.
     const BATCH = 16;
     for (let i = 0; i < ordered.length; i += BATCH) {
       throwIfCancelled(token);
       const batch = ordered.slice(i, i + BATCH);
-      const reads = (await specReads?.(i, batch.length)) ?? (await Promise.all(batch.map((p) => readNoted(this.workspace, p, token))));
+      const reads = await Promise.all(batch.map((p) => readNoted(this.workspace, p, token)));
       batch.forEach((path, j) => {
         if (!this.files.has(path)) this.storeRead(path, reads[j]!, token);
       });
@@ -185,52 +157,10 @@ export class WorkspaceIndexer {
       await yieldToEventLoop();
     }
     onProgress?.({ done, total: ordered.length });
-    await this.applyCodeReads(codeReads ?? this.startCodeReads(listed, sorted, token, false), token);
+    await this.applyCodeReads(early ?? this.startCodeReads(listed, sorted, token, false), token);
     if (this.files.deferredFiles().size && archivesNeeded(this.specs.allSpecs(token), this.code.all(), this.files.deferredFiles(), this.formats)) {
       await this.loadArchives(token);
     }
-  }
-
-  /**
-   * Asks a host that reads code files on another thread (Workspace.readsCodeInBackground) to read
-   * the spec files there too, in batches of SPEC_BATCH, each SPEC_WINDOW batches before the engine
-   * parses it; the first batch is left to the engine's thread, which reads it while the thread
-   * starts. Returns the reads of the spec files `from` to `from + count` (within one batch), or
-   * undefined for those the engine's thread reads itself. A spec file is asked for with no markers
-   * and no size limit of its own, which the workspace answers as `readFile` would, note and all.
-   * At the benchmark's L size the 6,000 spec files were about 180 ms of the engine's thread, which
-   * parses meanwhile. Asking for every batch at once instead had all their texts arrive in the
-   * first few hundred milliseconds, and the engine's heap ended 3 to 5 MB larger.
-   */
-  private startSpecReads(
-    ordered: readonly string[],
-    codeFiles: number,
-    token: CancellationToken,
-  ): (from: number, count: number) => Promise<readonly NotedRead[]> | undefined {
-    const workspace = this.workspace;
-    const readCodeFiles = workspace.readCodeFiles?.bind(workspace);
-    if (!readCodeFiles) return () => undefined;
-    const batches: Promise<readonly NotedRead[]>[] = [];
-    const count = Math.ceil(ordered.length / SPEC_BATCH) - 1;
-    const startUpTo = (last: number) => {
-      for (let b = batches.length; b <= Math.min(last, count - 1); b++) {
-        const at = (b + 1) * SPEC_BATCH;
-        const requests = ordered.slice(at, at + SPEC_BATCH).map((path) => ({ path, maxBytes: Number.POSITIVE_INFINITY, markers: [] }));
-        // The host reads on its thread for as many files as the code files it reads there.
-        const reading = readCodeFiles(requests, token, codeFiles);
-        // Handled where it is awaited; marked here so that a cancellation in between is no unhandled rejection.
-        reading.catch(() => undefined);
-        batches.push(reading);
-      }
-    };
-    startUpTo(SPEC_WINDOW - 1);
-    return (from, n) => {
-      const batch = Math.floor(from / SPEC_BATCH) - 1;
-      if (batch < 0 || batch >= count) return undefined;
-      startUpTo(batch + SPEC_WINDOW);
-      const offset = from - (batch + 1) * SPEC_BATCH;
-      return batches[batch]!.then((reads) => reads.slice(offset, offset + n));
-    };
   }
 
   /** With lazy archives, holds an archived spec file as deferred instead of reading it; true when it did. */
@@ -273,31 +203,19 @@ export class WorkspaceIndexer {
    * and a host that reads them off the engine's thread (Workspace.readsCodeInBackground), every
    * batch is asked for now, so the reads overlap whatever the engine does before it applies them;
    * otherwise each batch is asked for while the one before is applied (see applyCodeReads).
-   * `streamed` holds the first batches, already asked for while the listing was sorted.
    */
-  private startCodeReads(
-    listed: readonly string[],
-    sorted: SortedListing,
-    token: CancellationToken,
-    early: boolean,
-    streamed: readonly Promise<readonly IndexedRead[]>[] = [],
-  ): CodeReads {
-    const { traceable } = sorted;
+  private startCodeReads(listed: readonly string[], { traceable, roles }: SortedListing, token: CancellationToken, early: boolean): CodeReads {
     const batches: string[][] = [];
     for (let i = 0; i < traceable.length; i += CODE_BATCH) batches.push(traceable.slice(i, i + CODE_BATCH));
-    const read = (b: number) => this.readCodeBatch(sorted, b, traceable.length, token);
-    const background = early && (streamed.length > 0 || this.readsInBackground(traceable.length));
-    const started = background ? batches.map((_, b) => streamed[b] ?? read(b)) : [];
+    const read = (b: number) => {
+      const reading = this.codeIndex.read(batches[b]!, token, traceable.length, roles.slice(b * CODE_BATCH, (b + 1) * CODE_BATCH));
+      // Handled where it is awaited; marked here so that a cancellation in between is no unhandled rejection.
+      reading.catch(() => undefined);
+      return reading;
+    };
+    const background = early && this.readsInBackground(traceable.length);
+    const started = background ? batches.map((_, b) => read(b)) : [];
     return { listed, batches, read: (b) => started[b] ?? read(b) };
-  }
-
-  /** Reads batch `b` of the sorted code files; `total` is how many the caller reads in all, as far as it knows. */
-  private readCodeBatch({ traceable, roles }: SortedListing, b: number, total: number, token: CancellationToken): Promise<readonly IndexedRead[]> {
-    const from = b * CODE_BATCH;
-    const reading = this.codeIndex.read(traceable.slice(from, from + CODE_BATCH), token, total, roles.slice(from, from + CODE_BATCH));
-    // Handled where it is awaited; marked here so that a cancellation in between is no unhandled rejection.
-    reading.catch(() => undefined);
-    return reading;
   }
 
   /** Applies the reads in order. Batches not yet asked for are read while the one before is scanned, so a host that reads in turn still saves a round trip per file. */
