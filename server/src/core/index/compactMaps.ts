@@ -159,30 +159,80 @@ export class ListMap<V extends object> implements ReadonlyMap<string, readonly V
 }
 
 /**
+ * A map whose lookups scan the lists it was given, so that it holds no table of its own; only a
+ * walk over the whole map (`size`, iteration) groups the lists, anew each time, as rules read a
+ * model's cited-by and sub-task maps by key and walk them rarely. Subclasses say how a lookup
+ * scans and how the whole map is grouped.
+ */
+abstract class ScannedGroups<V> implements ReadonlyMap<string, readonly V[]> {
+  abstract get(key: string): readonly V[] | undefined;
+  abstract has(key: string): boolean;
+  /** Each key with its values, keys in the order of their first value. */
+  protected abstract grouped(): Map<string, V[]>;
+
+  get size(): number {
+    return this.grouped().size;
+  }
+
+  forEach(callback: (value: readonly V[], key: string, map: ReadonlyMap<string, readonly V[]>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.grouped()) callback.call(thisArg, value, key, this);
+  }
+
+  entries(): MapIterator<[string, readonly V[]]> {
+    return this.grouped().entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.grouped().keys();
+  }
+
+  values(): MapIterator<readonly V[]> {
+    return this.grouped().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, readonly V[]]> {
+    return this.entries();
+  }
+}
+
+/** Files `value` under `key` in `map`, after the values already there. */
+function fileUnder<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Each ref under every id it resolves to, ids in the order the refs first resolve to them. */
+function groupRefs<R extends { readonly resolved: readonly string[] }>(refs: readonly R[]): Map<string, R[]> {
+  const map = new Map<string, R[]>();
+  for (const ref of refs) for (const id of ref.resolved) fileUnder(map, id, ref);
+  return map;
+}
+
+/** Each item under its key (none for undefined), keys in the order of their first item. */
+function groupByKeys<V>(items: readonly V[], keys: readonly (string | undefined)[]): Map<string, V[]> {
+  const map = new Map<string, V[]>();
+  items.forEach((item, i) => {
+    const key = keys[i];
+    if (key !== undefined) fileUnder(map, key, item);
+  });
+  return map;
+}
+
+/**
  * Id → the refs that resolve to it, in ref order, kept as the model's refs alone: each lookup
  * scans them. A spec cites a few dozen times, and a `ListMap` of its cited ids cost about 1 KB per
- * spec (2.2 MB at L). `built` says when to keep a `ListMap` instead (many refs, where scanning
- * would cost more than the table). Lists handed out are new, the caller's to keep.
+ * spec (2.2 MB at L). `of` keeps a `ListMap` instead when the refs are many, where scanning would
+ * cost more than the table. Lists handed out are new, the caller's to keep.
  */
-export class RefsById<R extends { readonly resolved: readonly string[] }> implements ReadonlyMap<string, readonly R[]> {
-  constructor(private readonly refs: readonly R[]) {}
+export class RefsById<R extends { readonly resolved: readonly string[] }> extends ScannedGroups<R> {
+  constructor(private readonly refs: readonly R[]) {
+    super();
+  }
 
   /** The map for `refs`: scanned when they are few, else a table. */
   static of<R extends { readonly resolved: readonly string[] }>(refs: readonly R[]): ReadonlyMap<string, readonly R[]> {
-    if (refs.length <= REFS_SCAN_LIMIT) return new RefsById(refs);
-    const built = new Map<string, R[]>();
-    for (const ref of refs) {
-      for (const id of ref.resolved) {
-        const list = built.get(id);
-        if (list) list.push(ref);
-        else built.set(id, [ref]);
-      }
-    }
-    return new ListMap(built);
-  }
-
-  get size(): number {
-    return this.table().size;
+    return refs.length <= REFS_SCAN_LIMIT ? new RefsById(refs) : new ListMap(groupRefs(refs));
   }
 
   get(id: string): readonly R[] | undefined {
@@ -196,37 +246,8 @@ export class RefsById<R extends { readonly resolved: readonly string[] }> implem
     return false;
   }
 
-  forEach(callback: (value: readonly R[], key: string, map: ReadonlyMap<string, readonly R[]>) => void, thisArg?: unknown): void {
-    for (const [key, value] of this.table()) callback.call(thisArg, value, key, this);
-  }
-
-  entries(): MapIterator<[string, readonly R[]]> {
-    return this.table().entries();
-  }
-
-  keys(): MapIterator<string> {
-    return this.table().keys();
-  }
-
-  values(): MapIterator<readonly R[]> {
-    return this.table().values();
-  }
-
-  [Symbol.iterator](): MapIterator<[string, readonly R[]]> {
-    return this.entries();
-  }
-
-  /** The whole map, made anew: each id in the order the refs first resolve to it. */
-  private table(): Map<string, R[]> {
-    const map = new Map<string, R[]>();
-    for (const ref of this.refs) {
-      for (const id of ref.resolved) {
-        const list = map.get(id);
-        if (list) list.push(ref);
-        else map.set(id, [ref]);
-      }
-    }
-    return map;
+  protected grouped(): Map<string, R[]> {
+    return groupRefs(this.refs);
   }
 }
 
@@ -236,28 +257,17 @@ export class RefsById<R extends { readonly resolved: readonly string[] }> implem
  * about 200 bytes for a spec of 18 tasks where a `ListMap` took some 550. A long list gets a
  * `ListMap` instead (see `of`). Lists handed out are new, the caller's to keep.
  */
-export class GroupedBy<V extends object> implements ReadonlyMap<string, readonly V[]> {
+export class GroupedBy<V extends object> extends ScannedGroups<V> {
   private constructor(
     private readonly items: readonly V[],
     private readonly keyOf: readonly (string | undefined)[],
-  ) {}
+  ) {
+    super();
+  }
 
   /** `keys[i]` is the key `items[i]` is filed under. */
   static of<V extends object>(items: readonly V[], keys: readonly (string | undefined)[]): ReadonlyMap<string, readonly V[]> {
-    if (items.length <= SCAN_LIMIT) return new GroupedBy(items, keys);
-    const built = new Map<string, V[]>();
-    items.forEach((item, i) => {
-      const key = keys[i];
-      if (key === undefined) return;
-      const list = built.get(key);
-      if (list) list.push(item);
-      else built.set(key, [item]);
-    });
-    return new ListMap(built);
-  }
-
-  get size(): number {
-    return this.table().size;
+    return items.length <= SCAN_LIMIT ? new GroupedBy(items, keys) : new ListMap(groupByKeys(items, keys));
   }
 
   get(key: string): readonly V[] | undefined {
@@ -272,36 +282,8 @@ export class GroupedBy<V extends object> implements ReadonlyMap<string, readonly
     return this.keyOf.includes(key);
   }
 
-  forEach(callback: (value: readonly V[], key: string, map: ReadonlyMap<string, readonly V[]>) => void, thisArg?: unknown): void {
-    for (const [key, value] of this.table()) callback.call(thisArg, value, key, this);
-  }
-
-  entries(): MapIterator<[string, readonly V[]]> {
-    return this.table().entries();
-  }
-
-  keys(): MapIterator<string> {
-    return this.table().keys();
-  }
-
-  values(): MapIterator<readonly V[]> {
-    return this.table().values();
-  }
-
-  [Symbol.iterator](): MapIterator<[string, readonly V[]]> {
-    return this.entries();
-  }
-
-  /** The whole map, made anew, keys in the order of their first item. */
-  private table(): Map<string, V[]> {
-    const map = new Map<string, V[]>();
-    this.keyOf.forEach((key, i) => {
-      if (key === undefined) return;
-      const list = map.get(key);
-      if (list) list.push(this.items[i]!);
-      else map.set(key, [this.items[i]!]);
-    });
-    return map;
+  protected grouped(): Map<string, V[]> {
+    return groupByKeys(this.items, this.keyOf);
   }
 }
 
