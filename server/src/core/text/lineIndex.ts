@@ -123,6 +123,17 @@ export class LineIndex {
   }
 
   /**
+   * True when `line` is empty or holds only the blanks `leadingBlanks` skips. Most lines start with
+   * a printable ASCII character, which answers at once; OpenSpec's readers ask this of every line
+   * of every file.
+   */
+  isBlank(line: number): boolean {
+    const first = this.text.charCodeAt(this.lineStarts[line]!);
+    if (first > 0x20 && first < 0x80) return false;
+    return this.leadingBlanks(line) === this.lineLength(line);
+  }
+
+  /**
    * Every line's start offset, in order (line breaks after each but the last). For the passes that
    * read every line of a file: a call of `lineStart` per line was a visible share of them, as a CLI
    * run executes that code unoptimised.

@@ -175,14 +175,9 @@ function sectionOf(doc: MarkdownDoc, title: string, headingLine: number, end: nu
   let first = -1;
   let last = -1;
   let run = -1;
-  // Every line of a file lies in its title's section and most in a `##` one as well: the blank
-  // test is isBlankLine's, written out here with the line starts at hand.
   const lines = doc.lines;
-  const text = lines.text;
-  const starts = lines.starts;
   for (let l = headingLine + 1; l <= end; l++) {
-    const c = l < end ? text.charCodeAt(starts[l]!) : 0;
-    if (l < end && ((c > 0x20 && c < 0x80) || lines.leadingBlanks(l) !== lines.lineLength(l))) {
+    if (l < end && !lines.isBlank(l)) {
       if (first < 0) first = l;
       last = l;
       if (run < 0) run = l;
@@ -224,10 +219,7 @@ function joinTrimmed(runs: readonly string[]): string {
  * its leading blanks (as `trimStart` counts them) are the whole line.
  */
 export function isBlankLine(doc: MarkdownDoc, line: number): boolean {
-  // Most lines start with a printable ASCII character, which answers at once.
-  const first = doc.lines.text.charCodeAt(doc.lines.lineStart(line));
-  if (first > 0x20 && first < 0x80) return false;
-  return doc.lines.leadingBlanks(line) === doc.lines.lineLength(line);
+  return doc.lines.isBlank(line);
 }
 
 /**
