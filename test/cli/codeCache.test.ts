@@ -128,7 +128,85 @@ describe('the bin runs the CLI through a code cache', function () {
     assert.deepStrictEqual(await initializeResult(cache), first, 'the same capabilities through the cache');
     assert.strictEqual(fs.statSync(path.join(cache, written[0]!)).mtimeMs, stamp, 'the accepted cache is not rewritten');
   });
+
+  it("accepts the language server's cache at the next start after a start-up that changed V8's flags", async () => {
+    // Once start-up indexing is done the server tightens --heap-growing-percent (lsp/afterStartup.ts).
+    // A cache serialized under that value was rejected at every next start and rewritten at every exit.
+    const cache = path.join(tmp, 'cache');
+    const root = path.join(tmp, 'ws');
+    fs.mkdirSync(path.join(root, '.kiro', 'specs', 'login'), { recursive: true });
+    fs.writeFileSync(
+      path.join(root, '.kiro', 'specs', 'login', 'requirements.md'),
+      '# Requirements Document\n\n## Requirements\n\n### Requirement 1: Sign in\n\n#### Acceptance Criteria\n\n1. WHEN a user signs in THE system SHALL open the dashboard.\n',
+    );
+    await indexedThenExit(cache, root);
+    const [file] = cacheFiles(cache);
+    assert.ok(file, 'a cache file after the first start');
+    const stamp = fs.statSync(path.join(cache, file)).mtimeMs;
+    await indexedThenExit(cache, root);
+    assert.deepStrictEqual(cacheFiles(cache), [file]);
+    assert.strictEqual(fs.statSync(path.join(cache, file)).mtimeMs, stamp, 'accepted, so not written again');
+  });
 });
+
+/** The messages in `out` so far, each framed as `Content-Length: n` + a blank line + n bytes. */
+function framedMessages(out: Buffer): LspMessage[] {
+  const found: LspMessage[] = [];
+  let at = 0;
+  for (;;) {
+    const header = out.indexOf('\r\n\r\n', at);
+    const length = /Content-Length: (\d+)/.exec(out.subarray(at, header).toString('utf8'));
+    if (header < 0 || !length || header + 4 + Number(length[1]) > out.length) return found;
+    found.push(JSON.parse(out.subarray(header + 4, header + 4 + Number(length[1])).toString('utf8')) as LspMessage);
+    at = header + 4 + Number(length[1]);
+  }
+}
+
+interface LspMessage {
+  id?: number;
+  method?: string;
+  result?: unknown;
+  params?: { value?: { kind?: string } };
+}
+
+function frame(m: object): string {
+  const body = JSON.stringify({ jsonrpc: '2.0', ...m });
+  return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
+
+/**
+ * Starts `node dist/server.js --stdio` on `root` with progress reports, answers its requests, and
+ * shuts it down once start-up indexing has ended: the server reports the end of its progress
+ * just before it runs its after-start-up step, in the same turn.
+ */
+function indexedThenExit(cacheDir: string, root: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], {
+      cwd: REPO,
+      env: { ...process.env, SPECTHREAD_CODE_CACHE: cacheDir },
+    });
+    let out = Buffer.alloc(0);
+    let seen = 0;
+    let ended = false;
+    server.stdout.on('data', (chunk: Buffer) => {
+      out = Buffer.concat([out, chunk]);
+      const received = framedMessages(out);
+      for (const m of received.slice(seen)) {
+        if (m.method !== undefined && m.id !== undefined) server.stdin.write(frame({ id: m.id, result: null }));
+        else if (m.id === 1) server.stdin.write(frame({ method: 'initialized', params: {} }));
+        else if (m.method === '$/progress' && m.params?.value?.kind === 'end' && !ended) {
+          ended = true;
+          server.stdin.write(frame({ id: 2, method: 'shutdown' }));
+        } else if (m.id === 2) server.stdin.write(frame({ method: 'exit' }));
+      }
+      seen = received.length;
+    });
+    server.on('error', reject);
+    server.on('exit', (code) => (code === 0 && ended ? resolve() : reject(new Error(`server exited ${code} (progress ended: ${ended})`))));
+    const rootUri = `file://${root}`;
+    server.stdin.write(frame({ id: 1, method: 'initialize', params: { processId: null, rootUri, capabilities: { window: { workDoneProgress: true } } } }));
+  });
+}
 
 /** Starts `node dist/server.js --stdio`, answers initialize, shuts it down, and returns the initialize result once it exited. */
 function initializeResult(cacheDir: string): Promise<unknown> {

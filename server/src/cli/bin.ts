@@ -1,6 +1,5 @@
 // @spec specthread-core#21.4
 import * as path from 'path';
-import { v8Module } from '../host/lazyBuiltins';
 import { codeCacheDir, runCached } from '../host/v8CodeCache';
 
 // V8 optimizes a function with TurboFan once it has run a budget of bytecode (67,584 bytes on
@@ -18,8 +17,7 @@ import { codeCacheDir, runCached } from '../host/v8CodeCache';
 // and print "unrecognized flag" to stderr for it, and there the default already did as well (Node
 // 24 on the same repository: 156 ms at the default, 160 ms at four times its TurboFan count).
 const INTERRUPT_BUDGET_FLAG = Number(process.versions.v8.split('.')[0]) <= 11;
-if (INTERRUPT_BUDGET_FLAG) v8Module().setFlagsFromString('--interrupt-budget=270336');
 
 // The package's bin (dist/specthread.js): runs dist/cli.js, the whole CLI, through V8's code cache
 // (host/v8CodeCache.ts says why and how).
-runCached(path.join(__dirname, 'cli.js'), codeCacheDir(), 'cli');
+runCached(path.join(__dirname, 'cli.js'), codeCacheDir(), 'cli', INTERRUPT_BUDGET_FLAG ? ['--interrupt-budget=270336'] : []);

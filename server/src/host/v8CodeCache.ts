@@ -79,18 +79,34 @@ function homeDir(env: NodeJS.ProcessEnv): string {
   return (process.platform !== 'win32' && env.HOME) || osModule().homedir();
 }
 
-/** Runs the CommonJS file `file` as Node's loader would, with its compiled code cached in `cacheDir` (none: plain compile) as `<name>-<key>.bin`. */
-export function runCached(file: string, cacheDir: string | undefined, name: string): void {
+/**
+ * Runs the CommonJS file `file` as Node's loader would, with its compiled code cached in `cacheDir`
+ * (none: plain compile) as `<name>-<key>.bin`. `flags` are V8 flags the bundle runs under: set
+ * here before it is compiled, and set again before its code is serialized at exit. V8 stamps a
+ * cache with a hash of every flag's value and rejects it at load when the hash differs, and a
+ * run may change a flag meanwhile (the language server tightens `--heap-growing-percent` once
+ * start-up is done, lsp/afterStartup.ts): its cache, written under the changed value, was
+ * rejected at every next start, which compiled the whole bundle again (~35 ms before the first
+ * diagnostics) and rewrote the cache at exit, under the changed value again.
+ */
+export function runCached(file: string, cacheDir: string | undefined, name: string, flags: readonly string[] = []): void {
+  setFlags(flags);
   const bytes = readFileSync(file);
   const cacheFile = cacheDir && path.join(cacheDir, `${name}-${bundleKey(file)}.bin`);
   const cachedData = cacheFile ? readOrUndefined(cacheFile) : undefined;
   const script = new Script(wrappedSource(bytes), { filename: file, cachedData });
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     // At exit the cache holds what the command compiled lazily, not only the top level.
-    process.once('exit', () => writeCache(cacheFile, script.createCachedData()));
+    process.once('exit', () => {
+      setFlags(flags);
+      writeCache(cacheFile, script.createCachedData());
+    });
   } else if (cacheFile && cachedData && cachedData.length < bytes.length * THIN_CACHE_RATIO) {
     const loadedBytecode = bytecodeSize();
-    process.once('exit', () => rewriteIfGrown(cacheFile, script, cachedData.length, loadedBytecode));
+    process.once('exit', () => {
+      setFlags(flags);
+      rewriteIfGrown(cacheFile, script, cachedData.length, loadedBytecode);
+    });
   }
   const mod = { exports: {}, filename: file, id: file, loaded: false };
   const requireFn = createRequire(file);
@@ -160,6 +176,11 @@ export function rewriteIfGrown(cacheFile: string, script: Script, loadedLength: 
   } catch {
     // An optimization only: the cache stays as it was.
   }
+}
+
+/** Sets V8 flags; no flags, no `v8` module loaded. */
+function setFlags(flags: readonly string[]): void {
+  for (const flag of flags) v8Module().setFlagsFromString(flag);
 }
 
 function bytecodeSize(): number {
