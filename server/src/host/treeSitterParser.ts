@@ -1,9 +1,20 @@
 // @spec specthread-core#19.1
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
-import { Language, Parser } from '@vscode/tree-sitter-wasm';
+import type { Parser } from '@vscode/tree-sitter-wasm';
 import { CancellationToken, throwIfCancelled } from '../core/cancellation';
 import { CodeLanguage, CodeParser, SyntaxNode } from '../core/studio/codeParser';
+
+/**
+ * The web-tree-sitter runtime, loaded on the first parse. Only drafting specs from code reads code
+ * with it, and the language server's bundle loads at every start: imported at the top, the
+ * runtime (168 KB of JavaScript of its own, dist/wasm/tree-sitter.js, which V8's code cache for
+ * the bundle does not cover) was compiled and run before the first diagnostics of every start.
+ */
+function runtime(): typeof import('@vscode/tree-sitter-wasm') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require in a function body is what loads a module on first use.
+  return require('@vscode/tree-sitter-wasm') as typeof import('@vscode/tree-sitter-wasm');
+}
 
 /** The grammar file of each language in @vscode/tree-sitter-wasm's `wasm/` folder. */
 const GRAMMARS: Record<CodeLanguage, string> = {
@@ -41,6 +52,7 @@ export class TreeSitterParser implements CodeParser {
   private parserFor(language: CodeLanguage): Promise<Parser> {
     let parser = this.parsers.get(language);
     if (!parser) {
+      const { Language, Parser } = runtime();
       this.init ??= Parser.init({ locateFile: (file: string) => path.join(this.folder, file) });
       parser = this.init.then(async () => {
         const bytes = await fs.readFile(path.join(this.folder, GRAMMARS[language]));
