@@ -54,6 +54,8 @@ function generatedTree(): string {
   write(`${root}/src/big.ts`, `// @spec auth#1.1\n${'x'.repeat(2_000_000)}\n`);
   write(`${root}/src/bom.ts`, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('// @spec auth#1.1\n')]));
   fs.symlinkSync(`${root}/src/m1/f1.ts`, `${root}/src/link.ts`);
+  // A folder the listing enters through a symlink: its files are read the careful way, never on the thread.
+  fs.symlinkSync(`${root}/src/m3`, `${root}/linked`);
   return root;
 }
 
@@ -89,7 +91,8 @@ function firstOf(batch: CodeReadBatch, n: number): CodeReadBatch {
 function scannedAsTheThreadWould(batch: CodeReadBatch, reads: readonly CodeRead[]): CodeRead[] {
   return reads.map((read, i) => {
     const role = batch.roles[i];
-    if (role === undefined || read.text === undefined || fs.lstatSync(batch.paths[i]!).isSymbolicLink()) return read;
+    const viaLink = fs.lstatSync(batch.paths[i]!).isSymbolicLink() || batch.paths[i]!.includes('/linked/');
+    if (role === undefined || read.text === undefined || viaLink) return read;
     const scan = scanCodeText(batch.paths[i]!, read.text, role, batch.maxBytes, NEVER_CANCELLED);
     return { text: undefined, note: read.note, scanned: batch.hashes ? { ...scan, hash: contentHash(read.text) } : scan };
   });
@@ -147,6 +150,22 @@ describe('the code-reading thread (host)', function () {
       } finally {
         ws.dispose();
       }
+    }
+  });
+
+  it('gives the same findings through the thread over more code files than one batch holds', async () => {
+    const root = generatedTree();
+    // Past two of the engine's background batches, with test files (another role) spread through them.
+    for (let i = 0; i < 2500; i++) {
+      const test = i % 9 === 0;
+      const body = i % 13 === 0 ? (test ? `it('checks (auth#1.1)', () => {});\n` : `// @spec auth#1.1\n`) : `export const y${i} = ${i};\n`;
+      write(`${root}/${test ? 'test' : 'lib'}/d${i % 37}/g${i}${test ? '.test' : ''}.ts`, body);
+    }
+    const ws = workspace(root, THREAD);
+    try {
+      assert.deepStrictEqual(await findingsOf(root, ws), await findingsOf(root, workspace(root, NO_THREAD)));
+    } finally {
+      ws.dispose();
     }
   });
 
@@ -257,6 +276,26 @@ describe('the code-reading thread (host)', function () {
       ws.dispose();
     }
   });
+  it('reads on the thread only files in folders the last listing entered without a symlink', async () => {
+    const root = tempDir();
+    write(`${root}/src/a/f.ts`, '// @spec auth#1.1\n');
+    const ws = workspace(root, THREAD);
+    try {
+      const batch = oneFile(`${root}/src/a/f.ts`);
+      await ws.listFiles(NEVER_CANCELLED);
+      const first = await ws.readCodeFiles(batch, NEVER_CANCELLED, 1);
+      assert.ok(first[0]!.scanned && first[0]!.text === undefined, 'a plain folder: read and scanned on the thread');
+      // The folder becomes a symlink; the next listing's plain folders reach the thread with the next batch.
+      fs.renameSync(`${root}/src/a`, `${root}/real-a`);
+      fs.symlinkSync(`${root}/real-a`, `${root}/src/a`);
+      await ws.listFiles(NEVER_CANCELLED);
+      const second = await ws.readCodeFiles(batch, NEVER_CANCELLED, 1);
+      assert.deepStrictEqual(second, [{ text: '// @spec auth#1.1\n', note: undefined }], 'now read the careful way, on the main thread');
+    } finally {
+      ws.dispose();
+    }
+  });
+
   it('scans on the thread what the main thread scans from the same text, and sends no text back', async () => {
     const root = generatedTree();
     write(`${root}/test/pending.test.ts`, "it.skip('greets later (auth#1.1)', () => {});\n// @spec auth#1.1@3f9a0c\nit('x', () => {});\n");
@@ -299,8 +338,14 @@ describe('the code-reading thread (host)', function () {
         );
         assert.strictEqual(at('.specthread/pins.json').text, '{ "pins": { "3f9a0c": "the old text" } }\n', 'the pin store comes back as text');
         assert.ok(
-          a.every((r, i) => batch.roles[i] === undefined || r.text === undefined || batch.paths[i] === `${root}/src/link.ts`),
-          'no text of a file with a role comes back (but the symlink, which the main thread reads)',
+          a.every(
+            (r, i) => batch.roles[i] === undefined || r.text === undefined || batch.paths[i] === `${root}/src/link.ts` || batch.paths[i]!.includes('/linked/'),
+          ),
+          'no text of a file with a role comes back (but the symlinks, which the main thread reads)',
+        );
+        assert.ok(
+          batch.paths.some((p, i) => p.includes('/linked/') && a[i]!.text !== undefined),
+          'a tagged file in the symlinked folder was read on the main thread',
         );
         assert.strictEqual(
           a.some((r) => r.scanned && 'hash' in r.scanned),

@@ -26,6 +26,10 @@ export interface ReadBatch {
   readonly hashes: boolean;
   /** Set to 1 by the engine's thread when the read was cancelled: the worker stops at the next file. */
   readonly cancelled: Int32Array;
+  /** Whether only paths in the plain folders the worker holds are read (the others answer FOLLOW_LINK_CODE). */
+  readonly checkPlain: boolean;
+  /** The plain folders of a new listing, which the worker keeps for this and later batches (see CodeReadThread.read). */
+  readonly plainDirs?: ReadonlySet<string>;
 }
 
 /** A role as one character of ReadBatch.roles: `w` for a file read whole and never scanned (the pin store). */
@@ -93,10 +97,18 @@ const FLAG_TITLE = 1;
 const FLAG_PENDING = 2;
 
 /** A batch as one message. */
-export function encodeBatch(id: number, batch: CodeReadBatch, hostMaxBytes: number, cancelled: Int32Array): ReadBatch {
+export function encodeBatch(
+  id: number,
+  batch: CodeReadBatch,
+  hostMaxBytes: number,
+  cancelled: Int32Array,
+  checkPlain = false,
+  plainDirs?: ReadonlySet<string>,
+): ReadBatch {
   let roles = '';
   for (const role of batch.roles) roles += role === undefined ? WHOLE : ROLE_CODES[role];
-  return { id, paths: batch.paths.join('\u0000'), roles, maxBytes: batch.maxBytes, hostMaxBytes, hashes: batch.hashes, cancelled };
+  const paths = batch.paths.join('\u0000');
+  return { id, paths, roles, maxBytes: batch.maxBytes, hostMaxBytes, hashes: batch.hashes, cancelled, checkPlain, ...(plainDirs ? { plainDirs } : {}) };
 }
 
 /** The files of a batch, as the worker reads them: path and role (undefined: read whole, see CodeReadBatch.roles). */

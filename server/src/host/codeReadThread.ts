@@ -40,6 +40,8 @@ export class CodeReadThread {
   private failed = false;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
+  /** The plain folders the running worker holds (see read). */
+  private sentPlainDirs: ReadonlySet<string> | undefined;
 
   constructor(
     /** The worker's entry; undefined for no thread (see DEFAULT_WORKER_SCRIPT). */
@@ -62,9 +64,17 @@ export class CodeReadThread {
    * Reads a batch on the thread: each result as `readCodeFileSync` gives it, except that the text
    * of a file with a role comes back scanned (see codeReadWorker.ts), or `undefined` for the whole
    * batch when the thread is not available. Rejects with CancelledError once `token` is cancelled
-   * (noticed as batches come back); the thread then stops reading that batch.
+   * (noticed as batches come back); the thread then stops reading that batch. With `plainDirs`
+   * (the folders a listing entered without a symlink), a path in any other folder is not read
+   * and comes back as FOLLOW_LINK; the set crosses to the worker once, when it is not the one the
+   * worker holds, so a new listing's set (a new object) is sent with the next batch.
    */
-  read(batch: CodeReadBatch, hostMaxBytes: number, token: CancellationToken): Promise<(CodeRead | typeof FOLLOW_LINK)[] | undefined> {
+  read(
+    batch: CodeReadBatch,
+    hostMaxBytes: number,
+    token: CancellationToken,
+    plainDirs?: ReadonlySet<string>,
+  ): Promise<(CodeRead | typeof FOLLOW_LINK)[] | undefined> {
     const worker = this.start();
     if (!worker) return Promise.resolve(undefined);
     clearTimeout(this.idleTimer);
@@ -73,7 +83,9 @@ export class CodeReadThread {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { batch, token, cancelled, resolve, reject });
       if (this.pending.size === 1) worker.ref();
-      worker.postMessage(encodeBatch(id, batch, hostMaxBytes, cancelled));
+      const newDirs = plainDirs !== undefined && plainDirs !== this.sentPlainDirs ? plainDirs : undefined;
+      if (newDirs) this.sentPlainDirs = newDirs;
+      worker.postMessage(encodeBatch(id, batch, hostMaxBytes, cancelled, plainDirs !== undefined, newDirs));
     });
   }
 
@@ -99,6 +111,7 @@ export class CodeReadThread {
       worker.on('exit', (code) => this.fail(new Error(`it exited with code ${code}`)));
       worker.unref();
       this.worker = worker;
+      this.sentPlainDirs = undefined;
     } catch (err) {
       this.fail(err);
     }

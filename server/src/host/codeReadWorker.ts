@@ -32,7 +32,10 @@ import { FOLLOW_LINK, readCodeFileSync, scratchBuffer } from './readCodeFiles';
 function serve(): void {
   const scratch = scratchBuffer();
   const markers = { source: traceMarkers('source'), test: traceMarkers('test') };
+  /** The plain folders of the engine's last listing (see ReadBatch.plainDirs). */
+  let plainDirs: ReadonlySet<string> = new Set();
   parentPort?.on('message', (batch: ReadBatch) => {
+    if (batch.plainDirs) plainDirs = batch.plainDirs;
     const token: CancellationToken = {
       get isCancellationRequested() {
         return Atomics.load(batch.cancelled, 0) !== 0;
@@ -44,6 +47,11 @@ function serve(): void {
     for (let i = 0; i < paths.length; i++) {
       if (token.isCancellationRequested) return cancelled(batch);
       const path = paths[i]!;
+      if (batch.checkPlain && !plainDirs.has(path.slice(0, Math.max(0, path.lastIndexOf('/'))))) {
+        // Not in a folder the listing entered without a symlink: the engine's thread reads it the careful way.
+        reads.push(FOLLOW_LINK_CODE);
+        continue;
+      }
       const role = roles[i];
       const request: CodeReadRequest =
         role === undefined ? { path, maxBytes: Number.POSITIVE_INFINITY, markers: [] } : { path, maxBytes: batch.maxBytes, markers: markers[role] };
