@@ -12,6 +12,7 @@ import { contentHash } from '../../server/src/host/contentHash';
 import { FactCacheFile } from '../../server/src/host/factCacheFile';
 import { CodeReadThread } from '../../server/src/host/codeReadThread';
 import { NodeWorkspace, NodeWorkspaceOptions } from '../../server/src/host/nodeWorkspace';
+import { RecordingWorkspace } from '../../server/src/host/recordingWorkspace';
 import { toPosixPath } from '../../server/src/host/paths';
 import { formatFinding } from '../helpers/fixtures';
 
@@ -166,6 +167,23 @@ describe('the code-reading thread (host)', function () {
       assert.deepStrictEqual(await findingsOf(root, ws), await findingsOf(root, workspace(root, NO_THREAD)));
     } finally {
       ws.dispose();
+    }
+  });
+
+  it('a recording workspace (the result cache) counts a file the thread scanned as found', async () => {
+    const root = generatedTree();
+    const inner = workspace(root, THREAD);
+    try {
+      const recording = new RecordingWorkspace(inner);
+      const listed = await requestsFor(inner);
+      const batch: CodeReadBatch = { ...listed, paths: [...listed.paths, `${root}/src/gone.ts`], roles: [...listed.roles, 'source'] };
+      const reads = await recording.readCodeFiles(batch, NEVER_CANCELLED, batch.paths.length);
+      assert.ok(reads[batch.paths.indexOf(`${root}/src/m0/f0.ts`)]!.scanned, 'scanned on the thread, without its text');
+      assert.strictEqual(recording.readPaths.get(`${root}/src/m0/f0.ts`), true);
+      assert.strictEqual(recording.readPaths.get(`${root}/src/m1/f1.ts`), true, 'no marker: found too');
+      assert.strictEqual(recording.readPaths.get(`${root}/src/gone.ts`), false);
+    } finally {
+      inner.dispose();
     }
   });
 
