@@ -1,3 +1,4 @@
+// @spec specthread-core#21.2
 // Makes the trace scanner throw on a text that holds SCANNER-FAULT, wherever it runs (the test's
 // thread or the code-reading thread): scanCodeFile first asks whether the text includes '@spec',
 // and only this test's file makes that question throw. A fault of the scanner itself cannot be
