@@ -5,7 +5,8 @@ import { Engine } from '../../server/src/core/engine';
 import { BUILTIN_FORMATS } from '../../server/src/core/formats/registry';
 import { SpecFormatPlugin } from '../../server/src/core/formats/specFormatPlugin';
 import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
-import { CodeReadRequest } from '../../server/src/core/workspace';
+import { traceMarkers } from '../../server/src/core/trace/traceMarkers';
+import { CodeReadBatch, CodeReadRequest } from '../../server/src/core/workspace';
 
 /**
  * What sorting out a listing costs, counted rather than timed: a full index asks each listed
@@ -44,9 +45,13 @@ class RecordingWorkspace extends MemoryWorkspace {
     this.done++;
   }
 
-  override readCodeFiles(requests: readonly CodeReadRequest[], token: typeof NEVER_CANCELLED) {
-    this.requests.push(...requests);
-    return super.readCodeFiles(requests, token);
+  override readCodeFiles(batch: CodeReadBatch, token: typeof NEVER_CANCELLED) {
+    // As the requests a host's reader takes (see NodeWorkspace.readCodeFiles): each path with its markers.
+    batch.paths.forEach((path, i) => {
+      const role = batch.roles[i];
+      this.requests.push({ path, maxBytes: role ? batch.maxBytes : Number.POSITIVE_INFINITY, markers: role ? traceMarkers(role) : [] });
+    });
+    return super.readCodeFiles(batch, token);
   }
 }
 

@@ -104,18 +104,14 @@ describe('reading code files for the trace scan (host)', () => {
       fs.symlinkSync(`${root}/real`, `${root}/linked`);
       const ws = new NodeWorkspace([root]);
       const ask = (rel: string, maxBytes = 1000): Promise<readonly CodeRead[]> =>
-        ws.readCodeFiles([{ path: `${root}/${rel}`, maxBytes, markers: traceMarkers('source') }], NEVER_CANCELLED);
+        ws.readCodeFiles({ paths: [`${root}/${rel}`], roles: ['source'], maxBytes, hashes: false }, NEVER_CANCELLED);
       const before = await ask('src/plain.ts');
       assert.deepStrictEqual(before, [{ text: 'export const a = 1;\n', note: undefined }], 'before a listing every read is careful, and decodes');
       await ws.listFiles(NEVER_CANCELLED);
-      const reads = await ws.readCodeFiles(
-        ['src/plain.ts', 'src/tagged.ts', 'src/blob.ts', 'src/big.ts', 'src/link.ts', 'src/escape.ts', 'linked/target.ts', 'src/gone.ts'].map((rel) => ({
-          path: `${root}/${rel}`,
-          maxBytes: 1000,
-          markers: traceMarkers('source'),
-        })),
-        NEVER_CANCELLED,
+      const paths = ['src/plain.ts', 'src/tagged.ts', 'src/blob.ts', 'src/big.ts', 'src/link.ts', 'src/escape.ts', 'linked/target.ts', 'src/gone.ts'].map(
+        (rel) => `${root}/${rel}`,
       );
+      const reads = await ws.readCodeFiles({ paths, roles: paths.map(() => 'source'), maxBytes: 1000, hashes: false }, NEVER_CANCELLED);
       const summary = reads.map((r) => (r.noTrace ? 'no-trace' : r.note ? r.note.reason : r.text === undefined ? 'missing' : JSON.stringify(r.text)));
       assert.deepStrictEqual(summary, [
         // Without O_NOFOLLOW (Windows) every read is the careful one, which decodes.

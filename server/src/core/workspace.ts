@@ -1,5 +1,7 @@
 import { CancellationToken } from './cancellation';
 import { FileNote, FileNoteSink } from './fileNote';
+import { TraceRole } from './trace/model';
+import { TextScan } from './trace/scanCodeFile';
 
 /**
  * All I/O the core does goes through this interface: the language server and the CLI back it
@@ -28,14 +30,17 @@ export interface Workspace {
   stat?(path: string, token: CancellationToken): Promise<{ readonly size: number } | undefined>;
   /**
    * Optional: reads a batch of code files for the trace scan, each in one pass (one open, size
-   * check and read), in whatever order and concurrency suits the host. A file over its
-   * `maxBytes` is not read and gets a `too-large` note; a file whose raw bytes hold none of its
-   * `markers` and that would decode as plain UTF-8 is not decoded at all and comes back as
-   * `noTrace` (see trace/traceMarkers.ts for why that is safe). Otherwise each result is what
-   * `readFile` would give, with its note. Without this method the engine uses `stat` and `readFile`.
-   * `total` is how many code files the engine reads in all, of which this batch is one part.
+   * check and read), in whatever order and concurrency suits the host, and answers one read per
+   * path, in the batch's order. A file with a role over the batch's `maxBytes` is not read and
+   * gets a `too-large` note; a file with a role whose raw bytes hold none of its role's markers
+   * (trace/traceMarkers.ts) and that would decode as plain UTF-8 is not decoded at all and comes
+   * back as `noTrace` (see traceMarkers.ts for why that is safe). Otherwise each result is what
+   * `readFile` would give, with its note; a host may instead scan the text of a file with a role
+   * itself, exactly as `scanCodeText` does, and answer what that came to as `scanned` without the
+   * text (see CodeRead). Without this method the engine uses `stat` and `readFile`. `total` is
+   * how many code files the engine reads in all, of which this batch is one part.
    */
-  readCodeFiles?(requests: readonly CodeReadRequest[], token: CancellationToken, total?: number): Promise<readonly CodeRead[]>;
+  readCodeFiles?(batch: CodeReadBatch, token: CancellationToken, total?: number): Promise<readonly CodeRead[]>;
   /**
    * Optional: whether `readCodeFiles` of `total` files in all reads off the engine's thread. The
    * engine then asks for them all as soon as the files are listed and parses specs while they
@@ -50,7 +55,26 @@ export interface Workspace {
   codeReadsDone?(): void;
 }
 
-/** One code file the engine wants read. */
+/**
+ * Code files the engine wants read, as parallel lists: a batch of a few hundred paths crosses to
+ * a host (and on to its reading thread) without an object per file, which at 100,000 code files
+ * was tens of milliseconds of the engine's thread spent building objects only to repackage them.
+ */
+export interface CodeReadBatch {
+  readonly paths: readonly string[];
+  /**
+   * Each path's role in the trace, which decides the markers its bytes are searched for and how
+   * it is scanned; undefined for a file read whole whatever its size and always decoded (the pin
+   * store). The engine gives a role only to a file it scans for tags (CodeFiles.traceRole).
+   */
+  readonly roles: readonly (TraceRole | undefined)[];
+  /** Files with a role over this many bytes are not read (the host's own limit applies too); the scan's size limit too. */
+  readonly maxBytes: number;
+  /** Whether a host that scans gives each scanned file's content hash (the engine records them in its warm cache). */
+  readonly hashes: boolean;
+}
+
+/** One code file as the host's readers take it (see readCodeFiles.ts): its path, size limit and markers. */
 export interface CodeReadRequest {
   readonly path: string;
   /** Larger files are not read (the host's own limit applies too). */
@@ -59,9 +83,23 @@ export interface CodeReadRequest {
   readonly markers: readonly string[];
 }
 
-/** What the host found: the text (undefined when missing or declined) and its note, or that the file exists and holds no marker. */
+/**
+ * What the host found: the text (undefined when missing or declined) and its note, or that the
+ * file exists and holds no marker, or (from a host that scanned the text itself) what the scan
+ * came to, with the text left out.
+ */
 export interface CodeRead {
   readonly text: string | undefined;
   readonly note: FileNote | undefined;
   readonly noTrace?: true;
+  readonly scanned?: ScannedCode;
 }
+
+/**
+ * A code file's text scanned by the host with `scanCodeText` (on a thread of its own, so the
+ * engine's thread neither scans the text nor receives it): what that gave, or what it threw.
+ */
+export type ScannedCode = (TextScan | { readonly fault: unknown }) & {
+  /** The host's hash of the text, when the batch asked for hashes: the engine hands it to the warm cache with the outcome. */
+  readonly hash?: string;
+};

@@ -3,8 +3,8 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 import type { Worker } from 'worker_threads';
 import { CancellationToken, CancelledError } from '../core/cancellation';
-import { CodeRead, CodeReadRequest } from '../core/workspace';
-import { BatchDone, encodeBatch, fromWire } from './codeReadProtocol';
+import { CodeRead, CodeReadBatch } from '../core/workspace';
+import { BatchDone, TagReader, encodeBatch, fromWire } from './codeReadProtocol';
 import { workerThreadsModule } from './lazyBuiltins';
 import { FOLLOW_LINK } from './readCodeFiles';
 
@@ -19,6 +19,8 @@ const IDLE_MS = 100;
 export const DEFAULT_WORKER_SCRIPT: string | undefined = __filename.endsWith('.ts') ? undefined : join(__dirname, 'codeReadWorker.js');
 
 interface Pending {
+  /** The batch asked for: its paths and roles complete what comes back (see fromWire). */
+  readonly batch: CodeReadBatch;
   readonly token: CancellationToken;
   readonly cancelled: Int32Array;
   readonly resolve: (reads: (CodeRead | typeof FOLLOW_LINK)[] | undefined) => void;
@@ -38,6 +40,8 @@ export class CodeReadThread {
   private failed = false;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
+  /** The plain folders the running worker holds (see read). */
+  private sentPlainDirs: ReadonlySet<string> | undefined;
 
   constructor(
     /** The worker's entry; undefined for no thread (see DEFAULT_WORKER_SCRIPT). */
@@ -57,20 +61,31 @@ export class CodeReadThread {
   }
 
   /**
-   * Reads a batch on the thread: each result as `readCodeFileSync` gives it, or `undefined` for the
-   * whole batch when the thread is not available. Rejects with CancelledError once `token` is
-   * cancelled (noticed as batches come back); the thread then stops reading that batch.
+   * Reads a batch on the thread: each result as `readCodeFileSync` gives it, except that the text
+   * of a file with a role comes back scanned (see codeReadWorker.ts), or `undefined` for the whole
+   * batch when the thread is not available. Rejects with CancelledError once `token` is cancelled
+   * (noticed as batches come back); the thread then stops reading that batch. With `plainDirs`
+   * (the folders a listing entered without a symlink), a path in any other folder is not read
+   * and comes back as FOLLOW_LINK; the set crosses to the worker once, when it is not the one the
+   * worker holds, so a new listing's set (a new object) is sent with the next batch.
    */
-  read(requests: readonly CodeReadRequest[], hostMaxBytes: number, token: CancellationToken): Promise<(CodeRead | typeof FOLLOW_LINK)[] | undefined> {
+  read(
+    batch: CodeReadBatch,
+    hostMaxBytes: number,
+    token: CancellationToken,
+    plainDirs?: ReadonlySet<string>,
+  ): Promise<(CodeRead | typeof FOLLOW_LINK)[] | undefined> {
     const worker = this.start();
     if (!worker) return Promise.resolve(undefined);
     clearTimeout(this.idleTimer);
     const id = this.nextId++;
     const cancelled = new Int32Array(new SharedArrayBuffer(4));
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { token, cancelled, resolve, reject });
+      this.pending.set(id, { batch, token, cancelled, resolve, reject });
       if (this.pending.size === 1) worker.ref();
-      worker.postMessage(encodeBatch(id, requests, hostMaxBytes, cancelled));
+      const newDirs = plainDirs !== undefined && plainDirs !== this.sentPlainDirs ? plainDirs : undefined;
+      if (newDirs) this.sentPlainDirs = newDirs;
+      worker.postMessage(encodeBatch(id, batch, hostMaxBytes, cancelled, plainDirs !== undefined, newDirs));
     });
   }
 
@@ -96,18 +111,22 @@ export class CodeReadThread {
       worker.on('exit', (code) => this.fail(new Error(`it exited with code ${code}`)));
       worker.unref();
       this.worker = worker;
+      this.sentPlainDirs = undefined;
     } catch (err) {
       this.fail(err);
     }
     return this.worker;
   }
 
-  private done({ id, reads }: BatchDone): void {
-    const batch = this.pending.get(id);
-    if (!batch) return;
+  private done({ id, reads, tags }: BatchDone): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
     this.pending.delete(id);
-    if (reads && !batch.token.isCancellationRequested) batch.resolve(reads.map(fromWire));
-    else batch.reject(new CancelledError());
+    if (reads && !pending.token.isCancellationRequested) {
+      const { paths, roles } = pending.batch;
+      const reader = new TagReader(tags);
+      pending.resolve(reads.map((read, i) => fromWire(read, paths[i]!, roles[i], reader)));
+    } else pending.reject(new CancelledError());
     this.noticeCancellations();
     if (this.pending.size === 0) this.idle();
   }

@@ -6,6 +6,7 @@ import { CodeOutcome, FactCache } from '../core/engine/factCache';
 import { SpecResultCache } from '../core/engine/specResultCache';
 import { Finding } from '../core/findings';
 import { writeFileAtomic } from './atomicWrite';
+import { contentHash as hashOf } from './contentHash';
 import { cryptoModule, osModule } from './lazyBuiltins';
 import { readCacheFile } from './cacheFileRead';
 import { toPosixPath } from './paths';
@@ -222,9 +223,9 @@ export class FactCacheFile implements FactCache, SpecResultCache {
     this.nextSpecs.set(specDir, [specDir, missed?.inputs === inputs ? missed.hash : hashOf(inputs), [...findings]]);
   }
 
-  putCode(file: string, outcome: CodeOutcome, text: string | undefined): void {
+  putCode(file: string, outcome: CodeOutcome, text: string | undefined, hash?: string): void {
     this.dirty = true;
-    this.recorded.set(file, { outcome, hash: text === undefined ? '' : hashOf(text) });
+    this.recorded.set(file, { outcome, hash: hash ?? (text === undefined ? '' : hashOf(text)) });
   }
 
   /**
@@ -263,10 +264,6 @@ export class FactCacheFile implements FactCache, SpecResultCache {
 /** A read with no tags and no note: stored as `0`, since it is what almost every file comes to. */
 function isPlain(outcome: CodeOutcome): boolean {
   return !outcome.facts && !outcome.note && !outcome.skipped;
-}
-
-function hashOf(text: string): string {
-  return cryptoModule().createHash('sha1').update(text).digest('base64');
 }
 
 /**

@@ -1,7 +1,7 @@
 // @spec specthread-core#21.3
 import { CancellationToken } from '../core/cancellation';
 import { FileNote, FileNoteSink } from '../core/fileNote';
-import { CodeRead, CodeReadRequest, Workspace } from '../core/workspace';
+import { CodeRead, CodeReadBatch, Workspace } from '../core/workspace';
 
 /** One listing of the roots: the files and the notes the walk gave, in the order it gave them. */
 export interface Listing {
@@ -91,9 +91,10 @@ export class RecordingWorkspace implements Workspace {
     this.inner.codeReadsDone?.();
   }
 
-  async readCodeFiles(requests: readonly CodeReadRequest[], token: CancellationToken, total?: number): Promise<readonly CodeRead[]> {
-    const reads = await this.inner.readCodeFiles(requests, token, total);
-    requests.forEach((r, i) => this.found(r.path, reads[i]?.text !== undefined || reads[i]?.noTrace === true));
+  async readCodeFiles(batch: CodeReadBatch, token: CancellationToken, total?: number): Promise<readonly CodeRead[]> {
+    const reads = await this.inner.readCodeFiles(batch, token, total);
+    // A file read and scanned by the host is there, though its text did not come back.
+    batch.paths.forEach((path, i) => this.found(path, reads[i]?.text !== undefined || reads[i]?.noTrace === true || reads[i]?.scanned !== undefined));
     return reads;
   }
 }

@@ -5,8 +5,7 @@ import { FileNoteStore } from '../fileNoteStore';
 import { Finding } from '../findings';
 import { CodeFiles } from '../trace/codeFiles';
 import { TraceRole } from '../trace/model';
-import { traceMarkers } from '../trace/traceMarkers';
-import { CodeRead, CodeReadRequest, Workspace } from '../workspace';
+import { CodeRead, CodeReadBatch, ScannedCode, Workspace } from '../workspace';
 import { BoundFactCache, CodeOutcome } from './factCache';
 import { readNoted } from './options';
 
@@ -38,12 +37,13 @@ export class CodeIndex {
   }
 
   /**
-   * Rescans one code file. A scanner that throws costs that file its new tags (the old ones
-   * stay until a scan succeeds) and shows an internal.error on it; indexing goes on.
+   * Rescans one code file, or takes what a host's scan of its text came to. A scanner that throws
+   * costs that file its new tags (the old ones stay until a scan succeeds) and shows an
+   * internal.error on it; indexing goes on.
    */
-  set(path: string, text: string | undefined, token: CancellationToken): boolean {
+  set(path: string, text: string | undefined | ScannedCode, token: CancellationToken): boolean {
     try {
-      const changed = this.files.set(path, text, token);
+      const changed = typeof text === 'object' ? this.files.setScanned(path, text) : this.files.set(path, text, token);
       return this.faultsByPath.delete(path) || changed;
     } catch (err) {
       if (isCancellation(err, token)) throw err;
@@ -100,10 +100,18 @@ export class CodeIndex {
     total: number,
     roles?: readonly (TraceRole | undefined)[],
   ): Promise<readonly CodeRead[]> {
-    const requests = paths.map((path, i) => this.requestFor(path, roles ? roles[i] : this.files.isPinStore(path) ? undefined : this.files.roleOf(path)));
-    if (this.workspace.readCodeFiles) return this.workspace.readCodeFiles(requests, token, total);
+    const batch: CodeReadBatch = {
+      paths,
+      roles: roles ?? paths.map((path) => (this.files.isPinStore(path) ? undefined : this.files.roleOf(path))),
+      maxBytes: this.files.settings.maxFileSize,
+      hashes: this.factCache !== undefined,
+    };
+    if (this.workspace.readCodeFiles) return this.workspace.readCodeFiles(batch, token, total);
     const out: CodeRead[] = [];
-    for (const { path, maxBytes } of requests) {
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i]!;
+      // The pin store is read whatever its size (see CodeReadBatch.roles).
+      const maxBytes = batch.roles[i] === undefined ? Number.POSITIVE_INFINITY : batch.maxBytes;
       const stat = this.workspace.stat ? await this.workspace.stat(path, token) : { size: 0 };
       if (!stat) out.push({ text: undefined, note: undefined });
       else if (stat.size > maxBytes) out.push({ text: undefined, note: { path, reason: 'too-large', detail: `it is over the limit of ${maxBytes} bytes` } });
@@ -112,18 +120,12 @@ export class CodeIndex {
     return out;
   }
 
-  /** What to ask the workspace for, given the file's role (undefined for the pin store, which is read whatever its size and always decoded). */
-  private requestFor(path: string, role: TraceRole | undefined): CodeReadRequest {
-    if (role === undefined) return { path, maxBytes: Number.POSITIVE_INFINITY, markers: [] };
-    return { path, maxBytes: this.files.settings.maxFileSize, markers: traceMarkers(role) };
-  }
-
   /** Stores what `read` found for one file, and records it in the warm cache; returns true when its trace facts changed. */
   apply(path: string, read: IndexedRead, token: CancellationToken): boolean {
     if ('cached' in read) return this.restore(path, read.cached);
-    const { changed, text, outcome } = this.applyRead(path, read, token);
+    const { changed, text, hash, outcome } = this.applyRead(path, read, token);
     const cache = this.files.isPinStore(path) ? undefined : this.factCache;
-    if (cache && outcome && !this.faultsByPath.has(path)) cache.putCode(path, outcome, text);
+    if (cache && outcome && !this.faultsByPath.has(path)) cache.putCode(path, outcome, text, hash);
     return changed;
   }
 
@@ -136,9 +138,9 @@ export class CodeIndex {
     return this.files.adopt(path, outcome.facts);
   }
 
-  private applyRead(path: string, read: CodeRead, token: CancellationToken): { changed: boolean; text?: string; outcome?: CodeOutcome } {
+  private applyRead(path: string, read: CodeRead, token: CancellationToken): { changed: boolean; text?: string; hash?: string; outcome?: CodeOutcome } {
     const code = this.files;
-    const { text, note } = read;
+    const { text, note, scanned } = read;
     if (read.noTrace) {
       // The bytes hold no marker: no tags, and no text to hash (a moved mtime then means a rescan).
       this.notes.setRead(path, undefined);
@@ -151,11 +153,13 @@ export class CodeIndex {
       return { changed: code.skip(path, note.reason), outcome: { skipped: note.reason } };
     }
     this.notes.setRead(path, note);
-    const changed = this.set(path, text, token);
+    // A host that scanned the text answers what the scan came to, and the text stays with it.
+    const changed = this.set(path, scanned ?? text, token);
     if (note) code.markKnown(path, true);
     const skipped = code.skippedFiles().get(path);
-    if (text === undefined) return { changed };
-    return { changed, text, outcome: skipped ? { skipped } : { facts: code.get(path), ...(note ? { note } : {}) } };
+    if (text === undefined && !scanned) return { changed };
+    const outcome: CodeOutcome = skipped ? { skipped } : { facts: code.get(path), ...(note ? { note } : {}) };
+    return { changed, text, hash: scanned?.hash, outcome };
   }
 }
 

@@ -34,8 +34,12 @@ export interface FactCache {
   begin(fingerprint: string): void;
   /** What this code file came to when it is unchanged since it was recorded; undefined means read and scan it. */
   code(path: string, token: CancellationToken): Promise<CodeOutcome | undefined>;
-  /** Records what a code file read as `text` came to (`text` is undefined when the file was not read). */
-  putCode(path: string, outcome: CodeOutcome, text: string | undefined): void;
+  /**
+   * Records what a code file read as `text` came to (`text` is undefined when the file was not
+   * read). `hash` is given instead of the text when the workspace scanned the file itself
+   * (Workspace.readCodeFiles): the host's hash of the text, made where the text was.
+   */
+  putCode(path: string, outcome: CodeOutcome, text: string | undefined, hash?: string): void;
 }
 
 /**
@@ -71,7 +75,7 @@ export class BoundFactCache {
     return this.ready().code(path, token);
   }
 
-  putCode(path: string, outcome: CodeOutcome, text: string | undefined): void {
-    this.ready().putCode(path, outcome, text);
+  putCode(path: string, outcome: CodeOutcome, text: string | undefined, hash?: string): void {
+    this.ready().putCode(path, outcome, text, hash);
   }
 }

@@ -6,7 +6,8 @@ import { CancellationToken } from '../cancellation';
 import { Position } from '../text/range';
 import { syntaxFor } from './languages';
 import { CodeFileFacts, SkipReason, TraceRole } from './model';
-import { scanCodeFile } from './scanCodeFile';
+import { ScannedCode } from '../workspace';
+import { TextScan, scanCodeText } from './scanCodeFile';
 
 /** Where SpecThread remembers the text each pin was taken from, so "show what changed" can show it. */
 export const PIN_STORE = '.specthread/pins.json';
@@ -134,13 +135,39 @@ export class CodeFiles {
       this.skipped.delete(path);
       return this.facts.delete(path);
     }
-    if (text.length > this.settings.maxFileSize) return this.skip(path, 'too-large');
-    if (text.slice(0, 8000).includes('\u0000')) return this.skip(path, 'binary');
+    let scan: TextScan;
+    try {
+      scan = scanCodeText(path, text, this.roleOf(path), this.settings.maxFileSize, token);
+    } catch (err) {
+      // As before the scan: a file whose scanner threw is no longer skipped (its old tags stay).
+      this.skipped.delete(path);
+      throw err;
+    }
+    return this.record(path, scan);
+  }
+
+  /**
+   * Takes what a host's scan of a file's text came to (see Workspace.readCodeFiles), as `set`
+   * takes its own scan of the same text: the same facts, the same answer, and a scanner fault
+   * rethrown for the caller to show, as `set` lets it through. The engine asked the host to scan
+   * only files `traceRole` gave a role, so the file is scannable.
+   */
+  setScanned(path: string, scanned: ScannedCode): boolean {
+    this.markKnown(path, true);
+    if ('fault' in scanned) {
+      this.skipped.delete(path);
+      throw scanned.fault;
+    }
+    return this.record(path, scanned);
+  }
+
+  /** Stores one scan's outcome; returns true when the file's trace facts changed. */
+  private record(path: string, scan: TextScan): boolean {
+    if ('skipped' in scan) return this.skip(path, scan.skipped);
     this.skipped.delete(path);
-    const syntax = syntaxFor(path)!;
-    const facts = scanCodeFile(path, text, syntax, this.roleOf(path), token);
+    const facts = scan.facts;
     const previous = this.facts.get(path);
-    if (facts.tags.length === 0) return this.facts.delete(path);
+    if (!facts) return this.facts.delete(path);
     this.facts.set(path, facts);
     return !previous || JSON.stringify(previous) !== JSON.stringify(facts);
   }

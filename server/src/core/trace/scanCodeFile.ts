@@ -1,12 +1,34 @@
-// @spec specthread-core#8.1, specthread-core#8.2, specthread-core#19.4
+// @spec specthread-core#8.1, specthread-core#8.2, specthread-core#19.4, specthread-core#21.2
 import { CancellationToken, throwIfCancelled } from '../cancellation';
 import { LineIndex } from '../text/lineIndex';
 import { ownedString } from '../text/ownedString';
+import { Range } from '../text/range';
 import { Span, lexComments } from './commentLexer';
-import { CommentSyntax } from './languages';
+import { CommentSyntax, syntaxFor } from './languages';
 import { isPendingTestAt } from './pendingTest';
-import { CodeFileFacts, TraceRole, TraceTag, TraceTagKind } from './model';
+import { CodeFileFacts, SkipReason, TraceRole, TraceTag, TraceTagKind } from './model';
 import { RefMatch, findBareRefs, findTags } from './refSyntax';
+
+/** What scanning a code file's text came to: why it was not scanned, or its facts (undefined when it holds no tag). */
+export type TextScan = { readonly skipped: SkipReason } | { readonly facts: CodeFileFacts | undefined };
+
+const NO_TAGS: TextScan = Object.freeze({ facts: undefined });
+
+/** How far into a text a NUL makes it binary (git's window, as characters). */
+const NUL_WINDOW = 8000;
+
+/**
+ * A scannable file's text as the engine takes it (CodeFiles.set): too large or binary, or the
+ * facts `scanCodeFile` finds with the syntax its path gives. The engine's thread and a host's
+ * code-reading thread both scan through here, so a file's facts do not depend on which one did.
+ * The size and binary tests come first and never throw; only the scan itself may.
+ */
+export function scanCodeText(path: string, text: string, role: TraceRole, maxFileSize: number, token: CancellationToken): TextScan {
+  if (text.length > maxFileSize) return { skipped: 'too-large' };
+  if (text.slice(0, NUL_WINDOW).includes('\u0000')) return { skipped: 'binary' };
+  const facts = scanCodeFile(path, text, syntaxFor(path)!, role, token);
+  return facts.tags.length === 0 ? NO_TAGS : { facts };
+}
 
 /**
  * Scans one code or test file for trace tags and, in test files, refs in test titles. Files that
@@ -34,17 +56,19 @@ export function scanCodeFile(path: string, text: string, syntax: CommentSyntax, 
   const lines = new LineIndex(text);
   // The tags outlive the text (the trace keeps them, the text is dropped): their strings are
   // copied so that they do not keep the file's text alive (see ownedString).
-  const tags: TraceTag[] = found.map(({ ref, kind }) => ({
-    spec: ownedString(ref.spec),
-    id: ownedString(ref.id),
-    pin: ref.pin,
-    kind,
-    range: lines.rangeOf(ref.start, ref.end),
-    specRange: lines.rangeOf(ref.start, ref.specEnd),
-    idRange: lines.rangeOf(ref.idStart, ref.idEnd),
-    pinRange: ref.pinStart === undefined ? undefined : lines.rangeOf(ref.pinStart, ref.end),
-    ...(role === 'test' && isPendingTestAt(text, ref.start) ? { pending: true as const } : {}),
-  }));
+  const tags: TraceTag[] = found.map(({ ref, kind }) =>
+    traceTag(
+      ownedString(ref.spec),
+      ownedString(ref.id),
+      ref.pin,
+      kind,
+      lines.rangeOf(ref.start, ref.end),
+      lines.rangeOf(ref.start, ref.specEnd),
+      lines.rangeOf(ref.idStart, ref.idEnd),
+      ref.pinStart === undefined ? undefined : lines.rangeOf(ref.pinStart, ref.end),
+      role === 'test' && isPendingTestAt(text, ref.start),
+    ),
+  );
   return factsOf(path, syntax, role, tags);
 }
 
@@ -54,7 +78,31 @@ export function scanCodeFile(path: string, text: string, syntax: CommentSyntax, 
  * source through a slow path that leaves the copy with a unique map), 1.7 MB kept for nothing.
  */
 function factsOf(path: string, syntax: CommentSyntax, role: TraceRole, tags: TraceTag[]): CodeFileFacts {
-  return { path, language: syntax.id, role, tags };
+  return codeFileFacts(path, syntax.id, role, tags);
+}
+
+/** A file's facts in their one literal shape (see factsOf), also for facts a host's thread scanned and sent back. */
+export function codeFileFacts(path: string, language: string, role: TraceRole, tags: readonly TraceTag[]): CodeFileFacts {
+  return { path, language, role, tags };
+}
+
+/**
+ * One tag in the literal shape the scan gives it (`pin` and `pinRange` present even when
+ * undefined, `pending` only when true), also for tags a host's thread scanned and sent back, so
+ * that they compare and serialise alike.
+ */
+export function traceTag(
+  spec: string,
+  id: string,
+  pin: string | undefined,
+  kind: TraceTagKind,
+  range: Range,
+  specRange: Range,
+  idRange: Range,
+  pinRange: Range | undefined,
+  pending: boolean,
+): TraceTag {
+  return { spec, id, pin, kind, range, specRange, idRange, pinRange, ...(pending ? { pending: true as const } : {}) };
 }
 
 /**
