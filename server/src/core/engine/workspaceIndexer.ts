@@ -11,6 +11,7 @@ import { Workspace } from '../workspace';
 import { archivesNeeded } from './archiveNeed';
 import { CodeIndex, IndexedRead } from './codeIndex';
 import { ConfigState } from './configState';
+import type { NameVerdict } from '../glob/glob';
 import { SpecFileStore } from './fileStore';
 import { FindingsIndex } from './findingsIndex';
 import { IndexProgress, NotedRead, readNoted } from './options';
@@ -59,6 +60,10 @@ export interface IndexedParts {
 export class WorkspaceIndexer {
   /** Every file the workspace listed at the last full index; workspace rules match globs against it. */
   private listed = new Set<string>();
+  /** The listing `listed` was made from, while `listed` holds exactly it (see applyCodeReads). */
+  private listing: readonly string[] | undefined;
+  /** `listed` is CodeFiles' too (see CodeFiles.adoptListing): it is copied before it changes. */
+  private listedShared = false;
   private readonly workspace: Workspace;
   private readonly formats: readonly SpecFormatPlugin[];
   private readonly config: ConfigState;
@@ -96,23 +101,42 @@ export class WorkspaceIndexer {
     return this.code.isScannable(path) || this.code.isPinStore(path);
   }
 
-  /** `isTracked` and `isTraceable` of every listed path, in one pass (see SortedListing). */
+  /**
+   * `isTracked` and `isTraceable` of every listed path, in one pass (see SortedListing). A listing
+   * gives the files folder by folder, so what the globs decide by the folder (the excludes, the
+   * test globs) is decided once per run of paths in the same folder, then per file name.
+   */
   private sortListing(listed: readonly string[]): SortedListing {
     const tracked: string[] = [];
     const traceable: string[] = [];
     const roles: (TraceRole | undefined)[] = [];
-    // The exclude globs are matched last: a file that is neither a spec file nor traceable (an
-    // image, a lock file) is dropped whatever they say, so it need not be matched against them.
+    // The current folder: its path with the `/`, and where that `/` is (-2: none yet, as no path's).
+    let folder = '';
+    let folderSlash = -2;
+    let excludedIn: NameVerdict = false;
+    let rolesIn: (name: string) => TraceRole | undefined = () => undefined;
     for (const path of listed) {
+      const slash = path.lastIndexOf('/');
+      if (slash !== folderSlash || !path.startsWith(folder)) {
+        folder = path.slice(0, slash + 1);
+        folderSlash = slash;
+        excludedIn = this.config.excludedIn(path);
+        rolesIn = this.code.traceRolesIn(path);
+      }
+      // Every answer below needs the path not excluded.
+      if (excludedIn === true) continue;
+      const name = path.slice(slash + 1);
+      // The exclude globs are matched last: a file that is neither a spec file nor traceable (an
+      // image, a lock file) is dropped whatever they say, so it need not be matched against them.
       if (this.config.locate(path) !== undefined) {
-        if (!this.config.isExcluded(path)) tracked.push(path);
+        if (excludedIn === false || !excludedIn(name)) tracked.push(path);
       } else if (this.code.isPinStore(path)) {
-        if (this.config.isExcluded(path)) continue;
+        if (excludedIn !== false && excludedIn(name)) continue;
         traceable.push(path);
         roles.push(undefined);
       } else {
-        const role = this.code.traceRole(path);
-        if (role === undefined || this.config.isExcluded(path)) continue;
+        const role = rolesIn(name);
+        if (role === undefined || (excludedIn !== false && excludedIn(name))) continue;
         traceable.push(path);
         roles.push(role);
       }
@@ -130,6 +154,8 @@ export class WorkspaceIndexer {
     const listingNotes: FileNote[] = [];
     const listed = await this.workspace.listFiles(token, (note) => listingNotes.push(note));
     this.listed = new Set(listed);
+    this.listing = listed;
+    this.listedShared = false;
     this.results.listChanged();
     this.notes.setListing(listingNotes);
     // A spec file behind a symlink that is not followed still belongs to its spec, with the note.
@@ -221,7 +247,11 @@ export class WorkspaceIndexer {
   /** Applies the reads in order. Batches not yet asked for are read while the one before is scanned, so a host that reads in turn still saves a round trip per file. */
   private async applyCodeReads({ listed, batches, read }: CodeReads, token: CancellationToken): Promise<void> {
     // Only now: a spec file stored meanwhile may have been found gone, and every listed file counts as known after it.
-    for (const path of listed) this.code.markKnown(path, true);
+    // The set of the listing is handed over whole while it holds the listing alone, instead of a copy made file by file.
+    if (listed === this.listing) {
+      this.listedShared = true;
+      this.code.adoptListing(this.listed);
+    } else for (const path of listed) this.code.markKnown(path, true);
     let next = batches.length > 0 ? read(0) : undefined;
     for (let b = 0; b < batches.length; b++) {
       const reads = await next!;
@@ -293,10 +323,18 @@ export class WorkspaceIndexer {
     this.results.specChanged(location.specDir);
     if (existed !== (text !== undefined)) this.results.pathChanged(path);
     if (text !== undefined && !this.listed.has(path)) {
-      this.listed.add(path);
+      this.changeListed().add(path);
       this.results.listChanged();
     }
     return location.specDir;
+  }
+
+  /** `listed`, to be changed: a copy when CodeFiles shares it, and no longer the listing alone. */
+  private changeListed(): Set<string> {
+    if (this.listedShared) this.listed = new Set(this.listed);
+    this.listedShared = false;
+    this.listing = undefined;
+    return this.listed;
   }
 
   /** Re-reads a file from the workspace after a watched-file event. */
@@ -330,7 +368,8 @@ export class WorkspaceIndexer {
       if (dir) dirs.add(dir);
     }
     for (const path of [...this.code.knownPaths()].filter(gone)) this.setText(path, undefined, token);
-    for (const path of [...this.listed].filter(gone)) this.listed.delete(path);
+    const listed = this.changeListed();
+    for (const path of [...listed].filter(gone)) listed.delete(path);
     this.results.listChanged();
     return [...dirs];
   }

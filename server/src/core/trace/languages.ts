@@ -111,7 +111,11 @@ const NAMES: ReadonlyMap<string, CommentSyntax> = new Map(Object.entries(BY_NAME
 const EXTENSIONS: ReadonlyMap<string, CommentSyntax> = new Map(Object.entries(BY_EXTENSION));
 
 export function syntaxFor(path: string): CommentSyntax | undefined {
-  const name = path.slice(path.lastIndexOf('/') + 1);
+  return syntaxForName(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/** `syntaxFor` of a file name (no `/`), for a caller that has cut the name already. */
+export function syntaxForName(name: string): CommentSyntax | undefined {
   const byName = NAMES.get(name);
   if (byName) return byName;
   const dot = name.lastIndexOf('.');
