@@ -375,7 +375,8 @@ export function namePatterns(gitignore: string): { readonly start: string; reado
 /** Could any of these patterns match the name? False means the name is not ignored (see namePatterns). */
 function couldMatch(patterns: readonly { readonly start: string; readonly end: string }[], name: string): boolean {
   const lower = name.toLowerCase();
-  return patterns.some((p) => lower.startsWith(p.start) && lower.endsWith(p.end) && lower.length >= Math.max(p.start.length, p.end.length));
+  // The length first, then the end: `.log`, `dist` and the like rule out most names before `startsWith`, the slowest of the three.
+  return patterns.some((p) => lower.length >= Math.max(p.start.length, p.end.length) && lower.endsWith(p.end) && lower.startsWith(p.start));
 }
 
 /**

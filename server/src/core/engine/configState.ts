@@ -109,6 +109,11 @@ export class ConfigState {
     return this.layout.locate(path);
   }
 
+  /** False when no file of this name is a spec file, wherever it lies (see SpecLayout.mayLocate). */
+  mayLocate(name: string): boolean {
+    return this.layout.mayLocate(name);
+  }
+
   /** Outside every workspace folder, or matched by an exclude glob. */
   isExcluded(path: string): boolean {
     const relative = this.relative.of(path);

@@ -5,7 +5,7 @@ import { FileNoteStore } from '../fileNoteStore';
 import { formatById } from '../formats/registry';
 import { SpecFormatPlugin } from '../formats/specFormatPlugin';
 import { stripBom } from '../text/bom';
-import { CodeFiles } from '../trace/codeFiles';
+import { CodeFiles, PIN_STORE } from '../trace/codeFiles';
 import { TraceRole } from '../trace/model';
 import { Workspace } from '../workspace';
 import { archivesNeeded } from './archiveNeed';
@@ -16,6 +16,9 @@ import { SpecFileStore } from './fileStore';
 import { FindingsIndex } from './findingsIndex';
 import { IndexProgress, NotedRead, readNoted } from './options';
 import { SpecIndex } from './specIndex';
+
+/** The pin store's file name: no other name is asked whether it is the pin store. */
+const PIN_STORE_NAME = PIN_STORE.slice(PIN_STORE.lastIndexOf('/') + 1);
 
 /** Code files read per request to the workspace: enough to amortise a round trip to a reader thread, few enough to yield often. */
 const CODE_BATCH = 256;
@@ -110,16 +113,17 @@ export class WorkspaceIndexer {
     const tracked: string[] = [];
     const traceable: string[] = [];
     const roles: (TraceRole | undefined)[] = [];
-    // The current folder: its path with the `/`, and where that `/` is (-2: none yet, as no path's).
-    let folder = '';
-    let folderSlash = -2;
+    // The current folder: its path with the `/` (undefined before the first path).
+    let folder: string | undefined;
     let excludedIn: NameVerdict = false;
     let rolesIn: (name: string) => TraceRole | undefined = () => undefined;
     for (const path of listed) {
       const slash = path.lastIndexOf('/');
-      if (slash !== folderSlash || !path.startsWith(folder)) {
-        folder = path.slice(0, slash + 1);
-        folderSlash = slash;
+      // Compared as a cut string: V8 compares equal strings a block at a time, where
+      // `startsWith` goes character by character (48 ms against 12 for this listing).
+      const here = path.slice(0, slash + 1);
+      if (here !== folder) {
+        folder = here;
         excludedIn = this.config.excludedIn(path);
         rolesIn = this.code.traceRolesIn(path);
       }
@@ -128,9 +132,9 @@ export class WorkspaceIndexer {
       const name = path.slice(slash + 1);
       // The exclude globs are matched last: a file that is neither a spec file nor traceable (an
       // image, a lock file) is dropped whatever they say, so it need not be matched against them.
-      if (this.config.locate(path) !== undefined) {
+      if (this.config.mayLocate(name) && this.config.locate(path) !== undefined) {
         if (excludedIn === false || !excludedIn(name)) tracked.push(path);
-      } else if (this.code.isPinStore(path)) {
+      } else if (name === PIN_STORE_NAME && this.code.isPinStore(path)) {
         if (excludedIn !== false && excludedIn(name)) continue;
         traceable.push(path);
         roles.push(undefined);

@@ -111,8 +111,11 @@ export function anyOf(verdicts: readonly NameVerdict[]): NameVerdict {
       else byLast.set(hint.lastChar, [test]);
     } else always.push(test);
   }
+  // The lengths of the exact names: a name of another length is not looked up, which would hash it.
+  const lengths = new Uint8Array(Math.max(0, ...[...exact].map((name) => name.length + 1)));
+  for (const name of exact) lengths[name.length] = 1;
   const combined = (name: string): boolean => {
-    if (exact.size > 0 && exact.has(name)) return true;
+    if (name.length < lengths.length && lengths[name.length] === 1 && exact.has(name)) return true;
     for (const test of always) if (test(name)) return true;
     const group = byLast.get(name.charCodeAt(name.length - 1));
     if (group) for (const test of group) if (test(name)) return true;
@@ -122,20 +125,28 @@ export function anyOf(verdicts: readonly NameVerdict[]): NameVerdict {
 }
 
 /**
- * `anyOf` that gives the same test again when asked of the same verdicts as the time before:
- * neighbouring folders of a listing mostly get the same ones, and grouping them costs a set and
- * a map. The answers are the same either way.
+ * `anyOf` that gives the same test again when asked of the same verdicts as one of the last few
+ * times: the folders of a listing mostly get one of a few lists of verdicts (a test folder's, a
+ * source folder's), and grouping them costs a set and a map. The answers are the same either way.
  */
 export function lastAnyOf(): (verdicts: readonly NameVerdict[]) => NameVerdict {
-  let last: readonly NameVerdict[] = [];
-  let result: NameVerdict = false;
+  const recent: { verdicts: readonly NameVerdict[]; result: NameVerdict }[] = [];
   return (verdicts) => {
-    if (verdicts.length !== last.length || verdicts.some((v, i) => v !== last[i])) {
-      last = verdicts;
-      result = anyOf(verdicts);
-    }
+    for (const entry of recent) if (sameVerdicts(entry.verdicts, verdicts)) return entry.result;
+    const result = anyOf(verdicts);
+    if (recent.length === RECENT_VERDICTS) recent.pop();
+    recent.unshift({ verdicts, result });
     return result;
   };
+}
+
+/** Lists of verdicts that `lastAnyOf` remembers. */
+const RECENT_VERDICTS = 4;
+
+function sameVerdicts(a: readonly NameVerdict[], b: readonly NameVerdict[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
