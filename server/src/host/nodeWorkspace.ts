@@ -11,6 +11,8 @@ import { toPosixPath } from './paths';
 
 /** Folders never worth walking: version control internals and installed dependencies. */
 const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules']);
+/** The lengths of those names: an entry of another length is not looked up, which would hash its name. */
+const SKIPPED_LENGTHS = new Set([...ALWAYS_SKIPPED].map((name) => name.length));
 
 /**
  * Files larger than this are not read, with a note. Real spec files are far smaller; parsing is
@@ -146,7 +148,7 @@ export class NodeWorkspace implements Workspace {
         continue;
       }
       const entry = folder.entries[folder.next++]!;
-      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      if (SKIPPED_LENGTHS.has(entry.name.length) && ALWAYS_SKIPPED.has(entry.name)) continue;
       const full = `${folder.dir}/${entry.name}`;
       if (entry.isSymbolicLink()) {
         await this.followLink(walk, full, folder.realDir, folder.scopes);

@@ -263,8 +263,12 @@ function starSegment(segment: string): ((name: string) => boolean) | undefined {
   const last = words[words.length - 1]!;
   const middle = words.slice(1, -1).filter((w) => w !== '');
   const fixed = first.length + last.length;
+  // `*.test.*` has no first or last word: every listed file name meets this test, so the empty
+  // words are not compared at all.
+  const hasFirst = first !== '';
+  const hasLast = last !== '';
   const test = (name: string): boolean => {
-    if (name.length < fixed || !name.startsWith(first) || !name.endsWith(last)) return false;
+    if (name.length < fixed || (hasFirst && !name.startsWith(first)) || (hasLast && !name.endsWith(last))) return false;
     let at = first.length;
     const end = name.length - last.length;
     for (const word of middle) {
