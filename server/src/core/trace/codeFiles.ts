@@ -40,6 +40,10 @@ export class CodeFiles {
   private testGlobs: GlobMatcher = compileGlobs([]);
   private excludeGlobs: GlobMatcher = compileGlobs([]);
   private readonly relative: RootRelative;
+  /** The folder (with its `/`) and roots that traceRole last answered for, and its test of names there. */
+  private lastFolder: string | undefined;
+  private lastRoots: readonly string[] | undefined;
+  private lastRoles: ((name: string) => TraceRole | undefined) | undefined;
   settings: TraceSettings = DEFAULT_TRACE_SETTINGS;
 
   constructor(private readonly roots: () => readonly string[]) {
@@ -64,30 +68,38 @@ export class CodeFiles {
     this.settings = settings;
     this.testGlobs = compileGlobs(settings.testFiles);
     this.excludeGlobs = compileGlobs(settings.exclude);
+    this.lastRoles = undefined;
     return rolesChanged;
   }
 
   /** Could `path` carry tags: a known language, inside a root, not excluded. Spec files are the caller's to rule out. */
   isScannable(path: string): boolean {
-    if (!syntaxFor(path)) return false;
-    const rel = this.relative.of(path);
-    return rel !== undefined && !this.excludeGlobs.match(rel);
+    return this.traceRole(path) !== undefined;
   }
 
   roleOf(path: string): TraceRole {
+    // A scannable file's role is its trace role; the others are matched here.
+    const role = this.traceRole(path);
+    if (role !== undefined) return role;
     const rel = this.relative.of(path);
     return rel !== undefined && this.testGlobs.match(rel) ? 'test' : 'source';
   }
 
   /**
    * `isScannable` and `roleOf` in one: the role to scan `path` as, or undefined when it is not
-   * scannable. An index asks it once per listed file, so the path below its root is cut once.
+   * scannable. The reads of an index come folder by folder, as listed: the last folder's test
+   * (see traceRolesIn) answers the next file of the same folder by its name.
    */
   traceRole(path: string): TraceRole | undefined {
-    if (!syntaxFor(path)) return undefined;
-    const rel = this.relative.of(path);
-    if (rel === undefined || this.excludeGlobs.match(rel)) return undefined;
-    return this.testGlobs.match(rel) ? 'test' : 'source';
+    const slash = path.lastIndexOf('/');
+    const folder = path.slice(0, slash + 1);
+    const roots = this.roots();
+    if (folder !== this.lastFolder || roots !== this.lastRoots || !this.lastRoles) {
+      this.lastFolder = folder;
+      this.lastRoots = roots;
+      this.lastRoles = this.traceRolesIn(path);
+    }
+    return this.lastRoles(path.slice(slash + 1));
   }
 
   /**
