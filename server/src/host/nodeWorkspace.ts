@@ -376,6 +376,13 @@ export function namePatterns(gitignore: string): { readonly start: string; reado
 
 /** Could any of these patterns match the name? False means the name is not ignored (see namePatterns). */
 function couldMatch(patterns: readonly { readonly start: string; readonly end: string }[], name: string): boolean {
+  // An ASCII last character lower-cases alone, whatever precedes it: when no pattern ends with
+  // it (or with nothing), no pattern can match, and the name need not be lower-cased at all.
+  const code = name.charCodeAt(name.length - 1);
+  if (code < 128) {
+    const small = code >= 65 && code <= 90 ? code + 32 : code;
+    if (!patterns.some((p) => p.end === '' || p.end.charCodeAt(p.end.length - 1) === small)) return false;
+  }
   const lower = name.toLowerCase();
   // The length and the last character first: `endsWith` and `startsWith` are costly builtins,
   // and `.log`, `dist` and the like rule out most names by their last character.

@@ -12,6 +12,7 @@ import { archivesNeeded } from './archiveNeed';
 import { CodeIndex, IndexedRead } from './codeIndex';
 import { ConfigState } from './configState';
 import type { NameVerdict } from '../glob/glob';
+import { lastSlashOf } from '../glob/rootRelative';
 import { SpecFileStore } from './fileStore';
 import { FindingsIndex } from './findingsIndex';
 import { IndexProgress, NotedRead, readNoted } from './options';
@@ -118,7 +119,7 @@ export class WorkspaceIndexer {
     let excludedIn: NameVerdict = false;
     let rolesIn: (name: string) => TraceRole | undefined = () => undefined;
     for (const path of listed) {
-      const slash = path.lastIndexOf('/');
+      const slash = lastSlashOf(path);
       // Compared as a cut string: V8 compares equal strings a block at a time, where
       // `startsWith` goes character by character (48 ms against 12 for this listing).
       const here = path.slice(0, slash + 1);

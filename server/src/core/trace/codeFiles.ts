@@ -1,6 +1,6 @@
 // @spec specthread-core#8.3, specthread-core#8.4, specthread-core#21.2
 import { GlobMatcher, compileGlobs } from '../glob/glob';
-import { RootRelative } from '../glob/rootRelative';
+import { RootRelative, lastSlashOf } from '../glob/rootRelative';
 import { DEFAULT_TRACE_SETTINGS, TraceSettings } from '../../../../shared/traceSettings';
 import { CancellationToken } from '../cancellation';
 import { Position } from '../text/range';
@@ -91,7 +91,7 @@ export class CodeFiles {
    * (see traceRolesIn) answers the next file of the same folder by its name.
    */
   traceRole(path: string): TraceRole | undefined {
-    const slash = path.lastIndexOf('/');
+    const slash = lastSlashOf(path);
     const folder = path.slice(0, slash + 1);
     const roots = this.roots();
     if (folder !== this.lastFolder || roots !== this.lastRoots || !this.lastRoles) {

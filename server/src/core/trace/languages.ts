@@ -122,5 +122,8 @@ export function syntaxForName(name: string): CommentSyntax | undefined {
   if (byName) return byName;
   const dot = name.lastIndexOf('.');
   if (dot < 0) return undefined;
-  return EXTENSIONS.get(name.slice(dot + 1).toLowerCase());
+  // The table's extensions are lower case: one found as it is written needs no lower-casing,
+  // a builtin call that cost as much as the lookup for every listed file.
+  const extension = name.slice(dot + 1);
+  return EXTENSIONS.get(extension) ?? EXTENSIONS.get(extension.toLowerCase());
 }
