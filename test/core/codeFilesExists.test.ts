@@ -65,4 +65,40 @@ describe('CodeFiles.exists (constant-time path existence)', () => {
       { seed: FUZZ_SEED, numRuns: runsFor(500) },
     );
   });
+
+  // @spec specthread-core#21.4
+  it('a listing adopted whole answers as marking each of its files would, through later additions, removals and listings', () => {
+    const segment = fc.constantFrom('a', 'b', 'ab', 'a.ts', 'b.ts', 'x');
+    const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => '/ws/' + s.join('/'));
+    const step = fc.oneof(
+      fc.record({ op: fc.constant('add' as const), path }),
+      fc.record({ op: fc.constant('remove' as const), path }),
+      fc.record({ op: fc.constant('adopt' as const), paths: fc.array(path, { maxLength: 8 }) }),
+      fc.record({
+        op: fc.constant('ask' as const),
+        path: fc.oneof(
+          path,
+          path.map((p) => p + '/'),
+          fc.constantFrom('/ws', '/', ''),
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const adopting = new CodeFiles(() => ['/ws']);
+        const marking = new CodeFiles(() => ['/ws']);
+        for (const s of steps) {
+          if (s.op === 'add' || s.op === 'remove') {
+            adopting.markKnown(s.path, s.op === 'add');
+            marking.markKnown(s.path, s.op === 'add');
+          } else if (s.op === 'adopt') {
+            adopting.adoptListing(new Set(s.paths));
+            for (const p of s.paths) marking.markKnown(p, true);
+          } else assert.strictEqual(adopting.exists(s.path), marking.exists(s.path), `exists(${JSON.stringify(s.path)})`);
+          assert.deepStrictEqual([...adopting.knownPaths()].sort(), [...marking.knownPaths()].sort());
+        }
+      }),
+      { seed: FUZZ_SEED, numRuns: runsFor(500) },
+    );
+  });
 });

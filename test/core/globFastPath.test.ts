@@ -5,7 +5,7 @@ import { DEFAULT_EXCLUDES } from '../../shared/settings';
 import { DEFAULT_TEST_FILES, DEFAULT_TRACE_EXCLUDES } from '../../shared/traceSettings';
 import { compileGlobs } from '../../server/src/core/glob/glob';
 import { GlobAutomaton } from '../../server/src/core/glob/globAutomaton';
-import { fastPathFor } from '../../server/src/core/glob/globFastPath';
+import { NameVerdict, fastPathFor, fastShapeFor } from '../../server/src/core/glob/globFastPath';
 import { parseGlob } from '../../server/src/core/glob/globSyntax';
 
 /** The automaton's answer, which every fast path must give. */
@@ -14,6 +14,8 @@ const automaton = (pattern: string) => {
   return (path: string) => a.test(path);
 };
 const baseOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+/** A folder's verdict applied to one name. */
+const verdictOn = (verdict: NameVerdict, name: string) => (typeof verdict === 'boolean' ? verdict : verdict(name));
 
 describe('glob fast paths (common shapes answered without the automaton)', () => {
   it('covers every default test-file and exclude glob, so classifying a path runs no automaton', () => {
@@ -121,5 +123,78 @@ describe('glob fast paths (common shapes answered without the automaton)', () =>
       ),
       { seed: 20261202, numRuns: 3000 },
     );
+  });
+
+  // @spec specthread-core#21.2
+  describe('split into a folder part and a name part (a listing is classified folder by folder)', () => {
+    const name = segment.filter((n) => !n.includes('/'));
+    const folder = fc.oneof(path, fc.constant(''));
+
+    it('each fast shape gives, for a folder and a name, the answer its whole-path test gives (seeded)', () => {
+      let split = 0;
+      fc.assert(
+        fc.property(pattern, fc.array(fc.tuple(folder, fc.array(name, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 6 }), (p, folders) => {
+          const shape = fastShapeFor(p);
+          if (!shape) return;
+          split++;
+          for (const [dir, names] of folders) {
+            const verdict = shape.inFolder(dir);
+            for (const n of names) {
+              const q = `${dir}/${n}`;
+              assert.strictEqual(verdictOn(verdict, n), shape.test(q, n), `'${p}' in '${dir}' on '${n}'`);
+            }
+          }
+        }),
+        { seed: 20261203, numRuns: 6000 },
+      );
+      assert.ok(split > 1000, `only ${split} generated patterns had a fast path`);
+    });
+
+    it('compiled lists give, folder by folder, what match gives for each path: automata, negations, basename mode and top-level files included (seeded)', () => {
+      const listed = fc.tuple(fc.boolean(), pattern).map(([neg, p]) => (neg ? '!' : '') + p);
+      fc.assert(
+        fc.property(
+          fc.array(listed, { minLength: 1, maxLength: 4 }),
+          fc.boolean(),
+          fc.array(fc.tuple(fc.option(folder, { nil: undefined }), fc.array(name, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 6 }),
+          (patterns, basename, folders) => {
+            const mine = compileGlobs(patterns, { basename });
+            for (const [dir, names] of folders) {
+              const verdict = mine.inFolder(dir);
+              for (const n of names) {
+                const q = dir === undefined ? n : `${dir}/${n}`;
+                assert.strictEqual(verdictOn(verdict, n), mine.match(q), `${JSON.stringify(patterns)} in ${JSON.stringify(dir)} on '${n}'`);
+              }
+            }
+          },
+        ),
+        { seed: 20261204, numRuns: 4000 },
+      );
+    });
+
+    const splits: [string, string | undefined, string, boolean][] = [
+      ['**/test/**', 'a/test', 'b.ts', true],
+      ['**/test/**', 'a', 'test', true],
+      ['**/test/**', 'a/tests', 'b.ts', false],
+      ['**/src/test/**', 'p/src', 'test', true],
+      ['**/src/test/**', 'p/xsrc', 'test', false],
+      ['dist/**', undefined, 'dist', true],
+      ['dist/**', 'dist/a', 'b', true],
+      ['a/b/c', 'a/b', 'c', true],
+      ['a/b/c', 'a', 'b', false],
+      ['*.md', undefined, 'a.md', true],
+      ['*.md', 'a', 'b.md', false],
+      ['src/**/*.ts', 'src/a', 'b.ts', true],
+      ['src/**/*.ts', 'lib', 'b.ts', false],
+      ['!**/node_modules/**', 'a/node_modules', 'b.js', false],
+      ['!**/node_modules/**', 'a', 'b.js', true],
+    ];
+    for (const [p, dir, n, expected] of splits) {
+      it(`'${p}' ${expected ? 'matches' : 'does not match'} '${n}' in ${JSON.stringify(dir)}`, () => {
+        const mine = compileGlobs([p]);
+        assert.strictEqual(verdictOn(mine.inFolder(dir), n), expected);
+        assert.strictEqual(mine.match(dir === undefined ? n : `${dir}/${n}`), expected);
+      });
+    }
   });
 });

@@ -35,7 +35,24 @@ function referenceListing(root: string): string[] {
   return out.sort();
 }
 
-const NAME = fc.constantFrom('a', 'b', 'A.log', 'x.log', 'dist', 'Dist', 'keep.log', 'build', 'f.ts', 'f.test.ts', 'x.tmp', 'café', 'ba', 'ab');
+const NAME = fc.constantFrom(
+  'a',
+  'b',
+  'A.log',
+  'x.log',
+  'Y.LOG',
+  'dist',
+  'Dist',
+  'DIST',
+  'keep.log',
+  'build',
+  'f.ts',
+  'f.test.ts',
+  'x.tmp',
+  'café',
+  'ba',
+  'ab',
+);
 const PATTERN = fc.constantFrom(
   '*.log',
   '!keep.log',

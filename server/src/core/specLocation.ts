@@ -13,15 +13,34 @@ export type { SpecLocation, SpecRoot } from './formats/location';
  */
 export class SpecLayout {
   private readonly matchers: { readonly root: SpecRoot; readonly matches: (dir: string) => boolean }[];
+  /** The name suffixes of every format (see mayLocate); undefined when a format gives none. */
+  private readonly suffixes: readonly string[] | undefined;
+  /** The last characters of those suffixes; undefined when one is empty (every name ends with it). */
+  private readonly lastChars: ReadonlySet<number> | undefined;
 
   constructor(
     readonly roots: readonly SpecRoot[] = [],
     private readonly discoverDefaults = true,
     private readonly formats: readonly SpecFormatPlugin[] = BUILTIN_FORMATS,
   ) {
+    const suffixes = formats.map((f) => f.nameSuffixes);
+    this.suffixes = suffixes.every((s) => s !== undefined) ? [...new Set(suffixes.flat())] : undefined;
+    this.lastChars = this.suffixes?.every((s) => s !== '') ? new Set(this.suffixes.map((s) => s.charCodeAt(s.length - 1))) : undefined;
     this.matchers = roots.map((root) => {
       return { root, matches: isGlob(root.dir) ? compileGlobs([root.dir]).match : (dir: string) => dir === root.dir };
     });
+  }
+
+  /**
+   * False when no file named `name` is a spec file whatever its folder, by the formats' name
+   * suffixes (SpecFormatPlugin.nameSuffixes): a listing's code files are not located at all.
+   */
+  mayLocate(name: string): boolean {
+    if (!this.suffixes) return true;
+    // The last character first: `endsWith` is a costly builtin, and most names end unlike every suffix.
+    if (this.lastChars && !this.lastChars.has(name.charCodeAt(name.length - 1))) return false;
+    for (const suffix of this.suffixes) if (name.endsWith(suffix)) return true;
+    return false;
   }
 
   locate(path: string): SpecLocation | undefined {

@@ -12,6 +12,8 @@ import { toPosixPath } from './paths';
 
 /** Folders never worth walking: version control internals and installed dependencies. */
 const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules']);
+/** The lengths of those names: an entry of another length is not looked up, which would hash its name. */
+const SKIPPED_LENGTHS = new Set([...ALWAYS_SKIPPED].map((name) => name.length));
 
 /**
  * Files larger than this are not read, with a note. Real spec files are far smaller; parsing is
@@ -147,7 +149,7 @@ export class NodeWorkspace implements Workspace {
         continue;
       }
       const entry = folder.entries[folder.next++]!;
-      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      if (SKIPPED_LENGTHS.has(entry.name.length) && ALWAYS_SKIPPED.has(entry.name)) continue;
       const full = `${folder.dir}/${entry.name}`;
       if (entry.isSymbolicLink()) {
         await this.followLink(walk, full, folder.realDir, folder.scopes);
@@ -396,8 +398,24 @@ export function namePatterns(gitignore: string): { readonly start: string; reado
 
 /** Could any of these patterns match the name? False means the name is not ignored (see namePatterns). */
 function couldMatch(patterns: readonly { readonly start: string; readonly end: string }[], name: string): boolean {
+  // An ASCII last character lower-cases alone, whatever precedes it: when no pattern ends with
+  // it (or with nothing), no pattern can match, and the name need not be lower-cased at all.
+  const code = name.charCodeAt(name.length - 1);
+  if (code < 128) {
+    const small = code >= 65 && code <= 90 ? code + 32 : code;
+    if (!patterns.some((p) => p.end === '' || p.end.charCodeAt(p.end.length - 1) === small)) return false;
+  }
   const lower = name.toLowerCase();
-  return patterns.some((p) => lower.startsWith(p.start) && lower.endsWith(p.end) && lower.length >= Math.max(p.start.length, p.end.length));
+  // The length and the last character first: `endsWith` and `startsWith` are costly builtins,
+  // and `.log`, `dist` and the like rule out most names by their last character.
+  const last = lower.charCodeAt(lower.length - 1);
+  return patterns.some(
+    (p) =>
+      lower.length >= Math.max(p.start.length, p.end.length) &&
+      (p.end === '' || p.end.charCodeAt(p.end.length - 1) === last) &&
+      lower.endsWith(p.end) &&
+      lower.startsWith(p.start),
+  );
 }
 
 /**

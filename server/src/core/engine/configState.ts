@@ -8,7 +8,7 @@ import { CONFIG_FILE_NAMES, EMPTY_CONFIG, RepoConfig, joinPath, mergeConfigs, pa
 import { FileNoteStore } from '../fileNoteStore';
 import { Finding } from '../findings';
 import { SpecFormatPlugin } from '../formats/specFormatPlugin';
-import { compileGlobs } from '../glob/glob';
+import { GlobMatcher, NameVerdict, compileGlobs } from '../glob/glob';
 import { RootRelative } from '../glob/rootRelative';
 import { SpecLayout, SpecLocation, SpecRoot } from '../specLocation';
 import { Workspace } from '../workspace';
@@ -21,7 +21,7 @@ import { readNoted } from './options';
  */
 export class ConfigState {
   private config: RepoConfig = EMPTY_CONFIG;
-  private excluded: (relativePath: string) => boolean;
+  private excluded: GlobMatcher;
   private layout: SpecLayout;
   /** The one severity policy of every rule family, compiled from the effective settings on first use. */
   private compiledPolicy: RuleSettings | undefined;
@@ -35,7 +35,7 @@ export class ConfigState {
     private readonly cache: AnalysisCache,
   ) {
     this.relative = new RootRelative(() => workspace.roots);
-    this.excluded = compileGlobs(currentSettings.exclude).match;
+    this.excluded = compileGlobs(currentSettings.exclude);
     this.layout = this.buildLayout();
     this.currentVocabulary = compileVocabulary(currentSettings.keywords);
   }
@@ -66,7 +66,7 @@ export class ConfigState {
   private apply(config: RepoConfig): void {
     this.config = config;
     this.compiledPolicy = undefined;
-    this.excluded = compileGlobs([...this.currentSettings.exclude, ...config.exclude]).match;
+    this.excluded = compileGlobs([...this.currentSettings.exclude, ...config.exclude]);
     this.layout = this.buildLayout();
   }
 
@@ -109,10 +109,27 @@ export class ConfigState {
     return this.layout.locate(path);
   }
 
+  /** False when no file of this name is a spec file, wherever it lies (see SpecLayout.mayLocate). */
+  mayLocate(name: string): boolean {
+    return this.layout.mayLocate(name);
+  }
+
   /** Outside every workspace folder, or matched by an exclude glob. */
   isExcluded(path: string): boolean {
     const relative = this.relative.of(path);
-    return relative === undefined || this.excluded(relative);
+    return relative === undefined || this.excluded.match(relative);
+  }
+
+  /**
+   * `isExcluded` of every file in the folder that holds `path`, decided by the folder as far as
+   * the globs allow (see GlobMatcher.inFolder): a listing asks once per folder, then per name.
+   */
+  excludedIn(path: string): NameVerdict {
+    // Every file of a folder lies below the same root, at the same relative folder.
+    const relative = this.relative.of(path);
+    if (relative === undefined) return true;
+    const slash = relative.lastIndexOf('/');
+    return this.excluded.inFolder(slash < 0 ? undefined : relative.slice(0, slash));
   }
 
   /** Is this path one the engine analyses (a spec file, inside a root, not excluded)? */

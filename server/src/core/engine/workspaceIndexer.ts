@@ -5,16 +5,21 @@ import { FileNoteStore } from '../fileNoteStore';
 import { formatById } from '../formats/registry';
 import { SpecFormatPlugin } from '../formats/specFormatPlugin';
 import { stripBom } from '../text/bom';
-import { CodeFiles } from '../trace/codeFiles';
+import { CodeFiles, PIN_STORE } from '../trace/codeFiles';
 import { TraceRole } from '../trace/model';
 import { Workspace } from '../workspace';
 import { archivesNeeded } from './archiveNeed';
 import { CodeIndex, IndexedRead } from './codeIndex';
 import { ConfigState } from './configState';
+import type { NameVerdict } from '../glob/glob';
+import { lastSlashOf } from '../glob/rootRelative';
 import { SpecFileStore } from './fileStore';
 import { FindingsIndex } from './findingsIndex';
 import { IndexProgress, NotedRead, readNoted } from './options';
 import { SpecIndex } from './specIndex';
+
+/** The pin store's file name: no other name is asked whether it is the pin store. */
+const PIN_STORE_NAME = PIN_STORE.slice(PIN_STORE.lastIndexOf('/') + 1);
 
 /** Code files read per request to the workspace: enough to amortise a round trip to a reader thread, few enough to yield often. */
 const CODE_BATCH = 256;
@@ -67,6 +72,10 @@ export interface IndexedParts {
 export class WorkspaceIndexer {
   /** Every file the workspace listed at the last full index; workspace rules match globs against it. */
   private listed = new Set<string>();
+  /** The listing `listed` was made from, while `listed` holds exactly it (see applyCodeReads). */
+  private listing: readonly string[] | undefined;
+  /** `listed` is CodeFiles' too (see CodeFiles.adoptListing): it is copied before it changes. */
+  private listedShared = false;
   private readonly workspace: Workspace;
   private readonly formats: readonly SpecFormatPlugin[];
   private readonly config: ConfigState;
@@ -104,23 +113,43 @@ export class WorkspaceIndexer {
     return this.code.isScannable(path) || this.code.isPinStore(path);
   }
 
-  /** `isTracked` and `isTraceable` of every listed path, in one pass (see SortedListing). */
+  /**
+   * `isTracked` and `isTraceable` of every listed path, in one pass (see SortedListing). A listing
+   * gives the files folder by folder, so what the globs decide by the folder (the excludes, the
+   * test globs) is decided once per run of paths in the same folder, then per file name.
+   */
   private sortListing(listed: readonly string[]): SortedListing {
     const tracked: string[] = [];
     const traceable: string[] = [];
     const roles: (TraceRole | undefined)[] = [];
-    // The exclude globs are matched last: a file that is neither a spec file nor traceable (an
-    // image, a lock file) is dropped whatever they say, so it need not be matched against them.
+    // The current folder: its path with the `/` (undefined before the first path).
+    let folder: string | undefined;
+    let excludedIn: NameVerdict = false;
+    let rolesIn: (name: string) => TraceRole | undefined = () => undefined;
     for (const path of listed) {
-      if (this.config.locate(path) !== undefined) {
-        if (!this.config.isExcluded(path)) tracked.push(path);
-      } else if (this.code.isPinStore(path)) {
-        if (this.config.isExcluded(path)) continue;
+      const slash = lastSlashOf(path);
+      // Compared as a cut string: V8 compares equal strings a block at a time, where
+      // `startsWith` goes character by character (48 ms against 12 for this listing).
+      const here = path.slice(0, slash + 1);
+      if (here !== folder) {
+        folder = here;
+        excludedIn = this.config.excludedIn(path);
+        rolesIn = this.code.traceRolesIn(path);
+      }
+      // Every answer below needs the path not excluded.
+      if (excludedIn === true) continue;
+      const name = path.slice(slash + 1);
+      // The exclude globs are matched last: a file that is neither a spec file nor traceable (an
+      // image, a lock file) is dropped whatever they say, so it need not be matched against them.
+      if (this.config.mayLocate(name) && this.config.locate(path) !== undefined) {
+        if (excludedIn === false || !excludedIn(name)) tracked.push(path);
+      } else if (name === PIN_STORE_NAME && this.code.isPinStore(path)) {
+        if (excludedIn !== false && excludedIn(name)) continue;
         traceable.push(path);
         roles.push(undefined);
       } else {
-        const role = this.code.traceRole(path);
-        if (role === undefined || this.config.isExcluded(path)) continue;
+        const role = rolesIn(name);
+        if (role === undefined || (excludedIn !== false && excludedIn(name))) continue;
         traceable.push(path);
         roles.push(role);
       }
@@ -138,6 +167,8 @@ export class WorkspaceIndexer {
     const listingNotes: FileNote[] = [];
     const listed = await this.workspace.listFiles(token, (note) => listingNotes.push(note));
     this.listed = new Set(listed);
+    this.listing = listed;
+    this.listedShared = false;
     this.results.listChanged();
     this.notes.setListing(listingNotes);
     // A spec file behind a symlink that is not followed still belongs to its spec, with the note.
@@ -230,7 +261,11 @@ export class WorkspaceIndexer {
   /** Applies the reads in order. Batches not yet asked for are read while the one before is scanned, so a host that reads in turn still saves a round trip per file. */
   private async applyCodeReads({ listed, batches, read }: CodeReads, token: CancellationToken): Promise<void> {
     // Only now: a spec file stored meanwhile may have been found gone, and every listed file counts as known after it.
-    for (const path of listed) this.code.markKnown(path, true);
+    // The set of the listing is handed over whole while it holds the listing alone, instead of a copy made file by file.
+    if (listed === this.listing) {
+      this.listedShared = true;
+      this.code.adoptListing(this.listed);
+    } else for (const path of listed) this.code.markKnown(path, true);
     let next = batches.length > 0 ? read(0) : undefined;
     for (let b = 0; b < batches.length; b++) {
       const reads = await next!;
@@ -302,10 +337,18 @@ export class WorkspaceIndexer {
     this.results.specChanged(location.specDir);
     if (existed !== (text !== undefined)) this.results.pathChanged(path);
     if (text !== undefined && !this.listed.has(path)) {
-      this.listed.add(path);
+      this.changeListed().add(path);
       this.results.listChanged();
     }
     return location.specDir;
+  }
+
+  /** `listed`, to be changed: a copy when CodeFiles shares it, and no longer the listing alone. */
+  private changeListed(): Set<string> {
+    if (this.listedShared) this.listed = new Set(this.listed);
+    this.listedShared = false;
+    this.listing = undefined;
+    return this.listed;
   }
 
   /** Re-reads a file from the workspace after a watched-file event. */
@@ -339,7 +382,8 @@ export class WorkspaceIndexer {
       if (dir) dirs.add(dir);
     }
     for (const path of [...this.code.knownPaths()].filter(gone)) this.setText(path, undefined, token);
-    for (const path of [...this.listed].filter(gone)) this.listed.delete(path);
+    const listed = this.changeListed();
+    for (const path of [...listed].filter(gone)) listed.delete(path);
     this.results.listChanged();
     return [...dirs];
   }

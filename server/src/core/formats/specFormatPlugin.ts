@@ -31,6 +31,12 @@ export interface SpecFormatPlugin {
   locate(path: string): SpecLocation | undefined;
   /** Where a file sits below a configured root folder that holds specs of this format. */
   locateBelow(root: string, path: string): SpecLocation | undefined;
+  /**
+   * Every file that `locate` or `locateBelow` places has a name ending with one of these, so a
+   * layout need not ask about any other file (a listing's code files: 100,000 at the largest
+   * benchmark size). Without it, every file is asked.
+   */
+  readonly nameSuffixes?: readonly string[];
   /** The file names (relative to the spec folder) a spec of this format may hold, so an open file's siblings can be loaded first. */
   siblingFiles(location: SpecLocation): readonly string[];
   /**

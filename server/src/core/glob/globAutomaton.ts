@@ -32,14 +32,40 @@ export class GlobAutomaton {
   }
 
   test(path: string): boolean {
+    return this.run(this.begin(), path).accepts;
+  }
+
+  /**
+   * Where the automaton stands after reading `prefix`: a folder's path and its `/`, read once for
+   * every file of the folder (see GlobMatcher.inFolder). `testFrom` goes on from there.
+   */
+  after(prefix: string): GlobState {
+    return this.run(this.begin(), prefix);
+  }
+
+  /** Does the text read so far (see `after`) followed by `rest` match? */
+  testFrom(state: GlobState, rest: string): boolean {
+    return this.run(state as CachedSet, rest).accepts;
+  }
+
+  /** The start set, after dropping the remembered sets when they grew too many. */
+  private begin(): CachedSet {
     if (this.cache.size > MAX_CACHED_SETS) {
       this.cache = new Map();
       this.startSet = undefined;
     }
-    let current = (this.startSet ??= this.remember(this.closure([this.start])));
-    for (let i = 0; i < path.length; i++) {
-      if (current.dead) return false;
-      const code = path.charCodeAt(i);
+    return (this.startSet ??= this.remember(this.closure([this.start])));
+  }
+
+  /**
+   * Reads `text` from the set `from`. A set dropped from the memory stays valid: its states and
+   * transitions are facts of the automaton, only no longer shared with sets remembered later.
+   */
+  private run(from: CachedSet, text: string): CachedSet {
+    let current = from;
+    for (let i = 0; i < text.length; i++) {
+      if (current.dead) return current;
+      const code = text.charCodeAt(i);
       let next = current.next.get(code);
       if (!next) {
         next = this.step(current, code);
@@ -47,7 +73,7 @@ export class GlobAutomaton {
       }
       current = next;
     }
-    return current.accepts;
+    return current;
   }
 
   private add(state: State): number {
@@ -116,9 +142,13 @@ export class GlobAutomaton {
   }
 }
 
-interface CachedSet {
+/** A place in an automaton's reading (see GlobAutomaton.after); opaque to callers. */
+export interface GlobState {
+  readonly dead: boolean;
+}
+
+interface CachedSet extends GlobState {
   readonly states: readonly number[];
   readonly accepts: boolean;
-  readonly dead: boolean;
   readonly next: Map<number, CachedSet>;
 }

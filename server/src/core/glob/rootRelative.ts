@@ -25,3 +25,14 @@ export class RootRelative {
     return undefined;
   }
 }
+
+/**
+ * `path.lastIndexOf('/')`, read from the end in script: V8 runs `lastIndexOf` in its runtime, a
+ * call that costs more than the scan itself (60 M instructions for the 106,006 paths of the L
+ * benchmark's listing under callgrind). Classifying a listing asks it of every path.
+ */
+export function lastSlashOf(path: string): number {
+  let i = path.length - 1;
+  while (i >= 0 && path.charCodeAt(i) !== 47) i--;
+  return i;
+}

@@ -1,10 +1,10 @@
 // @spec specthread-core#8.3, specthread-core#8.4, specthread-core#21.2
-import { compileGlobs } from '../glob/glob';
-import { RootRelative } from '../glob/rootRelative';
+import { GlobMatcher, compileGlobs } from '../glob/glob';
+import { RootRelative, lastSlashOf } from '../glob/rootRelative';
 import { DEFAULT_TRACE_SETTINGS, TraceSettings } from '../../../../shared/traceSettings';
 import { CancellationToken } from '../cancellation';
 import { Position } from '../text/range';
-import { syntaxFor } from './languages';
+import { syntaxFor, syntaxForName } from './languages';
 import { CodeFileFacts, SkipReason, TraceRole } from './model';
 import { ScannedCode } from '../workspace';
 import { TextScan, scanCodeText } from './scanCodeFile';
@@ -21,7 +21,15 @@ const PIN_STORE_SUFFIX = `/${PIN_STORE}`;
 export class CodeFiles {
   private readonly facts = new Map<string, CodeFileFacts>();
   private readonly skipped = new Map<string, SkipReason>();
+  /** Files known to exist beyond the adopted listing (see adoptListing). */
   private readonly known = new Set<string>();
+  /**
+   * A workspace listing adopted whole (see adoptListing): its files are known, except those
+   * found gone since. Never changed here; whoever hands it over promises not to change it either.
+   */
+  private listing: ReadonlySet<string> = new Set();
+  /** Files of `listing` found gone since it was adopted. */
+  private readonly gone = new Set<string>();
   /**
    * Every folder above a known file, so that `exists` answers in constant time. Built lazily: a new
    * file adds its missing ancestors (walking up stops at the first folder already there, so a full
@@ -30,9 +38,13 @@ export class CodeFiles {
    */
   private folders: Set<string> | undefined;
   private readonly pinStores = new Map<string, { pins: ReadonlyMap<string, string>; end: Position }>();
-  private isTest: (relative: string) => boolean = () => false;
-  private isExcluded: (relative: string) => boolean = () => false;
+  private testGlobs: GlobMatcher = compileGlobs([]);
+  private excludeGlobs: GlobMatcher = compileGlobs([]);
   private readonly relative: RootRelative;
+  /** The folder (with its `/`) and roots that traceRole last answered for, and its test of names there. */
+  private lastFolder: string | undefined;
+  private lastRoots: readonly string[] | undefined;
+  private lastRoles: ((name: string) => TraceRole | undefined) | undefined;
   settings: TraceSettings = DEFAULT_TRACE_SETTINGS;
 
   constructor(private readonly roots: () => readonly string[]) {
@@ -45,6 +57,8 @@ export class CodeFiles {
     this.facts.clear();
     this.skipped.clear();
     this.known.clear();
+    this.listing = new Set();
+    this.gone.clear();
     this.folders = undefined;
     this.pinStores.clear();
   }
@@ -53,32 +67,61 @@ export class CodeFiles {
   configure(settings: TraceSettings): boolean {
     const rolesChanged = JSON.stringify(settings.testFiles) !== JSON.stringify(this.settings.testFiles) || settings.maxFileSize !== this.settings.maxFileSize;
     this.settings = settings;
-    this.isTest = compileGlobs(settings.testFiles).match;
-    this.isExcluded = compileGlobs(settings.exclude).match;
+    this.testGlobs = compileGlobs(settings.testFiles);
+    this.excludeGlobs = compileGlobs(settings.exclude);
+    this.lastRoles = undefined;
     return rolesChanged;
   }
 
   /** Could `path` carry tags: a known language, inside a root, not excluded. Spec files are the caller's to rule out. */
   isScannable(path: string): boolean {
-    if (!syntaxFor(path)) return false;
-    const rel = this.relative.of(path);
-    return rel !== undefined && !this.isExcluded(rel);
+    return this.traceRole(path) !== undefined;
   }
 
   roleOf(path: string): TraceRole {
+    // A scannable file's role is its trace role; the others are matched here.
+    const role = this.traceRole(path);
+    if (role !== undefined) return role;
     const rel = this.relative.of(path);
-    return rel !== undefined && this.isTest(rel) ? 'test' : 'source';
+    return rel !== undefined && this.testGlobs.match(rel) ? 'test' : 'source';
   }
 
   /**
    * `isScannable` and `roleOf` in one: the role to scan `path` as, or undefined when it is not
-   * scannable. An index asks it once per listed file, so the path below its root is cut once.
+   * scannable. The reads of an index come folder by folder, as listed: the last folder's test
+   * (see traceRolesIn) answers the next file of the same folder by its name.
    */
   traceRole(path: string): TraceRole | undefined {
-    if (!syntaxFor(path)) return undefined;
+    const slash = lastSlashOf(path);
+    const folder = path.slice(0, slash + 1);
+    const roots = this.roots();
+    if (folder !== this.lastFolder || roots !== this.lastRoots || !this.lastRoles) {
+      this.lastFolder = folder;
+      this.lastRoots = roots;
+      this.lastRoles = this.traceRolesIn(path);
+    }
+    return this.lastRoles(path.slice(slash + 1));
+  }
+
+  /**
+   * `traceRole` of every file in the folder that holds `path`, as a function of the file's name.
+   * A listing gives the files folder by folder, and the exclude and test globs mostly decide by
+   * the folder (`**∕test/**`) or by the name (`**∕*.test.*`): the folder's part is decided here
+   * once (see GlobMatcher.inFolder), where traceRole matched every path against every glob.
+   */
+  traceRolesIn(path: string): (name: string) => TraceRole | undefined {
+    // Every file of a folder lies below the same root, at the same relative folder.
     const rel = this.relative.of(path);
-    if (rel === undefined || this.isExcluded(rel)) return undefined;
-    return this.isTest(rel) ? 'test' : 'source';
+    if (rel === undefined) return () => undefined;
+    const slash = rel.lastIndexOf('/');
+    const dir = slash < 0 ? undefined : rel.slice(0, slash);
+    const excluded = this.excludeGlobs.inFolder(dir);
+    if (excluded === true) return () => undefined;
+    const test = this.testGlobs.inFolder(dir);
+    return (name) => {
+      if (!syntaxForName(name) || (excluded !== false && excluded(name))) return undefined;
+      return test === true || (test !== false && test(name)) ? 'test' : 'source';
+    };
   }
 
   isPinStore(path: string): boolean {
@@ -88,26 +131,60 @@ export class CodeFiles {
 
   markKnown(path: string, exists: boolean): void {
     if (exists) {
-      if (this.known.has(path)) return;
-      this.known.add(path);
+      if (this.isKnown(path)) return;
+      if (this.listing.has(path)) this.gone.delete(path);
+      else this.known.add(path);
       if (this.folders) addFoldersOf(this.folders, path);
-    } else if (this.known.delete(path)) this.folders = undefined;
+      return;
+    }
+    const was = this.isKnown(path);
+    this.known.delete(path);
+    if (this.listing.has(path)) this.gone.add(path);
+    if (was) this.folders = undefined;
+  }
+
+  /**
+   * Marks every file of a listing known, as `markKnown` of each would, by keeping the set itself:
+   * the engine already holds the listing as a set (100,000 files at the largest benchmark size),
+   * and copying it here cost a set insertion per file. The caller must not change the set after.
+   * With a listing adopted already, the files are marked one by one.
+   */
+  adoptListing(listing: ReadonlySet<string>): void {
+    if (this.listing.size > 0) {
+      for (const path of listing) this.markKnown(path, true);
+      return;
+    }
+    this.listing = listing;
+    this.gone.clear();
+    // Rebuilt at the next question from the files now known (see `folders`).
+    this.folders = undefined;
+  }
+
+  private isKnown(path: string): boolean {
+    // The listing first: every scanned file asks, and nearly all are listed and none gone.
+    return (this.listing.has(path) && (this.gone.size === 0 || !this.gone.has(path))) || this.known.has(path);
+  }
+
+  /** Every file known to exist, once each: the others, then the adopted listing's. */
+  private *knownFiles(): IterableIterator<string> {
+    yield* this.known;
+    for (const path of this.listing) if ((this.gone.size === 0 || !this.gone.has(path)) && !this.known.has(path)) yield path;
   }
 
   /** Does a file exist at `path`, or any file below it when it names a folder? */
   exists(path: string): boolean {
     const p = path.endsWith('/') ? path.replace(/(?<!\/)\/+$/, '') : path;
-    if (this.known.has(p)) return true;
+    if (this.isKnown(p)) return true;
     if (!this.folders) {
       this.folders = new Set();
-      for (const k of this.known) addFoldersOf(this.folders, k);
+      for (const k of this.knownFiles()) addFoldersOf(this.folders, k);
     }
     return this.folders.has(p);
   }
 
   /** Every file this holds anything about: known to exist, scanned, or skipped. */
   knownPaths(): Set<string> {
-    return new Set([...this.known, ...this.facts.keys(), ...this.skipped.keys()]);
+    return new Set([...this.knownFiles(), ...this.facts.keys(), ...this.skipped.keys()]);
   }
 
   /** Records that a file was not scanned; returns true when that changed anything. */

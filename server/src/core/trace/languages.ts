@@ -102,19 +102,28 @@ export function allSyntaxes(): readonly CommentSyntax[] {
   return [...new Set([...Object.values(BY_EXTENSION), ...Object.values(BY_NAME)])];
 }
 
-/** The syntax to scan `path` with, or undefined for files that are not scanned (data, binaries). */
 /**
  * The tables as maps for lookup: `syntaxFor` runs for every listed file, and a plain object keyed by
  * arbitrary file names is a slow dictionary lookup (and answers `constructor` from its prototype).
  */
 const NAMES: ReadonlyMap<string, CommentSyntax> = new Map(Object.entries(BY_NAME));
 const EXTENSIONS: ReadonlyMap<string, CommentSyntax> = new Map(Object.entries(BY_EXTENSION));
+const LONGEST_NAME = Math.max(...Object.keys(BY_NAME).map((name) => name.length));
 
+/** The syntax to scan `path` with, or undefined for files that are not scanned (data, binaries). */
 export function syntaxFor(path: string): CommentSyntax | undefined {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const byName = NAMES.get(name);
+  return syntaxForName(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/** `syntaxFor` of a file name (no `/`), for a caller that has cut the name already. */
+export function syntaxForName(name: string): CommentSyntax | undefined {
+  // Longer names are not looked up: a lookup hashes the name, most of the cost for a listed file.
+  const byName = name.length <= LONGEST_NAME ? NAMES.get(name) : undefined;
   if (byName) return byName;
   const dot = name.lastIndexOf('.');
   if (dot < 0) return undefined;
-  return EXTENSIONS.get(name.slice(dot + 1).toLowerCase());
+  // The table's extensions are lower case: one found as it is written needs no lower-casing,
+  // a builtin call that cost as much as the lookup for every listed file.
+  const extension = name.slice(dot + 1);
+  return EXTENSIONS.get(extension) ?? EXTENSIONS.get(extension.toLowerCase());
 }

@@ -11,6 +11,8 @@ export const KIRO_FORMAT: SpecFormatPlugin = {
   id: 'kiro',
   locate: locateKiro,
   locateBelow: locateKiroBelow,
+  // `requirements.md` and the others, `.config.kiro`, steering `*.md` and hooks `*.kiro.hook` (see layout.ts).
+  nameSuffixes: ['.md', '.kiro', '.kiro.hook'],
   siblingFiles: () => KIRO_SPEC_FILES,
   parse: parseKiroFile,
   rules: [steeringFrontMatter, kiroFileShape, patternTooComplex],

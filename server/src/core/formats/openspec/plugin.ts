@@ -19,6 +19,8 @@ export const OPENSPEC_FORMAT: SpecFormatPlugin = {
   id: 'openspec',
   locate: locateOpenSpec,
   locateBelow: locateOpenSpecBelow,
+  // Markdown and each change's `.openspec.yaml` (see layout.ts).
+  nameSuffixes: ['.md', '.openspec.yaml'],
   siblingFiles: () => [...OPENSPEC_CHANGE_FILES, 'spec.md'],
   parse: parseOpenSpecFile,
   // A delta's `### Requirement:` header names a requirement of the base spec.

@@ -13,6 +13,8 @@ export const SPECKIT_FORMAT: SpecFormatPlugin = {
   locate: locateSpeckit,
   // A configured root accepts any folder name; the default layout only numbered ones.
   locateBelow: (root, path) => locateSpeckitBelow(root, path, false),
+  // Every spec-kit file is Markdown (see layout.ts).
+  nameSuffixes: ['.md'],
   siblingFiles: () => SPECKIT_SPEC_FILES,
   parse: parseSpeckitFile,
   aliases: (specId) => {
