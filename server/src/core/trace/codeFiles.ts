@@ -4,7 +4,7 @@ import { RootRelative, lastSlashOf } from '../glob/rootRelative';
 import { DEFAULT_TRACE_SETTINGS, TraceSettings } from '../../../../shared/traceSettings';
 import { CancellationToken } from '../cancellation';
 import { Position } from '../text/range';
-import { syntaxFor, syntaxForName } from './languages';
+import { syntaxForName } from './languages';
 import { CodeFileFacts, SkipReason, TraceRole } from './model';
 import { ScannedCode } from '../workspace';
 import { TextScan, scanCodeText } from './scanCodeFile';
