@@ -124,11 +124,14 @@ export class StatementThread implements StatementPrecheck {
   /** Resolves once no batch is in flight (answered, or lost with the thread): tests wait for it to see every answer used. */
   answered(): Promise<void> {
     if (this.inFlight.size === 0) return Promise.resolve();
+    // Referenced only while someone waits: see start().
+    this.worker?.ref();
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   private settle(): void {
     if (this.inFlight.size > 0) return;
+    if (this.waiting.length) this.worker?.unref();
     const waiting = this.waiting;
     this.waiting = [];
     for (const resolve of waiting) resolve();
@@ -153,8 +156,6 @@ export class StatementThread implements StatementPrecheck {
     if (!worker || this.bufferPaths.length === 0) return;
     const id = this.nextId++;
     this.inFlight.set(id, this.bufferPaths);
-    // Referenced while a batch is out, so that a run waiting on nothing else still hears it back.
-    if (this.inFlight.size === 1) worker.ref();
     const batch = this.buffer.take();
     worker.postMessage({ type: 'check', run: this.run, id, batch } satisfies ToStatementThread, [batch.numbers.buffer as ArrayBuffer]);
     this.bufferPaths = [];
@@ -170,6 +171,9 @@ export class StatementThread implements StatementPrecheck {
       worker.on('message', (done: StatementBatchDone) => this.done(done));
       worker.on('error', () => this.fail());
       worker.on('exit', () => this.fail());
+      // Never keeps the process alive: answers are used only while the index awaits its reads (the
+      // rules run synchronously after it), so a CLI run that has printed its report does not wait
+      // for a thread that fell behind.
       worker.unref();
       this.worker = worker;
     } catch {
@@ -186,7 +190,6 @@ export class StatementThread implements StatementPrecheck {
       const file = this.files.get(path);
       if (file && results[i]) file.results = results[i];
     });
-    if (this.inFlight.size === 0) this.worker?.unref();
     this.stopWhenAnswered();
     this.settle();
   }
