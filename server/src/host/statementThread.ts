@@ -82,7 +82,13 @@ export class StatementThread implements StatementPrecheck {
     if (!worker) return false;
     this.run++;
     this.ended = false;
-    worker.postMessage({ type: 'begin', run: this.run, settings } satisfies ToStatementThread);
+    try {
+      worker.postMessage({ type: 'begin', run: this.run, settings } satisfies ToStatementThread);
+    } catch {
+      // Settings that cannot be sent (none should be: they are parsed JSON) leave every statement to the engine.
+      this.fail();
+      return false;
+    }
     return true;
   }
 
@@ -157,8 +163,12 @@ export class StatementThread implements StatementPrecheck {
     const id = this.nextId++;
     this.inFlight.set(id, this.bufferPaths);
     const batch = this.buffer.take();
-    worker.postMessage({ type: 'check', run: this.run, id, batch } satisfies ToStatementThread, [batch.numbers.buffer as ArrayBuffer]);
     this.bufferPaths = [];
+    try {
+      worker.postMessage({ type: 'check', run: this.run, id, batch } satisfies ToStatementThread, [batch.numbers.buffer as ArrayBuffer]);
+    } catch {
+      this.fail();
+    }
   }
 
   private start(): Worker | undefined {
