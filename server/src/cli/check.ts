@@ -22,6 +22,7 @@ import { lookUpResult, replayResult, resultCacheable } from './checkResultCache'
 import { writeBaselines } from './writeBaseline';
 import { changedFilesArgument, findingsOfChangeRun } from './changedOnly';
 import { testResultsOf } from './testResults';
+import { StatementThread } from '../host/statementThread';
 
 /**
  * `specthread check`: the same engine the language server runs, over the file system. Folder
@@ -72,7 +73,8 @@ async function analyse(
     options.exclude,
     cwd,
     useBaseline,
-    { ...engineOptions, ...(keepAccepted ? { keepAccepted } : {}), ...(everySpec ? {} : { lazyArchives: true }) },
+    // Statements are checked on a thread of their own while the specs are parsed (host/statementThread.ts); tests may pass their own.
+    { statementPrecheck: new StatementThread(), ...engineOptions, ...(keepAccepted ? { keepAccepted } : {}), ...(everySpec ? {} : { lazyArchives: true }) },
     options.preset,
     options.cache,
     prepared,

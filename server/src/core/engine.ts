@@ -81,7 +81,14 @@ export class Engine {
       options,
     };
     this.results = new FindingsIndex({ ...sources, listed: () => this.indexer.listedFiles(), extraSpecRules: extra.length ? extra : undefined });
-    this.indexer = new WorkspaceIndexer({ ...sources, formats, codeIndex: this.codeIndex, results: this.results, lazyArchives: options.lazyArchives });
+    this.indexer = new WorkspaceIndexer({
+      ...sources,
+      formats,
+      codeIndex: this.codeIndex,
+      results: this.results,
+      lazyArchives: options.lazyArchives,
+      statementPrecheck: options.statementPrecheck,
+    });
   }
 
   /** Code and test files: their trace facts live apart from spec files (see trace/codeFiles.ts). */

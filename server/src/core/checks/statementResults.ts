@@ -5,7 +5,8 @@ import { CancellationToken, throwIfCancelled } from '../cancellation';
 import type { RuleContext } from '../config/ruleSettings';
 import { Range } from '../text/range';
 import { Statement } from '../requirements/statement';
-import { ReportedProblem } from './rule';
+import type { PrecheckedStatement, StatementPrecheck } from '../engine/options';
+import { ReportedProblem, RuleMeta } from './rule';
 
 /**
  * A statement rule's findings depend on the statement alone (its text, where it starts on its
@@ -46,6 +47,51 @@ interface ContextTables {
   readonly entries: WeakMap<readonly Statement[], readonly CachedStatement[]>;
   /** Each rule's bit in `CachedStatement.clean`, given in the order rules first run. */
   readonly ruleBits: Map<object, number>;
+  /** Where statements not checked before are looked up first (see `usePrecheck`). */
+  precheck?: PrecheckTables;
+}
+
+interface PrecheckTables {
+  readonly port: StatementPrecheck;
+  /** The rules its run checks, by code. */
+  readonly rules: ReadonlyMap<string, object>;
+  /** The `clean` bits of all those rules: a statement in which none found anything is clean for each. */
+  readonly allClean: number;
+}
+
+/** The tables of one rule context, made on first use. */
+function contextTables(context: RuleContext): ContextTables {
+  const tables = context.cache.table(STATEMENT_RESULTS);
+  let perContext = tables.byContext.get(context);
+  if (!perContext) {
+    perContext = { byFile: new Map(), entries: new WeakMap(), ruleBits: new Map() };
+    tables.byContext.set(context, perContext);
+  }
+  return perContext;
+}
+
+/**
+ * Statements checked with `context` that have no entry yet are looked up in `port` first: its
+ * run checks the rules `codes` with the settings `context` was compiled from. Tied to the context
+ * object, which the engine compiles anew when settings change, so findings computed with other
+ * settings are never used.
+ */
+// @spec specthread-core#21.4
+export function usePrecheck(context: RuleContext, port: StatementPrecheck, rules: readonly { readonly meta: RuleMeta }[]): void {
+  const tables = contextTables(context);
+  let allClean = 0;
+  for (const rule of rules) allClean |= bitOf(tables, rule);
+  tables.precheck = { port, rules: new Map(rules.map((r) => [r.meta.code, r])), allClean };
+}
+
+/** The rule's bit in `CachedStatement.clean`, given in the order rules are first seen; 0 past BITS. */
+function bitOf(tables: ContextTables, rule: object): number {
+  let bit = tables.ruleBits.get(rule);
+  if (bit === undefined) {
+    bit = tables.ruleBits.size < BITS ? 1 << tables.ruleBits.size : 0;
+    tables.ruleBits.set(rule, bit);
+  }
+  return bit;
 }
 
 /**
@@ -86,22 +132,14 @@ export function checkStatementsCached(
   check: (statement: Statement, report: (problem: ReportedProblem) => void) => void,
 ): void {
   const tables = context.cache.table(STATEMENT_RESULTS);
-  let perContext = tables.byContext.get(context);
-  if (!perContext) {
-    perContext = { byFile: new Map(), entries: new WeakMap(), ruleBits: new Map() };
-    tables.byContext.set(context, perContext);
-  }
+  const perContext = contextTables(context);
   let entries = perContext.entries.get(statements);
   if (!entries) {
     const tablesOf = perContext;
     entries = statements.map((s) => entryOf(s, tablesOf, tables.glossaryKeys));
     perContext.entries.set(statements, entries);
   }
-  let bit = perContext.ruleBits.get(rule);
-  if (bit === undefined) {
-    bit = perContext.ruleBits.size < BITS ? 1 << perContext.ruleBits.size : 0;
-    perContext.ruleBits.set(rule, bit);
-  }
+  const bit = bitOf(perContext, rule);
   for (let i = 0; i < statements.length; i++) {
     throwIfCancelled(token);
     const statement = statements[i]!;
@@ -124,6 +162,29 @@ export function checkStatementsCached(
   }
 }
 
+/**
+ * A new entry filled with the precheck's findings, as if each rule of its run had checked the
+ * statement here: the precheck's answer is not kept beyond that. A rule that threw there is left
+ * unchecked, so the engine runs it and reports its fault as it always does.
+ */
+function adopt(entry: CachedStatement, prechecked: PrecheckedStatement, precheck: PrecheckTables, tables: ContextTables, path: string): void {
+  const { found, failed } = prechecked;
+  if (!found && !failed) {
+    entry.clean = precheck.allClean;
+    // Rules past BITS have no bit: their empty results are kept as found ones.
+    if (tables.ruleBits.size > BITS) for (const rule of precheck.rules.values()) if (tables.ruleBits.get(rule) === 0) (entry.found ??= new Map()).set(rule, []);
+    return;
+  }
+  const lines = entry.line - prechecked.line;
+  for (const [code, rule] of precheck.rules) {
+    if (failed?.includes(code)) continue;
+    const problems = found?.[code];
+    const bit = tables.ruleBits.get(rule)!;
+    if (!problems?.length && bit !== 0) entry.clean |= bit;
+    else (entry.found ??= new Map()).set(rule, lines === 0 || !problems ? (problems ?? []) : problems.map((p) => shiftProblem(p, path, lines)));
+  }
+}
+
 function entryOf(statement: Statement, tables: ContextTables, glossaryKeys: WeakMap<readonly string[], string>): CachedStatement {
   let glossary = glossaryKeys.get(statement.glossary);
   if (glossary === undefined) {
@@ -141,6 +202,9 @@ function entryOf(statement: Statement, tables: ContextTables, glossaryKeys: Weak
   let entry = table.get(key);
   if (!entry) {
     entry = { line: statement.range.start.line, clean: 0 };
+    const { precheck } = tables;
+    const prechecked = precheck?.port.take(statement, glossary);
+    if (prechecked) adopt(entry, prechecked, precheck!, tables, statement.path);
     // The key is a string of its own (see `Statement.key`): keeping it keeps no file text alive.
     table.set(key, entry);
   }

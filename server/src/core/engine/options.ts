@@ -6,6 +6,9 @@ import { Log } from '../faults';
 import { FileNote } from '../fileNote';
 import { SpecFormatPlugin } from '../formats/specFormatPlugin';
 import { parseSpecFile } from '../parse/parseSpecFile';
+import type { SpecThreadSettings } from '../../../../shared/settings';
+import type { PlainStatement } from '../requirements/statement';
+import type { ReportedProblem } from '../checks/rule';
 import { TraceRule } from '../trace/rules/traceRule';
 import { Workspace } from '../workspace';
 
@@ -38,6 +41,59 @@ export interface EngineOptions {
    * host note (binary, not UTF-8) either.
    */
   readonly lazyArchives?: boolean;
+  /**
+   * Checks requirement statements off the engine's thread while the index runs (the CLI's
+   * host/statementThread.ts), so that the statement rules look their findings up instead of
+   * computing them. Used only in full index runs; whatever it answers or fails to answer, the
+   * findings are the same, as every statement it has no result for is checked as before.
+   */
+  readonly statementPrecheck?: StatementPrecheck;
+}
+
+/** What a statement precheck runs with: the settings the rule context is compiled from, and the statement rules that may report. */
+export interface PrecheckSettings {
+  readonly settings: SpecThreadSettings;
+  readonly roots: readonly string[];
+  /** The codes of the statement rules to run, in the order the engine runs them. */
+  readonly codes: readonly string[];
+}
+
+/**
+ * One statement's findings from a precheck: per rule code, what the rule reported with the
+ * statement at `line`. A code of the run that is in neither `found` nor `failed` found nothing.
+ */
+export interface PrecheckedStatement {
+  /** The statement's first line when it was checked. */
+  readonly line: number;
+  readonly found?: Readonly<Record<string, readonly ReportedProblem[]>>;
+  /** Rules that threw on this statement: the engine runs them itself, and reports their fault as it always does. */
+  readonly failed?: readonly string[];
+}
+
+/**
+ * Checks statements with the statement rules somewhere else (another thread) while the engine
+ * parses and scans. The engine opens a run per full index, submits each requirements and bugfix
+ * file's statements as soon as the file is parsed, and takes each statement's findings when its
+ * spec's rules run (checks/statementResults.ts): a statement whose findings are not there yet,
+ * were computed with other settings, or failed is checked on the engine's thread as before.
+ */
+// @spec specthread-core#21.4
+export interface StatementPrecheck {
+  /**
+   * Starts a run, forgetting every earlier one, for about `files` requirements files; false when the
+   * precheck declines (a run that small would not pay for its thread), and nothing is submitted then.
+   */
+  begin(settings: PrecheckSettings, files: number): boolean;
+  /** One file's statements, with the glossary they are checked with. */
+  submit(glossary: readonly string[], statements: readonly PlainStatement[]): void;
+  /** Nothing more will be submitted in this run. */
+  end(): void;
+  /**
+   * The findings of a statement equal to this one (the same fields, see `statementKey`) with this
+   * glossary (its terms joined by NUL), once: the answer is forgotten as it is given. Undefined
+   * when there is none (yet).
+   */
+  take(statement: PlainStatement, glossary: string): PrecheckedStatement | undefined;
 }
 
 export interface IndexProgress {

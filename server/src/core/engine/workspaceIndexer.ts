@@ -15,8 +15,9 @@ import type { NameVerdict } from '../glob/glob';
 import { lastSlashOf } from '../glob/rootRelative';
 import { SpecFileStore } from './fileStore';
 import { FindingsIndex } from './findingsIndex';
-import { IndexProgress, NotedRead, readNoted } from './options';
+import { IndexProgress, NotedRead, StatementPrecheck, readNoted } from './options';
 import { SpecIndex } from './specIndex';
+import { beginPrecheck } from './statementPrecheck';
 
 /** The pin store's file name: no other name is asked whether it is the pin store. */
 const PIN_STORE_NAME = PIN_STORE.slice(PIN_STORE.lastIndexOf('/') + 1);
@@ -62,6 +63,8 @@ export interface IndexedParts {
   readonly notes: FileNoteStore;
   /** Archived specs are read only when needed (see EngineOptions.lazyArchives). */
   readonly lazyArchives?: boolean;
+  /** Checks statements elsewhere during full index runs (see EngineOptions.statementPrecheck). */
+  readonly statementPrecheck?: StatementPrecheck;
 }
 
 /**
@@ -85,9 +88,11 @@ export class WorkspaceIndexer {
   private readonly results: FindingsIndex;
   private readonly notes: FileNoteStore;
   private readonly lazyArchives: boolean;
+  private readonly statementPrecheck: StatementPrecheck | undefined;
 
   constructor(parts: IndexedParts) {
     this.lazyArchives = parts.lazyArchives ?? false;
+    this.statementPrecheck = parts.statementPrecheck;
     this.workspace = parts.workspace;
     this.formats = parts.formats;
     this.config = parts.config;
@@ -179,6 +184,8 @@ export class WorkspaceIndexer {
     const sorted = this.sortListing(listed);
     const early = this.readsInBackground(listed.length) ? this.startCodeReads(listed, sorted, token, true) : undefined;
     const all = sorted.tracked.filter((p) => !this.deferred(p));
+    // Each requirements file's statements are checked elsewhere as soon as it is parsed (engine/statementPrecheck.ts).
+    const precheck = beginPrecheck(this.statementPrecheck, this.config, this.workspace, this.files, all);
     const first = (p: string) => (priority.some((dir) => p.startsWith(dir + '/')) ? 0 : 1);
     const ordered = [...all].sort((a, b) => first(a) - first(b));
     let done = 0;
@@ -191,11 +198,13 @@ export class WorkspaceIndexer {
       batch.forEach((path, j) => {
         if (!this.files.has(path)) this.storeRead(path, reads[j]!, token);
       });
+      precheck?.(batch);
       done += batch.length;
       onProgress?.({ done, total: ordered.length });
       await yieldToEventLoop();
     }
     onProgress?.({ done, total: ordered.length });
+    if (precheck) this.statementPrecheck!.end();
     await this.applyCodeReads(early ?? this.startCodeReads(listed, sorted, token, false), token);
     if (this.files.deferredFiles().size && archivesNeeded(this.specs.allSpecs(token), this.code.all(), this.files.deferredFiles(), this.formats)) {
       await this.loadArchives(token);

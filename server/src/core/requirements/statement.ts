@@ -2,7 +2,7 @@
 import { AnalysisCache, cacheKey } from '../analysisCache';
 import { FileEdit } from '../findings';
 import { SpecModel } from '../index/specModel';
-import { CriterionNode, TextSource } from '../model';
+import { CriterionNode, SpecFileFacts, TextSource } from '../model';
 import { Range } from '../text/range';
 import { PlainText, plainRange, toPlainMap, toPlainText } from './plainMap';
 
@@ -12,7 +12,7 @@ import { PlainText, plainRange, toPlainMap, toPlainText } from './plainMap';
  * and OpenSpec requirements can be checked by the same rules once their parsers produce
  * statements (see `statementsOf`).
  */
-export interface Statement {
+export interface Statement extends PlainStatement {
   readonly path: string;
   /** The id in messages and refs, e.g. `1.2`. */
   readonly id: string;
@@ -70,8 +70,8 @@ class SourceStatement implements Statement {
     readonly id: string,
     readonly range: Range,
     readonly glossary: readonly string[],
-    private readonly source: TextSource | undefined,
-    private readonly fallbackText: string,
+    readonly source: TextSource | undefined,
+    readonly fallbackText: string,
   ) {}
 
   private plain(): PlainText | undefined {
@@ -111,12 +111,39 @@ class SourceStatement implements Statement {
    * and then copied through JSON, three passes over the text where one does.)
    */
   get key(): string {
-    const { path, id, range, source } = this;
-    const at = `${range.start.character}:${range.end.line - range.start.line}:${range.end.character}`;
-    return source
-      ? [path, id, at, `${source.start.line - range.start.line}:${source.start.character}`, source.raw].join('\u0000')
-      : [path, id, at, '-', this.fallbackText].join('\u0000');
+    return statementKey(this);
   }
+}
+
+/**
+ * A statement as it crosses to another thread: what `statementFromSource` is given, as plain data.
+ * The thread rebuilds the same statement from it (see `statementOfPlain`).
+ */
+export interface PlainStatement {
+  readonly path: string;
+  readonly id: string;
+  readonly range: Range;
+  readonly source: TextSource | undefined;
+  readonly fallbackText: string;
+}
+
+export function statementOfPlain(plain: PlainStatement, glossary: readonly string[]): Statement {
+  return statementFromSource(plain.path, plain.id, plain.range, glossary, plain.source, plain.fallbackText);
+}
+
+/**
+ * `Statement.key` of a statement made from these fields. Positions are relative to the
+ * statement's first line, so a criterion that only moved keeps its key. Made with
+ * `Array.prototype.join`, which writes the parts into one new flat string: concatenation would
+ * make a string that points at `source.raw`, a slice that keeps its whole file text alive, and a
+ * table keeps keys across edits. (Keys used to be concatenated and then copied through JSON,
+ * three passes over the text where one does.)
+ */
+export function statementKey({ path, id, range, source, fallbackText }: PlainStatement): string {
+  const at = `${range.start.character}:${range.end.line - range.start.line}:${range.end.character}`;
+  return source
+    ? [path, id, at, `${source.start.line - range.start.line}:${source.start.character}`, source.raw].join('\u0000')
+    : [path, id, at, '-', fallbackText].join('\u0000');
 }
 
 export function statementOfCriterion(path: string, criterion: CriterionNode, glossary: readonly string[]): Statement {
@@ -159,8 +186,31 @@ function buildStatements(spec: SpecModel): Statement[] {
   const glossary = spec.files.requirements?.glossary ?? [];
   for (const c of spec.criterionList) {
     const isBugfix = c.path === spec.files.bugfix?.path;
-    if (isBugfix && c.node.requirementId === '1') continue;
+    if (!isStatement(isBugfix, c.node)) continue;
     out.push(statementOfCriterion(c.path, c.node, isBugfix ? [] : glossary));
   }
   return out;
+}
+
+/** In a bugfix spec, section 1 describes the defect as it is, not a requirement (see `statementsOf`). */
+function isStatement(isBugfix: boolean, criterion: CriterionNode): boolean {
+  return !(isBugfix && criterion.requirementId === '1');
+}
+
+/**
+ * The statements one Kiro requirements or bugfix file gives its spec, as `statementsOf` makes
+ * them, in plain form with the glossary they are checked with, or undefined for any other file.
+ * A spec's requirements file gives its glossary to its own criteria only, and a bugfix file's
+ * criteria have none, so each file's statements are known once that file is parsed, before the
+ * spec's model is built: the index hands them to a statement precheck then (engine/options.ts).
+ */
+// @spec specthread-core#21.4
+export function plainStatementsOfFile(facts: SpecFileFacts): { readonly glossary: readonly string[]; readonly statements: PlainStatement[] } | undefined {
+  if (facts.kind !== 'requirements' && facts.kind !== 'bugfix') return undefined;
+  const isBugfix = facts.kind === 'bugfix';
+  const statements: PlainStatement[] = [];
+  for (const r of facts.requirements)
+    for (const c of r.criteria)
+      if (isStatement(isBugfix, c)) statements.push({ path: facts.path, id: c.id, range: c.range, source: c.source, fallbackText: c.text });
+  return { glossary: isBugfix ? [] : facts.glossary, statements };
 }
