@@ -124,6 +124,46 @@ describe('statement thread', () => {
     assert.strictEqual(thread.take(statement, 'Term'), undefined);
     thread.dispose();
   });
+
+  it("holds a run's batches until its gate opens, then answers them", async () => {
+    const thread = new StatementThread({ script: SHIM, minFiles: 0 });
+    let open!: () => void;
+    let asked = 0;
+    thread.holdUntil(() => {
+      asked++;
+      return new Promise<void>((resolve) => (open = resolve));
+    });
+    const settings = { settings: normalizeSettings({ preset: 'strict' }), roots: ['/ws'], codes: ['quality.weak-modal'] };
+    assert.ok(thread.begin(settings, 1));
+    const raw = 'THE system SHOULD be fast';
+    const statement: PlainStatement = {
+      path: '/ws/.kiro/specs/a/requirements.md',
+      id: '1.1',
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: raw.length } },
+      source: { raw, start: { line: 2, character: 0 } },
+      fallbackText: '',
+    };
+    thread.submit([], [statement]);
+    thread.end();
+    let answered = false;
+    const waiting = thread.answered().then(() => (answered = true));
+    // A thread without a gate, started after this one, answers the same batch: had this one sent
+    // its batch, it would have its answer by then too.
+    const control = new StatementThread({ script: SHIM, minFiles: 0 });
+    assert.ok(control.begin(settings, 1));
+    control.submit([], [statement]);
+    control.end();
+    await control.answered();
+    assert.strictEqual(control.take(statement, '')?.found?.['quality.weak-modal']?.length, 1);
+    control.dispose();
+    assert.strictEqual(asked, 1, "the gate is asked once, at the run's first batch");
+    assert.strictEqual(answered, false, 'nothing is answered while the gate is shut');
+    assert.strictEqual(thread.take(statement, ''), undefined);
+    open();
+    await waiting;
+    assert.strictEqual(thread.take(statement, '')?.found?.['quality.weak-modal']?.length, 1);
+    thread.dispose();
+  });
 });
 
 describe('specthread check with the statement thread', () => {

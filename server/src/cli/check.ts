@@ -68,18 +68,26 @@ async function analyse(
   // Archived specs are read only when a ref or tag may name one, unless the run reads every spec:
   // the HTML report's coverage matrix, test reports mapped by name, or a second (base) analysis.
   const everySpec = formats.includes('html') || !!options.testResults?.length || options.changedSince !== undefined || !!options.changedFiles;
+  // Statements are checked on a thread of their own once the code files are read (host/statementThread.ts); tests may pass their own.
+  const statementPrecheck = engineOptions.statementPrecheck ?? new StatementThread();
   const opened = await openWorkspace(
     options.paths,
     options.exclude,
     cwd,
     useBaseline,
-    // Statements are checked on a thread of their own while the specs are parsed (host/statementThread.ts); tests may pass their own.
-    { statementPrecheck: new StatementThread(), ...engineOptions, ...(keepAccepted ? { keepAccepted } : {}), ...(everySpec ? {} : { lazyArchives: true }) },
+    { ...engineOptions, statementPrecheck, ...(keepAccepted ? { keepAccepted } : {}), ...(everySpec ? {} : { lazyArchives: true }) },
     options.preset,
     options.cache,
     prepared,
   );
   const { engine, config, requested, under } = opened;
+  if (statementPrecheck instanceof StatementThread) {
+    // The trace is built while the thread checks the last statements; then the rules wait for its
+    // answers, which they would otherwise compute again on this thread. A thread that fails answers
+    // nothing more at once, and the rules check those statements here.
+    engine.traceAnalysis(NEVER_CANCELLED);
+    await statementPrecheck.answered();
+  }
   const tested = await testResultsOf(engine, options.testResults, cwd);
   const collect = () => reportedFindings(opened, options.paths, cwd);
   const changes = options.changedFiles

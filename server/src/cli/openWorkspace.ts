@@ -10,6 +10,7 @@ import { Workspace } from '../core/workspace';
 import { FactCacheFile, defaultCacheDir } from '../host/factCacheFile';
 import { NodeWorkspace } from '../host/nodeWorkspace';
 import { projectRootOf } from '../host/projectRoot';
+import { StatementThread } from '../host/statementThread';
 import { toPosixPath } from '../host/paths';
 import { CacheRequest, UsageError } from './args';
 import { writeStdio } from './stdio';
@@ -51,6 +52,8 @@ export async function openWorkspace(
   const { roots, requested, onlyFiles } = prepared?.targets ?? (await resolveTargets(paths, cwd));
   const workspace = prepared?.workspace ?? new NodeWorkspace([...roots]);
   const reader: Workspace = prepared?.reader ?? workspace;
+  // The statement thread sends its work once the code files are read (host/statementThread.ts says why).
+  if (engineOptions.statementPrecheck instanceof StatementThread) engineOptions.statementPrecheck.holdUntil(() => workspace.codeReadsSettled());
   const config = await loadWorkspaceConfig(reader, NEVER_CANCELLED);
   // Flags layer over specthread.json as the editor's settings do: a `--preset` replaces its preset, its rules still apply.
   const settings = exclude.length || preset ? mergeSettings(config.settings, normalizeSettings({ exclude, preset })) : config.settings;

@@ -42,6 +42,8 @@ export class CodeReadThread {
   private readonly pending = new Map<number, Pending>();
   /** The plain folders the running worker holds (see read). */
   private sentPlainDirs: ReadonlySet<string> | undefined;
+  /** Callers of `whenIdle` waiting for the batches in flight. */
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     /** The worker's entry; undefined for no thread (see DEFAULT_WORKER_SCRIPT). */
@@ -89,6 +91,23 @@ export class CodeReadThread {
     });
   }
 
+  /**
+   * Resolves once no batch is in flight (at once when none is): an index asks for all its code
+   * batches up front, so this is when the thread has read them all and its core is free again
+   * (the CLI's statement thread waits for it, see statementThread.ts).
+   */
+  whenIdle(): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private notifyIfIdle(): void {
+    if (this.pending.size > 0 || this.idleWaiters.length === 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
   /** Stops the thread (the language server's shutdown); batches in flight are answered `undefined`. */
   dispose(): void {
     clearTimeout(this.idleTimer);
@@ -129,6 +148,7 @@ export class CodeReadThread {
     } else pending.reject(new CancelledError());
     this.noticeCancellations();
     if (this.pending.size === 0) this.idle();
+    this.notifyIfIdle();
   }
 
   /**
@@ -181,5 +201,6 @@ export class CodeReadThread {
   private settleAll(): void {
     for (const batch of this.pending.values()) batch.resolve(undefined);
     this.pending.clear();
+    this.notifyIfIdle();
   }
 }

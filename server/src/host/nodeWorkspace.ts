@@ -244,6 +244,11 @@ export class NodeWorkspace implements Workspace {
     this.thread.stopIfIdle();
   }
 
+  /** Resolves once the code-reading thread has answered every batch asked of it (see CodeReadThread.whenIdle). */
+  codeReadsSettled(): Promise<void> {
+    return this.thread.whenIdle();
+  }
+
   /** Reads of this many code files in all run on the code-reading thread (see readCodeFiles). */
   readsCodeInBackground(total: number): boolean {
     return CAN_READ_WITHOUT_FOLLOWING && total >= this.minFilesForThread && this.thread.usable;
