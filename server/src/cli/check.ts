@@ -1,7 +1,7 @@
 // @spec specthread-core#5.1, specthread-core#12.2, specthread-core#14.2, specthread-core#17.1, specthread-core#21.4
 import { withTestResults } from '../core/coverage/passing';
 import * as path from 'path';
-import { NEVER_CANCELLED } from '../core/cancellation';
+import { NEVER_CANCELLED, yieldToEventLoop } from '../core/cancellation';
 import { EngineOptions } from '../core/engine';
 import { isInternalError } from '../core/faults';
 import { Finding, Severity, compareFindings, severityRank } from '../core/findings';
@@ -82,11 +82,17 @@ async function analyse(
   );
   const { engine, config, requested, under } = opened;
   if (statementPrecheck instanceof StatementThread) {
-    // The trace is built while the thread checks the last statements; then the rules wait for its
-    // answers, which they would otherwise compute again on this thread. A thread that fails answers
-    // nothing more at once, and the rules check those statements here.
+    // The thread answers the specs in the order they were parsed; while it works, the spec
+    // rules run here from the last spec back, with a turn of the event loop now and then for its
+    // answers, so the two meet in the middle and no statement waits. A spec whose statements the
+    // thread has not answered yet has them checked here; a thread that fails answers nothing
+    // more, and the rest are checked here too. The findings are kept per spec for the report.
     engine.traceAnalysis(NEVER_CANCELLED);
-    await statementPrecheck.answered();
+    const dirs = engine.specDirs();
+    for (let i = dirs.length - 1; i >= 0 && statementPrecheck.busy; i--) {
+      engine.findingsForSpec(dirs[i]!, NEVER_CANCELLED);
+      if (i % 8 === 0) await yieldToEventLoop();
+    }
   }
   const tested = await testResultsOf(engine, options.testResults, cwd);
   const collect = () => reportedFindings(opened, options.paths, cwd);

@@ -144,6 +144,11 @@ export class StatementThread implements StatementPrecheck {
     return file.results[at] ?? { line: statements[at]!.range.start.line };
   }
 
+  /** Whether batches of the run are sent (or held) and not answered yet. */
+  get busy(): boolean {
+    return this.inFlight.size > 0;
+  }
+
   /** Resolves once no batch is in flight (answered, or lost with the thread): tests wait for it to see every answer used. */
   answered(): Promise<void> {
     if (this.inFlight.size === 0) return Promise.resolve();
