@@ -1,8 +1,8 @@
 import { CancellationToken } from './cancellation';
 import { FileNote, FileNoteReason, FileNoteSink, isDeclined } from './fileNote';
 import { stripBom } from './text/bom';
-import { textNeedsScan, traceMarkers } from './trace/traceMarkers';
-import { CodeRead, CodeReadBatch, Workspace } from './workspace';
+import { textNeedsScan } from './trace/traceMarkers';
+import { CodeRead, CodeReadBatch, Workspace, codeReadRequest } from './workspace';
 
 /** Reasons the host reports while listing (the entry is not listed) rather than while reading. */
 const LISTING_REASONS: ReadonlySet<FileNoteReason> = new Set(['symlink-outside', 'symlink-loop', 'symlink-repeat']);
@@ -74,11 +74,7 @@ export class MemoryWorkspace implements Workspace {
   async readCodeFiles(batch: CodeReadBatch, token: CancellationToken): Promise<readonly CodeRead[]> {
     const out: CodeRead[] = [];
     for (let i = 0; i < batch.paths.length; i++) {
-      const path = batch.paths[i]!;
-      const role = batch.roles[i];
-      // The pin store (no role) is read whatever its size and always decoded.
-      const maxBytes = role === undefined ? Number.POSITIVE_INFINITY : batch.maxBytes;
-      const markers = role === undefined ? [] : traceMarkers(role);
+      const { path, maxBytes, markers } = codeReadRequest(batch, i);
       const size = (await this.stat(path, token))?.size;
       if (size !== undefined && size > maxBytes) {
         out.push({ text: undefined, note: { path, reason: 'too-large', detail: `it is ${size} characters, over the limit of ${maxBytes}` } });

@@ -2,6 +2,7 @@ import { CancellationToken } from './cancellation';
 import { FileNote, FileNoteSink } from './fileNote';
 import { TraceRole } from './trace/model';
 import { TextScan } from './trace/scanCodeFile';
+import { traceMarkers } from './trace/traceMarkers';
 
 /**
  * All I/O the core does goes through this interface: the language server and the CLI back it
@@ -72,6 +73,16 @@ export interface CodeReadBatch {
   readonly maxBytes: number;
   /** Whether a host that scans gives each scanned file's content hash (the engine records them in its warm cache). */
   readonly hashes: boolean;
+}
+
+/**
+ * File `i` of a batch as one request: a file with a role is read up to the batch's size limit and
+ * looked for its role's markers; the pin store (no role) is read whatever its size and always decoded.
+ */
+export function codeReadRequest(batch: CodeReadBatch, i: number): CodeReadRequest {
+  const path = batch.paths[i]!;
+  const role = batch.roles[i];
+  return role === undefined ? { path, maxBytes: Number.POSITIVE_INFINITY, markers: [] } : { path, maxBytes: batch.maxBytes, markers: traceMarkers(role) };
 }
 
 /** One code file as the host's readers take it (see readCodeFiles.ts): its path, size limit and markers. */

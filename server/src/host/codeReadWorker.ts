@@ -3,8 +3,7 @@ import { parentPort } from 'worker_threads';
 import { CancellationToken, CancelledError } from '../core/cancellation';
 import { TraceRole } from '../core/trace/model';
 import { scanCodeText } from '../core/trace/scanCodeFile';
-import { traceMarkers } from '../core/trace/traceMarkers';
-import { CodeRead, CodeReadRequest } from '../core/workspace';
+import { CodeRead, CodeReadBatch, codeReadRequest } from '../core/workspace';
 import {
   BatchDone,
   FOLLOW_LINK_CODE,
@@ -19,6 +18,7 @@ import {
   wireFault,
 } from './codeReadProtocol';
 import { contentHash } from './contentHash';
+import { parentOf } from './paths';
 import { FOLLOW_LINK, readCodeFileSync, scratchBuffer } from './readCodeFiles';
 
 /**
@@ -31,7 +31,6 @@ import { FOLLOW_LINK, readCodeFileSync, scratchBuffer } from './readCodeFiles';
  */
 function serve(): void {
   const scratch = scratchBuffer();
-  const markers = { source: traceMarkers('source'), test: traceMarkers('test') };
   /** The plain folders of the engine's last listing (see ReadBatch.plainDirs). */
   let plainDirs: ReadonlySet<string> = new Set();
   parentPort?.on('message', (batch: ReadBatch) => {
@@ -42,20 +41,19 @@ function serve(): void {
       },
     };
     const { paths, roles } = filesOf(batch);
+    const files: CodeReadBatch = { paths, roles, maxBytes: batch.maxBytes, hashes: batch.hashes };
     const reads: WireRead[] = [];
     const tags = new TagWriter();
     for (let i = 0; i < paths.length; i++) {
       if (token.isCancellationRequested) return cancelled(batch);
       const path = paths[i]!;
-      if (batch.checkPlain && !plainDirs.has(path.slice(0, Math.max(0, path.lastIndexOf('/'))))) {
+      if (batch.checkPlain && !plainDirs.has(parentOf(path))) {
         // Not in a folder the listing entered without a symlink: the engine's thread reads it the careful way.
         reads.push(FOLLOW_LINK_CODE);
         continue;
       }
       const role = roles[i];
-      const request: CodeReadRequest =
-        role === undefined ? { path, maxBytes: Number.POSITIVE_INFINITY, markers: [] } : { path, maxBytes: batch.maxBytes, markers: markers[role] };
-      const read = readCodeFileSync(request, batch.hostMaxBytes, scratch);
+      const read = readCodeFileSync(codeReadRequest(files, i), batch.hostMaxBytes, scratch);
       if (read === FOLLOW_LINK) reads.push(FOLLOW_LINK_CODE);
       else if (read.noTrace) reads.push(NO_TRACE_CODE);
       else if (read.text === undefined) reads.push(read.note === undefined ? MISSING_CODE : { text: undefined, note: read.note });

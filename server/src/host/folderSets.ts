@@ -1,4 +1,5 @@
 // @spec specthread-core#14.6
+import { parentOf } from './paths';
 
 /** Sets of folders: which to re-list after a burst of watcher events, and whether a path lies in one. */
 
@@ -14,10 +15,6 @@ export function affectedFolders(paths: readonly string[], roots: readonly string
   const parents = new Set(paths.map(parentOf).filter((p) => p.length > 0));
   const outermost = [...parents].filter((dir) => !hasAncestorIn(dir, parents));
   return outermost.length > MAX_FOLDERS ? [...roots] : outermost.sort();
-}
-
-function parentOf(path: string): string {
-  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
 }
 
 /** Walks up one folder at a time: linear in the depth, not in the number of folders. */

@@ -3,12 +3,11 @@ import { Dirent, promises as fs, readFileSync, readdirSync } from 'fs';
 import ignore, { Ignore } from 'ignore';
 import { CancellationToken, throwIfCancelled } from '../core/cancellation';
 import { FileNote, FileNoteSink } from '../core/fileNote';
-import { traceMarkers } from '../core/trace/traceMarkers';
-import { CodeRead, CodeReadBatch, CodeReadRequest, Workspace } from '../core/workspace';
+import { CodeRead, CodeReadBatch, CodeReadRequest, Workspace, codeReadRequest } from '../core/workspace';
 import { CodeReadThread, DEFAULT_WORKER_SCRIPT } from './codeReadThread';
 import { CAN_READ_WITHOUT_FOLLOWING, FOLLOW_LINK, readCodeFileSync, scratchBuffer } from './readCodeFiles';
 import { readTextFile, tooLargeNote } from './readTextFile';
-import { toPosixPath } from './paths';
+import { parentOf, toPosixPath } from './paths';
 
 /** Folders never worth walking: version control internals and installed dependencies. */
 const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules']);
@@ -272,8 +271,8 @@ export class NodeWorkspace implements Workspace {
     for (let i = 0; i < paths.length; i++) {
       throwIfCancelled(token);
       const plain = fast === true || (fast !== false && fast[i] === 1);
-      const read = threaded ? threaded[i]! : !plain ? FOLLOW_LINK : readCodeFileSync(requestOf(batch, i), this.maxFileBytes, this.scratch);
-      out[i] = read === FOLLOW_LINK ? await this.readCodeCarefully(requestOf(batch, i), token) : read;
+      const read = threaded ? threaded[i]! : !plain ? FOLLOW_LINK : readCodeFileSync(codeReadRequest(batch, i), this.maxFileBytes, this.scratch);
+      out[i] = read === FOLLOW_LINK ? await this.readCodeCarefully(codeReadRequest(batch, i), token) : read;
     }
     return out;
   }
@@ -359,17 +358,6 @@ function readGitignore(file: string): string {
   } catch {
     return '';
   }
-}
-
-/** One file of a batch as the readers take it: the pin store (no role) whole and always decoded. */
-function requestOf(batch: CodeReadBatch, i: number): CodeReadRequest {
-  const role = batch.roles[i];
-  const path = batch.paths[i]!;
-  return role === undefined ? { path, maxBytes: Number.POSITIVE_INFINITY, markers: [] } : { path, maxBytes: batch.maxBytes, markers: traceMarkers(role) };
-}
-
-function parentOf(path: string): string {
-  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
 }
 
 function isInside(roots: readonly string[], p: string): boolean {

@@ -9,6 +9,11 @@ export function toPosixPath(p: string): string {
   return path.resolve(p).split(path.sep).join('/');
 }
 
+/** The folder that holds a `/`-separated path (empty for a path without one). */
+export function parentOf(p: string): string {
+  return p.slice(0, Math.max(0, p.lastIndexOf('/')));
+}
+
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   return toPosixPath(fileURLToPath(uri));

@@ -5,7 +5,7 @@ import { FileNoteStore } from '../fileNoteStore';
 import { Finding } from '../findings';
 import { CodeFiles } from '../trace/codeFiles';
 import { TraceRole } from '../trace/model';
-import { CodeRead, CodeReadBatch, ScannedCode, Workspace } from '../workspace';
+import { CodeRead, CodeReadBatch, ScannedCode, Workspace, codeReadRequest } from '../workspace';
 import { BoundFactCache, CodeOutcome } from './factCache';
 import { readNoted } from './options';
 
@@ -109,9 +109,7 @@ export class CodeIndex {
     if (this.workspace.readCodeFiles) return this.workspace.readCodeFiles(batch, token, total);
     const out: CodeRead[] = [];
     for (let i = 0; i < paths.length; i++) {
-      const path = paths[i]!;
-      // The pin store is read whatever its size (see CodeReadBatch.roles).
-      const maxBytes = batch.roles[i] === undefined ? Number.POSITIVE_INFINITY : batch.maxBytes;
+      const { path, maxBytes } = codeReadRequest(batch, i);
       const stat = this.workspace.stat ? await this.workspace.stat(path, token) : { size: 0 };
       if (!stat) out.push({ text: undefined, note: undefined });
       else if (stat.size > maxBytes) out.push({ text: undefined, note: { path, reason: 'too-large', detail: `it is over the limit of ${maxBytes} bytes` } });
