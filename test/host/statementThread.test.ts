@@ -104,14 +104,7 @@ describe('statement thread', () => {
     const thread = new StatementThread({ script: SHIM, minFiles: 0 });
     const settings = { settings: normalizeSettings({ preset: 'strict' }), roots: ['/ws'], codes: ['quality.vague-term', 'quality.weak-modal'] };
     assert.ok(thread.begin(settings, 1));
-    const raw = 'THE system SHOULD be fast';
-    const statement: PlainStatement = {
-      path: '/ws/.kiro/specs/a/requirements.md',
-      id: '1.1',
-      range: { start: { line: 4, character: 0 }, end: { line: 4, character: raw.length } },
-      source: { raw, start: { line: 4, character: 0 } },
-      fallbackText: '',
-    };
+    const statement = weakStatementAt(4);
     thread.submit(['Term'], [statement]);
     thread.end();
     await thread.answered();
@@ -135,14 +128,7 @@ describe('statement thread', () => {
     });
     const settings = { settings: normalizeSettings({ preset: 'strict' }), roots: ['/ws'], codes: ['quality.weak-modal'] };
     assert.ok(thread.begin(settings, 1));
-    const raw = 'THE system SHOULD be fast';
-    const statement: PlainStatement = {
-      path: '/ws/.kiro/specs/a/requirements.md',
-      id: '1.1',
-      range: { start: { line: 2, character: 0 }, end: { line: 2, character: raw.length } },
-      source: { raw, start: { line: 2, character: 0 } },
-      fallbackText: '',
-    };
+    const statement = weakStatementAt(2);
     thread.submit([], [statement]);
     thread.end();
     let answered = false;
@@ -165,6 +151,18 @@ describe('statement thread', () => {
     thread.dispose();
   });
 });
+
+/** Criterion 1.1 of a requirements file, alone on line `line`, with a weak modal (SHOULD). */
+function weakStatementAt(line: number): PlainStatement {
+  const raw = 'THE system SHOULD be fast';
+  return {
+    path: '/ws/.kiro/specs/a/requirements.md',
+    id: '1.1',
+    range: { start: { line, character: 0 }, end: { line, character: raw.length } },
+    source: { raw, start: { line, character: 0 } },
+    fallbackText: '',
+  };
+}
 
 describe('specthread check with the statement thread', () => {
   const options = (fixture: string, format: 'json' | 'sarif'): CheckOptions => ({
