@@ -239,6 +239,16 @@ describe('trace tags over LSP (code ↔ spec round trips)', function () {
     await client.waitForDiagnostics(file('src/api/Handler.java'), (d) => d.length === 0, 'unknown ref fixed on disk');
   });
 
+  it('reads the files of a new folder when the watcher reports only the folder', async () => {
+    // VS Code's watcher on Linux sees a new folder before it watches it, so a file written into
+    // it at once may come without an event of its own (parcel-bundler/watcher#243).
+    fs.mkdirSync(file('src/billing/invoices'), { recursive: true });
+    fs.writeFileSync(file('src/billing/invoices/total.ts'), '// @spec user-auth#1.1\nexport const total = 1;\n// @spec user-auth#9.9\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file('src/billing')), type: 1 }] });
+    const diagnostics = await client.waitForDiagnostics(file('src/billing/invoices/total.ts'), (d) => d.length > 0, 'the unknown ref in the unreported file');
+    assert.deepStrictEqual(codes(diagnostics), ['2:9 link.unknown-ref']);
+  });
+
   it('serves workspace and per-spec coverage through specthread/coverage', async () => {
     const report = await request<CoverageReport>(CoverageRequest, {});
     assert.deepStrictEqual(report.summary, { criteria: 6, tasked: 6, implemented: 4, verified: 3, complete: 3, percent: 50 });

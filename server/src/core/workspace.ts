@@ -30,6 +30,12 @@ export interface Workspace {
    */
   stat?(path: string, token: CancellationToken): Promise<{ readonly size: number } | undefined>;
   /**
+   * Optional: whether `path` is a folder now. A file watcher may report a new folder and none of
+   * the files written into it right after (inotify watches a new folder only once it has seen it;
+   * parcel-bundler/watcher#243), so the language server lists a folder it is told of.
+   */
+  isFolder?(path: string, token: CancellationToken): Promise<boolean>;
+  /**
    * Optional: reads a batch of code files for the trace scan, each in one pass (one open, size
    * check and read), in whatever order and concurrency suits the host, and answers one read per
    * path, in the batch's order. A file with a role over the batch's `maxBytes` is not read and

@@ -213,6 +213,11 @@ export class NodeWorkspace implements Workspace {
     return stat?.isFile() ? { size: stat.size } : undefined;
   }
 
+  async isFolder(path: string, _token: CancellationToken): Promise<boolean> {
+    const stat = await fs.stat(path).catch(() => undefined);
+    return stat?.isDirectory() ?? false;
+  }
+
   async readFile(path: string, _token: CancellationToken, onNote?: FileNoteSink): Promise<string | undefined> {
     // A file in a plain folder of the last listing is read in one synchronous pass, like a code
     // file (see readCodeFiles.ts): no realpath, no separate stat, no thread-pool round trips. At

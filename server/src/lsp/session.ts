@@ -59,7 +59,7 @@ export class Session {
     const settings = new SettingsLayers(editorSettings, this.reader ?? workspace, this.engine, link);
     this.docs = new RuleDocsLinks(this.engine);
     this.publisher = new Publisher(this.engine, link, guard, this.lifetime.token, this.docs);
-    this.writer = new Writer(this.engine, documents, settings, this.publisher, guard, this.lifetime.token, (t) => workspace.listFiles(t));
+    this.writer = new Writer(this.engine, documents, settings, this.publisher, guard, this.lifetime.token, workspace);
     this.tests = new EditorTestResults(this.engine, this.writer, this.publisher, link, () => workspace.roots);
   }
 

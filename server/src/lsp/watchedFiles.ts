@@ -4,7 +4,11 @@ import { Engine } from '../core/engine';
 import { WatchedBatch } from '../host/fileWatcher';
 import { isAtOrUnder } from '../host/folderSets';
 import { uriToPath } from '../host/paths';
+import { Workspace } from '../core/workspace';
 import { SettingsLayers } from './settingsLayers';
+
+/** What WatchedFiles asks the disk itself: a folder's files (by listing the workspace) and whether a path is a folder. */
+export type FolderListing = Pick<Workspace, 'listFiles' | 'isFolder'>;
 
 /** What one batch of file events changed. */
 export interface WatchedOutcome {
@@ -24,7 +28,7 @@ export class WatchedFiles {
   constructor(
     private readonly engine: Engine,
     private readonly settings: SettingsLayers,
-    private readonly listFiles: (token: CancellationToken) => Promise<readonly string[]>,
+    private readonly disk: FolderListing,
     private readonly openPaths: () => ReadonlySet<string>,
   ) {}
 
@@ -42,7 +46,10 @@ export class WatchedFiles {
     }
     const open = this.openPaths();
     const gone = new Set<string>();
+    // A folder that appeared (or changed) is listed: its files may have come without events of their own.
+    const folders = await this.foldersAmong(changes, token);
     for (const change of changes) {
+      if (folders.size && isAtOrUnder(change.path, folders)) continue;
       if (this.engine.isConfigFile(change.path)) {
         // Roots and excludes decide what a spec is at all: index again and republish everything.
         for (const dir of await this.engine.reloadConfig(token)) dirs.add(dir);
@@ -62,8 +69,26 @@ export class WatchedFiles {
       const openNow = this.openPaths();
       for (const dir of this.engine.forget((p) => isAtOrUnder(p, gone) && !openNow.has(p), token)) dirs.add(dir);
     }
-    if (batch.relist?.length) for (const dir of await this.relist(batch.relist, token)) dirs.add(dir);
+    const relist = [...(batch.relist ?? []), ...folders];
+    if (relist.length) for (const dir of await this.relist(relist, token)) dirs.add(dir);
     return { dirs, config, rescan };
+  }
+
+  /**
+   * The paths of events (not deletions) that are folders now. VS Code's watcher, like any built on
+   * inotify, sees a new folder before it watches it, so files written into it at once (a checkout,
+   * a generator, `mkdir -p` and a write) may come without an event of their own
+   * (parcel-bundler/watcher#243): the folder's event is the only news of them. One stat per event,
+   * which is what reading the file the event names costs anyway.
+   */
+  private async foldersAmong(changes: readonly { path: string; deleted: boolean }[], token: CancellationToken): Promise<Set<string>> {
+    const folders = new Set<string>();
+    if (!this.disk.isFolder) return folders;
+    for (const change of changes) {
+      if (change.deleted || this.engine.isConfigFile(change.path) || this.settings.isSettingsFile(change.path)) continue;
+      if (await this.disk.isFolder(change.path, token)) folders.add(change.path);
+    }
+    return folders;
   }
 
   /**
@@ -73,7 +98,7 @@ export class WatchedFiles {
    */
   private async relist(folders: readonly string[], token: CancellationToken): Promise<string[]> {
     const scope = new Set(folders);
-    const listed = (await this.listFiles(token)).filter((p) => isAtOrUnder(p, scope));
+    const listed = (await this.disk.listFiles(token)).filter((p) => isAtOrUnder(p, scope));
     const present = new Set(listed);
     const open = this.openPaths();
     const dirs = new Set(this.engine.forget((p) => isAtOrUnder(p, scope) && !present.has(p) && !open.has(p), token));

@@ -9,7 +9,7 @@ import { Guard } from './guard';
 import { OpenDocuments } from './link';
 import { Publisher } from './publisher';
 import { SettingsLayers } from './settingsLayers';
-import { WatchedFiles } from './watchedFiles';
+import { FolderListing, WatchedFiles } from './watchedFiles';
 
 /**
  * The one owner of the server's state (after rust-analyzer's GlobalState): edits, file events,
@@ -45,9 +45,10 @@ export class Writer {
     private readonly guard: Guard,
     /** The writer's own token: its steps answer no request, and end only when the server shuts down. */
     readonly token: CancellationToken,
-    listFiles: (token: CancellationToken) => Promise<readonly string[]>,
+    /** The disk, for what file events leave open: the files below a folder, and whether a path is one. */
+    disk: FolderListing,
   ) {
-    this.files = new WatchedFiles(engine, settings, listFiles, () => this.openPaths());
+    this.files = new WatchedFiles(engine, settings, disk, () => this.openPaths());
   }
 
   /** Runs `task` after every task queued before it; a failure is logged and does not stop the queue. */
