@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CancellationToken, CancelledError, NEVER_CANCELLED } from '../../server/src/core/cancellation';
+import { FileNoteSink } from '../../server/src/core/fileNote';
 import { Engine } from '../../server/src/core/engine';
 import { CodeRead, CodeReadBatch, Workspace } from '../../server/src/core/workspace';
 import { scanCodeText } from '../../server/src/core/trace/scanCodeFile';
@@ -167,6 +168,82 @@ describe('the code-reading thread (host)', function () {
       assert.deepStrictEqual(await findingsOf(root, ws), await findingsOf(root, workspace(root, NO_THREAD)));
     } finally {
       ws.dispose();
+    }
+  });
+
+  it('reads code files on the thread while the listing goes on, with the folders entered since the last batch', async () => {
+    const root = generatedTree();
+    // Over a hundred folders: the walk hands the engine slices (every 64 folders) before it ends.
+    for (let i = 0; i < 2500; i++)
+      write(`${root}/lib/d${i % 150}/g${i}.ts`, i % 11 === 0 ? `// @spec auth#1.1\n// @spec auth#9.${i}\n` : `export const y${i} = ${i};\n`);
+    const ws = workspace(root, { ...THREAD, minFilesForThread: 500 });
+    const slices: string[][] = [];
+    const reads: CodeRead[] = [];
+    let listing = true;
+    let readWhileListing = 0;
+    const listFiles = ws.listFiles.bind(ws);
+    const readCodeFiles = ws.readCodeFiles.bind(ws);
+    const spied: Workspace = Object.assign(Object.create(ws) as NodeWorkspace, {
+      listFiles: async (token: CancellationToken, onNote?: FileNoteSink, onSlice?: (paths: readonly string[]) => void) => {
+        listing = true;
+        const listed = await listFiles(token, onNote, (slice) => {
+          slices.push([...slice]);
+          onSlice?.(slice);
+        });
+        listing = false;
+        return listed;
+      },
+      readCodeFiles: async (batch: CodeReadBatch, token: CancellationToken, total?: number) => {
+        if (listing) readWhileListing++;
+        const out = await readCodeFiles(batch, token, total);
+        reads.push(...out);
+        return out;
+      },
+    });
+    try {
+      ws.listForReading();
+      const engine = new Engine(spied);
+      await engine.indexWorkspace(NEVER_CANCELLED);
+      const listed = await ws.listFiles(NEVER_CANCELLED);
+      assert.ok(slices.length > 1, `the listing came in slices (${slices.length})`);
+      assert.deepStrictEqual(slices.flat(), listed.slice(0, slices.flat().length), 'the slices are the listing, in order');
+      assert.ok(readWhileListing > 0, 'code files were asked for before the listing ended');
+      // A folder entered after the first batch was sent is known to the thread too: its files were
+      // read and scanned there, not sent back as text for the careful read.
+      const tagged = reads.filter((r) => r.scanned && 'facts' in r.scanned && r.scanned.facts !== undefined);
+      assert.ok(tagged.length >= 2500 / 11, `tagged files scanned on the thread (${tagged.length})`);
+      assert.ok(!reads.some((r) => r.text?.startsWith('// @spec auth#1.1\n// @spec auth#9.')), 'no file of a plain folder came back as text');
+      const found = engine.allFindings(NEVER_CANCELLED).map((f) => formatFinding(f, root));
+      assert.deepStrictEqual(found, await findingsOf(root, workspace(root, NO_THREAD)));
+      assert.ok(found.filter((f) => f.includes('link.unknown-ref')).length >= 2500 / 11, 'the unknown refs in every folder are found');
+    } finally {
+      ws.dispose();
+    }
+  });
+
+  it('lists in slices and boots the threads during a large listing only when asked (the CLI), never for the language server', async () => {
+    const root = generatedTree();
+    for (let i = 0; i < 600; i++) write(`${root}/lib/d${i % 100}/g${i}.ts`, `export const y${i} = ${i};\n`);
+    const server = workspace(root, { ...THREAD, minFilesForThread: 500 });
+    const cli = workspace(root, { ...THREAD, minFilesForThread: 500 });
+    try {
+      let serverSlices = 0;
+      await server.listFiles(NEVER_CANCELLED, undefined, () => serverSlices++);
+      assert.strictEqual(serverSlices, 0, 'no slices unless asked');
+      let booted = 0;
+      cli.listForReading(() => booted++);
+      let cliSlices = 0;
+      const listed = await cli.listFiles(NEVER_CANCELLED, undefined, () => cliSlices++);
+      assert.ok(listed.length > 500 && cliSlices > 0, `slices of a listing over 64 folders (${cliSlices})`);
+      assert.strictEqual(booted, 1, "the caller's threads are started once, when the listing passes the threshold");
+      const thread = new CodeReadThread(SHIM, () => undefined);
+      thread.prestart();
+      assert.ok(thread.running, 'a prestarted thread runs before its first batch');
+      thread.stopIfIdle();
+      assert.ok(!thread.running, 'and stops like an idle one');
+    } finally {
+      server.dispose();
+      cli.dispose();
     }
   });
 

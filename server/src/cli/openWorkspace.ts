@@ -53,7 +53,10 @@ export async function openWorkspace(
   const workspace = prepared?.workspace ?? new NodeWorkspace([...roots]);
   const reader: Workspace = prepared?.reader ?? workspace;
   // The statement thread sends its work once the code files are read (host/statementThread.ts says why).
-  if (engineOptions.statementPrecheck instanceof StatementThread) engineOptions.statementPrecheck.holdUntil(() => workspace.codeReadsSettled());
+  const statementThread = engineOptions.statementPrecheck instanceof StatementThread ? engineOptions.statementPrecheck : undefined;
+  statementThread?.holdUntil(() => workspace.codeReadsSettled());
+  // Code files are read while the workspace is listed, and both threads boot then, on the core the listing leaves idle.
+  workspace.listForReading(() => statementThread?.prestart());
   const config = await loadWorkspaceConfig(reader, NEVER_CANCELLED);
   // Flags layer over specthread.json as the editor's settings do: a `--preset` replaces its preset, its rules still apply.
   const settings = exclude.length || preset ? mergeSettings(config.settings, normalizeSettings({ exclude, preset })) : config.settings;

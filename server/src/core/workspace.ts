@@ -14,9 +14,12 @@ export interface Workspace {
   /**
    * Every file below the roots that is not ignored (.gitignore, VCS folders, node_modules).
    * Entries the host will not list (a symlink leading outside the roots, a symlink loop, a folder
-   * it cannot open) are reported to `onNote`, one note each.
+   * it cannot open) are reported to `onNote`, one note each. A host may also hand the files to
+   * `onSlice` while it lists, in slices that follow each other in the listing's order and are each
+   * a prefix of what is left; the engine then starts on them before the listing is done. The
+   * returned listing is the whole of it all the same, slices given or not.
    */
-  listFiles(token: CancellationToken, onNote?: FileNoteSink): Promise<readonly string[]>;
+  listFiles(token: CancellationToken, onNote?: FileNoteSink, onSlice?: (paths: readonly string[]) => void): Promise<readonly string[]>;
   /**
    * The file's text without a byte order mark, or undefined when it does not exist or cannot be
    * read as text. A file the host declines (too large, binary, unreadable) returns undefined and

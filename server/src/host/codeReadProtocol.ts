@@ -28,8 +28,18 @@ export interface ReadBatch {
   readonly cancelled: Int32Array;
   /** Whether only paths in the plain folders the worker holds are read (the others answer FOLLOW_LINK_CODE). */
   readonly checkPlain: boolean;
-  /** The plain folders of a new listing, which the worker keeps for this and later batches (see CodeReadThread.read). */
-  readonly plainDirs?: ReadonlySet<string>;
+  /**
+   * Plain folders for the worker to keep for this and later batches (see CodeReadThread.read):
+   * those of a new listing (`reset`: the ones it held are forgotten), or the ones a listing still
+   * going on entered since the last batch.
+   */
+  readonly plainDirs?: PlainDirsUpdate;
+}
+
+/** What ReadBatch.plainDirs changes in the worker's set of plain folders. */
+export interface PlainDirsUpdate {
+  readonly reset: boolean;
+  readonly added: readonly string[];
 }
 
 /** A role as one character of ReadBatch.roles: `w` for a file read whole and never scanned (the pin store). */
@@ -103,7 +113,7 @@ export function encodeBatch(
   hostMaxBytes: number,
   cancelled: Int32Array,
   checkPlain = false,
-  plainDirs?: ReadonlySet<string>,
+  plainDirs?: PlainDirsUpdate,
 ): ReadBatch {
   let roles = '';
   for (const role of batch.roles) roles += role === undefined ? WHOLE : ROLE_CODES[role];

@@ -4,7 +4,7 @@ import { join } from 'path';
 import type { Worker } from 'worker_threads';
 import { CancellationToken, CancelledError } from '../core/cancellation';
 import { CodeRead, CodeReadBatch } from '../core/workspace';
-import { BatchDone, TagReader, encodeBatch, fromWire } from './codeReadProtocol';
+import { BatchDone, PlainDirsUpdate, TagReader, encodeBatch, fromWire } from './codeReadProtocol';
 import { workerThreadsModule } from './lazyBuiltins';
 import { FOLLOW_LINK } from './readCodeFiles';
 
@@ -40,8 +40,9 @@ export class CodeReadThread {
   private failed = false;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
-  /** The plain folders the running worker holds (see read). */
-  private sentPlainDirs: ReadonlySet<string> | undefined;
+  /** The listing's plain folders the running worker holds: the list, and how many of its entries (see read). */
+  private sentPlainDirs: readonly string[] | undefined;
+  private sentPlainCount = 0;
   /** Callers of `whenIdle` waiting for the batches in flight. */
   private idleWaiters: (() => void)[] = [];
 
@@ -67,15 +68,16 @@ export class CodeReadThread {
    * of a file with a role comes back scanned (see codeReadWorker.ts), or `undefined` for the whole
    * batch when the thread is not available. Rejects with CancelledError once `token` is cancelled
    * (noticed as batches come back); the thread then stops reading that batch. With `plainDirs`
-   * (the folders a listing entered without a symlink), a path in any other folder is not read
-   * and comes back as FOLLOW_LINK; the set crosses to the worker once, when it is not the one the
-   * worker holds, so a new listing's set (a new object) is sent with the next batch.
+   * (the folders a listing entered without a symlink, in the order entered), a path in any other
+   * folder is not read and comes back as FOLLOW_LINK. The list only grows while its listing goes
+   * on, and each folder crosses to the worker once: a batch carries the folders entered since the
+   * last one, and a new listing's list (a new array) replaces what the worker held.
    */
   read(
     batch: CodeReadBatch,
     hostMaxBytes: number,
     token: CancellationToken,
-    plainDirs?: ReadonlySet<string>,
+    plainDirs?: readonly string[],
   ): Promise<(CodeRead | typeof FOLLOW_LINK)[] | undefined> {
     const worker = this.start();
     if (!worker) return Promise.resolve(undefined);
@@ -85,10 +87,19 @@ export class CodeReadThread {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { batch, token, cancelled, resolve, reject });
       if (this.pending.size === 1) worker.ref();
-      const newDirs = plainDirs !== undefined && plainDirs !== this.sentPlainDirs ? plainDirs : undefined;
-      if (newDirs) this.sentPlainDirs = newDirs;
-      worker.postMessage(encodeBatch(id, batch, hostMaxBytes, cancelled, plainDirs !== undefined, newDirs));
+      worker.postMessage(encodeBatch(id, batch, hostMaxBytes, cancelled, plainDirs !== undefined, this.plainDirsUpdate(plainDirs)));
     });
+  }
+
+  /** The change to the worker's plain folders that brings it to `plainDirs` (see read); undefined for none. */
+  private plainDirsUpdate(plainDirs: readonly string[] | undefined): PlainDirsUpdate | undefined {
+    if (plainDirs === undefined) return undefined;
+    const reset = plainDirs !== this.sentPlainDirs;
+    const from = reset ? 0 : this.sentPlainCount;
+    if (!reset && from === plainDirs.length) return undefined;
+    this.sentPlainDirs = plainDirs;
+    this.sentPlainCount = plainDirs.length;
+    return { reset, added: from === 0 ? plainDirs : plainDirs.slice(from) };
   }
 
   /**
@@ -106,6 +117,15 @@ export class CodeReadThread {
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
+  }
+
+  /**
+   * Starts the thread before its first batch, so that it boots while the engine's thread lists
+   * the workspace and the other core is idle (see NodeWorkspace.prestartOnLargeListing). It does
+   * not keep the process alive, and a run that sends no batch stops it with `stopIfIdle`.
+   */
+  prestart(): void {
+    this.start();
   }
 
   /** Stops the thread (the language server's shutdown); batches in flight are answered `undefined`. */

@@ -32,9 +32,12 @@ import { FOLLOW_LINK, readCodeFileSync, scratchBuffer } from './readCodeFiles';
 function serve(): void {
   const scratch = scratchBuffer();
   /** The plain folders of the engine's last listing (see ReadBatch.plainDirs). */
-  let plainDirs: ReadonlySet<string> = new Set();
+  let plainDirs = new Set<string>();
   parentPort?.on('message', (batch: ReadBatch) => {
-    if (batch.plainDirs) plainDirs = batch.plainDirs;
+    if (batch.plainDirs) {
+      if (batch.plainDirs.reset) plainDirs = new Set();
+      for (const dir of batch.plainDirs.added) plainDirs.add(dir);
+    }
     const token: CancellationToken = {
       get isCancellationRequested() {
         return Atomics.load(batch.cancelled, 0) !== 0;

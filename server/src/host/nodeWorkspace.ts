@@ -57,6 +57,11 @@ interface Walk {
   readonly linkedDirs: Map<string, string>;
   /** Folders entered without a symlink below a root: their files are read without resolving the path. */
   readonly plainDirs: Set<string>;
+  /** The same folders in the order entered, for the code-reading thread (see CodeReadThread.read). */
+  readonly plainDirList: string[];
+  /** Where slices of the listing go while it goes on (see Workspace.listFiles), and how many files they were given. */
+  readonly onSlice: ((paths: readonly string[]) => void) | undefined;
+  given: number;
   readonly out: string[];
   /** Folders read so far, to yield to the event loop every FOLDERS_PER_SLICE of them. */
   folders: number;
@@ -95,14 +100,34 @@ export class NodeWorkspace implements Workspace {
     this.minFilesForThread = options.minFilesForThread ?? MIN_FILES_FOR_THREAD;
   }
 
+  /**
+   * From the next listing on, the engine is given the listing in slices while it goes on
+   * (Workspace.listFiles), so that code files are read on the other core from the first slice,
+   * not once the walk is done; and once it has found MIN_FILES_FOR_THREAD files, the code-reading
+   * thread starts and `also` runs (the CLI starts its statement thread there). A thread takes some
+   * 40 ms of CPU to boot, which now runs on the core the listing leaves idle. Only the CLI asks:
+   * the language server answers its first requests while it lists, and a thread booting and
+   * reading then slowed those.
+   */
+  listForReading(also?: () => void): void {
+    this.prestart = () => {
+      this.thread.prestart();
+      also?.();
+    };
+  }
+
+  /** What a listing does once it is large (see prestartOnLargeListing). */
+  private prestart: (() => void) | undefined;
+
   /** Stops the code-reading thread, if it runs. */
   dispose(): void {
     this.thread.dispose();
   }
 
   private realRootsOf: { roots: readonly string[]; real: readonly string[] } | undefined;
-  /** The plain folders of the last listing (see Walk). */
+  /** The plain folders of the listing going on or the last one (see Walk). */
   private plainDirs: ReadonlySet<string> = new Set();
+  private plainDirList: readonly string[] = [];
 
   get roots(): readonly string[] {
     return this.folders;
@@ -113,11 +138,28 @@ export class NodeWorkspace implements Workspace {
     this.folders = [...roots];
   }
 
-  async listFiles(token: CancellationToken, onNote?: FileNoteSink): Promise<readonly string[]> {
+  /**
+   * The listing (see Workspace.listFiles). Slices go to `onSlice` only after `listForReading`;
+   * the plain folders found so far are the ones code reads check against, from the walk's start,
+   * so that a slice's files are read fast while the walk goes on.
+   */
+  async listFiles(token: CancellationToken, onNote?: FileNoteSink, onSlice?: (paths: readonly string[]) => void): Promise<readonly string[]> {
     const real = await this.realRoots();
-    const walk: Walk = { realRoots: real, linkedDirs: new Map(), plainDirs: new Set(), out: [], folders: 0, onNote, token };
-    for (let i = 0; i < this.roots.length; i++) await this.walk(walk, this.roots[i], real[i], [], false);
+    const walk: Walk = {
+      realRoots: real,
+      linkedDirs: new Map(),
+      plainDirs: new Set(),
+      plainDirList: [],
+      out: [],
+      folders: 0,
+      onNote,
+      token,
+      onSlice: this.prestart ? onSlice : undefined,
+      given: 0,
+    };
     this.plainDirs = walk.plainDirs;
+    this.plainDirList = walk.plainDirList;
+    for (let i = 0; i < this.roots.length; i++) await this.walk(walk, this.roots[i], real[i], [], false);
     return walk.out;
   }
 
@@ -135,11 +177,14 @@ export class NodeWorkspace implements Workspace {
     // milliseconds before requests get their turn. Only the slice's end awaits.
     const enter = (dir: string, realDir: string, scopes: readonly IgnoreScope[]) => {
       throwIfCancelled(walk.token);
-      if (!linked) walk.plainDirs.add(dir);
+      if (!linked) {
+        walk.plainDirs.add(dir);
+        walk.plainDirList.push(dir);
+      }
       const folder = readFolder(dir, realDir, scopes, walk.onNote);
       if (folder) stack.push(folder);
     };
-    if (++walk.folders % FOLDERS_PER_SLICE === 0) await sliceEnd();
+    if (++walk.folders % FOLDERS_PER_SLICE === 0) await sliceEnd(walk);
     enter(dir, realDir, scopes);
     while (stack.length > 0) {
       const folder = stack[stack.length - 1]!;
@@ -157,9 +202,10 @@ export class NodeWorkspace implements Workspace {
       const isDir = entry.isDirectory();
       if (!isDir && !entry.isFile()) continue;
       if (isIgnored(folder.scopes, full, isDir, entry.name)) continue;
-      if (!isDir) walk.out.push(full);
-      else {
-        if (++walk.folders % FOLDERS_PER_SLICE === 0) await sliceEnd();
+      if (!isDir) {
+        if (walk.out.push(full) === this.minFilesForThread) this.prestart?.();
+      } else {
+        if (++walk.folders % FOLDERS_PER_SLICE === 0) await sliceEnd(walk);
         enter(full, `${folder.realDir}/${entry.name}`, folder.scopes);
       }
     }
@@ -270,7 +316,7 @@ export class NodeWorkspace implements Workspace {
    */
   async readCodeFiles(batch: CodeReadBatch, token: CancellationToken, total = 0): Promise<readonly CodeRead[]> {
     const { paths } = batch;
-    const threaded = this.readsCodeInBackground(total) ? await this.thread.read(batch, this.maxFileBytes, token, this.plainDirs) : undefined;
+    const threaded = this.readsCodeInBackground(total) ? await this.thread.read(batch, this.maxFileBytes, token, this.plainDirList) : undefined;
     const fast = threaded ? true : this.plainPaths(paths);
     const out: CodeRead[] = new Array<CodeRead>(paths.length);
     for (let i = 0; i < paths.length; i++) {
@@ -331,8 +377,13 @@ async function realpath(p: string): Promise<{ path: string } | { code: string }>
   }
 }
 
-/** Gives the event loop a turn between two slices of a listing. */
-function sliceEnd(): Promise<void> {
+/** Hands the files listed since the last slice to the walk's `onSlice`, then gives the event loop a turn. */
+function sliceEnd(walk: Walk): Promise<void> {
+  if (walk.onSlice && walk.out.length > walk.given) {
+    const slice = walk.out.slice(walk.given);
+    walk.given = walk.out.length;
+    walk.onSlice(slice);
+  }
   return new Promise((resolve) => setImmediate(resolve));
 }
 

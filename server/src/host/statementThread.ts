@@ -91,6 +91,15 @@ export class StatementThread implements StatementPrecheck {
     this.gate = gate;
   }
 
+  /**
+   * Starts the thread before the run begins, so that it boots while the workspace is listed and
+   * the other core is idle, not while it reads code (see openWorkspace.ts). A run that does not
+   * use it (too few requirements files) leaves it idle; it never keeps the process alive.
+   */
+  prestart(): void {
+    if (this.script !== undefined && !this.failed) this.start();
+  }
+
   begin(settings: PrecheckSettings, files: number): boolean {
     this.forget();
     if (this.script === undefined || this.failed || files < this.minFiles) return false;

@@ -9,12 +9,13 @@ import { CodeFiles, PIN_STORE } from '../trace/codeFiles';
 import { TraceRole } from '../trace/model';
 import { Workspace } from '../workspace';
 import { archivesNeeded } from './archiveNeed';
-import { CodeIndex, IndexedRead } from './codeIndex';
+import { CodeIndex } from './codeIndex';
 import { ConfigState } from './configState';
 import type { NameVerdict } from '../glob/glob';
 import { lastSlashOf } from '../glob/rootRelative';
 import { SpecFileStore } from './fileStore';
 import { FindingsIndex } from './findingsIndex';
+import { CodeReads, ListingSlices, SortedListing } from './listingSlices';
 import { IndexProgress, NotedRead, StatementPrecheck, readNoted } from './options';
 import { SpecIndex } from './specIndex';
 import { beginPrecheck } from './statementPrecheck';
@@ -32,24 +33,6 @@ const CODE_BATCH = 256;
  * applying 1,024 reads between two yields still takes only a few milliseconds.
  */
 const BACKGROUND_CODE_BATCH = 1024;
-
-/** Code files being read for an index run: the listing, the traceable paths in batches, and each batch's read (started at most once). */
-interface CodeReads {
-  readonly listed: readonly string[];
-  readonly batches: readonly (readonly string[])[];
-  readonly read: (batch: number) => Promise<readonly IndexedRead[]>;
-}
-
-/**
- * A listing sorted out in one pass: the spec files the engine tracks, and the code files it scans
- * with the role each is scanned as (undefined for the pin store). Each question is asked once per
- * path; a listing of 100,000 files asked them again for each list it was filtered into.
- */
-interface SortedListing {
-  readonly tracked: readonly string[];
-  readonly traceable: readonly string[];
-  readonly roles: readonly (TraceRole | undefined)[];
-}
 
 /** The engine's parts a change to the workspace reaches. */
 export interface IndexedParts {
@@ -170,7 +153,20 @@ export class WorkspaceIndexer {
   async indexWorkspace(token: CancellationToken, onProgress?: (p: IndexProgress) => void, priority: readonly string[] = []): Promise<void> {
     await this.config.load(this.notes, token);
     const listingNotes: FileNote[] = [];
-    const listed = await this.workspace.listFiles(token, (note) => listingNotes.push(note));
+    // A host that lists in slices (Workspace.listFiles) has its code files read while it lists.
+    const slices = new ListingSlices(
+      {
+        sort: (paths) => this.sortListing(paths),
+        inBackground: (count) => this.readsInBackground(count),
+        read: (paths, total, roles) => this.codeIndex.read(paths, token, total, roles),
+      },
+      BACKGROUND_CODE_BATCH,
+    );
+    const listed = await this.workspace.listFiles(
+      token,
+      (note) => listingNotes.push(note),
+      (slice) => slices.add(slice),
+    );
     this.listed = new Set(listed);
     this.listing = listed;
     this.listedShared = false;
@@ -181,8 +177,8 @@ export class WorkspaceIndexer {
     // A host that reads code files on another thread reads them while the specs are parsed below.
     // The listing bounds their count, so a small workspace does not sort out its code files before
     // its specs are read (the editor's first diagnostics wait for those).
-    const sorted = this.sortListing(listed);
-    const early = this.readsInBackground(listed.length) ? this.startCodeReads(listed, sorted, token, true) : undefined;
+    const { sorted, reads } = slices.finish(listed);
+    const early = reads ?? (this.readsInBackground(listed.length) ? this.startCodeReads(listed, sorted, token, true) : undefined);
     const all = sorted.tracked.filter((p) => !this.deferred(p));
     // Each requirements file's statements are checked elsewhere as soon as it is parsed (engine/statementPrecheck.ts).
     const precheck = beginPrecheck(this.statementPrecheck, this.config, this.workspace, this.files, all);
