@@ -42,9 +42,9 @@ function weakly<T extends object>(value: T | undefined): WeakRef<T> {
 describe('language server edits retain nothing of earlier versions', () => {
   it('after 30 edits with their publishes and requests, only the current parse and model of the file are reachable', async function () {
     // Run late in the full suite on a loaded machine, one parse from the middle of the edits
-    // (version 14 of 30) was sometimes still reachable after the full collection; alone, and in
-    // the language-server tests on their own, the test passes every time. A retention this test
-    // is about holds on every run, so it still fails all three; a parse kept by timing does not.
+    // (version 14 of 30) was sometimes still reachable after a single full collection; alone, and
+    // under --stress-incremental-marking, the test passes every time. A retention this test is
+    // about holds on every run, so it still fails all three; a parse kept by timing does not.
     this.retries(2);
     const initial = files();
     const workspace = new MemoryWorkspace([ROOT], initial);
@@ -65,23 +65,33 @@ describe('language server edits retain nothing of earlier versions', () => {
     const token = new CancellationTokenSource().token;
     const facts: WeakRef<SpecFileFacts>[] = [];
     const models: WeakRef<SpecModel>[] = [];
+    // Parses seen so far, held weakly: a collection during the edits may already take the older ones.
+    const parses = new WeakSet<SpecFileFacts>();
+    let fresh = 0;
     for (let n = 1; n <= 30; n++) {
       documents.set(uri(REQUIREMENTS), `${initial[REQUIREMENTS]}\n<!-- version ${n} -->\n`);
       session.changed(uri(REQUIREMENTS));
       const snapshot = await session.read(uri(REQUIREMENTS), token);
       snapshot.findingsFor(uri(REQUIREMENTS));
       snapshot.traceAnalysis(token);
-      facts.push(weakly(snapshot.facts(REQUIREMENTS)));
+      const parse = snapshot.facts(REQUIREMENTS);
+      if (parse && !parses.has(parse)) fresh++;
+      if (parse) parses.add(parse);
+      facts.push(weakly(parse));
       models.push(weakly(snapshot.spec(uri(REQUIREMENTS))?.spec));
     }
     assert.deepStrictEqual(errors, []);
     assert.ok(publishes > 0, 'the edits were published');
-    assert.strictEqual(new Set(facts.map((f) => f.deref())).size, 30, 'every edit was parsed anew');
+    assert.strictEqual(fresh, 30, 'every edit was parsed anew');
 
     const collect = fullCollection();
     assert.ok(collect, 'node offers a full collection');
     // Weak references are cleared only after the job that made them ends.
     await new Promise((resolve) => setImmediate(resolve));
+    // Twice: a collection that finishes an incremental marking already under way keeps what was
+    // allocated while it marked (V8 allocates black then), which the next one takes. Late in the
+    // full suite, with a large heap, a parse from the middle of the edits survived a single one.
+    collect();
     collect();
     const live = (refs: WeakRef<object>[]) => refs.map((r, i) => (r.deref() ? i + 1 : 0)).filter(Boolean);
     assert.deepStrictEqual(live(facts), [30], 'parses still reachable, by version');
