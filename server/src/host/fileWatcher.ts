@@ -8,6 +8,11 @@ export interface WatchedChange {
   readonly uri: string;
   /** The path is gone; when it was a folder, everything known below it is gone with it. */
   readonly deleted: boolean;
+  /**
+   * The client reported the path as created: when it is a folder, its files may have come without
+   * events of their own, so it is listed (see WatchedFiles). This watcher lists new folders itself.
+   */
+  readonly created?: boolean;
 }
 
 /** One batch of file-system changes, in the shape the session applies them. */

@@ -179,7 +179,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeWatchedFiles(
     guard.notification('workspace/didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) =>
-      session?.watched({ changes: params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })) }),
+      session?.watched({
+        changes: params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted, created: c.type === FileChangeType.Created })),
+      }),
     ),
   );
 

@@ -38,7 +38,7 @@ export class WatchedFiles {
     let rescan = false;
     const changes = batch.changes.flatMap((c) => {
       const path = uriToPath(c.uri);
-      return path ? [{ path, deleted: c.deleted }] : [];
+      return path ? [{ path, deleted: c.deleted, created: c.created ?? false }] : [];
     });
     if (changes.some((c) => this.settings.isSettingsFile(c.path))) {
       rescan = await this.settings.reloadRepo(token);
@@ -75,17 +75,19 @@ export class WatchedFiles {
   }
 
   /**
-   * The paths of events (not deletions) that are folders now. VS Code's watcher, like any built on
-   * inotify, sees a new folder before it watches it, so files written into it at once (a checkout,
-   * a generator, `mkdir -p` and a write) may come without an event of their own
-   * (parcel-bundler/watcher#243): the folder's event is the only news of them. One stat per event,
-   * which is what reading the file the event names costs anyway.
+   * The paths reported as created that are folders. VS Code's watcher, like any built on inotify,
+   * sees a new folder before it watches it, so files written into it at once (a checkout, a
+   * generator, `mkdir -p` and a write, a folder renamed) may come without an event of their own
+   * (parcel-bundler/watcher#243): the folder's event is the only news of them. One stat per
+   * creation, which is what reading the file it names costs anyway. A folder reported as changed
+   * is not listed: its files have events of their own, and some clients report a folder changed
+   * whenever a file in it is saved.
    */
-  private async foldersAmong(changes: readonly { path: string; deleted: boolean }[], token: CancellationToken): Promise<Set<string>> {
+  private async foldersAmong(changes: readonly { path: string; created: boolean }[], token: CancellationToken): Promise<Set<string>> {
     const folders = new Set<string>();
     if (!this.disk.isFolder) return folders;
     for (const change of changes) {
-      if (change.deleted || this.engine.isConfigFile(change.path) || this.settings.isSettingsFile(change.path)) continue;
+      if (!change.created || this.engine.isConfigFile(change.path) || this.settings.isSettingsFile(change.path)) continue;
       if (await this.disk.isFolder(change.path, token)) folders.add(change.path);
     }
     return folders;
