@@ -14,6 +14,16 @@ const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules']);
 /** The lengths of those names: an entry of another length is not looked up, which would hash its name. */
 const SKIPPED_LENGTHS = new Set([...ALWAYS_SKIPPED].map((name) => name.length));
 
+/** Whether `path` lies in a folder no listing enters (ALWAYS_SKIPPED) below the root that holds it. */
+export function isNeverListed(roots: readonly string[], path: string): boolean {
+  const root = roots.find((r) => path.startsWith(r.endsWith('/') ? r : r + '/'));
+  if (root === undefined) return false;
+  return path
+    .slice(root.length)
+    .split('/')
+    .some((name) => SKIPPED_LENGTHS.has(name.length) && ALWAYS_SKIPPED.has(name));
+}
+
 /**
  * Files larger than this are not read, with a note. Real spec files are far smaller; parsing is
  * linear (a 4 MiB requirements.md with its tasks checks in about 3.4 s), so the cap only keeps a

@@ -3,12 +3,13 @@ import { CancellationToken } from '../core/cancellation';
 import { Engine } from '../core/engine';
 import { WatchedBatch } from '../host/fileWatcher';
 import { isAtOrUnder } from '../host/folderSets';
+import { isNeverListed } from '../host/nodeWorkspace';
 import { uriToPath } from '../host/paths';
 import { Workspace } from '../core/workspace';
 import { SettingsLayers } from './settingsLayers';
 
 /** What WatchedFiles asks the disk itself: a folder's files (by listing the workspace) and whether a path is a folder. */
-export type FolderListing = Pick<Workspace, 'listFiles' | 'isFolder'>;
+export type FolderListing = Pick<Workspace, 'roots' | 'listFiles' | 'isFolder'>;
 
 /** What one batch of file events changed. */
 export interface WatchedOutcome {
@@ -81,13 +82,15 @@ export class WatchedFiles {
    * (parcel-bundler/watcher#243): the folder's event is the only news of them. One stat per
    * creation, which is what reading the file it names costs anyway. A folder reported as changed
    * is not listed: its files have events of their own, and some clients report a folder changed
-   * whenever a file in it is saved.
+   * whenever a file in it is saved. Nor is one in a folder no listing enters (`.git/refs/heads/x`
+   * appears with each new branch): listing it would walk the workspace to find nothing.
    */
   private async foldersAmong(changes: readonly { path: string; created: boolean }[], token: CancellationToken): Promise<Set<string>> {
     const folders = new Set<string>();
     if (!this.disk.isFolder) return folders;
     for (const change of changes) {
-      if (!change.created || this.engine.isConfigFile(change.path) || this.settings.isSettingsFile(change.path)) continue;
+      if (!change.created || isNeverListed(this.disk.roots, change.path)) continue;
+      if (this.engine.isConfigFile(change.path) || this.settings.isSettingsFile(change.path)) continue;
       if (await this.disk.isFolder(change.path, token)) folders.add(change.path);
     }
     return folders;
