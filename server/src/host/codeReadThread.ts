@@ -121,7 +121,7 @@ export class CodeReadThread {
 
   /**
    * Starts the thread before its first batch, so that it boots while the engine's thread lists
-   * the workspace and the other core is idle (see NodeWorkspace.prestartOnLargeListing). It does
+   * the workspace and the other core is idle (see NodeWorkspace.listForReading). It does
    * not keep the process alive, and a run that sends no batch stops it with `stopIfIdle`.
    */
   prestart(): void {

@@ -126,7 +126,7 @@ export class NodeWorkspace implements Workspace {
     };
   }
 
-  /** What a listing does once it is large (see prestartOnLargeListing). */
+  /** What a listing does once it is large; set by listForReading. */
   private prestart: (() => void) | undefined;
 
   /** Stops the code-reading thread, if it runs. */
