@@ -100,6 +100,16 @@ describe('statement thread', () => {
     assert.strictEqual(thread.answers, 0);
   });
 
+  it('stops a thread started early when the run has fewer requirements files than its threshold', async () => {
+    const thread = new StatementThread({ script: SHIM, minFiles: 1_000 });
+    thread.prestart();
+    assert.ok(thread.running, 'started before the run');
+    const counting = new Counting(thread);
+    assert.deepStrictEqual(await findingsOf('quality-smells', counting), await findingsOf('quality-smells'));
+    assert.strictEqual(counting.answers, 0);
+    assert.ok(!thread.running, 'stopped once the run declined it');
+  });
+
   it('answers a statement only with the glossary it was checked with, and only once', async () => {
     const thread = new StatementThread({ script: SHIM, minFiles: 0 });
     const settings = { settings: normalizeSettings({ preset: 'strict' }), roots: ['/ws'], codes: ['quality.vague-term', 'quality.weak-modal'] };

@@ -91,6 +91,11 @@ export class StatementThread implements StatementPrecheck {
     this.gate = gate;
   }
 
+  /** Whether a thread is running now. */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
+
   /**
    * Starts the thread before the run begins, so that it boots while the workspace is listed and
    * the other core is idle, not while it reads code (see openWorkspace.ts). A run that does not
@@ -102,7 +107,11 @@ export class StatementThread implements StatementPrecheck {
 
   begin(settings: PrecheckSettings, files: number): boolean {
     this.forget();
-    if (this.script === undefined || this.failed || files < this.minFiles) return false;
+    if (this.script === undefined || this.failed || files < this.minFiles) {
+      // A thread started early for a large listing is not kept for a run too small to use it.
+      this.stop();
+      return false;
+    }
     const worker = this.start();
     if (!worker) return false;
     this.run++;
