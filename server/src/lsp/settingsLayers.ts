@@ -5,6 +5,7 @@ import { CancellationToken } from '../core/cancellation';
 import { loadWorkspaceConfig } from '../core/config/configFile';
 import { Engine } from '../core/engine';
 import { Workspace } from '../core/workspace';
+import { isAtOrUnder } from '../host/folderSets';
 import { ClientLink } from './link';
 
 /**
@@ -50,5 +51,14 @@ export class SettingsLayers {
   /** True for the files that configure the analysis rather than being analysed. */
   isSettingsFile(path: string): boolean {
     return this.engine.isConfigFile(path) || this.workspace.roots.some((root) => path === baselinePath(root, this.merged));
+  }
+
+  /** Whether a settings file (the baseline; specthread.json lies at a root) lies below one of `folders`. */
+  hasFileUnder(folders: ReadonlySet<string>): boolean {
+    if (folders.size === 0) return false;
+    return this.workspace.roots.some((root) => {
+      const baseline = baselinePath(root, this.merged);
+      return baseline !== undefined && isAtOrUnder(baseline, folders);
+    });
   }
 }

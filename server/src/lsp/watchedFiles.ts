@@ -41,14 +41,15 @@ export class WatchedFiles {
       const path = uriToPath(c.uri);
       return path ? [{ path, deleted: c.deleted, created: c.created ?? false }] : [];
     });
-    if (changes.some((c) => this.settings.isSettingsFile(c.path))) {
+    // A folder reported as created is listed: its files may have come without events of their own,
+    // a settings file too (a baseline configured inside a folder, written there for the first time).
+    const folders = await this.foldersAmong(changes, token);
+    if (changes.some((c) => this.settings.isSettingsFile(c.path)) || this.settings.hasFileUnder(folders)) {
       rescan = await this.settings.reloadRepo(token);
       for (const dir of this.engine.specDirs()) dirs.add(dir);
     }
     const open = this.openPaths();
     const gone = new Set<string>();
-    // A folder that appeared (or changed) is listed: its files may have come without events of their own.
-    const folders = await this.foldersAmong(changes, token);
     for (const change of changes) {
       if (folders.size && isAtOrUnder(change.path, folders)) continue;
       if (this.engine.isConfigFile(change.path)) {
