@@ -31,12 +31,13 @@ export interface SliceReader {
 }
 
 /**
- * The slices of a listing as a host hands them over while it lists (Workspace.listFiles): each is
- * sorted out as it comes, and once the code files found so far are enough for the host to read
- * them on another thread, they are asked for, a batch of `size` at a time, while the walk goes on.
- * The batches are cut exactly where a whole listing would cut them, so the reads, and what the
- * engine makes of them, are the same as if they had been asked for after the listing; only the
- * other core starts on them sooner (at 100,000 code files it idled through the walk).
+ * A listing sorted out, and its code files asked for all at once when the host reads enough of
+ * them on another thread (Workspace.readsCodeInBackground), a batch of `size` at a time, so that
+ * the reads overlap the parse of the specs. A host that lists in slices (Workspace.listFiles) has
+ * each slice sorted out as it comes, and the reads asked for as soon as the code files found so
+ * far are enough, while the walk goes on (at 100,000 code files the other core idled through it).
+ * The batches are cut exactly where the whole listing cuts them, so the reads, and what the engine
+ * makes of them, are the same whether slices came or not; only the other core starts sooner.
  */
 export class ListingSlices {
   private readonly tracked: string[] = [];
@@ -60,11 +61,12 @@ export class ListingSlices {
   }
 
   /**
-   * The whole listing sorted out (the slices and what came after them), and its code reads when
-   * they started during the listing; undefined reads leave them to the caller, as without slices.
+   * The whole listing sorted out (the slices and what came after them), and its code reads, all
+   * asked for, when the host reads that many on another thread; undefined reads leave them to the
+   * caller, to ask for a batch at a time.
    */
   finish(listed: readonly string[]): { readonly sorted: SortedListing; readonly reads?: CodeReads } {
-    if (this.given < listed.length) this.append(this.reader.sort(listed.slice(this.given)));
+    if (this.given < listed.length) this.add(listed.slice(this.given));
     const sorted: SortedListing = { tracked: this.tracked, traceable: this.traceable, roles: this.roles };
     if (!this.reading) return { sorted };
     this.startBatches(true);

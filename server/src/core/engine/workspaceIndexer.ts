@@ -153,7 +153,8 @@ export class WorkspaceIndexer {
   async indexWorkspace(token: CancellationToken, onProgress?: (p: IndexProgress) => void, priority: readonly string[] = []): Promise<void> {
     await this.config.load(this.notes, token);
     const listingNotes: FileNote[] = [];
-    // A host that lists in slices (Workspace.listFiles) has its code files read while it lists.
+    // A host that reads code files on another thread reads them while the specs are parsed below,
+    // and while it lists when it lists in slices (Workspace.listFiles).
     const slices = new ListingSlices(
       {
         sort: (paths) => this.sortListing(paths),
@@ -174,11 +175,7 @@ export class WorkspaceIndexer {
     this.notes.setListing(listingNotes);
     // A spec file behind a symlink that is not followed still belongs to its spec, with the note.
     for (const note of listingNotes) if (this.config.isTracked(note.path)) this.put(note.path, '', token, true);
-    // A host that reads code files on another thread reads them while the specs are parsed below.
-    // The listing bounds their count, so a small workspace does not sort out its code files before
-    // its specs are read (the editor's first diagnostics wait for those).
-    const { sorted, reads } = slices.finish(listed);
-    const early = reads ?? (this.readsInBackground(listed.length) ? this.startCodeReads(listed, sorted, token, true) : undefined);
+    const { sorted, reads: early } = slices.finish(listed);
     const all = sorted.tracked.filter((p) => !this.deferred(p));
     // Each requirements file's statements are checked elsewhere as soon as it is parsed (engine/statementPrecheck.ts).
     const precheck = beginPrecheck(this.statementPrecheck, this.config, this.workspace, this.files, all);
@@ -201,7 +198,7 @@ export class WorkspaceIndexer {
     }
     onProgress?.({ done, total: ordered.length });
     if (precheck) this.statementPrecheck!.end();
-    await this.applyCodeReads(early ?? this.startCodeReads(listed, sorted, token, false), token);
+    await this.applyCodeReads(early ?? this.startCodeReads(listed, sorted, token), token);
     if (this.files.deferredFiles().size && archivesNeeded(this.specs.allSpecs(token), this.code.all(), this.files.deferredFiles(), this.formats)) {
       await this.loadArchives(token);
     }
@@ -234,7 +231,7 @@ export class WorkspaceIndexer {
    */
   async indexCode(token: CancellationToken, listed?: readonly string[]): Promise<void> {
     const files = listed ?? (await this.workspace.listFiles(token));
-    await this.applyCodeReads(this.startCodeReads(files, this.sortListing(files), token, false), token);
+    await this.applyCodeReads(this.startCodeReads(files, this.sortListing(files), token), token);
   }
 
   /** Does the host read this many code files off the engine's thread (see Workspace.readsCodeInBackground)? */
@@ -243,24 +240,19 @@ export class WorkspaceIndexer {
   }
 
   /**
-   * Starts reading the listed files that are traceable, in batches. With `early`
-   * and a host that reads them off the engine's thread (Workspace.readsCodeInBackground), every
-   * batch is asked for now, so the reads overlap whatever the engine does before it applies them;
-   * otherwise each batch is asked for while the one before is applied (see applyCodeReads).
+   * The listed files that are traceable, in batches, each asked for while the one before is
+   * applied (see applyCodeReads); reads all asked for at once come from ListingSlices.
    */
-  private startCodeReads(listed: readonly string[], { traceable, roles }: SortedListing, token: CancellationToken, early: boolean): CodeReads {
-    const background = early && this.readsInBackground(traceable.length);
-    const size = background ? BACKGROUND_CODE_BATCH : CODE_BATCH;
+  private startCodeReads(listed: readonly string[], { traceable, roles }: SortedListing, token: CancellationToken): CodeReads {
     const batches: string[][] = [];
-    for (let i = 0; i < traceable.length; i += size) batches.push(traceable.slice(i, i + size));
+    for (let i = 0; i < traceable.length; i += CODE_BATCH) batches.push(traceable.slice(i, i + CODE_BATCH));
     const read = (b: number) => {
-      const reading = this.codeIndex.read(batches[b]!, token, traceable.length, roles.slice(b * size, (b + 1) * size));
+      const reading = this.codeIndex.read(batches[b]!, token, traceable.length, roles.slice(b * CODE_BATCH, (b + 1) * CODE_BATCH));
       // Handled where it is awaited; marked here so that a cancellation in between is no unhandled rejection.
       reading.catch(() => undefined);
       return reading;
     };
-    const started = background ? batches.map((_, b) => read(b)) : [];
-    return { listed, batches, read: (b) => started[b] ?? read(b) };
+    return { listed, batches, read };
   }
 
   /** Applies the reads in order. Batches not yet asked for are read while the one before is scanned, so a host that reads in turn still saves a round trip per file. */
