@@ -16,7 +16,7 @@ const SKIPPED_LENGTHS = new Set([...ALWAYS_SKIPPED].map((name) => name.length));
 
 /** Whether `path` lies in a folder no listing enters (ALWAYS_SKIPPED) below the root that holds it. */
 export function isNeverListed(roots: readonly string[], path: string): boolean {
-  const root = roots.find((r) => path.startsWith(r.endsWith('/') ? r : r + '/'));
+  const root = roots.find((r) => isInside([r], path));
   if (root === undefined) return false;
   return path
     .slice(root.length)

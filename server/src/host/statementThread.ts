@@ -99,7 +99,7 @@ export class StatementThread implements StatementPrecheck {
   /**
    * Starts the thread before the run begins, so that it boots while the workspace is listed and
    * the other core is idle, not while it reads code (see openWorkspace.ts). A run that does not
-   * use it (too few requirements files) leaves it idle; it never keeps the process alive.
+   * use it (too few requirements files) stops it in `begin`; it never keeps the process alive.
    */
   prestart(): void {
     if (this.script !== undefined && !this.failed) this.start();

@@ -90,8 +90,7 @@ export class WatchedFiles {
     const folders = new Set<string>();
     if (!this.disk.isFolder) return folders;
     for (const change of changes) {
-      if (!change.created || isNeverListed(this.disk.roots, change.path)) continue;
-      if (this.engine.isConfigFile(change.path) || this.settings.isSettingsFile(change.path)) continue;
+      if (!change.created || isNeverListed(this.disk.roots, change.path) || this.settings.isSettingsFile(change.path)) continue;
       if (await this.disk.isFolder(change.path, token)) folders.add(change.path);
     }
     return folders;
